@@ -1,0 +1,6 @@
+"""`python -m ketencli`."""
+
+from ketencli.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+"""The typer app: registers the commands of ``commands/`` and holds the one error handler.
+
+Every exception ends here (``KetenGroep.main``): ketencli's own errors become one red Dutch line
+on stderr with their exit code (D12); click's usage errors are translated (exit 2); Ctrl-C is 130
+with nothing saved; anything unexpected is a short Dutch message without traceback or local
+variables, unless ``KETENCLI_DEBUG=1``. Keep this module light: ``ketencli --help`` must not import
+pydantic models, questionary, docxtpl or lxml.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Any
+
+import typer
+from typer import _click  # typer >= 0.26 bundles its own click (pinned in pyproject)
+from typer import core as typer_core
+
+from ketencli import __version__
+from ketencli.fouten import KetencliFout
+
+# -- Dutch framework texts -------------------------------------------------------------------
+
+
+class _NlFormatter(_click.formatting.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+
+_click.core.Context.formatter_class = _NlFormatter
+_oorspronkelijke_help_optie = _click.core.Command.get_help_option
+
+
+def _nl_help_optie(self: Any, ctx: Any) -> Any:
+    optie = _oorspronkelijke_help_optie(self, ctx)
+    if optie is not None:
+        optie.help = "Toon deze hulp en stop."
+    return optie
+
+
+_click.core.Command.get_help_option = _nl_help_optie  # type: ignore[method-assign]
+
+
+def _nl_rich_teksten() -> None:
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
+    rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
+    rich_utils.ERRORS_PANEL_TITLE = "Fout"
+    rich_utils.ABORTED_TEXT = "Afgebroken."
+    rich_utils.DEFAULT_STRING = "[standaard: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
+    rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
+    rich_utils.DEPRECATED_STRING = "(verouderd) "
+    rich_utils.RICH_HELP = "Probeer [blue]'{command_path} {help_option}'[/] voor hulp."
+    # the usage line is styled by matching its prefix
+    rich_utils.highlighter.highlights = [
+        re.sub(r"Usage: ", "Gebruik: ", h) for h in rich_utils.highlighter.highlights
+    ]
+
+
+_USAGE_VERTALINGEN: list[tuple[str, str]] = [
+    (r"^No such option: (\S+)\s+Did you mean (.*)\?$", "onbekende optie {0} (bedoel je {1}?)"),
+    (r"^No such option: (\S+)$", "onbekende optie {0}"),
+    (r"^No such command '(.+)'\.\s+Did you mean '(.+)'\?$", "onbekend commando '{0}' (bedoel je '{1}'?)"),
+    (r"^No such command '(.+)'\.$", "onbekend commando '{0}'"),
+    (r"^Missing argument '(.+)'\.?$", "het argument {0} ontbreekt"),
+    (r"^Missing option '(.+)'\.?$", "de optie {0} ontbreekt"),
+    (r"^Missing parameter: (.+)$", "{0} ontbreekt"),
+    (r"^Got unexpected extra arguments? \((.+)\)$", "te veel argumenten: {0}"),
+    (r"^Option '(.+)' requires an argument\.$", "de optie {0} heeft een waarde nodig"),
+    (r"^Option '(.+)' does not take a value\.$", "de optie {0} neemt geen waarde"),
+    (r"^Invalid value for (.+?): '(.*)' is not a valid (\w+)\.?$", "ongeldige waarde voor {0}: verwacht een {2}"),
+    (r"^Invalid value for (.+?): '(.*)' is not one of (.+)\.$", "ongeldige waarde voor {0}: kies uit {2}"),
+    (r"^Invalid value for (.+?): (.+)$", "ongeldige waarde voor {0}: {1}"),
+    (r"^Invalid value: (.+)$", "ongeldige waarde: {0}"),
+]
+_TYPEN = {"integer": "geheel getal", "float": "getal", "boolean": "ja/nee-waarde", "choice": "keuze"}
+
+
+def _vertaal_gebruiksfout(fout: _click.exceptions.ClickException) -> str:
+    tekst = fout.format_message().strip()
+    for patroon, sjabloon in _USAGE_VERTALINGEN:
+        m = re.match(patroon, tekst, flags=re.S)
+        if m:
+            delen = [_TYPEN.get(g, g) if g else "" for g in m.groups()]
+            return sjabloon.format(*delen)
+    return tekst
+
+
+# -- output helpers --------------------------------------------------------------------------
+
+
+def _stderr(tekst: str, stijl: str = "") -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console.print(f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst))
+
+
+def _debug() -> bool:
+    return os.environ.get("KETENCLI_DEBUG", "").strip() not in ("", "0")
+
+
+# -- the single exit point -------------------------------------------------------------------
+
+
+class KetenGroep(typer_core.TyperGroup):
+    """The root group: every command's exceptions pass through ``main``."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        _nl_rich_teksten()
+        try:
+            resultaat = super().main(args=args, prog_name=prog_name or "ketencli",
+                                     complete_var=complete_var, standalone_mode=False, **extra)
+        except KetencliFout as fout:
+            if _debug():
+                raise
+            _stderr(fout.melding, "bold red")
+            if fout.tip:
+                _stderr(fout.tip, "yellow")
+            sys.exit(fout.exit_code)
+        except _click.exceptions.NoArgsIsHelpError as fout:
+            fout.show()
+            sys.exit(2)
+        except _click.exceptions.UsageError as fout:
+            boodschap = _vertaal_gebruiksfout(fout)
+            pad = fout.ctx.command_path if fout.ctx else "ketencli"
+            _stderr(f"Fout: {boodschap.rstrip('.')}.", "bold red")
+            _stderr(f"Probeer '{pad} --help' voor hulp.", "yellow")
+            sys.exit(2)
+        except _click.exceptions.ClickException as fout:
+            _stderr(f"Fout: {_vertaal_gebruiksfout(fout)}", "bold red")
+            sys.exit(fout.exit_code)
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            _stderr("Afgebroken: er werd niets bewaard.", "yellow")
+            sys.exit(130)
+        except SystemExit:
+            raise
+        except Exception as fout:  # noqa: BLE001 - the one place that catches everything
+            if _debug():
+                raise
+            if type(fout).__name__ == "ValidationError" and hasattr(fout, "errors"):
+                # a change made by a command broke the schema: say what, never the input values
+                from ketencli import store
+
+                vertaald = store.vertaal_validatiefout(fout, "de wijziging")
+                _stderr(vertaald.melding, "bold red")
+                _stderr("Er werd niets bewaard.", "yellow")
+                sys.exit(1)
+            _stderr(
+                "Er ging iets onverwachts mis in ketencli; er werd niets half bewaard "
+                f"({type(fout).__name__}).", "bold red",
+            )
+            _stderr("Meld het aan wie ketencli onderhoudt, met het commando dat je gaf. "
+                    "Met KETENCLI_DEBUG=1 zie je de technische details.", "yellow")
+            sys.exit(1)
+        if isinstance(resultaat, int) and resultaat:
+            sys.exit(resultaat)
+        sys.exit(0)
+
+
+app = typer.Typer(
+    cls=KetenGroep,
+    name="ketencli",
+    help="ketencli: het dossier en de methodiek van de ketenaanpak intrafamiliaal geweld, voor de casusregisseur.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _toon_versie(waarde: bool) -> None:
+    if waarde:
+        typer.echo(f"ketencli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoofd(
+    versie: bool = typer.Option(False, "--versie", help="Toon de versie en stop.", callback=_toon_versie,
+                                is_eager=True),
+) -> None:
+    """ketencli: het dossier en de methodiek van de ketenaanpak intrafamiliaal geweld, voor de casusregisseur."""
+
+
+def _registreer() -> None:
+    from ketencli.commands import dossier
+
+    app.add_typer(dossier.app, name="dossier")
+
+
+_registreer()
+
+
+def main() -> None:
+    app()

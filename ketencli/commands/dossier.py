@@ -1,0 +1,680 @@
+"""`ketencli dossier`: new, list, show, edit, lid, instemming, ico."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+
+app = typer.Typer(
+    help="Dossiers: aanmaken, bekijken, bewerken, gezinsleden en instemming.",
+    no_args_is_help=True,
+)
+
+NO_INPUT_HULP = "Stel nooit een vraag; ontbreekt er iets, dan stopt het commando met een melding."
+
+
+def _datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None) -> date | None:
+    from ketencli import ui
+
+    if waarde is None or not waarde.strip():
+        return None
+    gelezen = ui.lees_datum(waarde)
+    if gelezen is None:
+        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 2026-03-15 of 15/3/2026.")
+    if niet_na is not None and gelezen > niet_na:
+        raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
+    return gelezen
+
+
+def _regio_keuzes() -> list[tuple[str, str]]:
+    from ketencli import model
+
+    return list(model.REGIO_NAMEN.items())
+
+
+def _controleer_keuze(waarde: str, toegelaten: Any, optie: str) -> str:
+    if waarde not in toegelaten:
+        raise GebruiksFout(f"{optie} {waarde!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
+    return waarde
+
+
+# ---------------------------------------------------------------------------------------------
+# new
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("new")
+def nieuw(
+    van: Path | None = typer.Option(None, "--from", help="Importeer een dossier uit een YAML-bestand "
+                                    "(zelfde vorm als een bewaard dossier; het id kiest ketencli).",
+                                    metavar="BESTAND"),
+    regio: str | None = typer.Option(None, "--regio", help="co3-antwerpen, ifg-west-vlaanderen of leuven."),
+    gezin: str | None = typer.Option(None, "--gezin", help="Naam van het gezin, bv. 'Peeters – Janssens'."),
+    datum: str | None = typer.Option(None, "--datum", help="Datum van aanmelding (standaard: vandaag)."),
+    organisatie: str | None = typer.Option(None, "--aanmelder-organisatie", help="Organisatie van de aanmelder."),
+    persoon: str | None = typer.Option(None, "--aanmelder-persoon", help="Naam van de aanmelder."),
+    contact: str | None = typer.Option(None, "--aanmelder-contact", help="Telefoon of e-mail van de aanmelder."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+) -> None:
+    """Maak een nieuw dossier: met vragen, met opties, of uit een bestand (--from)."""
+    from ketencli import klok, store, ui
+
+    if van is not None:
+        if any(x is not None for x in (regio, gezin, datum, organisatie, persoon, contact)):
+            raise GebruiksFout("Gebruik --from zonder de andere gegevensopties: alles komt uit het bestand.")
+        ingelezen = store.lees_import(van)
+        dossier = store.maak_nieuw(ingelezen.data, bron=str(van))
+        if ingelezen.genegeerd_id:
+            ui.melding(f"Het id {ingelezen.genegeerd_id} uit het bestand werd genegeerd: "
+                       "ketencli kent zelf een nieuw id toe.")
+        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({len(dossier.gezinsleden)} gezinsleden).")
+        _toon_volgende_stap(dossier.id)
+        return
+
+    vandaag = klok.vandaag()
+    aanmelddatum = _datum_optie(datum, "--datum", niet_na=vandaag)
+    if regio is not None:
+        _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+    if regio is not None and gezin:
+        data: dict[str, Any] = {
+            "regio": regio, "gezin": gezin.strip(),
+            "aanmelding": {"datum": aanmelddatum or vandaag,
+                           "aanmelder": {"organisatie": organisatie or "", "persoon": persoon or "",
+                                         "contact": contact or ""}},
+        }
+    else:
+        ui.vereis_terminal(
+            no_input,
+            "Geef minstens --regio en --gezin, of importeer een bestand met --from BESTAND.",
+        )
+        data = _wizard_nieuw(regio, gezin, aanmelddatum or vandaag, organisatie, persoon, contact)
+        if data is None:
+            ui.melding("Er werd niets bewaard.")
+            raise typer.Exit(1)
+    dossier = store.maak_nieuw(data)
+    ui.gelukt(f"Dossier {dossier.id} aangemaakt.")
+    _toon_volgende_stap(dossier.id)
+
+
+def _toon_volgende_stap(dossier_id: str) -> None:
+    from ketencli import ui
+
+    ui.console().print(f"Bekijk het met [bold]ketencli dossier show {dossier_id}[/].")
+
+
+def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
+                  persoon: str | None, contact: str | None) -> dict[str, Any] | None:
+    from ketencli import klok, ui
+    from ketencli.methodiek.aanmelding import AANMELDVRAGEN
+
+    c = ui.console()
+    c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
+            "aanvullen met [bold]ketencli dossier edit[/].\n")
+    if regio is None:
+        regio = ui.keuze("In welke regio werk je?", _regio_keuzes())
+    if not gezin:
+        gezin = ui.tekst("Naam van het gezin (bv. 'Peeters – Janssens'):", verplicht=True)
+    vandaag = klok.vandaag()
+    aanmelddatum = ui.datum("Datum van aanmelding:", aanmelddatum, verplicht=True, niet_na=vandaag) or vandaag
+    c.print("\n[bold]Aanmelder[/]")
+    aanmelder = {
+        "organisatie": organisatie if organisatie is not None else ui.tekst("Organisatie van de aanmelder:"),
+        "persoon": persoon if persoon is not None else ui.tekst("Naam van de aanmelder:"),
+        "contact": contact if contact is not None else ui.tekst("Telefoon of e-mail van de aanmelder:"),
+    }
+    aanmelding: dict[str, Any] = {"datum": aanmelddatum, "aanmelder": aanmelder}
+    c.print("\n[bold]Aanmeldingsvragen[/] (uit de gids; Enter slaat een vraag over)")
+    for vraag in AANMELDVRAGEN:
+        aanmelding[vraag.key] = ui.tekst(vraag.vraag, hint=vraag.hint)
+    c.print("\n[bold]Gezinsleden[/]")
+    leden: list[dict[str, Any]] = []
+    while ui.bevestig("Een gezinslid toevoegen?", standaard=len(leden) < 2):
+        leden.append(_vraag_lid(leden, f"m{len(leden) + 1}"))
+    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": leden}
+    c.print()
+    c.print(f"[bold]Samenvatting:[/] {gezin} — {dict(_regio_keuzes())[regio]} — aangemeld op "
+            f"{aanmelddatum:%d/%m/%Y} — {len(leden)} gezinsleden.")
+    if not ui.bevestig("Dit dossier bewaren?", standaard=True):
+        return None
+    return data
+
+
+def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, Any] | None = None
+               ) -> dict[str, Any]:
+    """Ask for one member; ``bestaande`` are the other members (dicts with id and naam)."""
+    from ketencli import klok, ui
+    from ketencli.methodiek import gevangenissen
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, RELATIE_LABELS, ROL_LABELS
+
+    huidig = huidig or {}
+    lid: dict[str, Any] = {"id": lid_id}
+    lid["naam"] = ui.tekst("Naam:", huidig.get("naam", ""), verplicht=True)
+    lid["rollen"] = ui.meerdere(
+        f"Rol van {lid['naam']} (iemand kan slachtoffer én pleger zijn):", list(ROL_LABELS.items()),
+        huidig.get("rollen", ()), minstens_een=True,
+    )
+    geboren = ui.datum("Geboortedatum (leeg als onbekend):", huidig.get("geboortedatum"),
+                       niet_na=klok.vandaag())
+    if geboren:
+        lid["geboortedatum"] = geboren
+    relaties = [r for r in huidig.get("relaties", []) if r["met"] not in {a["id"] for a in bestaande}]
+    for ander in bestaande:
+        vorige = next((r["soort"] for r in huidig.get("relaties", []) if r["met"] == ander["id"]), "geen")
+        soort = ui.keuze(
+            f"{lid['naam']} is … {ander['naam']}",
+            [*[(k, f"{v} {ander['naam']}") for k, v in RELATIE_LABELS.items()], ("geen", "geen relatie opgeven")],
+            vorige,
+        )
+        if soort != "geen":
+            relaties.append({"met": ander["id"], "soort": soort})
+    if relaties:
+        lid["relaties"] = relaties
+    opgesloten = ui.bevestig(f"Zit {lid['naam']} in de gevangenis?", standaard="detentie" in huidig)
+    if opgesloten:
+        oud = huidig.get("detentie", {})
+        keuzes = [(g.key, g.naam + (" (Kempen)" if g.kempen else "")) for g in gevangenissen.GEVANGENISSEN]
+        lid["detentie"] = {
+            "gevangenis": ui.keuze("Welke gevangenis?", keuzes, oud.get("gevangenis")),
+            "soort": ui.keuze("Voorlopige hechtenis of veroordeeld?", list(DETENTIE_LABELS.items()),
+                              oud.get("soort")),
+        }
+        sinds = ui.datum("Sinds (leeg als onbekend):", oud.get("sinds"), niet_na=klok.vandaag())
+        if sinds:
+            lid["detentie"]["sinds"] = sinds
+    for sleutel in ("instemming", "tijdelijk_niet_betrokken", "notitie"):
+        if sleutel in huidig:
+            lid[sleutel] = huidig[sleutel]
+    return lid
+
+
+# ---------------------------------------------------------------------------------------------
+# list and show
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("list")
+def lijst(
+    fase: str | None = typer.Option(None, "--fase", help="Toon alleen dossiers in deze fase."),
+    regio: str | None = typer.Option(None, "--regio", help="Toon alleen dossiers van deze regio."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
+) -> None:
+    """Toon alle dossiers als tabel (id, gezin, regio, fase, regisseur, aanmelddatum)."""
+    from ketencli import store, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    if fase is not None:
+        _controleer_keuze(fase, FASE_LABELS, "--fase")
+    if regio is not None:
+        _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+    rijen = [
+        r for r in store.samenvattingen()
+        if r.fout or ((fase is None or r.fase == fase) and (regio is None or r.regio == regio))
+    ]
+    if als_json:
+        ui.schrijf_json([
+            {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
+             "aanmeldingsdatum": r.aanmeldingsdatum.isoformat() if r.aanmeldingsdatum else None,
+             **({"fout": r.fout} if r.fout else {})}
+            for r in rijen
+        ])
+        return
+    from rich.table import Table
+
+    if not rijen:
+        ui.console().print("Geen dossiers gevonden." + ("" if fase or regio else
+                           " Maak er een met [bold]ketencli dossier new[/]."))
+        return
+    tabel = Table(title="Dossiers", header_style="bold")
+    for kop in ("id", "gezin", "regio", "fase", "regisseur", "aangemeld"):
+        tabel.add_column(kop)
+    for r in rijen:
+        if r.fout:
+            tabel.add_row(r.id, f"[red]kan niet gelezen worden: {r.fout}[/]", "", "", "", "")
+            continue
+        tabel.add_row(r.id, r.gezin, r.regio, FASE_LABELS.get(r.fase, r.fase), r.regisseur or "—",
+                      f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—")
+    ui.console().print(tabel)
+
+
+@app.command("show")
+def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001.")) -> None:
+    """Toon een overzicht van het dossier: aanmelding, gezinsleden (+12, instemming), diensten."""
+    from rich.markup import escape
+    from rich.panel import Panel
+    from rich.table import Table
+
+    from ketencli import klok, model, store, ui
+    from ketencli.methodiek.aanmelding import AANMELDVRAGEN, FASE_LABELS, ICO_LABELS
+
+    d = store.laad(dossier_id)
+    vandaag = klok.vandaag()
+    c = ui.console()
+    kop = [
+        f"[bold]{escape(d.gezin)}[/]  ·  {d.id}",
+        f"Regio: {model.REGIO_NAMEN[d.regio]}   Fase: [bold]{FASE_LABELS[d.fase]}[/]"
+        + (f"   Casusregie sinds {d.casusregie_start:%d/%m/%Y}" if d.casusregie_start else ""),
+    ]
+    if d.casusregisseur.naam:
+        kop.append(f"Casusregisseur: {escape(d.casusregisseur.naam)}"
+                   + (f" ({escape(d.casusregisseur.organisatie)})" if d.casusregisseur.organisatie else ""))
+    if d.ico:
+        kop.append(f"ICO {d.ico.datum:%d/%m/%Y}: {ICO_LABELS[d.ico.conclusie]}")
+    c.print(Panel("\n".join(kop), title="Dossier", title_align="left"))
+
+    a = d.aanmelding
+    regels = []
+    if a.datum:
+        regels.append(f"Aangemeld op {a.datum:%d/%m/%Y}"
+                      + (f" door {escape(a.aanmelder.persoon)}" if a.aanmelder.persoon else "")
+                      + (f", {escape(a.aanmelder.organisatie)}" if a.aanmelder.organisatie else ""))
+    for vraag in AANMELDVRAGEN:
+        antwoord = getattr(a, vraag.key)
+        if antwoord:
+            regels.append(f"[bold]{vraag.vraag}[/]\n  {escape(antwoord)}")
+    leeg = [v for v in AANMELDVRAGEN if not getattr(a, v.key)]
+    if leeg:
+        regels.append(f"[dim]{len(leeg)} aanmeldingsvragen nog niet beantwoord.[/]")
+    c.print(Panel("\n".join(regels) or "[dim]Nog niets ingevuld.[/]", title="Aanmelding", title_align="left"))
+
+    leden = Table(header_style="bold", expand=True)
+    for kolom in ("id", "naam", "rollen", "leeftijd", "instemming", "opmerkingen"):
+        leden.add_column(kolom)
+    for lid in d.gezinsleden:
+        leeftijd = lid.leeftijd(vandaag)
+        tekst_leeftijd = "?" if leeftijd is None else str(leeftijd)
+        if lid.is_kind_ouder_dan_12(vandaag):
+            tekst_leeftijd += " [bold cyan](+12)[/]"
+        if lid.instemming is None:
+            instemming = "[dim]nee[/]"
+        elif lid.instemming.ingetrokken:
+            instemming = f"[red]ingetrokken {lid.instemming.ingetrokken:%d/%m/%Y}[/]"
+        else:
+            instemming = f"[green]ja, {lid.instemming.datum:%d/%m/%Y}[/]"
+        leden.add_row(lid.id, escape(lid.naam), ", ".join(lid.rollen), tekst_leeftijd, instemming,
+                      _opmerkingen(d, lid))
+    plus12 = d.kinderen_ouder_dan_12(vandaag)
+    onder = [f"Kinderen ouder dan 12 op {vandaag:%d/%m/%Y}: "
+             + (", ".join(escape(k.naam) for k in plus12) if plus12 else "geen")]
+    if not d.volwassen_instemming(vandaag):
+        onder.append("[yellow]Nog geen volwassen gezinslid stemde in met casusregie.[/]")
+    from rich.console import Group
+
+    c.print(Panel(Group(leden, "\n".join(onder)), title="Gezinsleden", title_align="left"))
+
+    if d.betrokken_diensten:
+        diensten = Table(header_style="bold", expand=True)
+        for kolom in ("id", "dienst", "soort", "contactpersoon", "rol"):
+            diensten.add_column(kolom)
+        for dienst in d.betrokken_diensten:
+            diensten.add_row(dienst.id, escape(dienst.naam), dienst.soort,
+                             escape(" ".join(x for x in (dienst.contactpersoon, dienst.contact) if x)),
+                             escape(dienst.rol))
+        c.print(Panel(diensten, title="Betrokken diensten", title_align="left"))
+    if d.tijdlijn:
+        laatste = sorted(d.tijdlijn, key=lambda t: t.datum)[-8:]
+        tekst_tijdlijn = "\n".join(f"{t.datum:%d/%m/%Y}  {t.soort:<9} {escape(t.omschrijving)}" for t in laatste)
+        if len(d.tijdlijn) > len(laatste):
+            tekst_tijdlijn = f"[dim]… {len(d.tijdlijn) - len(laatste)} eerdere[/]\n" + tekst_tijdlijn
+        c.print(Panel(tekst_tijdlijn, title="Tijdlijn", title_align="left"))
+
+
+def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
+    from rich.markup import escape
+
+    from ketencli.methodiek import gevangenissen
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, RELATIE_LABELS
+
+    delen = []
+    for relatie in lid.relaties:
+        ander = d.lid(relatie.met)
+        delen.append(f"{RELATIE_LABELS[relatie.soort]} {escape(ander.naam) if ander else relatie.met}")
+    if lid.detentie:
+        g = gevangenissen.gevangenis(lid.detentie.gevangenis)
+        naam = g.naam if g else lid.detentie.gevangenis
+        delen.append(f"[magenta]gedetineerd: {DETENTIE_LABELS[lid.detentie.soort]}, {escape(naam)}"
+                     + (" (Kempen)" if g and g.kempen else "") + "[/]")
+    if lid.tijdelijk_niet_betrokken:
+        delen.append(f"[yellow]tijdelijk niet betrokken: {escape(lid.tijdelijk_niet_betrokken.reden)}[/]")
+    return "; ".join(delen)
+
+
+# ---------------------------------------------------------------------------------------------
+# edit
+# ---------------------------------------------------------------------------------------------
+
+
+def _editor() -> list[str]:
+    """$VISUAL, then $EDITOR, then Notepad on Windows, nano/vi elsewhere."""
+    import shlex
+    import shutil
+
+    for variabele in ("VISUAL", "EDITOR"):
+        waarde = os.environ.get(variabele, "").strip()
+        if waarde:
+            return shlex.split(waarde, posix=os.name != "nt")
+    if sys.platform == "win32":
+        return ["notepad"]
+    for kandidaat in ("nano", "vi"):
+        if shutil.which(kandidaat):
+            return [kandidaat]
+    return ["vi"]
+
+
+@app.command("edit")
+def bewerk(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    no_input: bool = typer.Option(False, "--no-input", help="Bij een fout niet vragen om opnieuw te openen."),
+) -> None:
+    """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
+    from ketencli import store, ui
+
+    origineel = store.laad(dossier_id)
+    kopie = store.bewerkkopie(origineel)
+    try:
+        while True:
+            opdracht = [*_editor(), str(kopie)]
+            try:
+                resultaat = subprocess.run(opdracht, check=False)
+            except FileNotFoundError:
+                raise KetencliFout(f"De editor '{opdracht[0]}' werd niet gevonden.",
+                                   tip="Stel de omgevingsvariabele EDITOR in, bv. EDITOR=nano.") from None
+            if resultaat.returncode != 0:
+                raise KetencliFout(f"De editor stopte met een fout (code {resultaat.returncode}); "
+                                   "er werd niets bewaard.")
+            try:
+                nieuw = store.lees_bewerkkopie(kopie, dossier_id)
+                _controleer_bewerking(origineel, nieuw)
+            except KetencliFout as fout:
+                ui.melding(fout.melding, "bold red")
+                if no_input or not ui.heeft_terminal() or not ui.bevestig(
+                        "Opnieuw openen om dit te verbeteren?", standaard=True):
+                    raise KetencliFout("Het dossier bleef ongewijzigd; je bewerking werd niet bewaard.") from None
+                continue
+            break
+        if nieuw.model_dump() == origineel.model_dump():
+            ui.melding("Geen wijzigingen.", "dim")
+            return
+        nieuw._stempel = origineel._stempel
+        store.bewaar(nieuw)
+        ui.gelukt(f"Dossier {dossier_id} bewaard.")
+    finally:
+        store.verwijder_bewerkkopie(kopie)
+
+
+def _controleer_bewerking(oud: model.Dossier, nieuw: model.Dossier) -> None:
+    """Fase and history are changed by commands only (decisions D8)."""
+    if nieuw.fase != oud.fase:
+        raise KetencliFout(
+            f"De fase wijzig je niet met de hand (van '{oud.fase}' naar '{nieuw.fase}'): "
+            "dat doen de commando's (ICO-uitkomst, afronding), zodat het in de historiek komt."
+        )
+    if [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in oud.historie]:
+        raise KetencliFout("De historiek van het dossier mag je niet met de hand wijzigen.")
+
+
+# ---------------------------------------------------------------------------------------------
+# members and consent
+# ---------------------------------------------------------------------------------------------
+
+lid_app = typer.Typer(help="Gezinsleden toevoegen of wijzigen.", no_args_is_help=True)
+app.add_typer(lid_app, name="lid")
+
+
+def _relaties_uit_opties(waarden: list[str], d: model.Dossier, eigen_id: str) -> list[dict[str, Any]]:
+    from ketencli.methodiek.aanmelding import RELATIE_LABELS
+
+    relaties = []
+    for waarde in waarden:
+        met, _, soort = waarde.partition(":")
+        if not soort:
+            raise GebruiksFout(f"--relatie {waarde!r}: schrijf LID:SOORT, bv. m1:partner.")
+        _controleer_keuze(soort, RELATIE_LABELS, "--relatie")
+        if d.lid(met) is None or met == eigen_id:
+            raise GebruiksFout(f"--relatie {waarde!r}: lid {met} bestaat niet in dit dossier "
+                               f"(leden: {', '.join(lid.id for lid in d.gezinsleden) or 'geen'}).")
+        relaties.append({"met": met, "soort": soort})
+    return relaties
+
+
+def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, rollen: list[str],
+                    geboortedatum: str | None, relaties: list[str], gevangenis: str | None,
+                    detentie_soort: str | None, detentie_sinds: str | None) -> dict[str, Any]:
+    from ketencli import klok
+    from ketencli.methodiek import gevangenissen
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, ROL_LABELS
+
+    lid = dict(basis)
+    if naam is not None:
+        lid["naam"] = naam.strip()
+    if rollen:
+        lid["rollen"] = [_controleer_keuze(r, ROL_LABELS, "--rol") for r in rollen]
+    if geboortedatum is not None:
+        lid["geboortedatum"] = _datum_optie(geboortedatum, "--geboortedatum", niet_na=klok.vandaag())
+    if relaties:
+        nieuwe = _relaties_uit_opties(relaties, d, lid["id"])
+        vervangen = {r["met"] for r in nieuwe}
+        lid["relaties"] = [r for r in lid.get("relaties", []) if r["met"] not in vervangen] + nieuwe
+    if gevangenis is not None:
+        if gevangenis == "geen":
+            lid.pop("detentie", None)
+        else:
+            if gevangenissen.gevangenis(gevangenis) is None:
+                nabij = gevangenissen.dichtste_gevangenissen(gevangenis)
+                raise GebruiksFout(f"--gevangenis {gevangenis!r} ken ik niet"
+                                   + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ".")
+                                   + " (geen = niet meer in de gevangenis)")
+            lid["detentie"] = {**lid.get("detentie", {}), "gevangenis": gevangenis}
+    if detentie_soort is not None or detentie_sinds is not None:
+        if "detentie" not in lid:
+            raise GebruiksFout("Geef ook --gevangenis om een detentie te registreren.")
+        if detentie_soort is not None:
+            lid["detentie"]["soort"] = _controleer_keuze(detentie_soort, DETENTIE_LABELS, "--detentie")
+        if detentie_sinds is not None:
+            lid["detentie"]["sinds"] = _datum_optie(detentie_sinds, "--detentie-sinds", niet_na=klok.vandaag())
+    if "detentie" in lid and "soort" not in lid["detentie"]:
+        raise GebruiksFout("Geef bij --gevangenis ook --detentie voorlopige-hechtenis of veroordeeld.")
+    return {k: v for k, v in lid.items() if v is not None}
+
+
+def _wederkerig(d: model.Dossier, lid_id: str) -> None:
+    """Record each of the member's relations from the other side too, when that side is silent."""
+    from ketencli import model
+    from ketencli.methodiek.aanmelding import OMGEKEERDE_RELATIE
+
+    lid = d.lid(lid_id)
+    assert lid is not None
+    for relatie in lid.relaties:
+        ander = d.lid(relatie.met)
+        if ander is not None and not any(r.met == lid_id for r in ander.relaties):
+            ander.relaties = [*ander.relaties, model.Relatie(met=lid_id, soort=OMGEKEERDE_RELATIE[relatie.soort])]
+
+
+_LID_OPTIES_HULP = {
+    "rol": "slachtoffer, pleger, kind of ander; herhaal voor meer rollen.",
+    "relatie": "LID:SOORT, bv. m1:partner (partner, ex-partner, ouder-van, kind-van, broer-zus, "
+               "grootouder-van, ander); herhaalbaar.",
+    "gevangenis": "Sleutel van de gevangenis (bv. brugge, turnhout); 'geen' haalt de detentie weg.",
+}
+
+
+@lid_app.command("add")
+def lid_toevoegen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    naam: str | None = typer.Option(None, "--naam", help="Naam van het gezinslid."),
+    rol: list[str] = typer.Option([], "--rol", help=_LID_OPTIES_HULP["rol"]),
+    geboortedatum: str | None = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14."),
+    relatie: list[str] = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"]),
+    gevangenis: str | None = typer.Option(None, "--gevangenis", help=_LID_OPTIES_HULP["gevangenis"]),
+    detentie: str | None = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld."),
+    detentie_sinds: str | None = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+) -> None:
+    """Voeg een gezinslid toe (met vragen, of met --naam en --rol)."""
+    from ketencli import model, store, ui
+
+    with store.wijzig(dossier_id) as d:
+        lid_id = d.volgend_lid_id()
+        if naam and rol:
+            gegevens = _lid_uit_opties(d, {"id": lid_id}, naam, rol, geboortedatum, relatie, gevangenis,
+                                       detentie, detentie_sinds)
+        else:
+            ui.vereis_terminal(no_input, "Geef minstens --naam en --rol.")
+            gegevens = _vraag_lid([{"id": x.id, "naam": x.naam} for x in d.gezinsleden], lid_id)
+        d.gezinsleden = [*d.gezinsleden, model.Gezinslid.model_validate(gegevens)]
+        _wederkerig(d, lid_id)
+        d.__class__.model_validate(d.model_dump())  # relation targets and duplicates
+    ui.gelukt(f"Gezinslid {lid_id} toegevoegd aan dossier {dossier_id}.")
+
+
+@lid_app.command("edit")
+def lid_wijzigen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    lid_id: str = typer.Argument(..., metavar="LID", help="Het id van het gezinslid, bv. m2."),
+    naam: str | None = typer.Option(None, "--naam", help="Nieuwe naam."),
+    rol: list[str] = typer.Option([], "--rol", help="Vervangt de rollen; " + _LID_OPTIES_HULP["rol"]),
+    geboortedatum: str | None = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14."),
+    relatie: list[str] = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"]),
+    gevangenis: str | None = typer.Option(None, "--gevangenis", help=_LID_OPTIES_HULP["gevangenis"]),
+    detentie: str | None = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld."),
+    detentie_sinds: str | None = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting."),
+    niet_betrokken: str | None = typer.Option(
+        None, "--niet-betrokken", metavar="REDEN",
+        help="Betrek dit lid tijdelijk niet (bv. wanneer dat het geweld zou doen escaleren), met de reden."),
+    wel_betrokken: bool = typer.Option(False, "--wel-betrokken", help="Betrek dit lid weer."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+) -> None:
+    """Wijzig een gezinslid (met vragen, of alleen de opties die je geeft)."""
+    from ketencli import klok, model, store, ui
+
+    if niet_betrokken is not None and wel_betrokken:
+        raise GebruiksFout("Kies --niet-betrokken of --wel-betrokken, niet allebei.")
+    with store.wijzig(dossier_id) as d:
+        lid = _vind_lid(d, lid_id)
+        huidig = lid.model_dump(exclude_none=True)
+        opties = (naam, geboortedatum, gevangenis, detentie, detentie_sinds, niet_betrokken)
+        if any(x is not None for x in opties) or rol or relatie or wel_betrokken:
+            gegevens = _lid_uit_opties(d, huidig, naam, rol, geboortedatum, relatie, gevangenis, detentie,
+                                       detentie_sinds)
+            if niet_betrokken is not None:
+                if not niet_betrokken.strip():
+                    raise GebruiksFout("--niet-betrokken heeft een reden nodig.")
+                gegevens["tijdelijk_niet_betrokken"] = {"reden": niet_betrokken.strip(), "sinds": klok.vandaag()}
+            if wel_betrokken:
+                gegevens.pop("tijdelijk_niet_betrokken", None)
+        else:
+            ui.vereis_terminal(no_input, "Geef de opties die je wilt wijzigen, bv. --naam of --rol.")
+            anderen = [{"id": x.id, "naam": x.naam} for x in d.gezinsleden if x.id != lid_id]
+            gegevens = _vraag_lid(anderen, lid_id, huidig)
+        nieuw = model.Gezinslid.model_validate(gegevens)
+        d.gezinsleden = [nieuw if x.id == lid_id else x for x in d.gezinsleden]
+        _wederkerig(d, lid_id)
+        d.__class__.model_validate(d.model_dump())
+    ui.gelukt(f"Gezinslid {lid_id} gewijzigd.")
+
+
+def _vind_lid(d: model.Dossier, lid_id: str) -> model.Gezinslid:
+    lid = d.lid(lid_id)
+    if lid is None:
+        raise KetencliFout(
+            f"Gezinslid '{lid_id}' bestaat niet in dossier {d.id}.",
+            tip=f"Leden: {', '.join(x.id for x in d.gezinsleden) or 'nog geen'} "
+                f"(zie `ketencli dossier show {d.id}`).",
+        )
+    return lid
+
+
+@app.command("instemming")
+def instemming(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    lid_id: str = typer.Argument(..., metavar="LID", help="Het id van het gezinslid, bv. m1."),
+    datum: str | None = typer.Option(None, "--datum", help="Datum van instemming (standaard: vandaag)."),
+    door: str | None = typer.Option(None, "--door", help="Wie informeerde en vroeg de instemming."),
+    intrekken: bool = typer.Option(False, "--intrekken", help="Het lid trekt zijn instemming in."),
+) -> None:
+    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan)."""
+    from ketencli import klok, model, store, ui
+
+    vandaag = klok.vandaag()
+    op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
+    with store.wijzig(dossier_id) as d:
+        lid = _vind_lid(d, lid_id)
+        if intrekken:
+            if lid.instemming is None or not lid.instemming.geldig:
+                raise KetencliFout(f"Gezinslid {lid_id} heeft geen geldige instemming om in te trekken.")
+            if op < lid.instemming.datum:
+                raise GebruiksFout("De intrekking kan niet vóór de instemming liggen.")
+            lid.instemming = lid.instemming.model_copy(update={"ingetrokken": op})
+            store.historie(d, f"instemming ingetrokken ({lid_id})")
+            tekst = f"Instemming van {lid_id} ingetrokken op {op:%d/%m/%Y}."
+        else:
+            if lid.instemming is not None and lid.instemming.geldig:
+                raise KetencliFout(
+                    f"Gezinslid {lid_id} stemde al in op {lid.instemming.datum:%d/%m/%Y}.",
+                    tip="Trek ze eerst in met --intrekken als er iets veranderde.",
+                )
+            if lid.instemming is not None:
+                store.historie(d, f"eerdere instemming van {lid_id} "
+                               f"({lid.instemming.datum}, ingetrokken {lid.instemming.ingetrokken}) vervangen")
+            lid.instemming = model.Instemming(datum=op, door_wie_geinformeerd=(door or "").strip())
+            store.historie(d, f"instemming geregistreerd ({lid_id})")
+            tekst = f"Instemming van {lid_id} geregistreerd op {op:%d/%m/%Y}."
+        volwassen = d.volwassen_instemming(vandaag)
+    ui.gelukt(tekst)
+    if not volwassen:
+        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid.")
+
+
+@app.command("ico")
+def ico(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    conclusie: str = typer.Option(..., "--conclusie", help="geen-ketenaanpak, ketenaanpak-zonder-regisseur, "
+                                  "ketenaanpak-met-casusregie of herbespreking."),
+    datum: str | None = typer.Option(None, "--datum",
+                                     help="Datum van het verkennend casusoverleg (standaard: vandaag)."),
+    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder."),
+    herbespreking_op: str | None = typer.Option(None, "--herbespreking-op", help="Datum van het volgende ICO."),
+) -> None:
+    """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
+    from ketencli import klok, model, store, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS, ICO_LABELS
+
+    _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
+    vandaag = klok.vandaag()
+    op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
+    volgende = _datum_optie(herbespreking_op, "--herbespreking-op")
+    if conclusie == "herbespreking" and volgende is None:
+        raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
+    with store.wijzig(dossier_id) as d:
+        if d.fase not in ("aanmelding", "verkenning", "geen-instemming"):
+            raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
+                               "bij aanmelding, verkenning of na geen instemming.")
+        d.ico = model.IcoUitkomst(datum=op, conclusie=conclusie, advies=advies, herbespreking_op=volgende)
+        if conclusie == "herbespreking":
+            nieuwe_fase = "verkenning"
+        elif conclusie == "geen-ketenaanpak":
+            nieuwe_fase = "niet-ingestroomd"
+        elif conclusie == "ketenaanpak-zonder-regisseur":
+            nieuwe_fase = "ketenaanpak-zonder-regisseur"
+        elif d.volwassen_instemming(vandaag):
+            nieuwe_fase = "casusregie"
+            d.casusregie_start = d.casusregie_start or op
+        else:
+            nieuwe_fase = "geen-instemming"
+        if nieuwe_fase != d.fase:
+            store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
+            d.fase = nieuwe_fase
+    ui.gelukt(f"ICO-uitkomst bewaard: {ICO_LABELS[conclusie]}. Fase nu: {FASE_LABELS[nieuwe_fase]}.")
+    if nieuwe_fase == "geen-instemming":
+        ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
+                   f"instemming met `ketencli dossier instemming {dossier_id} LID` en geef de uitkomst opnieuw.")

@@ -1,0 +1,87 @@
+"""The registration questions of the guide (II.C, L287-306), as data for the `dossier new` wizard.
+
+Each question fills one text field of ``model.Aanmelding``; the wording follows the guide, in "je".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Vraag:
+    key: str  # the field of model.Aanmelding it fills
+    vraag: str
+    hint: str = ""
+
+
+AANMELDVRAGEN: tuple[Vraag, ...] = (
+    Vraag("waarom_nu", "Waarom meld je het dossier nu aan?"),
+    Vraag("geweld_bij_aanvang", "Over welk geweld gaat het: wat was de situatie bij aanvang?"),
+    Vraag("geweld_nu", "Wat is de huidige situatie?"),
+    Vraag("voornaamste_risicos", "Wat zijn volgens de aanmelder de voornaamste risico's?"),
+    Vraag("clienten_en_relaties", "Wie zijn de cliënten en hoe verhouden ze zich tot elkaar?"),
+    Vraag(
+        "wensen_en_noden",
+        "Wat zijn de wensen, noden en vragen van de cliënten?",
+        "Vraagverheldering bij het cliëntsysteem: pleger, slachtoffer, kind +12.",
+    ),
+    Vraag("betrokken_diensten", "Welke diensten en partners zijn betrokken, en hoe?"),
+    Vraag(
+        "veiligheidsplan",
+        "Is er al een of andere vorm van veiligheidsplan?",
+        "Voor de opmaak: zie de website van het FJC Veilig Thuis.",
+    ),
+    Vraag("vragen_en_verwachtingen", "Welke vragen en verwachtingen heeft de aanmelder?"),
+)
+
+ROL_LABELS: dict[str, str] = {
+    "slachtoffer": "slachtoffer",
+    "pleger": "pleger",
+    "kind": "kind",
+    "ander": "ander (bv. grootouder, nieuwe partner)",
+}
+
+RELATIE_LABELS: dict[str, str] = {
+    "partner": "partner van",
+    "ex-partner": "ex-partner van",
+    "ouder-van": "ouder van",
+    "kind-van": "kind van",
+    "broer-zus": "broer of zus van",
+    "grootouder-van": "grootouder van",
+    "ander": "andere band met",
+}
+
+# The relation seen from the other side, so the wizard can record both directions.
+OMGEKEERDE_RELATIE: dict[str, str] = {
+    "partner": "partner",
+    "ex-partner": "ex-partner",
+    "ouder-van": "kind-van",
+    "kind-van": "ouder-van",
+    "broer-zus": "broer-zus",
+    "grootouder-van": "ander",
+    "ander": "ander",
+}
+
+DETENTIE_LABELS: dict[str, str] = {
+    "voorlopige-hechtenis": "voorlopige hechtenis",
+    "veroordeeld": "veroordeeld (strafuitvoering)",
+}
+
+FASE_LABELS: dict[str, str] = {
+    "aanmelding": "aanmelding",
+    "verkenning": "verkenning (ICO)",
+    "casusregie": "casusregie",
+    "ketenaanpak-zonder-regisseur": "ketenaanpak zonder regisseur",
+    "geen-instemming": "geen instemming",
+    "niet-ingestroomd": "niet ingestroomd",
+    "afgerond": "afgerond",
+    "afgesloten": "afgesloten",
+}
+
+ICO_LABELS: dict[str, str] = {
+    "geen-ketenaanpak": "geen nood aan ketenaanpak (advies aan de aanmelder)",
+    "ketenaanpak-zonder-regisseur": "ketenaanpak zonder casusregisseur",
+    "ketenaanpak-met-casusregie": "ketenaanpak met casusregie",
+    "herbespreking": "herbespreking op een volgend ICO (informatie ontbreekt)",
+}

@@ -1,0 +1,695 @@
+"""The only code that reads or writes dossier files.
+
+- ``<home>/dossiers/<id>/dossier.yaml`` holds one dossier (decisions D1); rendered documents go
+  to ``<home>/dossiers/<id>/documenten/``. Ids are neutral (``2026-001``), never names.
+- Writes are atomic (temp file in the same folder, flush + fsync, ``os.replace``): a crash leaves
+  the old or the new file, never a torn one. Files are 0600 and folders 0700 on POSIX.
+- A per-dossier lock (filelock, on a separate ``.lock`` file) plus a check that the file did not
+  change since it was loaded: a second writer gets a clear conflict, never a silent overwrite.
+- YAML or schema errors give a Dutch message with file, line and column; a failed load never
+  writes. ``schema_version`` is migrated step by step on load (``MIGRATIES``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import os
+import re
+import tempfile
+import time
+import typing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ketencli import klok, model
+from ketencli.fouten import BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout
+
+DOSSIER_BESTAND = "dossier.yaml"
+ID_PATROON = re.compile(r"^\d{4}-\d{3,}$")
+KOPTEKST = (
+    "# ketencli-dossier. Bewerk het liefst met `ketencli dossier edit {id}`: ketencli controleert\n"
+    "# je wijzigingen dan voor ze bewaard worden. Commentaar (regels met #) blijft niet bewaard.\n"
+)
+LOCK_WACHTTIJD = 5.0
+
+# ---------------------------------------------------------------------------------------------
+# Places
+# ---------------------------------------------------------------------------------------------
+
+
+def home() -> Path:
+    """The data home: ``KETENCLI_HOME`` or the platform's user data dir for "ketencli"."""
+    eigen = os.environ.get("KETENCLI_HOME", "").strip()
+    if eigen:
+        return Path(eigen).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ketencli", appauthor=False))
+
+
+def config_dir() -> Path:
+    """Region settings and user templates (decisions D13)."""
+    eigen = os.environ.get("KETENCLI_CONFIG", "").strip()
+    if eigen:
+        return Path(eigen).expanduser()
+    if os.environ.get("KETENCLI_HOME", "").strip():
+        return home() / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("ketencli", appauthor=False))
+
+
+def dossiers_dir() -> Path:
+    return home() / "dossiers"
+
+
+def dossier_dir(dossier_id: str) -> Path:
+    return dossiers_dir() / dossier_id
+
+
+def dossier_pad(dossier_id: str) -> Path:
+    return dossier_dir(dossier_id) / DOSSIER_BESTAND
+
+
+def documenten_dir(dossier_id: str, *, maak: bool = False) -> Path:
+    pad = dossier_dir(dossier_id) / "documenten"
+    if maak:
+        maak_map(pad)
+    return pad
+
+
+def maak_map(pad: Path) -> Path:
+    """Create a folder and every missing level under the home owner-only (0700)."""
+    basis = home()
+    pad = Path(pad)
+    niveaus = [pad, *pad.parents]
+    binnen_home = [p for p in niveaus if p == basis or basis in p.parents]
+    for niveau in reversed(binnen_home if binnen_home else [pad]):
+        if not niveau.exists():
+            niveau.mkdir(mode=0o700, exist_ok=True)
+        _alleen_eigenaar(niveau, 0o700)
+    return pad
+
+
+def _alleen_eigenaar(pad: Path, modus: int) -> None:
+    if os.name != "posix":  # Windows: privacy comes from the per-user profile folder
+        return
+    with contextlib.suppress(OSError):
+        if (pad.stat().st_mode & 0o777) != modus:
+            os.chmod(pad, modus)
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML: YAML 1.2-like scalars, readable output
+# ---------------------------------------------------------------------------------------------
+
+_BasisLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BasisDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Lader(_BasisLoader):  # type: ignore[misc]
+    """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
+    ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans."""
+
+
+_Lader.yaml_implicit_resolvers = {
+    eerste: [(tag, rx) for tag, rx in lijst if tag not in {
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}]
+    for eerste, lijst in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Lader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Lader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"), list("-+0123456789")
+)
+_Lader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)$"),
+    list("-+0123456789."),
+)
+
+
+class _Schrijver(_BasisDumper):  # type: ignore[misc]
+    pass
+
+
+def _tekst_representer(dumper: Any, data: str) -> Any:
+    if "\n" in data:
+        tekst = "\n".join(regel.rstrip() for regel in data.split("\n"))
+        return dumper.represent_scalar("tag:yaml.org,2002:str", tekst, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+_Schrijver.add_representer(str, _tekst_representer)
+
+
+def naar_yaml(data: Any) -> str:
+    return yaml.dump(
+        data, Dumper=_Schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
+        width=100, indent=2,
+    )
+
+
+def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
+    try:
+        return yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
+    except yaml.MarkedYAMLError as fout:
+        merk = fout.problem_mark or fout.context_mark
+        plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
+        raise BestandsFout(
+            f"{plek}: dit is geen geldige YAML ({_yaml_probleem(fout)}).",
+            tip="Kijk na of inspringing, dubbele punten en aanhalingstekens kloppen rond die regel.",
+        ) from None
+    except yaml.YAMLError:
+        raise BestandsFout(f"{bron}: dit is geen geldige YAML.") from None
+
+
+def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
+    vertalingen = {
+        "expected ',' or ']'": "een ',' of ']' verwacht",
+        "expected ',' or '}'": "een ',' of '}' verwacht",
+        "mapping values are not allowed here": "hier mag geen ':' staan; zet de tekst tussen aanhalingstekens",
+        "could not find expected ':'": "een ':' verwacht",
+        "found character '\\t' that cannot start any token": "tabs zijn niet toegestaan, gebruik spaties",
+        "found unexpected end of stream": "het bestand houdt onverwacht op",
+        "expected <block end>, but found": "de inspringing klopt niet",
+        "found undefined alias": "onbekende verwijzing (*)",
+        "found duplicate anchor": "dubbel anker (&)",
+    }
+    probleem = fout.problem or ""
+    for engels, nederlands in vertalingen.items():
+        if probleem.startswith(engels):
+            return nederlands
+    if "while scanning a quoted scalar" in (fout.context or ""):
+        return "een aanhalingsteken wordt niet gesloten"
+    return "de structuur klopt niet"
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation with Dutch messages
+# ---------------------------------------------------------------------------------------------
+
+
+def _migreer_v0(data: dict[str, Any]) -> dict[str, Any]:
+    """v0: files written before the schema carried a version. Same shape, now versioned."""
+    return {"schema_version": 1, **{k: v for k, v in data.items() if k != "schema_version"}}
+
+
+# from-version -> function returning the data at from-version + 1
+MIGRATIES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migreer_v0}
+
+
+def migreer(data: dict[str, Any], bron: str) -> dict[str, Any]:
+    versie = data.get("schema_version", 0)
+    if not isinstance(versie, int) or isinstance(versie, bool) or versie < 0:
+        raise BestandsFout(f"{bron}: schema_version moet een geheel getal zijn (nu: {versie!r}).")
+    if versie > model.SCHEMA_VERSIE:
+        raise BestandsFout(
+            f"{bron} werd gemaakt met een nieuwere ketencli (schema {versie}; deze versie kent "
+            f"tot schema {model.SCHEMA_VERSIE}).",
+            tip="Werk ketencli bij; het bestand blijft onaangeroerd.",
+        )
+    while versie < model.SCHEMA_VERSIE:
+        stap = MIGRATIES.get(versie)
+        if stap is None:  # pragma: no cover - a missing step is a programming error
+            raise BestandsFout(f"{bron}: geen migratie van schema {versie} naar {versie + 1}.")
+        data = stap(data)
+        versie = data["schema_version"]
+    return data
+
+
+_FOUTTEKSTEN = {
+    "missing": "dit veld is verplicht maar ontbreekt",
+    "string_type": "verwacht tekst; zet de waarde tussen aanhalingstekens",
+    "int_type": "verwacht een geheel getal",
+    "int_parsing": "verwacht een geheel getal",
+    "bool_type": "verwacht true of false",
+    "bool_parsing": "verwacht true of false",
+    "date_type": "verwacht een datum in de vorm 2026-03-15",
+    "date_parsing": "verwacht een datum in de vorm 2026-03-15",
+    "date_from_datetime_parsing": "verwacht een datum in de vorm 2026-03-15",
+    "date_from_datetime_inexact": "verwacht een datum zonder uur, in de vorm 2026-03-15",
+    "datetime_type": "verwacht een datum met uur, in de vorm 2026-03-15 14:30",
+    "datetime_parsing": "verwacht een datum met uur, in de vorm 2026-03-15 14:30",
+    "datetime_from_date_parsing": "verwacht een datum met uur, in de vorm 2026-03-15 14:30",
+    "list_type": "verwacht een lijst (regels die met '- ' beginnen)",
+    "model_type": "verwacht een blok met sleutels eronder",
+    "model_attributes_type": "verwacht een blok met sleutels eronder",
+    "dict_type": "verwacht een blok met sleutels eronder",
+    "too_short": "mag niet leeg zijn",
+}
+
+
+def _veldtype(annotatie: Any) -> Any:
+    """Unwrap Optional/list/Literal down to a model class (or None)."""
+    oorsprong = typing.get_origin(annotatie)
+    if oorsprong in (list, tuple, set):
+        return _veldtype(typing.get_args(annotatie)[0])
+    if oorsprong is not None and oorsprong is not typing.Literal:
+        for arg in typing.get_args(annotatie):
+            gevonden = _veldtype(arg)
+            if gevonden is not None:
+                return gevonden
+        return None
+    if isinstance(annotatie, type) and issubclass(annotatie, model.Basis):
+        return annotatie
+    return None
+
+
+def _model_op(loc: tuple[Any, ...]) -> Any:
+    """The model class at a location (a tuple of keys and list indexes), or None."""
+    huidig: Any = model.Dossier
+    for stap in loc:
+        if isinstance(stap, int):
+            continue
+        if huidig is None or stap not in huidig.model_fields:
+            return None
+        huidig = _veldtype(huidig.model_fields[stap].annotation)
+    return huidig
+
+
+def _keuzes(loc: tuple[Any, ...]) -> list[str]:
+    """The allowed values of a Literal field at loc, for "kies uit" messages."""
+    while loc and isinstance(loc[-1], int):  # an item of a list field
+        loc = loc[:-1]
+    ouder = _model_op(loc[:-1])
+    veld = loc[-1] if loc else None
+    if ouder is None or not isinstance(veld, str) or veld not in ouder.model_fields:
+        return []
+    annotatie = ouder.model_fields[veld].annotation
+    gevonden: list[str] = []
+
+    def zoek(a: Any) -> None:
+        if typing.get_origin(a) is typing.Literal:
+            gevonden.extend(str(x) for x in typing.get_args(a))
+        else:
+            for arg in typing.get_args(a):
+                zoek(arg)
+
+    zoek(annotatie)
+    return gevonden
+
+
+def _knoop_op(wortel: Any, loc: tuple[Any, ...]) -> tuple[Any, bool]:
+    """The YAML node at loc (or the deepest existing one); True when loc was found entirely."""
+    knoop = wortel
+    for i, stap in enumerate(loc):
+        if isinstance(knoop, yaml.MappingNode) and isinstance(stap, str):
+            volgende = None
+            for sleutel, waarde in knoop.value:
+                if getattr(sleutel, "value", None) == stap:
+                    # the key itself for an unknown key, the value otherwise
+                    volgende = sleutel if i == len(loc) - 1 else waarde
+                    break
+            if volgende is None:
+                return knoop, False
+            knoop = volgende
+        elif isinstance(knoop, yaml.SequenceNode) and isinstance(stap, int) and stap < len(knoop.value):
+            knoop = knoop.value[stap]
+        else:
+            return knoop, False
+    return knoop, True
+
+
+def _plek(loc: tuple[Any, ...]) -> str:
+    delen: list[str] = []
+    for stap in loc:
+        if isinstance(stap, int):
+            delen.append(f"item {stap + 1}")
+        else:
+            delen.append(str(stap))
+    return " → ".join(delen) if delen else "het hele bestand"
+
+
+def _schema_fout(fout: Any, tekst: str, bron: str) -> BestandsFout:
+    try:
+        wortel = yaml.compose(tekst, Loader=_Lader) if tekst else None
+    except yaml.YAMLError:  # pragma: no cover - the text parsed a moment ago
+        wortel = None
+    regels: list[str] = []
+    tip: str | None = None
+    for e in fout.errors(include_input=False, include_url=False)[:8]:
+        loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and x.startswith("function-")))
+        soort = e["type"]
+        if soort == "extra_forbidden":
+            sleutel = str(loc[-1])
+            ouder = _model_op(loc[:-1])
+            geldig = list(ouder.model_fields) if ouder is not None else []
+            nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.6)
+            melding = f"onbekende sleutel '{sleutel}'"
+            if nabij:
+                melding += f" — bedoel je '{nabij[0]}'?"
+            elif geldig:
+                melding += f" (geldige sleutels hier: {', '.join(geldig)})"
+        elif soort == "literal_error":
+            keuzes = _keuzes(loc)
+            melding = "ongeldige waarde" + (f"; kies uit: {', '.join(keuzes)}" if keuzes else "")
+        elif soort == "value_error":
+            melding = str(e["msg"]).removeprefix("Value error, ")
+        else:
+            melding = _FOUTTEKSTEN.get(soort, f"ongeldige waarde ({soort})")
+        plek = bron
+        if wortel is not None:
+            knoop, _ = _knoop_op(wortel, loc)
+            merk = knoop.start_mark
+            plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}"
+        regels.append(f"{plek} ({_plek(loc)}): {melding}.")
+        if soort == "string_type":
+            tip = "Telefoonnummers, uren en codes zet je tussen aanhalingstekens, bv. \"0470 12 34 56\"."
+    if fout.error_count() > 8:
+        regels.append(f"… en nog {fout.error_count() - 8} fouten.")
+    return BestandsFout("\n".join(regels), tip=tip)
+
+
+def vertaal_validatiefout(fout: Any, bron: str) -> BestandsFout:
+    """A pydantic error raised outside a file (a command's change) as a Dutch message."""
+    return _schema_fout(fout, "", bron)
+
+
+def valideer(data: Any, tekst: str, bron: str) -> model.Dossier:
+    """Migrate and validate parsed YAML; Dutch errors with line and column."""
+    from pydantic import ValidationError
+
+    if not isinstance(data, dict):
+        raise BestandsFout(f"{bron}: verwacht een dossier (een blok met sleutels zoals id, regio, gezin).")
+    data = migreer(data, bron)
+    try:
+        return model.Dossier.model_validate(data)
+    except ValidationError as fout:
+        raise _schema_fout(fout, tekst, bron) from None
+
+
+def dossier_uit_tekst(tekst: str, bron: str) -> model.Dossier:
+    return valideer(_lees_yaml_tekst(tekst, bron), tekst, bron)
+
+
+def naar_tekst(dossier: model.Dossier) -> str:
+    data = dossier.model_dump(mode="python", exclude_none=True)
+    return KOPTEKST.format(id=dossier.id) + naar_yaml(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and saving
+# ---------------------------------------------------------------------------------------------
+
+
+def _weergave(pad: Path) -> str:
+    """How a file is named in messages: relative to the home when inside it (ids, no names)."""
+    with contextlib.suppress(ValueError):
+        return str(pad.relative_to(home()))
+    return str(pad)
+
+
+def alle_ids() -> list[str]:
+    map_ = dossiers_dir()
+    if not map_.is_dir():
+        return []
+    return sorted(
+        p.name for p in map_.iterdir() if ID_PATROON.match(p.name) and (p / DOSSIER_BESTAND).is_file()
+    )
+
+
+def _niet_gevonden(dossier_id: str) -> DossierNietGevonden:
+    ids = alle_ids()
+    nabij = difflib.get_close_matches(dossier_id, ids, n=3, cutoff=0.5)
+    melding = f"Dossier {dossier_id} bestaat niet."
+    if nabij:
+        tip = "Bedoel je " + " of ".join(nabij) + "?"
+    elif ids:
+        tip = "Bekijk de bestaande dossiers met `ketencli dossier list`."
+    else:
+        tip = "Er zijn nog geen dossiers: maak er een met `ketencli dossier new`."
+    return DossierNietGevonden(melding, tip=tip)
+
+
+def laad(dossier_id: str) -> model.Dossier:
+    """Load and validate a dossier. Never writes, even after a migration."""
+    if not ID_PATROON.match(dossier_id):
+        raise _niet_gevonden(dossier_id)
+    pad = dossier_pad(dossier_id)
+    try:
+        ruw = pad.read_bytes()
+    except FileNotFoundError:
+        raise _niet_gevonden(dossier_id) from None
+    except OSError as fout:
+        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
+    try:
+        tekst = ruw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BestandsFout(f"{_weergave(pad)} is geen UTF-8-tekst.",
+                           tip="Bewaar het bestand opnieuw als UTF-8.") from None
+    dossier = dossier_uit_tekst(tekst, _weergave(pad))
+    if dossier.id != dossier_id:
+        raise BestandsFout(
+            f"{_weergave(pad)}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id})."
+        )
+    dossier._stempel = hashlib.sha256(ruw).hexdigest()
+    return dossier
+
+
+_LOCKS: dict[str, Any] = {}
+
+
+@contextlib.contextmanager
+def slot(dossier_id: str) -> Iterator[None]:
+    """The per-dossier lock (reentrant within this process)."""
+    from filelock import FileLock, Timeout
+
+    map_ = maak_map(dossier_dir(dossier_id))
+    sleutel = str(map_)
+    if sleutel not in _LOCKS:
+        _LOCKS[sleutel] = FileLock(str(map_ / (DOSSIER_BESTAND + ".lock")), mode=0o600)
+    try:
+        with _LOCKS[sleutel].acquire(timeout=LOCK_WACHTTIJD):
+            yield
+    except Timeout:
+        raise ConflictFout(
+            f"Dossier {dossier_id} is nu in gebruik door een ander ketencli-venster.",
+            tip="Rond je werk daar af en probeer het dan opnieuw.",
+        ) from None
+
+
+def _schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
+    """Temp file in the same folder, fsync, close, os.replace: old or new, never torn."""
+    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")  # mkstemp: 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        _alleen_eigenaar(Path(tijdelijk), 0o600)
+        for poging in range(10):
+            try:
+                os.replace(tijdelijk, pad)
+                break
+            except PermissionError:
+                # Windows: Word, an editor or a sync client holds the file open for a moment
+                if os.name != "nt" or poging == 9:
+                    raise
+                time.sleep(0.2)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tijdelijk)
+        raise
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            dirfd = os.open(pad.parent, os.O_RDONLY)
+            try:
+                os.fsync(dirfd)
+            finally:
+                os.close(dirfd)
+
+
+def bewaar(dossier: model.Dossier) -> None:
+    """Save a loaded (or new) dossier, refusing when the file changed since it was loaded."""
+    pad = dossier_pad(dossier.id)
+    with slot(dossier.id):
+        try:
+            huidig: bytes | None = pad.read_bytes()
+        except FileNotFoundError:
+            huidig = None
+        verwacht = dossier._stempel
+        if (huidig is None) != (verwacht is None) or (
+            huidig is not None and hashlib.sha256(huidig).hexdigest() != verwacht
+        ):
+            raise ConflictFout(
+                f"Dossier {dossier.id} werd intussen gewijzigd (in een ander venster of door een sync). "
+                "Je wijziging werd niet bewaard, zodat niets overschreven wordt.",
+                tip=f"Open het dossier opnieuw (bv. `ketencli dossier show {dossier.id}`) en herhaal je wijziging.",
+            )
+        inhoud = naar_tekst(dossier).encode("utf-8")
+        try:
+            _schrijf_atomisch(pad, inhoud)
+        except OSError as fout:
+            raise BestandsFout(
+                f"{_weergave(pad)} kon niet bewaard worden ({fout.strerror or fout}). "
+                "Het vorige bestand is onaangeroerd.",
+                tip="Sluit programma's die het bestand openhouden en probeer opnieuw.",
+            ) from None
+        dossier._stempel = hashlib.sha256(inhoud).hexdigest()
+
+
+@contextlib.contextmanager
+def wijzig(dossier_id: str) -> Iterator[model.Dossier]:
+    """Load under the lock, let the caller change it, save if no exception was raised."""
+    with slot(dossier_id):
+        dossier = laad(dossier_id)
+        yield dossier
+        bewaar(dossier)
+
+
+def historie(dossier: model.Dossier, wat: str, reden: str = "") -> None:
+    dossier.historie.append(model.HistorieItem(moment=klok.nu().replace(microsecond=0), wat=wat, reden=reden))
+
+
+# ---------------------------------------------------------------------------------------------
+# New dossiers and imports
+# ---------------------------------------------------------------------------------------------
+
+
+def _reserveer_id(jaar: int) -> str:
+    """Claim the next free ``<jaar>-<nnn>`` by creating its folder (atomic, race-free)."""
+    basis = maak_map(dossiers_dir())
+    patroon = re.compile(rf"^{jaar}-(\d{{3,}})$")
+    nummers = [int(m.group(1)) for p in basis.iterdir() if (m := patroon.match(p.name))]
+    volgende = max(nummers, default=0) + 1
+    while True:
+        kandidaat = f"{jaar}-{volgende:03d}"
+        try:
+            (basis / kandidaat).mkdir(mode=0o700)
+        except FileExistsError:
+            volgende += 1
+            continue
+        _alleen_eigenaar(basis / kandidaat, 0o700)
+        return kandidaat
+
+
+def maak_nieuw(data: dict[str, Any], bron: str = "nieuw dossier") -> model.Dossier:
+    """Validate new dossier data (any id in it is replaced), assign an id and save it."""
+    data = dict(data)
+    data["id"] = "0000-000"
+    tekst = naar_yaml(data)
+    voorlopig = valideer(data, tekst, bron)
+    jaar = voorlopig.aanmelding.datum.year if voorlopig.aanmelding.datum else klok.vandaag().year
+    nieuw_id = _reserveer_id(jaar)
+    try:
+        dossier = voorlopig.model_copy(update={"id": nieuw_id})
+        dossier = model.Dossier.model_validate(dossier.model_dump())
+        bewaar(dossier)
+    except BaseException:
+        _ruim_lege_map_op(nieuw_id)
+        raise
+    return dossier
+
+
+def _ruim_lege_map_op(dossier_id: str) -> None:
+    map_ = dossier_dir(dossier_id)
+    if (map_ / DOSSIER_BESTAND).exists():
+        return
+    with contextlib.suppress(OSError):
+        for kind in map_.iterdir():
+            if kind.name.endswith(".lock"):
+                kind.unlink()
+        map_.rmdir()
+
+
+@dataclass
+class Import:
+    data: dict[str, Any]
+    genegeerd_id: str | None
+
+
+def lees_import(pad: Path) -> Import:
+    """Read a dossier file in the stored schema for `dossier new --from` (decisions D2)."""
+    pad = Path(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BestandsFout(f"{pad} bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
+    except OSError as fout:
+        raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
+    data = _lees_yaml_tekst(tekst, str(pad))
+    if not isinstance(data, dict):
+        raise BestandsFout(f"{pad}: verwacht een dossier (een blok met sleutels zoals regio, gezin).")
+    gegeven = data.get("id")
+    data = migreer(data, str(pad))
+    data["id"] = "0000-000"
+    valideer(data, tekst, str(pad))  # errors point into the user's file
+    return Import(data=data, genegeerd_id=str(gegeven) if gegeven is not None else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing a copy (`dossier edit`)
+# ---------------------------------------------------------------------------------------------
+
+
+def bewerkkopie(dossier: model.Dossier) -> Path:
+    """An owner-only copy in the data home (never the system temp dir) to edit in an editor."""
+    map_ = maak_map(home() / "bewerken")
+    fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier.id}-", suffix=".yaml")
+    with os.fdopen(fd, "wb") as f:
+        f.write(naar_tekst(dossier).encode("utf-8"))
+    return Path(naam)
+
+
+def lees_bewerkkopie(pad: Path, dossier_id: str) -> model.Dossier:
+    try:
+        tekst = Path(pad).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BestandsFout("Het bewerkte bestand is geen UTF-8-tekst.") from None
+    bron = f"dossier {dossier_id} (bewerkte versie)"
+    data = _lees_yaml_tekst(tekst, bron)
+    dossier = valideer(data, tekst, bron)
+    if dossier.id != dossier_id:
+        raise BestandsFout(f"{bron}: het id mag je niet wijzigen (was {dossier_id}).")
+    return dossier
+
+
+def verwijder_bewerkkopie(pad: Path) -> None:
+    with contextlib.suppress(OSError):
+        Path(pad).unlink()
+
+
+# ---------------------------------------------------------------------------------------------
+# Listing
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Samenvatting:
+    id: str
+    gezin: str = ""
+    regio: str = ""
+    fase: str = ""
+    regisseur: str = ""
+    aanmeldingsdatum: date | None = None
+    fout: str | None = None
+
+
+def samenvattingen() -> list[Samenvatting]:
+    """One line per dossier; a dossier that does not load is listed with its problem."""
+    rijen: list[Samenvatting] = []
+    for dossier_id in alle_ids():
+        try:
+            d = laad(dossier_id)
+        except KetencliFout as fout:
+            eerste = fout.melding.splitlines()[0]
+            rijen.append(Samenvatting(id=dossier_id, fout=eerste))
+            continue
+        rijen.append(
+            Samenvatting(
+                id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
+                aanmeldingsdatum=d.aanmelding.datum,
+            )
+        )
+    return rijen

@@ -1,0 +1,247 @@
+"""The only place that talks questionary, plus the shared rich helpers.
+
+Every question goes through ``unsafe_ask`` so Ctrl-C and Ctrl-D raise; both become ``Afgebroken``
+(exit 130, nothing saved). Before the first question, ``vereis_terminal`` refuses to prompt without
+a terminal or with ``--no-input`` and names the non-interactive way instead. questionary and
+prompt_toolkit are imported inside the functions: ``ketencli --help`` must not load them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from ketencli.fouten import Afgebroken, GeenTerminal
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def schrijf_json(data: Any) -> None:
+    """Plain JSON on stdout (never through rich, which wraps lines and eats [markup])."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def gelukt(tekst: str) -> None:
+    from rich.markup import escape
+
+    console().print(f"[green]✓[/] {escape(tekst)}")
+
+
+def melding(tekst: str, stijl: str = "yellow") -> None:
+    """A note on stderr, so stdout stays clean for data."""
+    from rich.markup import escape
+
+    console(stderr=True).print(f"[{stijl}]{escape(tekst)}[/]")
+
+
+# -- asking ----------------------------------------------------------------------------------
+
+
+def heeft_terminal() -> bool:
+    """True when stdin and stdout are terminals (tests replace this to drive the prompts)."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def vereis_terminal(no_input: bool, alternatief: str) -> None:
+    """Refuse to prompt with --no-input or without a terminal; name the non-interactive way."""
+    if no_input:
+        raise GeenTerminal(f"Er ontbreken gegevens en --no-input vraagt niets. {alternatief}")
+    if not heeft_terminal():
+        raise GeenTerminal(
+            f"Deze vragen hebben een terminal nodig. {alternatief}",
+            tip="Of start het commando in een gewoon terminalvenster (op Windows: Windows Terminal of cmd).",
+        )
+
+
+@contextmanager
+def _vangen() -> Iterator[None]:
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        raise Afgebroken() from None
+    except Exception as fout:  # prompt_toolkit on an unusable console (Git Bash/mintty on Windows)
+        if type(fout).__name__ == "NoConsoleScreenBufferError":
+            raise GeenTerminal(
+                "Deze terminal ondersteunt de vragen niet (bv. Git Bash).",
+                tip="Gebruik Windows Terminal of cmd, of de opties zonder vragen (zie --help).",
+            ) from None
+        raise
+
+
+def _stijl() -> Any:
+    import questionary
+
+    return questionary.Style([("qmark", "fg:ansicyan bold"), ("answer", "fg:ansigreen"),
+                              ("instruction", "fg:ansibrightblack italic")])
+
+
+def tekst(vraag: str, standaard: str = "", *, verplicht: bool = False, hint: str = "",
+          meerregelig: bool = False) -> str:
+    import questionary
+
+    def controleer(waarde: str) -> bool | str:
+        if verplicht and not waarde.strip():
+            return "Dit mag niet leeg zijn."
+        return True
+
+    instructie = hint
+    if meerregelig:
+        instructie = (hint + " " if hint else "") + "(Enter = nieuwe regel, Esc en dan Enter = klaar)"
+    with _vangen():
+        antwoord = questionary.text(
+            vraag, default=standaard or "", validate=controleer, multiline=meerregelig,
+            instruction=instructie or None, style=_stijl(), qmark="?",
+        ).unsafe_ask()
+    return (antwoord or "").strip()
+
+
+def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
+          niet_na: date | None = None) -> date | None:
+    """A date as 2026-03-15 (also 15/3/2026 or 15-03-2026); empty = none when not verplicht."""
+    import questionary
+
+    def controleer(waarde: str) -> bool | str:
+        waarde = waarde.strip()
+        if not waarde:
+            return "Dit mag niet leeg zijn." if verplicht else True
+        gelezen = lees_datum(waarde)
+        if gelezen is None:
+            return "Geef een datum als 2026-03-15 of 15/3/2026."
+        if niet_na is not None and gelezen > niet_na:
+            return f"Deze datum ligt in de toekomst (na {niet_na:%d/%m/%Y})."
+        return True
+
+    with _vangen():
+        antwoord = questionary.text(
+            vraag, default=standaard.isoformat() if standaard else "", validate=controleer,
+            instruction="(jjjj-mm-dd of dd/mm/jjjj)", style=_stijl(),
+        ).unsafe_ask()
+    return lees_datum(antwoord or "")
+
+
+def lees_datum(waarde: str) -> date | None:
+    waarde = waarde.strip()
+    if not waarde:
+        return None
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        pass
+    for scheiding in ("/", "-", "."):
+        delen = waarde.split(scheiding)
+        if len(delen) == 3 and all(d.isdigit() for d in delen) and len(delen[2]) == 4:
+            try:
+                return date(int(delen[2]), int(delen[1]), int(delen[0]))
+            except ValueError:
+                return None
+    return None
+
+
+def keuze(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: str | None = None) -> str:
+    """Pick one; ``keuzes`` are (value, label) pairs."""
+    import questionary
+
+    opties = [questionary.Choice(title=label, value=waarde) for waarde, label in keuzes]
+    with _vangen():
+        return questionary.select(
+            vraag, choices=opties, default=standaard if standaard in dict(keuzes) else None,
+            style=_stijl(), instruction="(pijltjes en Enter)",
+        ).unsafe_ask()
+
+
+def meerdere(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: Sequence[str] = (), *,
+             minstens_een: bool = False) -> list[str]:
+    import questionary
+
+    opties = [questionary.Choice(title=label, value=waarde, checked=waarde in standaard)
+              for waarde, label in keuzes]
+
+    def controleer(gekozen: list[str]) -> bool | str:
+        return True if gekozen or not minstens_een else "Kies er minstens één (spatiebalk)."
+
+    with _vangen():
+        return list(questionary.checkbox(
+            vraag, choices=opties, validate=controleer, style=_stijl(),
+            instruction="(spatiebalk = aanvinken, Enter = klaar)",
+        ).unsafe_ask())
+
+
+def bevestig(vraag: str, standaard: bool = True) -> bool:
+    """Yes/no in Dutch: j or y = ja, n = nee, Enter = the default (questionary's confirm is English)."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.question import Question
+    from questionary.styles import merge_styles_default
+
+    status: dict[str, Any] = {"antwoord": None, "klaar": False}
+
+    def tokens() -> Any:
+        delen = [("class:qmark", "?"), ("class:question", f" {vraag} ")]
+        if not status["klaar"]:
+            delen.append(("class:instruction", "(J/n) " if standaard else "(j/N) "))
+        if status["antwoord"] is not None:
+            delen.append(("class:answer", "Ja" if status["antwoord"] else "Nee"))
+        return to_formatted_text(delen)
+
+    toetsen = KeyBindings()
+
+    @toetsen.add(Keys.ControlC, eager=True)
+    @toetsen.add(Keys.ControlQ, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @toetsen.add("n")
+    @toetsen.add("N")
+    def _nee(event: Any) -> None:
+        status["antwoord"] = False
+
+    @toetsen.add("j")
+    @toetsen.add("J")
+    @toetsen.add("y")
+    @toetsen.add("Y")
+    def _ja(event: Any) -> None:
+        status["antwoord"] = True
+
+    @toetsen.add(Keys.ControlH)
+    def _wis(event: Any) -> None:
+        status["antwoord"] = None
+
+    @toetsen.add(Keys.ControlM, eager=True)
+    def _klaar(event: Any) -> None:
+        if status["antwoord"] is None:
+            status["antwoord"] = standaard
+        status["klaar"] = True
+        event.app.exit(result=status["antwoord"])
+
+    @toetsen.add(Keys.Any)
+    def _anders(event: Any) -> None:
+        """Other keys type nothing."""
+
+    sessie = PromptSession(tokens, key_bindings=toetsen, style=merge_styles_default([_stijl()]))
+    with _vangen():
+        return bool(Question(sessie.app).unsafe_ask())
+
+
+def herhaal(vraag: str, stap: Callable[[], Any], *, standaard: bool = True) -> list[Any]:
+    """Ask ``vraag`` (yes/no) and run ``stap`` while the answer is yes."""
+    resultaten: list[Any] = []
+    while bevestig(vraag, standaard):
+        resultaten.append(stap())
+        standaard = False
+    return resultaten

@@ -1,0 +1,66 @@
+"""The CLI shell: Dutch framework texts, the one error handler, start-up cost, the clock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from ketencli import klok
+
+
+def test_help_is_nederlands(kc):
+    uit = kc.ok("--help").stdout
+    assert "Gebruik:" in uit and "Usage" not in uit
+    assert "Opties" in uit and "Commando's" in uit
+    assert "Toon deze hulp" in uit and "Show this message" not in uit
+    sub = kc.ok("dossier", "new", "--help").stdout
+    assert "Gebruik:" in sub and "--no-input" in sub
+
+
+def test_gebruiksfout_is_nederlands_met_code_2(kc):
+    uit = kc("dossier", "show")
+    assert uit.exit_code == 2
+    assert "ontbreekt" in uit.stderr and "Missing" not in uit.stderr
+    uit = kc("dossir")
+    assert uit.exit_code == 2 and "onbekend commando" in uit.stderr
+
+
+def test_onverwachte_fout_zonder_traceback_of_gegevens(kc, palmeneire, monkeypatch):
+    from ketencli import store
+
+    def stuk(dossier_id):
+        geheim = "Vercammen"  # a local variable that must never be printed
+        raise RuntimeError(geheim)
+
+    monkeypatch.setattr(store, "laad", stuk)
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 1
+    assert "onverwachts" in uit.stderr
+    assert "Traceback" not in uit.output and "Vercammen" not in uit.output
+
+
+def test_help_laadt_geen_zware_modules(tmp_path):
+    omgeving = {**os.environ, "KETENCLI_HOME": str(tmp_path)}
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", "--help"],
+                         capture_output=True, text=True, env=omgeving, check=True)
+    geladen = {regel.split("|")[-1].strip().split(".")[0] for regel in uit.stderr.splitlines() if "|" in regel}
+    for zwaar in ("questionary", "prompt_toolkit", "docxtpl", "lxml", "pydantic", "yaml", "holidays"):
+        assert zwaar not in geladen, zwaar
+
+
+def test_klok_kan_vastgezet_worden(monkeypatch):
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-30T13:00")
+    assert klok.nu().isoformat() == "2026-11-30T13:00:00+01:00"
+    monkeypatch.setenv("KETENCLI_NU", "2026-07-01")
+    assert klok.nu().hour == 9 and str(klok.nu().utcoffset()) == "2:00:00"
+
+
+def test_ongeldige_klok_is_een_duidelijke_fout(kc, monkeypatch):
+    monkeypatch.setenv("KETENCLI_NU", "morgen")
+    uit = kc("dossier", "new", "--regio", "leuven", "--gezin", "X", "--no-input")
+    assert uit.exit_code == 1 and "KETENCLI_NU" in uit.stderr
+
+
+def test_versie(kc):
+    assert "ketencli 0." in kc.ok("--versie").stdout

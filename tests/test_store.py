@@ -1,0 +1,180 @@
+"""The store: atomic saves, conflicts, locks, migrations, YAML conventions."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ketencli import store
+from ketencli.fouten import BestandsFout, ConflictFout
+from tests.conftest import dossier_bestand
+
+
+def test_tweede_schrijver_wordt_geweigerd(palmeneire, thuis):
+    eerste = store.laad(palmeneire)
+    tweede = store.laad(palmeneire)
+    tweede.gezin = "Gewijzigd in een ander venster"
+    store.bewaar(tweede)
+    na_tweede = dossier_bestand(thuis, palmeneire).read_bytes()
+    eerste.casusregisseur.naam = "Iemand anders"
+    with pytest.raises(ConflictFout, match="intussen gewijzigd"):
+        store.bewaar(eerste)
+    assert dossier_bestand(thuis, palmeneire).read_bytes() == na_tweede
+
+
+def test_conflict_via_de_cli_na_wijziging_door_sync(kc, palmeneire, thuis, monkeypatch):
+    """A file changed on disk between load and save (e.g. by a sync client) is never overwritten."""
+    pad = dossier_bestand(thuis, palmeneire)
+    origineel_laad = store.laad
+
+    def laad_en_laat_sync_schrijven(dossier_id):
+        dossier = origineel_laad(dossier_id)
+        pad.write_text(pad.read_text(encoding="utf-8").replace("gezin: ", "gezin: Sync "), encoding="utf-8")
+        return dossier
+
+    monkeypatch.setattr(store, "laad", laad_en_laat_sync_schrijven)
+    uit = kc("dossier", "instemming", palmeneire, "m1", "--intrekken")
+    assert uit.exit_code == 1 and "intussen gewijzigd" in uit.stderr
+    assert "gezin: Sync " in pad.read_text(encoding="utf-8")
+
+
+def test_slot_van_een_ander_proces(kc, palmeneire, thuis, monkeypatch):
+    slotbestand = thuis / "dossiers" / palmeneire / "dossier.yaml.lock"
+    houder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, time
+            from filelock import FileLock
+            with FileLock({str(slotbestand)!r}):
+                print("vast", flush=True)
+                time.sleep(20)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert houder.stdout.readline().strip() == "vast"
+        monkeypatch.setattr(store, "LOCK_WACHTTIJD", 0.3)
+        voor = dossier_bestand(thuis, palmeneire).read_bytes()
+        uit = kc("dossier", "instemming", palmeneire, "m1", "--intrekken")
+        assert uit.exit_code == 1 and "in gebruik" in uit.stderr
+        assert dossier_bestand(thuis, palmeneire).read_bytes() == voor
+    finally:
+        houder.kill()
+        houder.wait()
+
+
+@pytest.mark.parametrize("stap", ["fsync", "replace"])
+def test_crash_tijdens_bewaren_laat_het_oude_bestand(palmeneire, thuis, monkeypatch, stap):
+    pad = dossier_bestand(thuis, palmeneire)
+    voor = pad.read_bytes()
+    dossier = store.laad(palmeneire)
+    dossier.gezin = "Nooit bewaard"
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # a kill or Ctrl-C at the worst moment
+
+    monkeypatch.setattr(os, stap, crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.bewaar(dossier)
+    monkeypatch.undo()
+    assert pad.read_bytes() == voor
+    assert [p.name for p in pad.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_schijf_vol_geeft_nederlandse_melding(kc, palmeneire, thuis, monkeypatch):
+    pad = dossier_bestand(thuis, palmeneire)
+    voor = pad.read_bytes()
+
+    def vol(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", vol)
+    uit = kc("dossier", "instemming", palmeneire, "m1", "--intrekken")
+    assert uit.exit_code == 1 and "kon niet bewaard worden" in uit.stderr and "onaangeroerd" in uit.stderr
+    monkeypatch.undo()
+    assert pad.read_bytes() == voor
+
+
+def test_migratie_van_schema_0(kc, palmeneire, thuis, monkeypatch):
+    pad = dossier_bestand(thuis, palmeneire)
+    tekst = pad.read_text(encoding="utf-8").replace("schema_version: 1\n", "")
+    pad.write_text(tekst, encoding="utf-8")
+    dossier = store.laad(palmeneire)  # v0 (no version) migrates on load
+    assert dossier.schema_version == 1
+    assert pad.read_text(encoding="utf-8") == tekst  # loading never writes
+    kc.ok("dossier", "instemming", palmeneire, "m1", "--intrekken")
+    assert "schema_version: 1" in pad.read_text(encoding="utf-8")
+
+
+def test_migratie_keten_met_een_nieuwe_stap(palmeneire, thuis, monkeypatch):
+    """The mechanism: a future v2 step runs after v0→v1, in order."""
+    from ketencli import model
+
+    stappen = []
+
+    def v1_naar_v2(data):
+        stappen.append(1)
+        return {**data, "schema_version": 2}
+
+    monkeypatch.setattr(model, "SCHEMA_VERSIE", 2)
+    monkeypatch.setitem(store.MIGRATIES, 1, v1_naar_v2)
+    data = store.migreer({"schema_version": 0, "id": "2026-001"}, "x")
+    assert data["schema_version"] == 2 and stappen == [1]
+
+
+def test_nieuwere_schemaversie_wordt_niet_aangeraakt(palmeneire, thuis):
+    pad = dossier_bestand(thuis, palmeneire)
+    pad.write_text(pad.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 9"),
+                   encoding="utf-8")
+    with pytest.raises(BestandsFout, match="nieuwere ketencli"):
+        store.laad(palmeneire)
+
+
+def test_yaml_is_leesbaar_en_stabiel(palmeneire, thuis):
+    pad = dossier_bestand(thuis, palmeneire)
+    dossier = store.laad(palmeneire)
+    store.bewaar(dossier)
+    eerste = pad.read_text(encoding="utf-8")
+    store.bewaar(store.laad(palmeneire))
+    assert pad.read_text(encoding="utf-8") == eerste  # stable
+    assert "\\u" not in eerste and "–" in eerste  # unicode unescaped
+    assert ": |" in eerste  # multi-line text as block scalars
+    data = yaml.safe_load(eerste)
+    assert str(data["aanmelding"]["datum"]).count("-") == 2
+
+
+def test_ja_nee_en_nummers_blijven_tekst(thuis):
+    tekst = ("id: 2026-001\nregio: leuven\ngezin: no\ncasusregisseur:\n  contact: 0470123456\n"
+             "aanmelding:\n  waarom_nu: 13:00\n")
+    dossier = store.dossier_uit_tekst(tekst, "x.yaml")
+    assert dossier.gezin == "no" and dossier.casusregisseur.contact == "0470123456"
+    assert dossier.aanmelding.waarom_nu == "13:00"
+
+
+def test_ids_zijn_volgnummers_per_aanmeldjaar(kc, thuis):
+    for jaar in ("2025-12-30", "2026-01-05", "2026-02-01"):
+        kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "X", "--datum", jaar, "--no-input")
+    assert store.alle_ids() == ["2025-001", "2026-001", "2026-002"]
+    assert sorted(p.name for p in (thuis / "dossiers").iterdir()) == ["2025-001", "2026-001", "2026-002"]
+
+
+def test_een_map_met_naam_wordt_niet_als_dossier_gelezen(thuis, palmeneire):
+    vreemd = thuis / "dossiers" / "Peeters"
+    vreemd.mkdir()
+    (vreemd / "dossier.yaml").write_text("id: x\n", encoding="utf-8")
+    assert store.alle_ids() == [palmeneire]
+
+
+def test_editor_kopie_staat_in_de_home(palmeneire, thuis):
+    kopie = store.bewerkkopie(store.laad(palmeneire))
+    try:
+        assert Path(kopie).parent == thuis / "bewerken"
+        if sys.platform != "win32":
+            assert (kopie.stat().st_mode & 0o777) == 0o600
+    finally:
+        store.verwijder_bewerkkopie(kopie)
