@@ -156,10 +156,12 @@ def keuze(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: str | None =
     import questionary
 
     opties = [questionary.Choice(title=label, value=waarde) for waarde, label in keuzes]
+    lang = len(opties) > 10  # long lists (prisons): typing filters them
     with _vangen():
         return questionary.select(
             vraag, choices=opties, default=standaard if standaard in dict(keuzes) else None,
-            style=_stijl(), instruction="(pijltjes en Enter)",
+            style=_stijl(), instruction="(typ om te zoeken, pijltjes en Enter)" if lang else "(pijltjes en Enter)",
+            use_search_filter=lang, use_jk_keys=not lang,
         ).unsafe_ask()
 
 

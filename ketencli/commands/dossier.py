@@ -67,7 +67,8 @@ def nieuw(
     contact: str | None = typer.Option(None, "--aanmelder-contact", help="Telefoon of e-mail van de aanmelder."),
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
-    """Maak een nieuw dossier: met vragen, met opties, of uit een bestand (--from)."""
+    """Maak een nieuw dossier: met vragen in de terminal (opties vullen antwoorden vooraf in), met opties
+    en --no-input, of uit een bestand (--from)."""
     from ketencli import klok, store, ui
 
     if van is not None:
@@ -86,7 +87,7 @@ def nieuw(
     aanmelddatum = _datum_optie(datum, "--datum", niet_na=vandaag)
     if regio is not None:
         _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
-    if regio is not None and gezin:
+    if regio is not None and gezin and (no_input or not ui.heeft_terminal()):
         data: dict[str, Any] = {
             "regio": regio, "gezin": gezin.strip(),
             "aanmelding": {"datum": aanmelddatum or vandaag,
@@ -116,7 +117,7 @@ def _toon_volgende_stap(dossier_id: str) -> None:
 def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
                   persoon: str | None, contact: str | None) -> dict[str, Any] | None:
     from ketencli import klok, ui
-    from ketencli.methodiek.aanmelding import AANMELDVRAGEN
+    from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
 
     c = ui.console()
     c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
@@ -141,7 +142,7 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     leden: list[dict[str, Any]] = []
     while ui.bevestig("Een gezinslid toevoegen?", standaard=len(leden) < 2):
         leden.append(_vraag_lid(leden, f"m{len(leden) + 1}"))
-    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": leden}
+    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden)}
     c.print()
     c.print(f"[bold]Samenvatting:[/] {gezin} — {dict(_regio_keuzes())[regio]} — aangemeld op "
             f"{aanmelddatum:%d/%m/%Y} — {len(leden)} gezinsleden.")
@@ -180,7 +181,9 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
             relaties.append({"met": ander["id"], "soort": soort})
     if relaties:
         lid["relaties"] = relaties
-    opgesloten = ui.bevestig(f"Zit {lid['naam']} in de gevangenis?", standaard="detentie" in huidig)
+    # asked for plegers only, to keep the wizard short; others via `dossier lid edit --gevangenis`
+    opgesloten = ("pleger" in lid["rollen"] or "detentie" in huidig) and ui.bevestig(
+        f"Zit {lid['naam']} in de gevangenis?", standaard="detentie" in huidig)
     if opgesloten:
         oud = huidig.get("detentie", {})
         keuzes = [(g.key, g.naam + (" (Kempen)" if g.kempen else "")) for g in gevangenissen.GEVANGENISSEN]
@@ -490,14 +493,10 @@ def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, r
 def _wederkerig(d: model.Dossier, lid_id: str) -> None:
     """Record each of the member's relations from the other side too, when that side is silent."""
     from ketencli import model
-    from ketencli.methodiek.aanmelding import OMGEKEERDE_RELATIE
+    from ketencli.methodiek.aanmelding import wederkerige_relaties
 
-    lid = d.lid(lid_id)
-    assert lid is not None
-    for relatie in lid.relaties:
-        ander = d.lid(relatie.met)
-        if ander is not None and not any(r.met == lid_id for r in ander.relaties):
-            ander.relaties = [*ander.relaties, model.Relatie(met=lid_id, soort=OMGEKEERDE_RELATIE[relatie.soort])]
+    leden = wederkerige_relaties([lid.model_dump(exclude_none=True) for lid in d.gezinsleden], lid_id)
+    d.gezinsleden = [model.Gezinslid.model_validate(lid) for lid in leden]
 
 
 _LID_OPTIES_HULP = {

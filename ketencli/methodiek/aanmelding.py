@@ -85,3 +85,24 @@ ICO_LABELS: dict[str, str] = {
     "ketenaanpak-met-casusregie": "ketenaanpak met casusregie",
     "herbespreking": "herbespreking op een volgend ICO (informatie ontbreekt)",
 }
+
+
+def wederkerige_relaties(leden: list[dict], lid_id: str | None = None) -> list[dict]:
+    """Add each relation from the other side when that side records nothing about the pair.
+
+    ``leden`` are member dicts (id, relaties); with ``lid_id`` only that member's relations are
+    mirrored. Returns new dicts; the input is not changed.
+    """
+    uit = [{**lid, "relaties": [dict(r) for r in lid.get("relaties", [])]} for lid in leden]
+    per_id = {lid["id"]: lid for lid in uit}
+    for lid in uit:
+        if lid_id is not None and lid["id"] != lid_id:
+            continue
+        for relatie in lid["relaties"]:
+            ander = per_id.get(relatie["met"])
+            if ander is not None and not any(r["met"] == lid["id"] for r in ander["relaties"]):
+                ander["relaties"].append({"met": lid["id"], "soort": OMGEKEERDE_RELATIE[relatie["soort"]]})
+    for lid in uit:
+        if not lid["relaties"]:
+            del lid["relaties"]
+    return uit

@@ -1,0 +1,51 @@
+"""The interactive wizard, driven through prompt_toolkit's pipe input (keys as a user types them)."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import dossier_bestand
+
+ENTER, OMLAAG, OMHOOG, SPATIE = "\r", "\x1b[B", "\x1b[A", " "
+
+
+def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
+    toetsen = [
+        ENTER,  # datum: today
+        "CAW Oost-Brabant" + ENTER, ENTER, "0470 12 34 56" + ENTER,  # aanmelder
+        "Nieuwe feiten na huisverbod" + ENTER, *[ENTER] * 8,  # the nine registration questions
+        ENTER, "An" + ENTER, SPATIE + ENTER, "12/3/1988" + ENTER,  # member 1: slachtoffer
+        ENTER, "Bo" + ENTER, OMLAAG + SPATIE + ENTER, ENTER,  # member 2: pleger, no birth date
+        OMHOOG * 7 + ENTER,  # Bo is partner of An
+        "n" + ENTER,  # not in prison
+        ENTER,  # no third member (default no)
+        ENTER,  # save
+    ]
+    vraag_invoer("".join(toetsen))
+    uit = kc("dossier", "new", "--regio", "leuven", "--gezin", "Test – Gezin")
+    assert uit.exit_code == 0, uit.output
+    data = yaml.safe_load(dossier_bestand(thuis, "2026-001").read_text(encoding="utf-8"))
+    assert data["aanmelding"]["aanmelder"]["contact"] == "0470 12 34 56"
+    assert data["aanmelding"]["waarom_nu"] == "Nieuwe feiten na huisverbod"
+    an, bo = data["gezinsleden"]
+    assert (an["naam"], an["rollen"], str(an["geboortedatum"])) == ("An", ["slachtoffer"], "1988-03-12")
+    assert (bo["naam"], bo["rollen"]) == ("Bo", ["pleger"])
+    assert bo["relaties"][0]["met"] == "m1" and bo["relaties"][0]["soort"] == "partner"
+    assert an["relaties"][0]["met"] == "m2"  # recorded both ways
+
+
+def test_ctrl_c_in_de_wizard_laat_niets_achter(kc, thuis, vraag_invoer):
+    vraag_invoer(ENTER + "CAW" + ENTER + "\x03")
+    uit = kc("dossier", "new", "--regio", "leuven", "--gezin", "X")
+    assert uit.exit_code == 130
+    assert "niets bewaard" in uit.stderr
+    assert not (thuis / "dossiers").exists() or not list((thuis / "dossiers").iterdir())
+
+
+def test_wizard_lid_toevoegen(kc, thuis, palmeneire, vraag_invoer):
+    voor = len(yaml.safe_load(dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8"))["gezinsleden"])
+    # name, role kind (third), birth date, then one relation question per existing member: keep "geen"
+    vraag_invoer("Lotte" + ENTER + OMLAAG * 2 + SPATIE + ENTER + "2019-01-01" + ENTER + ENTER * voor)
+    kc.ok("dossier", "lid", "add", palmeneire)
+    leden = yaml.safe_load(dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8"))["gezinsleden"]
+    assert leden[-1]["naam"] == "Lotte" and leden[-1]["rollen"] == ["kind"] and leden[-1]["id"] == f"m{voor + 1}"
