@@ -208,6 +208,158 @@ class HistorieItem(Basis):
     reden: str = ""
 
 
+# -- kijkschema, IFG-profielen and plan van aanpak (issue "instruments") ------------------------
+
+DomeinKey = Literal[
+    "geweld", "individu", "interactie", "professionele-ondersteuning", "sociale-ondersteuning", "kind"
+]
+FactorSoort = Literal["risico", "beschermend"]
+FactorStaat = Literal["aanwezig", "niet-aanwezig", "onbekend"]
+Stavaza = Literal["gepland", "prior", "aangemeld", "gestart", "lopend", "afgerond", "mislukt", "geschrapt"]
+DoelStaat = Literal["lopend", "bereikt", "deels-bereikt", "niet-bereikt"]
+
+
+class FactorBeoordeling(Basis):
+    """One kijkschema factor at one moment: present, absent or unknown (to investigate)."""
+
+    factor: str
+    staat: FactorStaat
+    bij_wie: list[str] = Field(default_factory=list)
+    motivering: str = ""
+
+    @field_validator("factor")
+    @classmethod
+    def _bestaande_factor(cls, waarde: str) -> str:
+        from ketencli.methodiek import kijkschema
+
+        if kijkschema.factor(waarde) is None:
+            nabij = kijkschema.dichtste_factoren(waarde)
+            raise ValueError(f"onbekende kijkschema-factor '{waarde}'"
+                             + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ""))
+        return kijkschema.factor(waarde).key  # type: ignore[union-attr]
+
+
+class KijkschemaMoment(Basis):
+    """A dated snapshot; the first one is the one at instroom and is never overwritten."""
+
+    datum: date
+    door: str = ""
+    factoren: list[FactorBeoordeling] = Field(default_factory=list)
+
+    def beoordeling(self, factor_key: str) -> FactorBeoordeling | None:
+        return next((f for f in self.factoren if f.factor == factor_key), None)
+
+
+class Actie(Basis):
+    omschrijving: str
+    begeleiding: str = ""  # a service id (d3) or free text
+    stavaza: Stavaza = "gepland"
+    plan_b: str = ""
+    start: date | None = None
+    einde: date | None = None
+    toelichting: str = ""
+
+
+class PvaRij(Basis):
+    """A row of the plan: one factor (kijkschema key or free text) and what is done about it."""
+
+    id: str
+    domein: DomeinKey
+    factor: str
+    soort: FactorSoort = "risico"
+    bij_wie: list[str] = Field(default_factory=list)
+    noden: str = ""
+    aanpak: str = ""
+    acties: list[Actie] = Field(default_factory=list)
+
+
+class Doelstelling(Basis):
+    """A goal of the plan (decisions D18), per domain or per row."""
+
+    id: str
+    tekst: str
+    bij_wie: list[str] = Field(default_factory=list)
+    domein: DomeinKey | None = None
+    rij: str | None = None
+    streefdatum: date | None = None
+    staat: DoelStaat = "lopend"
+
+
+class Pva(Basis):
+    opgemaakt_op: date | None = None
+    rijen: list[PvaRij] = Field(default_factory=list)
+    doelstellingen: list[Doelstelling] = Field(default_factory=list)
+
+    def rij(self, rij_id: str) -> PvaRij | None:
+        return next((r for r in self.rijen if r.id == rij_id), None)
+
+    def volgend_rij_id(self) -> str:
+        bestaand = {r.id for r in self.rijen}
+        n = 1
+        while f"r{n}" in bestaand:
+            n += 1
+        return f"r{n}"
+
+
+# -- steps, safety plan, 458ter (issue "stappen") -----------------------------------------------
+
+StapStatus = Literal["gedaan", "overgeslagen"]
+
+
+class StapRegistratie(Basis):
+    """A checklist item ticked or skipped (with reason), optionally for one member (annex A)."""
+
+    item: str
+    status: StapStatus = "gedaan"
+    datum: date
+    lid: str | None = None
+    notitie: str = ""
+    reden: str = ""
+
+
+class Contactpersoon(Basis):
+    naam: str
+    telefoon: str = ""
+    rol: str = ""
+
+
+class VeiligheidsplanDeel(Basis):
+    """The safety plan of one person (``lid``) or of the whole family (no lid)."""
+
+    lid: str | None = None
+    waarschuwingssignalen: list[str] = Field(default_factory=list)
+    wat_te_doen: list[str] = Field(default_factory=list)
+    veilige_plek: str = ""
+    wie_bellen: list[Contactpersoon] = Field(default_factory=list)
+    afspraken: list[str] = Field(default_factory=list)
+    opgemaakt_op: date | None = None
+    herzien_op: date | None = None
+
+
+class Uitleg458ter(Basis):
+    """Who was told about information sharing under art. 458ter Sw., when and by whom."""
+
+    lid: str
+    datum: date
+    door: str = ""
+    notitie: str = ""
+
+
+class VersneldeStart(Basis):
+    aan: str = ""
+    cc: str = ""
+    datum: date | None = None
+
+
+class DringendeMaatregel(Basis):
+    """Annex C: an urgent judicial measure decided at a table, and the accelerated start."""
+
+    beslist_op: date
+    tafel: str = ""
+    maatregel: str = ""
+    aanvraag_versnelde_start: VersneldeStart = Field(default_factory=VersneldeStart)
+
+
 class Dossier(Basis):
     schema_version: int = SCHEMA_VERSIE
     id: str
@@ -221,6 +373,13 @@ class Dossier(Basis):
     betrokken_diensten: list[BetrokkenDienst] = Field(default_factory=list)
     casusregisseur: Casusregisseur = Field(default_factory=Casusregisseur)
     tijdlijn: list[TijdlijnItem] = Field(default_factory=list)
+    ifg_profielen: list[str] = Field(default_factory=list)
+    kijkschema: list[KijkschemaMoment] = Field(default_factory=list)
+    pva: Pva = Field(default_factory=Pva)
+    stappen: list[StapRegistratie] = Field(default_factory=list)
+    veiligheidsplan: list[VeiligheidsplanDeel] = Field(default_factory=list)
+    uitleg_458ter: list[Uitleg458ter] = Field(default_factory=list)
+    dringende_maatregelen: list[DringendeMaatregel] = Field(default_factory=list)
     historie: list[HistorieItem] = Field(default_factory=list)
 
     # What the store loaded (a hash of the file's bytes), to refuse saving over a newer version.
@@ -232,6 +391,25 @@ class Dossier(Basis):
         if not re.fullmatch(r"\d{4}-\d{3,}", waarde):
             raise ValueError("een dossier-id heeft de vorm jaar-volgnummer, bijvoorbeeld 2026-001")
         return waarde
+
+    @field_validator("ifg_profielen")
+    @classmethod
+    def _bestaande_profielen(cls, waarden: list[str]) -> list[str]:
+        from ketencli.methodiek import profielen
+
+        for waarde in waarden:
+            if profielen.profiel(waarde) is None:
+                raise ValueError(f"onbekend IFG-profiel '{waarde}'; kies uit: "
+                                 + ", ".join(p.key for p in profielen.PROFIELEN))
+        return list(dict.fromkeys(profielen.profiel(w).key for w in waarden))  # type: ignore[union-attr]
+
+    @field_validator("kijkschema")
+    @classmethod
+    def _chronologisch(cls, momenten: list[KijkschemaMoment]) -> list[KijkschemaMoment]:
+        for eerder, later in zip(momenten, momenten[1:]):
+            if later.datum < eerder.datum:
+                raise ValueError("kijkschema-momenten staan in volgorde van datum (het eerste is de instroom)")
+        return momenten
 
     @model_validator(mode="after")
     def _verwijzingen_kloppen(self) -> Dossier:
@@ -256,6 +434,14 @@ class Dossier(Basis):
         return self
 
     # -- lookups used by commands and rules -------------------------------------------------
+
+    @property
+    def kijkschema_instroom(self) -> KijkschemaMoment | None:
+        return self.kijkschema[0] if self.kijkschema else None
+
+    @property
+    def kijkschema_actueel(self) -> KijkschemaMoment | None:
+        return self.kijkschema[-1] if self.kijkschema else None
 
     def lid(self, lid_id: str) -> Gezinslid | None:
         return next((lid for lid in self.gezinsleden if lid.id == lid_id), None)
