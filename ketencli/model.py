@@ -406,7 +406,7 @@ class Dossier(Basis):
     @field_validator("kijkschema")
     @classmethod
     def _chronologisch(cls, momenten: list[KijkschemaMoment]) -> list[KijkschemaMoment]:
-        for eerder, later in zip(momenten, momenten[1:]):
+        for eerder, later in zip(momenten, momenten[1:], strict=False):
             if later.datum < eerder.datum:
                 raise ValueError("kijkschema-momenten staan in volgorde van datum (het eerste is de instroom)")
         return momenten

@@ -264,9 +264,9 @@ def _veldtype(annotatie: Any) -> Any:
     return None
 
 
-def _model_op(loc: tuple[Any, ...]) -> Any:
+def _model_op(loc: tuple[Any, ...], wortelmodel: Any = None) -> Any:
     """The model class at a location (a tuple of keys and list indexes), or None."""
-    huidig: Any = model.Dossier
+    huidig: Any = wortelmodel or model.Dossier
     for stap in loc:
         if isinstance(stap, int):
             continue
@@ -276,11 +276,11 @@ def _model_op(loc: tuple[Any, ...]) -> Any:
     return huidig
 
 
-def _keuzes(loc: tuple[Any, ...]) -> list[str]:
+def _keuzes(loc: tuple[Any, ...], wortelmodel: Any = None) -> list[str]:
     """The allowed values of a Literal field at loc, for "kies uit" messages."""
     while loc and isinstance(loc[-1], int):  # an item of a list field
         loc = loc[:-1]
-    ouder = _model_op(loc[:-1])
+    ouder = _model_op(loc[:-1], wortelmodel)
     veld = loc[-1] if loc else None
     if ouder is None or not isinstance(veld, str) or veld not in ouder.model_fields:
         return []
@@ -329,7 +329,7 @@ def _plek(loc: tuple[Any, ...]) -> str:
     return " → ".join(delen) if delen else "het hele bestand"
 
 
-def _schema_fout(fout: Any, tekst: str, bron: str) -> BestandsFout:
+def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> BestandsFout:
     try:
         wortel = yaml.compose(tekst, Loader=_Lader) if tekst else None
     except yaml.YAMLError:  # pragma: no cover - the text parsed a moment ago
@@ -341,7 +341,7 @@ def _schema_fout(fout: Any, tekst: str, bron: str) -> BestandsFout:
         soort = e["type"]
         if soort == "extra_forbidden":
             sleutel = str(loc[-1])
-            ouder = _model_op(loc[:-1])
+            ouder = _model_op(loc[:-1], wortelmodel)
             geldig = list(ouder.model_fields) if ouder is not None else []
             nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.6)
             melding = f"onbekende sleutel '{sleutel}'"
@@ -350,7 +350,7 @@ def _schema_fout(fout: Any, tekst: str, bron: str) -> BestandsFout:
             elif geldig:
                 melding += f" (geldige sleutels hier: {', '.join(geldig)})"
         elif soort == "literal_error":
-            keuzes = _keuzes(loc)
+            keuzes = _keuzes(loc, wortelmodel)
             melding = "ongeldige waarde" + (f"; kies uit: {', '.join(keuzes)}" if keuzes else "")
         elif soort == "value_error":
             melding = str(e["msg"]).removeprefix("Value error, ")
@@ -626,6 +626,30 @@ def lees_import(pad: Path) -> Import:
     data["id"] = "0000-000"
     valideer(data, tekst, str(pad))  # errors point into the user's file
     return Import(data=data, genegeerd_id=str(gegeven) if gegeven is not None else None)
+
+
+def lees_yaml_bestand(pad: Path) -> tuple[Any, str]:
+    """Read a user's YAML file (a `--from` fragment): the data and the text, Dutch errors."""
+    pad = Path(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BestandsFout(f"{pad} bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
+    except OSError as fout:
+        raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
+    return _lees_yaml_tekst(tekst, str(pad)), tekst
+
+
+def valideer_deel(modelklasse: Any, data: Any, tekst: str, bron: str) -> Any:
+    """Validate a fragment (e.g. a kijkschema moment or a PvA) with Dutch errors and line numbers."""
+    from pydantic import ValidationError
+
+    try:
+        return modelklasse.model_validate(data)
+    except ValidationError as fout:
+        raise _schema_fout(fout, tekst, bron, wortelmodel=modelklasse) from None
 
 
 # ---------------------------------------------------------------------------------------------
