@@ -192,9 +192,14 @@ def _hoofd(
 
 
 def _registreer() -> None:
-    from ketencli.commands import dossier
+    from ketencli.commands import dossier, kijkschema, pva
 
     app.add_typer(dossier.app, name="dossier")
+    app.add_typer(kijkschema.app, name="kijkschema")
+    app.add_typer(pva.app, name="pva")
+    from ketencli.commands import stap
+
+    app.add_typer(stap.app, name="stap")
 
 
 _registreer()

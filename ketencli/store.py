@@ -628,7 +628,35 @@ def lees_import(pad: Path) -> Import:
     return Import(data=data, genegeerd_id=str(gegeven) if gegeven is not None else None)
 
 
-def lees_yaml_bestand(pad: Path) -> tuple[Any, str]:
+def lees_yaml_bestand(pad: Path, model_klasse: Any) -> list[Any]:
+    """Read a YAML fragment (e.g. a veiligheidsplan for `--from`): one block or a list of blocks,
+    each validated as ``model_klasse``; errors in Dutch with line and column."""
+    from pydantic import TypeAdapter, ValidationError
+
+    pad = Path(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BestandsFout(f"{pad} bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
+    except OSError as fout:
+        raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
+    data = _lees_yaml_tekst(tekst, str(pad))
+    if isinstance(data, dict):
+        try:
+            return [model_klasse.model_validate(data)]
+        except ValidationError as fout:
+            raise _schema_fout(fout, tekst, str(pad), model_klasse) from None
+    if isinstance(data, list) and data:
+        try:
+            return list(TypeAdapter(list[model_klasse]).validate_python(data))
+        except ValidationError as fout:
+            raise _schema_fout(fout, tekst, str(pad), model_klasse) from None
+    raise BestandsFout(f"{pad}: verwacht een blok met sleutels, of een lijst van zulke blokken.")
+
+
+def lees_fragment(pad: Path) -> tuple[Any, str]:
     """Read a user's YAML file (a `--from` fragment): the data and the text, Dutch errors."""
     pad = Path(pad)
     try:

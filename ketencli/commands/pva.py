@@ -1,0 +1,538 @@
+"""`ketencli pva`: show, check, edit (interactive), and the same operations as sub-commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+
+app = typer.Typer(help="Het plan van aanpak: tonen, controleren en bewerken.", no_args_is_help=True)
+rij_app = typer.Typer(help="Rijen van het plan: toevoegen, wijzigen, verplaatsen, verwijderen.", no_args_is_help=True)
+actie_app = typer.Typer(help="Acties binnen een rij: toevoegen, wijzigen (stavaza, plan B), verwijderen.",
+                        no_args_is_help=True)
+doel_app = typer.Typer(help="Doelstellingen van het plan.", no_args_is_help=True)
+app.add_typer(rij_app, name="rij")
+app.add_typer(actie_app, name="actie")
+app.add_typer(doel_app, name="doel")
+
+STAVAZA_LABELS = {
+    "gepland": "gepland", "prior": "PRIOR (voorrang)", "aangemeld": "aangemeld", "gestart": "gestart",
+    "lopend": "lopend", "afgerond": "afgerond (OK)", "mislukt": "mislukt", "geschrapt": "geschrapt",
+}
+DOMEIN_HULP = ("geweld, individu, interactie, professionele-ondersteuning, sociale-ondersteuning of kind "
+               "(standaard: het domein van de factor).")
+
+
+# -- shared checks --------------------------------------------------------------------------------
+
+
+def _leden(d: model.Dossier, ids: list[str], optie: str = "--bij-wie") -> list[str]:
+    uit: list[str] = []
+    for waarde in ids:
+        for lid_id in (x.strip() for x in waarde.split(",")):
+            if not lid_id:
+                continue
+            if d.lid(lid_id) is None:
+                raise GebruiksFout(f"{optie} {lid_id}: dat gezinslid bestaat niet in dossier {d.id} "
+                                   f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
+            uit.append(lid_id)
+    return list(dict.fromkeys(uit))
+
+
+def _factor(waarde: str) -> tuple[str, Any]:
+    """A kijkschema key (normalised) or free text; a key-like typo is refused with a suggestion."""
+    import re
+
+    from ketencli.methodiek import kijkschema
+
+    factor = kijkschema.factor(waarde)
+    if factor is not None:
+        return factor.key, factor
+    if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", waarde.strip()):
+        nabij = kijkschema.dichtste_factoren(waarde)
+        raise GebruiksFout(f"--factor {waarde!r} is geen factor van het kijkschema"
+                           + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ".")
+                           + " Een eigen factor schrijf je in gewone woorden.")
+    if not waarde.strip():
+        raise GebruiksFout("--factor mag niet leeg zijn.")
+    return waarde.strip(), None
+
+
+def _keuze(waarde: str, toegelaten: Any, optie: str) -> str:
+    if waarde not in toegelaten:
+        raise GebruiksFout(f"{optie} {waarde!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
+    return waarde
+
+
+def _rij(d: model.Dossier, rij_id: str) -> model.PvaRij:
+    rij = d.pva.rij(rij_id)
+    if rij is None:
+        raise KetencliFout(f"Rij '{rij_id}' bestaat niet in het plan van dossier {d.id}.",
+                           tip=f"Rijen: {', '.join(r.id for r in d.pva.rijen) or 'nog geen'} "
+                               f"(zie `ketencli pva show {d.id}`).")
+    return rij
+
+
+def _actie_index(rij: model.PvaRij, nummer: int) -> int:
+    if not 1 <= nummer <= len(rij.acties):
+        raise KetencliFout(f"Rij {rij.id} heeft geen actie {nummer} (er zijn er {len(rij.acties)}).")
+    return nummer - 1
+
+
+def _begeleiding(d: model.Dossier, waarde: str | None) -> str | None:
+    from ketencli import ui
+
+    if waarde is None:
+        return None
+    waarde = waarde.strip()
+    if waarde and d.dienst(waarde) is None:
+        ui.melding(f"'{waarde}' is geen dienst-id van dit dossier; het wordt als vrije tekst bewaard. "
+                   "Tip: voeg de dienst toe aan de betrokken diensten en verwijs naar zijn id (bv. d4).")
+    return waarde
+
+
+def _datum(waarde: str | None, optie: str) -> Any:
+    from ketencli.commands.dossier import _datum_optie
+
+    return _datum_optie(waarde, optie)
+
+
+# -- show and check ---------------------------------------------------------------------------------
+
+
+@app.command("show")
+def toon(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf het plan als JSON."),
+) -> None:
+    """Toon het plan van aanpak per domein, met de kolommen van de gids."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import store, ui
+    from ketencli.commands.kijkschema import namen
+    from ketencli.methodiek import kijkschema, profielen
+
+    d = store.laad(dossier_id)
+    if als_json:
+        ui.schrijf_json(d.pva.model_dump(mode="json", exclude_none=True))
+        return
+    c = ui.console()
+    c.print(f"[bold]Plan van aanpak — {escape(d.gezin)}[/] ({d.id})"
+            + (f", opgemaakt op {d.pva.opgemaakt_op:%d/%m/%Y}" if d.pva.opgemaakt_op else ""))
+    gekozen = [profielen.profiel(p).naam for p in d.ifg_profielen if profielen.profiel(p)]  # type: ignore[union-attr]
+    c.print("IFG-profiel: " + (", ".join(gekozen) if gekozen else "[dim]geen aangeduid[/]"))
+    if not d.pva.rijen:
+        c.print(f"Het plan heeft nog geen rijen. Begin met `ketencli pva edit {d.id}`.")
+        return
+    for domein in kijkschema.DOMEINEN:
+        rijen = [r for r in d.pva.rijen if r.domein == domein.key]
+        if not rijen:
+            continue
+        tabel = Table(title=domein.naam, title_justify="left", title_style="bold", expand=True,
+                      header_style="bold", show_lines=True)
+        for kop, breedte in (("rij", 1), ("risico- en beschermende factoren", 4), ("bij wie", 2),
+                             ("noden van de cliënt", 4), ("aanpak op maat", 4), ("actie", 4), ("begeleiding", 3),
+                             ("stavaza", 2)):
+            tabel.add_column(kop, ratio=breedte)
+        for rij in rijen:
+            factor = kijkschema.factor(rij.factor)
+            kleur = "red" if rij.soort == "risico" else "green"
+            acties, begeleiding, stavaza = [], [], []
+            for n, actie in enumerate(rij.acties, 1):
+                tekst = f"{n}. {escape(actie.omschrijving)}"
+                if actie.stavaza in ("geschrapt", "mislukt"):
+                    tekst = f"[strike]{tekst}[/]"
+                if actie.plan_b:
+                    tekst += f"\n   [italic]plan B: {escape(actie.plan_b)}[/]"
+                acties.append(tekst)
+                dienst = d.dienst(actie.begeleiding)
+                begeleiding.append(escape(dienst.naam if dienst else actie.begeleiding) or "—")
+                stavaza.append(STAVAZA_LABELS[actie.stavaza])
+            tabel.add_row(rij.id, f"[{kleur}]{escape(factor.label if factor else rij.factor)}[/]",
+                          escape(namen(d, rij.bij_wie)), escape(rij.noden), escape(rij.aanpak),
+                          "\n".join(acties), "\n".join(begeleiding), "\n".join(stavaza))
+        c.print(tabel)
+    if d.pva.doelstellingen:
+        tabel = Table(title="DOELSTELLINGEN", title_justify="left", title_style="bold", expand=True,
+                      header_style="bold")
+        for kop in ("id", "doelstelling", "bij wie", "streefdatum", "staat"):
+            tabel.add_column(kop)
+        for doel in d.pva.doelstellingen:
+            tabel.add_row(doel.id, escape(doel.tekst), escape(namen(d, doel.bij_wie)),
+                          f"{doel.streefdatum:%d/%m/%Y}" if doel.streefdatum else "", doel.staat)
+        c.print(tabel)
+
+
+@app.command("check")
+def check(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    als_json: bool = typer.Option(False, "--json", help='Schrijf {"bevindingen": [...]} als JSON.'),
+    strikt: bool = typer.Option(False, "--strict", help="Faal ook bij waarschuwingen."),
+) -> None:
+    """Toets het plan aan de regels van de methodiek (fout, waarschuwing, tip). Exit 1 bij een fout."""
+    from rich.markup import escape
+
+    from ketencli import store, ui
+    from ketencli.methodiek import pva_regels
+
+    d = store.laad(dossier_id)
+    bevindingen = pva_regels.controleer(d)
+    ernsten = {b.ernst for b in bevindingen}
+    faalt = "fout" in ernsten or (strikt and "waarschuwing" in ernsten)
+    if als_json:
+        ui.schrijf_json({"bevindingen": [b.als_dict() for b in bevindingen]})
+    else:
+        c = ui.console()
+        kleuren = {"fout": "bold red", "waarschuwing": "yellow", "tip": "cyan"}
+        for b in bevindingen:
+            c.print(f"[{kleuren[b.ernst]}]{b.ernst.upper():<12}[/] [bold]{escape(b.betreft)}[/]\n"
+                    f"             {escape(b.melding)}\n             [dim]→ {escape(b.wat_te_doen)}[/]")
+        telling = {e: sum(b.ernst == e for b in bevindingen) for e in pva_regels.ERNSTEN}
+        c.print(f"\n{telling['fout']} fouten, {telling['waarschuwing']} waarschuwingen, {telling['tip']} tips.")
+    if faalt:
+        raise typer.Exit(1)
+
+
+# -- profiles ------------------------------------------------------------------------------------
+
+
+@app.command("profiel")
+def profiel(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    keys: list[str] = typer.Argument(None, metavar="[PROFIEL]...",
+                                     help="intiem-terrorisme, situationeel-geweld, opvoedstress, langdurige-zorg, "
+                                          "vechtscheiding (meerdere mogelijk)."),
+    geen: bool = typer.Option(False, "--geen", help="Wis de aangeduide profielen."),
+) -> None:
+    """Duid de IFG-profielen aan die van toepassing zijn, of toon ze met hun richtlijnen."""
+    from rich.markup import escape
+
+    from ketencli import store, ui
+    from ketencli.methodiek import profielen
+
+    if not keys and not geen:
+        d = store.laad(dossier_id)
+        c = ui.console()
+        for p in profielen.PROFIELEN:
+            teken = "☒" if p.key in d.ifg_profielen else "☐"
+            c.print(f"{teken} [bold]{p.naam}[/] ({p.key})")
+            if p.key in d.ifg_profielen:
+                for richtlijn in p.pva_richtlijnen:
+                    c.print(f"    • {escape(richtlijn)}")
+        return
+    for key in keys or []:
+        if profielen.profiel(key) is None:
+            raise GebruiksFout(f"IFG-profiel {key!r} ken ik niet; kies uit: "
+                               + ", ".join(p.key for p in profielen.PROFIELEN) + ".")
+    with store.wijzig(dossier_id) as d:
+        d.ifg_profielen = [] if geen else [profielen.profiel(k).key for k in keys]  # type: ignore[union-attr]
+    ui.gelukt("IFG-profiel: " + (", ".join(d.ifg_profielen) if d.ifg_profielen else "geen") + ".")
+
+
+# -- rows -------------------------------------------------------------------------------------------
+
+
+@rij_app.command("add")
+def rij_toevoegen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    factor: str = typer.Option(..., "--factor", help="Een kijkschema-sleutel (bv. geweld-escalatie) of vrije tekst."),
+    domein: str | None = typer.Option(None, "--domein", help=DOMEIN_HULP),
+    soort: str | None = typer.Option(None, "--soort", help="risico of beschermend (standaard: die van de factor)."),
+    bij_wie: list[str] = typer.Option([], "--bij-wie", help="Lid-id's, bv. m1 of m1,m2."),
+    noden: str = typer.Option("", "--noden", help="Noden van de cliënt."),
+    aanpak: str = typer.Option("", "--aanpak", help="Aanpak op maat."),
+) -> None:
+    """Voeg een rij toe aan het plan van aanpak."""
+    from ketencli import model, store, ui
+    from ketencli.methodiek import kijkschema
+
+    key, f = _factor(factor)
+    if domein is None and f is None:
+        raise GebruiksFout("Geef --domein bij een eigen factor (vrije tekst).")
+    if domein is not None:
+        _keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
+    if soort is not None:
+        _keuze(soort, ("risico", "beschermend"), "--soort")
+    with store.wijzig(dossier_id) as d:
+        rij = model.PvaRij(id=d.pva.volgend_rij_id(), domein=domein or f.domein, factor=key,
+                           soort=soort or (f.soort if f else "risico"), bij_wie=_leden(d, bij_wie),
+                           noden=noden, aanpak=aanpak)
+        d.pva.rijen = [*d.pva.rijen, rij]
+        d.pva.opgemaakt_op = d.pva.opgemaakt_op or _vandaag()
+    ui.gelukt(f"Rij {rij.id} toegevoegd.")
+
+
+def _vandaag() -> Any:
+    from ketencli import klok
+
+    return klok.vandaag()
+
+
+@rij_app.command("edit")
+def rij_wijzigen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id, bv. r3."),
+    factor: str | None = typer.Option(None, "--factor", help="Kijkschema-sleutel of vrije tekst."),
+    domein: str | None = typer.Option(None, "--domein", help=DOMEIN_HULP),
+    soort: str | None = typer.Option(None, "--soort", help="risico of beschermend."),
+    bij_wie: list[str] = typer.Option([], "--bij-wie", help="Vervangt wie: lid-id's, bv. m1,m2."),
+    noden: str | None = typer.Option(None, "--noden", help="Noden van de cliënt."),
+    aanpak: str | None = typer.Option(None, "--aanpak", help="Aanpak op maat."),
+) -> None:
+    """Wijzig kolommen van een rij (alleen wat je meegeeft)."""
+    from ketencli import store, ui
+    from ketencli.methodiek import kijkschema
+
+    if domein is not None:
+        _keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
+    if soort is not None:
+        _keuze(soort, ("risico", "beschermend"), "--soort")
+    with store.wijzig(dossier_id) as d:
+        rij = _rij(d, rij_id)
+        wijziging: dict[str, Any] = {}
+        if factor is not None:
+            key, f = _factor(factor)
+            wijziging["factor"] = key
+            if f is not None and domein is None:
+                wijziging["domein"] = f.domein
+            if f is not None and soort is None:
+                wijziging["soort"] = f.soort
+        wijziging.update({k: v for k, v in (("domein", domein), ("soort", soort), ("noden", noden),
+                                            ("aanpak", aanpak)) if v is not None})
+        if bij_wie:
+            wijziging["bij_wie"] = _leden(d, bij_wie)
+        if not wijziging:
+            raise GebruiksFout("Geef minstens één kolom om te wijzigen (bv. --noden of --aanpak).")
+        for sleutel, waarde in wijziging.items():
+            setattr(rij, sleutel, waarde)
+    ui.gelukt(f"Rij {rij_id} gewijzigd.")
+
+
+@rij_app.command("rm")
+def rij_verwijderen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id."),
+    ja: bool = typer.Option(False, "--ja", help="Niet om bevestiging vragen."),
+) -> None:
+    """Verwijder een rij (met bevestiging)."""
+    from ketencli import store, ui
+
+    with store.wijzig(dossier_id) as d:
+        rij = _rij(d, rij_id)
+        if not ja:
+            ui.vereis_terminal(False, "Bevestig met --ja.")
+            if not ui.bevestig(f"Rij {rij.id} ({rij.factor}) met {len(rij.acties)} acties verwijderen?", False):
+                raise KetencliFout("Niets verwijderd.")
+        d.pva.rijen = [r for r in d.pva.rijen if r.id != rij_id]
+    ui.gelukt(f"Rij {rij_id} verwijderd.")
+
+
+@rij_app.command("move")
+def rij_verplaatsen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id."),
+    naar: int = typer.Option(..., "--naar", help="Nieuwe plaats binnen het plan (1 = bovenaan)."),
+) -> None:
+    """Verplaats een rij (de volgorde binnen een domein is die van het plan)."""
+    from ketencli import store, ui
+
+    with store.wijzig(dossier_id) as d:
+        rij = _rij(d, rij_id)
+        overige = [r for r in d.pva.rijen if r.id != rij_id]
+        plaats = max(1, min(naar, len(overige) + 1)) - 1
+        d.pva.rijen = [*overige[:plaats], rij, *overige[plaats:]]
+    ui.gelukt(f"Rij {rij_id} staat nu op plaats {plaats + 1}.")
+
+
+# -- actions ------------------------------------------------------------------------------------------
+
+
+@actie_app.command("add")
+def actie_toevoegen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id, bv. r2."),
+    omschrijving: str = typer.Option(..., "--omschrijving", help="Wat te doen."),
+    begeleiding: str = typer.Option("", "--begeleiding", help="Dienst-id die begeleidt (bv. d4), of vrije tekst."),
+    stavaza: str = typer.Option("gepland", "--stavaza", help=", ".join(STAVAZA_LABELS)),
+    plan_b: str = typer.Option("", "--plan-b", help="Wat als de actie niet lukt."),
+    start: str | None = typer.Option(None, "--start", help="Startdatum."),
+    einde: str | None = typer.Option(None, "--einde", help="Einddatum."),
+) -> None:
+    """Voeg een actie toe aan een rij."""
+    from ketencli import model, store, ui
+
+    _keuze(stavaza, STAVAZA_LABELS, "--stavaza")
+    with store.wijzig(dossier_id) as d:
+        rij = _rij(d, rij_id)
+        actie = model.Actie(omschrijving=omschrijving, begeleiding=_begeleiding(d, begeleiding) or "",
+                            stavaza=stavaza, plan_b=plan_b, start=_datum(start, "--start"),
+                            einde=_datum(einde, "--einde"))
+        rij.acties = [*rij.acties, actie]
+    ui.gelukt(f"Actie {len(rij.acties)} toegevoegd aan rij {rij_id}.")
+
+
+@actie_app.command("edit")
+def actie_wijzigen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id."),
+    nummer: int = typer.Argument(..., metavar="NR", help="Het nummer van de actie in de rij (1, 2, …)."),
+    omschrijving: str | None = typer.Option(None, "--omschrijving", help="Wat te doen."),
+    begeleiding: str | None = typer.Option(None, "--begeleiding", help="Dienst-id of vrije tekst."),
+    stavaza: str | None = typer.Option(None, "--stavaza", help=", ".join(STAVAZA_LABELS)),
+    plan_b: str | None = typer.Option(None, "--plan-b", help="Wat als de actie niet lukt."),
+    start: str | None = typer.Option(None, "--start", help="Startdatum."),
+    einde: str | None = typer.Option(None, "--einde", help="Einddatum."),
+    toelichting: str | None = typer.Option(None, "--toelichting", help="Bv. waarom geschrapt."),
+) -> None:
+    """Wijzig een actie: stavaza zetten, afsluiten (afgerond), schrappen (geschrapt), plan B toevoegen."""
+    from ketencli import store, ui
+
+    if stavaza is not None:
+        _keuze(stavaza, STAVAZA_LABELS, "--stavaza")
+    with store.wijzig(dossier_id) as d:
+        rij = _rij(d, rij_id)
+        actie = rij.acties[_actie_index(rij, nummer)]
+        wijziging = {k: v for k, v in (("omschrijving", omschrijving), ("stavaza", stavaza), ("plan_b", plan_b),
+                                       ("toelichting", toelichting)) if v is not None}
+        if begeleiding is not None:
+            wijziging["begeleiding"] = _begeleiding(d, begeleiding)
+        if start is not None:
+            wijziging["start"] = _datum(start, "--start")
+        if einde is not None:
+            wijziging["einde"] = _datum(einde, "--einde")
+        if stavaza in ("afgerond", "geschrapt", "mislukt") and einde is None and actie.einde is None:
+            wijziging["einde"] = _vandaag()
+        if not wijziging:
+            raise GebruiksFout("Geef minstens één veld om te wijzigen (bv. --stavaza of --plan-b).")
+        for sleutel, waarde in wijziging.items():
+            setattr(actie, sleutel, waarde)
+    ui.gelukt(f"Actie {nummer} van rij {rij_id} gewijzigd.")
+
+
+@actie_app.command("rm")
+def actie_verwijderen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id."),
+    nummer: int = typer.Argument(..., metavar="NR", help="Het nummer van de actie."),
+    ja: bool = typer.Option(False, "--ja", help="Niet om bevestiging vragen."),
+) -> None:
+    """Verwijder een actie (liever: zet de stavaza op geschrapt, dan blijft ze zichtbaar)."""
+    from ketencli import store, ui
+
+    with store.wijzig(dossier_id) as d:
+        rij = _rij(d, rij_id)
+        index = _actie_index(rij, nummer)
+        if not ja:
+            ui.vereis_terminal(False, "Bevestig met --ja.")
+            if not ui.bevestig(f"Actie {nummer} ({rij.acties[index].omschrijving[:40]}) verwijderen?", False):
+                raise KetencliFout("Niets verwijderd.")
+        rij.acties = [a for i, a in enumerate(rij.acties) if i != index]
+    ui.gelukt(f"Actie {nummer} van rij {rij_id} verwijderd.")
+
+
+# -- goals ------------------------------------------------------------------------------------------
+
+
+@doel_app.command("add")
+def doel_toevoegen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    tekst: str = typer.Option(..., "--tekst", help="De doelstelling."),
+    bij_wie: list[str] = typer.Option([], "--bij-wie", help="Lid-id's."),
+    domein: str | None = typer.Option(None, "--domein", help="Domein van het kijkschema."),
+    rij: str | None = typer.Option(None, "--rij", help="Bij welke rij (optioneel)."),
+    streefdatum: str | None = typer.Option(None, "--streefdatum", help="Tegen wanneer."),
+) -> None:
+    """Voeg een doelstelling toe aan het plan."""
+    from ketencli import model, store, ui
+    from ketencli.methodiek import kijkschema
+
+    if domein is not None:
+        _keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
+    with store.wijzig(dossier_id) as d:
+        if rij is not None:
+            _rij(d, rij)
+        bestaand = {g.id for g in d.pva.doelstellingen}
+        n = 1
+        while f"g{n}" in bestaand:
+            n += 1
+        doel = model.Doelstelling(id=f"g{n}", tekst=tekst, bij_wie=_leden(d, bij_wie), domein=domein, rij=rij,
+                                  streefdatum=_datum(streefdatum, "--streefdatum"))
+        d.pva.doelstellingen = [*d.pva.doelstellingen, doel]
+    ui.gelukt(f"Doelstelling {doel.id} toegevoegd.")
+
+
+@doel_app.command("edit")
+def doel_wijzigen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    doel_id: str = typer.Argument(..., metavar="DOEL", help="Het id van de doelstelling, bv. g1."),
+    staat: str | None = typer.Option(None, "--staat", help="lopend, bereikt, deels-bereikt of niet-bereikt."),
+    tekst: str | None = typer.Option(None, "--tekst", help="Nieuwe tekst."),
+) -> None:
+    """Wijzig een doelstelling (bv. bereikt)."""
+    from ketencli import store, ui
+
+    if staat is not None:
+        _keuze(staat, ("lopend", "bereikt", "deels-bereikt", "niet-bereikt"), "--staat")
+    with store.wijzig(dossier_id) as d:
+        doel = next((g for g in d.pva.doelstellingen if g.id == doel_id), None)
+        if doel is None:
+            raise KetencliFout(f"Doelstelling '{doel_id}' bestaat niet in dossier {d.id}.")
+        if staat is not None:
+            doel.staat = staat
+        if tekst is not None:
+            doel.tekst = tekst
+    ui.gelukt(f"Doelstelling {doel_id} gewijzigd.")
+
+
+# -- edit: interactive editor, or the whole plan from a file ---------------------------------------
+
+
+@app.command("edit")
+def bewerk(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    van: Path | None = typer.Option(None, "--from", metavar="BESTAND",
+                                    help="Vervang het plan door het plan in dit YAML-bestand (rijen, doelstellingen)."),
+    no_input: bool = typer.Option(False, "--no-input", help="Stel nooit een vraag."),
+) -> None:
+    """Bewerk het plan van aanpak interactief (of vervang het met --from BESTAND)."""
+    from ketencli import model, store, ui
+
+    if van is not None:
+        data, tekst = store.lees_fragment(van)
+        if isinstance(data, dict) and "pva" in data and "rijen" not in data:
+            data = data["pva"]
+        plan = store.valideer_deel(model.Pva, data, tekst, str(van))
+        with store.wijzig(dossier_id) as d:
+            _controleer_plan(d, plan)
+            d.pva = plan
+            store.historie(d, f"plan van aanpak ingelezen ({len(plan.rijen)} rijen)")
+        ui.gelukt(f"Plan van aanpak met {len(plan.rijen)} rijen bewaard.")
+        return
+    ui.vereis_terminal(no_input, "Gebruik `ketencli pva rij …`, `ketencli pva actie …` of --from BESTAND.")
+    from ketencli.commands import pva_editor
+
+    pva_editor.start(dossier_id)
+
+
+def _controleer_plan(d: model.Dossier, plan: model.Pva) -> None:
+    from ketencli.methodiek import kijkschema
+
+    for rij in plan.rijen:
+        _leden(d, rij.bij_wie, f"rij {rij.id}: bij_wie")
+        try:
+            _factor(rij.factor)
+        except GebruiksFout as fout:
+            raise KetencliFout(f"rij {rij.id}: {fout.melding}") from None
+        if kijkschema.domein(rij.domein) is None:  # pragma: no cover - the model guards this
+            raise KetencliFout(f"rij {rij.id}: onbekend domein {rij.domein}")
+    ids = [r.id for r in plan.rijen]
+    dubbel = sorted({i for i in ids if ids.count(i) > 1})
+    if dubbel:
+        raise KetencliFout(f"Rij-id's komen dubbel voor: {', '.join(dubbel)}.")
