@@ -330,6 +330,8 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         if len(d.tijdlijn) > len(laatste):
             tekst_tijdlijn = f"[dim]… {len(d.tijdlijn) - len(laatste)} eerdere[/]\n" + tekst_tijdlijn
         c.print(Panel(tekst_tijdlijn, title="Tijdlijn", title_align="left"))
+    from ketencli.commands.stap import voortgang_paneel
+    c.print(voortgang_paneel(d, vandaag))
 
 
 def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:

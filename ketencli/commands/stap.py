@@ -1,0 +1,707 @@
+"""`ketencli stap`: the four casusregiefasen and annexes A-D as checklists, per dossier.
+
+Design: one group ``stap`` whose sub-commands all take the dossier id first. Because a regisseur
+thinks "dossier, then what", ``ketencli stap ID ACTIE ...`` is accepted next to the native
+``ketencli stap ACTIE ID ...``: ``StapGroep`` moves the id behind the action before click parses.
+``ketencli stap ID`` is ``toon``; ``ketencli stap ID horen`` (any checklist key) is ``doorloop``.
+So every action keeps its own options and ``--help``, and there is one place to look for all of
+it (checklists, veiligheidsplan, 458ter, dringende maatregel) instead of three top-level commands.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from typer import core as typer_core
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+    from ketencli.methodiek import stappen
+
+
+class StapGroep(typer_core.TyperGroup):
+    """Accepts ``stap ID ACTIE ...`` as well as ``stap ACTIE ID ...``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, herschik(list(args), set(self.commands)))
+
+
+def herschik(args: list[str], commandos: set[str]) -> list[str]:
+    """``ID`` → ``toon ID``; ``ID ACTIE …`` → ``ACTIE ID …``; ``ID LIJST …`` → ``doorloop ID LIJST …``."""
+    if not args or args[0].startswith("-") or args[0] in commandos:
+        return args
+    dossier_id, rest = args[0], args[1:]
+    if not rest or rest[0].startswith("-"):
+        return ["toon", dossier_id, *rest]
+    if rest[0] in commandos:
+        return [rest[0], dossier_id, *rest[1:]]
+    return ["doorloop", dossier_id, *rest]
+
+
+app = typer.Typer(
+    cls=StapGroep,
+    help="Casusregie stap voor stap: de vier casusregiefasen (horen, plan, opvolgen, loslaten) en de "
+         "bijlagen A-D als checklists. Schrijf het dossier-id eerst: [bold]ketencli stap ID[/] toont waar "
+         "je staat, [bold]ketencli stap ID horen[/] doorloopt een fase, [bold]ketencli stap ID afvinken "
+         "ITEM[/] vinkt af zonder vragen.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+ID_ARG = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001.")
+NO_INPUT_HULP = "Stel nooit een vraag; ontbreekt er iets, dan stopt het commando met een melding."
+SYMBOOL = {"gedaan": "[green]✓[/]", "afgeleid": "[green]✓[/]", "overgeslagen": "[yellow]–[/]", "open": "[dim]○[/]"}
+
+
+def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
+    from ketencli.commands.dossier import _datum_optie
+
+    return _datum_optie(waarde, optie, niet_na=vandaag)
+
+
+def _doel(d: model.Dossier, item: str, lid: str | None, op: date) -> stappen.Doel:
+    from ketencli.methodiek import stappen
+
+    try:
+        return stappen.bepaal_doel(d, item, lid, op)
+    except stappen.OngeldigItem as fout:
+        raise KetencliFout(fout.melding, tip=fout.tip) from None
+
+
+def _lid_naam(d: model.Dossier, lid: str | None) -> str:
+    if lid is None:
+        return ""
+    gevonden = d.lid(lid)
+    return f"{gevonden.naam} ({lid})" if gevonden else lid
+
+
+# ---------------------------------------------------------------------------------------------
+# overview
+# ---------------------------------------------------------------------------------------------
+
+
+def _stand_tekst(it: stappen.ItemStand, op: date) -> str:
+    from rich.markup import escape
+
+    delen: list[str] = []
+    if it.status == "gedaan":
+        delen.append(f"gedaan {it.datum:%d/%m/%Y}" if it.datum else "gedaan")
+    elif it.status == "afgeleid":
+        delen.append("[green]voldaan[/] (uit het dossier)" + (f" sinds {it.datum:%d/%m/%Y}" if it.datum else ""))
+    elif it.status == "overgeslagen":
+        delen.append("[yellow]overgeslagen[/]" + (f" {it.datum:%d/%m/%Y}" if it.datum else ""))
+    else:
+        delen.append("open")
+    if it.reden:
+        delen.append(f"reden: {escape(it.reden)}")
+    if it.notitie:
+        delen.append(escape(it.notitie))
+    if it.afleiding.toelichting and it.status != "overgeslagen":
+        delen.append(f"[dim]{escape(it.afleiding.toelichting)}[/]")
+    if it.vervalt_op and it.status == "open":
+        kleur = "red" if it.vervalt_op < op else "yellow"
+        delen.append(f"[{kleur}]uiterlijk {it.vervalt_op:%d/%m/%Y}[/]")
+    return " · ".join(delen)
+
+
+def _itemtabel(d: model.Dossier, items: tuple[stappen.ItemStand, ...], op: date, *, met_lid: bool = False) -> Any:
+    from rich.markup import escape
+    from rich.table import Table
+
+    tabel = Table(show_header=False, box=None, expand=True, padding=(0, 1))
+    tabel.add_column(width=1)
+    tabel.add_column(ratio=3)
+    tabel.add_column(ratio=2)
+    for it in items:
+        tekst = escape(it.item.tekst) + f"\n[dim]{it.item.key}[/]"
+        if met_lid and it.lid:
+            tekst = f"[cyan]{escape(_lid_naam(d, it.lid))}[/] " + tekst
+        tabel.add_row(SYMBOOL[it.status], tekst, _stand_tekst(it, op))
+    return tabel
+
+
+def _voortgangsregels(o: stappen.Overzicht) -> list[str]:
+    regels = []
+    for c in o.fasen:
+        pijl = "[bold cyan]▶[/]" if c.key == o.huidige else " "
+        regels.append(f"{pijl} {c.checklist.naam:<42} {c.afgewerkt:>2}/{len(c.items):<2}  [dim]({c.key})[/]")
+    for c in o.bijlagen:
+        if c.van_toepassing:
+            regels.append(f"  {c.checklist.naam:<42} {c.afgewerkt:>2}/{len(c.items):<2}  [dim]({c.key})[/]")
+    return regels
+
+
+def voortgang_paneel(d: model.Dossier, op: date) -> Any:
+    """The "Voortgang per fase" panel for `dossier show`."""
+    from rich.panel import Panel
+
+    from ketencli.methodiek import stappen
+
+    o = stappen.evalueer(d, op)
+    regels = _voortgangsregels(o)
+    if o.huidige is None:
+        regels.append(f"[dim]{o.huidige_reden}[/]")
+    regels.append(f"[dim]Details en wat nu: ketencli stap {d.id}[/]")
+    return Panel("\n".join(regels), title="Voortgang per fase", title_align="left")
+
+
+@app.command("toon")
+def toon(
+    dossier_id: str = ID_ARG,
+    alles: bool = typer.Option(False, "--alles", help="Toon de items van alle fasen en bijlagen, niet alleen "
+                               "van de huidige fase."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf JSON voor scripts."),
+) -> None:
+    """Toon waar het dossier staat: voortgang per casusregiefase, de items van de huidige fase, de bijlagen
+    die gelden en wat er nu te doen is."""
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from ketencli import klok, store, ui
+    from ketencli.methodiek import stappen
+
+    d = store.laad(dossier_id)
+    op = klok.vandaag()
+    o = stappen.evalueer(d, op)
+    if als_json:
+        ui.schrijf_json({"dossier": d.id, **o.to_dict()})
+        return
+    c = ui.console()
+    huidige = o.stand(o.huidige).checklist.naam if o.huidige else "geen"
+    kop = [f"[bold]{escape(d.gezin)}[/]  ·  {d.id}  ·  {op:%d/%m/%Y}",
+           f"Huidige casusregiefase: [bold]{huidige}[/] [dim]({o.huidige_reden})[/]", "",
+           *_voortgangsregels(o)]
+    c.print(Panel("\n".join(kop), title="Casusregie stap voor stap", title_align="left"))
+
+    te_tonen = o.fasen if alles else tuple(x for x in o.fasen if x.key == o.huidige)
+    for stand in te_tonen:
+        c.print(Panel(_itemtabel(d, stand.items, op, met_lid=True),
+                      title=f"{stand.checklist.naam} ({stand.afgewerkt}/{len(stand.items)})", title_align="left"))
+    c.print(Panel(_bijlagen(d, o, op, alles), title="Bijlagen", title_align="left"))
+
+    volgende = o.volgende()
+    if volgende:
+        regels = []
+        for it in volgende:
+            wie = f" — voor {escape(_lid_naam(d, it.lid))}" if it.lid else ""
+            wanneer = (f" [yellow](uiterlijk {it.vervalt_op:%d/%m/%Y})[/]"
+                       if it.vervalt_op and it.status == "open" else "")
+            regels.append(f"• {escape(it.item.tekst)}{wie}{wanneer}\n  [dim]{it.checklist} · {it.item.key}[/]")
+        regels.append("")
+        regels.append(f"Doorloop een fase met [bold]ketencli stap {d.id} {o.huidige or 'horen'}[/], of vink af met "
+                      f"[bold]ketencli stap {d.id} afvinken ITEM[/].")
+        c.print(Panel("\n".join(regels), title="Wat nu", title_align="left"))
+
+
+def _bijlagen(d: model.Dossier, o: stappen.Overzicht, op: date, alles: bool) -> Any:
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.padding import Padding
+
+    delen: list[Any] = []
+    for stand in o.bijlagen:
+        naam = f"[bold]{stand.checklist.naam}[/]"
+        if not stand.van_toepassing:
+            tip = ""
+            if stand.key == "bijlage-c":
+                tip = f" Registreer er een met ketencli stap {d.id} dringende-maatregel --beslist-op DATUM."
+            delen.append(f"{naam}: [dim]niet van toepassing ({escape(stand.reden)}).{tip}[/]")
+            continue
+        delen.append(f"{naam}: {stand.afgewerkt}/{len(stand.items)} afgewerkt")
+        if stand.key == "bijlage-a":
+            for lid_id, lid_naam in o.kinderen_12:
+                eigen = stand.voor_lid(lid_id)
+                lid = d.lid(lid_id)
+                leeftijd = f", {lid.leeftijd(op)} jaar" if lid and lid.leeftijd(op) is not None else ""
+                klaar = sum(1 for i in eigen if i.afgewerkt)
+                delen.append(f"  • gesprek met {escape(lid_naam)} ({lid_id}{leeftijd}): {klaar}/{len(eigen)} — "
+                             f"ketencli stap {d.id} bijlage-a --lid {lid_id}")
+        elif stand.key == "bijlage-b":
+            for it in stand.items:
+                if it.item.key in stappen_herhalend():
+                    delen.append(f"  • afstemming met de consulent (minstens elke drie maanden): "
+                                 f"{_stand_tekst(it, op)}")
+        elif stand.key == "bijlage-c":
+            for m in d.dringende_maatregelen:
+                aanvraag = m.aanvraag_versnelde_start
+                delen.append(f"  • beslist op {m.beslist_op:%d/%m/%Y}" + (f" ({escape(m.tafel)})" if m.tafel else "")
+                             + (f": {escape(m.maatregel)}" if m.maatregel else "")
+                             + (f"; versnelde opstart gevraagd aan {escape(aanvraag.aan)}" if aanvraag.aan else
+                                "; [yellow]versnelde opstart nog niet gevraagd[/]")
+                             + (f" op {aanvraag.datum:%d/%m/%Y}" if aanvraag.datum else "")
+                             + (f", cc {escape(aanvraag.cc)}" if aanvraag.cc else ""))
+        elif stand.key == "bijlage-d":
+            for g in o.gedetineerden:
+                soort = "Kempische gevangenis: brief aan de gedetineerde" if g.kempen else "één mail aan PSD en JWW"
+                delen.append(f"  • {escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}: [bold]{soort}[/]")
+                delen.append(Padding(escape(g.instructie), (0, 0, 0, 4)))
+        if alles:
+            delen.append(Padding(_itemtabel(d, stand.items, op, met_lid=stand.key == "bijlage-a"), (0, 0, 0, 2)))
+    return Group(*delen)
+
+
+def stappen_herhalend() -> frozenset[str]:
+    from ketencli.methodiek import stappen
+
+    return stappen.HERHALEND
+
+
+# ---------------------------------------------------------------------------------------------
+# ticking, skipping, reopening
+# ---------------------------------------------------------------------------------------------
+
+
+def registreer(d: model.Dossier, doel: stappen.Doel, status: str, datum: date, notitie: str = "",
+               reden: str = "") -> str:
+    """Record a tick or skip; returns "nieuw" or "bijgewerkt"."""
+    from ketencli import model
+    from ketencli.methodiek import stappen
+
+    nieuw = model.StapRegistratie(item=doel.item.key, status=status, datum=datum, lid=doel.lid,
+                                  notitie=notitie.strip(), reden=reden.strip())
+    herhalend = doel.item.key in stappen.HERHALEND and status == "gedaan"
+    weg = [s for s in d.stappen if s.item == doel.item.key and s.lid == doel.lid
+           and (not herhalend or s.datum == datum or s.status != "gedaan")]
+    d.stappen = [s for s in d.stappen if s not in weg] + [nieuw]
+    return "bijgewerkt" if weg else "nieuw"
+
+
+@app.command("afvinken")
+def afvinken(
+    dossier_id: str = ID_ARG,
+    item: str = typer.Argument(..., metavar="ITEM", help="De sleutel van het item, bv. voorstellen-regisseur."),
+    datum: str | None = typer.Option(None, "--datum", help="Wanneer het gebeurde (standaard: vandaag)."),
+    notitie: str = typer.Option("", "--notitie", help="Een korte notitie."),
+    lid: str | None = typer.Option(None, "--lid", help="Voor welk kind (bijlage A en 'kinderen-spreken'), bv. m3."),
+) -> None:
+    """Vink een item af als gedaan."""
+    from ketencli import klok, store, ui
+
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", vandaag) or vandaag
+    doel = _doel(store.laad(dossier_id), item, lid, vandaag)  # refuse before taking the lock
+    with store.wijzig(dossier_id) as d:
+        doel = _doel(d, item, lid, vandaag)
+        wat = registreer(d, doel, "gedaan", op, notitie)
+    voor = f" voor {doel.lid}" if doel.lid else ""
+    ui.gelukt(f"{doel.item.key}{voor} afgevinkt op {op:%d/%m/%Y}" + (" (bijgewerkt)." if wat == "bijgewerkt" else "."))
+
+
+@app.command("overslaan")
+def overslaan(
+    dossier_id: str = ID_ARG,
+    item: str = typer.Argument(..., metavar="ITEM", help="De sleutel van het item."),
+    reden: str = typer.Option(..., "--reden", help="Waarom je dit item overslaat (verplicht)."),
+    datum: str | None = typer.Option(None, "--datum", help="Datum van de beslissing (standaard: vandaag)."),
+    lid: str | None = typer.Option(None, "--lid", help="Voor welk kind (bijlage A), bv. m3."),
+) -> None:
+    """Sla een item over, met de reden."""
+    from ketencli import klok, store, ui
+
+    if not reden.strip():
+        raise GebruiksFout("--reden mag niet leeg zijn: zeg kort waarom je dit item overslaat.")
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", vandaag) or vandaag
+    _doel(store.laad(dossier_id), item, lid, vandaag)
+    with store.wijzig(dossier_id) as d:
+        doel = _doel(d, item, lid, vandaag)
+        registreer(d, doel, "overgeslagen", op, reden=reden)
+    voor = f" voor {doel.lid}" if doel.lid else ""
+    ui.gelukt(f"{doel.item.key}{voor} overgeslagen ({reden.strip()}).")
+
+
+@app.command("heropen")
+def heropen(
+    dossier_id: str = ID_ARG,
+    item: str = typer.Argument(..., metavar="ITEM", help="De sleutel van het item."),
+    lid: str | None = typer.Option(None, "--lid", help="Voor welk kind (bijlage A), bv. m3."),
+) -> None:
+    """Zet een afgevinkt of overgeslagen item weer open."""
+    from ketencli import klok, store, ui
+    from ketencli.methodiek import stappen
+
+    vandaag = klok.vandaag()
+    d = store.laad(dossier_id)
+    doel = _doel(d, item, lid, vandaag)
+    if not any(s.item == doel.item.key and s.lid == doel.lid for s in d.stappen):
+        raise KetencliFout(f"{doel.item.key} stond niet afgevinkt of overgeslagen"
+                           + (f" voor {doel.lid}" if doel.lid else "") + "; er is niets te heropenen.")
+    with store.wijzig(dossier_id) as d:
+        eigen = [s for s in d.stappen if s.item == doel.item.key and s.lid == doel.lid]
+        weg = eigen[-1:] if doel.item.key in stappen.HERHALEND else eigen
+        d.stappen = [s for s in d.stappen if s not in weg]
+        store.historie(d, f"stap heropend: {doel.item.key}" + (f" ({doel.lid})" if doel.lid else ""))
+        stand = next(i for i in stappen.evalueer(d, vandaag).stand(doel.checklist.key).items
+                     if i.item.key == doel.item.key and i.lid == doel.lid)
+    ui.gelukt(f"{doel.item.key} staat weer open." if stand.status == "open" else
+              f"Je registratie van {doel.item.key} is weg.")
+    if stand.status == "afgeleid":
+        ui.melding(f"Het item blijft voldaan door de gegevens in het dossier: {stand.afleiding.toelichting}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# the interactive walk
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("doorloop")
+def doorloop(
+    dossier_id: str = ID_ARG,
+    lijst: str = typer.Argument(..., metavar="FASE_OF_BIJLAGE",
+                                help="horen, plan, opvolgen, loslaten, bijlage-a, bijlage-b, bijlage-c of bijlage-d."),
+    lid: str | None = typer.Option(None, "--lid", help="Bijlage A: voor welk kind, bv. m3."),
+    alles: bool = typer.Option(False, "--alles", help="Loop ook langs items die al afgewerkt zijn."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+) -> None:
+    """Doorloop een casusregiefase of bijlage met vragen: afvinken (met datum en notitie), overslaan
+    (met reden) of open laten. Elk antwoord wordt meteen bewaard."""
+    from rich.markup import escape
+
+    from ketencli import klok, store, ui
+    from ketencli.methodiek import checklists as cl
+    from ketencli.methodiek import stappen
+
+    gekozen = cl.checklist(lijst)
+    if gekozen is None:
+        nabij = cl.dichtste_checklists(lijst)
+        acties = sorted(n for n in app_commandos() if n not in ("toon", "doorloop"))
+        raise GebruiksFout(
+            f"'{lijst}' is geen actie, casusregiefase of bijlage"
+            + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ".")
+            + " Fasen: horen, plan, opvolgen, loslaten; bijlagen: bijlage-a tot bijlage-d; "
+            f"acties: {', '.join(acties)}."
+        )
+    vandaag = klok.vandaag()
+    d = store.laad(dossier_id)
+    stand = stappen.evalueer(d, vandaag).stand(gekozen.key)
+    if not stand.van_toepassing:
+        raise KetencliFout(f"{gekozen.naam} is niet van toepassing in dossier {d.id}: {stand.reden}.")
+    items = stand.items
+    if lid is not None:
+        if not any(i.lid == lid for i in items):
+            kinderen_12 = ", ".join(k for k, _ in stappen.evalueer(d, vandaag).kinderen_12) or "geen"
+            raise GebruiksFout(f"--lid {lid}: in deze lijst zijn er geen items voor {lid}"
+                               + (f" (kinderen van 12 of ouder: {kinderen_12})."
+                                  if gekozen.key == "bijlage-a" else "; laat --lid weg."))
+        items = tuple(i for i in items if i.lid == lid)
+    ui.vereis_terminal(no_input, f"Vink af zonder vragen met `ketencli stap {d.id} afvinken ITEM` of "
+                                 f"`ketencli stap {d.id} overslaan ITEM --reden ...`.")
+    kinderen = sorted({i.lid for i in items if i.lid}, key=lambda x: [i.lid for i in items].index(x))
+    if gekozen.key == "bijlage-a" and len(kinderen) > 1:
+        kind = ui.keuze("Met welk kind voer je het gesprek?", [(k, _lid_naam(d, k)) for k in kinderen])
+        items = tuple(i for i in items if i.lid == kind)
+    te_doen = [i for i in items if alles or i.status == "open"]
+    c = ui.console()
+    c.print(f"[bold]{gekozen.naam}[/] — dossier {d.id}: {sum(1 for i in items if i.afgewerkt)}/{len(items)} "
+            f"afgewerkt, {len(te_doen)} te overlopen.")
+    if gekozen.key == "bijlage-d":
+        for g in stappen.evalueer(d, vandaag).gedetineerden:
+            c.print(f"\n[bold]{escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}[/]\n{escape(g.instructie)}")
+    if not te_doen:
+        c.print("Niets meer open. Met --alles loop je ook langs wat al afgewerkt is.")
+        return
+    c.print("[dim]Elk antwoord wordt meteen bewaard. Ctrl-C stopt (het lopende item blijft dan ongewijzigd).[/]")
+    teller = {"gedaan": 0, "overgeslagen": 0, "open": 0, "heropend": 0}
+    sectie = ""
+    for nr, it in enumerate(te_doen, start=1):
+        if it.item.sectie and it.item.sectie != sectie:
+            sectie = it.item.sectie
+            c.print(f"\n[bold underline]{sectie.capitalize().replace('-', ' ')}[/]")
+        c.print()
+        voor = f"  [cyan]voor {escape(_lid_naam(d, it.lid))}[/]" if it.lid else ""
+        c.print(f"[bold]{nr}/{len(te_doen)}[/] {escape(it.item.tekst)}{voor}")
+        if it.item.hint:
+            c.print(f"  [dim]{escape(it.item.hint)}[/]")
+        extra = _stand_tekst(it, vandaag)
+        if it.status != "open" or it.afleiding.toelichting or it.vervalt_op:
+            c.print(f"  Nu: {extra}")
+        opdracht = stappen.COMMANDO_VOOR_AFLEIDING.get(it.item.afleiding)
+        if opdracht and it.status == "open":
+            c.print(f"  [dim]Of vul het dossier aan: {opdracht.format(id=d.id)}[/]")
+        keuzes = [("gedaan", "Afvinken: gedaan"), ("open", "Open laten"), ("overslaan", "Overslaan, met een reden")]
+        if it.status in ("gedaan", "overgeslagen"):
+            keuzes.append(("heropen", "Heropenen (je registratie wissen)"))
+        keuzes.append(("stop", "Stoppen"))
+        antwoord = ui.keuze("Wat doe je?", keuzes, "open" if it.status != "open" else "gedaan")
+        if antwoord == "stop":
+            break
+        if antwoord == "open":
+            teller["open"] += 1
+            continue
+        doel = stappen.Doel(gekozen, it.item, it.lid)
+        with_store: dict[str, Any] = {}
+        if antwoord == "gedaan":
+            with_store["datum"] = ui.datum("Wanneer?", it.datum if it.status == "gedaan" and it.datum else vandaag,
+                                           verplicht=True, niet_na=vandaag)
+            with_store["notitie"] = ui.tekst("Notitie (Enter = geen):", it.notitie)
+        elif antwoord == "overslaan":
+            with_store["reden"] = ui.tekst("Waarom sla je dit over?", it.reden, verplicht=True)
+        with store.wijzig(d.id) as dd:
+            if antwoord == "gedaan":
+                registreer(dd, doel, "gedaan", with_store["datum"], with_store["notitie"])
+                teller["gedaan"] += 1
+            elif antwoord == "overslaan":
+                registreer(dd, doel, "overgeslagen", vandaag, reden=with_store["reden"])
+                teller["overgeslagen"] += 1
+            else:
+                dd.stappen = [s for s in dd.stappen if not (s.item == it.item.key and s.lid == it.lid)]
+                store.historie(dd, f"stap heropend: {it.item.key}" + (f" ({it.lid})" if it.lid else ""))
+                teller["heropend"] += 1
+    c.print()
+    ui.gelukt(f"{teller['gedaan']} afgevinkt, {teller['overgeslagen']} overgeslagen, {teller['open']} open gelaten"
+              + (f", {teller['heropend']} heropend" if teller["heropend"] else "") + ".")
+    c.print(f"Bekijk de stand met [bold]ketencli stap {d.id}[/].")
+
+
+def app_commandos() -> list[str]:
+    return [cmd.name or "" for cmd in app.registered_commands]
+
+
+# ---------------------------------------------------------------------------------------------
+# veiligheidsplan
+# ---------------------------------------------------------------------------------------------
+
+
+def _splits(tekst: str) -> list[str]:
+    return [x.strip() for x in tekst.split(";") if x.strip()]
+
+
+@app.command("veiligheidsplan")
+def veiligheidsplan(
+    dossier_id: str = ID_ARG,
+    lid: str | None = typer.Option(None, "--lid", help="Het plan van één gezinslid (bv. m1); zonder --lid: "
+                                   "het plan van het hele gezin."),
+    van: Path | None = typer.Option(None, "--from", metavar="BESTAND",
+                                    help="Lees het plan uit een YAML-bestand: één blok (waarschuwingssignalen, "
+                                         "wat_te_doen, veilige_plek, wie_bellen, afspraken, lid, opgemaakt_op) "
+                                         "of een lijst van blokken."),
+    tonen: bool = typer.Option(False, "--toon", help="Toon het veiligheidsplan zonder iets te wijzigen."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+) -> None:
+    """Maak of herzie het veiligheidsplan: per gezinslid of voor het hele gezin (met vragen of --from)."""
+    from ketencli import klok, model, store, ui
+
+    vandaag = klok.vandaag()
+    d = store.laad(dossier_id)
+    if lid is not None and d.lid(lid) is None:
+        raise GebruiksFout(f"--lid {lid}: dat gezinslid bestaat niet in dossier {d.id} "
+                           f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
+    if tonen:
+        _toon_veiligheidsplan(d)
+        return
+    if van is not None:
+        delen = store.lees_yaml_bestand(van, model.VeiligheidsplanDeel)
+        if lid is not None:
+            if len(delen) > 1 or (delen[0].lid not in (None, lid)):
+                raise GebruiksFout("--lid past alleen bij een bestand met één plan zonder ander lid.")
+            delen = [delen[0].model_copy(update={"lid": lid})]
+        for deel in delen:
+            if deel.lid is not None and d.lid(deel.lid) is None:
+                raise KetencliFout(f"{van}: het gezinslid '{deel.lid}' bestaat niet in dossier {d.id}.")
+        wie = [deel.lid for deel in delen]
+        if len(set(wie)) != len(wie):
+            raise KetencliFout(f"{van}: er staat meer dan één plan voor hetzelfde gezinslid (of het gezin) in.")
+    else:
+        ui.vereis_terminal(no_input, f"Geef het plan in een bestand met `ketencli stap {d.id} veiligheidsplan "
+                                     "--from BESTAND`, of bekijk het met --toon.")
+        bestaand = next((v for v in d.veiligheidsplan if v.lid == lid), None)
+        delen = [_vraag_veiligheidsplan(d, lid, bestaand, vandaag)]
+    with store.wijzig(dossier_id) as dd:
+        for deel in delen:
+            oud = next((v for v in dd.veiligheidsplan if v.lid == deel.lid), None)
+            if deel.opgemaakt_op is None:
+                eerder = oud.opgemaakt_op if oud and oud.opgemaakt_op else vandaag
+                deel = deel.model_copy(update={"opgemaakt_op": eerder})
+            if oud is not None and deel.herzien_op is None and van is not None:
+                deel = deel.model_copy(update={"herzien_op": vandaag})
+            for datum in (deel.opgemaakt_op, deel.herzien_op):
+                if datum and datum > vandaag:
+                    raise GebruiksFout(f"Het veiligheidsplan heeft een datum in de toekomst ({datum:%d/%m/%Y}).")
+            dd.veiligheidsplan = [v for v in dd.veiligheidsplan if v.lid != deel.lid] + [deel]
+    for deel in delen:
+        ui.gelukt("Veiligheidsplan " + (f"van {_lid_naam(d, deel.lid)}" if deel.lid else "van het gezin") + " bewaard.")
+
+
+def _vraag_veiligheidsplan(d: model.Dossier, lid: str | None, oud: model.VeiligheidsplanDeel | None,
+                           vandaag: date) -> model.VeiligheidsplanDeel:
+    from ketencli import model, ui
+
+    c = ui.console()
+    voor = f"van {_lid_naam(d, lid)}" if lid else "van het gezin"
+    c.print(f"[bold]Veiligheidsplan {voor}[/] — scheid meerdere antwoorden met ';'. Ctrl-C stopt zonder te bewaren.")
+    oud = oud or model.VeiligheidsplanDeel(lid=lid)
+    signalen = _splits(ui.tekst("Waarschuwingssignalen: waaraan merk je dat de spanning oploopt?",
+                                "; ".join(oud.waarschuwingssignalen)))
+    doen = _splits(ui.tekst("Wat doe je dan?", "; ".join(oud.wat_te_doen)))
+    plek = ui.tekst("Waar kan je heen (veilige plek)?", oud.veilige_plek)
+    bellen: list[model.Contactpersoon] = []
+    if oud.wie_bellen:
+        c.print("Wie je kan bellen: " + "; ".join(f"{p.naam} {p.telefoon}".strip() for p in oud.wie_bellen))
+        if ui.bevestig("Deze contacten behouden?", standaard=True):
+            bellen = list(oud.wie_bellen)
+    while ui.bevestig("Iemand toevoegen om te bellen?", standaard=not bellen):
+        bellen.append(model.Contactpersoon(
+            naam=ui.tekst("Naam (of dienst, bv. politie 101):", verplicht=True),
+            telefoon=ui.tekst("Telefoonnummer:"),
+            rol=ui.tekst("Wie is dat (bv. buurvrouw, zus, CAW)?"),
+        ))
+    afspraken = _splits(ui.tekst("Afspraken:", "; ".join(oud.afspraken)))
+    opgemaakt = ui.datum("Opgemaakt op:", oud.opgemaakt_op or vandaag, verplicht=True, niet_na=vandaag)
+    herzien = None
+    if oud.opgemaakt_op is not None:
+        herzien = ui.datum("Herzien op:", vandaag, verplicht=True, niet_na=vandaag)
+    return model.VeiligheidsplanDeel(lid=lid, waarschuwingssignalen=signalen, wat_te_doen=doen, veilige_plek=plek,
+                                     wie_bellen=bellen, afspraken=afspraken, opgemaakt_op=opgemaakt,
+                                     herzien_op=herzien)
+
+
+def _toon_veiligheidsplan(d: model.Dossier) -> None:
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from ketencli import ui
+
+    c = ui.console()
+    if not d.veiligheidsplan:
+        c.print(f"Nog geen veiligheidsplan. Maak er een met [bold]ketencli stap {d.id} veiligheidsplan[/].")
+        return
+    for v in d.veiligheidsplan:
+        regels = []
+        for titel, waarden in (("Waarschuwingssignalen", v.waarschuwingssignalen), ("Wat te doen", v.wat_te_doen),
+                               ("Afspraken", v.afspraken)):
+            if waarden:
+                regels.append(f"[bold]{titel}[/]\n" + "\n".join(f"  • {escape(w)}" for w in waarden))
+        if v.veilige_plek:
+            regels.append(f"[bold]Veilige plek[/]\n  {escape(v.veilige_plek)}")
+        if v.wie_bellen:
+            regels.append("[bold]Wie bellen[/]\n" + "\n".join(
+                f"  • {escape(p.naam)}" + (f" — {escape(p.telefoon)}" if p.telefoon else "")
+                + (f" ({escape(p.rol)})" if p.rol else "") for p in v.wie_bellen))
+        data = []
+        if v.opgemaakt_op:
+            data.append(f"opgemaakt {v.opgemaakt_op:%d/%m/%Y}")
+        if v.herzien_op:
+            data.append(f"herzien {v.herzien_op:%d/%m/%Y}")
+        if data:
+            regels.append(f"[dim]{', '.join(data)}[/]")
+        titel = f"Veiligheidsplan {escape(_lid_naam(d, v.lid))}" if v.lid else "Veiligheidsplan van het gezin"
+        c.print(Panel("\n".join(regels) or "[dim]leeg[/]", title=titel, title_align="left"))
+
+
+# ---------------------------------------------------------------------------------------------
+# 458ter
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("458ter")
+def uitleg_458ter(
+    dossier_id: str = ID_ARG,
+    geinformeerd: list[str] = typer.Option([], "--geinformeerd", metavar="LID",
+                                           help="Wie de uitleg kreeg (herhaalbaar, of m1,m2)."),
+    datum: str | None = typer.Option(None, "--datum", help="Wanneer (standaard: vandaag)."),
+    door: str | None = typer.Option(None, "--door", help="Wie het uitlegde (standaard: de casusregisseur)."),
+    notitie: str = typer.Option("", "--notitie", help="Een korte notitie, bv. 'folder meegegeven'."),
+) -> None:
+    """Toon de uitleg over informatiedeling (art. 458ter Sw.) om voor te lezen of mee te geven; met
+    --geinformeerd registreer je wie ze kreeg."""
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    from ketencli import klok, model, store, ui
+    from ketencli.methodiek.uitleg_458ter import KERNPUNTEN_458TER, UITLEG_458TER
+
+    vandaag = klok.vandaag()
+    if not geinformeerd:
+        if datum is not None or door is not None or notitie:
+            raise GebruiksFout("--datum, --door en --notitie horen bij --geinformeerd LID.")
+        d = store.laad(dossier_id)
+        c = ui.console()
+        c.print(Panel(escape(UITLEG_458TER.strip()), title="Uitleg voor het gezin", title_align="left"))
+        c.print(Panel("\n".join(f"• {escape(p)}" for p in KERNPUNTEN_458TER), title="In het kort", title_align="left"))
+        if d.uitleg_458ter:
+            c.print("Al uitgelegd aan: " + "; ".join(
+                f"{escape(_lid_naam(d, u.lid))} op {u.datum:%d/%m/%Y}" for u in d.uitleg_458ter))
+        c.print(f"Registreer wie de uitleg kreeg met [bold]ketencli stap {d.id} 458ter --geinformeerd LID[/].")
+        return
+    op = _datum(datum, "--datum", vandaag) or vandaag
+    leden = [x.strip() for waarde in geinformeerd for x in waarde.split(",") if x.strip()]
+    with store.wijzig(dossier_id) as d:
+        onbekend = [x for x in leden if d.lid(x) is None]
+        if onbekend:
+            raise GebruiksFout(f"--geinformeerd: {', '.join(onbekend)} bestaat niet in dossier {d.id} "
+                               f"(leden: {', '.join(x.id for x in d.gezinsleden)}).")
+        wie = (door if door is not None else d.casusregisseur.naam).strip()
+        bestaand = [u for u in d.uitleg_458ter if not (u.lid in leden and u.datum == op)]
+        d.uitleg_458ter = bestaand + [model.Uitleg458ter(lid=x, datum=op, door=wie, notitie=notitie.strip())
+                                      for x in dict.fromkeys(leden)]
+    ui.gelukt(f"Uitleg 458ter geregistreerd voor {', '.join(dict.fromkeys(leden))} op {op:%d/%m/%Y}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# annex C: urgent judicial measure
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("dringende-maatregel")
+def dringende_maatregel(
+    dossier_id: str = ID_ARG,
+    beslist_op: str | None = typer.Option(None, "--beslist-op", help="Wanneer een overlegtafel besliste dat een "
+                                          "justitiële maatregel hoogdringend is."),
+    tafel: str = typer.Option("", "--tafel", help="Welke tafel besliste (bv. ICO, ronde tafel, weegploeg)."),
+    maatregel: str = typer.Option("", "--maatregel", help="Welke maatregel, kort."),
+    aan: str = typer.Option("", "--aan", help="Aan wie je de versnelde opstart vroeg (de teamverantwoordelijke "
+                            "van het Justitiehuis)."),
+    cc: str = typer.Option("", "--cc", help="Wie in cc stond (operationeel coördinator, algemeen adres Justitiehuis)."),
+    aangevraagd_op: str | None = typer.Option(None, "--aangevraagd-op", help="Wanneer je de versnelde opstart vroeg "
+                                              "(standaard: vandaag als je --aan geeft)."),
+) -> None:
+    """Bijlage C: registreer een dringende justitiële maatregel en de vraag om een versnelde opstart aan het
+    Justitiehuis (aan wie, cc wie, wanneer). Zonder --beslist-op: toon wat geregistreerd is."""
+    from rich.markup import escape
+
+    from ketencli import klok, model, store, ui
+    from ketencli.methodiek import checklists as cl
+
+    vandaag = klok.vandaag()
+    if beslist_op is None:
+        if any((tafel, maatregel, aan, cc, aangevraagd_op)):
+            raise GebruiksFout("Geef --beslist-op DATUM om een dringende maatregel te registreren.")
+        d = store.laad(dossier_id)
+        c = ui.console()
+        if not d.dringende_maatregelen:
+            c.print("Nog geen dringende maatregel geregistreerd.")
+        for m in d.dringende_maatregelen:
+            a = m.aanvraag_versnelde_start
+            c.print(f"• beslist op {m.beslist_op:%d/%m/%Y}" + (f" ({escape(m.tafel)})" if m.tafel else "")
+                    + (f": {escape(m.maatregel)}" if m.maatregel else "")
+                    + (f" — versnelde opstart gevraagd aan {escape(a.aan)}" if a.aan else " — nog niet gevraagd")
+                    + (f" op {a.datum:%d/%m/%Y}" if a.datum else "") + (f", cc {escape(a.cc)}" if a.cc else ""))
+        c.print("\n[bold]Wat te doen (bijlage C)[/]")
+        for it in cl.BIJLAGE_C.items:
+            c.print(f"• {escape(it.tekst)}" + (f"\n  [dim]{escape(it.hint)}[/]" if it.hint else ""))
+        return
+    beslist = _datum(beslist_op, "--beslist-op", vandaag)
+    gevraagd = _datum(aangevraagd_op, "--aangevraagd-op", vandaag) or (vandaag if aan.strip() else None)
+    if beslist and gevraagd and gevraagd < beslist:
+        raise GebruiksFout("--aangevraagd-op ligt vóór --beslist-op; dat kan niet.")
+    with store.wijzig(dossier_id) as d:
+        # the same decision date completes the earlier record (e.g. the request is sent later)
+        oud = next((m for m in d.dringende_maatregelen if m.beslist_op == beslist), None)
+        oa = oud.aanvraag_versnelde_start if oud else model.VersneldeStart()
+        nieuw = model.DringendeMaatregel(
+            beslist_op=beslist, tafel=tafel.strip() or (oud.tafel if oud else ""),
+            maatregel=maatregel.strip() or (oud.maatregel if oud else ""),
+            aanvraag_versnelde_start=model.VersneldeStart(aan=aan.strip() or oa.aan, cc=cc.strip() or oa.cc,
+                                                          datum=gevraagd or oa.datum),
+        )
+        d.dringende_maatregelen = [m for m in d.dringende_maatregelen if m.beslist_op != beslist] + [nieuw]
+    ui.gelukt(f"Dringende maatregel van {beslist:%d/%m/%Y} geregistreerd"
+              + (f"; versnelde opstart gevraagd op {gevraagd:%d/%m/%Y}." if gevraagd else "."))
+    if not nieuw.aanvraag_versnelde_start.aan:
+        ui.melding("Vraag de versnelde opstart aan de teamverantwoordelijke van het Justitiehuis en registreer het "
+                   f"met `ketencli stap {dossier_id} dringende-maatregel --beslist-op {beslist} --aan ... --cc ...`.")

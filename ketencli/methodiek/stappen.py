@@ -1,0 +1,595 @@
+"""Where a dossier stands in the casusregie checklists and annexes, on a given day (pure).
+
+``evalueer(dossier, op)`` combines three sources into one state per item:
+
+- the **conditions** (``checklists.VOORWAARDEN``): which checklists and items apply at all
+  (annex B only with an ocj-sdj service, annex D only with a detained member, ...);
+- the **registrations** in ``dossier.stappen`` (ticked or skipped by the regisseur, per child for
+  annex A);
+- the **derivations** (``checklists.AFLEIDINGEN``) that can be computed from the dossier now.
+  Rules that need data ketencli does not record yet (agendering at the weegploeg or ronde tafel,
+  the afronding check, contacts per member, incidents shared with the consulent) return
+  ``onbekend``: the regisseur ticks those items by hand.
+
+A manual registration always wins over a derivation; a derivation that is ``voldaan`` makes an
+item done without a tick. The recurring alignment with the OCJ/SDJ consulent (annex B) has a due
+date: at least every ``BIJLAGE_B_AFSTEMMING_MAANDEN`` months from the last alignment (or from the
+start of casusregie).
+
+Layering: this module sits below ``ketencli.model``, so the dossier is duck-typed (``Any``): it
+reads the attributes and helper methods of ``model.Dossier`` without importing it. No I/O.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from ketencli.methodiek import checklists as cl
+from ketencli.methodiek import gevangenissen
+
+Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
+Oordeel = Literal["voldaan", "niet-voldaan", "onbekend", ""]
+
+# Items that are done again and again: every tick is a new registration, the due date moves on.
+HERHALEND: frozenset[str] = frozenset({"consulent-driemaandelijks"})
+
+# Annex C has no derivation keys in the checklist data; its items follow from the recorded
+# urgent measure (``dossier.dringende_maatregelen``), see ``_bijlage_c``.
+_BIJLAGE_C_ITEMS = ("justitiehuis-zelf-vragen", "justitiehuis-teamverantwoordelijke", "justitiehuis-cc")
+
+# Commands that record what a derivation reads (shown as a tip next to an open item).
+COMMANDO_VOOR_AFLEIDING: dict[str, str] = {
+    "instemming-volwassene": "ketencli dossier instemming {id} LID",
+    "veiligheidsplan": "ketencli stap {id} veiligheidsplan",
+    "458ter-uitgelegd": "ketencli stap {id} 458ter --geinformeerd LID",
+}
+
+# Phase keys in order (decisions D9).
+FASE_KEYS: tuple[str, ...] = tuple(c.key for c in cl.FASEN)
+
+
+@dataclass(frozen=True)
+class Afleiding:
+    """The outcome of a derivation rule for one item (and child)."""
+
+    oordeel: Oordeel
+    toelichting: str = ""  # Dutch, for the screen
+    datum: date | None = None  # since when it is satisfied, when known
+    vervalt_op: date | None = None  # next due date (recurring items)
+
+
+@dataclass(frozen=True)
+class ItemStand:
+    """One item of one checklist (per child for per-child items) with its state."""
+
+    checklist: str
+    item: cl.Item
+    lid: str | None
+    status: Status
+    datum: date | None = None
+    notitie: str = ""
+    reden: str = ""
+    afleiding: Afleiding = field(default_factory=lambda: Afleiding(""))
+    vervalt_op: date | None = None
+
+    @property
+    def afgewerkt(self) -> bool:
+        return self.status != "open"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "checklist": self.checklist,
+            "item": self.item.key,
+            "tekst": self.item.tekst,
+            "lid": self.lid,
+            "status": self.status,
+            "datum": self.datum.isoformat() if self.datum else None,
+            "notitie": self.notitie,
+            "reden": self.reden,
+            "afleiding": {
+                "regel": self.item.afleiding or None,
+                "oordeel": self.afleiding.oordeel or None,
+                "toelichting": self.afleiding.toelichting,
+            } if self.afleiding.oordeel else None,
+            "vervalt_op": self.vervalt_op.isoformat() if self.vervalt_op else None,
+        }
+
+
+@dataclass(frozen=True)
+class ChecklistStand:
+    checklist: cl.Checklist
+    van_toepassing: bool
+    reden: str  # Dutch: why it applies or not
+    items: tuple[ItemStand, ...]
+
+    @property
+    def key(self) -> str:
+        return self.checklist.key
+
+    @property
+    def afgewerkt(self) -> int:
+        return sum(1 for i in self.items if i.afgewerkt)
+
+    @property
+    def open(self) -> tuple[ItemStand, ...]:
+        return tuple(i for i in self.items if not i.afgewerkt)
+
+    def voor_lid(self, lid: str | None) -> tuple[ItemStand, ...]:
+        return tuple(i for i in self.items if i.lid == lid)
+
+
+@dataclass(frozen=True)
+class Gedetineerde:
+    lid: str
+    naam: str
+    gevangenis: str  # display name
+    kempen: bool
+    instructie: str  # annex D, Dutch
+
+
+@dataclass(frozen=True)
+class Overzicht:
+    op: date
+    checklists: tuple[ChecklistStand, ...]
+    huidige: str | None  # key of the current casusregiefase, None before casusregie
+    huidige_reden: str
+    kinderen_12: tuple[tuple[str, str], ...]  # (lid id, naam) of children 12 or older
+    gedetineerden: tuple[Gedetineerde, ...]
+
+    def stand(self, key: str) -> ChecklistStand:
+        return next(c for c in self.checklists if c.key == key)
+
+    @property
+    def fasen(self) -> tuple[ChecklistStand, ...]:
+        return tuple(c for c in self.checklists if c.key in FASE_KEYS)
+
+    @property
+    def bijlagen(self) -> tuple[ChecklistStand, ...]:
+        return tuple(c for c in self.checklists if c.key not in FASE_KEYS)
+
+    def volgende(self, n: int = 5) -> list[ItemStand]:
+        """What is due next: overdue dated items, items due soonest, then the current phase."""
+        gezien: set[tuple[str, str | None]] = set()
+        uit: list[ItemStand] = []
+
+        def neem(it: ItemStand) -> None:
+            sleutel = (it.item.key, it.lid)
+            if sleutel not in gezien and len(uit) < n:
+                gezien.add(sleutel)
+                uit.append(it)
+
+        toepasselijk = [c for c in self.checklists if c.van_toepassing]
+        gedateerd = sorted((i for c in toepasselijk for i in c.items if i.vervalt_op is not None),
+                           key=lambda i: i.vervalt_op or self.op)
+        for it in gedateerd:
+            if it.status == "open" or (it.vervalt_op and (it.vervalt_op - self.op).days <= 14):
+                neem(it)
+        if self.huidige:
+            for it in self.stand(self.huidige).open:
+                neem(it)
+        for c in self.bijlagen:
+            if c.van_toepassing and c.key != "bijlage-b":
+                for it in c.open:
+                    neem(it)
+        return uit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "datum": self.op.isoformat(),
+            "huidige_fase": self.huidige,
+            "huidige_fase_reden": self.huidige_reden,
+            "kinderen_ouder_dan_12": [lid for lid, _ in self.kinderen_12],
+            "checklists": [
+                {
+                    "key": c.key,
+                    "naam": c.checklist.naam,
+                    "soort": "casusregiefase" if c.key in FASE_KEYS else "bijlage",
+                    "van_toepassing": c.van_toepassing,
+                    "reden": c.reden,
+                    "afgewerkt": c.afgewerkt,
+                    "totaal": len(c.items),
+                    "items": [i.to_dict() for i in c.items],
+                }
+                for c in self.checklists
+            ],
+            "bijlage_d": [
+                {"lid": g.lid, "gevangenis": g.gevangenis, "kempen": g.kempen, "instructie": g.instructie}
+                for g in self.gedetineerden
+            ],
+            "volgende": [i.to_dict() for i in self.volgende()],
+        }
+
+
+# -- small date helper ----------------------------------------------------------------------
+
+
+def plus_maanden(d: date, maanden: int) -> date:
+    """The same day ``maanden`` months later (the last day of the month when it does not exist)."""
+    jaar, maand = divmod(d.month - 1 + maanden, 12)
+    jaar += d.year
+    maand += 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
+# -- conditions ------------------------------------------------------------------------------
+
+
+def voorwaarde(d: Any, key: str, op: date) -> tuple[bool, str]:
+    """Whether a condition holds for the dossier on ``op``, with a Dutch reason."""
+    if not key:
+        return True, ""
+    if key == "kind-ouder-dan-12":
+        kinderen = d.kinderen_ouder_dan_12(op)
+        if kinderen:
+            return True, "kinderen van 12 of ouder: " + ", ".join(f"{k.naam} ({k.id})" for k in kinderen)
+        return False, f"geen kinderen van 12 jaar of ouder op {op:%d/%m/%Y}"
+    if key in ("ocj-sdj-betrokken", "justitiehuis-betrokken"):
+        soort = key.removesuffix("-betrokken")
+        diensten = [x for x in d.betrokken_diensten if x.soort == soort]
+        label = "OCJ/SDJ-consulent" if soort == "ocj-sdj" else "justitiehuis"
+        if diensten:
+            return True, f"{label} betrokken: " + ", ".join(f"{x.naam} ({x.id})" for x in diensten)
+        return False, f"geen {label} bij de betrokken diensten"
+    if key == "dringende-maatregel":
+        if d.dringende_maatregelen:
+            laatste = d.dringende_maatregelen[-1]
+            return True, f"dringende maatregel beslist op {laatste.beslist_op:%d/%m/%Y}"
+        return False, "geen dringende justitiële maatregel geregistreerd"
+    if key == "lid-gedetineerd":
+        leden = [lid for lid in d.gezinsleden if lid.detentie is not None]
+        if leden:
+            return True, "in de gevangenis: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
+        return False, "geen gezinslid in de gevangenis"
+    if key == "kempen-gevangenis":
+        leden = [lid for lid in d.gezinsleden if lid.detentie is not None and _is_kempen(lid.detentie.gevangenis)]
+        if leden:
+            return True, "in een Kempische gevangenis: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
+        return False, "niemand in een Kempische gevangenis"
+    if key == "geen-actieve-regie":
+        if d.fase in ("casusregie", "afgerond", "afgesloten"):
+            return False, "er is (of was) een casusregie"
+        return True, "nog geen actieve casusregie"
+    return True, ""  # an unknown condition never hides an item
+
+
+def _is_kempen(gevangenis_key: str) -> bool:
+    g = gevangenissen.gevangenis(gevangenis_key)
+    return bool(g and g.kempen)
+
+
+# -- derivations -----------------------------------------------------------------------------
+
+
+def _onbekend(uitleg: str) -> Afleiding:
+    return Afleiding("onbekend", uitleg)
+
+
+_HANDMATIG_AGENDERING = "ketencli houdt de agendering nog niet bij: vink dit zelf af"
+_HANDMATIG = "dit kan ketencli (nog) niet uit het dossier halen: vink dit zelf af"
+
+
+def afleiden(d: Any, regel: str, op: date, lid: str | None = None) -> Afleiding:
+    """Evaluate one derivation rule (``checklists.AFLEIDINGEN``) for the dossier on ``op``."""
+    functie = _REGELS.get(regel)
+    if functie is None:
+        return _onbekend(_HANDMATIG)
+    return functie(d, op, lid)
+
+
+def _instemming(d: Any, op: date, lid: str | None) -> Afleiding:
+    volwassenen = [x for x in d.instemmers() if x.is_volwassen(op)]
+    if volwassenen:
+        eerste = min(volwassenen, key=lambda x: x.instemming.datum)
+        return Afleiding("voldaan", "instemming van " + ", ".join(f"{x.naam} ({x.id})" for x in volwassenen),
+                         eerste.instemming.datum)
+    return Afleiding("niet-voldaan", "nog geen geldige instemming van een volwassen gezinslid")
+
+
+def _minderjarige(d: Any, op: date, lid: str | None) -> Afleiding:
+    """Per child: a talk is recorded once any annex A item is ticked for that child."""
+    if lid is None:
+        return _onbekend(_HANDMATIG)
+    a_keys = {it.key for it in cl.BIJLAGE_A.items}
+    data = [s.datum for s in d.stappen if s.lid == lid and s.item in a_keys and s.status == "gedaan"]
+    if data:
+        return Afleiding("voldaan", "gesprek volgens bijlage A geregistreerd", min(data))
+    return Afleiding("niet-voldaan", "nog geen gesprek volgens bijlage A geregistreerd")
+
+
+def _veiligheidsplan(d: Any, op: date, lid: str | None) -> Afleiding:
+    delen = [v for v in d.veiligheidsplan if _heeft_inhoud(v)]
+    if not delen:
+        return Afleiding("niet-voldaan", "nog geen veiligheidsplan in het dossier")
+    wie = ", ".join("gezin" if v.lid is None else v.lid for v in delen)
+    data = [v.opgemaakt_op for v in delen if v.opgemaakt_op]
+    return Afleiding("voldaan", f"veiligheidsplan voor: {wie}", min(data) if data else None)
+
+
+def _heeft_inhoud(v: Any) -> bool:
+    return bool(v.waarschuwingssignalen or v.wat_te_doen or v.veilige_plek or v.wie_bellen or v.afspraken)
+
+
+def _uitleg_458ter(d: Any, op: date, lid: str | None) -> Afleiding:
+    if not d.uitleg_458ter:
+        return Afleiding("niet-voldaan", "nog niet geregistreerd wie de uitleg 458ter kreeg")
+    leden = sorted({u.lid for u in d.uitleg_458ter})
+    return Afleiding("voldaan", "uitleg gegeven aan " + ", ".join(leden),
+                     min(u.datum for u in d.uitleg_458ter))
+
+
+def _kijkschema_actueel(d: Any, op: date, lid: str | None) -> Afleiding:
+    momenten = [k for k in d.kijkschema if d.casusregie_start is None or k.datum >= d.casusregie_start]
+    if momenten:
+        return Afleiding("voldaan", f"kijkschema van {momenten[-1].datum:%d/%m/%Y}", momenten[-1].datum)
+    if d.kijkschema:
+        return Afleiding("niet-voldaan", "het kijkschema dateert van vóór de start van de casusregie: werk het bij")
+    return Afleiding("niet-voldaan", "nog geen kijkschema in het dossier")
+
+
+def _beschermend(d: Any, op: date, lid: str | None) -> Afleiding:
+    from ketencli.methodiek import kijkschema
+
+    laatste = d.kijkschema[-1] if d.kijkschema else None
+    if laatste is None:
+        return Afleiding("niet-voldaan", "nog geen kijkschema in het dossier")
+    aanwezig = [f for f in laatste.factoren if f.staat == "aanwezig"
+                and (k := kijkschema.factor(f.factor)) is not None and k.soort == "beschermend"]
+    if aanwezig:
+        return Afleiding("voldaan", f"{len(aanwezig)} beschermende factor(en) in het kijkschema", laatste.datum)
+    return Afleiding("niet-voldaan", "het laatste kijkschema vermeldt geen beschermende factor")
+
+
+def _acties(d: Any) -> list[Any]:
+    return [a for r in d.pva.rijen for a in r.acties]
+
+
+def _pva_opgemaakt(d: Any, op: date, lid: str | None) -> Afleiding:
+    rijen = [r for r in d.pva.rijen if r.acties]
+    if rijen:
+        return Afleiding("voldaan", f"plan van aanpak met {len(rijen)} rij(en) met acties", d.pva.opgemaakt_op)
+    return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen rij met een actie")
+
+
+def _pva_doelstellingen(d: Any, op: date, lid: str | None) -> Afleiding:
+    if d.pva.doelstellingen:
+        return Afleiding("voldaan", f"{len(d.pva.doelstellingen)} doelstelling(en) in het plan van aanpak")
+    return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen doelstellingen")
+
+
+def _pva_begeleiding(d: Any, op: date, lid: str | None) -> Afleiding:
+    acties = _acties(d)
+    if not acties:
+        return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen acties")
+    regisseur = (d.casusregisseur.naam or "").strip().lower()
+    zonder = [a for a in acties if not a.begeleiding.strip()
+              or a.begeleiding.strip().lower() in ("casusregisseur", "regisseur", regisseur)]
+    if zonder:
+        return Afleiding("niet-voldaan", f"{len(zonder)} actie(s) zonder begeleidende dienst")
+    return Afleiding("voldaan", "elke actie heeft een begeleidende dienst")
+
+
+def _netwerkoverleg(d: Any, op: date, lid: str | None) -> Afleiding:
+    overleg = sorted(t.datum for t in d.tijdlijn if t.soort == "overleg"
+                     and (d.casusregie_start is None or t.datum >= d.casusregie_start) and t.datum <= op)
+    if overleg:
+        return Afleiding("voldaan", f"laatste overleg in de tijdlijn: {overleg[-1]:%d/%m/%Y}", overleg[-1])
+    return Afleiding("niet-voldaan", "nog geen overleg in de tijdlijn sinds de start van de casusregie")
+
+
+def _consulent_afstemming(d: Any, op: date, lid: str | None) -> Afleiding:
+    data = sorted(s.datum for s in d.stappen if s.item == "consulent-driemaandelijks" and s.status == "gedaan")
+    maanden = cl.BIJLAGE_B_AFSTEMMING_MAANDEN
+    if data:
+        vervalt = plus_maanden(data[-1], maanden)
+        if vervalt >= op:
+            return Afleiding("voldaan", f"laatst afgestemd op {data[-1]:%d/%m/%Y}; volgende uiterlijk "
+                             f"{vervalt:%d/%m/%Y}", data[-1], vervalt)
+        return Afleiding("niet-voldaan", f"laatst afgestemd op {data[-1]:%d/%m/%Y}: de afstemming "
+                         f"was uiterlijk {vervalt:%d/%m/%Y} nodig", None, vervalt)
+    basis = d.casusregie_start or op
+    vervalt = plus_maanden(basis, maanden)
+    return Afleiding("niet-voldaan", f"nog geen afstemming met de consulent geregistreerd; uiterlijk "
+                     f"{vervalt:%d/%m/%Y}", None, vervalt)
+
+
+def _bijlage_c(d: Any, item_key: str) -> Afleiding:
+    if not d.dringende_maatregelen:
+        return Afleiding("niet-voldaan", "geen dringende maatregel geregistreerd")
+    aanvraag = d.dringende_maatregelen[-1].aanvraag_versnelde_start
+    if item_key == "justitiehuis-cc":
+        if aanvraag.cc:
+            return Afleiding("voldaan", f"in cc: {aanvraag.cc}", aanvraag.datum)
+        return Afleiding("niet-voldaan", "nog niet geregistreerd wie in cc stond")
+    if aanvraag.aan and aanvraag.datum:
+        return Afleiding("voldaan", f"versnelde opstart gevraagd aan {aanvraag.aan} op {aanvraag.datum:%d/%m/%Y}",
+                         aanvraag.datum)
+    return Afleiding("niet-voldaan", "de vraag om een versnelde opstart is nog niet geregistreerd")
+
+
+def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
+    return lambda d, op, lid: _onbekend(uitleg)
+
+
+_REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
+    "instemming-volwassene": _instemming,
+    "minderjarigen-gesproken": _minderjarige,
+    "veiligheidsplan": _veiligheidsplan,
+    "458ter-uitgelegd": _uitleg_458ter,
+    "kijkschema-actueel": _kijkschema_actueel,
+    "beschermende-factoren": _beschermend,
+    "pva-opgemaakt": _pva_opgemaakt,
+    "pva-doelstellingen": _pva_doelstellingen,
+    "pva-begeleiding": _pva_begeleiding,
+    "netwerkoverleg": _netwerkoverleg,
+    "consulent-afstemming": _consulent_afstemming,
+    # need data ketencli does not record yet: the regisseur ticks these by hand
+    "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
+    "pva-eigen-netwerk": _handmatig(_HANDMATIG),
+    "weegploeg-pva": _handmatig(_HANDMATIG_AGENDERING),
+    "rondetafel-geagendeerd": _handmatig(_HANDMATIG_AGENDERING),
+    "weegploeg-afronding": _handmatig(_HANDMATIG_AGENDERING),
+    "afrondingstoets": _handmatig("de afrondingstoets zit nog niet in ketencli: vink dit zelf af"),
+    "check-zes-maanden": _handmatig("de afronding zit nog niet in ketencli: vink dit zelf af"),
+    "afsluiting-rondetafel": _handmatig("de afsluiting zit nog niet in ketencli: vink dit zelf af"),
+    "consulent-pv-geinformeerd": _handmatig(_HANDMATIG),
+    "incident-afspraken": _handmatig(_HANDMATIG),
+    "consulent-afronding": _handmatig(_HANDMATIG),
+}
+
+# Rules whose outcome is computed (the others are manual); tests and docs use this.
+BEREKENDE_REGELS: frozenset[str] = frozenset(
+    k for k, f in _REGELS.items() if f.__name__ != "<lambda>"
+)
+
+
+# -- evaluation ------------------------------------------------------------------------------
+
+
+def _registraties(d: Any, item_key: str, lid: str | None) -> list[Any]:
+    return [s for s in d.stappen if s.item == item_key and s.lid == lid]
+
+
+def _stand(d: Any, lijst: cl.Checklist, it: cl.Item, op: date, lid: str | None) -> ItemStand:
+    if it.key in _BIJLAGE_C_ITEMS:
+        afl = _bijlage_c(d, it.key)
+    elif it.afleiding:
+        afl = afleiden(d, it.afleiding, op, lid)
+    else:
+        afl = Afleiding("")
+    eigen = _registraties(d, it.key, lid)
+    vervalt = afl.vervalt_op
+    if it.key in HERHALEND:
+        # a recurring item is done until its next due date
+        if afl.oordeel == "voldaan":
+            laatste = max((s for s in eigen if s.status == "gedaan"), key=lambda s: s.datum, default=None)
+            return ItemStand(lijst.key, it, lid, "gedaan", afl.datum, laatste.notitie if laatste else "",
+                             afleiding=afl, vervalt_op=vervalt)
+        overgeslagen = [s for s in eigen if s.status == "overgeslagen"]
+        if overgeslagen and not any(s.status == "gedaan" for s in eigen):
+            s = overgeslagen[-1]
+            return ItemStand(lijst.key, it, lid, "overgeslagen", s.datum, s.notitie, s.reden, afl)
+        return ItemStand(lijst.key, it, lid, "open", afleiding=afl, vervalt_op=vervalt)
+    if eigen:
+        s = eigen[-1]
+        return ItemStand(lijst.key, it, lid, s.status, s.datum, s.notitie, s.reden, afl)
+    if lid is not None:
+        kind = d.lid(lid)
+        if kind is not None and kind.tijdelijk_niet_betrokken is not None:
+            return ItemStand(lijst.key, it, lid, "overgeslagen", kind.tijdelijk_niet_betrokken.sinds,
+                             reden=f"tijdelijk niet betrokken: {kind.tijdelijk_niet_betrokken.reden}",
+                             afleiding=afl)
+    if afl.oordeel == "voldaan":
+        return ItemStand(lijst.key, it, lid, "afgeleid", afl.datum, afleiding=afl)
+    return ItemStand(lijst.key, it, lid, "open", afleiding=afl, vervalt_op=vervalt)
+
+
+def evalueer_checklist(d: Any, lijst: cl.Checklist, op: date) -> ChecklistStand:
+    geldt, reden = voorwaarde(d, lijst.voorwaarde, op)
+    kinderen = [k.id for k in d.kinderen_ouder_dan_12(op)]
+    standen: list[ItemStand] = []
+    for it in lijst.items:
+        if it.voorwaarde and not voorwaarde(d, it.voorwaarde, op)[0]:
+            continue
+        leden: list[str | None] = list(kinderen) if it.per_kind else [None]
+        for lid in leden:
+            standen.append(_stand(d, lijst, it, op, lid))
+    if lijst.key == "bijlage-a":
+        # grouped per child: all items of the first child, then the next
+        standen.sort(key=lambda s: kinderen.index(s.lid) if s.lid in kinderen else -1)
+    return ChecklistStand(lijst, geldt, reden, tuple(standen))
+
+
+def _huidige(d: Any, standen: dict[str, ChecklistStand]) -> tuple[str | None, str]:
+    if d.fase in ("afgerond", "afgesloten"):
+        return "loslaten", "het dossier is afgerond"
+    if d.fase != "casusregie":
+        return None, "de casusregie is nog niet gestart (fase: " + d.fase + ")"
+    for key in ("horen", "plan"):
+        if standen[key].open:
+            return key, "eerste casusregiefase met open punten"
+    return "opvolgen", "horen en plan van aanpak zijn afgewerkt"
+
+
+def evalueer(d: Any, op: date) -> Overzicht:
+    """The state of every checklist and annex for the dossier on ``op``."""
+    standen = {c.key: evalueer_checklist(d, c, op) for c in (*cl.FASEN, *cl.BIJLAGEN)}
+    huidige, reden = _huidige(d, standen)
+    gedetineerden = tuple(
+        Gedetineerde(
+            lid.id, lid.naam,
+            (g.naam if (g := gevangenissen.gevangenis(lid.detentie.gevangenis)) else lid.detentie.gevangenis),
+            _is_kempen(lid.detentie.gevangenis),
+            cl.bijlage_d_instructie(_is_kempen(lid.detentie.gevangenis)),
+        )
+        for lid in d.gezinsleden if lid.detentie is not None
+    )
+    return Overzicht(
+        op=op,
+        checklists=tuple(standen.values()),
+        huidige=huidige,
+        huidige_reden=reden,
+        kinderen_12=tuple((k.id, k.naam) for k in d.kinderen_ouder_dan_12(op)),
+        gedetineerden=gedetineerden,
+    )
+
+
+# -- validating a registration ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Doel:
+    """A resolved item a command wants to tick, skip or reopen."""
+
+    checklist: cl.Checklist
+    item: cl.Item
+    lid: str | None
+
+
+class OngeldigItem(ValueError):
+    """An item key or member that cannot be registered; ``melding`` and ``tip`` are Dutch."""
+
+    def __init__(self, melding: str, tip: str | None = None) -> None:
+        super().__init__(melding)
+        self.melding = melding
+        self.tip = tip
+
+
+def bepaal_doel(d: Any, item_key: str, lid: str | None, op: date) -> Doel:
+    """Resolve an item key (and member) for a registration, or raise ``OngeldigItem``."""
+    gevonden = cl.item(item_key)
+    if gevonden is None:
+        nabij = cl.dichtste_items(item_key)
+        if cl.checklist(item_key) is not None:
+            raise OngeldigItem(f"'{item_key}' is een checklist, geen item.",
+                               f"Doorloop ze met `ketencli stap {d.id} {item_key}`.")
+        raise OngeldigItem(
+            f"Het item '{item_key}' bestaat niet.",
+            (f"Bedoel je {' of '.join(nabij)}? " if nabij else "")
+            + f"De sleutels staan in `ketencli stap {d.id} --alles`.",
+        )
+    lijst, it = gevonden
+    geldt, reden = voorwaarde(d, lijst.voorwaarde, op)
+    if geldt and it.voorwaarde:
+        geldt, reden = voorwaarde(d, it.voorwaarde, op)
+    if not geldt:
+        raise OngeldigItem(f"Het item '{it.key}' is niet van toepassing in dossier {d.id}: {reden}.")
+    kinderen = [k.id for k in d.kinderen_ouder_dan_12(op)]
+    if it.per_kind:
+        if lid is None:
+            if len(kinderen) == 1:
+                lid = kinderen[0]
+            else:
+                raise OngeldigItem(f"Het item '{it.key}' geldt per kind: geef --lid "
+                                   f"({' of '.join(kinderen)}).")
+        elif lid not in kinderen:
+            raise OngeldigItem(
+                f"Het item '{it.key}' geldt per kind van 12 jaar of ouder; {lid} is dat niet.",
+                f"Kinderen van 12 of ouder: {', '.join(kinderen) or 'geen'}.",
+            )
+    elif lid is not None:
+        raise OngeldigItem(f"Het item '{it.key}' geldt niet per kind: laat --lid weg.")
+    return Doel(lijst, it, lid)
