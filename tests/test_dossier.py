@@ -275,3 +275,15 @@ def test_alleen_de_eigenaar_kan_lezen(kc, thuis, palmeneire, tmp_path, monkeypat
             assert modus == 0o700, pad
         elif not pad.name.endswith(".lock"):
             assert modus == 0o600, pad
+
+
+def test_voorbeelden_lezen_gelijk_met_elke_yaml_lezer():
+    """The acceptance scripts and other tools read examples with plain PyYAML: no C-loader-only syntax."""
+    from ketencli import store
+
+    for pad in sorted(voorbeeld(".").glob("*.yaml")):
+        tekst = pad.read_text(encoding="utf-8")
+        gewoon = yaml.load(tekst, Loader=yaml.SafeLoader)  # the pure-Python loader
+        assert "gezinsleden" in gewoon
+        assert store.dossier_uit_tekst(tekst, str(pad)).model_dump() == store.valideer(
+            gewoon, tekst, str(pad)).model_dump()

@@ -525,10 +525,10 @@ def _controleer_plan(d: model.Dossier, plan: model.Pva) -> None:
     from ketencli.methodiek import kijkschema
 
     for rij in plan.rijen:
-        _leden(d, rij.bij_wie, f"rij {rij.id}: bij_wie")
         try:
+            _leden(d, rij.bij_wie, f"rij {rij.id}: bij_wie")
             _factor(rij.factor)
-        except GebruiksFout as fout:
+        except GebruiksFout as fout:  # the file is wrong, not the command line: exit 1
             raise KetencliFout(f"rij {rij.id}: {fout.melding}") from None
         if kijkschema.domein(rij.domein) is None:  # pragma: no cover - the model guards this
             raise KetencliFout(f"rij {rij.id}: onbekend domein {rij.domein}")
