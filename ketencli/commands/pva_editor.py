@@ -38,8 +38,12 @@ def start(dossier_id: str) -> None:
         ]
         if not d.pva.rijen:
             keuzes = [k for k in keuzes if k[0] in ("rij-kijkschema", "rij-eigen", "doel", KLAAR)]
-        keuze = ui.keuze("Wat wil je doen?", keuzes, keuzes[0][0] if not d.pva.rijen else None)
+        try:
+            keuze = ui.keuze("Wat wil je doen?", keuzes, keuzes[0][0] if not d.pva.rijen else None)
+        except Afgebroken:
+            keuze = KLAAR  # Ctrl-C in the menu: every finished step is already saved
         if keuze == KLAAR:
+            ui.gelukt(f"Plan van aanpak bewaard. Bekijk het met `ketencli pva show {dossier_id}`.")
             return
         try:
             BEWERKINGEN[keuze](dossier_id)
