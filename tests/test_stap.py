@@ -215,9 +215,8 @@ def test_veiligheidsplan_zonder_terminal(kc, westvl):
 
 
 def test_doorloop_met_vragen(kc, thuis, westvl, vraag_invoer):
-    wis = "\x7f" * 10  # the date prompt starts with today's date filled in
     toetsen = [
-        ENTER, wis + "2/11/2026" + ENTER, ENTER,  # voorstellen-regisseur: tick (default), date, no note
+        ENTER, "2/11/2026" + ENTER, ENTER,  # voorstellen-regisseur: tick (default), date, no note
         OMLAAG * 2 + ENTER, "deed het CAW al" + ENTER,  # co3-voorstellen: skip with reason
         OMLAAG + ENTER,  # gezinsleden-spreken: leave open
         OMLAAG * 3 + ENTER,  # kinderen-spreken: stop
@@ -251,3 +250,10 @@ def test_elke_afleiding_is_berekend_of_bewust_handmatig():
     assert {"instemming-volwassene", "minderjarigen-gesproken", "veiligheidsplan", "458ter-uitgelegd",
             "kijkschema-actueel", "beschermende-factoren", "pva-opgemaakt", "pva-doelstellingen",
             "pva-begeleiding", "netwerkoverleg", "consulent-afstemming"} <= stappen.BEREKENDE_REGELS
+
+
+def test_ctrl_c_in_de_doorloop_bewaart_wat_al_beantwoord_was(kc, thuis, westvl, vraag_invoer):
+    vraag_invoer(ENTER + ENTER + ENTER + "\x03")  # tick the first item with today's date, then Ctrl-C
+    uit = kc("stap", westvl, "horen")
+    assert uit.exit_code == 130 and "bewaard" in uit.stderr
+    assert [s["item"] for s in _stappen(thuis, westvl)] == ["voorstellen-regisseur"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer import core as typer_core
 
-from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.fouten import Afgebroken, GebruiksFout, KetencliFout
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -361,6 +361,7 @@ def doorloop(
     """Doorloop een casusregiefase of bijlage met vragen: afvinken (met datum en notitie), overslaan
     (met reden) of open laten. Elk antwoord wordt meteen bewaard."""
     from rich.markup import escape
+    from rich.padding import Padding
 
     from ketencli import klok, store, ui
     from ketencli.methodiek import checklists as cl
@@ -397,8 +398,9 @@ def doorloop(
         items = tuple(i for i in items if i.lid == kind)
     te_doen = [i for i in items if alles or i.status == "open"]
     c = ui.console()
-    c.print(f"[bold]{gekozen.naam}[/] — dossier {d.id}: {sum(1 for i in items if i.afgewerkt)}/{len(items)} "
-            f"afgewerkt, {len(te_doen)} te overlopen.")
+    voor_kind = f" met {escape(_lid_naam(d, items[0].lid))}" if gekozen.key == "bijlage-a" and items else ""
+    c.print(f"[bold]{gekozen.naam}{voor_kind}[/] — dossier {d.id}: {sum(1 for i in items if i.afgewerkt)}/"
+            f"{len(items)} afgewerkt, {len(te_doen)} te overlopen.")
     if gekozen.key == "bijlage-d":
         for g in stappen.evalueer(d, vandaag).gedetineerden:
             c.print(f"\n[bold]{escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}[/]\n{escape(g.instructie)}")
@@ -408,39 +410,38 @@ def doorloop(
     c.print("[dim]Elk antwoord wordt meteen bewaard. Ctrl-C stopt (het lopende item blijft dan ongewijzigd).[/]")
     teller = {"gedaan": 0, "overgeslagen": 0, "open": 0, "heropend": 0}
     sectie = ""
+    laatste_datum: date | None = None  # a talk happens on one day: the date typed once is the next default
     for nr, it in enumerate(te_doen, start=1):
         if it.item.sectie and it.item.sectie != sectie:
             sectie = it.item.sectie
             c.print(f"\n[bold underline]{sectie.capitalize().replace('-', ' ')}[/]")
         c.print()
-        voor = f"  [cyan]voor {escape(_lid_naam(d, it.lid))}[/]" if it.lid else ""
+        voor = f"  [cyan]voor {escape(_lid_naam(d, it.lid))}[/]" if it.lid and gekozen.key != "bijlage-a" else ""
         c.print(f"[bold]{nr}/{len(te_doen)}[/] {escape(it.item.tekst)}{voor}")
         if it.item.hint:
-            c.print(f"  [dim]{escape(it.item.hint)}[/]")
-        extra = _stand_tekst(it, vandaag)
+            c.print(Padding(f"[dim]{escape(it.item.hint)}[/]", (0, 0, 0, 2)))
         if it.status != "open" or it.afleiding.toelichting or it.vervalt_op:
-            c.print(f"  Nu: {extra}")
+            extra = _stand_tekst(it, vandaag).removeprefix("open · ")
+            c.print(Padding(f"Nu: {extra}", (0, 0, 0, 2)))
         opdracht = stappen.COMMANDO_VOOR_AFLEIDING.get(it.item.afleiding)
         if opdracht and it.status == "open":
-            c.print(f"  [dim]Of vul het dossier aan: {opdracht.format(id=d.id)}[/]")
+            c.print(Padding(f"[dim]Of vul het dossier aan: {opdracht.format(id=d.id, lid=it.lid)}[/]", (0, 0, 0, 2)))
         keuzes = [("gedaan", "Afvinken: gedaan"), ("open", "Open laten"), ("overslaan", "Overslaan, met een reden")]
         if it.status in ("gedaan", "overgeslagen"):
             keuzes.append(("heropen", "Heropenen (je registratie wissen)"))
         keuzes.append(("stop", "Stoppen"))
-        antwoord = ui.keuze("Wat doe je?", keuzes, "open" if it.status != "open" else "gedaan")
+        try:
+            antwoord, antwoorden = _vraag_item(it, keuzes, vandaag, laatste_datum)
+        except Afgebroken:
+            raise Afgebroken("Gestopt. Wat je al beantwoordde, is bewaard; dit item bleef ongewijzigd.") from None
         if antwoord == "stop":
             break
         if antwoord == "open":
             teller["open"] += 1
             continue
         doel = stappen.Doel(gekozen, it.item, it.lid)
-        with_store: dict[str, Any] = {}
-        if antwoord == "gedaan":
-            with_store["datum"] = ui.datum("Wanneer?", it.datum if it.status == "gedaan" and it.datum else vandaag,
-                                           verplicht=True, niet_na=vandaag)
-            with_store["notitie"] = ui.tekst("Notitie (Enter = geen):", it.notitie)
-        elif antwoord == "overslaan":
-            with_store["reden"] = ui.tekst("Waarom sla je dit over?", it.reden, verplicht=True)
+        with_store = antwoorden
+        laatste_datum = antwoorden.get("datum", laatste_datum)
         with store.wijzig(d.id) as dd:
             if antwoord == "gedaan":
                 registreer(dd, doel, "gedaan", with_store["datum"], with_store["notitie"])
@@ -456,6 +457,22 @@ def doorloop(
     ui.gelukt(f"{teller['gedaan']} afgevinkt, {teller['overgeslagen']} overgeslagen, {teller['open']} open gelaten"
               + (f", {teller['heropend']} heropend" if teller["heropend"] else "") + ".")
     c.print(f"Bekijk de stand met [bold]ketencli stap {d.id}[/].")
+
+
+def _vraag_item(it: stappen.ItemStand, keuzes: list[tuple[str, str]], vandaag: date,
+                laatste: date | None = None) -> tuple[str, dict[str, Any]]:
+    from ketencli import ui
+
+    antwoord = ui.keuze("Wat doe je?", keuzes, "open" if it.status != "open" else "gedaan")
+    antwoorden: dict[str, Any] = {}
+    if antwoord == "gedaan":
+        eerder = it.datum if it.status == "gedaan" else laatste
+        antwoorden["datum"] = ui.datum(f"Wanneer? (Enter = {(eerder or vandaag):%d/%m/%Y})", None,
+                                       niet_na=vandaag) or eerder or vandaag
+        antwoorden["notitie"] = ui.tekst("Notitie (Enter = geen):", it.notitie)
+    elif antwoord == "overslaan":
+        antwoorden["reden"] = ui.tekst("Waarom sla je dit over?", it.reden, verplicht=True)
+    return antwoord, antwoorden
 
 
 def app_commandos() -> list[str]:
@@ -572,8 +589,7 @@ def _toon_veiligheidsplan(d: model.Dossier) -> None:
         return
     for v in d.veiligheidsplan:
         regels = []
-        for titel, waarden in (("Waarschuwingssignalen", v.waarschuwingssignalen), ("Wat te doen", v.wat_te_doen),
-                               ("Afspraken", v.afspraken)):
+        for titel, waarden in (("Waarschuwingssignalen", v.waarschuwingssignalen), ("Wat te doen", v.wat_te_doen)):
             if waarden:
                 regels.append(f"[bold]{titel}[/]\n" + "\n".join(f"  • {escape(w)}" for w in waarden))
         if v.veilige_plek:
@@ -582,6 +598,8 @@ def _toon_veiligheidsplan(d: model.Dossier) -> None:
             regels.append("[bold]Wie bellen[/]\n" + "\n".join(
                 f"  • {escape(p.naam)}" + (f" — {escape(p.telefoon)}" if p.telefoon else "")
                 + (f" ({escape(p.rol)})" if p.rol else "") for p in v.wie_bellen))
+        if v.afspraken:
+            regels.append("[bold]Afspraken[/]\n" + "\n".join(f"  • {escape(w)}" for w in v.afspraken))
         data = []
         if v.opgemaakt_op:
             data.append(f"opgemaakt {v.opgemaakt_op:%d/%m/%Y}")

@@ -46,6 +46,7 @@ COMMANDO_VOOR_AFLEIDING: dict[str, str] = {
     "instemming-volwassene": "ketencli dossier instemming {id} LID",
     "veiligheidsplan": "ketencli stap {id} veiligheidsplan",
     "458ter-uitgelegd": "ketencli stap {id} 458ter --geinformeerd LID",
+    "minderjarigen-gesproken": "ketencli stap {id} bijlage-a --lid {lid}",
 }
 
 # Phase keys in order (decisions D9).
