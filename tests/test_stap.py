@@ -249,7 +249,8 @@ def test_elke_afleiding_is_berekend_of_bewust_handmatig():
     assert gebruikt <= set(stappen._REGELS)
     assert {"instemming-volwassene", "minderjarigen-gesproken", "veiligheidsplan", "458ter-uitgelegd",
             "kijkschema-actueel", "beschermende-factoren", "pva-opgemaakt", "pva-doelstellingen",
-            "pva-begeleiding", "netwerkoverleg", "consulent-afstemming"} <= stappen.BEREKENDE_REGELS
+            "pva-begeleiding", "pva-eigen-netwerk", "netwerkoverleg",
+            "consulent-afstemming"} <= stappen.BEREKENDE_REGELS
 
 
 def test_ctrl_c_in_de_doorloop_bewaart_wat_al_beantwoord_was(kc, thuis, westvl, vraag_invoer):
@@ -257,3 +258,11 @@ def test_ctrl_c_in_de_doorloop_bewaart_wat_al_beantwoord_was(kc, thuis, westvl, 
     uit = kc("stap", westvl, "horen")
     assert uit.exit_code == 130 and "bewaard" in uit.stderr
     assert [s["item"] for s in _stappen(thuis, westvl)] == ["voorstellen-regisseur"]
+
+
+def test_plan_items_uit_het_uitgewerkte_voorbeeld(kc, palmeneire):
+    data = _json(kc, palmeneire)
+    for key in ("risicofactoren-kennen", "beschermende-factoren", "pva-opstellen", "doelstellingen"):
+        assert _item(data, key)["status"] == "afgeleid", key
+    assert _item(data, "eigen-netwerk-betrekken")["afleiding"]["oordeel"] in ("voldaan", "niet-voldaan")
+    assert not next(c for c in data["checklists"] if c["key"] == "bijlage-a")["van_toepassing"]  # child is 10

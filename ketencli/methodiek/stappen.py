@@ -373,6 +373,16 @@ def _pva_begeleiding(d: Any, op: date, lid: str | None) -> Afleiding:
     return Afleiding("voldaan", "elke actie heeft een begeleidende dienst")
 
 
+def _pva_eigen_netwerk(d: Any, op: date, lid: str | None) -> Afleiding:
+    from ketencli.methodiek import pva_regels
+
+    if not _acties(d):
+        return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen acties")
+    if pva_regels._eigen_netwerk(d):  # the same rule as `pva check` (one keyword list)
+        return Afleiding("niet-voldaan", "het eigen netwerk komt in geen enkele actie voor")
+    return Afleiding("voldaan", "het eigen netwerk komt voor in een actie van het plan van aanpak")
+
+
 def _netwerkoverleg(d: Any, op: date, lid: str | None) -> Afleiding:
     overleg = sorted(t.datum for t in d.tijdlijn if t.soort == "overleg"
                      and (d.casusregie_start is None or t.datum >= d.casusregie_start) and t.datum <= op)
@@ -425,11 +435,11 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "pva-opgemaakt": _pva_opgemaakt,
     "pva-doelstellingen": _pva_doelstellingen,
     "pva-begeleiding": _pva_begeleiding,
+    "pva-eigen-netwerk": _pva_eigen_netwerk,
     "netwerkoverleg": _netwerkoverleg,
     "consulent-afstemming": _consulent_afstemming,
     # need data ketencli does not record yet: the regisseur ticks these by hand
     "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
-    "pva-eigen-netwerk": _handmatig(_HANDMATIG),
     "weegploeg-pva": _handmatig(_HANDMATIG_AGENDERING),
     "rondetafel-geagendeerd": _handmatig(_HANDMATIG_AGENDERING),
     "weegploeg-afronding": _handmatig(_HANDMATIG_AGENDERING),
