@@ -327,7 +327,7 @@ def _profiel_overwogen(d: Any) -> list[Bevinding]:
     )]
 
 
-def _eigen_netwerk(d: Any) -> list[Bevinding]:
+def eigen_netwerk(d: Any) -> list[Bevinding]:
     if not d.pva.rijen:
         return []
     teksten = " ".join(_acties_tekst(a) + " " + a.begeleiding.lower() for r in d.pva.rijen for a in r.acties)
@@ -353,7 +353,7 @@ def _doelstellingen(d: Any) -> list[Bevinding]:
 REGELS = (
     _onbekende_factoren, _onbekende_leden, _afgeraden_interventies, _risico_zonder_rij, _risico_zonder_actie,
     _begeleiding, _gezinsgericht, _kind_beschermend, _vechtscheiding, _situationeel_stress, _lege_velden,
-    _plan_b, _profiel_overwogen, _eigen_netwerk, _doelstellingen,
+    _plan_b, _profiel_overwogen, eigen_netwerk, _doelstellingen,
 )
 
 

@@ -378,7 +378,7 @@ def _pva_eigen_netwerk(d: Any, op: date, lid: str | None) -> Afleiding:
 
     if not _acties(d):
         return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen acties")
-    if pva_regels._eigen_netwerk(d):  # the same rule as `pva check` (one keyword list)
+    if pva_regels.eigen_netwerk(d):  # the same rule as `pva check` (one keyword list)
         return Afleiding("niet-voldaan", "het eigen netwerk komt in geen enkele actie voor")
     return Afleiding("voldaan", "het eigen netwerk komt voor in een actie van het plan van aanpak")
 
