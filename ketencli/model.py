@@ -69,6 +69,14 @@ DienstSoort = Literal[
 TijdlijnSoort = Literal["incident", "pv", "melding", "overleg", "contact", "maatregel", "ander"]
 
 
+def volgend_id(voorvoegsel: str, bestaand: set[str]) -> str:
+    """The first free short id with this prefix: m1, m2 … for members, d1 … services, r1 … rows."""
+    n = 1
+    while f"{voorvoegsel}{n}" in bestaand:
+        n += 1
+    return f"{voorvoegsel}{n}"
+
+
 class Basis(BaseModel):
     """Shared configuration: unknown keys are errors, assignments are validated."""
 
@@ -216,6 +224,7 @@ DomeinKey = Literal[
 FactorSoort = Literal["risico", "beschermend"]
 FactorStaat = Literal["aanwezig", "niet-aanwezig", "onbekend"]
 Stavaza = Literal["gepland", "prior", "aangemeld", "gestart", "lopend", "afgerond", "mislukt", "geschrapt"]
+AFGESLOTEN_STAVAZA = ("afgerond", "mislukt", "geschrapt")
 DoelStaat = Literal["lopend", "bereikt", "deels-bereikt", "niet-bereikt"]
 
 
@@ -259,6 +268,12 @@ class Actie(Basis):
     einde: date | None = None
     toelichting: str = ""
 
+    def zet_stavaza(self, stavaza: str, op: date) -> None:
+        """Set the state; a finished, failed or struck action gets today as end date if it has none."""
+        self.stavaza = stavaza  # type: ignore[assignment]
+        if stavaza in AFGESLOTEN_STAVAZA and self.einde is None:
+            self.einde = op
+
 
 class PvaRij(Basis):
     """A row of the plan: one factor (kijkschema key or free text) and what is done about it."""
@@ -294,11 +309,15 @@ class Pva(Basis):
         return next((r for r in self.rijen if r.id == rij_id), None)
 
     def volgend_rij_id(self) -> str:
-        bestaand = {r.id for r in self.rijen}
-        n = 1
-        while f"r{n}" in bestaand:
-            n += 1
-        return f"r{n}"
+        return volgend_id("r", {r.id for r in self.rijen})
+
+    def volgend_doel_id(self) -> str:
+        return volgend_id("g", {g.id for g in self.doelstellingen})
+
+    def voeg_rij_toe(self, rij: PvaRij, op: date) -> None:
+        """Append a row; the plan's date is the day its first row was made."""
+        self.rijen = [*self.rijen, rij]
+        self.opgemaakt_op = self.opgemaakt_op or op
 
 
 # -- steps, safety plan, 458ter (issue "stappen") -----------------------------------------------
@@ -460,15 +479,7 @@ class Dossier(Basis):
         return any(lid.is_volwassen(op) for lid in self.instemmers())
 
     def volgend_lid_id(self) -> str:
-        bestaand = {lid.id for lid in self.gezinsleden}
-        n = 1
-        while f"m{n}" in bestaand:
-            n += 1
-        return f"m{n}"
+        return volgend_id("m", {lid.id for lid in self.gezinsleden})
 
     def volgend_dienst_id(self) -> str:
-        bestaand = {d.id for d in self.betrokken_diensten}
-        n = 1
-        while f"d{n}" in bestaand:
-            n += 1
-        return f"d{n}"
+        return volgend_id("d", {d.id for d in self.betrokken_diensten})

@@ -609,16 +609,7 @@ class Import:
 
 def lees_import(pad: Path) -> Import:
     """Read a dossier file in the stored schema for `dossier new --from` (decisions D2)."""
-    pad = Path(pad)
-    try:
-        tekst = pad.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BestandsFout(f"{pad} bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
-    except OSError as fout:
-        raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
-    data = _lees_yaml_tekst(tekst, str(pad))
+    data, tekst = lees_fragment(pad)
     if not isinstance(data, dict):
         raise BestandsFout(f"{pad}: verwacht een dossier (een blok met sleutels zoals regio, gezin).")
     gegeven = data.get("id")
@@ -633,21 +624,9 @@ def lees_yaml_bestand(pad: Path, model_klasse: Any) -> list[Any]:
     each validated as ``model_klasse``; errors in Dutch with line and column."""
     from pydantic import TypeAdapter, ValidationError
 
-    pad = Path(pad)
-    try:
-        tekst = pad.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BestandsFout(f"{pad} bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
-    except OSError as fout:
-        raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
-    data = _lees_yaml_tekst(tekst, str(pad))
+    data, tekst = lees_fragment(pad)
     if isinstance(data, dict):
-        try:
-            return [model_klasse.model_validate(data)]
-        except ValidationError as fout:
-            raise _schema_fout(fout, tekst, str(pad), model_klasse) from None
+        return [valideer_deel(model_klasse, data, tekst, str(pad))]
     if isinstance(data, list) and data:
         try:
             return list(TypeAdapter(list[model_klasse]).validate_python(data))
@@ -657,7 +636,7 @@ def lees_yaml_bestand(pad: Path, model_klasse: Any) -> list[Any]:
 
 
 def lees_fragment(pad: Path) -> tuple[Any, str]:
-    """Read a user's YAML file (a `--from` fragment): the data and the text, Dutch errors."""
+    """Read a user's YAML file (a `--from` file): the parsed data and the text, Dutch errors."""
     pad = Path(pad)
     try:
         tekst = pad.read_text(encoding="utf-8")

@@ -177,8 +177,6 @@ def check(
     strikt: bool = typer.Option(False, "--strict", help="Faal ook bij waarschuwingen."),
 ) -> None:
     """Toets het plan aan de regels van de methodiek (fout, waarschuwing, tip). Exit 1 bij een fout."""
-    from rich.markup import escape
-
     from ketencli import store, ui
     from ketencli.methodiek import pva_regels
 
@@ -189,15 +187,25 @@ def check(
     if als_json:
         ui.schrijf_json({"bevindingen": [b.als_dict() for b in bevindingen]})
     else:
-        c = ui.console()
-        kleuren = {"fout": "bold red", "waarschuwing": "yellow", "tip": "cyan"}
-        for b in bevindingen:
-            c.print(f"[{kleuren[b.ernst]}]{b.ernst.upper():<12}[/] [bold]{escape(b.betreft)}[/]\n"
-                    f"             {escape(b.melding)}\n             [dim]→ {escape(b.wat_te_doen)}[/]")
-        telling = {e: sum(b.ernst == e for b in bevindingen) for e in pva_regels.ERNSTEN}
-        c.print(f"\n{telling['fout']} fouten, {telling['waarschuwing']} waarschuwingen, {telling['tip']} tips.")
+        toon_bevindingen(bevindingen)
     if faalt:
         raise typer.Exit(1)
+
+
+def toon_bevindingen(bevindingen: list[Any]) -> None:
+    """Findings of `pva check` as readable text (also used by the interactive editor)."""
+    from rich.markup import escape
+
+    from ketencli import ui
+    from ketencli.methodiek import pva_regels
+
+    c = ui.console()
+    kleuren = {"fout": "bold red", "waarschuwing": "yellow", "tip": "cyan"}
+    for b in bevindingen:
+        c.print(f"[{kleuren[b.ernst]}]{b.ernst.upper():<12}[/] [bold]{escape(b.betreft)}[/]\n"
+                f"             {escape(b.melding)}\n             [dim]→ {escape(b.wat_te_doen)}[/]")
+    telling = {e: sum(b.ernst == e for b in bevindingen) for e in pva_regels.ERNSTEN}
+    c.print(f"\n{telling['fout']} fouten, {telling['waarschuwing']} waarschuwingen, {telling['tip']} tips.")
 
 
 # -- profiles ------------------------------------------------------------------------------------
@@ -264,8 +272,7 @@ def rij_toevoegen(
         rij = model.PvaRij(id=d.pva.volgend_rij_id(), domein=domein or f.domein, factor=key,
                            soort=soort or (f.soort if f else "risico"), bij_wie=_leden(d, bij_wie),
                            noden=noden, aanpak=aanpak)
-        d.pva.rijen = [*d.pva.rijen, rij]
-        d.pva.opgemaakt_op = d.pva.opgemaakt_op or _vandaag()
+        d.pva.voeg_rij_toe(rij, _vandaag())
     ui.gelukt(f"Rij {rij.id} toegevoegd.")
 
 
@@ -407,12 +414,13 @@ def actie_wijzigen(
             wijziging["start"] = _datum(start, "--start")
         if einde is not None:
             wijziging["einde"] = _datum(einde, "--einde")
-        if stavaza in ("afgerond", "geschrapt", "mislukt") and einde is None and actie.einde is None:
-            wijziging["einde"] = _vandaag()
         if not wijziging:
             raise GebruiksFout("Geef minstens één veld om te wijzigen (bv. --stavaza of --plan-b).")
         for sleutel, waarde in wijziging.items():
-            setattr(actie, sleutel, waarde)
+            if sleutel == "stavaza":
+                actie.zet_stavaza(waarde, _vandaag())
+            else:
+                setattr(actie, sleutel, waarde)
     ui.gelukt(f"Actie {nummer} van rij {rij_id} gewijzigd.")
 
 
@@ -458,12 +466,8 @@ def doel_toevoegen(
     with store.wijzig(dossier_id) as d:
         if rij is not None:
             _rij(d, rij)
-        bestaand = {g.id for g in d.pva.doelstellingen}
-        n = 1
-        while f"g{n}" in bestaand:
-            n += 1
-        doel = model.Doelstelling(id=f"g{n}", tekst=tekst, bij_wie=_leden(d, bij_wie), domein=domein, rij=rij,
-                                  streefdatum=_datum(streefdatum, "--streefdatum"))
+        doel = model.Doelstelling(id=d.pva.volgend_doel_id(), tekst=tekst, bij_wie=_leden(d, bij_wie),
+                                  domein=domein, rij=rij, streefdatum=_datum(streefdatum, "--streefdatum"))
         d.pva.doelstellingen = [*d.pva.doelstellingen, doel]
     ui.gelukt(f"Doelstelling {doel.id} toegevoegd.")
 

@@ -129,8 +129,7 @@ def _rij_uit_kijkschema(dossier_id: str) -> None:
     with store.wijzig(dossier_id) as d:
         rij = model.PvaRij(id=d.pva.volgend_rij_id(), domein=f.domein, factor=key, soort=f.soort,  # type: ignore[union-attr]
                            bij_wie=bij_wie, noden=noden, aanpak=aanpak)
-        d.pva.rijen = [*d.pva.rijen, rij]
-        d.pva.opgemaakt_op = d.pva.opgemaakt_op or _vandaag()
+        d.pva.voeg_rij_toe(rij, _vandaag())
     ui.gelukt(f"Rij {rij.id} toegevoegd.")
     if ui.bevestig("Meteen een actie toevoegen?", True):
         _actie_toevoegen(dossier_id, rij.id)
@@ -150,8 +149,7 @@ def _rij_eigen(dossier_id: str) -> None:
     with store.wijzig(dossier_id) as d:
         rij = model.PvaRij(id=d.pva.volgend_rij_id(), domein=domein, factor=factor, soort=soort, bij_wie=bij_wie,
                            noden=noden, aanpak=aanpak)
-        d.pva.rijen = [*d.pva.rijen, rij]
-        d.pva.opgemaakt_op = d.pva.opgemaakt_op or _vandaag()
+        d.pva.voeg_rij_toe(rij, _vandaag())
     ui.gelukt(f"Rij {rij.id} toegevoegd.")
 
 
@@ -220,10 +218,11 @@ def _actie_bijwerken(dossier_id: str) -> None:
         rij = d.pva.rij(rij_id)
         if rij is None or len(rij.acties) < nummer:
             raise KetencliFout("Die actie bestaat niet meer (intussen gewijzigd).")
-        doel = rij.acties[nummer - 1]
-        setattr(doel, wat, waarde)
-        if wat == "stavaza" and waarde in ("afgerond", "geschrapt", "mislukt") and doel.einde is None:
-            doel.einde = _vandaag()
+        actie = rij.acties[nummer - 1]
+        if wat == "stavaza":
+            actie.zet_stavaza(waarde, _vandaag())
+        else:
+            setattr(actie, wat, waarde)
     ui.gelukt(f"Actie {nummer} van rij {rij_id} bijgewerkt.")
 
 
@@ -264,27 +263,18 @@ def _doel(dossier_id: str) -> None:
     domein = ui.keuze("Domein:", [("", "geen bepaald domein"), *[(x.key, x.naam) for x in kijkschema.DOMEINEN]], "")
     streef = ui.datum("Streefdatum (leeg als geen):")
     with store.wijzig(dossier_id) as d:
-        bestaand = {g.id for g in d.pva.doelstellingen}
-        n = 1
-        while f"g{n}" in bestaand:
-            n += 1
-        d.pva.doelstellingen = [*d.pva.doelstellingen, model.Doelstelling(
-            id=f"g{n}", tekst=tekst, bij_wie=bij_wie, domein=domein or None, streefdatum=streef)]
-    ui.gelukt(f"Doelstelling g{n} toegevoegd.")
+        doel = model.Doelstelling(id=d.pva.volgend_doel_id(), tekst=tekst, bij_wie=bij_wie, domein=domein or None,
+                                  streefdatum=streef)
+        d.pva.doelstellingen = [*d.pva.doelstellingen, doel]
+    ui.gelukt(f"Doelstelling {doel.id} toegevoegd.")
 
 
 def _check(dossier_id: str) -> None:
-    from rich.markup import escape
-
-    from ketencli import store, ui
+    from ketencli import store
+    from ketencli.commands.pva import toon_bevindingen
     from ketencli.methodiek import pva_regels
 
-    bevindingen = pva_regels.controleer(store.laad(dossier_id))
-    kleuren = {"fout": "bold red", "waarschuwing": "yellow", "tip": "cyan"}
-    for b in bevindingen:
-        ui.console().print(f"[{kleuren[b.ernst]}]{b.ernst}[/] {escape(b.betreft)}: {escape(b.melding)}")
-    if not bevindingen:
-        ui.gelukt("Geen opmerkingen.")
+    toon_bevindingen(pva_regels.controleer(store.laad(dossier_id)))
 
 
 def _vandaag() -> Any:
