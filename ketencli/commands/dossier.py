@@ -648,7 +648,7 @@ def ico(
 ) -> None:
     """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
     from ketencli import klok, model, store, ui
-    from ketencli.methodiek.aanmelding import FASE_LABELS, ICO_LABELS
+    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico
 
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
     vandaag = klok.vandaag()
@@ -657,21 +657,13 @@ def ico(
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
     with store.wijzig(dossier_id) as d:
-        if d.fase not in ("aanmelding", "verkenning", "geen-instemming"):
+        if d.fase not in FASEN_VOOR_ICO:
             raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
                                "bij aanmelding, verkenning of na geen instemming.")
         d.ico = model.IcoUitkomst(datum=op, conclusie=conclusie, advies=advies, herbespreking_op=volgende)
-        if conclusie == "herbespreking":
-            nieuwe_fase = "verkenning"
-        elif conclusie == "geen-ketenaanpak":
-            nieuwe_fase = "niet-ingestroomd"
-        elif conclusie == "ketenaanpak-zonder-regisseur":
-            nieuwe_fase = "ketenaanpak-zonder-regisseur"
-        elif d.volwassen_instemming(vandaag):
-            nieuwe_fase = "casusregie"
+        nieuwe_fase = fase_na_ico(conclusie, d.volwassen_instemming(vandaag))
+        if nieuwe_fase == "casusregie":
             d.casusregie_start = d.casusregie_start or op
-        else:
-            nieuwe_fase = "geen-instemming"
         if nieuwe_fase != d.fase:
             store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
             d.fase = nieuwe_fase

@@ -79,6 +79,25 @@ FASE_LABELS: dict[str, str] = {
     "afgesloten": "afgesloten",
 }
 
+# Which fase follows an ICO conclusion (decisions D8, guide L137-184, L328-344).
+FASE_NA_ICO: dict[str, str] = {
+    "herbespreking": "verkenning",
+    "geen-ketenaanpak": "niet-ingestroomd",
+    "ketenaanpak-zonder-regisseur": "ketenaanpak-zonder-regisseur",
+    "ketenaanpak-met-casusregie": "casusregie",
+}
+# An ICO outcome can be recorded in these fases (after `geen-instemming` the aanmelder may come back).
+FASEN_VOOR_ICO: tuple[str, ...] = ("aanmelding", "verkenning", "geen-instemming")
+
+
+def fase_na_ico(conclusie: str, volwassen_instemming: bool) -> str:
+    """Casusregie starts only once an adult member consents (D17); otherwise fase geen-instemming."""
+    fase = FASE_NA_ICO[conclusie]
+    if fase == "casusregie" and not volwassen_instemming:
+        return "geen-instemming"
+    return fase
+
+
 ICO_LABELS: dict[str, str] = {
     "geen-ketenaanpak": "geen nood aan ketenaanpak (advies aan de aanmelder)",
     "ketenaanpak-zonder-regisseur": "ketenaanpak zonder casusregisseur",
