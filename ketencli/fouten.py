@@ -36,6 +36,17 @@ class ConflictFout(KetencliFout):
     """The dossier changed on disk since it was loaded, or another ketencli holds it."""
 
 
+class AlleenLezen(KetencliFout):
+    """A change to an afgesloten dossier (it reopens only through `dossier heropen`)."""
+
+    def __init__(self, dossier_id: str) -> None:
+        super().__init__(
+            f"Dossier {dossier_id} is afgesloten en kan niet meer gewijzigd worden. Er werd niets bewaard.",
+            tip=f"Moet er toch iets veranderen, heropen het dan eerst: "
+            f"`ketencli dossier heropen {dossier_id} --reden \"...\"` (dat wordt in de historie bewaard).",
+        )
+
+
 class GeenTerminal(KetencliFout):
     """An interactive question without a terminal (or with --no-input)."""
 

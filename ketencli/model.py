@@ -267,6 +267,8 @@ class Actie(Basis):
     start: date | None = None
     einde: date | None = None
     toelichting: str = ""
+    # a hand-over to follow-up help (a service id or free text): counts as dealt with at afronding
+    overgedragen_aan: str = ""
 
     def zet_stavaza(self, stavaza: str, op: date) -> None:
         """Set the state; a finished, failed or struck action gets today as end date if it has none."""
@@ -379,6 +381,91 @@ class DringendeMaatregel(Basis):
     aanvraag_versnelde_start: VersneldeStart = Field(default_factory=VersneldeStart)
 
 
+# -- agendering at the tables (issue "agendering", decisions D23, D26) --------------------------
+
+TafelRol = Literal["intake", "plan", "opvolging", "afsluiting"]
+AgenderingSoort = Literal["ico", "pva", "gewijzigd", "afronding", "rondetafel", "afsluiting"]
+AgenderingStatus = Literal["voorbereid", "ingediend", "besproken", "uitgesteld", "geannuleerd"]
+
+
+class RondetafelReikwijdte(Basis):
+    """Annex F: what a ronde-tafel question is about."""
+
+    leden: list[str] = Field(default_factory=list)
+    domeinen: list[DomeinKey] = Field(default_factory=list)
+    tafelleden: list[str] = Field(default_factory=list)
+
+
+class Agendering(Basis):
+    """One dossier put on the agenda of one session of a table, and what came out of it (D23).
+
+    ``zitting`` and ``deadline`` are local times in Europe/Brussels (naive in the file).
+    """
+
+    id: str
+    tafel: str  # the table's key in the region settings (e.g. weegploeg, rondetafel, ico)
+    rol: TafelRol
+    soort: AgenderingSoort
+    zitting: datetime
+    deadline: datetime | None = None
+    status: AgenderingStatus = "voorbereid"
+    aangemaakt_op: date | None = None
+    vraag: str = ""
+    reikwijdte: RondetafelReikwijdte = Field(default_factory=RondetafelReikwijdte)
+    document: str = ""  # file name in the dossier's documenten/ folder
+    mail: str = ""  # the .eml draft's file name
+    uitgenodigd: list[str] = Field(default_factory=list)  # service ids or free text
+    # after the session
+    afspraken: list[str] = Field(default_factory=list)
+    meenemen: str = ""
+    terugkoppeling_op: date | None = None  # the return date at the ronde tafel
+    notitie: str = ""
+
+
+# -- veilig loslaten (issue "afronding", guide III.E, annex G.3) ---------------------------------
+
+
+class LidEvaluatie(Basis):
+    """A member asked for an evaluation of the casusregie (or why that was not possible)."""
+
+    lid: str
+    datum: date | None = None
+    gevraagd: bool = True
+    samenvatting: str = ""
+    reden: str = ""  # why not asked / not possible
+
+
+class PartnerOverleg(Basis):
+    """A partner consulted about the afronding."""
+
+    dienst: str  # a service id or free text
+    datum: date | None = None
+    standpunt: str = ""
+
+
+class Afronding(Basis):
+    """What the afrondingstoets, afronding and afsluiting record."""
+
+    # the violence stopped: an explicit statement overrides the tijdlijn, but needs a reason
+    geweld_gestopt_verklaring: str = ""
+    slotgesprek_op: date | None = None
+    vervolghulp: str = ""  # follow-up help, or how the family asks for help again
+    partners: list[PartnerOverleg] = Field(default_factory=list)
+    evaluaties: list[LidEvaluatie] = Field(default_factory=list)
+    # when goals were not reached or the family became unreachable (guide L697)
+    gezin_onbereikbaar: bool = False
+    extra_veiligheidsacties: str = ""
+    # the sequence
+    weegploeg_akkoord_op: date | None = None
+    gestart_op: date | None = None
+    opvolging_tot: date | None = None  # +6 months: the afsluiting at the ronde tafel
+    rondetafel_check_op: date | None = None  # optional earlier check for new facts (~3 months)
+    afgesloten_op: date | None = None
+    nieuwe_feiten: str = ""  # the last check before afsluiting
+    vervolghulp_goed_gestart: bool | None = None
+    vroeger_reden: str = ""  # afsluiting before six months
+
+
 class Dossier(Basis):
     schema_version: int = SCHEMA_VERSIE
     id: str
@@ -399,10 +486,14 @@ class Dossier(Basis):
     veiligheidsplan: list[VeiligheidsplanDeel] = Field(default_factory=list)
     uitleg_458ter: list[Uitleg458ter] = Field(default_factory=list)
     dringende_maatregelen: list[DringendeMaatregel] = Field(default_factory=list)
+    agenderingen: list[Agendering] = Field(default_factory=list)
+    afronding: Afronding = Field(default_factory=Afronding)
     historie: list[HistorieItem] = Field(default_factory=list)
 
     # What the store loaded (a hash of the file's bytes), to refuse saving over a newer version.
     _stempel: str | None = PrivateAttr(default=None)
+    # The fase the file had when the store loaded it: an afgesloten dossier is read-only.
+    _geladen_fase: str | None = PrivateAttr(default=None)
 
     @field_validator("id")
     @classmethod
@@ -450,6 +541,13 @@ class Dossier(Basis):
                     )
                 if relatie.met == lid.id:
                     raise ValueError(f"lid {lid.id} heeft een relatie met zichzelf")
+        for evaluatie in self.afronding.evaluaties:
+            if evaluatie.lid not in bekend:
+                raise ValueError(f"afronding: evaluatie van lid '{evaluatie.lid}', maar dat lid bestaat niet")
+        agendering_ids = [a.id for a in self.agenderingen]
+        dubbel = sorted({i for i in agendering_ids if agendering_ids.count(i) > 1})
+        if dubbel:
+            raise ValueError(f"agendering-id's komen dubbel voor: {', '.join(dubbel)}")
         return self
 
     # -- lookups used by commands and rules -------------------------------------------------
@@ -483,3 +581,11 @@ class Dossier(Basis):
 
     def volgend_dienst_id(self) -> str:
         return volgend_id("d", {d.id for d in self.betrokken_diensten})
+
+    def volgend_agendering_id(self) -> str:
+        return volgend_id("a", {a.id for a in self.agenderingen})
+
+    @property
+    def alleen_lezen(self) -> bool:
+        """An afgesloten dossier changes only through ``dossier heropen`` (issue "afronding")."""
+        return self.fase == "afgesloten"

@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from ketencli import klok, model
-from ketencli.fouten import BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout
+from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout
 
 DOSSIER_BESTAND = "dossier.yaml"
 ID_PATROON = re.compile(r"^\d{4}-\d{3,}$")
@@ -452,6 +452,7 @@ def laad(dossier_id: str) -> model.Dossier:
             f"{_weergave(pad)}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id})."
         )
     dossier._stempel = hashlib.sha256(ruw).hexdigest()
+    dossier._geladen_fase = dossier.fase
     return dossier
 
 
@@ -508,8 +509,14 @@ def _schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
                 os.close(dirfd)
 
 
-def bewaar(dossier: model.Dossier) -> None:
-    """Save a loaded (or new) dossier, refusing when the file changed since it was loaded."""
+def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
+    """Save a loaded (or new) dossier, refusing when the file changed since it was loaded.
+
+    A dossier that was afgesloten when loaded is read-only; only ``heropen=True`` (the command
+    ``dossier heropen``) may save it.
+    """
+    if dossier._geladen_fase == "afgesloten" and not heropen:
+        raise AlleenLezen(dossier.id)
     pad = dossier_pad(dossier.id)
     with slot(dossier.id):
         try:
@@ -535,15 +542,27 @@ def bewaar(dossier: model.Dossier) -> None:
                 tip="Sluit programma's die het bestand openhouden en probeer opnieuw.",
             ) from None
         dossier._stempel = hashlib.sha256(inhoud).hexdigest()
+        dossier._geladen_fase = dossier.fase
 
 
 @contextlib.contextmanager
-def wijzig(dossier_id: str) -> Iterator[model.Dossier]:
-    """Load under the lock, let the caller change it, save if no exception was raised."""
+def wijzig(dossier_id: str, *, heropen: bool = False) -> Iterator[model.Dossier]:
+    """Load under the lock, let the caller change it, save if no exception was raised.
+
+    An afgesloten dossier is refused before the caller changes anything (see ``bewaar``).
+    """
     with slot(dossier_id):
         dossier = laad(dossier_id)
+        if dossier.alleen_lezen and not heropen:
+            raise AlleenLezen(dossier.id)
         yield dossier
-        bewaar(dossier)
+        bewaar(dossier, heropen=heropen)
+
+
+def vereis_schrijfbaar(dossier: model.Dossier) -> None:
+    """For commands that write files of a dossier outside ``wijzig`` (documents, drafts)."""
+    if dossier.alleen_lezen:
+        raise AlleenLezen(dossier.id)
 
 
 def historie(dossier: model.Dossier, wat: str, reden: str = "") -> None:
