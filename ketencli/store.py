@@ -18,7 +18,6 @@ import hashlib
 import os
 import re
 import tempfile
-import time
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,81 +29,26 @@ import yaml
 
 from ketencli import klok, model
 from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout
+from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
+    DOSSIER_BESTAND,
+    ID_PATROON,
+    config_dir,
+    documenten_dir,
+    dossier_dir,
+    dossier_pad,
+    dossiers_dir,
+    home,
+    maak_map,
+    schrijf_atomisch,
+)
+from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
+from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
 
-DOSSIER_BESTAND = "dossier.yaml"
-ID_PATROON = re.compile(r"^\d{4}-\d{3,}$")
 KOPTEKST = (
     "# ketencli-dossier. Bewerk het liefst met `ketencli dossier edit {id}`: ketencli controleert\n"
     "# je wijzigingen dan voor ze bewaard worden. Commentaar (regels met #) blijft niet bewaard.\n"
 )
 LOCK_WACHTTIJD = 5.0
-
-# ---------------------------------------------------------------------------------------------
-# Places
-# ---------------------------------------------------------------------------------------------
-
-
-def home() -> Path:
-    """The data home: ``KETENCLI_HOME`` or the platform's user data dir for "ketencli"."""
-    eigen = os.environ.get("KETENCLI_HOME", "").strip()
-    if eigen:
-        return Path(eigen).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ketencli", appauthor=False))
-
-
-def config_dir() -> Path:
-    """Region settings and user templates (decisions D13)."""
-    eigen = os.environ.get("KETENCLI_CONFIG", "").strip()
-    if eigen:
-        return Path(eigen).expanduser()
-    if os.environ.get("KETENCLI_HOME", "").strip():
-        return home() / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("ketencli", appauthor=False))
-
-
-def dossiers_dir() -> Path:
-    return home() / "dossiers"
-
-
-def dossier_dir(dossier_id: str) -> Path:
-    return dossiers_dir() / dossier_id
-
-
-def dossier_pad(dossier_id: str) -> Path:
-    return dossier_dir(dossier_id) / DOSSIER_BESTAND
-
-
-def documenten_dir(dossier_id: str, *, maak: bool = False) -> Path:
-    pad = dossier_dir(dossier_id) / "documenten"
-    if maak:
-        maak_map(pad)
-    return pad
-
-
-def maak_map(pad: Path) -> Path:
-    """Create a folder and every missing level under the home owner-only (0700)."""
-    basis = home()
-    pad = Path(pad)
-    niveaus = [pad, *pad.parents]
-    binnen_home = [p for p in niveaus if p == basis or basis in p.parents]
-    for niveau in reversed(binnen_home if binnen_home else [pad]):
-        if not niveau.exists():
-            niveau.mkdir(mode=0o700, exist_ok=True)
-        _alleen_eigenaar(niveau, 0o700)
-    return pad
-
-
-def _alleen_eigenaar(pad: Path, modus: int) -> None:
-    if os.name != "posix":  # Windows: privacy comes from the per-user profile folder
-        return
-    with contextlib.suppress(OSError):
-        if (pad.stat().st_mode & 0o777) != modus:
-            os.chmod(pad, modus)
-
 
 # ---------------------------------------------------------------------------------------------
 # YAML: YAML 1.2-like scalars, readable output
@@ -476,37 +420,6 @@ def slot(dossier_id: str) -> Iterator[None]:
             f"Dossier {dossier_id} is nu in gebruik door een ander ketencli-venster.",
             tip="Rond je werk daar af en probeer het dan opnieuw.",
         ) from None
-
-
-def _schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Temp file in the same folder, fsync, close, os.replace: old or new, never torn."""
-    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")  # mkstemp: 0600
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(inhoud)
-            f.flush()
-            os.fsync(f.fileno())
-        _alleen_eigenaar(Path(tijdelijk), 0o600)
-        for poging in range(10):
-            try:
-                os.replace(tijdelijk, pad)
-                break
-            except PermissionError:
-                # Windows: Word, an editor or a sync client holds the file open for a moment
-                if os.name != "nt" or poging == 9:
-                    raise
-                time.sleep(0.2)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tijdelijk)
-        raise
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            dirfd = os.open(pad.parent, os.O_RDONLY)
-            try:
-                os.fsync(dirfd)
-            finally:
-                os.close(dirfd)
 
 
 def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
