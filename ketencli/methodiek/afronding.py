@@ -1,0 +1,399 @@
+"""The afrondingstoets of veilig loslaten (guide III.E, L668-737; annex G.3, L1804-1830), as pure rules.
+
+Each criterion looks at a dossier (the pydantic model; only read) and returns a ``Criterium`` with
+its verdict (``voldaan`` / ``niet-voldaan`` / ``onbekend`` when the dossier lacks the data to judge),
+the evidence from the dossier (Dutch lines; they may name members: they are for the regisseur and
+the weegploeg's "motivering tot afronding") and the concrete next step. ``klaar`` is true when every
+required criterion is met (decisions D12: the command exits 1 otherwise).
+
+The criteria, in the guide's order: violence stopped (window ``sinds``, default three months, D25),
+enough against recurrence, fewer risk / more protective factors, every PvA action dealt with, goals
+judged, closing talk and follow-up help, partners consulted, every member asked for an evaluation,
+extra safety actions when goals were not reached or the family became unreachable (L697-702), and
+alignment with the OCJ/SDJ consulent when one is involved (D21, L1457).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from ketencli.methodiek import kijkschema, pva_regels
+
+OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
+GEWELD_SOORTEN = ("incident", "pv", "melding")
+STANDAARD_MAANDEN = 3  # D25: the default window of "the violence stopped"
+OPVOLGING_MAANDEN = 6  # D25: afsluiting at the ronde tafel six months after afronding
+# the stap item (annex B) that also records the alignment with the consulent before afronding
+CONSULENT_ITEM = "consulent-voor-afronding"
+
+
+@dataclass(frozen=True)
+class Criterium:
+    key: str  # kebab-case, stable (documents and --json use it)
+    titel: str
+    oordeel: str  # "voldaan" | "niet-voldaan" | "onbekend"
+    bewijs: list[str]
+    wat_te_doen: str
+    vereist: bool = True
+
+    def als_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def plus_maanden(d: date, maanden: int) -> date:
+    """The same day ``maanden`` months later (or earlier when negative); the month's last day if needed."""
+    jaar, maand = divmod(d.month - 1 + maanden, 12)
+    jaar += d.year
+    maand += 1
+    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def standaard_sinds(vandaag: date, maanden: int = STANDAARD_MAANDEN) -> date:
+    return plus_maanden(vandaag, -maanden)
+
+
+def toets(dossier: Any, vandaag: date, sinds: date | None = None) -> list[Criterium]:
+    """Every criterion of the afrondingstoets for the dossier on ``vandaag``.
+
+    ``sinds`` is the start of the "violence stopped" window (default: three months before ``vandaag``).
+    """
+    venster = sinds or standaard_sinds(vandaag)
+    return [regel(dossier, vandaag, venster) for regel in CRITERIA]
+
+
+def klaar(criteria: list[Criterium]) -> bool:
+    """Whether every required criterion is met."""
+    return all(c.oordeel == "voldaan" for c in criteria if c.vereist)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _d(x: date) -> str:
+    return f"{x:%d/%m/%Y}"
+
+
+def _lid(d: Any, lid_id: str) -> str:
+    lid = d.lid(lid_id)
+    return f"{lid.naam} ({lid_id})" if lid else lid_id
+
+
+def _dienst(d: Any, waarde: str) -> str:
+    dienst = d.dienst(waarde.strip())
+    return f"{dienst.naam} ({dienst.id})" if dienst else waarde
+
+
+def _factor(key: str) -> str:
+    f = kijkschema.factor(key)
+    return f.label if f else key
+
+
+def _rij_factor(rij: Any) -> str:
+    return f"rij {rij.id} ({_factor(rij.factor)})"
+
+
+def _afgehandeld(actie: Any) -> bool:
+    return actie.stavaza in ("afgerond", "geschrapt") or bool(actie.overgedragen_aan.strip())
+
+
+def _aanwezig(moment: Any, soort: str) -> list[Any]:
+    return [b for b in moment.factoren if b.staat == "aanwezig"
+            and (f := kijkschema.factor(b.factor)) is not None and f.soort == soort]
+
+
+# -- criteria ------------------------------------------------------------------------------------
+
+
+def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Het geweld is gestopt"
+    feiten = sorted((t for t in d.tijdlijn if t.soort in GEWELD_SOORTEN and sinds <= t.datum <= vandaag),
+                    key=lambda t: t.datum)
+    bewijs = [f"{t.soort} op {_d(t.datum)}" + (f": {t.omschrijving}" if t.omschrijving else "") for t in feiten]
+    verklaring = d.afronding.geweld_gestopt_verklaring.strip()
+    if verklaring:
+        return Criterium("geweld-gestopt", titel, "voldaan",
+                         [f"Verklaring van de regisseur: {verklaring}", *bewijs], "")
+    if feiten:
+        return Criterium(
+            "geweld-gestopt", titel, "niet-voldaan",
+            [f"{len(feiten)} incident(en), pv('s) of melding(en) in de tijdlijn sinds {_d(sinds)}:", *bewijs],
+            "Wacht tot het geweld een tijd gestopt is, of leg uit waarom het toch veilig is: "
+            f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
+        )
+    if not d.tijdlijn:
+        return Criterium(
+            "geweld-gestopt", titel, "onbekend", ["De tijdlijn van het dossier is leeg."],
+            "Vul de tijdlijn aan (incidenten, pv's, meldingen), of verklaar met reden dat het geweld gestopt is: "
+            f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
+        )
+    laatste = max((t.datum for t in d.tijdlijn if t.soort in GEWELD_SOORTEN and t.datum <= vandaag), default=None)
+    return Criterium(
+        "geweld-gestopt", titel, "voldaan",
+        [f"Geen incident, pv of melding in de tijdlijn sinds {_d(sinds)}."]
+        + ([f"Het laatste dateert van {_d(laatste)}."] if laatste else []),
+        "",
+    )
+
+
+def _herhaling_voorkomen(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Genoeg gedaan tegen nieuw geweld"
+    instroom = d.kijkschema_instroom
+    if instroom is None:
+        return Criterium("herhaling-voorkomen", titel, "onbekend", ["Er is geen kijkschema van bij de instroom."],
+                         f"Vul het kijkschema in: `ketencli kijkschema invullen {d.id}`.")
+    risico = _aanwezig(instroom, "risico")
+    if not risico:
+        return Criterium("herhaling-voorkomen", titel, "voldaan",
+                         [f"Het kijkschema van de instroom ({_d(instroom.datum)}) vermeldt geen aanwezige "
+                          "risicofactor."], "")
+    bewijs, open_ = [], []
+    for b in risico:
+        acties = [(r, a) for r in d.pva.rijen if r.factor == b.factor for a in r.acties]
+        klaar_ = [(r, a) for r, a in acties if a.stavaza == "afgerond" or a.overgedragen_aan.strip()]
+        if klaar_:
+            delen = []
+            for _r, a in klaar_:
+                if a.overgedragen_aan.strip():
+                    delen.append(f"'{a.omschrijving}' overgedragen aan {_dienst(d, a.overgedragen_aan)}")
+                else:
+                    delen.append(f"'{a.omschrijving}' afgerond")
+            bewijs.append(f"{_factor(b.factor)}: " + "; ".join(delen))
+        else:
+            open_.append(b.factor)
+            reden = "geen rij in het plan van aanpak" if not any(r.factor == b.factor for r in d.pva.rijen) \
+                else ("geen actie" if not acties else "nog geen actie afgerond of overgedragen")
+            bewijs.append(f"{_factor(b.factor)}: {reden}")
+    if open_:
+        return Criterium(
+            "herhaling-voorkomen", titel, "niet-voldaan",
+            [f"{len(open_)} van de {len(risico)} risicofactoren van bij de instroom zonder afgeronde of "
+             "overgedragen actie:", *bewijs],
+            "Rond een actie af (`ketencli pva actie edit ... --stavaza afgerond`) of draag ze over aan de "
+            f"vervolghulp (`ketencli afronding overdracht {d.id} RIJ NR --aan DIENST`).",
+        )
+    return Criterium("herhaling-voorkomen", titel, "voldaan",
+                     ["Elke risicofactor van bij de instroom heeft een afgeronde of overgedragen actie:", *bewijs], "")
+
+
+def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Minder risicofactoren of meer beschermende factoren dan bij de instroom"
+    if not d.kijkschema:
+        return Criterium("minder-risicofactoren", titel, "onbekend", ["Er is geen kijkschema."],
+                         f"Vul het kijkschema in: `ketencli kijkschema invullen {d.id}`.")
+    eerste, laatste = d.kijkschema_instroom, d.kijkschema_actueel
+    if len(d.kijkschema) < 2:
+        return Criterium(
+            "minder-risicofactoren", titel, "onbekend",
+            [f"Er is alleen het kijkschema van de instroom ({_d(eerste.datum)}); niets om mee te vergelijken."],
+            f"Vul het kijkschema opnieuw in voor de huidige situatie: `ketencli kijkschema invullen {d.id}`.",
+        )
+    r_voor, r_na = len(_aanwezig(eerste, "risico")), len(_aanwezig(laatste, "risico"))
+    b_voor, b_na = len(_aanwezig(eerste, "beschermend")), len(_aanwezig(laatste, "beschermend"))
+    bewijs = [f"Kijkschema {_d(eerste.datum)} (instroom) tegenover {_d(laatste.datum)}: "
+              f"risicofactoren {r_voor} → {r_na}, beschermende factoren {b_voor} → {b_na}."]
+    teksten = {
+        "risico-weg": "risicofactor niet meer aanwezig",
+        "risico-minder": "risicofactor bij minder personen",
+        "risico-nieuw": "nieuwe risicofactor",
+        "beschermend-nieuw": "beschermende factor bijgekomen",
+        "beschermend-weg": "beschermende factor weggevallen",
+    }
+    verschillen = pva_regels.vergelijk(eerste, laatste)
+    for v in verschillen:
+        extra = f" ({v.van} → {v.naar})" if v.soort == "risico-minder" else ""
+        bewijs.append(f"{_factor(v.factor)}: {teksten[v.soort]}{extra}")
+    beter = r_na < r_voor or b_na > b_voor or any(v.soort == "risico-minder" for v in verschillen)
+    if beter:
+        return Criterium("minder-risicofactoren", titel, "voldaan", bewijs, "")
+    if not verschillen:
+        bewijs.append("Geen enkele factor veranderde.")
+    return Criterium(
+        "minder-risicofactoren", titel, "niet-voldaan", bewijs,
+        "Werk verder aan de risicofactoren en de beschermende factoren, of werk het kijkschema bij als de "
+        f"situatie veranderde: `ketencli kijkschema invullen {d.id}`.",
+    )
+
+
+def _acties_afgehandeld(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Alle acties van het plan van aanpak afgerond, geschrapt of overgedragen"
+    alle = [(r, n, a) for r in d.pva.rijen for n, a in enumerate(r.acties, 1)]
+    if not alle:
+        return Criterium("acties-afgehandeld", titel, "onbekend", ["Het plan van aanpak heeft geen acties."],
+                         f"Vul het plan van aanpak aan: `ketencli pva edit {d.id}`.")
+    open_ = [(r, n, a) for r, n, a in alle if not _afgehandeld(a)]
+    bewijs = []
+    for r, n, a in open_:
+        bewijs.append(f"Open: {_rij_factor(r)}, actie {n} '{a.omschrijving}' ({a.stavaza})")
+    for r, n, a in alle:
+        if a.overgedragen_aan.strip():
+            bewijs.append(f"Overgedragen: {_rij_factor(r)}, actie {n} '{a.omschrijving}' aan "
+                          f"{_dienst(d, a.overgedragen_aan)}")
+    klaar_ = sum(1 for _r, _n, a in alle if a.stavaza in ("afgerond", "geschrapt") and not a.overgedragen_aan.strip())
+    bewijs.append(f"{klaar_} van de {len(alle)} acties afgerond of geschrapt.")
+    if open_:
+        return Criterium(
+            "acties-afgehandeld", titel, "niet-voldaan", [f"{len(open_)} actie(s) staan nog open:", *bewijs],
+            "Zet elke open actie op afgerond of geschrapt (`ketencli pva actie edit ID RIJ NR --stavaza ...`) of "
+            f"draag ze over aan de vervolghulp (`ketencli afronding overdracht {d.id} RIJ NR --aan DIENST`).",
+        )
+    return Criterium("acties-afgehandeld", titel, "voldaan", bewijs, "")
+
+
+def _doelstellingen(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "De doelstellingen van het plan zijn beoordeeld"
+    doelen = d.pva.doelstellingen
+    if not doelen:
+        return Criterium("doelstellingen-beoordeeld", titel, "onbekend",
+                         ["Het plan van aanpak heeft geen doelstellingen."],
+                         f"Voeg de doelstellingen toe en beoordeel ze: `ketencli pva doel add {d.id}`.")
+    bewijs = [f"{g.id} '{g.tekst}': {g.staat}" for g in doelen]
+    lopend = [g for g in doelen if g.staat == "lopend"]
+    if lopend:
+        return Criterium(
+            "doelstellingen-beoordeeld", titel, "niet-voldaan",
+            [f"{len(lopend)} doelstelling(en) nog niet beoordeeld (lopend):", *bewijs],
+            "Beoordeel elke doelstelling (bereikt, deels-bereikt of niet-bereikt): "
+            f"`ketencli pva doel edit {d.id} G --staat ...`.",
+        )
+    return Criterium("doelstellingen-beoordeeld", titel, "voldaan", bewijs, "")
+
+
+def _slotgesprek(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Afrondend gesprek met het gezin gevoerd; vervolghulp of hoe opnieuw hulp vragen is gekend"
+    a = d.afronding
+    bewijs = []
+    if a.slotgesprek_op:
+        bewijs.append(f"Afrondend gesprek op {_d(a.slotgesprek_op)}.")
+    elif a.gezin_onbereikbaar:
+        bewijs.append("Geen afrondend gesprek: het gezin is onbereikbaar.")
+    else:
+        bewijs.append("Nog geen afrondend gesprek geregistreerd.")
+    if a.vervolghulp.strip():
+        bewijs.append(f"Vervolghulp: {a.vervolghulp.strip()}")
+    else:
+        bewijs.append("Nog niet geregistreerd welke vervolghulp er is of hoe het gezin opnieuw hulp kan vragen.")
+    if (a.slotgesprek_op or a.gezin_onbereikbaar) and a.vervolghulp.strip():
+        return Criterium("slotgesprek", titel, "voldaan", bewijs, "")
+    return Criterium(
+        "slotgesprek", titel, "niet-voldaan", bewijs,
+        "Voer het afrondend gesprek en noteer de vervolghulp: "
+        f"`ketencli afronding slotgesprek {d.id} --datum DATUM --vervolghulp \"...\"`.",
+    )
+
+
+def _partners(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Afronding afgestemd met alle betrokken partners"
+    overleg = d.afronding.partners
+    gehad = {p.dienst.strip() for p in overleg}
+    bewijs = []
+    for p in overleg:
+        tekst = f"Overlegd met {_dienst(d, p.dienst)}" + (f" op {_d(p.datum)}" if p.datum else "")
+        bewijs.append(tekst + (f": {p.standpunt}" if p.standpunt.strip() else ""))
+    nog = [x for x in d.betrokken_diensten if x.id not in gehad]
+    for x in nog:
+        bewijs.append(f"Nog niet overlegd: {x.naam} ({x.id})")
+    if nog or not overleg:
+        if not overleg and not nog:
+            bewijs.append("Er zijn geen betrokken diensten en er is geen overleg geregistreerd.")
+        return Criterium(
+            "partners-geraadpleegd", titel, "niet-voldaan", bewijs,
+            "Overleg een laatste keer met elke betrokken dienst en noteer het: "
+            f"`ketencli afronding partner {d.id} --dienst D --standpunt \"...\"`.",
+        )
+    return Criterium("partners-geraadpleegd", titel, "voldaan", bewijs, "")
+
+
+def _evaluaties(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Elk gezinslid werd om een evaluatie gevraagd"
+    if not d.gezinsleden:
+        return Criterium("evaluatie-gezinsleden", titel, "onbekend", ["Het dossier heeft geen gezinsleden."],
+                         f"Voeg de gezinsleden toe: `ketencli dossier lid add {d.id}`.")
+    per_lid = {e.lid: e for e in d.afronding.evaluaties}  # the last one per member counts
+    bewijs, ontbreekt = [], []
+    for lid in d.gezinsleden:
+        e = per_lid.get(lid.id)
+        naam = _lid(d, lid.id)
+        if e is None:
+            ontbreekt.append(lid.id)
+            extra = " (tijdelijk niet betrokken: noteer waarom niet gevraagd)" if lid.tijdelijk_niet_betrokken else ""
+            bewijs.append(f"{naam}: nog niet gevraagd{extra}")
+        elif e.gevraagd:
+            wanneer = f" op {_d(e.datum)}" if e.datum else ""
+            bewijs.append(f"{naam}: gevraagd{wanneer}" + (f": {e.samenvatting}" if e.samenvatting.strip() else ""))
+        elif e.reden.strip():
+            bewijs.append(f"{naam}: niet gevraagd: {e.reden.strip()}")
+        else:
+            ontbreekt.append(lid.id)
+            bewijs.append(f"{naam}: niet gevraagd, zonder reden")
+    if ontbreekt:
+        return Criterium(
+            "evaluatie-gezinsleden", titel, "niet-voldaan", bewijs,
+            f"Vraag {', '.join(ontbreekt)} om een evaluatie en noteer het: "
+            f"`ketencli afronding evaluatie {d.id} --lid {ontbreekt[0]} --samenvatting \"...\"` "
+            "(of `--niet-gevraagd --reden \"...\"` als dat niet kan).",
+        )
+    return Criterium("evaluatie-gezinsleden", titel, "voldaan", bewijs, "")
+
+
+def _veiligheid(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Doelen niet bereikt of gezin onbereikbaar: extra acties en afspraken over veiligheid"
+    a = d.afronding
+    niet = [g for g in d.pva.doelstellingen if g.staat in ("niet-bereikt", "deels-bereikt")]
+    lopend = [g for g in d.pva.doelstellingen if g.staat == "lopend"]
+    redenen = [f"doelstelling {g.id} '{g.tekst}' is {g.staat}" for g in niet]
+    if a.gezin_onbereikbaar:
+        redenen.append("het gezin is onbereikbaar")
+    extra = a.extra_veiligheidsacties.strip()
+    if redenen:
+        bewijs = [f"Nodig omdat {r}." for r in redenen]
+        if extra:
+            return Criterium("veiligheid-bij-niet-bereikt", titel, "voldaan",
+                             [*bewijs, f"Extra acties en afstemming over veiligheid: {extra}"], "")
+        return Criterium(
+            "veiligheid-bij-niet-bereikt", titel, "niet-voldaan",
+            [*bewijs, "Er zijn geen extra acties en afspraken over veiligheid geregistreerd."],
+            "Loslaten kan dan alleen met extra acties en afstemming over veiligheid (gids L699-702): "
+            f"`ketencli afronding veiligheid {d.id} --tekst \"...\"`.",
+        )
+    if lopend or not d.pva.doelstellingen:
+        return Criterium(
+            "veiligheid-bij-niet-bereikt", titel, "onbekend",
+            ["Nog niet te zeggen: " + ("er zijn doelstellingen die nog niet beoordeeld zijn."
+                                       if lopend else "het plan heeft geen doelstellingen.")],
+            f"Beoordeel de doelstellingen (`ketencli pva doel edit {d.id} G --staat ...`).",
+        )
+    return Criterium("veiligheid-bij-niet-bereikt", titel, "voldaan",
+                     ["Niet van toepassing: alle doelstellingen zijn bereikt en het gezin is bereikbaar."]
+                     + ([f"Toch genoteerd: {extra}"] if extra else []), "")
+
+
+def _consulent(d: Any, vandaag: date, sinds: date) -> Criterium:
+    titel = "Afgestemd met de consulent (OCJ/SDJ)"
+    consulenten = [x for x in d.betrokken_diensten if x.soort == "ocj-sdj"]
+    if not consulenten:
+        return Criterium("afgestemd-consulent", titel, "voldaan",
+                         ["Niet van toepassing: er is geen consulent van OCJ of SDJ betrokken."], "")
+    ids = {x.id for x in consulenten}
+    overleg = [p for p in d.afronding.partners if p.dienst.strip() in ids]
+    stappen = [s for s in d.stappen if s.item == CONSULENT_ITEM and s.status == "gedaan"]
+    bewijs = [f"Betrokken: {x.naam} ({x.id})" for x in consulenten]
+    bewijs += [f"Afgestemd met {_dienst(d, p.dienst)}" + (f" op {_d(p.datum)}" if p.datum else "") for p in overleg]
+    bewijs += [f"Afgevinkt in bijlage B op {_d(s.datum)}" for s in stappen]
+    if overleg or stappen:
+        return Criterium("afgestemd-consulent", titel, "voldaan", bewijs, "")
+    return Criterium(
+        "afgestemd-consulent", titel, "niet-voldaan",
+        [*bewijs, "Nog geen afstemming over de afronding met de consulent geregistreerd (gids L1457)."],
+        f"Stem af met de consulent vóór je afrondt en noteer het: "
+        f"`ketencli afronding partner {d.id} --dienst {sorted(ids)[0]} --standpunt \"...\"`.",
+    )
+
+
+CRITERIA: tuple[Callable[[Any, date, date], Criterium], ...] = (
+    _geweld_gestopt, _herhaling_voorkomen, _minder_risico, _acties_afgehandeld, _doelstellingen,
+    _slotgesprek, _partners, _evaluaties, _veiligheid, _consulent,
+)
