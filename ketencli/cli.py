@@ -200,6 +200,9 @@ def _registreer() -> None:
     from ketencli.commands import stap
 
     app.add_typer(stap.app, name="stap")
+    from ketencli.commands import afronding
+
+    app.add_typer(afronding.app, name="afronding")
 
 
 _registreer()

@@ -56,6 +56,22 @@ def standaard_sinds(vandaag: date, maanden: int = STANDAARD_MAANDEN) -> date:
     return plus_maanden(vandaag, -maanden)
 
 
+# the fases from which the afronding can start (D8)
+START_FASEN = ("casusregie", "ketenaanpak-zonder-regisseur")
+
+
+def weegploeg_akkoord(dossier: Any) -> date | None:
+    """The session date of the latest afronding discussed at the table with role 'plan' (weegploeg), if any."""
+    data = [a.zitting.date() for a in dossier.agenderingen
+            if a.soort == "afronding" and a.rol == "plan" and a.status == "besproken"]
+    return max(data, default=None)
+
+
+def niet_voldaan(criteria: list[Criterium]) -> list[Criterium]:
+    """The required criteria that are not met (niet-voldaan or onbekend)."""
+    return [c for c in criteria if c.vereist and c.oordeel != "voldaan"]
+
+
 def toets(dossier: Any, vandaag: date, sinds: date | None = None) -> list[Criterium]:
     """Every criterion of the afrondingstoets for the dossier on ``vandaag``.
 

@@ -1,0 +1,401 @@
+"""`ketencli afronding`: veilig loslaten (guide III.E): the check, the evidence, start and afsluiten.
+
+The sequence (decisions D8, D25): ``check`` (the afrondingstoets; exit 1 while a required criterion
+is not met, D12) → record what is missing (``verklaring``, ``slotgesprek``, ``evaluatie``,
+``partner``, ``veiligheid``, ``overdracht``) → ``start`` after the weegploeg agreed (fase afgerond,
+follow-up until +6 months) → ``afsluiten`` at the ronde tafel after a last check (fase afgesloten,
+read-only; ``dossier heropen`` reopens it). Every recording command is non-interactive.
+
+Choices: ``start`` refuses while the check does not pass, unless ``--toch --reden`` (the reason and
+the criteria not met go into the history). ``afsluiten`` needs the last check explicitly: new facts
+(``--nieuwe-feiten TEKST`` or ``--geen-nieuwe-feiten``) and the follow-up help (``--vervolghulp-gestart``,
+``--vervolghulp-niet-gestart`` or ``--geen-vervolghulp``); before the six months only with
+``--vroeger --reden``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+
+app = typer.Typer(
+    help="Veilig loslaten: de afrondingstoets, wat ervoor nodig is, de afronding en de afsluiting.",
+    no_args_is_help=True,
+)
+
+ID_ARG = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001.")
+OORDEEL_STIJL = {"voldaan": "[green]✓ voldaan[/]", "niet-voldaan": "[red]✗ niet voldaan[/]",
+                 "onbekend": "[yellow]? onbekend[/]"}
+
+
+def _datum(waarde: str | None, optie: str, *, niet_na: date | None = None) -> date | None:
+    from ketencli.commands.dossier import _datum_optie
+
+    return _datum_optie(waarde, optie, niet_na=niet_na)
+
+
+def _sinds(sinds: str | None, maanden: int | None, vandaag: date) -> date:
+    from ketencli.methodiek import afronding
+
+    if sinds is not None and maanden is not None:
+        raise GebruiksFout("Geef --sinds of --maanden, niet allebei.")
+    if maanden is not None:
+        if maanden < 1:
+            raise GebruiksFout("--maanden is minstens 1.")
+        return afronding.standaard_sinds(vandaag, maanden)
+    return _datum(sinds, "--sinds", niet_na=vandaag) or afronding.standaard_sinds(vandaag)
+
+
+def _tekst(waarde: str | None, optie: str) -> str:
+    if waarde is None or not waarde.strip():
+        raise GebruiksFout(f"{optie} mag niet leeg zijn.")
+    return waarde.strip()
+
+
+SINDS_OPT = typer.Option(None, "--sinds", help="Begin van de periode zonder geweld (standaard: drie maanden geleden).")
+MAANDEN_OPT = typer.Option(None, "--maanden", help="Periode zonder geweld in maanden, tot vandaag (standaard 3).")
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+
+@app.command("check")
+def check(
+    dossier_id: str = ID_ARG,
+    als_json: bool = typer.Option(False, "--json", help='Schrijf {"criteria": [...], "klaar": ...} als JSON.'),
+    sinds: str | None = SINDS_OPT,
+    maanden: int | None = MAANDEN_OPT,
+) -> None:
+    """De afrondingstoets: elk criterium met oordeel, bewijs en wat te doen. Exit 1 zolang er iets ontbreekt."""
+    from ketencli import klok, store, ui
+    from ketencli.methodiek import afronding
+
+    vandaag = klok.vandaag()
+    venster = _sinds(sinds, maanden, vandaag)
+    d = store.laad(dossier_id)
+    criteria = afronding.toets(d, vandaag, venster)
+    klaar = afronding.klaar(criteria)
+    if als_json:
+        ui.schrijf_json({"criteria": [c.als_dict() for c in criteria], "klaar": klaar, "sinds": venster.isoformat()})
+    else:
+        toon_criteria(d, criteria, venster)
+    if not klaar:
+        raise typer.Exit(1)
+
+
+def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import ui
+    from ketencli.methodiek import afronding
+
+    c = ui.console()
+    tabel = Table(title=f"Afrondingstoets dossier {d.id} (geweld sinds {sinds:%d/%m/%Y})", show_lines=True,
+                  title_justify="left")
+    tabel.add_column("Criterium", ratio=2)
+    tabel.add_column("Oordeel", no_wrap=True)
+    tabel.add_column("Bewijs", ratio=4)
+    tabel.add_column("Wat te doen", ratio=3)
+    for k in criteria:
+        titel = escape(k.titel) + ("" if k.vereist else " [dim](niet vereist)[/]")
+        tabel.add_row(titel, OORDEEL_STIJL[k.oordeel], escape("\n".join(k.bewijs)), escape(k.wat_te_doen))
+    c.print(tabel)
+    open_ = afronding.niet_voldaan(criteria)
+    if not open_:
+        c.print(f"[bold green]Klaar om af te ronden:[/] alle {len(criteria)} criteria zijn voldaan. "
+                f"Bespreek de afronding op de weegploeg en registreer ze met `ketencli afronding start {d.id}`.")
+    else:
+        c.print(f"[bold red]Nog niet klaar om af te ronden:[/] {len(open_)} van de {len(criteria)} criteria "
+                f"{'is' if len(open_) == 1 else 'zijn'} niet voldaan of onbekend:")
+        for k in open_:
+            c.print(f"  • {escape(k.titel)} ({k.oordeel})")
+    a = d.afronding
+    if a.gestart_op and d.fase in ("afgerond", "afgesloten"):
+        c.print(f"Afgerond op {a.gestart_op:%d/%m/%Y}; opvolging tot {a.opvolging_tot:%d/%m/%Y}"
+                + (f", afgesloten op {a.afgesloten_op:%d/%m/%Y}" if a.afgesloten_op else "") + ".")
+
+
+# -- recording the evidence -----------------------------------------------------------------------
+
+
+@app.command("verklaring")
+def verklaring(
+    dossier_id: str = ID_ARG,
+    tekst: str = typer.Option(..., "--tekst", help="Waarom het geweld gestopt is, met reden (telt boven de tijdlijn)."),
+) -> None:
+    """Verklaar met reden dat het geweld gestopt is (bv. een incident in de periode dat uitgeklaard is)."""
+    from ketencli import store, ui
+
+    waarde = _tekst(tekst, "--tekst")
+    with store.wijzig(dossier_id) as d:
+        d.afronding.geweld_gestopt_verklaring = waarde
+    ui.gelukt(f"Verklaring over het stoppen van het geweld bewaard in dossier {dossier_id}.")
+
+
+@app.command("slotgesprek")
+def slotgesprek(
+    dossier_id: str = ID_ARG,
+    datum: str | None = typer.Option(None, "--datum", help="Datum van het afrondend gesprek (standaard: vandaag)."),
+    vervolghulp: str | None = typer.Option(None, "--vervolghulp",
+                                           help="De vervolghulp, of hoe het gezin opnieuw hulp kan vragen."),
+) -> None:
+    """Registreer het afrondend gesprek met het gezin en de vervolghulp."""
+    from ketencli import klok, store, ui
+
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
+    with store.wijzig(dossier_id) as d:
+        d.afronding.slotgesprek_op = op
+        if vervolghulp is not None:
+            d.afronding.vervolghulp = _tekst(vervolghulp, "--vervolghulp")
+        zonder = not d.afronding.vervolghulp.strip()
+    ui.gelukt(f"Afrondend gesprek van {op:%d/%m/%Y} bewaard.")
+    if zonder:
+        ui.melding("Noteer nog de vervolghulp of hoe het gezin opnieuw hulp kan vragen: "
+                   f"`ketencli afronding slotgesprek {dossier_id} --vervolghulp \"...\"`.")
+
+
+@app.command("evaluatie")
+def evaluatie(
+    dossier_id: str = ID_ARG,
+    lid: str = typer.Option(..., "--lid", help="Het gezinslid, bv. m1."),
+    datum: str | None = typer.Option(None, "--datum", help="Wanneer gevraagd (standaard: vandaag)."),
+    samenvatting: str = typer.Option("", "--samenvatting", help="Wat het gezinslid over de ketenaanpak zei."),
+    niet_gevraagd: bool = typer.Option(False, "--niet-gevraagd", help="Het lid kon niet gevraagd worden."),
+    reden: str = typer.Option("", "--reden", help="Waarom niet (verplicht bij --niet-gevraagd)."),
+) -> None:
+    """Registreer dat een gezinslid om een evaluatie gevraagd werd (of waarom dat niet kon)."""
+    from ketencli import klok, model, store, ui
+
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
+    if niet_gevraagd and samenvatting.strip():
+        raise GebruiksFout("Geef --samenvatting of --niet-gevraagd, niet allebei.")
+    if niet_gevraagd and not reden.strip():
+        raise GebruiksFout("Geef bij --niet-gevraagd ook de reden met --reden.")
+    if reden.strip() and not niet_gevraagd:
+        raise GebruiksFout("--reden hoort bij --niet-gevraagd.")
+    with store.wijzig(dossier_id) as d:
+        if d.lid(lid) is None:
+            raise KetencliFout(f"Dossier {d.id} heeft geen gezinslid '{lid}'.",
+                               tip="Bekende leden: " + (", ".join(x.id for x in d.gezinsleden) or "geen") + ".")
+        nieuw = model.LidEvaluatie(lid=lid, datum=op, gevraagd=not niet_gevraagd,
+                                   samenvatting=samenvatting.strip(), reden=reden.strip())
+        d.afronding.evaluaties = [e for e in d.afronding.evaluaties if e.lid != lid] + [nieuw]
+    ui.gelukt(f"Evaluatie van {lid} bewaard." if not niet_gevraagd else f"Bewaard waarom {lid} niet gevraagd werd.")
+
+
+@app.command("partner")
+def partner(
+    dossier_id: str = ID_ARG,
+    dienst: str = typer.Option(..., "--dienst", help="De dienst (een dienst-id zoals d3, of vrije tekst)."),
+    datum: str | None = typer.Option(None, "--datum", help="Wanneer overlegd (standaard: vandaag)."),
+    standpunt: str = typer.Option("", "--standpunt", help="Wat de partner over de afronding zegt."),
+) -> None:
+    """Registreer het overleg over de afronding met een betrokken partner (ook de consulent)."""
+    from ketencli import klok, model, store, ui
+
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
+    waarde = _tekst(dienst, "--dienst")
+    with store.wijzig(dossier_id) as d:
+        bekend = d.dienst(waarde) is not None
+        nieuw = model.PartnerOverleg(dienst=waarde, datum=op, standpunt=standpunt.strip())
+        d.afronding.partners = [p for p in d.afronding.partners if p.dienst != waarde] + [nieuw]
+    ui.gelukt(f"Overleg met {waarde} over de afronding bewaard.")
+    if not bekend:
+        ui.melding(f"'{waarde}' is geen dienst-id van dit dossier; het wordt als vrije tekst bewaard.")
+
+
+@app.command("veiligheid")
+def veiligheid(
+    dossier_id: str = ID_ARG,
+    tekst: str = typer.Option(..., "--tekst", help="De extra acties en afspraken over veiligheid."),
+    onbereikbaar: bool | None = typer.Option(None, "--onbereikbaar/--bereikbaar",
+                                             help="Het gezin werd onbereikbaar (of is weer bereikbaar)."),
+) -> None:
+    """Registreer extra acties en afstemming over veiligheid (doelen niet bereikt of gezin onbereikbaar)."""
+    from ketencli import store, ui
+
+    waarde = _tekst(tekst, "--tekst")
+    with store.wijzig(dossier_id) as d:
+        d.afronding.extra_veiligheidsacties = waarde
+        if onbereikbaar is not None:
+            d.afronding.gezin_onbereikbaar = onbereikbaar
+    ui.gelukt("Extra acties en afspraken over veiligheid bewaard.")
+
+
+@app.command("overdracht")
+def overdracht(
+    dossier_id: str = ID_ARG,
+    rij_id: str = typer.Argument(..., metavar="RIJ", help="Het rij-id, bv. r3."),
+    nummer: int = typer.Argument(..., metavar="NR", help="Het nummer van de actie in de rij (1, 2, …)."),
+    aan: str = typer.Option(..., "--aan", help="Aan wie (een dienst-id zoals d5, of vrije tekst); leeg wist."),
+) -> None:
+    """Draag een actie van het plan van aanpak over aan de vervolghulp."""
+    from ketencli import store, ui
+
+    with store.wijzig(dossier_id) as d:
+        rij = d.pva.rij(rij_id)
+        if rij is None:
+            raise KetencliFout(f"Het plan van aanpak van dossier {d.id} heeft geen rij '{rij_id}'.",
+                               tip=f"Bekijk de rijen met `ketencli pva show {d.id}`.")
+        if not 1 <= nummer <= len(rij.acties):
+            raise KetencliFout(f"Rij {rij_id} heeft geen actie {nummer} (er zijn er {len(rij.acties)}).")
+        rij.acties[nummer - 1].overgedragen_aan = aan.strip()
+        bekend = not aan.strip() or d.dienst(aan.strip()) is not None
+    if aan.strip():
+        ui.gelukt(f"Actie {nummer} van rij {rij_id} overgedragen aan {aan.strip()}.")
+    else:
+        ui.gelukt(f"Overdracht van actie {nummer} van rij {rij_id} gewist.")
+    if not bekend:
+        ui.melding(f"'{aan.strip()}' is geen dienst-id van dit dossier; het wordt als vrije tekst bewaard.")
+
+
+# -- the sequence -----------------------------------------------------------------------------------
+
+
+@app.command("start")
+def start(
+    dossier_id: str = ID_ARG,
+    weegploeg_akkoord: str | None = typer.Option(
+        None, "--weegploeg-akkoord",
+        help="Datum waarop de weegploeg akkoord ging (standaard: de besproken agendering van de afronding)."),
+    datum: str | None = typer.Option(None, "--datum", help="Datum van de afronding (standaard: vandaag)."),
+    rondetafel_check: str | None = typer.Option(None, "--rondetafel-check",
+                                                help="Datum van een vroegere ronde tafel (check op nieuwe feiten)."),
+    rondetafel_check_maanden: int | None = typer.Option(None, "--rondetafel-check-maanden",
+                                                        help="Vroegere ronde tafel na zoveel maanden (bv. 3)."),
+    toch: bool = typer.Option(False, "--toch", help="Rond af hoewel de afrondingstoets niet slaagt (met --reden)."),
+    reden: str = typer.Option("", "--reden", help="Waarom toch (komt in de historiek)."),
+    sinds: str | None = SINDS_OPT,
+) -> None:
+    """Rond de casusregie af na het akkoord van de weegploeg: fase afgerond, opvolging tot zes maanden later."""
+    from ketencli import klok, store, ui
+    from ketencli.methodiek import afronding
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
+    akkoord = _datum(weegploeg_akkoord, "--weegploeg-akkoord", niet_na=vandaag)
+    venster = _sinds(sinds, None, vandaag)
+    if rondetafel_check and rondetafel_check_maanden is not None:
+        raise GebruiksFout("Geef --rondetafel-check of --rondetafel-check-maanden, niet allebei.")
+    if toch and not reden.strip():
+        raise GebruiksFout("Geef bij --toch ook de reden met --reden.")
+    if reden.strip() and not toch:
+        raise GebruiksFout("--reden hoort bij --toch.")
+    if rondetafel_check_maanden is not None and not 1 <= rondetafel_check_maanden < afronding.OPVOLGING_MAANDEN:
+        raise GebruiksFout(f"--rondetafel-check-maanden ligt tussen 1 en {afronding.OPVOLGING_MAANDEN - 1}.")
+    check_op = _datum(rondetafel_check, "--rondetafel-check")
+    with store.wijzig(dossier_id) as d:
+        if d.fase not in afronding.START_FASEN:
+            raise KetencliFout(
+                f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afronden kan alleen vanuit casusregie "
+                "(of ketenaanpak zonder regisseur).")
+        akkoord = akkoord or afronding.weegploeg_akkoord(d)
+        if akkoord is None:
+            raise KetencliFout(
+                "De weegploeg moet eerst akkoord gaan met de afronding (gids L721).",
+                tip=f"Geef de datum van dat akkoord: `ketencli afronding start {d.id} --weegploeg-akkoord DATUM`.")
+        if akkoord > op:
+            raise GebruiksFout("Het akkoord van de weegploeg kan niet na de datum van de afronding liggen.")
+        open_ = afronding.niet_voldaan(afronding.toets(d, vandaag, venster))
+        if open_ and not toch:
+            raise KetencliFout(
+                f"De afrondingstoets slaagt nog niet: {len(open_)} criteria niet voldaan of onbekend "
+                f"({', '.join(c.key for c in open_)}). Er werd niets bewaard.",
+                tip=f"Bekijk wat ontbreekt met `ketencli afronding check {d.id}`; rond je toch af, geef dan "
+                "--toch --reden \"...\".")
+        tot = afronding.plus_maanden(op, afronding.OPVOLGING_MAANDEN)
+        if rondetafel_check_maanden is not None:
+            check_op = afronding.plus_maanden(op, rondetafel_check_maanden)
+        if check_op is not None and not op < check_op < tot:
+            raise GebruiksFout(f"De vroegere ronde tafel ligt tussen {op:%d/%m/%Y} en {tot:%d/%m/%Y}.")
+        a = d.afronding
+        a.weegploeg_akkoord_op, a.gestart_op, a.opvolging_tot, a.rondetafel_check_op = akkoord, op, tot, check_op
+        motief = f"afronding op {op:%d/%m/%Y}, weegploeg akkoord op {akkoord:%d/%m/%Y}, opvolging tot {tot:%d/%m/%Y}"
+        if open_:
+            motief += f"; toch afgerond zonder: {', '.join(c.key for c in open_)}; reden: {reden.strip()}"
+        store.historie(d, f"fase {d.fase} → afgerond", reden=motief)
+        d.fase = "afgerond"
+    ui.gelukt(f"Dossier {dossier_id} is afgerond op {op:%d/%m/%Y}. De ronde tafel kan het afsluiten vanaf "
+              f"{tot:%d/%m/%Y}.")
+    if check_op:
+        ui.melding(f"Vroegere ronde tafel (check op nieuwe feiten): {check_op:%d/%m/%Y}.", "cyan")
+
+
+@app.command("afsluiten")
+def afsluiten(
+    dossier_id: str = ID_ARG,
+    nieuwe_feiten: str | None = typer.Option(None, "--nieuwe-feiten",
+                                             help="De nieuwe feiten die de partners bij de laatste check meldden."),
+    geen_nieuwe_feiten: bool = typer.Option(False, "--geen-nieuwe-feiten",
+                                            help="De laatste check vond geen nieuwe feiten."),
+    vervolghulp: bool | None = typer.Option(None, "--vervolghulp-gestart/--vervolghulp-niet-gestart",
+                                            help="Of de vervolghulp goed gestart is."),
+    geen_vervolghulp: bool = typer.Option(False, "--geen-vervolghulp", help="Er is geen vervolghulp (n.v.t.)."),
+    vroeger: bool = typer.Option(False, "--vroeger", help="Sluit af vóór de zes maanden opvolging (met --reden)."),
+    reden: str = typer.Option("", "--reden", help="Waarom vroeger afsluiten (komt in de historiek)."),
+    datum: str | None = typer.Option(None, "--datum", help="Datum van de ronde tafel (standaard: vandaag)."),
+) -> None:
+    """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden."""
+    from ketencli import klok, store, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
+    if vroeger and not reden.strip():
+        raise GebruiksFout("Geef bij --vroeger ook de reden met --reden.")
+    if reden.strip() and not vroeger:
+        raise GebruiksFout("--reden hoort bij --vroeger.")
+    if nieuwe_feiten is not None and geen_nieuwe_feiten:
+        raise GebruiksFout("Geef --nieuwe-feiten of --geen-nieuwe-feiten, niet allebei.")
+    if vervolghulp is not None and geen_vervolghulp:
+        raise GebruiksFout("Geef --vervolghulp-gestart, --vervolghulp-niet-gestart of --geen-vervolghulp, één ervan.")
+    with store.wijzig(dossier_id) as d:
+        a = d.afronding
+        if d.fase != "afgerond" or a.opvolging_tot is None or a.gestart_op is None:
+            raise KetencliFout(
+                f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afsluiten kan alleen na de afronding. "
+                "Er werd niets bewaard.",
+                tip=f"Bekijk wat nog ontbreekt met `ketencli afronding check {d.id}` en rond af met "
+                f"`ketencli afronding start {d.id}`.")
+        if op < a.gestart_op:
+            raise GebruiksFout("De afsluiting kan niet vóór de afronding liggen.")
+        if op < a.opvolging_tot and not vroeger:
+            raise KetencliFout(
+                f"De opvolging loopt tot {a.opvolging_tot:%d/%m/%Y}: de ronde tafel sluit af zes maanden na de "
+                "afronding (gids L730). Er werd niets bewaard.",
+                tip="Moet het toch vroeger, geef dan --vroeger --reden \"...\".")
+        if nieuwe_feiten is None and not geen_nieuwe_feiten:
+            raise KetencliFout(
+                "Eerst de laatste check op nieuwe feiten bij de partners (gids L731). Er werd niets bewaard.",
+                tip="Geef --geen-nieuwe-feiten, of --nieuwe-feiten \"...\" met wat er gemeld werd.")
+        if vervolghulp is None and not geen_vervolghulp:
+            raise KetencliFout(
+                "Eerst de laatste check of de vervolghulp goed gestart is (gids L732). Er werd niets bewaard.",
+                tip="Geef --vervolghulp-gestart of --vervolghulp-niet-gestart, of --geen-vervolghulp als er "
+                "geen is.")
+        a.nieuwe_feiten = "geen nieuwe feiten" if geen_nieuwe_feiten else _tekst(nieuwe_feiten, "--nieuwe-feiten")
+        a.vervolghulp_goed_gestart = vervolghulp
+        a.vroeger_reden = reden.strip()
+        a.afgesloten_op = op
+        motief = f"afgesloten op de ronde tafel van {op:%d/%m/%Y}"
+        if vroeger and op < a.opvolging_tot:
+            motief += f", vóór het einde van de opvolging ({a.opvolging_tot:%d/%m/%Y}): {reden.strip()}"
+        store.historie(d, "fase afgerond → afgesloten", reden=motief)
+        d.fase = "afgesloten"
+    ui.gelukt(f"Dossier {dossier_id} is afgesloten op {op:%d/%m/%Y}; het kan nu alleen nog gelezen worden.")
+    if not geen_nieuwe_feiten:
+        ui.melding("Er werden nieuwe feiten gemeld; ze staan bij de afsluiting in het dossier.")
+    if vervolghulp is False:
+        ui.melding("De vervolghulp is niet goed gestart; laat het de operationeel coördinator weten (gids L724-728).")
