@@ -1,0 +1,320 @@
+"""The regions and their tables, as data (issue "agendering" item 1, decisions D24, D26).
+
+Each region declares its tables with the role each plays (``intake``, ``plan``, ``opvolging``,
+``afsluiting``), their rhythm, hours, agendering deadline rule and address, and its partners.
+What the source texts give is filled in here (with the line in the text); what they do not give is
+``None`` and shown to the user as "in te stellen" until set in the user's region settings file
+(``regio.yaml`` in the config folder, read by ``store``). A value here that is a choice rather than
+a fact (Antwerp's weegploeg reference date) is listed in ``Tafel.instelbaar`` so it is shown as
+adjustable. Pure: no I/O. ``toepassen`` merges the (already validated) settings into the defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+ROLLEN = ("intake", "plan", "opvolging", "afsluiting")
+ROL_NAMEN = {
+    "intake": "intake (verkennend overleg)",
+    "plan": "plan van aanpak",
+    "opvolging": "opvolging",
+    "afsluiting": "afsluiting",
+}
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+RITMES = ("wekelijks", "tweewekelijks", "tweemaal-per-maand")
+RITME_NAMEN = {
+    "wekelijks": "elke week",
+    "tweewekelijks": "om de twee weken",
+    "tweemaal-per-maand": "twee keer per maand",
+}
+# 11 juli (Feestdag van de Vlaamse Gemeenschap) is not a national public holiday (holidays' BE list):
+# whether a table meets then is a region setting (``vrije_dagen``).
+VLAAMSE_FEESTDAG = "07-11"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When agendering closes, relative to a session: a weekday in the week(s) before (ISO weeks,
+    Monday first), or a number of days before; at a local time ("12:00")."""
+
+    tijd: str
+    weekdag: int | None = None  # 0 = Monday
+    weken_voor: int = 1
+    dagen_voor: int | None = None
+
+    def beschrijving(self) -> str:
+        if self.dagen_voor is not None:
+            return f"{self.dagen_voor} dagen voor de zitting, om {self.tijd}"
+        week = "de week ervoor" if self.weken_voor == 1 else f"{self.weken_voor} weken ervoor"
+        dag = WEEKDAGEN[self.weekdag] if self.weekdag is not None else "?"
+        return f"{dag} {self.tijd} van {week}"
+
+
+@dataclass(frozen=True)
+class Ritme:
+    soort: str | None = None  # one of RITMES; None = in te stellen
+    weekdag: int | None = None  # 0 = Monday
+    referentiedatum: date | None = None  # tweewekelijks: a date of a session
+    weken: tuple[int, ...] = ()  # tweemaal-per-maand: which occurrences of the weekday (1..5)
+
+    @property
+    def ingesteld(self) -> bool:
+        if self.soort is None or self.weekdag is None:
+            return False
+        if self.soort == "tweewekelijks":
+            return self.referentiedatum is not None
+        if self.soort == "tweemaal-per-maand":
+            return bool(self.weken)
+        return True
+
+    def beschrijving(self) -> str:
+        if self.soort is None:
+            return "in te stellen"
+        tekst = RITME_NAMEN.get(self.soort, self.soort)
+        dag = WEEKDAGEN[self.weekdag] if self.weekdag is not None else "weekdag in te stellen"
+        if self.soort == "tweewekelijks":
+            ref = self.referentiedatum.isoformat() if self.referentiedatum else "in te stellen"
+            return f"{tekst} op {dag} (referentiedatum {ref})"
+        if self.soort == "tweemaal-per-maand":
+            weken = " en ".join(f"{w}e" for w in self.weken) if self.weken else "welke weken: in te stellen"
+            return f"{tekst}: {weken} {dag} van de maand"
+        return f"{tekst} op {dag}"
+
+    def valt_op(self, dag: date) -> bool:
+        """True when a session of this rhythm falls on ``dag`` (holidays not considered)."""
+        if not self.ingesteld or dag.weekday() != self.weekdag:
+            return False
+        if self.soort == "wekelijks":
+            return True
+        if self.soort == "tweewekelijks":
+            assert self.referentiedatum is not None
+            return ((dag - self.referentiedatum).days // 7) % 2 == 0
+        return (dag.day - 1) // 7 + 1 in self.weken
+
+
+@dataclass(frozen=True)
+class Tafel:
+    key: str
+    naam: str
+    rollen: tuple[str, ...]
+    ritme: Ritme = field(default_factory=Ritme)
+    begin: str | None = None  # "13:00"
+    einde: str | None = None
+    deadline: Deadline | None = None
+    adres: str | None = None
+    omschrijving: str = ""
+    bron: str = ""
+    # settings that hold a chosen default rather than a fact from the texts: shown as adjustable
+    instelbaar: tuple[str, ...] = ()
+
+    def in_te_stellen(self) -> list[str]:
+        """The settings this table still lacks, as keys of the settings file."""
+        ontbreekt: list[str] = []
+        if self.ritme.soort is None:
+            ontbreekt.append("ritme")
+        if self.ritme.weekdag is None:
+            ontbreekt.append("weekdag")
+        if self.ritme.soort == "tweewekelijks" and self.ritme.referentiedatum is None:
+            ontbreekt.append("referentiedatum")
+        if self.ritme.soort == "tweemaal-per-maand" and not self.ritme.weken:
+            ontbreekt.append("weken")
+        if self.begin is None:
+            ontbreekt.append("begin")
+        if self.einde is None:
+            ontbreekt.append("einde")
+        if self.deadline is None:
+            ontbreekt.append("deadline")
+        if self.adres is None:
+            ontbreekt.append("adres")
+        return ontbreekt
+
+
+@dataclass(frozen=True)
+class Regio:
+    key: str
+    naam: str
+    tafels: tuple[Tafel, ...]
+    partners: tuple[str, ...] = ()
+    # extra days without sessions besides the national public holidays: "MM-DD" every year or
+    # "YYYY-MM-DD" once; None = in te stellen (then 11 juli is flagged, not skipped)
+    vrije_dagen: tuple[str, ...] | None = None
+    # months after the start of casusregie with an evaluation at the table (Leuven: 1, 4, 10)
+    evaluaties_maanden: tuple[int, ...] = ()
+    contact: str = ""  # a general contact address from the texts (not the agendering address)
+
+    def tafel(self, key: str) -> Tafel | None:
+        return next((t for t in self.tafels if t.key == key), None)
+
+    def tafel_voor_rol(self, rol: str) -> Tafel | None:
+        return next((t for t in self.tafels if rol in t.rollen), None)
+
+    def in_te_stellen(self) -> list[str]:
+        """Every missing setting as a dotted key of the settings file (``tafels.x.adres``)."""
+        ontbreekt = [f"tafels.{t.key}.{k}" for t in self.tafels for k in t.in_te_stellen()]
+        if self.vrije_dagen is None:
+            ontbreekt.append("vrije_dagen")
+        return ontbreekt
+
+    def is_vrije_dag(self, dag: date) -> bool:
+        if not self.vrije_dagen:
+            return False
+        return dag.strftime("%m-%d") in self.vrije_dagen or dag.isoformat() in self.vrije_dagen
+
+
+_CO3_ADRES = "CO3@antwerpen.be"
+
+STANDAARD: dict[str, Regio] = {
+    "co3-antwerpen": Regio(
+        key="co3-antwerpen",
+        naam="CO3 Antwerpen",
+        tafels=(
+            Tafel(
+                key="ico",
+                naam="Verkennend casusoverleg (ICO)",
+                rollen=("intake",),
+                ritme=Ritme("wekelijks", 4),
+                begin="09:30",
+                einde="12:00",
+                # D24: registrations count until Thursday 23:59 for the Friday of the next week
+                deadline=Deadline("23:59", weekdag=3),
+                adres=_CO3_ADRES,
+                omschrijving="beslist over instroom, stelt de casusregisseur aan",
+                bron="CO3-gids L409-419 (D24)",
+            ),
+            Tafel(
+                key="weegploeg",
+                naam="Weegploeg",
+                rollen=("plan",),
+                # every two weeks: the guide gives no reference date; this default (a Tuesday) is a
+                # choice, shown as adjustable
+                ritme=Ritme("tweewekelijks", 1, referentiedatum=date(2026, 1, 13)),
+                begin="13:00",
+                einde="16:00",
+                deadline=Deadline("12:00", weekdag=0),
+                adres=_CO3_ADRES,
+                omschrijving="bespreekt het (gewijzigde) plan van aanpak en de afronding",
+                bron="CO3-gids L864-875",
+                instelbaar=("referentiedatum",),
+            ),
+            Tafel(
+                key="rondetafel",
+                naam="Ronde Tafel",
+                rollen=("opvolging", "afsluiting"),
+                ritme=Ritme("wekelijks", 3),
+                begin="09:15",
+                einde="12:00",
+                deadline=Deadline("12:00", weekdag=4),
+                adres=_CO3_ADRES,
+                omschrijving="opvolging door informatie- en expertisedeling; definitieve afsluiting",
+                bron="CO3-gids L972-982",
+            ),
+        ),
+        partners=("politie", "parket", "justitiehuis", "CAW", "CGG", "VK", "OCJ/SDJ", "stad Antwerpen"),
+        contact=_CO3_ADRES,
+    ),
+    "ifg-west-vlaanderen": Regio(
+        key="ifg-west-vlaanderen",
+        naam="Ketenaanpak IFG West-Vlaanderen",
+        tafels=(
+            Tafel(
+                key="overlegtafel",
+                naam="Overlegtafel",
+                rollen=("intake", "plan", "afsluiting"),
+                omschrijving="dossiervorming, risicotaxatie en plan van aanpak samen, evaluatie",
+                bron="folder West-Vlaanderen L88-98, L128 (D26)",
+            ),
+            Tafel(
+                key="operationeel-team",
+                naam="Operationeel team",
+                rollen=("opvolging",),
+                omschrijving="volgt de voortgang van de casusregisseur op, beslist over bijsturing",
+                bron="folder West-Vlaanderen L109-112 (D26)",
+            ),
+        ),
+        partners=(
+            "CAW", "Vertrouwenscentrum Kindermishandeling", "Agentschap Jongerenwelzijn (OSD)",
+            "geestelijke gezondheidszorg", "justitiehuis", "parket", "lokale politie", "sociaal huis",
+            "stad/gemeente",
+        ),
+        contact="ketenaanpakifg.wvl@wvg.vlaanderen.be",
+    ),
+    "leuven": Regio(
+        key="leuven",
+        naam="Ketenaanpak IFG Leuven",
+        tafels=(
+            Tafel(
+                key="operationeel-team",
+                naam="Operationeel team",
+                rollen=("intake", "plan", "opvolging", "afsluiting"),
+                ritme=Ritme("tweemaal-per-maand"),
+                omschrijving="intake, dossiervorming, plan van aanpak en evaluaties (twee keer per maand)",
+                bron="artikel Leuven 2017 L18-24",
+            ),
+        ),
+        partners=("CAW", "OCMW", "CGG", "Agentschap Jongerenwelzijn", "bestuur", "politie", "parket"),
+        evaluaties_maanden=(1, 4, 10),
+    ),
+}
+
+
+def _tijd(waarde: Any) -> str | None:
+    return None if waarde is None else str(waarde)
+
+
+def _pas_tafel_aan(tafel: Tafel, inst: dict[str, Any]) -> Tafel:
+    ritme = tafel.ritme
+    if inst.get("ritme") is not None:
+        ritme = replace(ritme, soort=inst["ritme"])
+    if inst.get("weekdag") is not None:
+        ritme = replace(ritme, weekdag=WEEKDAGEN.index(inst["weekdag"]))
+    if inst.get("referentiedatum") is not None:
+        ritme = replace(ritme, referentiedatum=inst["referentiedatum"])
+    if inst.get("weken") is not None:
+        ritme = replace(ritme, weken=tuple(sorted(inst["weken"])))
+    veranderd: dict[str, Any] = {"ritme": ritme}
+    for sleutel in ("naam", "begin", "einde", "adres"):
+        if inst.get(sleutel) is not None:
+            veranderd[sleutel] = _tijd(inst[sleutel])
+    if inst.get("rollen") is not None:
+        veranderd["rollen"] = tuple(inst["rollen"])
+    regel = inst.get("deadline")
+    if regel is not None:
+        veranderd["deadline"] = Deadline(
+            tijd=str(regel["tijd"]),
+            weekdag=WEEKDAGEN.index(regel["weekdag"]) if regel.get("weekdag") else None,
+            weken_voor=int(regel.get("weken_voor") or 1),
+            dagen_voor=regel.get("dagen_voor"),
+        )
+    # a value the user set is no longer a default to adjust
+    veranderd["instelbaar"] = tuple(k for k in tafel.instelbaar if inst.get(k) is None)
+    return replace(tafel, **veranderd)
+
+
+def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
+    """The regions with the user's settings applied (a validated dict: region → settings).
+
+    A table key the defaults do not know adds a table (it needs ``naam`` and ``rollen``).
+    """
+    regios = dict(STANDAARD)
+    for key, inst in (instellingen or {}).items():
+        if key not in regios or not inst:
+            continue
+        regio = regios[key]
+        tafels = list(regio.tafels)
+        for tafel_key, tafel_inst in (inst.get("tafels") or {}).items():
+            bestaand = regio.tafel(tafel_key)
+            if bestaand is None:
+                nieuw = Tafel(key=tafel_key, naam=tafel_inst.get("naam") or tafel_key,
+                              rollen=tuple(tafel_inst.get("rollen") or ()), bron="je instellingen")
+                tafels.append(_pas_tafel_aan(nieuw, tafel_inst))
+            else:
+                tafels[tafels.index(bestaand)] = _pas_tafel_aan(bestaand, tafel_inst or {})
+        veranderd: dict[str, Any] = {"tafels": tuple(tafels)}
+        if inst.get("vrije_dagen") is not None:
+            veranderd["vrije_dagen"] = tuple(str(d) for d in inst["vrije_dagen"])
+        if inst.get("partners") is not None:
+            veranderd["partners"] = tuple(inst["partners"])
+        regios[key] = replace(regio, **veranderd)
+    return regios

@@ -1,0 +1,513 @@
+"""Planning: the sessions of the tables, their deadlines, and the method's due dates of a dossier.
+
+Issue "agendering" item 2, decisions D21, D24, D25, D26. The regions come from
+``methodiek.regios`` with the user's settings file applied (``store.lees_regio_instellingen``).
+
+- Sessions follow a table's rhythm (weekly, every two weeks from a reference date, twice a month)
+  at local Brussels hours, so a 13:00 session stays 13:00 across the DST changes.
+- A session on a Belgian public holidays (``holidays``, imported lazily) or on a region's extra
+  free day is not proposed: the next one is, with a note. A deadline on such a day (or a weekend)
+  moves to the previous working day at the same hour, with a note (D24).
+- ``vervaldata`` lists what the method asks of one dossier, with ids only (no names), and is
+  deterministic for (dossier, vandaag, region settings): ``instellingen_stempel`` names the last.
+
+What closes a due item (kept simple and visible in the dossier file):
+- eerste weegploeg: an agendering at the table with role ``plan`` (voorbereid, ingediend, besproken);
+- terugkoppeling op de ronde tafel: an agendering with role ``opvolging`` whose session is on or after
+  the agendering that set the return date;
+- tussentijdse evaluatie / Leuven's evaluations: an agendering with role ``opvolging`` (or ``plan``)
+  whose session falls within two months (resp. three weeks) before the due date, or later;
+- OCJ/SDJ-afstemming: due three months after the latest tijdlijn item of soort ``overleg`` or
+  ``contact`` that mentions the consulent (consulent, OCJ, SDJ, OSD, jongerenwelzijn), or after the
+  start of casusregie;
+- consulent informeren (D21): per ``pv``/``incident`` since the start of casusregie when an ocj-sdj
+  service is involved; closed by a later (or same-day) ``contact``/``overleg`` item mentioning the
+  consulent;
+- opvolging na afronding: ``afronding.vervolghulp_goed_gestart`` is filled in;
+- afsluiting: an agendering of soort ``afsluiting``;
+- ronde-tafelcheck: an agendering with role ``opvolging`` on or after ``afronding.gestart_op``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ketencli import klok
+from ketencli.fouten import KetencliFout
+from ketencli.methodiek import regios as _regios
+from ketencli.methodiek.regios import Regio, Tafel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ketencli import model
+
+__all__ = [
+    "Tafel", "Regio", "Zitting", "Vervaldatum", "Voorbereiding", "regio", "alle_regios",
+    "tafel_voor_rol", "volgende_zittingen", "eerste_haalbare_zitting", "agendering_adres",
+    "eerste_weegploeg", "vervaldata", "feestdag", "instellingen_stempel",
+]
+
+TZ = klok.TIJDZONE
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+_ZOEKGRENS = 3 * 366  # days: a rhythm that yields nothing within three years is not a rhythm
+_CONSULENT_WOORDEN = ("consulent", "ocj", "sdj", "osd", "jongerenwelzijn")
+ACTIEVE_STATUS = ("voorbereid", "ingediend", "besproken")
+
+
+@dataclass(frozen=True)
+class Zitting:
+    tafel: str
+    tafel_naam: str
+    rol: str
+    begin: datetime
+    einde: datetime | None
+    deadline: datetime | None
+    opmerkingen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vervaldatum:
+    datum: date
+    tijd: str | None
+    soort: str
+    omschrijving: str
+    tafel: str | None = None
+
+    def naar_dict(self) -> dict[str, Any]:
+        return {"datum": self.datum.isoformat(), "tijd": self.tijd, "soort": self.soort,
+                "omschrijving": self.omschrijving, "tafel": self.tafel}
+
+    @classmethod
+    def uit_dict(cls, d: dict[str, Any]) -> Vervaldatum:
+        return cls(datum=date.fromisoformat(d["datum"]), tijd=d.get("tijd"), soort=d["soort"],
+                   omschrijving=d["omschrijving"], tafel=d.get("tafel"))
+
+    @property
+    def sorteersleutel(self) -> tuple[str, str, str, str]:
+        return (self.datum.isoformat(), self.tijd or "99:99", self.soort, self.omschrijving)
+
+
+@dataclass(frozen=True)
+class Voorbereiding:
+    """The guide's preparation timeline of a first weegploeg (L1714-1766, D25)."""
+
+    week1: date  # Monday of the week casusregie starts
+    week: int  # the week of the session, counted from week 1 (10 or later)
+    opvragen: date  # Tuesday afternoon two weeks before: ask for the preparatory documents
+    agenda: date  # Thursday of the week before: the agenda goes out
+    zitting: Zitting
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates, holidays, free days
+# ---------------------------------------------------------------------------------------------
+
+
+def datum_tekst(dag: date) -> str:
+    """'dinsdag 6 april 2027'."""
+    return f"{_regios.WEEKDAGEN[dag.weekday()]} {dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
+
+
+@functools.lru_cache(maxsize=64)
+def _feestdagen(jaar: int) -> dict[date, str]:
+    import holidays
+
+    return dict(holidays.country_holidays("BE", years=jaar, language="nl"))
+
+
+def feestdag(dag: date) -> str | None:
+    """The name of the Belgian public holiday on ``dag`` (Dutch), or None."""
+    return _feestdagen(dag.year).get(dag)
+
+
+def _vrij(r: Regio, dag: date) -> str | None:
+    """Why no table of the region meets on ``dag`` (a holiday, a region's free day), or None."""
+    naam = feestdag(dag)
+    if naam:
+        return naam
+    if r.is_vrije_dag(dag):
+        return "11 juli (Feestdag van de Vlaamse Gemeenschap)" if dag.strftime("%m-%d") == "07-11" \
+            else "een vrije dag van de regio"
+    return None
+
+
+def _plus_maanden(dag: date, maanden: int) -> date:
+    jaar, maand = divmod(dag.month - 1 + maanden, 12)
+    jaar += dag.year
+    maand += 1
+    volgende = date(jaar + (maand // 12), maand % 12 + 1, 1)
+    laatste = (volgende - timedelta(days=1)).day
+    return date(jaar, maand, min(dag.day, laatste))
+
+
+def _moment(dag: date, hhmm: str) -> datetime:
+    uur, minuut = (int(x) for x in hhmm.split(":"))
+    return datetime.combine(dag, time(uur, minuut), tzinfo=TZ)
+
+
+def _lokaal(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=TZ) if moment.tzinfo is None else moment.astimezone(TZ)
+
+
+# ---------------------------------------------------------------------------------------------
+# Regions (with the user's settings)
+# ---------------------------------------------------------------------------------------------
+
+_CACHE: dict[str, Any] = {}
+
+
+def instellingen_stempel() -> str:
+    """Identifies the user's region settings file as it is now ('' when there is none)."""
+    from ketencli import store
+
+    pad = store.regio_instellingen_pad()
+    try:
+        st = pad.stat()
+    except OSError:
+        return ""
+    return f"{st.st_mtime_ns}-{st.st_size}"
+
+
+def alle_regios() -> dict[str, Regio]:
+    """The regions with the user's settings applied (re-read when the file changes)."""
+    from ketencli import store
+
+    stempel = str(store.regio_instellingen_pad()) + "|" + instellingen_stempel()
+    if _CACHE.get("stempel") != stempel:
+        _CACHE["regios"] = _regios.toepassen(store.lees_regio_instellingen())
+        _CACHE["stempel"] = stempel
+    return _CACHE["regios"]
+
+
+def regio(key: str) -> Regio:
+    regios = alle_regios()
+    if key not in regios:
+        raise KetencliFout(f"Onbekende regio '{key}'.", tip="Kies uit: " + ", ".join(regios) + ".")
+    return regios[key]
+
+
+def _instellingen_tip(r: Regio) -> str:
+    from ketencli import store
+
+    return (f"Vul het aan in {store.regio_instellingen_pad()} en bekijk het resultaat met "
+            f"`ketencli regio toon {r.key}`.")
+
+
+def tafel_voor_rol(regio_key: str, rol: str) -> Tafel:
+    """The table of the region that plays this role (D26); a Dutch error when there is none or when
+    its rhythm is still in te stellen."""
+    r = regio(regio_key)
+    tafel = r.tafel_voor_rol(rol)
+    if tafel is None:
+        tafels = ", ".join(f"{t.naam} ({', '.join(t.rollen)})" for t in r.tafels)
+        raise KetencliFout(
+            f"{r.naam} heeft geen tafel voor {_regios.ROL_NAMEN.get(rol, rol)}.",
+            tip=f"De tafels van deze regio: {tafels}.",
+        )
+    if not tafel.ritme.ingesteld:
+        ontbreekt = [k for k in tafel.in_te_stellen() if k in ("ritme", "weekdag", "referentiedatum", "weken")]
+        raise KetencliFout(
+            f"Het ritme van de tafel '{tafel.naam}' ({r.naam}) is nog in te stellen "
+            f"({', '.join(ontbreekt)}): ketencli kan de zittingen niet berekenen.",
+            tip=_instellingen_tip(r),
+        )
+    if tafel.begin is None:
+        raise KetencliFout(
+            f"Het beginuur van de tafel '{tafel.naam}' ({r.naam}) is nog in te stellen.",
+            tip=_instellingen_tip(r),
+        )
+    return tafel
+
+
+def agendering_adres(regio_key: str, rol: str) -> str | None:
+    """Where agendering for this role goes; None = in te stellen."""
+    tafel = regio(regio_key).tafel_voor_rol(rol)
+    return tafel.adres if tafel else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sessions and deadlines
+# ---------------------------------------------------------------------------------------------
+
+
+def _werkdag(r: Regio, dag: date) -> bool:
+    return dag.weekday() < 5 and _vrij(r, dag) is None
+
+
+def _deadline(r: Regio, tafel: Tafel, dag: date) -> tuple[datetime | None, list[str]]:
+    regel = tafel.deadline
+    if regel is None:
+        return None, ["de deadline voor agendering is nog in te stellen"]
+    if regel.dagen_voor is not None:
+        dl = dag - timedelta(days=regel.dagen_voor)
+    else:
+        maandag = dag - timedelta(days=dag.weekday()) - timedelta(weeks=regel.weken_voor)
+        dl = maandag + timedelta(days=regel.weekdag or 0)
+    oorspronkelijk = dl
+    while not _werkdag(r, dl):
+        dl -= timedelta(days=1)
+    opmerkingen: list[str] = []
+    if dl != oorspronkelijk:
+        reden = _vrij(r, oorspronkelijk) or "een weekend"
+        opmerkingen.append(
+            f"de deadline valt op {datum_tekst(oorspronkelijk)} ({reden}): vervroegd naar "
+            f"{datum_tekst(dl)} {regel.tijd}"
+        )
+    return _moment(dl, regel.tijd), opmerkingen
+
+
+def _zittingen(r: Regio, tafel: Tafel, rol: str, na: datetime) -> Iterator[Zitting]:
+    """The proposable sessions after ``na`` (holidays skipped, with a note on the next one)."""
+    assert tafel.begin is not None
+    na = _lokaal(na)
+    overgeslagen: list[str] = []
+    for stap in range(_ZOEKGRENS):
+        dag = na.date() + timedelta(days=stap)
+        if not tafel.ritme.valt_op(dag):
+            continue
+        begin = _moment(dag, tafel.begin)
+        if begin <= na:
+            continue
+        reden = _vrij(r, dag)
+        if reden:
+            overgeslagen.append(f"geen zitting op {datum_tekst(dag)} ({reden})")
+            continue
+        deadline, opmerkingen = _deadline(r, tafel, dag)
+        if r.vrije_dagen is None and dag.strftime("%m-%d") == _regios.VLAAMSE_FEESTDAG:
+            opmerkingen.append("11 juli: of de tafel dan samenkomt, is nog in te stellen (vrije_dagen)")
+        if tafel.adres is None:
+            opmerkingen.append("het agenderingsadres is nog in te stellen")
+        yield Zitting(
+            tafel=tafel.key, tafel_naam=tafel.naam, rol=rol, begin=begin,
+            einde=_moment(dag, tafel.einde) if tafel.einde else None, deadline=deadline,
+            opmerkingen=tuple(overgeslagen + opmerkingen),
+        )
+        overgeslagen = []
+
+
+def volgende_zittingen(regio: str, rol: str, na: datetime, aantal: int = 6) -> list[Zitting]:
+    """The next ``aantal`` sessions of the region's table for ``rol`` that begin after ``na``."""
+    tafel = tafel_voor_rol(regio, rol)
+    return list(itertools.islice(_zittingen(_regio_obj(regio), tafel, rol, na), aantal))
+
+
+def _regio_obj(key: str) -> Regio:
+    return regio(key)
+
+
+def _haalbaar(z: Zitting, nu: datetime) -> bool:
+    return z.begin > nu and (z.deadline is None or z.deadline > nu)
+
+
+def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | None = None) -> Zitting:
+    """The first session whose deadline is still ahead of ``nu``; with ``op``, the session on that
+    date (a Dutch error, with the next possible sessions, when there is none or its deadline passed)."""
+    nu = _lokaal(nu)
+    tafel = tafel_voor_rol(regio, rol)
+    r = _regio_obj(regio)
+    if op is None:
+        return next(z for z in _zittingen(r, tafel, rol, nu) if _haalbaar(z, nu))
+
+    volgende = [z for z in itertools.islice(_zittingen(r, tafel, rol, nu), 12) if _haalbaar(z, nu)][:3]
+    tip = "Mogelijke zittingen: " + "; ".join(_zitting_kort(z) for z in volgende) + "." if volgende else None
+    if tafel.ritme.valt_op(op):
+        reden = _vrij(r, op)
+        if reden:
+            raise KetencliFout(f"Op {datum_tekst(op)} komt de {tafel.naam} niet samen ({reden}).", tip=tip)
+        begin_dag = datetime.combine(op, time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
+        zitting = next(_zittingen(r, tafel, rol, begin_dag))
+        if zitting.begin <= nu:
+            raise KetencliFout(f"De zitting van de {tafel.naam} op {datum_tekst(op)} is al voorbij.", tip=tip)
+        if zitting.deadline is not None and zitting.deadline <= nu:
+            raise KetencliFout(
+                f"De deadline voor de {tafel.naam} van {datum_tekst(op)} is verstreken "
+                f"({datum_tekst(zitting.deadline.date())} {zitting.deadline:%H:%M}).",
+                tip=tip,
+            )
+        return zitting
+    raise KetencliFout(
+        f"Op {datum_tekst(op)} is er geen zitting van de {tafel.naam} ({tafel.ritme.beschrijving()}).", tip=tip
+    )
+
+
+def _zitting_kort(z: Zitting) -> str:
+    tekst = f"{datum_tekst(z.begin.date())} {z.begin:%H:%M}"
+    if z.deadline is not None:
+        tekst += f" (deadline {datum_tekst(z.deadline.date())} {z.deadline:%H:%M})"
+    return tekst
+
+
+def eerste_weegploeg(regio: str, casusregie_start: date, nu: datetime) -> Voorbereiding:
+    """D25: week 1 is the week casusregie starts; the first weegploeg is the first session in week
+    10 or later whose deadline is still ahead of ``nu``. With the guide's preparation timeline."""
+    nu = _lokaal(nu)
+    tafel = tafel_voor_rol(regio, "plan")
+    week1 = casusregie_start - timedelta(days=casusregie_start.weekday())
+    week10 = datetime.combine(week1 + timedelta(weeks=9), time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
+    zitting = next(z for z in _zittingen(_regio_obj(regio), tafel, "plan", max(week10, nu)) if _haalbaar(z, nu))
+    dag = zitting.begin.date()
+    maandag = dag - timedelta(days=dag.weekday())
+    return Voorbereiding(
+        week1=week1,
+        week=(maandag - week1).days // 7 + 1,
+        opvragen=maandag - timedelta(weeks=2) + timedelta(days=1),
+        agenda=maandag - timedelta(weeks=1) + timedelta(days=3),
+        zitting=zitting,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The method's due dates of a dossier
+# ---------------------------------------------------------------------------------------------
+
+
+def _noemt_consulent(tekst: str) -> bool:
+    laag = tekst.lower()
+    return any(w in laag for w in _CONSULENT_WOORDEN)
+
+
+def _tafel_naam(r: Regio, key: str | None, rol: str | None = None) -> str:
+    tafel = r.tafel(key) if key else None
+    if tafel is None and rol:
+        tafel = r.tafel_voor_rol(rol)
+    return tafel.naam if tafel else (key or "de tafel")
+
+
+def _agenderingen(dossier: model.Dossier, *rollen: str) -> list[Any]:
+    return [a for a in dossier.agenderingen if a.status in ACTIEVE_STATUS and (not rollen or a.rol in rollen)]
+
+
+def vervaldata(dossier: model.Dossier, vandaag: date) -> list[Vervaldatum]:
+    """The method's due items of one dossier (ids only, no names), sorted by date."""
+    if dossier.fase == "afgesloten":
+        return []
+    r = regio(dossier.regio)
+    uit: list[Vervaldatum] = []
+    uit += _agendering_items(dossier, r)
+    if dossier.fase == "casusregie" and dossier.casusregie_start is not None:
+        uit += _casusregie_items(dossier, r, vandaag)
+    if dossier.fase == "afgerond":
+        uit += _afronding_items(dossier, r)
+    return sorted(uit, key=lambda v: v.sorteersleutel)
+
+
+def _agendering_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
+    uit: list[Vervaldatum] = []
+    for a in dossier.agenderingen:
+        if a.status not in ("voorbereid", "ingediend"):
+            continue
+        naam = _tafel_naam(r, a.tafel, a.rol)
+        if a.status == "voorbereid" and a.deadline is not None:
+            uit.append(Vervaldatum(a.deadline.date(), f"{a.deadline:%H:%M}", f"deadline-{a.tafel}",
+                                   f"Deadline agendering {naam} (agendering {a.id}, {a.soort})", a.tafel))
+        uit.append(Vervaldatum(a.zitting.date(), f"{a.zitting:%H:%M}", "zitting",
+                               f"Zitting {naam} (agendering {a.id}, {a.soort})", a.tafel))
+    return uit
+
+
+def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[Vervaldatum]:
+    start = dossier.casusregie_start
+    assert start is not None
+    uit: list[Vervaldatum] = []
+    nu = datetime.combine(vandaag, time(0, 0), tzinfo=TZ)
+
+    # first plan at the table with role plan (weegploeg), week 10 or later (D25)
+    if not _agenderingen(dossier, "plan"):
+        tafel = r.tafel_voor_rol("plan")
+        if tafel is not None and tafel.ritme.ingesteld and tafel.begin:
+            vb = eerste_weegploeg(r.key, start, nu)
+            z = vb.zitting
+            uit.append(Vervaldatum(
+                vb.opvragen, "13:00", "voorbereiding-weegploeg",
+                f"Start voorbereiding eerste {z.tafel_naam}: documenten opvragen (week {vb.week - 2})", z.tafel,
+            ))
+            if z.deadline is not None:
+                uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{z.tafel}",
+                                       f"Deadline agendering eerste {z.tafel_naam} (plan van aanpak)", z.tafel))
+            uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", f"eerste-{z.tafel}",
+                                   f"Eerste {z.tafel_naam}: plan van aanpak (week {vb.week})", z.tafel))
+        elif tafel is not None:
+            week10 = start - timedelta(days=start.weekday()) + timedelta(weeks=9)
+            uit.append(Vervaldatum(week10, None, f"eerste-{tafel.key}",
+                                   f"Eerste plan van aanpak op de {tafel.naam} (rond week 10; het ritme van "
+                                   "die tafel is nog in te stellen)", tafel.key))
+
+    # the return date at the ronde tafel, set at the weegploeg (D23)
+    for a in dossier.agenderingen:
+        if a.terugkoppeling_op is None or a.status == "geannuleerd":
+            continue
+        gedaan = any(b is not a and b.zitting.date() >= a.zitting.date() for b in _agenderingen(dossier, "opvolging"))
+        if not gedaan:
+            uit.append(Vervaldatum(a.terugkoppeling_op, None, "terugkoppeling-rondetafel",
+                                   f"Terugkoppeling op de {_tafel_naam(r, None, 'opvolging')} "
+                                   f"(afgesproken bij agendering {a.id})", _tafel_sleutel(r, "opvolging")))
+
+    # evaluations: Leuven at 1/4/10 months, elsewhere an interim evaluation at ~10 months
+    opvolging = _tafel_naam(r, None, "opvolging")
+    if r.evaluaties_maanden:
+        for maanden in r.evaluaties_maanden:
+            due = _plus_maanden(start, maanden)
+            if not _evaluatie_gedaan(dossier, due, timedelta(weeks=3)):
+                uit.append(Vervaldatum(due, None, f"leuven-evaluatie-{maanden}m",
+                                       f"Evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'} "
+                                       f"op het {opvolging}", _tafel_sleutel(r, "opvolging")))
+    else:
+        due = _plus_maanden(start, 10)
+        if not _evaluatie_gedaan(dossier, due, timedelta(days=61)):
+            uit.append(Vervaldatum(due, None, "tussentijdse-evaluatie",
+                                   f"Tussentijdse evaluatie op de {opvolging}, met een nieuw kijkschema",
+                                   _tafel_sleutel(r, "opvolging")))
+
+    # OCJ/SDJ (annex B, D21)
+    if any(d.soort == "ocj-sdj" for d in dossier.betrokken_diensten):
+        afstemmingen = [t.datum for t in dossier.tijdlijn
+                        if t.soort in ("overleg", "contact") and _noemt_consulent(t.omschrijving)]
+        basis = max([start, *afstemmingen])
+        uit.append(Vervaldatum(_plus_maanden(basis, 3), None, "ocj-sdj-afstemming",
+                               "Afstemming met de consulent OCJ/SDJ (minstens om de drie maanden)"))
+        for t in dossier.tijdlijn:
+            if t.soort not in ("pv", "incident") or t.datum < start:
+                continue
+            if any(d >= t.datum for d in afstemmingen):
+                continue
+            wat = "pv" if t.soort == "pv" else "incident"
+            uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
+                                   f"Consulent informeren over het {wat} van {t.datum.isoformat()}"))
+    return uit
+
+
+def _tafel_sleutel(r: Regio, rol: str) -> str | None:
+    tafel = r.tafel_voor_rol(rol)
+    return tafel.key if tafel else None
+
+
+def _evaluatie_gedaan(dossier: model.Dossier, due: date, marge: timedelta) -> bool:
+    return any(a.zitting.date() >= due - marge for a in _agenderingen(dossier, "opvolging", "plan")
+               if a.soort != "pva" or a.rol != "plan")
+
+
+def _afronding_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
+    af = dossier.afronding
+    uit: list[Vervaldatum] = []
+    if af.gestart_op is None:
+        return uit
+    tot = af.opvolging_tot or _plus_maanden(af.gestart_op, 6)
+    if af.vervolghulp_goed_gestart is None:
+        uit.append(Vervaldatum(tot, None, "opvolging-na-afronding",
+                               "Nagaan of de vervolghulp goed gestart is; laat het de operationeel coördinator weten"))
+    if not any(a.soort == "afsluiting" for a in _agenderingen(dossier)):
+        uit.append(Vervaldatum(tot, None, "afsluiting",
+                               f"Afsluiting op de {_tafel_naam(r, None, 'afsluiting')} (zes maanden na afronding)",
+                               _tafel_sleutel(r, "afsluiting")))
+    if af.rondetafel_check_op is not None and not any(
+        a.zitting.date() >= af.gestart_op for a in _agenderingen(dossier, "opvolging")
+    ):
+        uit.append(Vervaldatum(af.rondetafel_check_op, None, "rondetafel-check",
+                               f"Check op nieuwe feiten op de {_tafel_naam(r, None, 'opvolging')}",
+                               _tafel_sleutel(r, "opvolging")))
+    return uit
