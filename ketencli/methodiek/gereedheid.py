@@ -1,0 +1,352 @@
+"""Is a dossier ready to be put on a table's agenda? The readiness rules of `ketencli agendeer`.
+
+Pure functions over the dossier model (only read). Each rule yields ``Bevinding``s with a severity:
+``blokkerend`` (the table cannot do its work without it: `agendeer` stops unless ``--toch``) or
+``waarschuwing`` (worth fixing, never stops). Every finding names a ketencli command that fixes it.
+
+What is checked depends on the kind of agendering (issue 6, annexes F and G of the guide):
+
+- weegploeg ``pva`` / ``gewijzigd``: a plan van aanpak without errors in ``pva check``; every child
+  of 12 or older spoken to, or a recorded plan for it (L1627-1629, L541); a veiligheidsplan; the
+  members and relations complete for the genogram.
+- weegploeg ``afronding``: the same, plus the afronding check (``methodiek.afronding``).
+- ``rondetafel``: a question or an interim evaluation; before the weegploeg the talk with children
+  of 12 or older is asked (annex F, step 1); an interim evaluation needs the plan and a new
+  kijkschema (L808).
+- ``ico``: the registration questions answered and the members known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from ketencli.methodiek import checklists as cl
+from ketencli.methodiek import pva_regels
+
+Ernst = Literal["blokkerend", "waarschuwing"]
+ERNSTEN: tuple[str, ...] = ("blokkerend", "waarschuwing")
+SOORTEN: tuple[str, ...] = ("pva", "gewijzigd", "afronding", "rondetafel", "ico")
+WEEGPLOEG_SOORTEN: tuple[str, ...] = ("pva", "gewijzigd", "afronding")
+
+# What the table is called in messages (the regional name comes from the planning).
+TAFEL_WOORD: dict[str, str] = {
+    "pva": "de weegploeg",
+    "gewijzigd": "de weegploeg",
+    "afronding": "de weegploeg",
+    "rondetafel": "de ronde tafel",
+    "ico": "het verkennend casusoverleg",
+}
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    regel: str  # neutral key of the rule, e.g. "pva-ontbreekt"
+    ernst: str
+    betreft: str
+    melding: str
+    wat_te_doen: str
+
+    @property
+    def blokkerend(self) -> bool:
+        return self.ernst == "blokkerend"
+
+    def als_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Gereedheid:
+    """The outcome of the readiness check for one kind of agendering."""
+
+    soort: str
+    bevindingen: tuple[Bevinding, ...]
+    voldaan: tuple[str, ...] = field(default_factory=tuple)  # Dutch: what was checked and is fine
+
+    @property
+    def blokkerend(self) -> tuple[Bevinding, ...]:
+        return tuple(b for b in self.bevindingen if b.blokkerend)
+
+    @property
+    def waarschuwingen(self) -> tuple[Bevinding, ...]:
+        return tuple(b for b in self.bevindingen if not b.blokkerend)
+
+    @property
+    def klaar(self) -> bool:
+        return not self.blokkerend
+
+    def regels(self) -> set[str]:
+        return {b.regel for b in self.bevindingen}
+
+    def als_dict(self) -> dict[str, Any]:
+        return {
+            "soort": self.soort,
+            "klaar": self.klaar,
+            "bevindingen": [b.als_dict() for b in self.bevindingen],
+            "voldaan": list(self.voldaan),
+        }
+
+
+class _Verzamelaar:
+    def __init__(self) -> None:
+        self.bevindingen: list[Bevinding] = []
+        self.voldaan: list[str] = []
+
+    def voeg(self, regel: str, streng: bool, betreft: str, melding: str, wat_te_doen: str) -> None:
+        self.bevindingen.append(
+            Bevinding(regel, "blokkerend" if streng else "waarschuwing", betreft, melding, wat_te_doen)
+        )
+
+    def ok(self, tekst: str) -> None:
+        self.voldaan.append(tekst)
+
+
+def controleer(
+    d: Any,
+    soort: str,
+    op: date,
+    *,
+    vraag: str = "",
+    tussentijdse_evaluatie: bool = False,
+    afronding_criteria: Sequence[Any] | None = None,
+) -> Gereedheid:
+    """The readiness of dossier ``d`` on ``op`` for an agendering of kind ``soort``.
+
+    ``afronding_criteria`` (the outcome of ``methodiek.afronding.toets``) may be given by the
+    caller; for ``afronding`` it is computed here when left out.
+    """
+    if soort not in SOORTEN:
+        raise ValueError(f"onbekende soort agendering: {soort}")
+    v = _Verzamelaar()
+    weegploeg = soort in WEEGPLOEG_SOORTEN
+    if weegploeg:
+        _plan(d, v, streng=True)
+        _kinderen_12(d, op, v, streng=soort != "afronding")
+        _veiligheidsplan(d, v)
+        _genogram(d, op, v, streng=True)
+        if soort == "afronding":
+            criteria = afronding_criteria if afronding_criteria is not None else _afronding_toets(d, op)
+            _afronding(d, criteria, v)
+    elif soort == "rondetafel":
+        _rondetafel(d, op, v, vraag=vraag, tussentijdse_evaluatie=tussentijdse_evaluatie)
+        _genogram(d, op, v, streng=False)
+    else:
+        _ico(d, v)
+        _genogram(d, op, v, streng=False)
+    volgorde = sorted(v.bevindingen, key=lambda b: ERNSTEN.index(b.ernst))
+    return Gereedheid(soort, tuple(volgorde), tuple(v.voldaan))
+
+
+def na_weegploeg(d: Any) -> bool:
+    """True once a weegploeg discussed the plan (a pva or gewijzigd agendering was besproken)."""
+    return any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
+
+
+# -- rules -------------------------------------------------------------------------------------
+
+
+def _plan(d: Any, v: _Verzamelaar, *, streng: bool) -> None:
+    if not d.pva.rijen:
+        v.voeg("pva-ontbreekt", streng, "plan van aanpak",
+               "Er is nog geen plan van aanpak: de tafel bespreekt het plan.",
+               f"Stel het op met `ketencli pva edit {d.id}` of `ketencli pva rij add {d.id}`.")
+        return
+    bevindingen = pva_regels.controleer(d)
+    fouten = [b for b in bevindingen if b.ernst == "fout"]
+    for b in fouten:
+        v.voeg("pva-fout", streng, b.betreft, f"pva check: {b.melding}",
+               f"{b.wat_te_doen} (alles: `ketencli pva check {d.id}`)")
+    waarschuwingen = sum(1 for b in bevindingen if b.ernst == "waarschuwing")
+    if waarschuwingen:
+        v.voeg("pva-waarschuwingen", False, "plan van aanpak",
+               f"pva check geeft {waarschuwingen} waarschuwing{'en' if waarschuwingen != 1 else ''}.",
+               f"Bekijk ze met `ketencli pva check {d.id}`.")
+    if not fouten:
+        v.ok(f"plan van aanpak aanwezig ({len(d.pva.rijen)} rijen), pva check zonder fouten")
+
+
+def _kinderen_12(d: Any, op: date, v: _Verzamelaar, *, streng: bool) -> None:
+    """Every child of 12 or older spoken to (annex A or 'kinderen-spreken'), or a recorded plan."""
+    from ketencli.methodiek import stappen
+
+    kinderen = d.kinderen_ouder_dan_12(op)
+    if not kinderen:
+        v.ok("geen kinderen van 12 jaar of ouder")
+        return
+    gevonden = cl.item("kinderen-spreken")
+    standen: dict[str | None, Any] = {}
+    if gevonden is not None:
+        lijst, _ = gevonden
+        standen = {s.lid: s for s in stappen.evalueer_checklist(d, lijst, op).items if s.item.key == "kinderen-spreken"}
+    gesproken = []
+    for kind in kinderen:
+        stand = standen.get(kind.id)
+        status = stand.status if stand is not None else "open"
+        wie = f"{kind.naam} ({kind.id}, {kind.leeftijd(op)} jaar)"
+        if status in ("gedaan", "afgeleid"):
+            gesproken.append(kind.id)
+        elif status == "overgeslagen":
+            v.voeg("kind-plan", False, wie,
+                   f"Nog niet gesproken; genoteerd: {stand.reden or 'geen reden'}. De tafel vraagt hoe je "
+                   "het kind zult spreken.",
+                   f"Na het gesprek: `ketencli stap {d.id} afvinken kinderen-spreken --lid {kind.id}`.")
+        else:
+            v.voeg("kind-niet-gesproken", streng, wie,
+                   "Dit kind van 12 jaar of ouder is nog niet gesproken en er staat geen plan voor het gesprek.",
+                   f"Na het gesprek: `ketencli stap {d.id} afvinken kinderen-spreken --lid {kind.id}` "
+                   f"(of bijlage A: `ketencli stap {d.id} bijlage-a --lid {kind.id}`); lukt het nog niet, noteer "
+                   f"hoe je het kind zult spreken: `ketencli stap {d.id} overslaan kinderen-spreken "
+                   f"--lid {kind.id} --reden \"...\"`.")
+    if gesproken:
+        v.ok("kinderen van 12 jaar of ouder gesproken: " + ", ".join(gesproken))
+
+
+def _heeft_inhoud(deel: Any) -> bool:
+    return bool(deel.waarschuwingssignalen or deel.wat_te_doen or deel.veilige_plek or deel.wie_bellen
+                or deel.afspraken)
+
+
+def _veiligheidsplan(d: Any, v: _Verzamelaar) -> None:
+    delen = [deel for deel in d.veiligheidsplan if _heeft_inhoud(deel)]
+    if delen:
+        wie = ", ".join("gezin" if deel.lid is None else deel.lid for deel in delen)
+        v.ok(f"veiligheidsplan in het dossier ({wie})")
+        return
+    opdracht = f"Leg het vast met `ketencli stap {d.id} veiligheidsplan` (per gezinslid met --lid)."
+    sporen = []
+    if d.aanmelding.veiligheidsplan.strip():
+        sporen.append("de aanmelding")
+    actueel = d.kijkschema_actueel
+    if actueel is not None:
+        b = actueel.beoordeling("geweld-veiligheidsplan")
+        if b is not None and b.staat == "aanwezig":
+            sporen.append("het kijkschema")
+    if sporen:
+        v.voeg("veiligheidsplan-niet-vastgelegd", False, "veiligheidsplan",
+               f"Volgens {' en '.join(sporen)} is er een veiligheidsplan, maar het staat niet in het dossier.",
+               opdracht)
+    else:
+        v.voeg("veiligheidsplan-ontbreekt", True, "veiligheidsplan",
+               "Er is nog geen veiligheidsplan; de tafel vraagt ernaar.", opdracht)
+
+
+def _lid_label(lid: Any) -> str:
+    return f"{lid.naam} ({lid.id})"
+
+
+def _genogram(d: Any, op: date, v: _Verzamelaar, *, streng: bool) -> None:
+    """Members and relations complete enough to draw the genogram."""
+    leden = list(d.gezinsleden)
+    if not leden:
+        v.voeg("geen-gezinsleden", streng, "gezinsleden", "Er staan nog geen gezinsleden in het dossier.",
+               f"Voeg ze toe met `ketencli dossier lid add {d.id}`.")
+        return
+    fouten_voor = len(v.bevindingen)
+    for lid in leden:
+        if not lid.rollen:
+            v.voeg("lid-zonder-rol", streng, _lid_label(lid), "Dit gezinslid heeft geen rol.",
+                   f"`ketencli dossier lid edit {d.id} {lid.id} --rol ROL`.")
+        if "kind" in lid.rollen and lid.geboortedatum is None:
+            v.voeg("kind-zonder-geboortedatum", streng, _lid_label(lid),
+                   "De geboortedatum van dit kind ontbreekt: het genogram en de regel voor kinderen van 12 jaar "
+                   "of ouder hebben ze nodig.",
+                   f"`ketencli dossier lid edit {d.id} {lid.id} --geboortedatum JJJJ-MM-DD`.")
+    verbonden: set[frozenset[str]] = set()
+    for lid in leden:
+        for relatie in lid.relaties:
+            verbonden.add(frozenset((lid.id, relatie.met)))
+    if len(leden) > 1:
+        for lid in leden:
+            if not any(lid.id in paar for paar in verbonden):
+                v.voeg("lid-los", streng, _lid_label(lid),
+                       "Dit gezinslid heeft geen enkele relatie met een ander gezinslid: het staat los in het "
+                       "genogram.",
+                       f"`ketencli dossier lid edit {d.id} {lid.id} --relatie LID:SOORT` (bv. m1:ouder-van).")
+        losse = {lid.id for lid in leden if not any(lid.id in paar for paar in verbonden)}
+        for i, a in enumerate(leden):
+            for b in leden[i + 1:]:
+                if a.id in losse or b.id in losse or frozenset((a.id, b.id)) in verbonden:
+                    continue
+                v.voeg("relatie-ontbreekt", False, f"{_lid_label(a)} en {_lid_label(b)}",
+                       "Hun relatie is niet vastgelegd; het genogram blijft daar onvolledig.",
+                       f"`ketencli dossier lid edit {d.id} {a.id} --relatie {b.id}:SOORT`.")
+    if len(v.bevindingen) == fouten_voor:
+        v.ok(f"gezinsleden en relaties volledig voor het genogram ({len(leden)} leden)")
+
+
+def _afronding_toets(d: Any, op: date) -> list[Any]:
+    from ketencli.methodiek import afronding
+
+    return list(afronding.toets(d, op))
+
+
+def _afronding(d: Any, criteria: Iterable[Any], v: _Verzamelaar) -> None:
+    criteria = list(criteria)
+    from ketencli.methodiek import afronding
+
+    klaar = bool(afronding.klaar(criteria))
+    blokkerend = 0
+    for c in criteria:
+        if c.oordeel == "voldaan":
+            continue
+        streng = not klaar and bool(c.vereist)
+        blokkerend += streng
+        bewijs = "; ".join(c.bewijs) if isinstance(c.bewijs, (list, tuple)) else str(c.bewijs or "")
+        uitleg = bewijs or ("nog niet voldaan" if c.oordeel == "niet-voldaan" else "nog niet te beoordelen")
+        v.voeg("afronding-" + c.key, streng, f"afronding: {c.titel}", uitleg,
+               c.wat_te_doen or f"Bekijk de afrondingstoets: `ketencli afronding check {d.id}`.")
+    if not klaar and not blokkerend:
+        v.voeg("afronding-niet-klaar", True, "afronding", "De afrondingstoets is nog niet voldaan.",
+               f"Bekijk de afrondingstoets: `ketencli afronding check {d.id}`.")
+    if klaar:
+        v.ok("afrondingstoets voldaan")
+
+
+def _rondetafel(d: Any, op: date, v: _Verzamelaar, *, vraag: str, tussentijdse_evaluatie: bool) -> None:
+    if not vraag.strip() and not tussentijdse_evaluatie:
+        v.voeg("vraag-ontbreekt", True, "vraag",
+               "Een ronde tafel bespreekt een vraag (of een tussentijdse evaluatie); er is geen vraag.",
+               f"Geef de vraag mee: `ketencli agendeer rondetafel {d.id} --vraag \"...\"`.")
+    besproken = na_weegploeg(d)
+    if tussentijdse_evaluatie:
+        _plan(d, v, streng=True)
+        instroom, actueel = d.kijkschema_instroom, d.kijkschema_actueel
+        if actueel is None or actueel is instroom:
+            v.voeg("kijkschema-herhalen", False, "kijkschema",
+                   "Bij de tussentijdse evaluatie hoort een nieuw kijkschema (gids L808); er is alleen dat van "
+                   "de instroom." if actueel is not None else
+                   "Bij de tussentijdse evaluatie hoort een kijkschema (gids L808); er is er nog geen.",
+                   f"Vul het opnieuw in met `ketencli kijkschema invullen {d.id}`.")
+        else:
+            v.ok(f"nieuw kijkschema van {actueel.datum:%d/%m/%Y}")
+    elif besproken:
+        _plan(d, v, streng=False)
+    if not besproken:
+        # annex F, before the weegploeg: "Kon je alle kinderen ouder dan 12 jaar spreken?"
+        _kinderen_12(d, op, v, streng=False)
+
+
+def _ico(d: Any, v: _Verzamelaar) -> None:
+    from ketencli.methodiek.aanmelding import AANMELDVRAGEN
+
+    a = d.aanmelding
+    if a.datum is None:
+        v.voeg("aanmelddatum-ontbreekt", False, "aanmelding", "De datum van de aanmelding ontbreekt.",
+               f"Vul ze aan met `ketencli dossier edit {d.id}`.")
+    if not (a.aanmelder.organisatie.strip() or a.aanmelder.persoon.strip()):
+        v.voeg("aanmelder-ontbreekt", False, "aanmelding", "Wie aanmeldt (organisatie of persoon) ontbreekt.",
+               f"Vul het aan met `ketencli dossier edit {d.id}`.")
+    open_vragen = [vr.vraag for vr in AANMELDVRAGEN if not str(getattr(a, vr.key, "")).strip()]
+    if open_vragen:
+        v.voeg("aanmeldvragen-open", False, "aanmelding",
+               f"{len(open_vragen)} van de {len(AANMELDVRAGEN)} aanmeldvragen zijn nog leeg, bv. "
+               f"'{open_vragen[0]}'.",
+               f"Vul ze aan met `ketencli dossier edit {d.id}`.")
+    else:
+        v.ok("alle aanmeldvragen beantwoord")
+    if d.ico is not None and d.ico.conclusie != "herbespreking":
+        v.voeg("ico-al-besproken", False, "verkennend casusoverleg",
+               f"Het verkennend casusoverleg besprak dit dossier al op {d.ico.datum:%d/%m/%Y}.",
+               "Agendeer alleen opnieuw als er een herbespreking nodig is.")
