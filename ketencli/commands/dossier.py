@@ -671,3 +671,34 @@ def ico(
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
                    f"instemming met `ketencli dossier instemming {dossier_id} LID` en geef de uitkomst opnieuw.")
+
+
+@app.command("heropen")
+def heropen(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    reden: str = typer.Option(..., "--reden", help="Waarom het afgesloten dossier weer open moet (in de historiek)."),
+    naar: str = typer.Option("afgerond", "--naar",
+                             help="De fase na het heropenen: afgerond (standaard, opvolging loopt verder), "
+                             "casusregie of ketenaanpak-zonder-regisseur (opnieuw regie, afronding gewist)."),
+) -> None:
+    """Heropen een afgesloten dossier, zodat het weer gewijzigd kan worden; dat komt in de historiek."""
+    from ketencli import model, store, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    _controleer_keuze(naar, ("afgerond", "casusregie", "ketenaanpak-zonder-regisseur"), "--naar")
+    if not reden.strip():
+        raise GebruiksFout("--reden mag niet leeg zijn.")
+    with store.wijzig(dossier_id, heropen=True) as d:
+        if d.fase != "afgesloten":
+            raise KetencliFout(f"Dossier {d.id} is niet afgesloten (fase '{FASE_LABELS[d.fase]}'): "
+                               "heropenen is niet nodig.")
+        a = d.afronding
+        # the afsluiting no longer holds; back to regie also drops the afronding's sequence
+        wis = {"afgesloten_op": None, "nieuwe_feiten": "", "vervolghulp_goed_gestart": None, "vroeger_reden": ""}
+        if naar != "afgerond":
+            wis |= {"weegploeg_akkoord_op": None, "gestart_op": None, "opvolging_tot": None,
+                    "rondetafel_check_op": None}
+        d.afronding = model.Afronding.model_validate(a.model_dump() | wis)
+        store.historie(d, f"heropend: fase afgesloten → {naar}", reden=reden.strip())
+        d.fase = naar
+    ui.gelukt(f"Dossier {dossier_id} is heropend (fase nu: {FASE_LABELS[naar]}) en kan weer gewijzigd worden.")

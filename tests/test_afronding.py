@@ -1,0 +1,316 @@
+"""`ketencli afronding` and `dossier heropen` through the CLI: check, evidence, start, afsluiten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import _id_uit, dossier_bestand
+from tests.methodiek.test_afronding_regels import klaar_data
+
+
+@pytest.fixture
+def klaar(kc, tmp_path: Path) -> str:
+    """A dossier in casusregie that passes the afrondingstoets on the pinned day (2026-11-23)."""
+    bestand = tmp_path / "klaar.yaml"
+    bestand.write_text(yaml.safe_dump(klaar_data(), allow_unicode=True), encoding="utf-8")
+    return _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+
+
+def _laad(thuis: Path, dossier_id: str) -> dict:
+    """The saved dossier as plain JSON data (dates as ISO strings)."""
+    from ketencli import store
+
+    assert dossier_bestand(thuis, dossier_id).exists()
+    return store.laad(dossier_id).model_dump(mode="json")
+
+
+def _bytes(thuis: Path, dossier_id: str) -> bytes:
+    return dossier_bestand(thuis, dossier_id).read_bytes()
+
+
+def _check_json(kc, dossier_id: str, *extra: str) -> dict:
+    uit = kc("afronding", "check", dossier_id, "--json", *extra)
+    return json.loads(uit.stdout)
+
+
+# -- check ---------------------------------------------------------------------------------------
+
+
+def test_check_op_het_uitgewerkte_voorbeeld_zegt_wat_ontbreekt(kc, palmeneire):
+    uit = kc("afronding", "check", palmeneire)
+    assert uit.exit_code == 1
+    assert "Nog niet klaar om af te ronden" in uit.output
+    for tekst in ("Elk gezinslid werd om een evaluatie gevraagd", "nog niet gevraagd", "afronding slotgesprek",
+                  "Nog niet overlegd", "actie(s) staan nog open"):
+        assert tekst in uit.output
+
+
+def test_check_json(kc, palmeneire):
+    uit = kc("afronding", "check", palmeneire, "--json")
+    assert uit.exit_code == 1
+    data = json.loads(uit.stdout)
+    assert data["klaar"] is False and data["sinds"] == "2026-08-23"
+    assert len(data["criteria"]) >= 7
+    for c in data["criteria"]:
+        assert set(c) == {"key", "titel", "oordeel", "bewijs", "wat_te_doen", "vereist"}
+        assert c["oordeel"] in ("voldaan", "niet-voldaan", "onbekend") and isinstance(c["bewijs"], list)
+    oordelen = {c["key"]: c["oordeel"] for c in data["criteria"]}
+    assert oordelen["evaluatie-gezinsleden"] == "niet-voldaan"
+    assert oordelen["veiligheid-bij-niet-bereikt"] == "onbekend"
+
+
+def test_check_slaagt_met_exit_0(kc, klaar):
+    uit = kc.ok("afronding", "check", klaar)
+    assert "Klaar om af te ronden" in uit.output
+    assert _check_json(kc, klaar)["klaar"] is True
+
+
+def test_check_venster_met_sinds_of_maanden(kc, klaar, monkeypatch):
+    # the incident of 2026-02-01 falls inside a window of ten months
+    assert _check_json(kc, klaar, "--maanden", "10")["klaar"] is False
+    assert _check_json(kc, klaar, "--sinds", "2026-01-15")["klaar"] is False
+    assert _check_json(kc, klaar, "--sinds", "15/02/2026")["klaar"] is True
+    assert kc("afronding", "check", klaar, "--sinds", "2026-01-01", "--maanden", "2").exit_code == 2
+    assert kc("afronding", "check", klaar, "--sinds", "gisteren").exit_code == 2
+
+
+def test_check_van_een_onbekend_dossier(kc):
+    uit = kc("afronding", "check", "2026-999")
+    assert uit.exit_code == 1 and "Traceback" not in uit.output
+
+
+# -- recording the evidence ------------------------------------------------------------------------
+
+
+def test_bewijs_registreren_verandert_de_oordelen(kc, palmeneire, thuis):
+    kc.ok("afronding", "slotgesprek", palmeneire, "--datum", "2026-11-20", "--vervolghulp", "CAW blijft")
+    for lid in ("m1", "m2"):
+        kc.ok("afronding", "evaluatie", palmeneire, "--lid", lid, "--samenvatting", "goed")
+    kc.ok("afronding", "evaluatie", palmeneire, "--lid", "m3", "--niet-gevraagd", "--reden", "wil niet")
+    kc.ok("afronding", "partner", palmeneire, "--dienst", "d1", "--standpunt", "akkoord")
+    kc.ok("afronding", "partner", palmeneire, "--dienst", "d1", "--standpunt", "toch akkoord")  # replaces
+    kc.ok("afronding", "verklaring", palmeneire, "--tekst", "geen feiten meer")
+    kc.ok("afronding", "veiligheid", palmeneire, "--tekst", "extra patrouilles", "--onbereikbaar")
+    kc.ok("afronding", "overdracht", palmeneire, "r1", "1", "--aan", "d4")
+    a = _laad(thuis, palmeneire)["afronding"]
+    assert a["slotgesprek_op"] == "2026-11-20" and a["vervolghulp"] == "CAW blijft"
+    assert [(e["lid"], e["gevraagd"]) for e in a["evaluaties"]] == [("m1", True), ("m2", True), ("m3", False)]
+    assert a["evaluaties"][2]["reden"] == "wil niet"
+    assert a["partners"] == [{"dienst": "d1", "datum": "2026-11-23", "standpunt": "toch akkoord"}]
+    assert a["gezin_onbereikbaar"] is True and a["extra_veiligheidsacties"] == "extra patrouilles"
+    assert _laad(thuis, palmeneire)["pva"]["rijen"][0]["acties"][0]["overgedragen_aan"] == "d4"
+    oordelen = {c["key"]: c["oordeel"] for c in _check_json(kc, palmeneire)["criteria"]}
+    assert oordelen["slotgesprek"] == oordelen["evaluatie-gezinsleden"] == "voldaan"
+    assert oordelen["veiligheid-bij-niet-bereikt"] == "voldaan"
+    assert oordelen["partners-geraadpleegd"] == "niet-voldaan"  # only d1 of twelve
+
+
+@pytest.mark.parametrize("args", [
+    ("evaluatie", "--lid", "m9", "--samenvatting", "x"),
+    ("overdracht", "r99", "1", "--aan", "d1"),
+    ("overdracht", "r1", "7", "--aan", "d1"),
+])
+def test_registreren_weigert_onbekende_verwijzingen(kc, palmeneire, thuis, args):
+    voor = _bytes(thuis, palmeneire)
+    uit = kc("afronding", args[0], palmeneire, *args[1:])
+    assert uit.exit_code == 1 and "Traceback" not in uit.output
+    assert _bytes(thuis, palmeneire) == voor
+
+
+@pytest.mark.parametrize("args", [
+    ("evaluatie", "--lid", "m1", "--niet-gevraagd"),
+    ("evaluatie", "--lid", "m1", "--samenvatting", "x", "--niet-gevraagd", "--reden", "y"),
+    ("evaluatie", "--lid", "m1", "--reden", "y"),
+    ("slotgesprek", "--datum", "2030-01-01"),
+    ("verklaring", "--tekst", "  "),
+])
+def test_registreren_weigert_tegenstrijdige_opties(kc, palmeneire, thuis, args):
+    voor = _bytes(thuis, palmeneire)
+    assert kc("afronding", args[0], palmeneire, *args[1:]).exit_code == 2
+    assert _bytes(thuis, palmeneire) == voor
+
+
+# -- start ---------------------------------------------------------------------------------------
+
+
+def test_start_weigert_als_de_toets_niet_slaagt(kc, palmeneire, thuis):
+    voor = _bytes(thuis, palmeneire)
+    uit = kc("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-20")
+    assert uit.exit_code == 1 and "afrondingstoets slaagt nog niet" in uit.output
+    assert _bytes(thuis, palmeneire) == voor
+
+
+def test_start_toch_met_reden_komt_in_de_historiek(kc, palmeneire, thuis):
+    assert kc("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-20", "--toch").exit_code == 2
+    kc.ok("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-20", "--toch", "--reden", "gezin verhuist")
+    d = _laad(thuis, palmeneire)
+    assert d["fase"] == "afgerond"
+    laatste = d["historie"][-1]
+    assert laatste["wat"] == "fase casusregie → afgerond"
+    assert "gezin verhuist" in laatste["reden"] and "evaluatie-gezinsleden" in laatste["reden"]
+
+
+def test_start_vraagt_het_akkoord_van_de_weegploeg(kc, klaar, thuis):
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "start", klaar)
+    assert uit.exit_code == 1 and "weegploeg" in uit.output
+    assert _bytes(thuis, klaar) == voor
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-24").exit_code == 2  # future
+
+
+def test_start_alleen_vanuit_casusregie(kc, klaar, thuis, tmp_path):
+    data = klaar_data() | {"fase": "verkenning"}
+    bestand = tmp_path / "verkenning.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    uit = kc("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")
+    assert uit.exit_code == 1 and "alleen vanuit casusregie" in uit.output
+
+
+def test_start_met_vroegere_ronde_tafel(kc, klaar, thuis):
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", "--datum", "2026-11-21",
+          "--rondetafel-check-maanden", "3")
+    a = _laad(thuis, klaar)["afronding"]
+    assert (a["gestart_op"], a["opvolging_tot"], a["rondetafel_check_op"]) == ("2026-11-21", "2027-05-21", "2027-02-21")
+
+
+def test_start_neemt_het_akkoord_uit_de_agendering(kc, thuis, tmp_path):
+    data = klaar_data()
+    data["agenderingen"] = [{"id": "a1", "tafel": "weegploeg", "rol": "plan", "soort": "afronding",
+                             "zitting": "2026-11-19T14:00:00", "status": "besproken"}]
+    bestand = tmp_path / "agendering.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    kc.ok("afronding", "start", dossier_id)
+    assert _laad(thuis, dossier_id)["afronding"]["weegploeg_akkoord_op"] == "2026-11-19"
+
+
+@pytest.mark.parametrize("args", [
+    ("--rondetafel-check", "2027-01-01", "--rondetafel-check-maanden", "3"),
+    ("--rondetafel-check-maanden", "6"),
+    ("--rondetafel-check", "2027-09-01"),
+    ("--reden", "zomaar"),
+])
+def test_start_weigert_verkeerde_opties(kc, klaar, thuis, args):
+    voor = _bytes(thuis, klaar)
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", *args).exit_code == 2
+    assert _bytes(thuis, klaar) == voor
+
+
+# -- the sequence check → start → afsluiten ----------------------------------------------------------
+
+
+def test_volgorde_check_start_afsluiten_met_vaste_datums(kc, klaar, thuis, monkeypatch):
+    kc.ok("afronding", "check", klaar)
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgerond"
+    assert (d["afronding"]["gestart_op"], d["afronding"]["opvolging_tot"]) == ("2026-11-23", "2027-05-23")
+    # a second start is refused
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20").exit_code == 1
+
+    # three months later: too early
+    monkeypatch.setenv("KETENCLI_NU", "2027-02-23T10:00")
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+    assert uit.exit_code == 1 and "23/05/2027" in uit.output and "--vroeger" in uit.output
+    assert _bytes(thuis, klaar) == voor
+
+    # six months later, but without the last check
+    monkeypatch.setenv("KETENCLI_NU", "2027-05-24T10:00")
+    for args in ((), ("--geen-nieuwe-feiten",), ("--vervolghulp-gestart",)):
+        uit = kc("afronding", "afsluiten", klaar, *args)
+        assert uit.exit_code == 1 and "laatste check" in uit.output
+        assert _bytes(thuis, klaar) == voor
+    kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgesloten"
+    a = d["afronding"]
+    assert (a["afgesloten_op"], a["nieuwe_feiten"], a["vervolghulp_goed_gestart"]) == (
+        "2027-05-24", "geen nieuwe feiten", True)
+    assert [h["wat"] for h in d["historie"]][-2:] == ["fase casusregie → afgerond", "fase afgerond → afgesloten"]
+    assert d["historie"][-1]["moment"].startswith("2027-05-24")
+    # the check still reads it
+    assert "afgesloten op 24/05/2027" in kc.ok("afronding", "check", klaar).output
+
+
+def test_vroeger_afsluiten_met_reden(kc, klaar, thuis, monkeypatch):
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    monkeypatch.setenv("KETENCLI_NU", "2027-02-23T10:00")
+    voor = _bytes(thuis, klaar)
+    assert kc("afronding", "afsluiten", klaar, "--vroeger", "--geen-nieuwe-feiten",
+              "--geen-vervolghulp").exit_code == 2
+    assert _bytes(thuis, klaar) == voor
+    kc.ok("afronding", "afsluiten", klaar, "--vroeger", "--reden", "gezin verhuisd naar Nederland",
+          "--nieuwe-feiten", "een melding zonder gevolg", "--geen-vervolghulp")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgesloten"
+    assert d["afronding"]["vroeger_reden"] == "gezin verhuisd naar Nederland"
+    assert d["afronding"]["vervolghulp_goed_gestart"] is None
+    assert "gezin verhuisd naar Nederland" in d["historie"][-1]["reden"]
+
+
+def test_afsluiten_voor_de_afronding_verandert_niets(kc, palmeneire, thuis):
+    voor = _bytes(thuis, palmeneire)
+    for args in ((), ("--geen-nieuwe-feiten", "--vervolghulp-gestart"), ("--vroeger", "--reden", "x")):
+        uit = kc("afronding", "afsluiten", palmeneire, *args)
+        assert uit.exit_code == 1 and "alleen na de afronding" in uit.output
+    assert _bytes(thuis, palmeneire) == voor
+
+
+@pytest.mark.parametrize("args", [
+    ("--nieuwe-feiten", "x", "--geen-nieuwe-feiten"),
+    ("--vervolghulp-gestart", "--geen-vervolghulp"),
+    ("--reden", "x"),
+])
+def test_afsluiten_weigert_tegenstrijdige_opties(kc, klaar, args):
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    assert kc("afronding", "afsluiten", klaar, *args).exit_code == 2
+
+
+# -- heropen -------------------------------------------------------------------------------------
+
+
+def _afgesloten(kc, dossier_id: str, monkeypatch) -> None:
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")
+    monkeypatch.setenv("KETENCLI_NU", "2027-06-01T10:00")
+    kc.ok("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+
+
+def test_heropen_maakt_weer_schrijfbaar_en_staat_in_de_historiek(kc, klaar, thuis, monkeypatch):
+    _afgesloten(kc, klaar, monkeypatch)
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "verklaring", klaar, "--tekst", "x")
+    assert uit.exit_code == 1 and "afgesloten" in uit.output
+    assert _bytes(thuis, klaar) == voor
+    assert kc("dossier", "heropen", klaar).exit_code == 2  # --reden is required
+    kc.ok("dossier", "heropen", klaar, "--reden", "nieuwe melding van de school")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgerond"
+    assert d["historie"][-1]["wat"] == "heropend: fase afgesloten → afgerond"
+    assert d["historie"][-1]["reden"] == "nieuwe melding van de school"
+    assert d["afronding"]["afgesloten_op"] is None and d["afronding"]["gestart_op"] == "2026-11-23"
+    kc.ok("afronding", "verklaring", klaar, "--tekst", "x")
+    # and it can be closed again
+    kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+
+
+def test_heropen_naar_casusregie_wist_de_afronding(kc, klaar, thuis, monkeypatch):
+    _afgesloten(kc, klaar, monkeypatch)
+    kc.ok("dossier", "heropen", klaar, "--reden", "nieuw geweld", "--naar", "casusregie")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "casusregie"
+    assert d["afronding"]["gestart_op"] is None and d["afronding"]["opvolging_tot"] is None
+    assert d["afronding"]["slotgesprek_op"] == "2026-11-10"  # the evidence stays
+
+
+def test_heropen_alleen_voor_een_afgesloten_dossier(kc, klaar, thuis):
+    voor = _bytes(thuis, klaar)
+    uit = kc("dossier", "heropen", klaar, "--reden", "x")
+    assert uit.exit_code == 1 and "niet afgesloten" in uit.output
+    assert _bytes(thuis, klaar) == voor
+    assert kc("dossier", "heropen", klaar, "--reden", "x", "--naar", "aanmelding").exit_code == 2
