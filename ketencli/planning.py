@@ -34,7 +34,7 @@ import functools
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from ketencli import klok
@@ -422,10 +422,11 @@ def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[V
         if tafel is not None and tafel.ritme.ingesteld and tafel.begin:
             vb = eerste_weegploeg(r.key, start, nu)
             z = vb.zitting
-            uit.append(Vervaldatum(
-                vb.opvragen, "13:00", "voorbereiding-weegploeg",
-                f"Start voorbereiding eerste {z.tafel_naam}: documenten opvragen (week {vb.week - 2})", z.tafel,
-            ))
+            if vb.opvragen >= vandaag:  # a prompt, not a deadline: once past, the deadline item says it
+                uit.append(Vervaldatum(
+                    vb.opvragen, "13:00", "voorbereiding-weegploeg",
+                    f"Start voorbereiding eerste {z.tafel_naam}: documenten opvragen (week {vb.week - 2})", z.tafel,
+                ))
             if z.deadline is not None:
                 uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{z.tafel}",
                                        f"Deadline agendering eerste {z.tafel_naam} (plan van aanpak)", z.tafel))
@@ -511,3 +512,97 @@ def _afronding_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
                                f"Check op nieuwe feiten op de {_tafel_naam(r, None, 'opvolging')}",
                                _tafel_sleutel(r, "opvolging")))
     return uit
+
+
+# ---------------------------------------------------------------------------------------------
+# Across dossiers: urgency and the calendar file (`ketencli overzicht`)
+# ---------------------------------------------------------------------------------------------
+
+URGENTIES = ("te-laat", "deze-week", "volgende-week", "later")
+URGENTIE_NAMEN = {"te-laat": "te laat", "deze-week": "deze week", "volgende-week": "volgende week",
+                  "later": "later"}
+
+
+def urgentie(item: dict[str, Any], nu: datetime, weken: int | None) -> str | None:
+    """The urgency class of a due item (``Vervaldatum.naar_dict()``) at ``nu``; None when it lies
+    beyond ``weken`` weeks (this week counts as the first; None = no limit)."""
+    nu = _lokaal(nu)
+    vandaag = nu.date()
+    datum = date.fromisoformat(item["datum"])
+    if datum < vandaag or (datum == vandaag and item.get("tijd") and item["tijd"] < f"{nu:%H:%M}"):
+        return "te-laat"
+    zondag = vandaag + timedelta(days=6 - vandaag.weekday())
+    if weken is not None and datum > zondag + timedelta(weeks=max(weken, 1) - 1):
+        return None
+    if datum <= zondag:
+        return "deze-week"
+    if datum <= zondag + timedelta(weeks=1):
+        return "volgende-week"
+    return "later"
+
+
+def tafel_naam_standaard(regio_key: str, tafel_key: str | None) -> str:
+    """A table's name from the bundled region data (light: no settings file, no pydantic)."""
+    if not tafel_key:
+        return ""
+    r = _regios.STANDAARD.get(regio_key)
+    tafel = r.tafel(tafel_key) if r else None
+    return tafel.naam if tafel else tafel_key
+
+
+def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None) -> list[dict[str, Any]]:
+    """Every due item of every dossier within the horizon, sorted by urgency, then date and time.
+    ``samenvattingen``: objects with ``id``, ``regio`` and ``vervaldata`` (``index.Samenvatting``)."""
+    rijen: list[dict[str, Any]] = []
+    for s in samenvattingen:
+        for item in s.vervaldata:
+            klasse = urgentie(item, nu, weken)
+            if klasse is None:
+                continue
+            rijen.append({
+                "dossier": s.id, "urgentie": klasse, "datum": item["datum"], "tijd": item.get("tijd"),
+                "soort": item["soort"], "omschrijving": item["omschrijving"], "tafel": item.get("tafel"),
+                "tafel_naam": tafel_naam_standaard(s.regio, item.get("tafel")), "regio": s.regio,
+            })
+    rijen.sort(key=lambda r: (URGENTIES.index(r["urgentie"]), r["datum"], r["tijd"] or "99:99", r["dossier"],
+                              r["omschrijving"]))
+    return rijen
+
+
+def _einde(rij: dict[str, Any], begin: datetime) -> datetime:
+    """Sessions last until the table's end hour (when known), deadlines a quarter of an hour."""
+    r = _regios.STANDAARD.get(rij.get("regio", ""))
+    tafel = r.tafel(rij["tafel"]) if r and rij.get("tafel") else None
+    is_zitting = rij["soort"] == "zitting" or rij["soort"].startswith("eerste-")
+    if is_zitting and tafel is not None and tafel.einde and tafel.einde > f"{begin:%H:%M}":
+        return _moment(begin.date(), tafel.einde)
+    return begin + timedelta(minutes=15)
+
+
+def kalender(rijen: list[dict[str, Any]], nu: datetime) -> bytes:
+    """An iCalendar file (Europe/Brussels) of these due items: dossier ids, never names. Items with
+    an hour are timed events, the others all-day. UIDs are stable, so a new import updates."""
+    import hashlib
+
+    from icalendar import Calendar, Event
+
+    cal = Calendar.new(prodid="-//ketencli//overzicht//NL", name="ketencli: vervaldata")
+    for rij in rijen:
+        datum = date.fromisoformat(rij["datum"])
+        if rij.get("tijd"):
+            start: date | datetime = _moment(datum, rij["tijd"])
+            einde: date | datetime = _einde(rij, start)  # type: ignore[arg-type]
+        else:
+            start, einde = datum, datum + timedelta(days=1)
+        sleutel = "|".join(str(rij.get(k) or "") for k in ("dossier", "soort", "datum", "tijd", "omschrijving"))
+        uid = hashlib.sha256(sleutel.encode("utf-8")).hexdigest()[:32] + "@ketencli"
+        beschrijving = f"Dossier {rij['dossier']} – {rij['soort']}"
+        if rij.get("tafel_naam"):
+            beschrijving += f" – {rij['tafel_naam']}"
+        cal.add_component(Event.new(
+            summary=f"{rij['dossier']}: {rij['omschrijving']}", start=start, end=einde, uid=uid,
+            description=beschrijving, stamp=_lokaal(nu).astimezone(timezone.utc),
+            location=rij.get("tafel_naam") or None,
+        ))
+    cal.add_missing_timezones()
+    return cal.to_ical()

@@ -73,13 +73,16 @@ class Ritme:
         if self.soort is None:
             return "in te stellen"
         tekst = RITME_NAMEN.get(self.soort, self.soort)
-        dag = WEEKDAGEN[self.weekdag] if self.weekdag is not None else "weekdag in te stellen"
+        ontbreekt = [k for k, leeg in (("weekdag", self.weekdag is None),
+                                       ("referentiedatum", self.soort == "tweewekelijks" and not self.referentiedatum),
+                                       ("weken", self.soort == "tweemaal-per-maand" and not self.weken)) if leeg]
+        if ontbreekt:
+            return f"{tekst} ({' en '.join(ontbreekt)} in te stellen)"
+        dag = WEEKDAGEN[self.weekdag or 0]
         if self.soort == "tweewekelijks":
-            ref = self.referentiedatum.isoformat() if self.referentiedatum else "in te stellen"
-            return f"{tekst} op {dag} (referentiedatum {ref})"
+            return f"{tekst} op {dag} (referentiedatum {self.referentiedatum})"
         if self.soort == "tweemaal-per-maand":
-            weken = " en ".join(f"{w}e" for w in self.weken) if self.weken else "welke weken: in te stellen"
-            return f"{tekst}: {weken} {dag} van de maand"
+            return f"{tekst}: de " + " en ".join(f"{w}e" for w in self.weken) + f" {dag} van de maand"
         return f"{tekst} op {dag}"
 
     def valt_op(self, dag: date) -> bool:

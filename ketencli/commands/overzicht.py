@@ -1,0 +1,123 @@
+"""`ketencli overzicht`: what is overdue, due this week and next week, across all dossiers.
+
+The data comes from ``index.samenvattingen()`` (a per-file cache of each dossier's due items, made
+by ``planning.vervaldata``): on the warm path this command imports neither the model, pydantic,
+YAML nor holidays. Only dossier ids and what is due are shown, never names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ketencli.fouten import KetencliFout
+
+URGENTIE_STIJL = {"te-laat": "bold red", "deze-week": "yellow", "volgende-week": "cyan", "later": "default"}
+
+
+def overzicht(
+    als_json: bool = typer.Option(False, "--json", help="Een lijst van objecten (JSON) op stdout."),
+    ics: Path | None = typer.Option(
+        None, "--ics", metavar="BESTAND", dir_okay=False,
+        help="Schrijf de komende zittingen, deadlines en vervaldata als iCalendar-bestand (.ics) voor je "
+             "agenda: met dossier-id's, nooit namen. Zonder --weken: alles vanaf vandaag.",
+    ),
+    weken: int | None = typer.Option(
+        None, "--weken", min=1, max=104, metavar="N",
+        help="Hoeveel weken vooruit (deze week telt als de eerste). Standaard 2: deze en volgende week.",
+    ),
+) -> None:
+    """Wat is te laat, wat moet deze week en volgende week: deadlines voor agendering, zittingen en de
+    vervaldata van de methodiek, over al je dossiers, de dringendste eerst."""
+    from ketencli import index, klok, planning, ui
+
+    nu = klok.nu()
+    samenvattingen = index.samenvattingen()
+    rijen = planning.overzicht(samenvattingen, nu, weken or 2)
+    fouten = [s for s in samenvattingen if s.fout]
+    _controleer_regio_instellingen()
+
+    if ics is not None:
+        kalender_rijen = [r for r in planning.overzicht(samenvattingen, nu, weken) if r["urgentie"] != "te-laat"]
+        _schrijf_kalender(ics, planning.kalender(kalender_rijen, nu))
+
+    if als_json:
+        ui.schrijf_json(rijen)
+    else:
+        _toon(rijen, weken or 2, len(samenvattingen))
+        if ics is not None:
+            ui.gelukt(f"Agendabestand geschreven: {ics} ({len(kalender_rijen)} items).")
+    for s in fouten:
+        ui.melding(f"Dossier {s.id} kan niet gelezen worden en ontbreekt in dit overzicht: {s.fout}")
+
+
+def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import planning, ui
+
+    console = ui.console()
+    if not rijen:
+        periode = "deze en volgende week" if weken == 2 else f"de komende {weken} weken"
+        console.print(f"Niets te laat en niets te doen {periode} ({aantal_dossiers} dossiers bekeken).")
+        return
+    tabel = Table(title=f"Overzicht: {len(rijen)} items in {len({r['dossier'] for r in rijen})} dossiers",
+                  title_justify="left")
+    tabel.add_column("Wanneer")
+    tabel.add_column("Dossier", no_wrap=True)
+    tabel.add_column("Wat")
+    tabel.add_column("Tafel")
+    vorige = None
+    for rij in rijen:
+        if rij["urgentie"] != vorige:
+            if vorige is not None:
+                tabel.add_section()
+            stijl = URGENTIE_STIJL[rij["urgentie"]]
+            tabel.add_row(f"[{stijl}]{planning.URGENTIE_NAMEN[rij['urgentie']].upper()}[/]", "", "", "")
+            vorige = rij["urgentie"]
+        stijl = URGENTIE_STIJL[rij["urgentie"]]
+        tabel.add_row(
+            f"[{stijl}]{escape(_wanneer(rij))}[/]", rij["dossier"], escape(rij["omschrijving"]),
+            escape(rij.get("tafel_naam") or ""),
+        )
+    console.print(tabel)
+
+
+def _wanneer(rij: dict) -> str:
+    from datetime import date
+
+    from ketencli.ui import KORTE_DAGEN
+
+    datum = date.fromisoformat(rij["datum"])
+    return f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {rij['tijd']}" if rij.get("tijd") else "")
+
+
+def _controleer_regio_instellingen() -> None:
+    """A region settings file with an error leaves the due dates of its dossiers empty: say so.
+    Checked only when the file exists (it needs the YAML reader)."""
+    from ketencli import paden, ui
+
+    if not (paden.config_dir() / "regio.yaml").is_file():
+        return
+    from ketencli import planning
+
+    try:
+        planning.alle_regios()
+    except KetencliFout as fout:
+        ui.melding("Je regio-instellingen bevatten een fout; de vervaldata die ervan afhangen ontbreken:\n"
+                   + fout.melding)
+
+
+def _schrijf_kalender(pad: Path, inhoud: bytes) -> None:
+    from ketencli import paden
+
+    pad = pad.expanduser()
+    if not pad.parent.is_dir():
+        raise KetencliFout(f"De map {pad.parent} bestaat niet: het agendabestand werd niet geschreven.",
+                           tip="Kies een bestaande map, bv. --ics ~/ketencli.ics.")
+    try:
+        paden.schrijf_atomisch(pad, inhoud)
+    except OSError as fout:
+        raise KetencliFout(f"{pad} kan niet geschreven worden ({fout.strerror}).") from None

@@ -1,0 +1,128 @@
+"""`ketencli regio toon [REGIO]`: the tables of a region as ketencli knows them (decisions D26).
+
+Shows each table's role, rhythm, hours, agendering deadline and address, the next sessions, the
+settings still "in te stellen" and where the user's settings file lives, with an example to copy.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ketencli.fouten import KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli.methodiek.regios import Regio
+
+app = typer.Typer(
+    help="De regio's en hun tafels: ritme, uren, deadlines, adressen en wat nog in te stellen is.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+IN_TE_STELLEN = "[bold yellow]in te stellen[/]"
+
+
+@app.command("toon")
+def toon(
+    regio: str | None = typer.Argument(
+        None, metavar="[REGIO]", help="co3-antwerpen, ifg-west-vlaanderen of leuven; zonder: alle regio's."
+    ),
+    aantal: int = typer.Option(3, "--zittingen", min=0, max=20, help="Hoeveel volgende zittingen per tafel."),
+) -> None:
+    """Toon de tafels van een regio: rol, ritme, uren, deadline, agenderingsadres, de volgende zittingen en
+    wat nog in te stellen is (en in welk bestand)."""
+    from ketencli import klok, planning, store, ui
+
+    regios = planning.alle_regios()
+    if regio is not None and regio not in regios:
+        raise KetencliFout(f"Onbekende regio '{regio}'.", tip="Kies uit: " + ", ".join(regios) + ".")
+    console = ui.console()
+    nu = klok.nu()
+    for key in [regio] if regio else list(regios):
+        _toon_regio(console, regios[key], nu, aantal)
+    pad = store.regio_instellingen_pad()
+    staat = "bestaat" if pad.is_file() else "bestaat nog niet"
+    console.print(f"Je instellingen: [bold]{pad}[/] ({staat}).")
+
+
+def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import planning
+    from ketencli.methodiek import regios
+
+    console.print(f"\n[bold]{escape(r.naam)}[/] ({r.key})")
+    tabel = Table(show_header=True, title_justify="left")
+    for kolom in ("Tafel", "Rol", "Ritme", "Uren", "Deadline agendering", "Adres"):
+        tabel.add_column(kolom)
+    for t in r.tafels:
+        ritme = escape(t.ritme.beschrijving())
+        if not t.ritme.ingesteld:
+            ritme = f"[bold yellow]{ritme}[/]"
+        if "referentiedatum" in t.instelbaar:
+            ritme += " [dim](standaardwaarde, aanpasbaar)[/]"
+        uren = f"{t.begin or '?'}–{t.einde or '?'}" if (t.begin or t.einde) else IN_TE_STELLEN
+        deadline = escape(t.deadline.beschrijving()) if t.deadline else IN_TE_STELLEN
+        tabel.add_row(escape(f"{t.naam} ({t.key})"), ", ".join(regios.ROL_NAMEN[x] for x in t.rollen), ritme,
+                      uren, deadline, escape(t.adres) if t.adres else IN_TE_STELLEN)
+    console.print(tabel)
+
+    for t in r.tafels:
+        if not aantal or not t.ritme.ingesteld or not t.begin:
+            continue
+        zittingen = planning.volgende_zittingen(r.key, t.rollen[0], nu - timedelta(microseconds=1), aantal)
+        console.print(f"Volgende zittingen van {escape(t.naam)}:")
+        for z in zittingen:
+            lijn = f"  • {planning.datum_tekst(z.begin.date())} {z.begin:%H:%M}"
+            if z.deadline is not None:
+                lijn += f" — deadline {planning.datum_tekst(z.deadline.date())} {z.deadline:%H:%M}"
+                if z.deadline <= nu:
+                    lijn += " (verstreken)"
+            console.print(escape(lijn))
+            for opmerking in z.opmerkingen:
+                console.print(f"    [yellow]{escape(opmerking)}[/]")
+
+    vrij = r.vrije_dagen
+    console.print("Vrije dagen naast de wettelijke feestdagen: "
+                  + (", ".join(vrij) if vrij else ("geen" if vrij is not None else
+                                                  f"{IN_TE_STELLEN} (bv. 11 juli: \"07-11\")")))
+    if r.evaluaties_maanden:
+        console.print("Evaluaties na " + ", ".join(str(m) for m in r.evaluaties_maanden)
+                      + " maanden (vanaf de start van de casusregie).")
+    if r.partners:
+        console.print("Partners: " + escape(", ".join(r.partners)))
+    if r.contact:
+        console.print(f"Algemeen contactadres: {escape(r.contact)}")
+    ontbreekt = r.in_te_stellen()
+    if ontbreekt:
+        console.print("[yellow]Nog in te stellen:[/] " + ", ".join(ontbreekt))
+        console.print("[dim]Zet ze in je instellingenbestand, bijvoorbeeld:[/]")
+        console.print(escape(_voorbeeld(r)), markup=True, highlight=False)
+
+
+def _voorbeeld(r: Regio) -> str:
+    """A YAML snippet for the settings file with the missing keys of this region."""
+    regels = [f"{r.key}:"]
+    tafels = [t for t in r.tafels if t.in_te_stellen()]
+    if tafels:
+        regels.append("  tafels:")
+    for t in tafels:
+        regels.append(f"    {t.key}:")
+        for sleutel in t.in_te_stellen():
+            regels.append("      " + {
+                "ritme": "ritme: tweemaal-per-maand   # wekelijks | tweewekelijks | tweemaal-per-maand",
+                "weekdag": "weekdag: dinsdag",
+                "referentiedatum": "referentiedatum: 2027-01-12   # een datum van een zitting (tweewekelijks)",
+                "weken": "weken: [1, 3]   # de 1e en 3e weekdag van de maand",
+                "begin": "begin: \"09:00\"",
+                "einde": "einde: \"12:00\"",
+                "deadline": "deadline: {weekdag: maandag, tijd: \"12:00\"}   # of {dagen_voor: 7, tijd: \"12:00\"}",
+                "adres": "adres: agendering@voorbeeld.be",
+            }[sleutel])
+    if r.vrije_dagen is None:
+        regels.append("  vrije_dagen: [\"07-11\"]   # of [] als de tafels dan gewoon samenkomen")
+    return "\n".join(regels)
