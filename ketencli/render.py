@@ -1,15 +1,42 @@
-"""Template lookup and (later) docxtpl rendering: the only module that touches templates.
+"""Word templates: lookup, docxtpl rendering, Dutch dates and the template check.
 
-Templates are looked up in the user's override folder (``<config>/sjablonen``) first, then in the
-bundled ones: ``ketencli/_templates`` in an installed wheel (force-included from the top-level
-``templates/``), or ``templates/`` of the source tree in an editable install (decisions D14).
+The only module that touches docxtpl and python-docx (import-linter contract). Templates are looked
+up in the user's own folder (``<config>/templates``) first, then in the bundled ones:
+``ketencli/_templates`` in an installed wheel (force-included from the top-level ``templates/``),
+or ``templates/`` of the source tree in an editable install (decisions D14).
+
+Rendering always escapes (``autoescape=True``): user text with ``& < > " '`` renders as text, never
+as XML. Undefined variables are errors (``StrictUndefined``), so a typo in a user template is
+reported instead of silently leaving a blank. Newlines in user text become line breaks (docxtpl's
+listing pass turns ``\\n`` inside a text run into ``<w:br/>``); other control characters, which
+XML cannot hold or docxtpl would read as page or paragraph breaks, are dropped from the context.
+
+Heavy imports (docxtpl, jinja2, lxml) happen inside functions: ``ketencli --help`` stays light.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+from ketencli.fouten import KetencliFout
 
 PAKKET = Path(__file__).resolve().parent
+EIGEN_MAP_NAAM = "templates"
+
+DAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+# XML 1.0 cannot hold most C0 control characters; docxtpl reads \a and \f as paragraph and page breaks.
+_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+# -- lookup --------------------------------------------------------------------------------------
 
 
 def sjabloon_map() -> Path:
@@ -21,9 +48,10 @@ def sjabloon_map() -> Path:
 
 
 def eigen_sjabloon_map() -> Path:
+    """The user's own templates (in the config dir, decisions D13): these win over the bundled ones."""
     from ketencli import store
 
-    return store.config_dir() / "sjablonen"
+    return store.config_dir() / EIGEN_MAP_NAAM
 
 
 def zoek_sjabloon(naam: str) -> Path:
@@ -31,4 +59,182 @@ def zoek_sjabloon(naam: str) -> Path:
     eigen = eigen_sjabloon_map() / naam
     if eigen.is_file():
         return eigen
-    return sjabloon_map() / naam
+    gebundeld = sjabloon_map() / naam
+    if not gebundeld.is_file():
+        raise KetencliFout(f"Het sjabloon {naam} ontbreekt in {sjabloon_map()}.",
+                           tip="Installeer ketencli opnieuw, of zet een eigen sjabloon in "
+                               f"{eigen_sjabloon_map()}.")
+    return gebundeld
+
+
+def gebundelde_sjablonen() -> list[Path]:
+    return sorted(sjabloon_map().glob("*.docx"))
+
+
+# -- Dutch dates ---------------------------------------------------------------------------------
+
+
+def nl_datum(waarde: date | datetime | None, *, dag: bool = True) -> str:
+    """'dinsdag 8 december 2026' (or '8 december 2026' without the weekday); '' for None."""
+    if waarde is None or waarde == "":
+        return ""
+    if not isinstance(waarde, date):
+        raise TypeError(f"nl_datum verwacht een datum, geen {type(waarde).__name__}")
+    tekst = f"{waarde.day} {MAANDEN[waarde.month - 1]} {waarde.year}"
+    return f"{DAGEN[waarde.weekday()]} {tekst}" if dag else tekst
+
+
+def nl_datum_kort(waarde: date | datetime | None) -> str:
+    """'08/12/2026'; '' for None."""
+    return "" if waarde is None or waarde == "" else f"{waarde:%d/%m/%Y}"
+
+
+def nl_uur(waarde: datetime | None) -> str:
+    """'13.00 uur'; '' for None or a bare date."""
+    if not isinstance(waarde, datetime):
+        return ""
+    return f"{waarde:%H.%M} uur"
+
+
+def nl_moment(waarde: datetime | date | None) -> str:
+    """'dinsdag 8 december 2026 om 13.00 uur' (just the date for a date)."""
+    if waarde is None or waarde == "":
+        return ""
+    if isinstance(waarde, datetime):
+        return f"{nl_datum(waarde)} om {nl_uur(waarde)}"
+    return nl_datum(waarde)
+
+
+def omgeving() -> Any:
+    """The jinja2 environment every template renders with: escaping on, undefined is an error."""
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env.filters["datum"] = nl_datum
+    env.filters["datum_zonder_dag"] = lambda w: nl_datum(w, dag=False)
+    env.filters["datum_kort"] = nl_datum_kort
+    env.filters["uur"] = nl_uur
+    env.filters["moment"] = nl_moment
+    return env
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+
+def schoon(waarde: Any) -> Any:
+    """The context with every string made safe for XML (recursively; dataclass-like objects pass)."""
+    if isinstance(waarde, str):
+        return _ONGELDIG.sub("", waarde.replace("\r\n", "\n").replace("\r", "\n"))
+    if isinstance(waarde, Mapping):
+        return {k: schoon(v) for k, v in waarde.items()}
+    if isinstance(waarde, (list, tuple)):
+        return [schoon(v) for v in waarde]
+    return waarde
+
+
+def _sjabloonfout(naam: str, pad: Path, fout: Exception) -> KetencliFout:
+    regel = getattr(fout, "lineno", None)
+    waar = f" (rond alinea {regel})" if regel else ""
+    omgeving_tekst = ""
+    context = getattr(fout, "docx_context", None)
+    if context:
+        fragment = " ".join(x.strip() for x in context if x.strip())
+        if fragment:
+            omgeving_tekst = f" Tekst in de buurt: «{fragment[:160]}»."
+    boodschap = str(getattr(fout, "message", None) or fout)
+    boodschap = re.sub(r"^'(\w+)' is undefined$", r"de variabele '\1' bestaat niet", boodschap)
+    return KetencliFout(
+        f"Het sjabloon {naam} kan niet ingevuld worden{waar}: {boodschap}.{omgeving_tekst}",
+        tip=f"Controleer het met `ketencli templates check {pad}`"
+            + (", of verwijder je eigen kopie om het meegeleverde sjabloon te gebruiken." if
+               pad.parent != sjabloon_map() else "."),
+    )
+
+
+def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) -> bytes:
+    """Render template ``naam`` (looked up, or the file ``pad``) with ``context``; the .docx as bytes."""
+    import io
+
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+
+    bron = pad or zoek_sjabloon(naam)
+    try:
+        sjabloon = DocxTemplate(str(bron))
+        sjabloon.render(schoon(context), jinja_env=omgeving(), autoescape=True)
+    except TemplateError as fout:
+        raise _sjabloonfout(naam, bron, fout) from None
+    except (KeyError, ValueError, OSError) as fout:
+        if isinstance(fout, KetencliFout):
+            raise
+        raise KetencliFout(f"Het sjabloon {naam} is geen geldig Word-bestand ({type(fout).__name__}).",
+                           tip=f"Open {bron} in Word en bewaar het opnieuw als .docx.") from None
+    uit = io.BytesIO()
+    sjabloon.save(uit)
+    return uit.getvalue()
+
+
+def schrijf(pad: Path, inhoud: bytes) -> None:
+    """Write a rendered document atomically, owner-only (0600)."""
+    from ketencli import store
+
+    try:
+        store._schrijf_atomisch(pad, inhoud)
+    except PermissionError:
+        raise KetencliFout(f"{pad.name} kon niet bewaard worden: het bestand is in gebruik of de map is "
+                           "niet schrijfbaar.", tip="Sluit het document in Word en probeer het opnieuw.") from None
+
+
+# -- checking a template -------------------------------------------------------------------------
+
+
+@dataclass
+class Controle:
+    """What `templates check` found in one template."""
+
+    pad: Path
+    soort: str
+    onbekend: list[str] = field(default_factory=list)  # used, but not in the kind's context
+    ontbrekend: list[str] = field(default_factory=list)  # in the bundled template, not in this one
+    fouten: list[str] = field(default_factory=list)  # syntax errors, failing trial render
+
+    @property
+    def in_orde(self) -> bool:
+        return not (self.onbekend or self.fouten)
+
+
+def gebruikte_variabelen(pad: Path) -> set[str]:
+    """The top-level variables a template uses (body, headers, footers)."""
+    from docxtpl import DocxTemplate
+
+    return set(DocxTemplate(str(pad)).get_undeclared_template_variables(jinja_env=omgeving()))
+
+
+def controleer(pad: Path, soort: str, gebundeld: Path, context: Mapping[str, Any]) -> Controle:
+    """Compare a (user) template with the context of its kind and with the bundled template.
+
+    A syntax error and a trial render with ``context`` that fails (an unknown attribute such as
+    ``rij.fator``) are reported as ``fouten``.
+    """
+    from jinja2 import TemplateError
+
+    uitslag = Controle(pad=pad, soort=soort)
+    try:
+        gebruikt = gebruikte_variabelen(pad)
+    except TemplateError as fout:
+        regel = getattr(fout, "lineno", None)
+        uitslag.fouten.append(f"fout in de sjabloontaal{f' rond alinea {regel}' if regel else ''}: "
+                              f"{getattr(fout, 'message', None) or fout}")
+        return uitslag
+    except Exception as fout:  # noqa: BLE001 - a damaged file is reported, not raised
+        uitslag.fouten.append(f"geen geldig Word-bestand ({type(fout).__name__})")
+        return uitslag
+    uitslag.onbekend = sorted(gebruikt - set(context))
+    if gebundeld.is_file() and gebundeld.resolve() != pad.resolve():
+        uitslag.ontbrekend = sorted(gebruikte_variabelen(gebundeld) - gebruikt)
+    if not uitslag.onbekend:
+        try:
+            vul_in(soort, context, pad=pad)
+        except KetencliFout as fout:
+            uitslag.fouten.append(fout.melding)
+    return uitslag

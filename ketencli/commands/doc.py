@@ -1,0 +1,115 @@
+"""`ketencli doc ID SOORT`: render a Word document from a dossier; `--lijst` shows what was made."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+SOORTEN_HULP = ("pva, weegploeg-pva, weegploeg-gewijzigd, weegploeg-afronding, rondetafel, aanmelding, "
+                "veiligheidsplan, psd-jww-mail, brief-gedetineerde, justitiehuis")
+
+
+def doc(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    soort: str | None = typer.Argument(None, metavar="SOORT", help=f"Welk document: {SOORTEN_HULP}."),
+    uit: Path | None = typer.Option(None, "--uit", metavar="PAD",
+                                    help="Bewaar het document hier (een bestand of een map) in plaats van in de "
+                                         "map documenten/ van het dossier."),
+    openen: bool = typer.Option(False, "--open", help="Open het document na het maken."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang een document van vandaag."),
+    lid: str | None = typer.Option(None, "--lid", metavar="LID",
+                                   help="Voor één gezinslid (veiligheidsplan, gedetineerde, justitiehuis), "
+                                        "bijvoorbeeld m2."),
+    zitting: str | None = typer.Option(None, "--zitting", metavar="MOMENT",
+                                       help="Datum en uur van de zitting, bijvoorbeeld 2026-12-08T13:00 "
+                                            "(agenderingen)."),
+    vragen: list[str] = typer.Option([], "--vraag", metavar="TEKST",
+                                     help="Een vraag aan de tafel (herhaalbaar; agenderingen)."),
+    lijst: bool = typer.Option(False, "--lijst", help="Toon welke documenten er wanneer gemaakt werden."),
+) -> None:
+    """Maak een Word-document uit het dossier: plan van aanpak, agenderingen, brieven en mails.
+
+    Het document komt in de map documenten/ van het dossier als <datum>_<soort>.docx (nooit met namen).
+    """
+    from ketencli import documenten, store, ui
+
+    if lijst:
+        if soort is not None:
+            raise GebruiksFout("Geef een SOORT of --lijst, niet allebei.")
+        store.laad(dossier_id)  # a clear message when the dossier does not exist
+        _toon_lijst(dossier_id, documenten.gemaakt(dossier_id))
+        return
+    if soort is None:
+        raise GebruiksFout(f"Welk document? Kies een soort: {', '.join(documenten.SOORTEN)}.",
+                           tip=f"Bijvoorbeeld: ketencli doc {dossier_id} pva. Wat er al gemaakt werd: "
+                               f"ketencli doc {dossier_id} --lijst.")
+    gekozen = documenten.zoek_soort(soort)
+    d = store.laad(dossier_id)
+    opties: dict[str, object] = {}
+    if lid is not None:
+        opties["lid"] = lid
+    if zitting is not None:
+        opties["zitting"] = _moment(zitting)
+    if vragen:
+        opties["vragen"] = vragen
+        opties["vraag"] = "\n".join(vragen)
+    doel = uit.expanduser() if uit is not None else None
+    pad = documenten.schrijf(d, gekozen.key, doel=doel, overschrijf=overschrijf, **opties)
+    ui.gelukt(f"{gekozen.titel} bewaard in {pad}")
+    if openen:
+        _open(pad)
+
+
+def _moment(tekst: str):
+    from datetime import datetime
+
+    from ketencli import klok, ui
+
+    try:
+        moment = datetime.fromisoformat(tekst.strip())
+    except ValueError:
+        datum = ui.lees_datum(tekst)
+        if datum is None:
+            raise GebruiksFout(f"--zitting {tekst!r} is geen datum of moment; gebruik bijvoorbeeld "
+                               "2026-12-08T13:00.") from None
+        return datum
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=klok.TIJDZONE)
+    return moment
+
+
+def _open(pad: Path) -> None:
+    try:
+        if os.name == "nt":
+            os.startfile(str(pad))  # type: ignore[attr-defined]  # typer.launch fails on Windows (click #2876)
+        else:
+            typer.launch(str(pad))
+    except OSError:
+        raise KetencliFout(f"Het document is bewaard, maar kon niet geopend worden: {pad}",
+                           tip="Open het zelf in Word of LibreOffice.") from None
+
+
+def _toon_lijst(dossier_id: str, documenten_lijst: list[dict]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import ui
+
+    c = ui.console()
+    if not documenten_lijst:
+        c.print(f"Nog geen documenten voor dossier {dossier_id}. Maak er een met "
+                f"[bold]ketencli doc {dossier_id} pva[/].")
+        return
+    tabel = Table(title=f"Documenten van dossier {dossier_id}", title_justify="left")
+    tabel.add_column("Datum")
+    tabel.add_column("Soort")
+    tabel.add_column("Bestand")
+    tabel.add_column("Laatst gewijzigd")
+    for x in documenten_lijst:
+        tabel.add_row(f"{x['datum']:%d/%m/%Y}" if x["datum"] else "", escape(x["titel"] or "(eigen bestand)"),
+                      escape(x["bestand"]), f"{x['gewijzigd']:%d/%m/%Y %H:%M}")
+    c.print(tabel)

@@ -1,0 +1,101 @@
+"""`ketencli templates`: export the bundled Word templates for editing, and check a (user) template."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+app = typer.Typer(help="De Word-sjablonen: kopiëren om aan te passen, en controleren.", no_args_is_help=True)
+
+
+@app.command("export")
+def export(
+    map_: Path | None = typer.Argument(None, metavar="MAP",
+                                       help="Waar de kopieën komen (standaard: je eigen sjablonenmap, die "
+                                            "ketencli dan gebruikt in plaats van de meegeleverde)."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang sjablonen die er al staan."),
+) -> None:
+    """Kopieer de meegeleverde sjablonen om ze in Word aan te passen."""
+    from ketencli import render, store, ui
+
+    doel = (map_.expanduser() if map_ is not None else render.eigen_sjabloon_map())
+    if doel.exists() and not doel.is_dir():
+        raise GebruiksFout(f"{doel} is een bestand, geen map.")
+    if map_ is None:
+        store.maak_map(doel)
+    else:
+        doel.mkdir(parents=True, exist_ok=True)
+    gekopieerd, overgeslagen = [], []
+    for bron in render.gebundelde_sjablonen():
+        pad = doel / bron.name
+        if pad.exists() and not overschrijf:
+            overgeslagen.append(bron.name)
+            continue
+        shutil.copyfile(bron, pad)
+        gekopieerd.append(bron.name)
+    if gekopieerd:
+        ui.gelukt(f"{len(gekopieerd)} sjablonen gekopieerd naar {doel}.")
+    if overgeslagen:
+        ui.melding(f"Niet overschreven (bestaan al): {', '.join(overgeslagen)}. Gebruik --overschrijf om ze te "
+                   "vervangen.")
+    if map_ is None and gekopieerd:
+        ui.console().print("ketencli gebruikt vanaf nu jouw kopieën. Verwijder een bestand uit die map om terug "
+                           "het meegeleverde sjabloon te gebruiken. Controleer een aangepast sjabloon met "
+                           "[bold]ketencli templates check[/].")
+
+
+@app.command("check")
+def check(
+    bestand: Path | None = typer.Argument(None, metavar="BESTAND",
+                                          help="Het sjabloon (.docx); standaard alle sjablonen in je eigen map."),
+    soort: str | None = typer.Option(None, "--soort", metavar="SOORT",
+                                     help="Voor welke documentsoort het sjabloon is (standaard: uit de "
+                                          "bestandsnaam)."),
+) -> None:
+    """Controleer een sjabloon: onbekende variabelen (fout), ontbrekende (ter info), fouten in de opmaak."""
+    from rich.markup import escape
+
+    from ketencli import documenten, render, ui
+
+    if bestand is not None:
+        if not bestand.is_file():
+            raise KetencliFout(f"Het bestand {bestand} bestaat niet.")
+        bestanden = [bestand]
+    else:
+        eigen = render.eigen_sjabloon_map()
+        bestanden = sorted(eigen.glob("*.docx")) if eigen.is_dir() else []
+        if not bestanden:
+            ui.console().print(f"Je hebt nog geen eigen sjablonen in {escape(str(eigen))}; ketencli gebruikt de "
+                               "meegeleverde. Kopieer ze met [bold]ketencli templates export[/].")
+            return
+    c = ui.console()
+    fout_gevonden = False
+    for pad in bestanden:
+        soorten = [documenten.zoek_soort(soort)] if soort else documenten.soort_van_sjabloon(pad.name)
+        if not soorten:
+            namen = ", ".join(sorted({s.sjabloon for s in documenten.SOORTEN.values()}))
+            raise GebruiksFout(f"{pad.name}: geen sjabloonnaam die ketencli kent ({namen}).",
+                               tip="Geef met --soort aan voor welk document het is.")
+        s = soorten[0]
+        uitslag = render.controleer(pad, s.key, render.sjabloon_map() / s.sjabloon, documenten.voorbeeld_context(s.key))
+        if uitslag.in_orde:
+            c.print(f"[green]✓[/] {escape(pad.name)} ({escape(s.titel)}): in orde.")
+        else:
+            fout_gevonden = True
+            c.print(f"[bold red]✗[/] {escape(pad.name)} ({escape(s.titel)}):")
+        for naam in uitslag.onbekend:
+            c.print(f"   [red]onbekende variabele[/] {{{{ {escape(naam)} }}}}: die bestaat niet voor dit document.")
+        for tekst in uitslag.fouten:
+            c.print(f"   [red]fout[/]: {escape(tekst)}")
+        if uitslag.ontbrekend:
+            c.print("   [yellow]niet gebruikt[/] (staat wel in het meegeleverde sjabloon): "
+                    + ", ".join(escape(n) for n in uitslag.ontbrekend))
+        if uitslag.onbekend:
+            c.print(f"   Beschikbaar: {escape(', '.join(sorted(documenten.voorbeeld_context(s.key))))}")
+    if fout_gevonden:
+        raise typer.Exit(1)
+

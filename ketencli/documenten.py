@@ -1,0 +1,568 @@
+"""The Word documents ketencli makes from a dossier: a catalogue of kinds and ``schrijf``.
+
+Each kind has a Dutch title, a template file (``templates/*.docx``, see ``render``) and a pure
+``context`` function from the dossier (and options) to plain data: strings, dates, lists and dicts.
+The template decides the look (red risk factors, green protective ones, struck actions) from flags
+in that data, so this module never touches docxtpl.
+
+Need-to-know (decisions D22, annexes C and D): the PSD/JWW mail, the letter to a detainee and the
+Justitiehuis request get a context of their own that holds only what those annexes allow: no gezin
+label, no other members, no tijdlijn, PvA, kijkschema or aanmelding texts.
+
+``schrijf`` is the entry point for other commands (``agendeer`` calls it with ``zitting=``,
+``vragen=``, ``vraag=``, ``reikwijdte=``, ``tussentijdse_evaluatie=``): keep its signature stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ketencli import klok, model, store
+from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.methodiek import kijkschema, profielen
+from ketencli.methodiek.aanmelding import AANMELDVRAGEN, RELATIE_LABELS
+
+STAVAZA_LABELS = {
+    "gepland": "gepland", "prior": "PRIOR", "aangemeld": "aangemeld", "gestart": "gestart",
+    "lopend": "lopend", "afgerond": "afgerond (OK)", "mislukt": "mislukt", "geschrapt": "geschrapt",
+}
+DOELSTAAT_LABELS = {"lopend": "lopend", "bereikt": "bereikt", "deels-bereikt": "deels bereikt",
+                    "niet-bereikt": "niet bereikt"}
+ROLLEN = {"slachtoffer": "slachtoffer", "pleger": "pleger", "kind": "kind", "ander": "ander"}
+OORDEEL_LABELS = {"voldaan": "voldaan", "niet-voldaan": "niet voldaan", "onbekend": "onbekend"}
+VERSCHIL_LABELS = {
+    "risico-weg": "risicofactor weggewerkt",
+    "risico-minder": "risicofactor bij minder personen",
+    "risico-nieuw": "nieuwe risicofactor",
+    "beschermend-nieuw": "beschermende factor bijgekomen",
+    "beschermend-weg": "beschermende factor verdwenen",
+}
+STAAT_LABELS = {"aanwezig": "aanwezig", "niet-aanwezig": "niet aanwezig", "onbekend": "onbekend",
+                "niet-ingevuld": "niet ingevuld"}
+
+
+@dataclass(frozen=True)
+class Soort:
+    key: str
+    titel: str
+    sjabloon: str
+    context: Callable[..., dict[str, Any]]
+    uitleg: str
+
+
+# -- small helpers ---------------------------------------------------------------------------------
+
+
+def _naam(d: model.Dossier, lid_id: str) -> str:
+    lid = d.lid(lid_id)
+    return lid.naam if lid else lid_id
+
+
+def _namen(d: model.Dossier, ids: list[str]) -> str:
+    return ", ".join(_naam(d, i) for i in ids)
+
+
+def _dienst(d: model.Dossier, waarde: str) -> str:
+    """A service id as the service's name; free text stays as it is."""
+    dienst = d.dienst(waarde) if waarde else None
+    return dienst.naam if dienst else waarde
+
+
+def _factor_tekst(key: str) -> str:
+    factor = kijkschema.factor(key)
+    return factor.label if factor else key
+
+
+def _basis(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
+    return {
+        "titel": SOORTEN[soort].titel,
+        "soort": soort,
+        "dossier_id": d.id,
+        "gezin": d.gezin,
+        "regio": model.REGIO_NAMEN.get(d.regio, d.regio),
+        "casusregisseur": _regisseur(d),
+        "vandaag": vandaag,
+    }
+
+
+def _regisseur(d: model.Dossier) -> dict[str, str]:
+    r = d.casusregisseur
+    return {"naam": r.naam, "organisatie": r.organisatie, "contact": r.contact}
+
+
+# -- plan van aanpak ---------------------------------------------------------------------------------
+
+
+def _actie(d: model.Dossier, a: model.Actie) -> dict[str, Any]:
+    return {
+        "omschrijving": a.omschrijving,
+        "geschrapt": a.stavaza == "geschrapt",
+        "plan_b": a.plan_b,
+        "toelichting": a.toelichting,
+        "begeleiding": _dienst(d, a.begeleiding),
+        "stavaza": STAVAZA_LABELS.get(a.stavaza, a.stavaza),
+        "overgedragen_aan": _dienst(d, a.overgedragen_aan),
+    }
+
+
+_LEGE_ACTIE = {"omschrijving": "", "geschrapt": False, "plan_b": "", "toelichting": "", "begeleiding": "",
+               "stavaza": "", "overgedragen_aan": ""}
+
+
+def _pva(d: model.Dossier) -> dict[str, Any]:
+    domeinen = []
+    for domein in kijkschema.DOMEINEN:
+        rijen = []
+        for rij in d.pva.rijen:
+            if rij.domein != domein.key:
+                continue
+            rijen.append({
+                "id": rij.id,
+                "factor": _factor_tekst(rij.factor),
+                "risico": rij.soort == "risico",
+                "soort": "risicofactor" if rij.soort == "risico" else "beschermende factor",
+                "bij_wie": _namen(d, rij.bij_wie),
+                "noden": rij.noden,
+                "aanpak": rij.aanpak,
+                "acties": [_actie(d, a) for a in rij.acties] or [dict(_LEGE_ACTIE)],
+            })
+        if not rijen:  # an empty domain keeps a blank row to fill in at the table (guide E.1)
+            rijen.append({"id": "", "factor": "", "risico": True, "soort": "", "bij_wie": "", "noden": "",
+                          "aanpak": "", "acties": [dict(_LEGE_ACTIE)]})
+        domeinen.append({"key": domein.key, "naam": domein.naam, "rijen": rijen})
+    doelen = []
+    for g in d.pva.doelstellingen:
+        domein = kijkschema.domein(g.domein) if g.domein else None
+        rij = d.pva.rij(g.rij) if g.rij else None
+        doelen.append({
+            "tekst": g.tekst,
+            "bij_wie": _namen(d, g.bij_wie),
+            "waar": domein.naam if domein else (_factor_tekst(rij.factor) if rij else ""),
+            "streefdatum": g.streefdatum,
+            "staat": DOELSTAAT_LABELS.get(g.staat, g.staat),
+            "bereikt": g.staat == "bereikt",
+        })
+    return {
+        "profielen": [{"naam": p.naam, "vakje": "☒" if p.key in d.ifg_profielen else "☐"}
+                      for p in profielen.PROFIELEN],
+        "pva_opgemaakt_op": d.pva.opgemaakt_op,
+        "pva_rijen": len(d.pva.rijen),
+        "domeinen": domeinen,
+        "doelstellingen": doelen,
+    }
+
+
+def context_pva(d: model.Dossier, vandaag: date, **_: Any) -> dict[str, Any]:
+    return {**_basis(d, "pva", vandaag), **_pva(d)}
+
+
+# -- the introduction of an agendering (annex G.2 step 1, F) ----------------------------------------
+
+
+def _leeftijd(lid: model.Gezinslid, op: date) -> str:
+    jaren = lid.leeftijd(op)
+    return f"{jaren} jaar" if jaren is not None else ""
+
+
+def _clienten(d: model.Dossier, op: date) -> list[dict[str, Any]]:
+    uit = []
+    for lid in d.gezinsleden:
+        relaties = []
+        for r in lid.relaties:
+            relaties.append(f"{RELATIE_LABELS.get(r.soort, r.soort)} {_naam(d, r.met)}")
+        niet = lid.tijdelijk_niet_betrokken
+        uit.append({
+            "naam": lid.naam,
+            "rollen": ", ".join(ROLLEN.get(r, r) for r in lid.rollen),
+            "leeftijd": _leeftijd(lid, op),
+            "relaties": "; ".join(relaties),
+            "detentie": "in detentie" if lid.detentie else "",
+            "niet_betrokken": f"tijdelijk niet betrokken: {niet.reden}" if niet else "",
+        })
+    return uit
+
+
+def _diensten(d: model.Dossier) -> list[dict[str, str]]:
+    return [{"naam": x.naam, "contactpersoon": x.contactpersoon, "contact": x.contact, "rol": x.rol}
+            for x in d.betrokken_diensten]
+
+
+def _veiligheidsplan_samenvatting(d: model.Dossier) -> str:
+    if not d.veiligheidsplan:
+        return d.aanmelding.veiligheidsplan
+    regels = []
+    for deel in d.veiligheidsplan:
+        voor = _naam(d, deel.lid) if deel.lid else "het gezin"
+        datum = deel.herzien_op or deel.opgemaakt_op
+        regels.append(f"Veiligheidsplan van {voor}" + (f" ({datum:%d/%m/%Y})" if datum else "") + ": "
+                      + "; ".join([*deel.wat_te_doen, *deel.afspraken]) or "opgemaakt")
+    return "\n".join(regels)
+
+
+def _inleiding(d: model.Dossier, op: date) -> dict[str, Any]:
+    a = d.aanmelding
+    return {
+        "geweld_bij_aanvang": a.geweld_bij_aanvang,
+        "geweld_nu": a.geweld_nu,
+        "clienten": _clienten(d, op),
+        "clienten_toelichting": a.clienten_en_relaties,
+        "noden": a.wensen_en_noden,
+        "diensten": _diensten(d),
+        "veiligheidsplan": _veiligheidsplan_samenvatting(d),
+        "casusregie_start": d.casusregie_start,
+        "kinderen_12": [{"naam": k.naam, "leeftijd": _leeftijd(k, op)} for k in d.kinderen_ouder_dan_12(op)],
+    }
+
+
+def _zitting(zitting: datetime | date | None) -> datetime | date | None:
+    if isinstance(zitting, datetime) and zitting.tzinfo is not None:
+        return zitting.astimezone(klok.TIJDZONE)
+    return zitting
+
+
+def _vergelijking(d: model.Dossier) -> list[dict[str, str]]:
+    from ketencli.methodiek import pva_regels
+
+    eerste, laatste = d.kijkschema_instroom, d.kijkschema_actueel
+    if eerste is None or laatste is None or eerste is laatste:
+        return []
+    uit = []
+    for v in pva_regels.vergelijk(eerste, laatste):
+        factor = kijkschema.factor(v.factor)
+        domein = kijkschema.domein(factor.domein) if factor else None
+        if v.soort == "risico-minder":
+            van, naar = _namen(d, v.van.split(", ")), _namen(d, v.naar.split(", ")) if v.naar else "niemand"
+        else:
+            van, naar = STAAT_LABELS.get(v.van, v.van), STAAT_LABELS.get(v.naar, v.naar)
+        uit.append({
+            "factor": _factor_tekst(v.factor),
+            "domein": domein.naam if domein else "",
+            "risico": factor is not None and factor.soort == "risico",
+            "van": van,
+            "naar": naar,
+            "verandering": VERSCHIL_LABELS.get(v.soort, v.soort),
+            "gunstig": v.soort in ("risico-weg", "risico-minder", "beschermend-nieuw"),
+        })
+    return uit
+
+
+def _weegploeg(d: model.Dossier, soort: str, vandaag: date, *, zitting: datetime | date | None = None,
+               vragen: list[str] | None = None, waarom_nu: str = "", **_: Any) -> dict[str, Any]:
+    return {
+        **_basis(d, soort, vandaag),
+        **_pva(d),
+        **_inleiding(d, vandaag),
+        "zitting": _zitting(zitting),
+        "vragen": [v for v in (vragen or []) if v.strip()],
+        "waarom_nu": waarom_nu,
+        "gewijzigd": soort == "weegploeg-gewijzigd",
+        "kijkschema_instroom": d.kijkschema_instroom.datum if d.kijkschema_instroom else None,
+        "kijkschema_actueel": d.kijkschema_actueel.datum if d.kijkschema_actueel else None,
+    }
+
+
+def context_weegploeg_pva(d: model.Dossier, vandaag: date, **opties: Any) -> dict[str, Any]:
+    return _weegploeg(d, "weegploeg-pva", vandaag, **opties)
+
+
+def context_weegploeg_gewijzigd(d: model.Dossier, vandaag: date, **opties: Any) -> dict[str, Any]:
+    return _weegploeg(d, "weegploeg-gewijzigd", vandaag, **opties)
+
+
+def _afrondingstoets(d: model.Dossier, vandaag: date) -> list[dict[str, Any]] | None:
+    """The criteria of the afrondingstoets, or None while that module is not available."""
+    try:
+        from ketencli.methodiek.afronding import toets
+    except ImportError:
+        return None
+    return [{
+        "titel": c.titel,
+        "oordeel": OORDEEL_LABELS.get(c.oordeel, c.oordeel),
+        "voldaan": c.oordeel == "voldaan",
+        "bewijs": list(c.bewijs),
+        "wat_te_doen": c.wat_te_doen if c.oordeel != "voldaan" else "",
+    } for c in toets(d, vandaag)]
+
+
+def context_weegploeg_afronding(d: model.Dossier, vandaag: date, **opties: Any) -> dict[str, Any]:
+    ctx = _weegploeg(d, "weegploeg-afronding", vandaag, **opties)
+    criteria = _afrondingstoets(d, vandaag)
+    ondernomen = []
+    for rij in d.pva.rijen:
+        for a in rij.acties:
+            ondernomen.append({**_actie(d, a), "factor": _factor_tekst(rij.factor), "bij_wie": _namen(d, rij.bij_wie)})
+    ctx.update({
+        "criteria": criteria or [],
+        "toets_beschikbaar": criteria is not None,
+        "vergelijking": _vergelijking(d),
+        "ondernomen": ondernomen,
+        "vervolghulp": d.afronding.vervolghulp,
+        "extra_veiligheidsacties": d.afronding.extra_veiligheidsacties,
+    })
+    return ctx
+
+
+def context_rondetafel(d: model.Dossier, vandaag: date, *, zitting: datetime | date | None = None,
+                       vraag: str = "", reikwijdte: model.RondetafelReikwijdte | None = None,
+                       tussentijdse_evaluatie: bool = False, na_weegploeg: bool | None = None,
+                       **_: Any) -> dict[str, Any]:
+    reikwijdte = reikwijdte or model.RondetafelReikwijdte()
+    if na_weegploeg is None:  # after the weegploeg once a PvA agendering there was discussed
+        na_weegploeg = any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
+    domeinen = [(kijkschema.domein(k).naam if kijkschema.domein(k) else k) for k in reikwijdte.domeinen]
+    return {
+        **_basis(d, "rondetafel", vandaag),
+        **_pva(d),
+        **_inleiding(d, vandaag),
+        "zitting": _zitting(zitting),
+        "vraag": vraag,
+        "na_weegploeg": na_weegploeg,
+        "tussentijdse_evaluatie": tussentijdse_evaluatie,
+        "reikwijdte": {
+            "leden": _namen(d, reikwijdte.leden),
+            "domeinen": ", ".join(domeinen),
+            "tafelleden": ", ".join(_dienst(d, t) for t in reikwijdte.tafelleden),
+        },
+        "vergelijking": _vergelijking(d) if tussentijdse_evaluatie else [],
+    }
+
+
+def context_aanmelding(d: model.Dossier, vandaag: date, *, zitting: datetime | date | None = None,
+                       **_: Any) -> dict[str, Any]:
+    a = d.aanmelding
+    return {
+        **_basis(d, "aanmelding", vandaag),
+        "zitting": _zitting(zitting),
+        "aanmelddatum": a.datum,
+        "aanmelder": {"organisatie": a.aanmelder.organisatie, "persoon": a.aanmelder.persoon,
+                      "contact": a.aanmelder.contact},
+        "vragen": [{"vraag": v.vraag, "antwoord": getattr(a, v.key)} for v in AANMELDVRAGEN],
+        "clienten": _clienten(d, vandaag),
+        "diensten": _diensten(d),
+    }
+
+
+def context_veiligheidsplan(d: model.Dossier, vandaag: date, *, lid: str | None = None,
+                            **_: Any) -> dict[str, Any]:
+    if lid is not None and d.lid(lid) is None:
+        raise GebruiksFout(f"--lid {lid}: dat gezinslid bestaat niet in dossier {d.id} "
+                           f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
+    personen = []
+    for x in d.gezinsleden:
+        if lid is not None and x.id != lid:
+            continue
+        deel = next((v for v in d.veiligheidsplan if v.lid == x.id), None)
+        gezin = next((v for v in d.veiligheidsplan if v.lid is None), None)
+        bron = deel or gezin or model.VeiligheidsplanDeel(lid=x.id)
+        personen.append({
+            "naam": x.naam,
+            "signalen": list(bron.waarschuwingssignalen),
+            "wat_te_doen": list(bron.wat_te_doen),
+            "veilige_plek": bron.veilige_plek,
+            "wie_bellen": [{"naam": c.naam, "telefoon": c.telefoon, "rol": c.rol} for c in bron.wie_bellen],
+            "afspraken": list(bron.afspraken),
+            "datum": bron.herzien_op or bron.opgemaakt_op,
+        })
+    if not personen:  # a dossier without members: one blank form
+        personen.append({"naam": "", "signalen": [], "wat_te_doen": [], "veilige_plek": "", "wie_bellen": [],
+                         "afspraken": [], "datum": None})
+    return {**_basis(d, "veiligheidsplan", vandaag), "personen": personen}
+
+
+# -- need-to-know documents (annexes C and D, D22) -----------------------------------------------------
+
+
+def _gedetineerde(d: model.Dossier, lid: str | None) -> model.Gezinslid:
+    if lid is not None:
+        gevonden = d.lid(lid)
+        if gevonden is None:
+            raise GebruiksFout(f"--lid {lid}: dat gezinslid bestaat niet in dossier {d.id} "
+                               f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
+        if gevonden.detentie is None:
+            raise KetencliFout(f"Lid {lid} van dossier {d.id} is niet in detentie.",
+                               tip=f"Noteer de detentie met `ketencli dossier lid edit {d.id} {lid}`.")
+        return gevonden
+    in_detentie = [x for x in d.gezinsleden if x.detentie is not None]
+    if not in_detentie:
+        raise KetencliFout(f"Geen enkel gezinslid van dossier {d.id} is in detentie: dit document is voor "
+                           "een gedetineerde (bijlage D).",
+                           tip=f"Noteer de detentie met `ketencli dossier lid edit {d.id} LID`.")
+    if len(in_detentie) > 1:
+        raise GebruiksFout(f"Meer dan één gezinslid van dossier {d.id} is in detentie "
+                           f"({', '.join(x.id for x in in_detentie)}): kies er een met --lid.")
+    return in_detentie[0]
+
+
+def _gevangenis(lid: model.Gezinslid) -> dict[str, Any]:
+    from ketencli.methodiek import gevangenissen
+
+    assert lid.detentie is not None
+    g = gevangenissen.gevangenis(lid.detentie.gevangenis)
+    return {"naam": g.naam if g else lid.detentie.gevangenis, "kempen": bool(g and g.kempen)}
+
+
+def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, str]]:
+    return [{"naam": x.naam, "contactpersoon": x.contactpersoon, "contact": x.contact}
+            for x in d.betrokken_diensten if x.soort in soorten]
+
+
+def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
+    """Only the regisseur, region and date: nothing of the case itself."""
+    return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
+            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
+            "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie"}
+
+
+def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = None, **_: Any) -> dict[str, Any]:
+    x = _gedetineerde(d, lid)
+    gevangenis = _gevangenis(x)
+    return {
+        **_need_to_know(d, "psd-jww-mail", vandaag),
+        "gedetineerde": {"naam": x.naam, "geboortedatum": x.geboortedatum},
+        "gevangenis": gevangenis,
+        "psd": _ontvangers(d, ("psd",)),
+        # annex D.3: in the Kempen prisons JWW Turnhout is not mailed (the detainee gets a letter)
+        "jww": [] if gevangenis["kempen"] else _ontvangers(d, ("jww",)),
+    }
+
+
+def context_brief_gedetineerde(d: model.Dossier, vandaag: date, *, lid: str | None = None,
+                               **_: Any) -> dict[str, Any]:
+    x = _gedetineerde(d, lid)
+    return {
+        **_need_to_know(d, "brief-gedetineerde", vandaag),
+        "gedetineerde": {"naam": x.naam},
+        "gevangenis": _gevangenis(x),
+    }
+
+
+def context_justitiehuis(d: model.Dossier, vandaag: date, *, lid: str | None = None, **_: Any) -> dict[str, Any]:
+    maatregel = d.dringende_maatregelen[-1] if d.dringende_maatregelen else None
+    if lid is not None:
+        betrokkene = d.lid(lid)
+        if betrokkene is None:
+            raise GebruiksFout(f"--lid {lid}: dat gezinslid bestaat niet in dossier {d.id}.")
+        betrokkenen = [betrokkene]
+    else:
+        betrokkenen = [x for x in d.gezinsleden if "pleger" in x.rollen]
+    return {
+        **_need_to_know(d, "justitiehuis", vandaag),
+        "betrokkenen": [{"naam": x.naam, "geboortedatum": x.geboortedatum} for x in betrokkenen],
+        "maatregel": {
+            "beslist_op": maatregel.beslist_op if maatregel else None,
+            "tafel": maatregel.tafel if maatregel else "",
+            "omschrijving": maatregel.maatregel if maatregel else "",
+        },
+        "justitiehuis": _ontvangers(d, ("justitiehuis",)),
+    }
+
+
+# -- the catalogue -----------------------------------------------------------------------------------
+
+SOORTEN: dict[str, Soort] = {s.key: s for s in (
+    Soort("pva", "Plan van aanpak", "plan-van-aanpak.docx", context_pva,
+          "het plan van aanpak op A4 liggend, per domein, zoals in de gids (bijlage E.11)"),
+    Soort("weegploeg-pva", "Agendering weegploeg – voorzet plan van aanpak", "agendering-weegploeg.docx",
+          context_weegploeg_pva, "agendering van een (eerste) plan van aanpak op de weegploeg (bijlage G.2)"),
+    Soort("weegploeg-gewijzigd", "Agendering weegploeg – fundamenteel gewijzigd plan van aanpak",
+          "agendering-weegploeg.docx", context_weegploeg_gewijzigd,
+          "agendering van een fundamenteel gewijzigd plan van aanpak (bijlage G.2)"),
+    Soort("weegploeg-afronding", "Agendering weegploeg – motivering tot afronding",
+          "agendering-weegploeg-afronding.docx", context_weegploeg_afronding,
+          "motivering tot afronding: doelstellingen, afrondingstoets en kijkschema (bijlage G.3)"),
+    Soort("rondetafel", "Agendering ronde tafel", "agendering-rondetafel.docx", context_rondetafel,
+          "agendering op de ronde tafel: de vraag, de afbakening, tussentijdse evaluatie (bijlage F)"),
+    Soort("aanmelding", "Aanmelding verkennend casusoverleg", "aanmelding.docx", context_aanmelding,
+          "het aanmeldingsformulier met de vragen van de gids (II.C)"),
+    Soort("veiligheidsplan", "Veiligheidsplan", "veiligheidsplan.docx", context_veiligheidsplan,
+          "een pagina per persoon, om op papier mee te werken (--lid voor één persoon)"),
+    Soort("psd-jww-mail", "Eerste contact PSD en JWW", "psd-jww-mail.docx", context_psd_jww_mail,
+          "tekst voor de mail aan PSD en JWW, alleen need-to-know (bijlage D)"),
+    Soort("brief-gedetineerde", "Brief aan de gedetineerde", "brief-gedetineerde.docx",
+          context_brief_gedetineerde, "brief aan een gedetineerde in een Kempische gevangenis (bijlage D.3)"),
+    Soort("justitiehuis", "Vraag aan het Justitiehuis: versnelde opstart", "justitiehuis.docx",
+          context_justitiehuis, "mail aan het Justitiehuis voor een versnelde opstart (bijlage C)"),
+)}
+
+
+def zoek_soort(key: str) -> Soort:
+    gevonden = SOORTEN.get(key)
+    if gevonden is None:
+        raise GebruiksFout(f"Onbekende documentsoort '{key}'. Kies uit: {', '.join(SOORTEN)}.",
+                           tip="`ketencli doc --help` toont wat elke soort is.")
+    return gevonden
+
+
+def soort_van_sjabloon(bestandsnaam: str) -> list[Soort]:
+    return [s for s in SOORTEN.values() if s.sjabloon == bestandsnaam]
+
+
+def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **opties: Any) -> dict[str, Any]:
+    """The template context of one kind, as plain data."""
+    return zoek_soort(soort_key).context(d, vandaag or klok.vandaag(), **opties)
+
+
+def voorbeeld_context(soort_key: str) -> dict[str, Any]:
+    """The context of a kind from a tiny sample dossier (for `templates check`): every key, default options."""
+    d = model.Dossier(
+        id="2026-001", regio="co3-antwerpen", gezin="Voorbeeld",
+        gezinsleden=[model.Gezinslid(id="m1", naam="Voorbeeld", rollen=["pleger"],
+                                     detentie=model.Detentie(gevangenis="antwerpen", soort="veroordeeld"))],
+    )
+    return context(d, soort_key, vandaag=date(2026, 1, 1))
+
+
+def standaard_pad(dossier_id: str, soort_key: str, vandaag: date) -> Path:
+    return store.documenten_dir(dossier_id, maak=True) / f"{vandaag.isoformat()}_{soort_key}.docx"
+
+
+def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, overschrijf: bool = False,
+            vandaag: date | None = None, **opties: Any) -> Path:
+    """Render one kind from the dossier and write it; returns the path.
+
+    By default the file is ``documenten/<date>_<soort>.docx`` of the dossier (no names in file
+    names); an existing file is refused unless ``overschrijf``. Options are the kind's own
+    (``zitting``, ``vragen``, ``vraag``, ``reikwijdte``, ``tussentijdse_evaluatie``, ``lid`` ...);
+    options a kind does not use are ignored.
+    """
+    from ketencli import render
+
+    s = zoek_soort(soort) if isinstance(soort, str) else soort
+    vandaag = vandaag or klok.vandaag()
+    pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag)
+    if pad.exists() and pad.is_dir():
+        pad = pad / f"{vandaag.isoformat()}_{s.key}.docx"
+    if pad.suffix.lower() != ".docx":
+        raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.")
+    if pad.exists() and not overschrijf:
+        raise KetencliFout(f"Het document {pad.name} bestaat al.",
+                           tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
+    if not pad.parent.is_dir():
+        raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
+    ctx = s.context(dossier, vandaag, **opties)
+    inhoud = render.vul_in(s.sjabloon, ctx)
+    render.schrijf(pad, inhoud)
+    return pad
+
+
+def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
+    """The documents in the dossier's documenten/ folder: date, kind, file name, last change."""
+    map_ = store.documenten_dir(dossier_id)
+    if not map_.is_dir():
+        return []
+    uit = []
+    for pad in sorted(map_.glob("*.docx")):
+        datum_tekst, _, soort_key = pad.stem.partition("_")
+        try:
+            datum = date.fromisoformat(datum_tekst)
+        except ValueError:
+            datum = None
+        gewijzigd = datetime.fromtimestamp(pad.stat().st_mtime, klok.TIJDZONE)
+        uit.append({"bestand": pad.name, "datum": datum, "soort": soort_key if soort_key in SOORTEN else "",
+                    "titel": SOORTEN[soort_key].titel if soort_key in SOORTEN else "", "gewijzigd": gewijzigd,
+                    "pad": pad})
+    return uit
