@@ -1,0 +1,538 @@
+"""`ketencli agendeer`: put a dossier on a table's agenda, with a readiness check and a draft mail.
+
+Design: one group ``agendeer`` with one sub-command per table role (``weegploeg`` = plan,
+``rondetafel`` = opvolging, ``ico`` = intake, decisions D26) plus ``lijst`` and ``uitkomst`` (D23).
+Every sub-command takes the dossier id first and is non-interactive: options only, no prompts.
+
+The flow of ``weegploeg``/``rondetafel``/``ico`` (``_agendeer``): refuse an afgesloten dossier,
+pick the session (``planning``), refuse a second agendering for the same session and kind, run
+the readiness check (``methodiek.gereedheid``; blockers stop with exit 1 and nothing written unless
+``--toch``), render the document (``documenten``), write the .eml draft next to it (``concept``),
+record a ``model.Agendering`` (``store.wijzig``) and say where everything is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+    from ketencli.methodiek import gereedheid
+
+app = typer.Typer(
+    help="Agendeer een dossier op een overlegtafel van je regio: kiest de eerste haalbare zitting, controleert "
+         "of het dossier klaar is, maakt het document en een conceptmail (.eml) en houdt de agendering bij. "
+         "Bv. [bold]ketencli agendeer weegploeg 2026-001[/].",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+
+ID_ARG = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001.")
+DATUM_HULP = "De zitting op deze datum (bv. 2026-12-07) in plaats van de eerste haalbare."
+TOCH_HULP = "Agendeer ook als er blokkerende punten zijn (dat wordt bij de agendering genoteerd)."
+OVERSCHRIJF_HULP = "Agendeer opnieuw voor dezelfde zitting en soort: vervangt document, mail en agendering."
+JSON_HULP = "Schrijf het resultaat als JSON voor scripts."
+
+SOORT_LABEL: dict[str, str] = {
+    "pva": "plan van aanpak",
+    "gewijzigd": "gewijzigd plan van aanpak",
+    "afronding": "afronding",
+    "rondetafel": "vraag of tussentijdse evaluatie",
+    "ico": "aanmelding",
+}
+DOCUMENT_SOORT: dict[str, str] = {
+    "pva": "weegploeg-pva",
+    "gewijzigd": "weegploeg-gewijzigd",
+    "afronding": "weegploeg-afronding",
+    "rondetafel": "rondetafel",
+    "ico": "aanmelding",
+}
+TAFEL_ROL: dict[str, str] = {
+    "pva": "plan", "gewijzigd": "plan", "afronding": "plan", "rondetafel": "opvolging", "ico": "intake",
+}
+STATUS_KLEUR = {"voorbereid": "cyan", "ingediend": "blue", "besproken": "green", "uitgesteld": "yellow",
+                "geannuleerd": "dim"}
+
+
+@dataclass
+class Verzoek:
+    """What the user asked for one agendering (the options of one sub-command)."""
+
+    soort: str
+    datum: str | None = None
+    vragen: list[str] = field(default_factory=list)
+    leden: list[str] = field(default_factory=list)
+    domeinen: list[str] = field(default_factory=list)
+    tafelleden: list[str] = field(default_factory=list)
+    tussentijdse_evaluatie: bool = False
+    toch: bool = False
+    reden: str = ""
+    overschrijf: bool = False
+    als_json: bool = False
+
+    @property
+    def vraag(self) -> str:
+        return "\n".join(v.strip() for v in self.vragen if v.strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# the sub-commands that agendeer
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("weegploeg")
+def weegploeg(
+    dossier_id: str = ID_ARG,
+    soort: str = typer.Option("pva", "--soort", help="pva (eerste plan), gewijzigd (gewijzigd plan) of afronding."),
+    datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
+    vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST", help="Een vraag aan de weegploeg; herhaalbaar."),
+    toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
+    reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
+    als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
+) -> None:
+    """Agendeer het plan van aanpak (of het gewijzigde plan, of de afronding) op de weegploeg."""
+    if soort not in ("pva", "gewijzigd", "afronding"):
+        raise GebruiksFout(f"--soort {soort!r} ken ik niet; kies uit: pva, gewijzigd, afronding.")
+    _agendeer(dossier_id, Verzoek(soort, datum, list(vraag), toch=toch, reden=reden, overschrijf=overschrijf,
+                                  als_json=als_json))
+
+
+@app.command("rondetafel")
+def rondetafel(
+    dossier_id: str = ID_ARG,
+    vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST",
+                                    help="Je vraag voor infodelen of expertisedeling (verplicht, tenzij "
+                                         "--tussentijdse-evaluatie); herhaalbaar."),
+    lid: list[str] = typer.Option([], "--lid", metavar="LID", help="Over welk gezinslid de vraag gaat (bv. m1); "
+                                                                     "herhaalbaar."),
+    domein: list[str] = typer.Option([], "--domein", help="Over welk leefdomein (geweld, individu, interactie, "
+                                                           "professionele-ondersteuning, sociale-ondersteuning, "
+                                                           "kind); herhaalbaar."),
+    tafellid: list[str] = typer.Option([], "--tafellid", metavar="WIE",
+                                       help="Voor welke deelnemer van de ronde tafel de vraag is; herhaalbaar."),
+    tussentijdse_evaluatie: bool = typer.Option(False, "--tussentijdse-evaluatie",
+                                                help="Breng de tussentijdse evaluatie van het plan (na ~10 maanden)."),
+    datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
+    toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
+    reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
+    als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
+) -> None:
+    """Agendeer een vraag (of de tussentijdse evaluatie) op de ronde tafel (bijlage F)."""
+    if not any(v.strip() for v in vraag) and not tussentijdse_evaluatie:
+        raise GebruiksFout("Geef je vraag aan de ronde tafel mee met --vraag \"...\" (of gebruik "
+                           "--tussentijdse-evaluatie).")
+    _agendeer(dossier_id, Verzoek("rondetafel", datum, list(vraag), list(lid), list(domein), list(tafellid),
+                                  tussentijdse_evaluatie, toch, reden, overschrijf, als_json))
+
+
+@app.command("ico")
+def ico(
+    dossier_id: str = ID_ARG,
+    datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
+    toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
+    reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
+    als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
+) -> None:
+    """Meld het dossier aan voor het verkennend casusoverleg (aanmelding tot donderdag 23:59)."""
+    _agendeer(dossier_id, Verzoek("ico", datum, toch=toch, reden=reden, overschrijf=overschrijf, als_json=als_json))
+
+
+# ---------------------------------------------------------------------------------------------
+# the flow
+# ---------------------------------------------------------------------------------------------
+
+
+def _lokaal(moment: datetime | None) -> datetime | None:
+    """Aware → naive local time in Europe/Brussels (how the dossier file keeps times)."""
+    from ketencli import klok
+
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(klok.TIJDZONE).replace(tzinfo=None)
+    return moment.replace(second=0, microsecond=0)
+
+
+def _datum(waarde: str | None, optie: str = "--datum") -> date | None:
+    from ketencli import ui
+
+    if waarde is None or not waarde.strip():
+        return None
+    gelezen = ui.lees_datum(waarde)
+    if gelezen is None:
+        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 2026-12-07 of 7/12/2026.")
+    return gelezen
+
+
+def _reikwijdte(d: model.Dossier, verzoek: Verzoek) -> model.RondetafelReikwijdte:
+    from ketencli import model
+    from ketencli.methodiek import kijkschema
+
+    for lid in verzoek.leden:
+        if d.lid(lid) is None:
+            raise KetencliFout(f"--lid {lid}: dat lid bestaat niet in dossier {d.id}.",
+                               tip="Leden: " + (", ".join(x.id for x in d.gezinsleden) or "geen") + ".")
+    domeinen = []
+    for waarde in verzoek.domeinen:
+        gevonden = kijkschema.domein(waarde)
+        if gevonden is None:
+            raise GebruiksFout(f"--domein {waarde!r} ken ik niet; kies uit: "
+                               + ", ".join(x.key for x in kijkschema.DOMEINEN) + ".")
+        domeinen.append(gevonden.key)
+    return model.RondetafelReikwijdte(leden=list(dict.fromkeys(verzoek.leden)),
+                                      domeinen=list(dict.fromkeys(domeinen)),
+                                      tafelleden=[t.strip() for t in verzoek.tafelleden if t.strip()])
+
+
+def _zelfde(a: model.Agendering, soort: str, zitting: datetime) -> bool:
+    return a.soort == soort and a.zitting == zitting and a.status != "geannuleerd"
+
+
+def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
+    from ketencli import klok, planning, store
+    from ketencli.methodiek import gereedheid as gh
+
+    d = store.laad(dossier_id)
+    store.vereis_schrijfbaar(d)  # before any file is written
+    nu = klok.nu()
+    vandaag = nu.date()
+    rol = TAFEL_ROL[verzoek.soort]
+    reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort == "rondetafel" else None
+    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum(verzoek.datum))
+    begin = _lokaal(zitting.begin)
+    assert begin is not None
+    bestaand = next((a for a in d.agenderingen if _zelfde(a, verzoek.soort, begin)), None)
+    if bestaand is not None and not verzoek.overschrijf:
+        raise KetencliFout(
+            f"Dossier {d.id} staat al geagendeerd voor deze zitting ({bestaand.id}, {bestaand.status}).",
+            tip=f"Bekijk het met `ketencli agendeer lijst {d.id}`; opnieuw maken kan met --overschrijf.",
+        )
+    uitslag = gh.controleer(d, verzoek.soort, vandaag, vraag=verzoek.vraag,
+                            tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie)
+    if not uitslag.klaar and not verzoek.toch:
+        if verzoek.als_json:
+            from ketencli import ui
+
+            ui.schrijf_json({"geagendeerd": False, "gereedheid": uitslag.als_dict(), "zitting": _zitting_dict(zitting)})
+            raise typer.Exit(1)
+        _toon_gereedheid(uitslag, zitting)
+        n = len(uitslag.blokkerend)
+        raise KetencliFout(
+            f"Dossier {d.id} is nog niet klaar voor {zitting.tafel_naam}: {n} blokkerend{'e' if n != 1 else ''} "
+            f"punt{'en' if n != 1 else ''}. Er werd niets geschreven.",
+            tip="Los ze op en probeer opnieuw, of agendeer toch met --toch (met --reden \"...\"): dat wordt "
+                "bij de agendering genoteerd.",
+        )
+    document = _document(d, verzoek, zitting, reikwijdte, vandaag, _doel(d.id, verzoek, bestaand, vandaag))
+    aan = planning.agendering_adres(d.regio, rol)
+    mail = _mail(d, verzoek, zitting, document, aan)
+    agendering = _bewaar(d.id, verzoek, zitting, uitslag, reikwijdte, document, mail, vandaag)
+    _meld(d, verzoek, zitting, uitslag, agendering, document, mail, aan)
+
+
+def _doel(dossier_id: str, verzoek: Verzoek, bestaand: model.Agendering | None, vandaag: date) -> Path:
+    """Where the document goes: ``<date>_<soort>.docx``, its .eml beside it.
+
+    Agendering again (``--overschrijf``) reuses the files of that agendering; otherwise a name that
+    is taken (another session the same day, a document made by hand) gets ``-2``, ``-3`` ...
+    """
+    from ketencli import store
+
+    map_ = store.documenten_dir(dossier_id, maak=True)
+    if bestaand is not None and bestaand.document:
+        return map_ / bestaand.document
+    basis = f"{vandaag.isoformat()}_{DOCUMENT_SOORT[verzoek.soort]}"
+    naam, n = basis, 1
+    while (map_ / f"{naam}.docx").exists() or (map_ / f"{naam}.eml").exists():
+        n += 1
+        naam = f"{basis}-{n}"
+    return map_ / f"{naam}.docx"
+
+
+def _document(d: model.Dossier, verzoek: Verzoek, zitting: Any, reikwijdte: Any, vandaag: date,
+              doel: Path) -> Path:
+    from ketencli import documenten
+    from ketencli.methodiek import gereedheid as gh
+
+    opties: dict[str, Any] = {"zitting": zitting.begin}
+    if verzoek.soort in ("pva", "gewijzigd", "afronding"):
+        opties["vragen"] = [v.strip() for v in verzoek.vragen if v.strip()]
+    elif verzoek.soort == "rondetafel":
+        opties.update(vraag=verzoek.vraag, reikwijdte=reikwijdte,
+                      tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie, na_weegploeg=gh.na_weegploeg(d))
+    return Path(documenten.schrijf(d, DOCUMENT_SOORT[verzoek.soort], doel=doel, overschrijf=verzoek.overschrijf,
+                                   vandaag=vandaag, **opties))
+
+
+def _mail(d: model.Dossier, verzoek: Verzoek, zitting: Any, document: Path, aan: str | None) -> Path:
+    from ketencli import concept
+
+    begin = _lokaal(zitting.begin)
+    assert begin is not None
+    label = SOORT_LABEL[verzoek.soort]
+    bijlage_naam = concept.ascii_naam(f"{d.id}_{document.name}")
+    tekst = concept.agendering_tekst(dossier_id=d.id, tafel_naam=zitting.tafel_naam, zitting=begin,
+                                     soort_label=label, bijlage=bijlage_naam, vraag=verzoek.vraag,
+                                     afzender=_afzender(d))
+    inhoud = concept.bouw(
+        aan=aan,
+        onderwerp=concept.agendering_onderwerp(d.id, zitting.tafel_naam, begin, label),
+        tekst=tekst,
+        bijlagen=(concept.Bijlage(bijlage_naam, document.read_bytes()),),
+    )
+    pad = document.with_suffix(".eml")
+    if pad.exists() and not verzoek.overschrijf:
+        raise KetencliFout(f"{pad.name} bestaat al in de documentenmap van dossier {d.id}.",
+                           tip="Gebruik --overschrijf om de conceptmail opnieuw te maken.")
+    concept.schrijf(pad, inhoud)
+    return pad
+
+
+def _afzender(d: model.Dossier) -> str:
+    """The regisseur's own name and organisation for the signature (a professional, not the family)."""
+    r = d.casusregisseur
+    return ", ".join(x.strip() for x in (r.naam, r.organisatie) if x.strip())
+
+
+def _bewaar(dossier_id: str, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.Gereedheid, reikwijdte: Any,
+            document: Path, mail: Path, vandaag: date) -> model.Agendering:
+    from ketencli import model, store
+
+    begin = _lokaal(zitting.begin)
+    assert begin is not None
+    notitie = ""
+    if uitslag.blokkerend:
+        notitie = "Toch geagendeerd ondanks: " + "; ".join(f"{b.betreft}: {b.melding}" for b in uitslag.blokkerend)
+        if verzoek.reden.strip():
+            notitie += f" Reden: {verzoek.reden.strip()}"
+    with store.wijzig(dossier_id) as d:
+        oud = next((a for a in d.agenderingen if _zelfde(a, verzoek.soort, begin)), None)
+        agendering = model.Agendering(
+            id=oud.id if oud is not None else d.volgend_agendering_id(),
+            tafel=zitting.tafel,
+            rol=TAFEL_ROL[verzoek.soort],
+            soort=verzoek.soort,
+            zitting=begin,
+            deadline=_lokaal(zitting.deadline),
+            status="voorbereid",
+            aangemaakt_op=vandaag,
+            vraag=verzoek.vraag,
+            reikwijdte=reikwijdte or model.RondetafelReikwijdte(),
+            document=document.name,
+            mail=mail.name,
+            notitie=notitie,
+        )
+        if oud is not None:
+            d.agenderingen = [agendering if a.id == oud.id else a for a in d.agenderingen]
+        else:
+            d.agenderingen = [*d.agenderingen, agendering]
+        if notitie:
+            store.historie(d, f"agendering {agendering.id} ({zitting.tafel_naam}) ondanks blokkerende punten",
+                           verzoek.reden.strip())
+    return agendering
+
+
+# ---------------------------------------------------------------------------------------------
+# output
+# ---------------------------------------------------------------------------------------------
+
+
+def _zitting_dict(zitting: Any) -> dict[str, Any]:
+    return {
+        "tafel": zitting.tafel,
+        "tafel_naam": zitting.tafel_naam,
+        "rol": zitting.rol,
+        "begin": _lokaal(zitting.begin).isoformat(),  # type: ignore[union-attr]
+        "einde": _lokaal(zitting.einde).isoformat() if zitting.einde else None,  # type: ignore[union-attr]
+        "deadline": _lokaal(zitting.deadline).isoformat() if zitting.deadline else None,  # type: ignore[union-attr]
+        "opmerkingen": list(zitting.opmerkingen),
+    }
+
+
+def _toon_gereedheid(uitslag: gereedheid.Gereedheid, zitting: Any) -> None:
+    from rich.markup import escape
+
+    from ketencli import ui
+
+    c = ui.console()
+    c.print(f"[bold]Klaar voor {escape(zitting.tafel_naam)}?[/]")
+    for tekst in uitslag.voldaan:
+        c.print(f"  [green]✓[/] {escape(tekst)}")
+    kleuren = {"blokkerend": "bold red", "waarschuwing": "yellow"}
+    for b in uitslag.bevindingen:
+        c.print(f"  [{kleuren[b.ernst]}]{b.ernst.upper():<12}[/] [bold]{escape(b.betreft)}[/]\n"
+                f"               {escape(b.melding)}\n               [dim]→ {escape(b.wat_te_doen)}[/]")
+    c.print()
+
+
+def _meld(d: model.Dossier, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.Gereedheid,
+          agendering: model.Agendering, document: Path, mail: Path, aan: str | None) -> None:
+    from rich.markup import escape
+
+    from ketencli import concept, ui
+
+    if verzoek.als_json:
+        ui.schrijf_json({
+            "geagendeerd": True,
+            "agendering": agendering.model_dump(mode="json"),
+            "zitting": _zitting_dict(zitting),
+            "gereedheid": uitslag.als_dict(),
+            "document": str(document),
+            "mail": str(mail),
+            "aan": aan,
+        })
+        return
+    _toon_gereedheid(uitslag, zitting)
+    c = ui.console()
+    begin = _lokaal(zitting.begin)
+    assert begin is not None
+    ui.gelukt(f"Dossier {d.id} geagendeerd ({agendering.id}): {zitting.tafel_naam}, {SOORT_LABEL[verzoek.soort]}.")
+    c.print(f"  Zitting:   {escape(concept.datum_nl(begin))}")
+    deadline = _lokaal(zitting.deadline)
+    if deadline is not None:
+        nu = _lokaal(_nu())
+        assert nu is not None
+        if deadline < nu:
+            c.print(f"  Deadline:  [bold red]{escape(concept.datum_nl(deadline))} (verstreken)[/]")
+        elif deadline.date() == nu.date():
+            c.print(f"  Deadline:  [bold red]vandaag om {deadline:%H.%M} uur[/]: verstuur de mail op tijd.")
+        else:
+            c.print(f"  Deadline:  [bold]{escape(concept.datum_nl(deadline))}[/]")
+    else:
+        c.print("  Deadline:  [yellow]in te stellen[/]")
+    for opmerking in zitting.opmerkingen:
+        c.print(f"  [yellow]! {escape(opmerking)}[/]")
+    c.print(f"  Document:  {escape(str(document))}")
+    c.print(f"  Mail:      {escape(str(mail))}")
+    if aan:
+        c.print(f"  Aan:       {escape(aan)}")
+    else:
+        ui.melding(f"Het agenderingsadres van {zitting.tafel_naam} is in je regio nog 'in te stellen': vul de "
+                   "ontvanger zelf in wanneer je de conceptmail opent.")
+    if agendering.notitie:
+        ui.melding("Geagendeerd ondanks blokkerende punten; dat staat genoteerd bij de agendering.")
+    c.print(f"[dim]Open de .eml met Outlook of Thunderbird, kijk ze na en verstuur ze. Na de zitting: "
+            f"`ketencli agendeer uitkomst {d.id} {agendering.id} --afspraak \"...\"`.[/]")
+
+
+def _nu() -> datetime:
+    from ketencli import klok
+
+    return klok.nu()
+
+
+# ---------------------------------------------------------------------------------------------
+# lijst and uitkomst (D23)
+# ---------------------------------------------------------------------------------------------
+
+
+@app.command("lijst")
+def lijst(
+    dossier_id: str = ID_ARG,
+    als_json: bool = typer.Option(False, "--json", help='Schrijf {"agenderingen": [...]} als JSON.'),
+) -> None:
+    """Toon de agenderingen van een dossier: tafel, zitting, deadline, status en uitkomst."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import store, ui
+
+    d = store.laad(dossier_id)
+    if als_json:
+        ui.schrijf_json({"dossier": d.id, "agenderingen": [a.model_dump(mode="json") for a in d.agenderingen]})
+        return
+    c = ui.console()
+    if not d.agenderingen:
+        c.print(f"Dossier {d.id} werd nog niet geagendeerd. Begin met `ketencli agendeer weegploeg {d.id}`.")
+        return
+    tabel = Table(title=f"Agenderingen van dossier {d.id}", show_lines=False)
+    for kolom in ("id", "tafel", "soort", "zitting", "deadline", "status", "uitkomst"):
+        tabel.add_column(kolom)
+    for a in sorted(d.agenderingen, key=lambda x: x.zitting):
+        uitkomst = []
+        if a.afspraken:
+            uitkomst.append(f"{len(a.afspraken)} afspra{'ken' if len(a.afspraken) != 1 else 'ak'}")
+        if a.terugkoppeling_op:
+            uitkomst.append(f"terug op {a.terugkoppeling_op:%d/%m/%Y}")
+        if a.notitie:
+            uitkomst.append("notitie")
+        tabel.add_row(a.id, escape(a.tafel), a.soort, f"{a.zitting:%d/%m/%Y %H:%M}",
+                      f"{a.deadline:%d/%m/%Y %H:%M}" if a.deadline else "",
+                      f"[{STATUS_KLEUR.get(a.status, 'white')}]{a.status}[/]", escape(", ".join(uitkomst)))
+    c.print(tabel)
+
+
+@app.command("uitkomst")
+def uitkomst(
+    dossier_id: str = ID_ARG,
+    agendering_id: str = typer.Argument(..., metavar="AGENDERING",
+                                        help="De agendering, bv. a1 (zie `agendeer lijst`)."),
+    status: str | None = typer.Option(None, "--status", help="besproken, uitgesteld, geannuleerd (of ingediend); "
+                                                            "standaard besproken als je een uitkomst geeft."),
+    afspraak: list[str] = typer.Option([], "--afspraak", metavar="TEKST",
+                                       help="Een afspraak van de tafel; herhaalbaar."),
+    meenemen: str | None = typer.Option(None, "--meenemen", metavar="TEKST", help="Wat je meeneemt van de bespreking."),
+    terugkoppeling: str | None = typer.Option(None, "--terugkoppeling", metavar="DATUM",
+                                              help="De terugkomdatum op de ronde tafel, bv. 2027-03-05."),
+    uitgenodigd: list[str] = typer.Option([], "--uitgenodigd", metavar="WIE",
+                                          help="Wie uitgenodigd was (een dienst-id zoals d3, of tekst); herhaalbaar."),
+    notitie: str | None = typer.Option(None, "--notitie", help="Een korte notitie."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf de agendering als JSON."),
+) -> None:
+    """Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."""
+    from ketencli import store, ui
+
+    toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
+    if status is not None and status not in toegelaten:
+        raise GebruiksFout(f"--status {status!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
+    terug = _datum(terugkoppeling, "--terugkoppeling") if terugkoppeling is not None else None
+    if terugkoppeling is not None and terug is None:
+        raise GebruiksFout("--terugkoppeling heeft een datum nodig, bv. 2027-03-05.")
+    uitkomst_gegeven = bool(afspraak or meenemen is not None or terug is not None)
+    if not (status or uitkomst_gegeven or uitgenodigd or notitie is not None):
+        raise GebruiksFout("Geef minstens één van --status, --afspraak, --meenemen, --terugkoppeling, "
+                           "--uitgenodigd of --notitie.")
+    with store.wijzig(dossier_id) as d:
+        a = next((x for x in d.agenderingen if x.id == agendering_id.strip().lower()), None)
+        if a is None:
+            raise KetencliFout(
+                f"Dossier {d.id} heeft geen agendering {agendering_id!r}.",
+                tip=f"Agenderingen: {', '.join(x.id for x in d.agenderingen) or 'geen'} "
+                    f"(`ketencli agendeer lijst {d.id}`).",
+            )
+        for wie in uitgenodigd:
+            wie = wie.strip()
+            if wie and wie[:1] == "d" and wie[1:].isdigit() and d.dienst(wie) is None:
+                raise KetencliFout(f"--uitgenodigd {wie}: die dienst bestaat niet in dossier {d.id}.",
+                                   tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen") + ".")
+        nieuw: model.Agendering = a.model_copy(deep=True)
+        if status is not None:
+            nieuw.status = status  # type: ignore[assignment]
+        elif uitkomst_gegeven and a.status in ("voorbereid", "ingediend"):
+            nieuw.status = "besproken"
+        nieuw.afspraken = [*a.afspraken, *(x.strip() for x in afspraak if x.strip())]
+        if meenemen is not None:
+            nieuw.meenemen = meenemen.strip()
+        if terug is not None:
+            nieuw.terugkoppeling_op = terug
+        nieuw.uitgenodigd = list(dict.fromkeys([*a.uitgenodigd, *(w.strip() for w in uitgenodigd if w.strip())]))
+        if notitie is not None:
+            nieuw.notitie = (a.notitie + "\n" + notitie.strip()).strip() if a.notitie else notitie.strip()
+        d.agenderingen = [nieuw if x.id == a.id else x for x in d.agenderingen]
+    if als_json:
+        ui.schrijf_json(nieuw.model_dump(mode="json"))
+        return
+    ui.gelukt(f"Agendering {nieuw.id} van dossier {d.id}: {nieuw.status}"
+              + (f", {len(nieuw.afspraken)} afspra{'ken' if len(nieuw.afspraken) != 1 else 'ak'}" if nieuw.afspraken
+                 else "")
+              + (f", terugkomdatum {nieuw.terugkoppeling_op:%d/%m/%Y}" if nieuw.terugkoppeling_op else "") + ".")

@@ -1,0 +1,87 @@
+"""Draft mails (.eml) that open as an unsent message in Outlook or Thunderbird.
+
+Built with the standard ``email`` package: ``X-Unsent: 1`` makes Outlook open the file in compose
+mode; From, Date and Message-ID are left out so the mail client fills them in. The subject and the
+attachment's file name carry neutral ids only (dossier id, table, session date), never names.
+Attachment names are kept ASCII: Outlook shows RFC 2231-encoded names as "Untitled attachment".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+DOCX_SUBTYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def datum_nl(moment: date | datetime) -> str:
+    """``maandag 7 december 2026 om 14.00 uur`` (the one Dutch date format of ``render``)."""
+    from ketencli import render
+
+    return render.nl_moment(moment)
+
+
+def ascii_naam(naam: str) -> str:
+    """A file name Outlook shows as is: ASCII letters, digits, '-', '_' and '.' only."""
+    plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii")
+    plat = re.sub(r"[^A-Za-z0-9._-]+", "-", plat).strip("-.")
+    return plat or "document"
+
+
+@dataclass(frozen=True)
+class Bijlage:
+    naam: str
+    inhoud: bytes
+    maintype: str = "application"
+    subtype: str = DOCX_SUBTYPE
+
+
+def schrijf(pad: Path, inhoud: bytes) -> None:
+    """Write the draft next to its document: atomically, owner-only (0600)."""
+    from ketencli import render
+
+    render.schrijf(pad, inhoud)
+
+
+def bouw(*, aan: str | None, onderwerp: str, tekst: str, bijlagen: tuple[Bijlage, ...] = ()) -> bytes:
+    """The draft mail as bytes (CRLF line ends), ready to be written to a .eml file."""
+    import email.policy
+    from email.message import EmailMessage
+
+    bericht = EmailMessage(policy=email.policy.SMTP)
+    bericht["X-Unsent"] = "1"
+    if aan:
+        bericht["To"] = aan
+    bericht["Subject"] = onderwerp
+    bericht.set_content(tekst)
+    for bijlage in bijlagen:
+        bericht.add_attachment(bijlage.inhoud, maintype=bijlage.maintype, subtype=bijlage.subtype,
+                               filename=ascii_naam(bijlage.naam))
+    return bericht.as_bytes(policy=email.policy.SMTP)
+
+
+def agendering_onderwerp(dossier_id: str, tafel_naam: str, zitting: datetime, soort_label: str = "") -> str:
+    """``Agendering Weegploeg 7/12/2026 - dossier 2026-001 (plan van aanpak)``: ids only, no names."""
+    onderwerp = f"Agendering {tafel_naam} {zitting.day}/{zitting.month}/{zitting.year} - dossier {dossier_id}"
+    return onderwerp + (f" ({soort_label})" if soort_label else "")
+
+
+def agendering_tekst(*, dossier_id: str, tafel_naam: str, zitting: datetime, soort_label: str,
+                     bijlage: str, vraag: str = "", afzender: str = "") -> str:
+    """A short Dutch body. It names the dossier by id only: the document carries the content."""
+    regels = [
+        "Beste,",
+        "",
+        f"Graag agendeer ik dossier {dossier_id} voor de zitting van {datum_nl(zitting)} "
+        f"({tafel_naam}, {soort_label}).",
+        f"In bijlage vind je het voorbereidend document ({bijlage}).",
+    ]
+    if vraag:
+        regels += ["", "Mijn vraag aan de tafel staat in het document."]
+    regels += ["", "Met vriendelijke groeten,"]
+    if afzender:
+        regels.append(afzender)
+    return "\n".join(regels) + "\n"

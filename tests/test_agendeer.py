@@ -1,0 +1,343 @@
+"""`ketencli agendeer`: session choice, readiness, the document, the .eml draft, the record, lijst, uitkomst."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ketencli import concept, klok, planning, store
+from tests.conftest import dossier_bestand
+
+NAMEN = ("palmeneire", "vercammen", "malik", "sofie", "noor")
+
+
+def _json(kc, *args):
+    return json.loads(kc.ok(*args).stdout)
+
+
+def _lees_eml(pad: Path):
+    with open(pad, "rb") as f:
+        return email.message_from_binary_file(f, policy=email.policy.default)
+
+
+def _bestanden(home: Path, dossier_id: str) -> list[str]:
+    map_ = home / "dossiers" / dossier_id / "documenten"
+    return sorted(p.name for p in map_.iterdir()) if map_.is_dir() else []
+
+
+def _wijzig_bestand(home: Path, dossier_id: str, wijziging) -> None:
+    pad = dossier_bestand(home, dossier_id)
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    wijziging(data)
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _regio_instellingen(home: Path, tekst: str) -> None:
+    pad = home / "config" / "regio.yaml"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(tekst, encoding="utf-8")
+
+
+# -- the draft mail (concept) --------------------------------------------------------------------
+
+
+def test_draft_mail_is_an_unsent_message_with_the_docx():
+    inhoud = concept.bouw(aan="CO3@antwerpen.be", onderwerp="Agendering Weegploeg 8/12/2026 - dossier 2026-001",
+                          tekst="Beste,\n\nIn bijlage het document.\n",
+                          bijlagen=(concept.Bijlage("2026-001_2026-11-23_weegploeg-pva.docx", b"PK\x03\x04 docx"),))
+    assert b"\r\n" in inhoud  # SMTP line ends
+    m = email.message_from_bytes(inhoud, policy=email.policy.default)
+    assert m["X-Unsent"] == "1"
+    assert m["To"] == "CO3@antwerpen.be"
+    assert m["From"] is None and m["Date"] is None and m["Message-ID"] is None
+    bijlagen = list(m.iter_attachments())
+    assert [b.get_filename() for b in bijlagen] == ["2026-001_2026-11-23_weegploeg-pva.docx"]
+    assert bijlagen[0].get_content_type() == "application/" + concept.DOCX_SUBTYPE
+    assert bijlagen[0].get_content() == b"PK\x03\x04 docx"
+    assert "In bijlage" in m.get_body(("plain",)).get_content()
+
+
+def test_draft_mail_without_address_has_no_to_header():
+    m = email.message_from_bytes(concept.bouw(aan=None, onderwerp="x", tekst="y"), policy=email.policy.default)
+    assert m["To"] is None and m["X-Unsent"] == "1"
+
+
+def test_attachment_names_are_ascii():
+    assert concept.ascii_naam("2026-001_verslag één.docx") == "2026-001_verslag-een.docx"
+    assert concept.ascii_naam("???") == "document"
+
+
+def test_subject_names_the_table_date_and_id_only():
+    onderwerp = concept.agendering_onderwerp("2026-001", "Weegploeg", datetime(2026, 12, 8, 13, 0), "plan van aanpak")
+    assert onderwerp == "Agendering Weegploeg 8/12/2026 - dossier 2026-001 (plan van aanpak)"
+
+
+# -- agendeer weegploeg ----------------------------------------------------------------------------
+
+
+def test_weegploeg_writes_document_and_draft_and_records_the_agendering(kc, palmeneire, thuis):
+    uit = kc.ok("agendeer", "weegploeg", palmeneire)
+    assert "Weegploeg" in uit.stdout and "geagendeerd" in uit.stdout
+    d = store.laad(palmeneire)
+    assert len(d.agenderingen) == 1
+    a = d.agenderingen[0]
+    assert (a.id, a.rol, a.soort, a.status, a.tafel) == ("a1", "plan", "pva", "voorbereid", "weegploeg")
+    assert a.zitting.tzinfo is None and a.deadline is not None and a.deadline < a.zitting
+    assert a.aangemaakt_op == klok.vandaag()
+    documenten = thuis / "dossiers" / palmeneire / "documenten"
+    assert sorted([a.document, a.mail]) == _bestanden(thuis, palmeneire)
+    assert a.document.endswith("_weegploeg-pva.docx") and a.mail == a.document[:-5] + ".eml"
+    eml = documenten / a.mail
+    assert eml.stat().st_mode & 0o777 == 0o600
+    m = _lees_eml(eml)
+    assert m["X-Unsent"] == "1"
+    assert m["To"] == planning.agendering_adres("co3-antwerpen", "plan")
+    onderwerp = m["Subject"]
+    assert palmeneire in onderwerp and f"{a.zitting.day}/{a.zitting.month}/{a.zitting.year}" in onderwerp
+    assert not any(n in onderwerp.lower() for n in NAMEN)
+    tekst = m.get_body(("plain",)).get_content()
+    assert not any(n in tekst.lower() for n in NAMEN)
+    bijlage = next(m.iter_attachments())
+    assert bijlage.get_filename().endswith(".docx") and bijlage.get_filename().isascii()
+    assert bijlage.get_content() == (documenten / a.document).read_bytes()
+    # the document is a real Word file with the plan
+    import io
+
+    import docx
+
+    tekst_doc = "\n".join(p.text for p in docx.Document(io.BytesIO(bijlage.get_content())).paragraphs)
+    assert tekst_doc.strip()
+
+
+def test_the_proposed_session_is_the_first_whose_deadline_is_ahead(kc, palmeneire, monkeypatch):
+    nu = klok.nu()
+    eerste = planning.eerste_haalbare_zitting("co3-antwerpen", "plan", nu)
+    assert eerste.deadline is not None and eerste.deadline > nu
+    # one minute after that deadline, that session is never proposed again
+    na = eerste.deadline + timedelta(minutes=1)
+    monkeypatch.setenv("KETENCLI_NU", na.replace(tzinfo=None).isoformat(timespec="minutes"))
+    data = _json(kc, "agendeer", "weegploeg", palmeneire, "--json")
+    zitting = datetime.fromisoformat(data["zitting"]["begin"])
+    deadline = datetime.fromisoformat(data["zitting"]["deadline"])
+    assert zitting > eerste.begin.replace(tzinfo=None)
+    assert deadline > na.replace(tzinfo=None)
+    assert data["geagendeerd"] is True and data["agendering"]["zitting"] == data["zitting"]["begin"]
+
+
+def test_a_session_whose_deadline_passed_is_refused_with_datum(kc, palmeneire, thuis, monkeypatch):
+    eerste = planning.eerste_haalbare_zitting("co3-antwerpen", "plan", klok.nu())
+    na = eerste.deadline + timedelta(minutes=1)
+    monkeypatch.setenv("KETENCLI_NU", na.replace(tzinfo=None).isoformat(timespec="minutes"))
+    uit = kc("agendeer", "weegploeg", palmeneire, "--datum", eerste.begin.date().isoformat())
+    assert uit.exit_code == 1, uit.output
+    assert "deadline" in uit.output.lower() and "Traceback" not in uit.output
+    assert _bestanden(thuis, palmeneire) == []
+    assert store.laad(palmeneire).agenderingen == []
+
+
+def test_datum_picks_a_later_session(kc, palmeneire):
+    zittingen = planning.volgende_zittingen("co3-antwerpen", "plan", klok.nu(), 4)
+    later = zittingen[-1]
+    kc.ok("agendeer", "weegploeg", palmeneire, "--datum", later.begin.strftime("%d/%m/%Y"))
+    a = store.laad(palmeneire).agenderingen[0]
+    assert a.zitting == later.begin.replace(tzinfo=None)
+
+
+def test_blocking_findings_stop_and_nothing_is_written(kc, palmeneire, thuis):
+    kc.ok("dossier", "lid", "edit", palmeneire, "m3", "--geboortedatum", "2012-03-01")  # now a child of 14
+    uit = kc("agendeer", "weegploeg", palmeneire)
+    assert uit.exit_code == 1
+    assert "BLOKKEREND" in uit.output and "kinderen-spreken --lid m3" in uit.output
+    assert "niets geschreven" in uit.output and "--toch" in uit.output
+    assert _bestanden(thuis, palmeneire) == []
+    assert store.laad(palmeneire).agenderingen == []
+    # the finding disappears once the talk is ticked
+    kc.ok("stap", palmeneire, "afvinken", "kinderen-spreken", "--lid", "m3")
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    assert len(store.laad(palmeneire).agenderingen) == 1
+
+
+def test_blocking_findings_in_json(kc, palmeneire, thuis):
+    kc.ok("dossier", "lid", "edit", palmeneire, "m3", "--geboortedatum", "2012-03-01")
+    uit = kc("agendeer", "weegploeg", palmeneire, "--json")
+    assert uit.exit_code == 1
+    data = json.loads(uit.stdout)
+    assert data["geagendeerd"] is False and data["gereedheid"]["klaar"] is False
+    assert "kind-niet-gesproken" in {b["regel"] for b in data["gereedheid"]["bevindingen"]}
+    assert _bestanden(thuis, palmeneire) == []
+
+
+def test_toch_agendeert_and_notes_why(kc, palmeneire):
+    kc.ok("dossier", "lid", "edit", palmeneire, "m3", "--geboortedatum", "2012-03-01")
+    uit = kc.ok("agendeer", "weegploeg", palmeneire, "--toch", "--reden", "gesprek volgt na de herfstvakantie")
+    assert "ondanks" in uit.output
+    d = store.laad(palmeneire)
+    a = d.agenderingen[0]
+    assert "Toch geagendeerd ondanks" in a.notitie and "herfstvakantie" in a.notitie
+    assert "m3" in a.notitie
+    assert any("ondanks blokkerende punten" in h.wat for h in d.historie)
+
+
+def test_same_session_twice_is_refused_unless_overschrijf(kc, palmeneire, thuis):
+    kc.ok("agendeer", "weegploeg", palmeneire, "--vraag", "Hoe betrekken we de school?")
+    tweede = kc("agendeer", "weegploeg", palmeneire)
+    assert tweede.exit_code == 1 and "al geagendeerd" in tweede.output and "a1" in tweede.output
+    kc.ok("agendeer", "weegploeg", palmeneire, "--overschrijf", "--vraag", "Andere vraag")
+    d = store.laad(palmeneire)
+    assert len(d.agenderingen) == 1 and d.agenderingen[0].id == "a1"
+    assert d.agenderingen[0].vraag == "Andere vraag"
+    assert len(_bestanden(thuis, palmeneire)) == 2
+    # another kind for the same session is another agendering
+    kc.ok("agendeer", "weegploeg", palmeneire, "--soort", "gewijzigd")
+    assert [a.soort for a in store.laad(palmeneire).agenderingen] == ["pva", "gewijzigd"]
+
+
+def test_afgesloten_dossier_is_refused_before_any_file(kc, palmeneire, thuis):
+    _wijzig_bestand(thuis, palmeneire, lambda data: data.update(fase="afgesloten"))
+    for args in (("weegploeg", palmeneire), ("rondetafel", palmeneire, "--vraag", "x"), ("ico", palmeneire)):
+        uit = kc("agendeer", *args)
+        assert uit.exit_code == 1, uit.output
+        assert "afgesloten" in uit.output
+    assert _bestanden(thuis, palmeneire) == []
+    assert not (thuis / "dossiers" / palmeneire / "documenten").exists()
+
+
+def test_afronding_needs_the_afronding_check(kc, palmeneire, thuis):
+    uit = kc("agendeer", "weegploeg", palmeneire, "--soort", "afronding")
+    assert uit.exit_code == 1
+    assert "afronding" in uit.output.lower() and "BLOKKEREND" in uit.output
+    assert _bestanden(thuis, palmeneire) == []
+
+
+def test_bad_soort_and_datum_are_usage_errors(kc, palmeneire):
+    assert kc("agendeer", "weegploeg", palmeneire, "--soort", "slot").exit_code == 2
+    assert kc("agendeer", "weegploeg", palmeneire, "--datum", "morgen").exit_code == 2
+    assert kc("agendeer", "weegploeg", "2026-999").exit_code == 1
+
+
+def test_address_in_te_stellen_leaves_to_empty_and_says_so(kc, westvl, thuis):
+    _regio_instellingen(thuis, (
+        "ifg-west-vlaanderen:\n"
+        "  tafels:\n"
+        "    overlegtafel:\n"
+        "      ritme: wekelijks\n"
+        "      weekdag: dinsdag\n"
+        "      begin: \"13:00\"\n"
+        "      deadline: {tijd: \"12:00\", weekdag: donderdag}\n"
+    ))
+    uit = kc("agendeer", "weegploeg", westvl)
+    assert uit.exit_code == 1 and "pva edit" in uit.output  # no plan yet: blocking
+    uit = kc.ok("agendeer", "weegploeg", westvl, "--toch")
+    assert "in te stellen" in uit.output
+    a = store.laad(westvl).agenderingen[0]
+    assert a.tafel == "overlegtafel" and a.zitting.weekday() == 1
+    m = _lees_eml(thuis / "dossiers" / westvl / "documenten" / a.mail)
+    assert m["To"] is None and m["X-Unsent"] == "1"
+    assert "Overlegtafel" in m["Subject"]
+
+
+def test_region_without_a_table_for_the_role(kc, westvl, thuis):
+    _regio_instellingen(thuis, "ifg-west-vlaanderen:\n  tafels:\n    operationeel-team:\n      rollen: []\n")
+    uit = kc("agendeer", "rondetafel", westvl, "--vraag", "Wie volgt de bezoeken op?")
+    assert uit.exit_code == 1
+    assert "geen tafel voor" in uit.output and "Traceback" not in uit.output
+    assert _bestanden(thuis, westvl) == []
+
+
+def test_table_rhythm_in_te_stellen_is_a_clear_message(kc, westvl, thuis):
+    uit = kc("agendeer", "weegploeg", westvl)
+    assert uit.exit_code == 1 and "in te stellen" in uit.output
+    assert _bestanden(thuis, westvl) == []
+
+
+# -- ronde tafel and ICO ---------------------------------------------------------------------------
+
+
+def test_rondetafel_records_question_and_scope(kc, palmeneire, thuis):
+    kc.ok("agendeer", "rondetafel", palmeneire, "--vraag", "Hoe verloopt het bezoek aan papa?", "--lid", "m3",
+          "--domein", "kind", "--tafellid", "d3")
+    a = store.laad(palmeneire).agenderingen[0]
+    assert (a.rol, a.soort, a.tafel) == ("opvolging", "rondetafel", "rondetafel")
+    assert a.vraag == "Hoe verloopt het bezoek aan papa?"
+    assert a.reikwijdte.leden == ["m3"] and a.reikwijdte.domeinen == ["kind"] and a.reikwijdte.tafelleden == ["d3"]
+    assert a.document.endswith("_rondetafel.docx")
+    m = _lees_eml(thuis / "dossiers" / palmeneire / "documenten" / a.mail)
+    assert "Ronde Tafel" in m["Subject"] and "bezoek" not in m["Subject"]
+
+
+def test_rondetafel_needs_a_question_and_known_members(kc, palmeneire, thuis):
+    assert kc("agendeer", "rondetafel", palmeneire).exit_code == 2
+    uit = kc("agendeer", "rondetafel", palmeneire, "--vraag", "x", "--lid", "m9")
+    assert uit.exit_code == 1 and "m9" in uit.output
+    assert kc("agendeer", "rondetafel", palmeneire, "--vraag", "x", "--domein", "werk").exit_code == 2
+    assert _bestanden(thuis, palmeneire) == []
+    kc.ok("agendeer", "rondetafel", palmeneire, "--tussentijdse-evaluatie")
+    assert store.laad(palmeneire).agenderingen[0].vraag == ""
+
+
+def test_ico_registration_for_the_friday_of_next_week(kc, palmeneire, thuis, monkeypatch):
+    # Thursday 23:58: still in time for the Friday of the next week (D24)
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-26T23:58")
+    kc.ok("agendeer", "ico", palmeneire)
+    a = store.laad(palmeneire).agenderingen[0]
+    assert (a.rol, a.soort, a.tafel) == ("intake", "ico", "ico")
+    assert a.zitting.date().isoformat() == "2026-12-04" and a.zitting.weekday() == 4
+    assert a.document.endswith("_aanmelding.docx")
+    m = _lees_eml(thuis / "dossiers" / palmeneire / "documenten" / a.mail)
+    assert m["X-Unsent"] == "1" and palmeneire in m["Subject"]
+
+
+def test_ico_after_thursday_midnight_goes_a_week_later(kc, palmeneire, monkeypatch):
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-27T00:01")
+    kc.ok("agendeer", "ico", palmeneire)
+    assert store.laad(palmeneire).agenderingen[0].zitting.date().isoformat() == "2026-12-11"
+
+
+# -- lijst and uitkomst ------------------------------------------------------------------------------
+
+
+def test_lijst_and_uitkomst(kc, palmeneire):
+    assert "nog niet geagendeerd" in kc.ok("agendeer", "lijst", palmeneire).stdout
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    uit = kc.ok("agendeer", "lijst", palmeneire)
+    assert "a1" in uit.stdout and "voorbereid" in uit.stdout
+    kc.ok("agendeer", "uitkomst", palmeneire, "A1", "--afspraak", "Regisseur vraagt CLB naar Noor",
+          "--afspraak", "Justitiehuis koppelt terug", "--meenemen", "Netwerk meer betrekken",
+          "--terugkoppeling", "2027-03-05", "--uitgenodigd", "d3", "--uitgenodigd", "externe expert")
+    data = _json(kc, "agendeer", "lijst", palmeneire, "--json")
+    a = data["agenderingen"][0]
+    assert a["status"] == "besproken"  # an outcome means it was discussed
+    assert a["afspraken"] == ["Regisseur vraagt CLB naar Noor", "Justitiehuis koppelt terug"]
+    assert a["meenemen"] == "Netwerk meer betrekken" and a["terugkoppeling_op"] == "2027-03-05"
+    assert a["uitgenodigd"] == ["d3", "externe expert"]
+    kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--status", "uitgesteld")
+    assert store.laad(palmeneire).agenderingen[0].status == "uitgesteld"
+
+
+def test_uitkomst_errors(kc, palmeneire):
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    assert kc("agendeer", "uitkomst", palmeneire, "a1").exit_code == 2
+    assert kc("agendeer", "uitkomst", palmeneire, "a1", "--status", "klaar").exit_code == 2
+    assert kc("agendeer", "uitkomst", palmeneire, "a7", "--status", "besproken").exit_code == 1
+    assert kc("agendeer", "uitkomst", palmeneire, "a1", "--uitgenodigd", "d99").exit_code == 1
+    assert kc("agendeer", "uitkomst", palmeneire, "a1", "--terugkoppeling", "ooit").exit_code == 2
+    assert store.laad(palmeneire).agenderingen[0].status == "voorbereid"
+
+
+def test_cancelled_agendering_frees_the_session(kc, palmeneire):
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--status", "geannuleerd")
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    assert [a.id for a in store.laad(palmeneire).agenderingen] == ["a1", "a2"]
+
+
+@pytest.mark.parametrize("sub", ["weegploeg", "rondetafel", "ico", "lijst", "uitkomst"])
+def test_help_is_dutch(kc, sub):
+    uit = kc.ok("agendeer", sub, "--help")
+    assert "Gebruik:" in uit.output
