@@ -385,6 +385,7 @@ def bewerk(
     from ketencli import store, ui
 
     origineel = store.laad(dossier_id)
+    store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
     kopie = store.bewerkkopie(origineel)
     try:
         while True:
