@@ -1,0 +1,358 @@
+"""planning: sessions, deadlines, holidays, DST, the week 8/9/10 timeline and the due dates of a dossier.
+
+Dates are pinned. CO3's weegploeg uses the bundled reference date 2026-01-13 (a Tuesday).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ketencli import model, planning, store
+from ketencli.fouten import KetencliFout
+
+TZ = ZoneInfo("Europe/Brussels")
+CO3 = "co3-antwerpen"
+
+
+def moment(*args: int) -> datetime:
+    return datetime(*args, tzinfo=TZ)
+
+
+def schrijf_instellingen(tekst: str) -> None:
+    pad = store.regio_instellingen_pad()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(tekst, encoding="utf-8")
+
+
+LEUVEN_INGESTELD = """\
+leuven:
+  tafels:
+    operationeel-team:
+      weekdag: dinsdag
+      weken: [1, 3]
+      begin: "09:00"
+      einde: "12:00"
+      deadline: {dagen_voor: 7, tijd: "12:00"}
+      adres: ot@leuven.example
+  vrije_dagen: []
+"""
+
+
+# -- CO3 Antwerpen: the three tables and their deadlines (D24) --------------------------------
+
+
+def test_weegploeg_om_de_twee_weken_met_deadline_maandag_12u_de_week_ervoor():
+    zittingen = planning.volgende_zittingen(CO3, "plan", moment(2026, 11, 23, 10), 3)
+    assert [z.begin for z in zittingen] == [moment(2026, 12, 1, 13), moment(2026, 12, 15, 13), moment(2026, 12, 29, 13)]
+    assert [z.deadline for z in zittingen] == [moment(2026, 11, 23, 12), moment(2026, 12, 7, 12),
+                                               moment(2026, 12, 21, 12)]
+    assert all(z.einde == z.begin.replace(hour=16) for z in zittingen)
+    assert {z.tafel for z in zittingen} == {"weegploeg"} and zittingen[0].tafel_naam == "Weegploeg"
+
+
+def test_ico_registraties_tot_donderdag_2359_voor_de_vrijdag_van_de_week_erna():
+    z = planning.eerste_haalbare_zitting(CO3, "intake", moment(2026, 11, 23, 10))
+    assert z.begin == moment(2026, 12, 4, 9, 30) and z.deadline == moment(2026, 11, 26, 23, 59)
+    # on Thursday 23:59 it is still on time; one minute later the next week's Friday is proposed
+    eerste = planning.eerste_haalbare_zitting
+    assert eerste(CO3, "intake", moment(2026, 11, 26, 23, 58)).begin == moment(2026, 12, 4, 9, 30)
+    assert eerste(CO3, "intake", moment(2026, 11, 26, 23, 59)).begin == moment(2026, 12, 11, 9, 30)
+
+
+def test_ronde_tafel_wekelijks_donderdag_deadline_vrijdag_12u_de_week_ervoor():
+    zittingen = planning.volgende_zittingen(CO3, "opvolging", moment(2026, 11, 23), 2)
+    assert [(z.begin, z.deadline) for z in zittingen] == [
+        (moment(2026, 11, 26, 9, 15), moment(2026, 11, 20, 12)),
+        (moment(2026, 12, 3, 9, 15), moment(2026, 11, 27, 12)),
+    ]
+    assert planning.tafel_voor_rol(CO3, "afsluiting").key == "rondetafel"
+
+
+@pytest.mark.parametrize("rol", ["intake", "plan", "opvolging"])
+def test_een_jaar_lang_geen_zitting_op_een_feestdag_en_deadlines_op_werkdagen(rol):
+    zittingen = planning.volgende_zittingen(CO3, rol, moment(2027, 1, 1), 110)
+    zittingen = [z for z in zittingen if z.begin < moment(2028, 1, 1)]
+    assert len(zittingen) >= (26 if rol == "plan" else 48)
+    for z in zittingen:
+        assert planning.feestdag(z.begin.date()) is None
+        assert z.deadline is not None and z.deadline < z.begin
+        assert z.deadline.weekday() < 5 and planning.feestdag(z.deadline.date()) is None
+        # the deadline stays in the week before the session (or moves earlier, never later)
+        assert (z.begin.date() - z.deadline.date()).days >= 4
+    # weekly tables: consecutive sessions a week apart except around holidays
+    if rol != "plan":
+        gaten = [b.begin - a.begin for a, b in zip(zittingen, zittingen[1:], strict=False)]
+        assert set(gaten) <= {timedelta(weeks=1), timedelta(weeks=2), timedelta(weeks=1, hours=1),
+                              timedelta(weeks=1, hours=-1), timedelta(weeks=2, hours=1), timedelta(weeks=2, hours=-1)}
+
+
+def test_paasmaandag_verschuift_de_deadline_van_de_weegploeg_naar_vrijdag_met_een_opmerking():
+    z = planning.volgende_zittingen(CO3, "plan", moment(2027, 3, 24), 1)[0]
+    assert z.begin == moment(2027, 4, 6, 13)
+    assert z.deadline == moment(2027, 3, 26, 12)  # Monday 29 March 2027 is Paasmaandag
+    assert any("Paasmaandag" in o and "vervroegd" in o for o in z.opmerkingen)
+
+
+def test_een_zitting_op_1_mei_wordt_niet_voorgesteld_de_volgende_wel_met_een_opmerking():
+    z = planning.volgende_zittingen(CO3, "intake", moment(2026, 4, 25), 1)[0]
+    assert z.begin == moment(2026, 5, 8, 9, 30)  # Friday 1 May 2026 is the Dag van de Arbeid
+    assert any("1 mei 2026" in o for o in z.opmerkingen)
+
+
+def test_hemelvaart_schrapt_de_ronde_tafel_en_vervroegt_de_ico_deadline():
+    rt = planning.volgende_zittingen(CO3, "opvolging", moment(2027, 5, 1), 1)[0]
+    assert rt.begin == moment(2027, 5, 13, 9, 15)
+    assert any("6 mei 2027" in o and "Hemelvaart" in o for o in rt.opmerkingen)
+    ico = [z for z in planning.volgende_zittingen(CO3, "intake", moment(2027, 5, 1), 3)
+           if z.begin.date() == date(2027, 5, 14)][0]
+    assert ico.deadline == moment(2027, 5, 5, 23, 59)  # Thursday 6 May is a holiday: Wednesday, same hour
+
+
+def test_kerstmis_en_nieuwjaar():
+    ico = planning.volgende_zittingen(CO3, "intake", moment(2026, 12, 19), 1)[0]
+    assert ico.begin == moment(2027, 1, 8, 9, 30)  # 25 Dec and 1 Jan are Fridays
+    assert sum("geen zitting" in o for o in ico.opmerkingen) == 2
+    rt = [z for z in planning.volgende_zittingen(CO3, "opvolging", moment(2026, 12, 20), 3)
+          if z.begin.date() == date(2026, 12, 31)][0]
+    assert rt.deadline == moment(2026, 12, 24, 12)  # Friday 25 Dec → Thursday 24 Dec 12:00
+    assert any("Kerstmis" in o for o in rt.opmerkingen)
+
+
+def test_zomer_en_wintertijd_het_uur_blijft_13u_lokaal():
+    rond_maart = planning.volgende_zittingen(CO3, "plan", moment(2027, 3, 20), 2)
+    assert [z.begin.date() for z in rond_maart] == [date(2027, 3, 23), date(2027, 4, 6)]
+    assert [z.begin.hour for z in rond_maart] == [13, 13]
+    assert [z.begin.utcoffset() for z in rond_maart] == [timedelta(hours=1), timedelta(hours=2)]
+    rond_oktober = planning.volgende_zittingen(CO3, "plan", moment(2026, 10, 18), 2)
+    assert [z.begin.date() for z in rond_oktober] == [date(2026, 10, 20), date(2026, 11, 3)]
+    assert [z.begin.utcoffset() for z in rond_oktober] == [timedelta(hours=2), timedelta(hours=1)]
+    assert all(z.begin.hour == 13 for z in rond_oktober)
+
+
+def test_een_sessie_waarvan_de_deadline_verstreken_is_wordt_nooit_voorgesteld():
+    nu = moment(2027, 1, 1, 12)
+    while nu < moment(2028, 1, 1):
+        for rol in ("intake", "plan", "opvolging"):
+            z = planning.eerste_haalbare_zitting(CO3, rol, nu)
+            assert z.deadline > nu and z.begin > nu
+        nu += timedelta(days=1, hours=1)  # walk over every weekday and several hours
+    assert planning.eerste_haalbare_zitting(CO3, "plan", moment(2026, 11, 23, 11, 59)).begin == moment(2026, 12, 1, 13)
+    assert planning.eerste_haalbare_zitting(CO3, "plan", moment(2026, 11, 23, 12, 0)).begin == moment(2026, 12, 15, 13)
+
+
+def test_gekozen_datum_met_verstreken_deadline_geeft_de_volgende_als_tip():
+    with pytest.raises(KetencliFout) as fout:
+        planning.eerste_haalbare_zitting(CO3, "plan", moment(2026, 11, 24, 9), op=date(2026, 12, 1))
+    assert "verstreken" in fout.value.melding
+    assert "15 december 2026" in fout.value.tip
+    z = planning.eerste_haalbare_zitting(CO3, "plan", moment(2026, 11, 24, 9), op=date(2026, 12, 15))
+    assert z.begin == moment(2026, 12, 15, 13)
+
+
+def test_gekozen_datum_zonder_zitting_of_op_een_feestdag():
+    with pytest.raises(KetencliFout, match="geen zitting"):
+        planning.eerste_haalbare_zitting(CO3, "plan", moment(2026, 11, 24, 9), op=date(2026, 12, 8))
+    with pytest.raises(KetencliFout, match="Kerstmis"):
+        planning.eerste_haalbare_zitting(CO3, "intake", moment(2026, 11, 24, 9), op=date(2026, 12, 25))
+
+
+# -- the guide's week 8/9/10 timeline (D25) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("start", [date(2026, 9, 14), date(2026, 9, 16), date(2026, 9, 20)])
+def test_eerste_weegploeg_in_week_10_met_de_tijdlijn_van_de_gids(start):
+    vb = planning.eerste_weegploeg(CO3, start, moment(2026, 9, 21, 9))
+    assert vb.week1 == date(2026, 9, 14)  # week 1 is the week casusregie starts
+    assert vb.week == 10 and vb.zitting.begin == moment(2026, 11, 17, 13)
+    assert vb.opvragen == date(2026, 11, 3)  # Tuesday (afternoon) of week 8
+    assert vb.zitting.deadline == moment(2026, 11, 9, 12)  # Monday week 9, 12:00
+    assert vb.agenda == date(2026, 11, 12)  # Thursday week 9
+
+
+def test_eerste_weegploeg_valt_later_als_week_10_geen_zitting_heeft_of_de_deadline_voorbij_is():
+    # week 10 of a start on 7 Sept 2026 has no weegploeg (the rhythm's off week): week 11
+    assert planning.eerste_weegploeg(CO3, date(2026, 9, 7), moment(2026, 9, 7)).week == 11
+    # the deadline of the week-10 session passed: the next session
+    laat = planning.eerste_weegploeg(CO3, date(2026, 9, 14), moment(2026, 11, 9, 12, 1))
+    assert laat.zitting.begin == moment(2026, 12, 1, 13) and laat.week == 12
+
+
+# -- the other regions and the settings file (D26) ---------------------------------------------
+
+
+def test_west_vlaanderen_en_leuven_zonder_instellingen_zeggen_wat_in_te_stellen_is():
+    with pytest.raises(KetencliFout, match="in te stellen") as fout:
+        planning.tafel_voor_rol("ifg-west-vlaanderen", "plan")
+    assert "Overlegtafel" in fout.value.melding and "regio.yaml" in fout.value.tip
+    with pytest.raises(KetencliFout, match="Operationeel team"):
+        planning.volgende_zittingen("leuven", "intake", moment(2027, 1, 1))
+    assert planning.agendering_adres("ifg-west-vlaanderen", "plan") is None
+    assert planning.agendering_adres("leuven", "intake") is None
+    assert planning.agendering_adres(CO3, "plan") == "CO3@antwerpen.be"
+
+
+def test_leuven_tweemaal_per_maand_uit_de_instellingen():
+    schrijf_instellingen(LEUVEN_INGESTELD)
+    zittingen = planning.volgende_zittingen("leuven", "plan", moment(2027, 1, 1), 30)
+    zittingen = [z for z in zittingen if z.begin < moment(2028, 1, 1)]
+    per_maand: dict[int, int] = {}
+    for z in zittingen:
+        assert z.begin.weekday() == 1 and (z.begin.day - 1) // 7 + 1 in (1, 3)
+        assert z.begin.hour == 9 and z.deadline == z.begin.replace(hour=12) - timedelta(days=7)
+        per_maand[z.begin.month] = per_maand.get(z.begin.month, 0) + 1
+    assert per_maand == {m: 2 for m in range(1, 13)}  # no 1st/3rd Tuesday of 2027 is a holiday
+    assert zittingen[0].begin == moment(2027, 1, 5, 9) and zittingen[0].tafel_naam == "Operationeel team"
+    assert planning.agendering_adres("leuven", "afsluiting") == "ot@leuven.example"
+
+
+def test_een_eigen_referentiedatum_voor_de_weegploeg():
+    schrijf_instellingen("co3-antwerpen:\n  tafels:\n    weegploeg:\n      referentiedatum: 2026-01-06\n")
+    z = planning.volgende_zittingen(CO3, "plan", moment(2026, 11, 23, 10), 1)[0]
+    assert z.begin == moment(2026, 11, 24, 13)
+
+
+def test_11_juli_is_een_instelling():
+    # not set: the session is proposed with a note; set: it is skipped
+    z = [z for z in planning.volgende_zittingen(CO3, "intake", moment(2025, 7, 5), 2)
+         if z.begin.date() == date(2025, 7, 11)][0]
+    assert any("11 juli" in o and "in te stellen" in o for o in z.opmerkingen)
+    schrijf_instellingen('co3-antwerpen:\n  vrije_dagen: ["07-11"]\n')
+    z = planning.volgende_zittingen(CO3, "intake", moment(2025, 7, 5), 1)[0]
+    assert z.begin == moment(2025, 7, 18, 9, 30) and any("Vlaamse Gemeenschap" in o for o in z.opmerkingen)
+
+
+def test_een_regio_zonder_tafel_voor_een_rol():
+    schrijf_instellingen("ifg-west-vlaanderen:\n  tafels:\n    overlegtafel:\n      rollen: [intake]\n")
+    with pytest.raises(KetencliFout, match="geen tafel voor plan van aanpak") as fout:
+        planning.tafel_voor_rol("ifg-west-vlaanderen", "plan")
+    assert "Operationeel team" in fout.value.tip
+
+
+@pytest.mark.parametrize(("tekst", "verwacht"), [
+    ("leuven:\n  tafels:\n    operationeel-team:\n      begni: '09:00'\n", "regel 4, kolom 7"),
+    ("leuven:\n  tafels:\n    operationeel-team:\n      begin: '25:00'\n", "een uur schrijf je als"),
+    ("leuven:\n  tafels:\n    operationeel-team:\n      weekdag: dinsdgg\n", "kies uit"),
+    ("antwerpen:\n  vrije_dagen: []\n", "regel 1"),
+    ("co3-antwerpen:\n  tafels:\n    weegploeg:\n      weekdag: dinsdag\n      referentiedatum: 2026-01-14\n",
+     "valt niet op een dinsdag"),
+    ("co3-antwerpen:\n  vrije_dagen: [11 juli]\n", "07-11"),
+    ("leuven: [\n", "geen geldige YAML"),
+    ("leuven:\n  tafels:\n    operationeel-team:\n      deadline: {tijd: '12:00'}\n", "weekdag (in de week ervoor)"),
+    ("leuven:\n  tafels:\n    operationeel-team:\n      ritme: maandelijks\n", "tweemaal-per-maand"),
+])
+def test_fouten_in_het_instellingenbestand_met_regel_en_kolom(tekst, verwacht):
+    schrijf_instellingen(tekst)
+    with pytest.raises(KetencliFout) as fout:
+        planning.regio("leuven")
+    volledig = fout.value.melding + " " + (fout.value.tip or "")
+    assert verwacht in volledig and "regio.yaml" in volledig
+
+
+# -- the method's due dates of a dossier ------------------------------------------------------
+
+
+def soorten(items):
+    return [v.soort for v in items]
+
+
+def test_vervaldata_van_het_voorbeeld_in_casusregie(palmeneire):
+    d = store.laad(palmeneire)
+    items = planning.vervaldata(d, date(2026, 11, 23))
+    assert soorten(items) == ["deadline-weegploeg", "eerste-weegploeg", "tussentijdse-evaluatie"]
+    assert (items[0].datum, items[0].tijd) == (date(2026, 11, 23), "12:00")
+    assert (items[1].datum, items[1].tijd, items[1].tafel) == (date(2026, 12, 1), "13:00", "weegploeg")
+    assert items[2].datum == date(2027, 7, 7)  # ten months after 7 Sept 2026
+    # deterministic, JSON-safe, and without names
+    assert planning.vervaldata(d, date(2026, 11, 23)) == items
+    for v in items:
+        assert planning.Vervaldatum.uit_dict(v.naar_dict()) == v
+        assert not any(naam in v.omschrijving for naam in ("Palmeneire", "Vercammen", "Noor"))
+    # before the preparation starts, the week-8 prompt is there too
+    vroeg = planning.vervaldata(d, date(2026, 11, 2))
+    assert soorten(vroeg)[0] == "voorbereiding-weegploeg" and vroeg[0].datum == date(2026, 11, 3)
+
+
+def test_agenderingen_geven_deadline_en_zitting_en_sluiten_de_eerste_weegploeg_af(palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(
+            id="a1", tafel="weegploeg", rol="plan", soort="pva", zitting=datetime(2026, 12, 1, 13),
+            deadline=datetime(2026, 11, 23, 12), status="voorbereid"))
+    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    assert soorten(items) == ["deadline-weegploeg", "zitting", "tussentijdse-evaluatie"]
+    assert "a1" in items[0].omschrijving and items[1].tijd == "13:00"
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen[0].status = "ingediend"
+    assert soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))) == ["zitting",
+                                                                                         "tussentijdse-evaluatie"]
+    # after the session: the return date at the ronde tafel, until an opvolging agendering exists
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen[0].status = "besproken"
+        d.agenderingen[0].terugkoppeling_op = date(2027, 3, 4)
+    items = planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2))
+    assert soorten(items) == ["terugkoppeling-rondetafel", "tussentijdse-evaluatie"]
+    assert items[0].datum == date(2027, 3, 4) and items[0].tafel == "rondetafel"
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(
+            id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel", zitting=datetime(2027, 3, 4, 9, 15),
+            deadline=datetime(2027, 2, 26, 12), status="ingediend"))
+    assert soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2))) == [
+        "zitting", "tussentijdse-evaluatie"]
+
+
+def test_ocj_sdj_afstemming_en_consulent_informeren_per_pv(palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.betrokken_diensten.append(model.BetrokkenDienst(id="d99", soort="ocj-sdj", naam="OCJ Antwerpen"))
+        d.tijdlijn.append(model.TijdlijnItem(datum=date(2026, 10, 2), soort="pv", omschrijving="x"))
+        d.tijdlijn.append(model.TijdlijnItem(datum=date(2026, 11, 5), soort="incident", omschrijving="y"))
+    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    informeren = [v for v in items if v.soort == "consulent-informeren"]
+    assert [v.datum for v in informeren] == [date(2026, 10, 2), date(2026, 11, 5)]  # pv's before the start: none
+    assert "x" not in informeren[0].omschrijving  # no case facts
+    afstemming = [v for v in items if v.soort == "ocj-sdj-afstemming"]
+    assert [v.datum for v in afstemming] == [date(2026, 12, 7)]  # three months after the start
+    with store.wijzig(palmeneire) as d:
+        d.tijdlijn.append(model.TijdlijnItem(datum=date(2026, 10, 20), soort="contact",
+                                                   omschrijving="Consulent geïnformeerd en afgestemd"))
+    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    assert [v.datum for v in items if v.soort == "consulent-informeren"] == [date(2026, 11, 5)]
+    assert [v.datum for v in items if v.soort == "ocj-sdj-afstemming"] == [date(2027, 1, 20)]
+
+
+def test_na_afronding_opvolging_en_afsluiting_na_zes_maanden(palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2027, 2, 1)
+        d.afronding.opvolging_tot = date(2027, 8, 1)
+        d.afronding.rondetafel_check_op = date(2027, 5, 6)
+    items = planning.vervaldata(store.laad(palmeneire), date(2027, 2, 2))
+    assert [(v.soort, v.datum) for v in items] == [
+        ("rondetafel-check", date(2027, 5, 6)), ("afsluiting", date(2027, 8, 1)),
+        ("opvolging-na-afronding", date(2027, 8, 1))]
+    with store.wijzig(palmeneire) as d:
+        d.afronding.vervolghulp_goed_gestart = True
+        d.fase = "afgesloten"
+    assert planning.vervaldata(store.laad(palmeneire), date(2027, 2, 2)) == []
+
+
+def test_geen_casusregie_items_voor_de_start(palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.fase = "verkenning"
+    assert planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)) == []
+
+
+def test_leuven_evaluaties_na_1_4_en_10_maanden(kc):
+    uit = kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Test", "--no-input")
+    dossier_id = uit.output.split("Dossier ")[1].split(" ")[0]
+    with store.wijzig(dossier_id) as d:
+        d.fase = "casusregie"
+        d.casusregie_start = date(2026, 10, 31)
+    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    evaluaties = [(v.soort, v.datum) for v in items if v.soort.startswith("leuven-evaluatie")]
+    assert evaluaties == [("leuven-evaluatie-1m", date(2026, 11, 30)), ("leuven-evaluatie-4m", date(2027, 2, 28)),
+                          ("leuven-evaluatie-10m", date(2027, 8, 31))]
+    assert "tussentijdse-evaluatie" not in soorten(items)
+    eerste = [v for v in items if v.soort.startswith("eerste-")]
+    assert eerste and "in te stellen" in eerste[0].omschrijving  # the table's rhythm is not set yet
