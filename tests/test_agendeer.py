@@ -149,6 +149,15 @@ def test_datum_picks_a_later_session(kc, palmeneire):
     assert a.zitting == later.begin.replace(tzinfo=None)
 
 
+def test_a_deadline_on_a_holiday_moves_earlier_and_ketencli_says_so(kc, palmeneire, monkeypatch):
+    # the weegploeg of Tuesday 6 April 2027: its deadline, Monday 29 March, is Easter Monday (D24)
+    monkeypatch.setenv("KETENCLI_NU", "2027-03-24T10:00")
+    uit = kc.ok("agendeer", "weegploeg", palmeneire, "--datum", "2027-04-06")
+    assert "Paasmaandag" in uit.stdout and "vrijdag 26 maart 2027" in uit.stdout
+    a = store.laad(palmeneire).agenderingen[0]
+    assert a.deadline == datetime(2027, 3, 26, 12, 0)
+
+
 def test_blocking_findings_stop_and_nothing_is_written(kc, palmeneire, thuis):
     kc.ok("dossier", "lid", "edit", palmeneire, "m3", "--geboortedatum", "2012-03-01")  # now a child of 14
     uit = kc("agendeer", "weegploeg", palmeneire)

@@ -122,6 +122,7 @@ def controleer(
     v = _Verzamelaar()
     weegploeg = soort in WEEGPLOEG_SOORTEN
     if weegploeg:
+        _fase(d, v)
         _plan(d, v, streng=True)
         _kinderen_12(d, op, v, streng=soort != "afronding")
         _veiligheidsplan(d, v)
@@ -145,6 +146,20 @@ def na_weegploeg(d: Any) -> bool:
 
 
 # -- rules -------------------------------------------------------------------------------------
+
+
+# West-Vlaanderen drafts the risk assessment and the plan at the overlegtafel before a regisseur is
+# appointed (D26): there a plan before casusregie is normal.
+_PLAN_VOOR_CASUSREGIE: tuple[str, ...] = ("ifg-west-vlaanderen",)
+
+
+def _fase(d: Any, v: _Verzamelaar) -> None:
+    if d.fase in ("geen-instemming", "niet-ingestroomd") or (
+        d.fase in ("aanmelding", "verkenning") and d.regio not in _PLAN_VOOR_CASUSREGIE
+    ):
+        v.voeg("fase-geen-casusregie", False, "fase",
+               f"Het dossier is in de fase '{d.fase}': de weegploeg bespreekt het plan van een casusregie.",
+               f"Kijk de fase na met `ketencli dossier show {d.id}`.")
 
 
 def _plan(d: Any, v: _Verzamelaar, *, streng: bool) -> None:

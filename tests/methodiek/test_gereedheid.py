@@ -45,6 +45,16 @@ def test_unknown_kind_is_a_programming_error(pal):
         gh.controleer(pal, "weegploeg", OP)
 
 
+def test_a_weegploeg_before_casusregie_is_a_warning_except_in_west_vlaanderen(pal, wvl):
+    assert "fase-geen-casusregie" not in _regels(pal)
+    pal.fase = "verkenning"
+    assert _regels(pal)["fase-geen-casusregie"] == "waarschuwing"
+    wvl.fase = "verkenning"  # West-Vlaanderen drafts the plan at the overlegtafel (D26)
+    assert "fase-geen-casusregie" not in _regels(wvl)
+    wvl.fase = "niet-ingestroomd"
+    assert _regels(wvl)["fase-geen-casusregie"] == "waarschuwing"
+
+
 # -- plan van aanpak -----------------------------------------------------------------------------
 
 
