@@ -1,0 +1,152 @@
+"""`ketencli overzicht` (table, --json, --ics, --weken) and `ketencli regio toon`, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ketencli import model, store
+from tests.conftest import dossier_bestand
+
+TZ = ZoneInfo("Europe/Brussels")
+NAMEN = ("palmeneire", "vercammen", "noor")
+
+
+def agendeer(dossier_id: str, **velden) -> None:
+    with store.wijzig(dossier_id) as d:
+        d.agenderingen.append(model.Agendering(id=d.volgend_agendering_id(), **velden))
+
+
+def test_overzicht_tabel_dringendste_eerst_zonder_namen(kc, palmeneire, westvl):
+    agendeer(palmeneire, tafel="rondetafel", rol="opvolging", soort="rondetafel",
+             zitting=datetime(2026, 11, 26, 9, 15), deadline=datetime(2026, 11, 20, 12), status="voorbereid")
+    uit = kc.ok("overzicht").output
+    assert uit.index("TE LAAT") < uit.index("DEZE WEEK") < uit.index("VOLGENDE WEEK")
+    assert "vr 20/11/2026 12:00" in uit and "Deadline agendering Ronde Tafel" in uit
+    assert "ma 23/11/2026 12:00" in uit and "di 01/12/2026 13:00" in uit
+    assert palmeneire in uit and "Weegploeg" in uit
+    assert not any(naam in uit.lower() for naam in NAMEN)
+    # the tussentijdse evaluatie (July 2027) and West-Vlaanderen's first plan (January) lie further
+    assert "Tussentijdse evaluatie" not in uit and westvl not in uit
+    verder = kc.ok("overzicht", "--weken", "40").output
+    assert "LATER" in verder and "Tussentijdse evaluatie" in verder and westvl in verder
+
+
+def test_overzicht_json_is_een_lijst_van_objecten(kc, palmeneire):
+    uit = kc.ok("overzicht", "--json").stdout
+    rijen = json.loads(uit)
+    assert [(r["urgentie"], r["soort"], r["datum"], r["tijd"]) for r in rijen] == [
+        ("deze-week", "deadline-weegploeg", "2026-11-23", "12:00"),
+        ("volgende-week", "eerste-weegploeg", "2026-12-01", "13:00"),
+    ]
+    assert {r["dossier"] for r in rijen} == {palmeneire} and rijen[0]["tafel_naam"] == "Weegploeg"
+    assert not any(naam in uit.lower() for naam in NAMEN)
+
+
+def test_overzicht_na_de_deadline_van_vandaag(kc, palmeneire, monkeypatch):
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-24T09:00")
+    rijen = json.loads(kc.ok("overzicht", "--json").stdout)
+    # the deadline of 1 December passed yesterday: the first weegploeg moves to 15 December
+    assert [(r["soort"], r["datum"]) for r in rijen] == [("voorbereiding-weegploeg", "2026-12-01")]
+    rijen = json.loads(kc.ok("overzicht", "--json", "--weken", "4").stdout)
+    assert [(r["soort"], r["datum"]) for r in rijen] == [
+        ("voorbereiding-weegploeg", "2026-12-01"), ("deadline-weegploeg", "2026-12-07"),
+        ("eerste-weegploeg", "2026-12-15")]
+
+
+def test_overzicht_zonder_dossiers_en_met_een_kapot_dossier(kc, palmeneire, thuis):
+    dossier_bestand(thuis, palmeneire).write_text("id: [kapot\n", encoding="utf-8")
+    res = kc.ok("overzicht")
+    assert "Niets te laat" in res.stdout
+    assert palmeneire in res.stderr and "kan niet gelezen worden" in res.stderr
+
+
+def test_afgesloten_dossier_heeft_geen_vervaldata(kc, palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.fase = "afgesloten"
+    assert json.loads(kc.ok("overzicht", "--json", "--weken", "104").stdout) == []
+
+
+def test_ics_met_lokale_tijden_en_zonder_namen(kc, palmeneire, thuis, tmp_path):
+    import icalendar
+
+    agendeer(palmeneire, tafel="rondetafel", rol="opvolging", soort="rondetafel",
+             zitting=datetime(2027, 4, 1, 9, 15), deadline=datetime(2027, 3, 26, 12), status="voorbereid")
+    pad = tmp_path / "agenda.ics"
+    uit = kc.ok("overzicht", "--ics", str(pad)).output
+    assert "Agendabestand geschreven" in uit
+    ruw = pad.read_bytes()
+    assert not any(naam.encode() in ruw.lower() for naam in NAMEN)
+    if os.name == "posix":
+        assert stat.S_IMODE(pad.stat().st_mode) == 0o600
+    cal = icalendar.Calendar.from_ical(ruw)
+    events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    assert all(s.startswith(palmeneire + ": ") for s in events)
+    wp = next(e for s, e in events.items() if "Eerste Weegploeg" in s)
+    begin = wp.decoded("DTSTART")
+    assert begin == datetime(2026, 12, 1, 13, tzinfo=TZ) and str(begin.tzinfo) == "Europe/Brussels"
+    assert wp.decoded("DTEND") == datetime(2026, 12, 1, 16, tzinfo=TZ)
+    # after the change to summer time the hour stays local: 9:15 CEST is 7:15 UTC
+    rt = next(e for s, e in events.items() if s.startswith(f"{palmeneire}: Zitting Ronde Tafel"))
+    assert rt.decoded("DTSTART").astimezone(ZoneInfo("UTC")).hour == 7
+    deadline = next(e for s, e in events.items() if "Deadline agendering Ronde Tafel" in s)
+    assert deadline.decoded("DTSTART") == datetime(2027, 3, 26, 12, tzinfo=TZ)
+    # a due item without an hour is an all-day event
+    evaluatie = next(e for s, e in events.items() if "Tussentijdse evaluatie" in s)
+    assert evaluatie.decoded("DTSTART") == date(2027, 7, 7)
+    assert cal.walk("VTIMEZONE") and str(cal.walk("VTIMEZONE")[0]["TZID"]) == "Europe/Brussels"
+    # the same export again gives the same UIDs (a calendar app updates instead of duplicating)
+    kc.ok("overzicht", "--ics", str(pad))
+    assert {str(e["UID"]) for e in icalendar.Calendar.from_ical(pad.read_bytes()).walk("VEVENT")} == {
+        str(e["UID"]) for e in events.values()}
+
+
+def test_ics_in_een_map_die_niet_bestaat(kc, palmeneire, tmp_path):
+    res = kc("overzicht", "--ics", str(tmp_path / "nergens" / "a.ics"))
+    assert res.exit_code == 1 and "bestaat niet" in res.output and "Traceback" not in res.output
+
+
+def test_fout_in_regio_instellingen_wordt_gemeld(kc, palmeneire):
+    pad = store.regio_instellingen_pad()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text("co3-antwerpen:\n  tafels:\n    weegploeg:\n      begin: '31:00'\n", encoding="utf-8")
+    res = kc.ok("overzicht")
+    assert "regio-instellingen bevatten een fout" in res.stderr and "regel 4" in res.stderr
+
+
+def test_regio_toon(kc):
+    uit = kc.ok("regio", "toon", "co3-antwerpen").output
+    assert "Weegploeg" in uit and "13:00–16:00" in uit and "CO3@antwerpen.be" in uit
+    assert "maandag 12:00 van de week ervoor" in uit and "aanpasbaar" in uit
+    assert "dinsdag 1 december 2026 13:00" in uit and "regio.yaml" in uit
+    wvl = kc.ok("regio", "toon", "ifg-west-vlaanderen").output
+    assert "Overlegtafel" in wvl and "in te stellen" in wvl and "tafels.overlegtafel.adres" in wvl
+    res = kc("regio", "toon", "gent")
+    assert res.exit_code == 1 and "Onbekende regio" in res.output
+
+
+def test_warm_pad_laadt_geen_model_holidays_of_yaml(kc, palmeneire, thuis):
+    """The second `overzicht --json` reads the cache only (the acceptance check times it). pydantic
+    itself is loaded by typer 0.29, which coerces every option through a pydantic TypeAdapter."""
+    omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}
+    subprocess.run([sys.executable, "-m", "ketencli", "overzicht", "--json"], env=omgeving, check=True,
+                   capture_output=True)
+    code = ("import sys\nsys.argv=['ketencli','overzicht','--json']\nfrom ketencli import cli\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "zwaar = ('holidays', 'yaml', 'ketencli.model', 'ketencli.store', 'icalendar')\n"
+            "print(sorted(m for m in zwaar if m in sys.modules), file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True)
+    assert json.loads(res.stdout)
+    assert res.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("optie", ["--weken=0", "--weken=x"])
+def test_ongeldige_weken_is_een_gebruiksfout(kc, optie):
+    assert kc("overzicht", optie).exit_code == 2
