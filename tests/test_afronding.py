@@ -162,13 +162,21 @@ def test_start_vraagt_het_akkoord_van_de_weegploeg(kc, klaar, thuis):
     assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-24").exit_code == 2  # future
 
 
-def test_start_alleen_vanuit_casusregie(kc, klaar, thuis, tmp_path):
-    data = klaar_data() | {"fase": "verkenning"}
-    bestand = tmp_path / "verkenning.yaml"
+@pytest.mark.parametrize("fase, mag", [("verkenning", False), ("aanmelding", False),
+                                       ("ketenaanpak-zonder-regisseur", True)])
+def test_start_alleen_vanuit_casusregie(kc, thuis, tmp_path, fase, mag):
+    data = klaar_data() | {"fase": fase}
+    bestand = tmp_path / "fase.yaml"
     bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
     dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    voor = _bytes(thuis, dossier_id)
     uit = kc("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")
-    assert uit.exit_code == 1 and "alleen vanuit casusregie" in uit.output
+    if mag:
+        assert uit.exit_code == 0 and _laad(thuis, dossier_id)["fase"] == "afgerond"
+        assert _laad(thuis, dossier_id)["historie"][-1]["wat"] == "fase ketenaanpak-zonder-regisseur → afgerond"
+    else:
+        assert uit.exit_code == 1 and "alleen vanuit casusregie" in uit.output
+        assert _bytes(thuis, dossier_id) == voor
 
 
 def test_start_met_vroegere_ronde_tafel(kc, klaar, thuis):

@@ -81,6 +81,11 @@ def toets(dossier: Any, vandaag: date, sinds: date | None = None) -> list[Criter
     return [regel(dossier, vandaag, venster) for regel in CRITERIA]
 
 
+def criterium(dossier: Any, key: str, vandaag: date, sinds: date | None = None) -> Criterium | None:
+    """One criterion by key (for checklist items derived from the afronding), or None for an unknown key."""
+    return next((c for c in toets(dossier, vandaag, sinds) if c.key == key), None)
+
+
 def klaar(criteria: list[Criterium]) -> bool:
     """Whether every required criterion is met."""
     return all(c.oordeel == "voldaan" for c in criteria if c.vereist)

@@ -103,6 +103,13 @@ def test_het_klare_dossier_voldoet_aan_alles():
         assert c.oordeel in afronding.OORDELEN and c.bewijs and c.titel
 
 
+def test_een_criterium_op_sleutel():
+    d = dossier(afronding__evaluaties=[])
+    assert afronding.criterium(d, "evaluatie-gezinsleden", VANDAAG).oordeel == "niet-voldaan"
+    assert afronding.criterium(d, "slotgesprek", VANDAAG).oordeel == "voldaan"
+    assert afronding.criterium(d, "bestaat-niet", VANDAAG) is None
+
+
 def test_klaar_kijkt_alleen_naar_vereiste_criteria():
     ok = afronding.Criterium("a", "A", "voldaan", ["x"], "")
     assert afronding.klaar([ok, afronding.Criterium("b", "B", "niet-voldaan", ["y"], "z", vereist=False)])
