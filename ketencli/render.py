@@ -121,10 +121,20 @@ def omgeving() -> Any:
 # -- rendering -----------------------------------------------------------------------------------
 
 
+# A line break inside a sentence (hard-wrapped YAML text: a letter or comma before it, a lowercase
+# letter after it) is a space; every other newline stays a line break.
+_ZACHTE_REGELEINDE = re.compile(r"(?<=[^\W\d_]|[,;])[ \t]*\n[ \t]*(?=([^\W\d_]))")
+
+
+def _tekst(waarde: str) -> str:
+    waarde = _ONGELDIG.sub("", waarde.replace("\r\n", "\n").replace("\r", "\n")).strip("\n")
+    return _ZACHTE_REGELEINDE.sub(lambda m: " " if m.group(1).islower() else m.group(0), waarde)
+
+
 def schoon(waarde: Any) -> Any:
     """The context with every string made safe for XML (recursively; dataclass-like objects pass)."""
     if isinstance(waarde, str):
-        return _ONGELDIG.sub("", waarde.replace("\r\n", "\n").replace("\r", "\n"))
+        return _tekst(waarde)
     if isinstance(waarde, Mapping):
         return {k: schoon(v) for k, v in waarde.items()}
     if isinstance(waarde, (list, tuple)):

@@ -617,9 +617,6 @@ def agendering_weegploeg_afronding() -> Document:
     tag(doc, "{%p for b in c.bewijs %}")
     par(doc, ("   – {{ b }}", {"grootte": 9.5}), na=0)
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if c.wat_te_doen %}")
-    par(doc, ("   Nog te doen: {{ c.wat_te_doen }}", {"cursief": True, "grootte": 9.5}), na=0)
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p else %}")
     par(doc, ("Motiveer: het geweld is gestopt; er werd voorkomen dat het opnieuw gebeurt; risicofactoren zijn "
@@ -732,6 +729,7 @@ def aanmelding() -> Document:
         ("Aanmelder", "{{ aanmelder.organisatie }}{% if aanmelder.persoon %} – {{ aanmelder.persoon }}{% endif %}"),
         ("Contact aanmelder", "{{ aanmelder.contact }}"),
         ("Verkennend casusoverleg", "{% if zitting %}{{ zitting|moment }}{% else %}nog te bepalen{% endif %}"),
+        ("Opgemaakt op", "{{ vandaag|datum }}"),
     ])
     kop(doc, "Gezinsleden", 1)
     clienten_tabel(doc)
@@ -813,15 +811,19 @@ def psd_jww_mail() -> Document:
               "brief-gedetineerde).", {"vet": True, "grootte": 9}))
     tag(doc, "{%p endif %}")
     gegevens_tabel(doc, [
-        ("Aan", "PSD {{ gevangenis.naam }}{% for o in psd %} – {{ o.naam }}{% if o.contact %} ({{ o.contact }})"
-                "{% endif %}{% endfor %}{% if not gevangenis.kempen %}; JWW{% for o in jww %} – {{ o.naam }}"
-                "{% if o.contact %} ({{ o.contact }}){% endif %}{% endfor %}{% endif %}"),
+        ("Aan PSD", "{% for o in psd %}{{ o.naam }}{% if o.contact %} ({{ o.contact }}){% endif %}"
+                    "{% if not loop.last %}; {% endif %}{% else %}de psychosociale dienst – {{ gevangenis.naam }} "
+                    "(algemeen adres){% endfor %}"),
+        ("Aan JWW", "{% if gevangenis.kempen %}niet: Justitieel Welzijnswerk Turnhout wordt niet gemaild"
+                    "{% else %}{% for o in jww %}{{ o.naam }}{% if o.contact %} ({{ o.contact }}){% endif %}"
+                    "{% if not loop.last %}; {% endif %}{% else %}Justitieel Welzijnswerk – {{ gevangenis.naam }}"
+                    "{% endfor %}{% endif %}"),
         ("Onderwerp", "Betrokkenheid ketenaanpak intrafamiliaal geweld – kennismaking casusregisseur"),
     ], breedte=(3.0, 14.0))
     par(doc, "Beste collega's,")
     par(doc, "Ik laat jullie weten dat {{ gedetineerde.naam }}"
              "{% if gedetineerde.geboortedatum %} (geboren op {{ gedetineerde.geboortedatum|datum_zonder_dag }})"
-             "{% endif %}, die verblijft in {{ gevangenis.naam }}, betrokken is bij de ketenaanpak "
+             "{% endif %}, in detentie in {{ gevangenis.naam }}, betrokken is bij de ketenaanpak "
              "intrafamiliaal geweld ({{ regio }}). {% if casusregie_actief %}Ik ben de casusregisseur in dit "
              "traject.{% else %}Ik ben in deze fase jullie aanspreekpunt voor de ketenaanpak.{% endif %}")
     par(doc, "Graag werk ik met jullie samen en stem ik af met de diensten in de gevangenis, zodat het contact "
@@ -851,8 +853,8 @@ def brief_gedetineerde() -> Document:
     par(doc, "Ik ben {{ casusregisseur.naam }}, casusregisseur in de ketenaanpak intrafamiliaal geweld "
              "({{ regio }}). In de ketenaanpak werken hulpverlening, politie en justitie samen met het gezin, "
              "zodat het geweld stopt en niet opnieuw gebeurt. Ik stem de hulp af en ben het aanspreekpunt.")
-    par(doc, "Ik schrijf je rechtstreeks, omdat ik graag contact met je houd tijdens je verblijf in "
-             "{{ gevangenis.naam }}. Mijn vraag aan jou:")
+    par(doc, "Ik schrijf je rechtstreeks, omdat ik graag contact met je houd tijdens je verblijf in de "
+             "gevangenis. Mijn vraag aan jou:")
     par(doc, "• Neem contact met mij op, per brief of telefonisch via de gegevens bovenaan. Ik kom je ook graag "
              "spreken in de gevangenis.", na=1)
     par(doc, "• Als je dat wil, vertel dan aan Justitieel Welzijnswerk dat je in de ketenaanpak zit. Dan kunnen "

@@ -1,0 +1,528 @@
+"""`ketencli doc` and `ketencli templates`: every kind from both examples, read back with python-docx;
+the PvA's look (domains, colours, strike-through, landscape, footer), need-to-know, hostile text,
+LibreOffice conversion, user templates."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from ketencli import documenten, klok, model, render, store
+from tests.conftest import voorbeeld
+
+ROOD, GROEN = "C00000", "00803C"
+VANDAAG_NL = "maandag 23 november 2026"
+ZITTING = datetime(2026, 12, 8, 13, 0, tzinfo=klok.TIJDZONE)
+ALLE = list(documenten.SOORTEN)
+GEDETINEERDE = ("psd-jww-mail", "brief-gedetineerde")
+
+
+def alle_tekst(pad: Path) -> str:
+    """Paragraphs, tables (nested too), headers and footers, as python-docx reads them."""
+    doc = Document(str(pad))
+    delen: list[str] = []
+
+    def tabellen(tabellen_lijst):
+        for t in tabellen_lijst:
+            for rij in t.rows:
+                for cel in rij.cells:
+                    delen.extend(p.text for p in cel.paragraphs)
+                    tabellen(cel.tables)
+
+    delen.extend(p.text for p in doc.paragraphs)
+    tabellen(doc.tables)
+    for sectie in doc.sections:
+        for deel in (sectie.header, sectie.footer):
+            delen.extend(p.text for p in deel.paragraphs)
+    return "\n".join(delen)
+
+
+def xml_tekst(pad: Path) -> str:
+    """The raw text of every w:t in the document part (to check a string is unsplit in one run)."""
+    import html
+
+    with zipfile.ZipFile(pad) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    return html.unescape(" ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))
+
+
+def maak(kc, dossier_id: str, soort: str, *extra: str) -> Path:
+    uit = kc.ok("doc", dossier_id, soort, *extra)
+    pad = Path(re.search(r"bewaard in (\S+\.docx)", uit.stdout.replace("\n", "")).group(1))
+    assert pad.is_file()
+    return pad
+
+
+# -- every kind from both examples ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("soort", ALLE)
+def test_elke_soort_uit_beide_voorbeelden(kc, palmeneire, westvl, soort):
+    for dossier_id in (palmeneire, westvl):
+        d = store.laad(dossier_id)
+        if soort in GEDETINEERDE and not any(x.detentie for x in d.gezinsleden):
+            uit = kc("doc", dossier_id, soort)
+            assert uit.exit_code == 1 and "detentie" in uit.stderr
+            continue
+        pad = maak(kc, dossier_id, soort)
+        assert pad.name == f"2026-11-23_{soort}.docx"
+        tekst = alle_tekst(pad)
+        titel = documenten.SOORTEN[soort].titel
+        assert titel.lower() in tekst.lower() or soort in ("brief-gedetineerde", "veiligheidsplan")
+        if soort not in ("brief-gedetineerde", "psd-jww-mail", "justitiehuis"):
+            assert d.gezin in tekst or soort == "veiligheidsplan"
+        if soort == "brief-gedetineerde":
+            assert "23 november 2026" in tekst
+        elif soort not in ("psd-jww-mail", "justitiehuis"):
+            assert VANDAAG_NL in tekst
+        assert d.casusregisseur.naam in tekst or soort in ("veiligheidsplan", "aanmelding")
+        assert "{{" not in tekst and "{%" not in tekst
+
+
+def test_psd_en_brief_zonder_gedetineerde_zeggen_wat_te_doen(kc, palmeneire):
+    uit = kc("doc", palmeneire, "psd-jww-mail")
+    assert uit.exit_code == 1
+    assert "detentie" in uit.stderr and "dossier lid edit" in uit.stderr
+    assert "Traceback" not in uit.output
+
+
+# -- the plan van aanpak ---------------------------------------------------------------------------------
+
+
+def _pva_tabel(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("RISICO- EN"))
+
+
+def _rijen_per_domein(tabel) -> dict[str, list]:
+    namen = {d.naam for d in __import__("ketencli.methodiek.kijkschema", fromlist=["x"]).DOMEINEN}
+    huidig, uit = None, {}
+    for rij in tabel.rows[1:]:
+        eerste = rij.cells[0].text.strip()
+        if len({id(c._tc) for c in rij.cells}) == 1 and eerste in namen:
+            huidig = eerste
+            uit[huidig] = []
+            continue
+        uit[huidig].append(rij)
+    return uit
+
+
+def test_pva_per_domein_met_kleuren_en_liggend(kc, palmeneire):
+    from ketencli.methodiek import kijkschema
+
+    with store.wijzig(palmeneire) as d:
+        d.pva.rijen[0].acties[0].stavaza = "geschrapt"
+    d = store.laad(palmeneire)
+    pad = maak(kc, palmeneire, "pva")
+    doc = Document(str(pad))
+    sectie = doc.sections[0]
+    assert sectie.page_width > sectie.page_height  # A4 landscape
+    assert abs(sectie.page_width.cm - 29.7) < 0.1
+    per_domein = _rijen_per_domein(_pva_tabel(doc))
+    assert list(per_domein) == [dom.naam for dom in kijkschema.DOMEINEN]
+    for rij in d.pva.rijen:
+        label = kijkschema.factor(rij.factor).label
+        domein = kijkschema.domein(rij.domein).naam
+        cellen = [r.cells[0] for r in per_domein[domein]]
+        treffers = [c for c in cellen if c.text.strip() == label]
+        assert treffers, (label, domein)
+        kleuren = {str(run.font.color.rgb) for c in treffers for p in c.paragraphs for run in p.runs
+                   if run.text.strip()}
+        assert kleuren == {ROOD if rij.soort == "risico" else GROEN}, (label, kleuren)
+        for actie in rij.acties:
+            assert any(actie.omschrijving in r.cells[4].text for r in per_domein[domein]), actie.omschrijving
+    # names and services instead of ids
+    tekst = alle_tekst(pad)
+    assert "Malik De Palmeneire" in tekst and "Vagga Time Out" in tekst
+    ids = "\n".join(r.cells[i].text for r in _pva_tabel(doc).rows[1:] for i in (1, 5))
+    assert ids.strip() and not re.search(r"\bd\d+\b|\bm\d\b", ids)
+    # plan B visible, struck action struck through
+    assert "Plan B:" in tekst and "Ondersteuning bij rouwverwerking" in tekst
+    geschrapt = d.pva.rijen[0].acties[0].omschrijving
+    runs = [run for r in _pva_tabel(doc).rows for p in r.cells[4].paragraphs for run in p.runs
+            if run.text == geschrapt]
+    assert runs and all(run.font.strike for run in runs)
+    niet_geschrapt = d.pva.rijen[1].acties[0].omschrijving
+    assert not any(run.font.strike for r in _pva_tabel(doc).rows for p in r.cells[4].paragraphs for run in p.runs
+                   if run.text == niet_geschrapt)
+    # header: gezin, date, five unticked profiles (D20); footer: confidential, 458ter, page numbers
+    assert d.gezin in tekst and VANDAAG_NL in tekst and "maandag 21 september 2026" in tekst
+    assert xml_tekst(pad).count("☐") == 5 and "☒" not in tekst
+    voet = "\n".join(p.text for p in sectie.footer.paragraphs)
+    assert "VERTROUWELIJK" in voet and "458ter" in voet
+    with zipfile.ZipFile(pad) as z:
+        voet_xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
+    assert " PAGE " in voet_xml and " NUMPAGES " in voet_xml
+    # goals (D18)
+    assert "Doelstellingen" in tekst and d.pva.doelstellingen[0].tekst in tekst
+
+
+def test_pva_profiel_aangevinkt_en_leeg_plan(kc, palmeneire):
+    kc.ok("pva", "profiel", palmeneire, "situationeel-geweld")
+    tekst = xml_tekst(maak(kc, palmeneire, "pva"))
+    assert "☒ Situationeel geweld" in tekst and tekst.count("☐") == 4
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Leeg", "--no-input")
+    leeg = store.alle_ids()[-1]
+    doc = Document(str(maak(kc, leeg, "pva")))
+    per_domein = _rijen_per_domein(_pva_tabel(doc))
+    assert len(per_domein) == 6 and all(len(rijen) == 1 for rijen in per_domein.values())
+
+
+def test_document_is_alleen_voor_jou_en_zonder_namen_in_de_bestandsnaam(kc, palmeneire):
+    pad = maak(kc, palmeneire, "pva")
+    assert pad.parent == store.documenten_dir(palmeneire)
+    assert not re.search(r"palmeneire|vercammen", str(pad.relative_to(store.home())), re.I)
+    if os.name == "posix":
+        assert stat.S_IMODE(pad.stat().st_mode) == 0o600
+        assert stat.S_IMODE(pad.parent.stat().st_mode) == 0o700
+    assert not list(pad.parent.glob(".*.tmp"))
+
+
+def test_niet_overschrijven_zonder_optie_en_lijst(kc, palmeneire, tmp_path):
+    pad = maak(kc, palmeneire, "pva")
+    inhoud = pad.read_bytes()
+    uit = kc("doc", palmeneire, "pva")
+    assert uit.exit_code == 1 and "--overschrijf" in uit.stderr
+    assert pad.read_bytes() == inhoud
+    kc.ok("doc", palmeneire, "pva", "--overschrijf")
+    # elsewhere: a file or a folder
+    elders = maak(kc, palmeneire, "aanmelding", "--uit", tmp_path / "aanmelding.docx")
+    assert elders == tmp_path / "aanmelding.docx"
+    in_map = maak(kc, palmeneire, "aanmelding", "--uit", tmp_path)
+    assert in_map == tmp_path / "2026-11-23_aanmelding.docx"
+    lijst = kc.ok("doc", palmeneire, "--lijst").stdout
+    assert "23/11/2026" in lijst and "Plan van aanpak" in lijst and "2026-11-23_pva.docx" in lijst
+    assert "aanmelding" not in lijst  # written elsewhere, not in the dossier's folder
+
+
+def test_onbekende_soort_noemt_de_soorten(kc, palmeneire):
+    uit = kc("doc", palmeneire, "plan")
+    assert uit.exit_code == 2
+    for soort in ALLE:
+        assert soort in uit.stderr
+    uit = kc("doc", palmeneire)
+    assert uit.exit_code == 2 and "weegploeg-pva" in uit.stderr
+    uit = kc("doc", "2026-999", "pva")
+    assert uit.exit_code == 1 and "Traceback" not in uit.output
+
+
+def test_open_start_het_document(kc, palmeneire, monkeypatch):
+    import typer
+
+    geopend = []
+    monkeypatch.setattr(typer, "launch", lambda pad, **_: geopend.append(pad) or 0)
+    pad = maak(kc, palmeneire, "pva", "--open")
+    assert geopend == [str(pad)]
+
+
+# -- agenderingen through the API other commands call ------------------------------------------------
+
+
+def test_weegploeg_met_zitting_en_vragen(palmeneire):
+    d = store.laad(palmeneire)
+    pad = documenten.schrijf(d, "weegploeg-pva", zitting=ZITTING, vragen=["Plan B voor de zussen?", " "])
+    assert pad.name == "2026-11-23_weegploeg-pva.docx"
+    tekst = alle_tekst(pad)
+    assert "dinsdag 8 december 2026 om 13.00 uur" in tekst
+    assert "Plan B voor de zussen?" in tekst
+    for kop in ("Stap 1", "Over welk geweld gaat het?", "Situatie bij aanvang", "Huidige situatie",
+                "Wie zijn de cliënten", "Welke diensten", "Welk veiligheidsplan", "Vragen voor de weegploeg",
+                "Stap 2", "BIJLAGE: PLAN VAN AANPAK"):
+        assert kop in tekst, kop
+    assert "duwen en trekken" in tekst  # the aanmelding text
+    doc = Document(str(pad))
+    assert doc.sections[0].page_width < doc.sections[0].page_height
+    assert doc.sections[-1].page_width > doc.sections[-1].page_height  # the PvA annex is landscape
+    gewijzigd = alle_tekst(documenten.schrijf(d, "weegploeg-gewijzigd"))
+    assert "fundamenteel gewijzigd" in gewijzigd and "nog te bepalen" in gewijzigd
+    with pytest.raises(Exception, match="bestaat al"):
+        documenten.schrijf(d, "weegploeg-pva")
+
+
+def test_weegploeg_afronding(palmeneire):
+    d = store.laad(palmeneire)
+    tekst = alle_tekst(documenten.schrijf(d, "weegploeg-afronding", zitting=ZITTING))
+    assert "motivering tot afronding" in tekst
+    assert "Doelstellingen van het plan van aanpak" in tekst
+    assert d.pva.doelstellingen[0].tekst in tekst
+    # kijkschema instroom vs now: escalation went away, communication came in
+    assert "risicofactor weggewerkt" in tekst and "Escalatie van het geweld" in tekst
+    assert "beschermende factor bijgekomen" in tekst
+    assert "14/09/2026" in tekst and "16/11/2026" in tekst
+    from ketencli.methodiek.afronding import toets
+
+    for criterium in toets(d, date(2026, 11, 23)):
+        assert criterium.titel in tekst
+
+
+def test_rondetafel_met_afbakening_en_tussentijdse_evaluatie(palmeneire):
+    d = store.laad(palmeneire)
+    reikwijdte = model.RondetafelReikwijdte(leden=["m2"], domeinen=["sociale-ondersteuning"], tafelleden=["d4"])
+    tekst = alle_tekst(documenten.schrijf(d, "rondetafel", zitting=ZITTING, vraag="Hoe betrekken we de zussen?",
+                                          reikwijdte=reikwijdte, tussentijdse_evaluatie=True))
+    assert "Hoe betrekken we de zussen?" in tekst
+    assert "Sofie Vercammen" in tekst and "SOCIALE ONDERSTEUNING" in tekst
+    assert "CAW Antwerpen – Team Tijdelijk Huisverbod" in tekst
+    assert "Tussentijdse evaluatie" in tekst and "risicofactor weggewerkt" in tekst
+    assert "voor de weegploeg" in tekst
+    gewoon = alle_tekst(documenten.schrijf(d, "rondetafel", overschrijf=True))
+    assert "Tussentijdse evaluatie" not in gewoon and "nog geen vraag" in gewoon
+
+
+def test_aanmelding_en_veiligheidsplan(kc, palmeneire, tmp_path):
+    from ketencli.methodiek.aanmelding import AANMELDVRAGEN
+
+    d = store.laad(palmeneire)
+    tekst = alle_tekst(maak(kc, palmeneire, "aanmelding", "--zitting", "2026-11-27T09:30"))
+    for vraag in AANMELDVRAGEN:
+        assert vraag.vraag in tekst
+    assert "vrijdag 27 november 2026 om 09.30 uur" in tekst and "donderdag 20 augustus 2026" in tekst
+    assert "Lotte Verhaegen" in tekst
+    deel = tmp_path / "vp.yaml"
+    deel.write_text(yaml.safe_dump([{"lid": "m2", "waarschuwingssignalen": ["Hij begint te roepen"],
+                                     "wat_te_doen": ["Met Noor naar mijn zus"], "veilige_plek": "Bij mijn zus",
+                                     "wie_bellen": [{"naam": "Zus", "telefoon": "0470 00 00 00"}]}],
+                                   allow_unicode=True), encoding="utf-8")
+    kc.ok("stap", palmeneire, "veiligheidsplan", "--from", deel)
+    pad = maak(kc, palmeneire, "veiligheidsplan")
+    doc = Document(str(pad))
+    tekst = alle_tekst(pad)
+    assert tekst.count("Mijn veiligheidsplan") == len(d.gezinsleden)
+    assert "Met Noor naar mijn zus" in tekst and "0470 00 00 00" in tekst and "112" in tekst
+    with zipfile.ZipFile(pad) as z:
+        assert z.read("word/document.xml").decode().count('w:type="page"') == len(d.gezinsleden) - 1
+    assert any(p.paragraph_format and p._p.pPr is not None and p._p.pPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr") is not None for p in doc.paragraphs)
+    een = alle_tekst(maak(kc, palmeneire, "veiligheidsplan", "--lid", "m3", "--overschrijf"))
+    assert een.count("Mijn veiligheidsplan") == 1 and "Noor De Palmeneire" in een
+    assert kc("doc", palmeneire, "veiligheidsplan", "--lid", "m9", "--overschrijf").exit_code == 2
+
+
+# -- need-to-know (annexes C and D, D22) ---------------------------------------------------------------
+
+
+GEVOELIG = "GEHEIM"
+
+
+def _gevoelig_dossier(westvl: str) -> model.Dossier:
+    """The West-Vlaanderen example with a marked sensitive value in every field a mail must not carry."""
+    with store.wijzig(westvl) as d:
+        d.gezin = f"{GEVOELIG}-gezin Desmet – Vandenberghe"
+        for veld in ("waarom_nu", "geweld_bij_aanvang", "geweld_nu", "voornaamste_risicos", "clienten_en_relaties",
+                     "wensen_en_noden", "betrokken_diensten", "veiligheidsplan", "vragen_en_verwachtingen"):
+            setattr(d.aanmelding, veld, f"{GEVOELIG}-aanmelding-{veld}")
+        d.aanmelding.aanmelder.persoon = f"{GEVOELIG}-aanmelder"
+        for lid in d.gezinsleden:
+            lid.notitie = f"{GEVOELIG}-notitie-{lid.id}"
+        for item in d.tijdlijn:
+            item.omschrijving = f"{GEVOELIG}-tijdlijn"
+        d.tijdlijn = [*d.tijdlijn, model.TijdlijnItem(datum=date(2026, 11, 1), soort="incident",
+                                                      omschrijving=f"{GEVOELIG}-incident")]
+        for rij in d.pva.rijen:
+            rij.noden, rij.aanpak = f"{GEVOELIG}-noden", f"{GEVOELIG}-aanpak"
+        d.pva.doelstellingen = [model.Doelstelling(id="g9", tekst=f"{GEVOELIG}-doel")]
+        for moment in d.kijkschema:
+            for f in moment.factoren:
+                f.motivering = f"{GEVOELIG}-kijkschema"
+        if d.ico:
+            d.ico.advies = f"{GEVOELIG}-ico"
+        for dienst in d.betrokken_diensten:
+            if dienst.soort not in ("psd", "jww", "justitiehuis"):
+                dienst.rol = f"{GEVOELIG}-rol"
+    return store.laad(westvl)
+
+
+@pytest.mark.parametrize("soort", [*GEDETINEERDE, "justitiehuis"])
+def test_need_to_know_documenten_dragen_niets_gevoeligs(westvl, soort):
+    d = _gevoelig_dossier(westvl)
+    gedetineerde = next(x for x in d.gezinsleden if x.detentie)
+    pad = documenten.schrijf(d, soort)
+    tekst = alle_tekst(pad) + xml_tekst(pad)
+    assert GEVOELIG not in tekst
+    for lid in d.gezinsleden:
+        if lid.id != gedetineerde.id:
+            assert lid.naam not in tekst, lid.naam
+    assert "Desmet – Vandenberghe" not in tekst
+    for item in d.tijdlijn:
+        assert item.omschrijving not in tekst
+    assert d.casusregisseur.naam in tekst
+    if soort != "justitiehuis":
+        assert gedetineerde.naam in tekst and "Gevangenis van Brugge" in tekst
+
+
+def test_kempen_mail_alleen_psd_en_brief(westvl):
+    with store.wijzig(westvl) as d:
+        lid = next(x for x in d.gezinsleden if x.detentie)
+        lid.detentie.gevangenis = "merksplas"
+    d = store.laad(westvl)
+    jww = next(x for x in d.betrokken_diensten if x.soort == "jww")
+    mail = alle_tekst(documenten.schrijf(d, "psd-jww-mail"))
+    assert "Kempische gevangenis" in mail and "Turnhout wordt niet gemaild" in mail
+    assert jww.naam not in mail
+    brief = alle_tekst(documenten.schrijf(d, "brief-gedetineerde"))
+    assert f"Beste {lid.naam}" in brief and "Gevangenis van Merksplas" in brief
+    assert "Justitieel Welzijnswerk" in brief and "Jij kiest" in brief
+
+
+# -- hostile text -------------------------------------------------------------------------------------
+
+VIJANDIG = 'Ümit Çağlayan & <Zonen> "x" \'y\' 👨‍👩‍👧 محمد العلي {{ gezin }} {% if %} ]]> şİğ'
+LANG = ("Zeer lange tekst met & en < en > " * 400)[:10_000]
+
+
+def _vijandig_dossier(tmp_path: Path, kc) -> str:
+    data = yaml.safe_load(voorbeeld("west-vlaanderen-gezin.yaml").read_text(encoding="utf-8"))
+
+    def vervang(waarde):
+        if isinstance(waarde, dict):
+            return {k: (vervang(v) if k not in {"id", "regio", "fase", "soort", "rollen", "staat", "factor",
+                                                 "domein", "stavaza", "gevangenis", "met", "bij_wie",
+                                                 "conclusie", "begeleiding", "lid", "schema_version"}
+                        else v) for k, v in waarde.items()}
+        if isinstance(waarde, list):
+            return [vervang(v) for v in waarde]
+        if isinstance(waarde, str):
+            return f"{VIJANDIG}\nregel twee {waarde}"
+        return waarde
+
+    data = vervang(data)
+    data["aanmelding"]["waarom_nu"] = LANG
+    data["gezinsleden"].append({"id": "m9", "naam": "Ø", "rollen": ["kind"]})  # every optional field empty
+    data["gezinsleden"][0]["notitie"] = ""
+    bestand = tmp_path / "vijandig.yaml"
+    bestand.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    uit = kc.ok("dossier", "new", "--from", bestand, "--no-input")
+    return re.search(r"Dossier (\d{4}-\d{3,}) aangemaakt", uit.output).group(1)
+
+
+def test_vijandige_tekst_in_elk_sjabloon(kc, tmp_path):
+    dossier_id = _vijandig_dossier(tmp_path, kc)
+    d = store.laad(dossier_id)
+    assert d.gezin.startswith(VIJANDIG)
+    for soort in ALLE:
+        pad = documenten.schrijf(d, soort, zitting=ZITTING, vragen=[VIJANDIG, LANG], vraag=VIJANDIG,
+                                 tussentijdse_evaluatie=True)
+        Document(str(pad))  # python-docx reads it
+        tekst = xml_tekst(pad)
+        assert VIJANDIG in tekst, soort  # unsplit, unescaped exactly once
+        assert "&amp;" not in tekst and "&lt;" not in tekst
+    leeg = model.Dossier(id="2026-900", regio="leuven", gezin="")
+    for soort in ALLE:
+        if soort in GEDETINEERDE:
+            continue
+        Document(str(documenten.schrijf(leeg, soort, doel=tmp_path / f"leeg-{soort}.docx")))
+
+
+def test_stuurtekens_en_regeleinden():
+    assert render.schoon({"a": ["x\x07y\x0c\x00z"], "b": "een\r\nTwee"}) == {"a": ["xyz"], "b": "een\nTwee"}
+    assert render.schoon("geweld,\nduwen en trekken.\nNieuwe zin") == "geweld, duwen en trekken.\nNieuwe zin"
+
+
+def test_nederlandse_datums():
+    assert render.nl_datum(date(2026, 12, 8)) == "dinsdag 8 december 2026"
+    assert render.nl_datum(date(2027, 3, 1), dag=False) == "1 maart 2027"
+    assert render.nl_moment(datetime(2026, 12, 8, 9, 5)) == "dinsdag 8 december 2026 om 09.05 uur"
+    assert render.nl_datum(None) == "" and render.nl_datum_kort(date(2026, 1, 2)) == "02/01/2026"
+
+
+# -- LibreOffice ----------------------------------------------------------------------------------------
+
+
+def _soffice() -> str | None:
+    gevonden = shutil.which("soffice") or shutil.which("libreoffice")
+    if gevonden is None and os.environ.get("KETENCLI_CI"):
+        pytest.fail("KETENCLI_CI is gezet maar LibreOffice (soffice) ontbreekt")
+    if gevonden is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    return gevonden
+
+
+def test_libreoffice_zet_elk_document_om_naar_pdf(kc, palmeneire, westvl, tmp_path):
+    soffice = _soffice()
+    docs = tmp_path / "docx"
+    docs.mkdir()
+    gemaakt = []
+    for dossier_id in (palmeneire, westvl):
+        d = store.laad(dossier_id)
+        for soort in ALLE:
+            if soort in GEDETINEERDE and not any(x.detentie for x in d.gezinsleden):
+                continue
+            gemaakt.append(documenten.schrijf(d, soort, doel=docs / f"{dossier_id}-{soort}.docx", zitting=ZITTING,
+                                              vragen=["Een vraag?"], tussentijdse_evaluatie=True))
+    vijandig = store.laad(_vijandig_dossier(tmp_path, kc))
+    for soort in ALLE:
+        gemaakt.append(documenten.schrijf(vijandig, soort, doel=docs / f"vijandig-{soort}.docx"))
+    pdf = tmp_path / "pdf"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(pdf), *map(str, gemaakt)], capture_output=True, timeout=300, check=False)
+    for pad in gemaakt:
+        uit = pdf / (pad.stem + ".pdf")
+        assert uit.is_file() and uit.stat().st_size > 1000, f"LibreOffice kon {pad.name} niet omzetten"
+        assert uit.read_bytes().startswith(b"%PDF")
+
+
+# -- user templates ----------------------------------------------------------------------------------------
+
+
+def test_templates_export_en_eigen_sjabloon_wint(kc, palmeneire, tmp_path):
+    kc.ok("templates", "export")
+    eigen = render.eigen_sjabloon_map()
+    assert eigen == store.config_dir() / "templates"
+    assert sorted(p.name for p in eigen.glob("*.docx")) == sorted(p.name for p in render.gebundelde_sjablonen())
+    uit = kc.ok("templates", "export")
+    assert "Niet overschreven" in uit.output
+    doc = Document(str(eigen / "plan-van-aanpak.docx"))
+    doc.add_paragraph("EIGEN SJABLOON van {{ casusregisseur.naam }}")
+    doc.save(str(eigen / "plan-van-aanpak.docx"))
+    tekst = alle_tekst(maak(kc, palmeneire, "pva"))
+    assert "EIGEN SJABLOON van Katrien Dewulf" in tekst
+    kc.ok("templates", "export", "--overschrijf")
+    assert "EIGEN SJABLOON" not in alle_tekst(eigen / "plan-van-aanpak.docx")
+    ergens = tmp_path / "mijn-sjablonen"
+    kc.ok("templates", "export", ergens)
+    assert (ergens / "aanmelding.docx").is_file()
+
+
+def test_templates_check(kc, palmeneire, tmp_path):
+    for sjabloon in render.gebundelde_sjablonen():
+        uit = kc.ok("templates", "check", sjabloon)
+        assert "in orde" in uit.stdout
+    assert "nog geen eigen sjablonen" in kc.ok("templates", "check").stdout
+    fout = tmp_path / "plan-van-aanpak.docx"
+    doc = Document(str(render.sjabloon_map() / "plan-van-aanpak.docx"))
+    doc.add_paragraph("{{ regisseur_naam }} en {{ rij_onbekend.x }}")
+    doc.save(str(fout))
+    uit = kc("templates", "check", fout)
+    assert uit.exit_code == 1
+    assert "regisseur_naam" in uit.stdout and "rij_onbekend" in uit.stdout and "onbekende variabele" in uit.stdout
+    # a variable of the bundled template left out is mentioned; an unknown attribute fails the trial render
+    weg = tmp_path / "aanmelding.docx"
+    doc = Document(str(render.sjabloon_map() / "aanmelding.docx"))
+    doc.add_paragraph("{{ aanmelder.fax }}")
+    doc.save(str(weg))
+    uit = kc("templates", "check", weg)
+    assert uit.exit_code == 1 and "fax" in uit.stdout
+    kapot = tmp_path / "justitiehuis.docx"
+    doc = Document(str(render.sjabloon_map() / "justitiehuis.docx"))
+    doc.add_paragraph("{% if %}")
+    doc.save(str(kapot))
+    uit = kc("templates", "check", kapot)
+    assert uit.exit_code == 1 and "sjabloontaal" in uit.stdout
+    # the same broken template as the user's own: rendering names the template, no traceback
+    store.maak_map(render.eigen_sjabloon_map())
+    shutil.copy(kapot, render.eigen_sjabloon_map() / "justitiehuis.docx")
+    uit = kc("doc", palmeneire, "justitiehuis")
+    assert uit.exit_code == 1 and "justitiehuis.docx" in uit.stderr and "templates check" in uit.stderr
+    assert "Traceback" not in uit.output
+    onbekend = tmp_path / "iets.docx"
+    shutil.copy(kapot, onbekend)
+    assert kc("templates", "check", onbekend).exit_code == 2
