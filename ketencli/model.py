@@ -448,6 +448,7 @@ class Afronding(Basis):
 
     # the violence stopped: an explicit statement overrides the tijdlijn, but needs a reason
     geweld_gestopt_verklaring: str = ""
+    geweld_gestopt_verklaard_op: date | None = None  # incidents after this date count again
     slotgesprek_op: date | None = None
     vervolghulp: str = ""  # follow-up help, or how the family asks for help again
     partners: list[PartnerOverleg] = Field(default_factory=list)

@@ -109,6 +109,19 @@ def test_bewijs_registreren_verandert_de_oordelen(kc, palmeneire, thuis):
     assert oordelen["partners-geraadpleegd"] == "niet-voldaan"  # only d1 of twelve
 
 
+def test_verklaring_wissen_en_bereikbaarheid(kc, palmeneire, thuis):
+    kc.ok("afronding", "verklaring", palmeneire, "--tekst", "rustig")
+    a = _laad(thuis, palmeneire)["afronding"]
+    assert (a["geweld_gestopt_verklaring"], a["geweld_gestopt_verklaard_op"]) == ("rustig", "2026-11-23")
+    kc.ok("afronding", "verklaring", palmeneire, "--wis")
+    a = _laad(thuis, palmeneire)["afronding"]
+    assert (a["geweld_gestopt_verklaring"], a["geweld_gestopt_verklaard_op"]) == ("", None)
+    kc.ok("afronding", "veiligheid", palmeneire, "--onbereikbaar")
+    assert _laad(thuis, palmeneire)["afronding"]["gezin_onbereikbaar"] is True
+    kc.ok("afronding", "veiligheid", palmeneire, "--bereikbaar")
+    assert _laad(thuis, palmeneire)["afronding"]["gezin_onbereikbaar"] is False
+
+
 @pytest.mark.parametrize("args", [
     ("evaluatie", "--lid", "m9", "--samenvatting", "x"),
     ("overdracht", "r99", "1", "--aan", "d1"),
@@ -127,6 +140,9 @@ def test_registreren_weigert_onbekende_verwijzingen(kc, palmeneire, thuis, args)
     ("evaluatie", "--lid", "m1", "--reden", "y"),
     ("slotgesprek", "--datum", "2030-01-01"),
     ("verklaring", "--tekst", "  "),
+    ("verklaring",),
+    ("verklaring", "--tekst", "x", "--wis"),
+    ("veiligheid",),
 ])
 def test_registreren_weigert_tegenstrijdige_opties(kc, palmeneire, thuis, args):
     voor = _bytes(thuis, palmeneire)

@@ -129,15 +129,24 @@ def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
 @app.command("verklaring")
 def verklaring(
     dossier_id: str = ID_ARG,
-    tekst: str = typer.Option(..., "--tekst", help="Waarom het geweld gestopt is, met reden (telt boven de tijdlijn)."),
+    tekst: str | None = typer.Option(None, "--tekst",
+                                     help="Waarom het geweld gestopt is, met reden (telt tot vandaag)."),
+    wis: bool = typer.Option(False, "--wis", help="Wis de verklaring; dan telt alleen de tijdlijn."),
 ) -> None:
     """Verklaar met reden dat het geweld gestopt is (bv. een incident in de periode dat uitgeklaard is)."""
-    from ketencli import store, ui
+    from ketencli import klok, store, ui
 
-    waarde = _tekst(tekst, "--tekst")
+    if wis == (tekst is not None):
+        raise GebruiksFout("Geef --tekst of --wis (één van beide).")
+    waarde = "" if wis else _tekst(tekst, "--tekst")
     with store.wijzig(dossier_id) as d:
         d.afronding.geweld_gestopt_verklaring = waarde
-    ui.gelukt(f"Verklaring over het stoppen van het geweld bewaard in dossier {dossier_id}.")
+        d.afronding.geweld_gestopt_verklaard_op = None if wis else klok.vandaag()
+    if wis:
+        ui.gelukt(f"Verklaring over het stoppen van het geweld gewist in dossier {dossier_id}.")
+    else:
+        ui.gelukt(f"Verklaring over het stoppen van het geweld bewaard in dossier {dossier_id}; incidenten na "
+                  "vandaag tellen weer mee.")
 
 
 @app.command("slotgesprek")
@@ -218,19 +227,24 @@ def partner(
 @app.command("veiligheid")
 def veiligheid(
     dossier_id: str = ID_ARG,
-    tekst: str = typer.Option(..., "--tekst", help="De extra acties en afspraken over veiligheid."),
+    tekst: str | None = typer.Option(None, "--tekst", help="De extra acties en afspraken over veiligheid."),
     onbereikbaar: bool | None = typer.Option(None, "--onbereikbaar/--bereikbaar",
                                              help="Het gezin werd onbereikbaar (of is weer bereikbaar)."),
 ) -> None:
     """Registreer extra acties en afstemming over veiligheid (doelen niet bereikt of gezin onbereikbaar)."""
     from ketencli import store, ui
 
-    waarde = _tekst(tekst, "--tekst")
+    if tekst is None and onbereikbaar is None:
+        raise GebruiksFout("Geef --tekst, --onbereikbaar of --bereikbaar.")
+    waarde = None if tekst is None else _tekst(tekst, "--tekst")
     with store.wijzig(dossier_id) as d:
-        d.afronding.extra_veiligheidsacties = waarde
+        if waarde is not None:
+            d.afronding.extra_veiligheidsacties = waarde
         if onbereikbaar is not None:
             d.afronding.gezin_onbereikbaar = onbereikbaar
-    ui.gelukt("Extra acties en afspraken over veiligheid bewaard.")
+    delen = (["extra acties en afspraken over veiligheid"] if waarde is not None else []) + (
+        [] if onbereikbaar is None else ["gezin onbereikbaar" if onbereikbaar else "gezin weer bereikbaar"])
+    ui.gelukt("Bewaard: " + " en ".join(delen) + ".")
 
 
 @app.command("overdracht")

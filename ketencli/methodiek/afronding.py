@@ -136,8 +136,18 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
     bewijs = [f"{t.soort} op {_d(t.datum)}" + (f": {t.omschrijving}" if t.omschrijving else "") for t in feiten]
     verklaring = d.afronding.geweld_gestopt_verklaring.strip()
     if verklaring:
-        return Criterium("geweld-gestopt", titel, "voldaan",
-                         [f"Verklaring van de regisseur: {verklaring}", *bewijs], "")
+        op = d.afronding.geweld_gestopt_verklaard_op
+        tekst = f"Verklaring van de regisseur{f' ({_d(op)})' if op else ''}: {verklaring}"
+        later = [t for t in feiten if op is not None and t.datum > op]
+        if not later:
+            return Criterium("geweld-gestopt", titel, "voldaan", [tekst, *bewijs], "")
+        return Criterium(
+            "geweld-gestopt", titel, "niet-voldaan",
+            [tekst, f"Maar na die verklaring kwam er nog {len(later)} incident(en), pv('s) of melding(en):",
+             *[b for t, b in zip(feiten, bewijs, strict=True) if t in later]],
+            "Bekijk de nieuwe feiten; blijft het veilig, vernieuw dan de verklaring: "
+            f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
+        )
     if feiten:
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",

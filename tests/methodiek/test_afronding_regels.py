@@ -141,6 +141,17 @@ def test_een_verklaring_met_reden_telt_boven_de_tijdlijn():
     assert c.oordeel == "voldaan" and "misverstand" in c.bewijs[0]
 
 
+def test_een_incident_na_de_verklaring_telt_weer():
+    tijdlijn = klaar_data()["tijdlijn"] + [{"datum": "2026-11-20", "soort": "pv", "omschrijving": "nieuw"}]
+    d = dossier(tijdlijn=tijdlijn, afronding__geweld_gestopt_verklaring="rustig",
+                afronding__geweld_gestopt_verklaard_op="2026-11-15")
+    c = oordeel(d, "geweld-gestopt")
+    assert c.oordeel == "niet-voldaan" and any("20/11/2026" in b for b in c.bewijs)
+    d = dossier(tijdlijn=tijdlijn, afronding__geweld_gestopt_verklaring="rustig",
+                afronding__geweld_gestopt_verklaard_op="2026-11-21")
+    assert oordeel(d, "geweld-gestopt").oordeel == "voldaan"
+
+
 def test_geweld_gestopt_onbekend_zonder_tijdlijn():
     assert oordeel(dossier(tijdlijn=[]), "geweld-gestopt").oordeel == "onbekend"
 
