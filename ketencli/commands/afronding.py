@@ -99,14 +99,15 @@ def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
 
     c = ui.console()
     tabel = Table(title=f"Afrondingstoets dossier {d.id} (geweld sinds {sinds:%d/%m/%Y})", show_lines=True,
-                  title_justify="left")
+                  expand=True, title_justify="left")
     tabel.add_column("Criterium", ratio=2)
     tabel.add_column("Oordeel", no_wrap=True)
     tabel.add_column("Bewijs", ratio=4)
     tabel.add_column("Wat te doen", ratio=3)
     for k in criteria:
         titel = escape(k.titel) + ("" if k.vereist else " [dim](niet vereist)[/]")
-        tabel.add_row(titel, OORDEEL_STIJL[k.oordeel], escape("\n".join(k.bewijs)), escape(k.wat_te_doen))
+        bewijs = "\n".join(b if b.endswith(":") or len(k.bewijs) == 1 else f"• {b}" for b in k.bewijs)
+        tabel.add_row(titel, OORDEEL_STIJL[k.oordeel], escape(bewijs), escape(k.wat_te_doen))
     c.print(tabel)
     open_ = afronding.niet_voldaan(criteria)
     if not open_:
