@@ -221,7 +221,12 @@ def test_afronding_needs_the_afronding_check(kc, palmeneire, thuis):
     uit = kc("agendeer", "weegploeg", palmeneire, "--soort", "afronding")
     assert uit.exit_code == 1
     assert "afronding" in uit.output.lower() and "BLOKKEREND" in uit.output
+    assert "ketencli afronding" in uit.output
     assert _bestanden(thuis, palmeneire) == []
+    kc.ok("agendeer", "weegploeg", palmeneire, "--soort", "afronding", "--toch", "--reden", "bespreken of het kan")
+    a = store.laad(palmeneire).agenderingen[0]
+    assert (a.soort, a.rol) == ("afronding", "plan") and a.document.endswith("_weegploeg-afronding.docx")
+    assert "afronding" in a.notitie
 
 
 def test_bad_soort_and_datum_are_usage_errors(kc, palmeneire):

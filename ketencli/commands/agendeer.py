@@ -143,7 +143,8 @@ def ico(
     overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
     als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
 ) -> None:
-    """Meld het dossier aan voor het verkennend casusoverleg (aanmelding tot donderdag 23:59)."""
+    """Meld het dossier aan bij de intaketafel van je regio (in Antwerpen het verkennend casusoverleg: tot
+    donderdag 23:59 voor de vrijdag van de week erna)."""
     _agendeer(dossier_id, Verzoek("ico", datum, toch=toch, reden=reden, overschrijf=overschrijf, als_json=als_json))
 
 
