@@ -209,7 +209,8 @@ def test_start_neemt_het_akkoord_uit_de_agendering(kc, thuis, tmp_path):
     bestand = tmp_path / "agendering.yaml"
     bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
     dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
-    kc.ok("afronding", "start", dossier_id)
+    uit = kc.ok("afronding", "start", dossier_id)
+    assert "besproken agendering van 19/11/2026" in uit.output
     assert _laad(thuis, dossier_id)["afronding"]["weegploeg_akkoord_op"] == "2026-11-19"
 
 

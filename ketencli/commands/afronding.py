@@ -316,6 +316,7 @@ def start(
             raise KetencliFout(
                 f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afronden kan alleen vanuit casusregie "
                 "(of ketenaanpak zonder regisseur).")
+        afgeleid = akkoord is None
         akkoord = akkoord or afronding.weegploeg_akkoord(d)
         if akkoord is None:
             raise KetencliFout(
@@ -344,6 +345,9 @@ def start(
         d.fase = "afgerond"
     ui.gelukt(f"Dossier {dossier_id} is afgerond op {op:%d/%m/%Y}. De ronde tafel kan het afsluiten vanaf "
               f"{tot:%d/%m/%Y}.")
+    if afgeleid:
+        ui.melding(f"Akkoord van de weegploeg genomen uit de besproken agendering van {akkoord:%d/%m/%Y}; "
+                   "klopt dat niet, geef dan --weegploeg-akkoord DATUM.", "cyan")
     if check_op:
         ui.melding(f"Vroegere ronde tafel (check op nieuwe feiten): {check_op:%d/%m/%Y}.", "cyan")
 
