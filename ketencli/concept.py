@@ -46,6 +46,11 @@ def schrijf(pad: Path, inhoud: bytes) -> None:
     render.schrijf(pad, inhoud)
 
 
+def normaliseer_adressen(aan: str) -> str:
+    """``a@x.be; b@y.be`` (Outlook's separator) or one per line → ``a@x.be, b@y.be``."""
+    return ", ".join(" ".join(deel.split()) for deel in re.split(r"[;\n\r]", aan.replace(",", ";")) if deel.strip())
+
+
 def bouw(*, aan: str | None, onderwerp: str, tekst: str, bijlagen: tuple[Bijlage, ...] = ()) -> bytes:
     """The draft mail as bytes (CRLF line ends), ready to be written to a .eml file."""
     import email.policy
@@ -53,9 +58,10 @@ def bouw(*, aan: str | None, onderwerp: str, tekst: str, bijlagen: tuple[Bijlage
 
     bericht = EmailMessage(policy=email.policy.SMTP)
     bericht["X-Unsent"] = "1"
-    if aan:
-        bericht["To"] = aan
-    bericht["Subject"] = onderwerp
+    ontvangers = normaliseer_adressen(aan or "")
+    if ontvangers:
+        bericht["To"] = ontvangers
+    bericht["Subject"] = " ".join(onderwerp.split())  # a line break in a header would be an error
     bericht.set_content(tekst)
     for bijlage in bijlagen:
         bericht.add_attachment(bijlage.inhoud, maintype=bijlage.maintype, subtype=bijlage.subtype,

@@ -68,6 +68,17 @@ def test_draft_mail_without_address_has_no_to_header():
     assert m["To"] is None and m["X-Unsent"] == "1"
 
 
+@pytest.mark.parametrize(("aan", "verwacht"), [
+    ("a@b.be; c@d.be", "a@b.be, c@d.be"),
+    ("a@b.be,c@d.be", "a@b.be, c@d.be"),
+    ("a@b.be\nBcc: z@z.be", "a@b.be, Bcc: z@z.be"),
+])
+def test_addresses_from_settings_are_normalised_and_never_add_headers(aan, verwacht):
+    m = email.message_from_bytes(concept.bouw(aan=aan, onderwerp="x\ny", tekst="t"), policy=email.policy.default)
+    assert m["Bcc"] is None and m["Subject"] == "x y"
+    assert concept.normaliseer_adressen(aan) == verwacht
+
+
 def test_attachment_names_are_ascii():
     assert concept.ascii_naam("2026-001_verslag één.docx") == "2026-001_verslag-een.docx"
     assert concept.ascii_naam("???") == "document"
