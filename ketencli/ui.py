@@ -48,6 +48,26 @@ def melding(tekst: str, stijl: str = "yellow") -> None:
 # -- asking ----------------------------------------------------------------------------------
 
 
+KORTE_DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def vervaldatum_tekst(item: dict[str, Any] | None, vandaag: date) -> str:
+    """A due item (``planning.Vervaldatum.naar_dict()``) as one rich-markup line: overdue in red,
+    due within a week in yellow. Due items carry no names, only ids."""
+    from rich.markup import escape
+
+    if not item:
+        return "—"
+    datum = date.fromisoformat(item["datum"])
+    wanneer = f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {item['tijd']}" if item.get("tijd") else "")
+    tekst = f"{wanneer}: {escape(item.get('omschrijving', ''))}"
+    if datum < vandaag:
+        return f"[red]{tekst} (te laat)[/]"
+    if (datum - vandaag).days < 7:
+        return f"[yellow]{tekst}[/]"
+    return tekst
+
+
 def heeft_terminal() -> bool:
     """True when stdin and stdout are terminals (tests replace this to drive the prompts)."""
     try:

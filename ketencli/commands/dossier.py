@@ -213,7 +213,7 @@ def lijst(
     als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
 ) -> None:
     """Toon alle dossiers als tabel (id, gezin, regio, fase, regisseur, aanmelddatum)."""
-    from ketencli import store, ui
+    from ketencli import index, ui
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
     if fase is not None:
@@ -221,32 +221,37 @@ def lijst(
     if regio is not None:
         _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
     rijen = [
-        r for r in store.samenvattingen()
+        r for r in index.samenvattingen()
         if r.fout or ((fase is None or r.fase == fase) and (regio is None or r.regio == regio))
     ]
     if als_json:
         ui.schrijf_json([
             {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
              "aanmeldingsdatum": r.aanmeldingsdatum.isoformat() if r.aanmeldingsdatum else None,
-             **({"fout": r.fout} if r.fout else {})}
+             "volgende": r.volgende, **({"fout": r.fout} if r.fout else {})}
             for r in rijen
         ])
         return
+    from rich.markup import escape
     from rich.table import Table
+
+    from ketencli import klok
 
     if not rijen:
         ui.console().print("Geen dossiers gevonden." + ("" if fase or regio else
                            " Maak er een met [bold]ketencli dossier new[/]."))
         return
     tabel = Table(title="Dossiers", header_style="bold")
-    for kop in ("id", "gezin", "regio", "fase", "regisseur", "aangemeld"):
+    for kop in ("id", "gezin", "regio", "fase", "regisseur", "aangemeld", "volgende"):
         tabel.add_column(kop)
+    vandaag = klok.vandaag()
     for r in rijen:
         if r.fout:
-            tabel.add_row(r.id, f"[red]kan niet gelezen worden: {r.fout}[/]", "", "", "", "")
+            tabel.add_row(r.id, f"[red]kan niet gelezen worden: {escape(r.fout)}[/]", "", "", "", "", "")
             continue
-        tabel.add_row(r.id, r.gezin, r.regio, FASE_LABELS.get(r.fase, r.fase), r.regisseur or "—",
-                      f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—")
+        tabel.add_row(r.id, escape(r.gezin), r.regio, FASE_LABELS.get(r.fase, r.fase), escape(r.regisseur) or "—",
+                      f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
+                      ui.vervaldatum_tekst(r.volgende, vandaag))
     ui.console().print(tabel)
 
 
@@ -332,6 +337,12 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         c.print(Panel(tekst_tijdlijn, title="Tijdlijn", title_align="left"))
     from ketencli.commands.stap import voortgang_paneel
     c.print(voortgang_paneel(d, vandaag))
+    from ketencli import planning
+
+    komend = planning.vervaldata(d, vandaag)
+    if komend:
+        c.print(Panel("\n".join(ui.vervaldatum_tekst(v.naar_dict(), vandaag) for v in komend[:6]),
+                      title="Wat komt eraan", title_align="left"))
 
 
 def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:

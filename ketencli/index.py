@@ -1,0 +1,159 @@
+"""The summary of every dossier, cached per file (decisions D15): fast listings without pydantic.
+
+``dossier list`` and ``overzicht`` need a few fields of each dossier and its next due items. Loading
+1,000 dossiers through the store (YAML + validation) and computing their deadlines takes seconds,
+so the summaries are cached in ``<home>/cache/samenvattingen.json`` (owner-only, like the dossiers:
+it holds the gezin labels). An entry is used only while its dossier file has the same
+``(mtime_ns, size)``, and the whole cache only for the day it was made (due items depend on today),
+the same region settings and the same ketencli version. A folder copied in by hand or by a sync is
+picked up; a changed file is read again through ``store``; a dossier that does not load is listed
+with its problem. On the warm path this module imports neither the model, YAML, pydantic nor holidays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ketencli import __version__, paden
+
+CACHE_VERSIE = 1
+
+
+@dataclass
+class Samenvatting:
+    id: str
+    gezin: str = ""
+    regio: str = ""
+    fase: str = ""
+    regisseur: str = ""
+    aanmeldingsdatum: date | None = None
+    # the method's due items of this dossier (``planning.Vervaldatum.naar_dict()``), sorted by date
+    vervaldata: list[dict[str, Any]] = field(default_factory=list)
+    fout: str | None = None
+
+    @property
+    def volgende(self) -> dict[str, Any] | None:
+        """The first due item (the most urgent, overdue ones included)."""
+        return self.vervaldata[0] if self.vervaldata else None
+
+    def naar_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["aanmeldingsdatum"] = self.aanmeldingsdatum.isoformat() if self.aanmeldingsdatum else None
+        return data
+
+    @classmethod
+    def uit_dict(cls, data: dict[str, Any]) -> Samenvatting:
+        datum = data.get("aanmeldingsdatum")
+        return cls(
+            id=data["id"], gezin=data.get("gezin", ""), regio=data.get("regio", ""), fase=data.get("fase", ""),
+            regisseur=data.get("regisseur", ""), aanmeldingsdatum=date.fromisoformat(datum) if datum else None,
+            vervaldata=list(data.get("vervaldata") or []), fout=data.get("fout"),
+        )
+
+
+def cache_pad() -> Path:
+    return paden.home() / "cache" / "samenvattingen.json"
+
+
+def _stempel(pad: str | Path) -> list[int] | None:
+    try:
+        st = os.stat(pad)
+    except OSError:
+        return None
+    return [st.st_mtime_ns, st.st_size]
+
+
+def _dossierbestanden() -> list[tuple[str, list[int]]]:
+    """(id, stamp) of every dossier folder with a dossier file, sorted by id."""
+    try:
+        items = list(os.scandir(paden.dossiers_dir()))
+    except OSError:
+        return []
+    gevonden = []
+    for item in items:
+        if not paden.ID_PATROON.match(item.name):
+            continue
+        stempel = _stempel(os.path.join(item.path, paden.DOSSIER_BESTAND))
+        if stempel is not None:
+            gevonden.append((item.name, stempel))
+    return sorted(gevonden)
+
+
+def _config_stempel() -> list[Any]:
+    """The region settings and other config files: a change there changes due dates."""
+    try:
+        items = sorted(os.scandir(paden.config_dir()), key=lambda i: i.name)
+    except OSError:
+        return []
+    return [[i.name, _stempel(i.path)] for i in items if i.name.endswith((".yaml", ".yml")) and i.is_file()]
+
+
+def _lees_cache() -> dict[str, Any]:
+    try:
+        with open(cache_pad(), encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _schrijf_cache(data: dict[str, Any]) -> None:
+    """Best effort: a cache that cannot be written only makes the next listing slower."""
+    pad = cache_pad()
+    with contextlib.suppress(OSError):
+        paden.maak_map(pad.parent)
+        paden.schrijf_atomisch(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def bereken(dossier_id: str, vandaag: date) -> dict[str, Any]:
+    """The summary of one dossier, read through the store (the cold path)."""
+    from ketencli import planning, store
+    from ketencli.fouten import KetencliFout
+
+    try:
+        d = store.laad(dossier_id)
+    except KetencliFout as fout:
+        return Samenvatting(id=dossier_id, fout=fout.melding.splitlines()[0]).naar_dict()
+    try:
+        vervaldata = [v.naar_dict() for v in planning.vervaldata(d, vandaag)]
+    except KetencliFout:
+        vervaldata = []  # e.g. a region setting that is not valid: `overzicht` and `regio toon` say so
+    return Samenvatting(
+        id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
+        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata,
+    ).naar_dict()
+
+
+def samenvattingen() -> list[Samenvatting]:
+    """One summary per dossier, sorted by id; fresh for every changed, new or removed file."""
+    from ketencli import klok
+
+    vandaag = klok.vandaag()
+    sleutel = {"versie": CACHE_VERSIE, "ketencli": __version__, "dag": vandaag.isoformat(),
+               "config": _config_stempel()}
+    cache = _lees_cache()
+    oud: dict[str, Any] = cache.get("dossiers", {}) if cache.get("sleutel") == sleutel else {}
+    if not isinstance(oud, dict):
+        oud = {}
+    nieuw: dict[str, Any] = {}
+    rijen: list[Samenvatting] = []
+    gewijzigd = cache.get("sleutel") != sleutel
+    for dossier_id, stempel in _dossierbestanden():
+        item = oud.get(dossier_id)
+        if isinstance(item, dict) and item.get("stempel") == stempel and isinstance(item.get("samenvatting"), dict):
+            data = item["samenvatting"]
+        else:
+            # stamp taken before reading: a write in between shows up as a changed stamp next time
+            data = bereken(dossier_id, vandaag)
+            gewijzigd = True
+        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data}
+        rijen.append(Samenvatting.uit_dict(data))
+    if gewijzigd or nieuw.keys() != oud.keys():
+        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw})
+    return rijen

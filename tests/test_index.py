@@ -1,0 +1,111 @@
+"""The summary cache behind `dossier list` and `overzicht` (decisions D15)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ketencli import store
+from tests.conftest import dossier_bestand
+
+
+def _lijst(kc) -> list[dict]:
+    return json.loads(kc.ok("dossier", "list", "--json").stdout)
+
+
+def test_warm_listing_reads_no_dossier_file(kc, palmeneire, westvl, monkeypatch):
+    eerste = _lijst(kc)
+    assert {r["id"] for r in eerste} == {palmeneire, westvl}
+
+    def niet_laden(dossier_id: str):
+        raise AssertionError(f"{dossier_id} werd opnieuw geladen")
+
+    monkeypatch.setattr(store, "laad", niet_laden)
+    assert _lijst(kc) == eerste
+
+
+def test_changed_file_is_read_again(kc, palmeneire, thuis):
+    assert _lijst(kc)[0]["fase"] == "casusregie"
+    with store.wijzig(palmeneire) as d:
+        d.gezin = "Ander label"
+    rij = _lijst(kc)[0]
+    assert rij["gezin"] == "Ander label"
+
+
+def test_folder_copied_in_by_hand_is_listed_and_removed_one_disappears(kc, palmeneire, thuis):
+    _lijst(kc)
+    kopie = thuis / "dossiers" / "2020-0001"
+    shutil.copytree(thuis / "dossiers" / palmeneire, kopie)
+    pad = kopie / "dossier.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace(palmeneire, "2020-0001"), encoding="utf-8")
+    assert [r["id"] for r in _lijst(kc)] == ["2020-0001", palmeneire]
+    shutil.rmtree(kopie)
+    assert [r["id"] for r in _lijst(kc)] == [palmeneire]
+
+
+def test_broken_file_is_listed_with_its_problem_and_recovers(kc, palmeneire, thuis):
+    pad = dossier_bestand(thuis, palmeneire)
+    goed = pad.read_text(encoding="utf-8")
+    pad.write_text(goed.replace("regio: co3-antwerpen", "regio: [kapot"), encoding="utf-8")
+    rij = _lijst(kc)[0]
+    assert rij["fout"] and "regel" in rij["fout"]
+    pad.write_text(goed, encoding="utf-8")
+    assert "fout" not in _lijst(kc)[0]
+
+
+def test_cache_is_owner_only_and_new_day_recomputes(kc, palmeneire, thuis, monkeypatch):
+    _lijst(kc)
+    cache = thuis / "cache" / "samenvattingen.json"
+    assert cache.is_file()
+    if os.name == "posix":
+        assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+        assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+    geladen = []
+    echte_laad = store.laad
+
+    def tel(dossier_id: str):
+        geladen.append(dossier_id)
+        return echte_laad(dossier_id)
+
+    monkeypatch.setattr(store, "laad", tel)
+    _lijst(kc)
+    assert geladen == []
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-24T09:00")  # due items depend on the day
+    _lijst(kc)
+    assert geladen == [palmeneire]
+
+
+def test_corrupt_cache_is_ignored(kc, palmeneire, thuis):
+    _lijst(kc)
+    (thuis / "cache" / "samenvattingen.json").write_text("{niet: json", encoding="utf-8")
+    assert [r["id"] for r in _lijst(kc)] == [palmeneire]
+
+
+def test_list_shows_next_due_item(kc, palmeneire):
+    rij = _lijst(kc)[0]
+    assert rij["volgende"] is None or {"datum", "omschrijving", "soort"} <= set(rij["volgende"])
+    tabel = kc.ok("dossier", "list").stdout
+    assert "volgende" in tabel
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="subprocess environment")
+def test_warm_path_imports_no_model_yaml_or_holidays(kc, palmeneire, westvl, thuis):
+    _lijst(kc)  # fills the cache
+    code = (
+        "import sys, json\n"
+        "from ketencli import cli\n"
+        "sys.argv = ['ketencli', 'dossier', 'list', '--json']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "zwaar = [m for m in ('ketencli.model', 'ketencli.store', 'yaml', 'holidays', 'docxtpl') if m in sys.modules]\n"
+        "sys.stderr.write('ZWAAR=' + json.dumps(zwaar))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(),
+                         cwd=Path(__file__).parent.parent, timeout=60)
+    assert "ZWAAR=[]" in uit.stderr, uit.stderr[-500:]
