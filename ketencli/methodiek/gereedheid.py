@@ -364,4 +364,5 @@ def _ico(d: Any, v: _Verzamelaar) -> None:
     if d.ico is not None and d.ico.conclusie != "herbespreking":
         v.voeg("ico-al-besproken", False, "verkennend casusoverleg",
                f"Het verkennend casusoverleg besprak dit dossier al op {d.ico.datum:%d/%m/%Y}.",
-               "Agendeer alleen opnieuw als er een herbespreking nodig is.")
+               f"Bekijk de uitkomst met `ketencli dossier show {d.id}`; agendeer alleen opnieuw voor een "
+               "herbespreking.")

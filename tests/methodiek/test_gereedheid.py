@@ -252,6 +252,22 @@ def test_ico_already_discussed_is_a_warning(wvl):
     assert "ico-al-besproken" not in _regels(wvl, "ico")
 
 
+def test_every_finding_names_a_ketencli_command(wvl):
+    wvl.aanmelding = model.Aanmelding()
+    wvl.lid("m4").geboortedatum = None
+    wvl.lid("m1").relaties = []
+    wvl.lid("m2").relaties = [r for r in wvl.lid("m2").relaties if r.met != "m1"]
+    wvl.stappen.append(model.StapRegistratie(item="kinderen-spreken", lid="m3", datum=OP, status="overgeslagen",
+                                             reden="via CLB"))
+    criteria = [_Criterium("slotgesprek", "Slotgesprek", "niet-voldaan")]
+    gezien = set()
+    for soort in gh.SOORTEN:
+        for b in gh.controleer(wvl, soort, OP, afronding_criteria=criteria).bevindingen:
+            gezien.add(b.regel)
+            assert "`ketencli " in b.wat_te_doen, b
+    assert len(gezien) >= 8
+
+
 def test_findings_are_sorted_blocking_first(wvl):
     ernsten = [b.ernst for b in gh.controleer(wvl, "pva", OP).bevindingen]
     assert ernsten == sorted(ernsten, key=gh.ERNSTEN.index)
