@@ -422,7 +422,8 @@ def _meld(d: model.Dossier, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.
                    "ontvanger zelf in wanneer je de conceptmail opent.")
     if agendering.notitie:
         ui.melding("Geagendeerd ondanks blokkerende punten; dat staat genoteerd bij de agendering.")
-    c.print(f"[dim]Open de .eml met Outlook of Thunderbird, kijk ze na en verstuur ze. Na de zitting: "
+    c.print(f"[dim]Open de .eml met Outlook of Thunderbird (opent ze daar als gewone mail: kies 'Bewerken als "
+            f"nieuw bericht'), kijk ze na en verstuur ze. Na de zitting: "
             f"`ketencli agendeer uitkomst {d.id} {agendering.id} --afspraak \"...\"`.[/]")
 
 
