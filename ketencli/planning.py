@@ -15,8 +15,8 @@ What closes a due item (kept simple and visible in the dossier file):
 - eerste weegploeg: an agendering at the table with role ``plan`` (voorbereid, ingediend, besproken);
 - terugkoppeling op de ronde tafel: an agendering with role ``opvolging`` whose session is on or after
   the agendering that set the return date;
-- tussentijdse evaluatie / Leuven's evaluations: an agendering with role ``opvolging`` (or ``plan``)
-  whose session falls within two months (resp. three weeks) before the due date, or later;
+- tussentijdse evaluatie / Leuven's evaluations: an agendering with role ``opvolging`` whose session
+  falls within two months (resp. three weeks) before the due date, or later;
 - OCJ/SDJ-afstemming: due three months after the latest tijdlijn item of soort ``overleg`` or
   ``contact`` that mentions the consulent (consulent, OCJ, SDJ, OSD, jongerenwelzijn), or after the
   start of casusregie;
@@ -488,8 +488,7 @@ def _tafel_sleutel(r: Regio, rol: str) -> str | None:
 
 
 def _evaluatie_gedaan(dossier: model.Dossier, due: date, marge: timedelta) -> bool:
-    return any(a.zitting.date() >= due - marge for a in _agenderingen(dossier, "opvolging", "plan")
-               if a.soort != "pva" or a.rol != "plan")
+    return any(a.zitting.date() >= due - marge for a in _agenderingen(dossier, "opvolging"))
 
 
 def _afronding_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:

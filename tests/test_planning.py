@@ -356,3 +356,34 @@ def test_leuven_evaluaties_na_1_4_en_10_maanden(kc):
     assert "tussentijdse-evaluatie" not in soorten(items)
     eerste = [v for v in items if v.soort.startswith("eerste-")]
     assert eerste and "in te stellen" in eerste[0].omschrijving  # the table's rhythm is not set yet
+
+
+def test_een_ronde_tafel_rond_de_tien_maanden_sluit_de_tussentijdse_evaluatie_af(palmeneire):
+    # a weegploeg (plan) does not count as the interim evaluation; a ronde tafel two months before does
+    agendering = {"deadline": datetime(2027, 6, 1, 12), "status": "ingediend"}
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(id="a1", tafel="weegploeg", rol="plan", soort="gewijzigd",
+                                               zitting=datetime(2027, 6, 8, 13), **agendering))
+    assert "tussentijdse-evaluatie" in soorten(planning.vervaldata(store.laad(palmeneire), date(2027, 5, 1)))
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel",
+                                               zitting=datetime(2027, 6, 10, 9, 15), **agendering))
+    assert "tussentijdse-evaluatie" not in soorten(planning.vervaldata(store.laad(palmeneire), date(2027, 5, 1)))
+
+
+def test_leuven_evaluatie_afgesloten_door_een_agendering_op_het_operationeel_team(kc):
+    schrijf_instellingen(LEUVEN_INGESTELD)
+    uit = kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Test", "--no-input")
+    dossier_id = uit.output.split("Dossier ")[1].split(" ")[0]
+    with store.wijzig(dossier_id) as d:
+        d.fase = "casusregie"
+        d.casusregie_start = date(2026, 10, 31)
+        d.agenderingen.append(model.Agendering(
+            id="a1", tafel="operationeel-team", rol="opvolging", soort="rondetafel",
+            zitting=datetime(2026, 12, 1, 9), deadline=datetime(2026, 11, 24, 12), status="ingediend"))
+    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    assert [v.soort for v in items if v.soort.startswith("leuven-")] == ["leuven-evaluatie-4m", "leuven-evaluatie-10m"]
+    # the table's rhythm is set now: the first plan gets a real session (week 10 or later) on a 1st/3rd Tuesday
+    eerste = next(v for v in items if v.soort == "eerste-operationeel-team")
+    assert eerste.datum == date(2027, 1, 5) and eerste.tijd == "09:00"  # week 10 starts 28 Dec
+    assert next(v for v in items if v.soort == "zitting").tafel == "operationeel-team"
