@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -175,14 +175,18 @@ def lijnen(houder, aantal: int) -> None:
     """Empty lines to write on: paragraphs with a bottom border."""
     for _ in range(aantal):
         p = houder.add_paragraph()
-        p.paragraph_format.space_before = Pt(10)
+        p.paragraph_format.space_before = Pt(0)
         p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        p.paragraph_format.line_spacing = Pt(24)
         ppr = p._p.get_or_add_pPr()
         bdr = OxmlElement("w:pBdr")
-        onder = OxmlElement("w:bottom")
-        for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "A6A6A6")):
-            onder.set(qn(k), v)
-        bdr.append(onder)
+        # consecutive paragraphs with equal borders form one group: 'between' draws the inner lines
+        for kant in ("bottom", "between"):
+            lijn = OxmlElement(f"w:{kant}")
+            for k, v in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "A6A6A6")):
+                lijn.set(qn(k), v)
+            bdr.append(lijn)
         ppr.append(bdr)
 
 
@@ -547,7 +551,7 @@ def inleiding_weegploeg(doc, afronding: bool) -> None:
         kop(doc, "Welke acties werden ondernomen?", 2)
         tag(doc, "{%p for a in ondernomen %}")
         par(doc, "• ", ("{{ a.omschrijving }}", {"vet": True}),
-            "{% if a.begeleiding %} – {{ a.begeleiding }}{% endif %} ({{ a.stavaza }})"
+            "{% if a.begeleiding %} – {{ a.begeleiding }}{% endif %}{% if a.stavaza %} · {{ a.stavaza }}{% endif %}"
             "{% if a.overgedragen_aan %}; overgedragen aan {{ a.overgedragen_aan }}{% endif %}", na=1)
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p if not ondernomen %}")
@@ -757,8 +761,8 @@ def veiligheidsplan() -> Document:
                                          "______________________________{% endif %}",
         ("     Datum: ", {"vet": True}), "{% if x.datum %}{{ x.datum|datum }}{% else %}{{ vandaag|datum }}{% endif %}")
     blokken = (
-        ("Waaraan merk ik dat het onveilig wordt?", "x.signalen", 3),
-        ("Wat doe ik dan?", "x.wat_te_doen", 3),
+        ("Waaraan merk ik dat het onveilig wordt?", "x.signalen", 4),
+        ("Wat doe ik dan?", "x.wat_te_doen", 5),
     )
     for titel, lus, leeg in blokken:
         kop(doc, titel, 2)
@@ -770,7 +774,7 @@ def veiligheidsplan() -> Document:
     tag(doc, "{%p if x.veilige_plek %}")
     par(doc, "{{ x.veilige_plek }}")
     tag(doc, "{%p endif %}")
-    lijnen(doc, 1)
+    lijnen(doc, 2)
     kop(doc, "Wie kan ik bellen?", 2)
     tabel = doc.add_table(rows=1, cols=3)
     rand(tabel, "A6A6A6")
@@ -793,7 +797,7 @@ def veiligheidsplan() -> Document:
     tag(doc, "{%p for s in x.afspraken %}")
     par(doc, "☐ {{ s }}", na=1)
     tag(doc, "{%p endfor %}")
-    lijnen(doc, 2)
+    lijnen(doc, 4)
     paginaeinde_tenzij_laatste(doc)
     tag(doc, "{%p endfor %}")
     return doc
