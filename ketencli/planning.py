@@ -568,9 +568,9 @@ def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None) -> lis
     return rijen
 
 
-def _einde(rij: dict[str, Any], begin: datetime) -> datetime:
+def _einde(rij: dict[str, Any], begin: datetime, regios: dict[str, Regio]) -> datetime:
     """Sessions last until the table's end hour (when known), deadlines a quarter of an hour."""
-    r = _regios.STANDAARD.get(rij.get("regio", ""))
+    r = regios.get(rij.get("regio", ""))
     tafel = r.tafel(rij["tafel"]) if r and rij.get("tafel") else None
     is_zitting = rij["soort"] == "zitting" or rij["soort"].startswith("eerste-")
     if is_zitting and tafel is not None and tafel.einde and tafel.einde > f"{begin:%H:%M}":
@@ -578,9 +578,10 @@ def _einde(rij: dict[str, Any], begin: datetime) -> datetime:
     return begin + timedelta(minutes=15)
 
 
-def kalender(rijen: list[dict[str, Any]], nu: datetime) -> bytes:
+def kalender(rijen: list[dict[str, Any]], nu: datetime, regios: dict[str, Regio] | None = None) -> bytes:
     """An iCalendar file (Europe/Brussels) of these due items: dossier ids, never names. Items with
-    an hour are timed events, the others all-day. UIDs are stable, so a new import updates."""
+    an hour are timed events, the others all-day. UIDs are stable, so a new import updates.
+    ``regios`` (with the user's settings) gives the sessions' end hours; default the bundled data."""
     import hashlib
 
     from icalendar import Calendar, Event
@@ -590,7 +591,7 @@ def kalender(rijen: list[dict[str, Any]], nu: datetime) -> bytes:
         datum = date.fromisoformat(rij["datum"])
         if rij.get("tijd"):
             start: date | datetime = _moment(datum, rij["tijd"])
-            einde: date | datetime = _einde(rij, start)  # type: ignore[arg-type]
+            einde: date | datetime = _einde(rij, start, regios or _regios.STANDAARD)  # type: ignore[arg-type]
         else:
             start, einde = datum, datum + timedelta(days=1)
         sleutel = "|".join(str(rij.get(k) or "") for k in ("dossier", "soort", "datum", "tijd", "omschrijving"))

@@ -150,3 +150,22 @@ def test_warm_pad_laadt_geen_model_holidays_of_yaml(kc, palmeneire, thuis):
 @pytest.mark.parametrize("optie", ["--weken=0", "--weken=x"])
 def test_ongeldige_weken_is_een_gebruiksfout(kc, optie):
     assert kc("overzicht", optie).exit_code == 2
+
+
+def test_ics_gebruikt_de_uren_uit_de_regio_instellingen(kc, tmp_path):
+    import icalendar
+
+    pad = store.regio_instellingen_pad()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text("leuven:\n  tafels:\n    operationeel-team:\n      weekdag: dinsdag\n      weken: [1, 3]\n"
+                   "      begin: '09:00'\n      einde: '11:30'\n", encoding="utf-8")
+    uit = kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Test", "--no-input")
+    dossier_id = uit.output.split("Dossier ")[1].split(" ")[0]
+    with store.wijzig(dossier_id) as d:
+        d.fase = "casusregie"
+        d.casusregie_start = date(2026, 10, 31)
+    kc.ok("overzicht", "--ics", str(tmp_path / "a.ics"))
+    cal = icalendar.Calendar.from_ical((tmp_path / "a.ics").read_bytes())
+    eerste = next(e for e in cal.walk("VEVENT") if "Eerste Operationeel team" in str(e["SUMMARY"]))
+    assert eerste.decoded("DTSTART") == datetime(2027, 1, 5, 9, tzinfo=TZ)
+    assert eerste.decoded("DTEND") == datetime(2027, 1, 5, 11, 30, tzinfo=TZ)

@@ -36,11 +36,11 @@ def overzicht(
     samenvattingen = index.samenvattingen()
     rijen = planning.overzicht(samenvattingen, nu, weken or 2)
     fouten = [s for s in samenvattingen if s.fout]
-    _controleer_regio_instellingen()
+    regios = _regio_instellingen()
 
     if ics is not None:
         kalender_rijen = [r for r in planning.overzicht(samenvattingen, nu, weken) if r["urgentie"] != "te-laat"]
-        _schrijf_kalender(ics, planning.kalender(kalender_rijen, nu))
+        _schrijf_kalender(ics, planning.kalender(kalender_rijen, nu, regios))
 
     if als_json:
         ui.schrijf_json(rijen)
@@ -94,20 +94,21 @@ def _wanneer(rij: dict) -> str:
     return f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {rij['tijd']}" if rij.get("tijd") else "")
 
 
-def _controleer_regio_instellingen() -> None:
-    """A region settings file with an error leaves the due dates of its dossiers empty: say so.
-    Checked only when the file exists (it needs the YAML reader)."""
+def _regio_instellingen() -> dict | None:
+    """The regions with the user's settings, when there is a settings file (it needs the YAML reader,
+    so only then). A file with an error leaves the due dates of its dossiers empty: say so."""
     from ketencli import paden, ui
 
     if not (paden.config_dir() / "regio.yaml").is_file():
-        return
+        return None
     from ketencli import planning
 
     try:
-        planning.alle_regios()
+        return planning.alle_regios()
     except KetencliFout as fout:
         ui.melding("Je regio-instellingen bevatten een fout; de vervaldata die ervan afhangen ontbreken:\n"
                    + fout.melding)
+        return None
 
 
 def _schrijf_kalender(pad: Path, inhoud: bytes) -> None:
