@@ -43,7 +43,15 @@ def _nl_help_optie(self: Any, ctx: Any) -> Any:
 _click.core.Command.get_help_option = _nl_help_optie  # type: ignore[method-assign]
 
 
+_NL_KLAAR: list[bool] = []
+
+
 def _nl_rich_teksten() -> None:
+    """Dutch texts in typer's rich help, set the first time help is formatted (importing
+    typer.rich_utils costs ~0.1 s, which a command that shows no help need not pay)."""
+    if _NL_KLAAR:
+        return
+    _NL_KLAAR.append(True)
     from typer import rich_utils
 
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
@@ -60,6 +68,32 @@ def _nl_rich_teksten() -> None:
     rich_utils.highlighter.highlights = [
         re.sub(r"Usage: ", "Gebruik: ", h) for h in rich_utils.highlighter.highlights
     ]
+
+
+def _met_nl_teksten(format_help: Any) -> Any:
+    def _format_help(self: Any, ctx: Any, formatter: Any) -> Any:
+        _nl_rich_teksten()
+        return format_help(self, ctx, formatter)
+
+    return _format_help
+
+
+typer_core.TyperGroup.format_help = _met_nl_teksten(typer_core.TyperGroup.format_help)  # type: ignore[method-assign]
+typer_core.TyperCommand.format_help = _met_nl_teksten(typer_core.TyperCommand.format_help)  # type: ignore[method-assign]
+
+# typer 0.29 coerces every parameter value through a pydantic TypeAdapter, even an option that was
+# not given (None): building the adapter imports pydantic (~0.1 s). An absent optional value needs no
+# coercion, so fast commands (`dossier list --json`, `overzicht`) do not pay for it.
+_oorspronkelijke_process_value = typer_core._TyperParameter.process_value
+
+
+def _process_value(self: Any, ctx: Any, value: Any) -> Any:
+    if value is None and not self.required:
+        return self.callback(ctx, self, value) if self.callback is not None else None
+    return _oorspronkelijke_process_value(self, ctx, value)
+
+
+typer_core._TyperParameter.process_value = _process_value  # type: ignore[method-assign]
 
 
 _USAGE_VERTALINGEN: list[tuple[str, str]] = [
@@ -114,7 +148,6 @@ class KetenGroep(typer_core.TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        _nl_rich_teksten()
         try:
             resultaat = super().main(args=args, prog_name=prog_name or "ketencli",
                                      complete_var=complete_var, standalone_mode=False, **extra)
@@ -200,9 +233,20 @@ def _registreer() -> None:
     from ketencli.commands import stap
 
     app.add_typer(stap.app, name="stap")
+    from ketencli.commands import doc, templates
+
+    app.command("doc", help="Maak een Word-document uit het dossier (plan van aanpak, agenderingen, brieven).")(doc.doc)
+    app.add_typer(templates.app, name="templates")
     from ketencli.commands import afronding
 
     app.add_typer(afronding.app, name="afronding")
+    from ketencli.commands import agendeer
+
+    app.add_typer(agendeer.app, name="agendeer")
+    from ketencli.commands import overzicht, regio
+
+    app.command("overzicht")(overzicht.overzicht)
+    app.add_typer(regio.app, name="regio")
 
 
 _registreer()
