@@ -67,7 +67,8 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
             ritme += " [dim](standaardwaarde, aanpasbaar)[/]"
         uren = f"{t.begin or '?'}–{t.einde or '?'}" if (t.begin or t.einde) else IN_TE_STELLEN
         deadline = escape(t.deadline.beschrijving()) if t.deadline else IN_TE_STELLEN
-        tabel.add_row(escape(f"{t.naam} ({t.key})"), ", ".join(regios.ROL_NAMEN[x] for x in t.rollen), ritme,
+        naam = escape(f"{t.naam} ({t.key})") + (f"\n[dim]{escape(t.bron)}[/]" if t.bron else "")
+        tabel.add_row(naam, ", ".join(regios.ROL_NAMEN[x] for x in t.rollen), ritme,
                       uren, deadline, escape(t.adres) if t.adres else IN_TE_STELLEN)
     console.print(tabel)
 

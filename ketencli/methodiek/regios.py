@@ -226,14 +226,14 @@ STANDAARD: dict[str, Regio] = {
                 naam="Overlegtafel",
                 rollen=("intake", "plan", "afsluiting"),
                 omschrijving="dossiervorming, risicotaxatie en plan van aanpak samen, evaluatie",
-                bron="folder West-Vlaanderen L88-98, L128 (D26)",
+                bron="folder West-Vlaanderen L90-98, L114-116 (D26)",
             ),
             Tafel(
                 key="operationeel-team",
                 naam="Operationeel team",
                 rollen=("opvolging",),
                 omschrijving="volgt de voortgang van de casusregisseur op, beslist over bijsturing",
-                bron="folder West-Vlaanderen L109-112 (D26)",
+                bron="folder West-Vlaanderen L107-110 (D26)",
             ),
         ),
         partners=(
