@@ -311,7 +311,7 @@ def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | No
     tafel = tafel_voor_rol(regio, rol)
     r = _regio_obj(regio)
     if op is None:
-        return next(z for z in _zittingen(r, tafel, rol, nu) if _haalbaar(z, nu))
+        return _eerste((z for z in _zittingen(r, tafel, rol, nu) if _haalbaar(z, nu)), r, tafel)
 
     volgende = [z for z in itertools.islice(_zittingen(r, tafel, rol, nu), 12) if _haalbaar(z, nu)][:3]
     tip = "Mogelijke zittingen: " + "; ".join(_zitting_kort(z) for z in volgende) + "." if volgende else None
@@ -320,7 +320,7 @@ def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | No
         if reden:
             raise KetencliFout(f"Op {datum_tekst(op)} komt de {tafel.naam} niet samen ({reden}).", tip=tip)
         begin_dag = datetime.combine(op, time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
-        zitting = next(_zittingen(r, tafel, rol, begin_dag))
+        zitting = _eerste(_zittingen(r, tafel, rol, begin_dag), r, tafel)
         if zitting.begin <= nu:
             raise KetencliFout(f"De zitting van de {tafel.naam} op {datum_tekst(op)} is al voorbij.", tip=tip)
         if zitting.deadline is not None and zitting.deadline <= nu:
@@ -332,6 +332,16 @@ def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | No
         return zitting
     raise KetencliFout(
         f"Op {datum_tekst(op)} is er geen zitting van de {tafel.naam} ({tafel.ritme.beschrijving()}).", tip=tip
+    )
+
+
+def _eerste(zittingen: Iterator[Zitting], r: Regio, tafel: Tafel) -> Zitting:
+    """The first session, or a Dutch error when the rhythm yields none within three years."""
+    for zitting in zittingen:
+        return zitting
+    raise KetencliFout(
+        f"De tafel '{tafel.naam}' ({r.naam}) heeft de komende drie jaar geen zitting "
+        f"({tafel.ritme.beschrijving()}).", tip=_instellingen_tip(r),
     )
 
 
@@ -349,7 +359,8 @@ def eerste_weegploeg(regio: str, casusregie_start: date, nu: datetime) -> Voorbe
     tafel = tafel_voor_rol(regio, "plan")
     week1 = casusregie_start - timedelta(days=casusregie_start.weekday())
     week10 = datetime.combine(week1 + timedelta(weeks=9), time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
-    zitting = next(z for z in _zittingen(_regio_obj(regio), tafel, "plan", max(week10, nu)) if _haalbaar(z, nu))
+    r = _regio_obj(regio)
+    zitting = _eerste((z for z in _zittingen(r, tafel, "plan", max(week10, nu)) if _haalbaar(z, nu)), r, tafel)
     dag = zitting.begin.date()
     maandag = dag - timedelta(days=dag.weekday())
     return Voorbereiding(
