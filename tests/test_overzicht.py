@@ -169,3 +169,16 @@ def test_ics_gebruikt_de_uren_uit_de_regio_instellingen(kc, tmp_path):
     eerste = next(e for e in cal.walk("VEVENT") if "Eerste Operationeel team" in str(e["SUMMARY"]))
     assert eerste.decoded("DTSTART") == datetime(2027, 1, 5, 9, tzinfo=TZ)
     assert eerste.decoded("DTEND") == datetime(2027, 1, 5, 11, 30, tzinfo=TZ)
+
+
+def test_gewijzigde_regio_instellingen_veranderen_het_overzicht(kc, palmeneire):
+    eerst = json.loads(kc.ok("overzicht", "--json").stdout)
+    assert ("eerste-weegploeg", "2026-12-01") in [(r["soort"], r["datum"]) for r in eerst]
+    pad = store.regio_instellingen_pad()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text("co3-antwerpen:\n  tafels:\n    weegploeg:\n      referentiedatum: 2026-01-06\n", encoding="utf-8")
+    daarna = json.loads(kc.ok("overzicht", "--json").stdout)
+    assert [(r["soort"], r["datum"]) for r in daarna] == [("voorbereiding-weegploeg", "2026-11-24"),
+                                                          ("deadline-weegploeg", "2026-11-30")]
+    toon = kc.ok("regio", "toon", "co3-antwerpen").output
+    assert "referentiedatum 2026-01-06" in toon and "aanpasbaar" not in toon and "(bestaat)" in toon

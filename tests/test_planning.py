@@ -387,3 +387,41 @@ def test_leuven_evaluatie_afgesloten_door_een_agendering_op_het_operationeel_tea
     eerste = next(v for v in items if v.soort == "eerste-operationeel-team")
     assert eerste.datum == date(2027, 1, 5) and eerste.tijd == "09:00"  # week 10 starts 28 Dec
     assert next(v for v in items if v.soort == "zitting").tafel == "operationeel-team"
+
+
+def test_west_vlaanderen_een_jaar_lang_uit_de_instellingen():
+    schrijf_instellingen("""\
+ifg-west-vlaanderen:
+  tafels:
+    overlegtafel:
+      ritme: wekelijks
+      weekdag: donderdag
+      begin: "14:00"
+      einde: "16:30"
+      deadline: {weekdag: maandag, tijd: "09:00", weken_voor: 1}
+      adres: overlegtafel@wvl.example
+    operationeel-team:
+      ritme: tweewekelijks
+      weekdag: maandag
+      referentiedatum: 2027-01-04
+      begin: "10:00"
+      einde: "12:00"
+      deadline: {dagen_voor: 3, tijd: "12:00"}
+  vrije_dagen: ["07-11"]
+""")
+    wvl = "ifg-west-vlaanderen"
+    overleg = [z for z in planning.volgende_zittingen(wvl, "plan", moment(2027, 1, 1), 60) if z.begin.year == 2027]
+    # 52 Thursdays in 2027 minus Ascension (6 May), 11 July is a Sunday; 11 Nov and 25 Dec fall on a Thursday/Saturday
+    assert len(overleg) == 52 - 1 - 1 and all(z.begin.weekday() == 3 and z.begin.hour == 14 for z in overleg)
+    assert date(2027, 5, 6) not in {z.begin.date() for z in overleg}
+    assert date(2027, 11, 11) not in {z.begin.date() for z in overleg}  # Wapenstilstand
+    assert all(z.deadline.weekday() < 5 and z.deadline < z.begin for z in overleg)
+    assert planning.agendering_adres(wvl, "intake") == "overlegtafel@wvl.example"
+    team = [z for z in planning.volgende_zittingen(wvl, "opvolging", moment(2027, 1, 1), 30) if z.begin.year == 2027]
+    assert team[0].begin == moment(2027, 1, 4, 10) and team[0].deadline == moment(2026, 12, 31, 12)
+    assert {(b.begin.date() - a.begin.date()).days for a, b in zip(team, team[1:], strict=False)} <= {14, 28}
+    # Easter Monday 29 March 2027 is a team Monday: skipped, the next one says so
+    na_pasen = next(z for z in team if z.begin.date() > date(2027, 3, 29))
+    assert na_pasen.begin.date() == date(2027, 4, 12) and any("Paasmaandag" in o for o in na_pasen.opmerkingen)
+    assert planning.agendering_adres(wvl, "opvolging") is None
+    assert any("agenderingsadres" in o for o in team[0].opmerkingen)
