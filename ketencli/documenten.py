@@ -15,6 +15,7 @@ label, no other members, no tijdlijn, PvA, kijkschema or aanmelding texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -557,6 +558,7 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
     uit = []
     for pad in sorted(map_.glob("*.docx")):
         datum_tekst, _, soort_key = pad.stem.partition("_")
+        soort_key = re.sub(r"-\d+$", "", soort_key) if soort_key not in SOORTEN else soort_key  # 2nd that day
         try:
             datum = date.fromisoformat(datum_tekst)
         except ValueError:

@@ -142,6 +142,27 @@ def schoon(waarde: Any) -> Any:
     return waarde
 
 
+_JINJA_VERTALINGEN: tuple[tuple[str, str], ...] = (
+    (r"^'(\w+)' is undefined$", r"de variabele '\1' bestaat niet"),
+    (r"^'(.+?)' has no attribute '(\w+)'$", r"het veld '\2' bestaat niet"),
+    (r"^Unexpected end of template\. Jinja was looking for the following tags: (.+?)\. The innermost block that "
+     r"needs to be closed is '(\w+)'\.?$", r"een blok {% \2 %} wordt nergens afgesloten (verwacht: \1)"),
+    (r"^Encountered unknown tag '(\w+)'.*$", r"onbekende tag {% \1 %} (of een blok dat niet open staat)"),
+    (r"^expected token '(.+?)', got '(.+?)'$", r"verwacht '\1', maar vond '\2'"),
+    (r"^unexpected '(.+?)'$", r"onverwacht teken '\1'"),
+    (r"^unexpected end of template.*$", "het sjabloon eindigt midden in een tag"),
+)
+
+
+def vertaal_jinja(boodschap: str) -> str:
+    """jinja2's most common messages in Dutch (others stay as they are, without a final period)."""
+    boodschap = boodschap.strip()
+    for patroon, vervanging in _JINJA_VERTALINGEN:
+        if re.match(patroon, boodschap, flags=re.S):
+            return re.sub(patroon, vervanging, boodschap, flags=re.S)
+    return boodschap.rstrip(".")
+
+
 def _sjabloonfout(naam: str, pad: Path, fout: Exception) -> KetencliFout:
     regel = getattr(fout, "lineno", None)
     waar = f" (rond alinea {regel})" if regel else ""
@@ -151,8 +172,7 @@ def _sjabloonfout(naam: str, pad: Path, fout: Exception) -> KetencliFout:
         fragment = " ".join(x.strip() for x in context if x.strip())
         if fragment:
             omgeving_tekst = f" Tekst in de buurt: «{fragment[:160]}»."
-    boodschap = str(getattr(fout, "message", None) or fout)
-    boodschap = re.sub(r"^'(\w+)' is undefined$", r"de variabele '\1' bestaat niet", boodschap)
+    boodschap = vertaal_jinja(str(getattr(fout, "message", None) or fout))
     return KetencliFout(
         f"Het sjabloon {naam} kan niet ingevuld worden{waar}: {boodschap}.{omgeving_tekst}",
         tip=f"Controleer het met `ketencli templates check {pad}`"
@@ -232,9 +252,12 @@ def controleer(pad: Path, soort: str, gebundeld: Path, context: Mapping[str, Any
     try:
         gebruikt = gebruikte_variabelen(pad)
     except TemplateError as fout:
-        regel = getattr(fout, "lineno", None)
-        uitslag.fouten.append(f"fout in de sjabloontaal{f' rond alinea {regel}' if regel else ''}: "
-                              f"{getattr(fout, 'message', None) or fout}")
+        try:  # a trial render says where (paragraph and nearby text)
+            vul_in(pad.name, context, pad=pad)
+        except KetencliFout as gevonden:
+            uitslag.fouten.append(f"fout in de sjabloontaal: {gevonden.melding}")
+        else:
+            uitslag.fouten.append(f"fout in de sjabloontaal: {vertaal_jinja(str(fout))}")
         return uitslag
     except Exception as fout:  # noqa: BLE001 - a damaged file is reported, not raised
         uitslag.fouten.append(f"geen geldig Word-bestand ({type(fout).__name__})")
@@ -244,7 +267,7 @@ def controleer(pad: Path, soort: str, gebundeld: Path, context: Mapping[str, Any
         uitslag.ontbrekend = sorted(gebruikte_variabelen(gebundeld) - gebruikt)
     if not uitslag.onbekend:
         try:
-            vul_in(soort, context, pad=pad)
+            vul_in(pad.name, context, pad=pad)
         except KetencliFout as fout:
             uitslag.fouten.append(fout.melding)
     return uitslag

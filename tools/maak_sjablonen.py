@@ -932,12 +932,29 @@ def _vaste_metadata(doc: Document) -> None:
     kern.comments = ""
 
 
+def _vaste_zip(pad: Path) -> None:
+    """Rewrite the .docx with fixed entry timestamps: rebuilding unchanged templates gives the same bytes."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(pad) as bron:
+        delen = [(info.filename, bron.read(info.filename)) for info in bron.infolist()]
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for naam, inhoud in delen:
+            info = zipfile.ZipInfo(naam, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            doel.writestr(info, inhoud)
+    pad.write_bytes(uit.getvalue())
+
+
 def main() -> None:
     UIT.mkdir(exist_ok=True)
     for naam, maak in SJABLONEN.items():
         doc = maak()
         _vaste_metadata(doc)
         doc.save(str(UIT / naam))
+        _vaste_zip(UIT / naam)
         print(f"{naam} gemaakt")
 
 
