@@ -266,3 +266,21 @@ def test_plan_items_uit_het_uitgewerkte_voorbeeld(kc, palmeneire):
         assert _item(data, key)["status"] == "afgeleid", key
     assert _item(data, "eigen-netwerk-betrekken")["afleiding"]["oordeel"] in ("voldaan", "niet-voldaan")
     assert not next(c for c in data["checklists"] if c["key"] == "bijlage-a")["van_toepassing"]  # child is 10
+
+
+# -- items derived from agendering and afronding (issues 6-7) -------------------------------------
+
+
+def test_weegploeg_item_follows_the_agendering(kc, palmeneire):
+    voor = _item(_json(kc, palmeneire), "pva-weegploeg")
+    assert voor["status"] == "open" and "agendeer weegploeg" in voor["afleiding"]["toelichting"]
+    kc.ok("agendeer", "weegploeg", palmeneire, "--soort", "pva")
+    it = _item(_json(kc, palmeneire), "pva-weegploeg")
+    assert it["status"] == "afgeleid" and "a1" in it["afleiding"]["toelichting"]
+
+
+def test_afronding_items_follow_the_afronding(kc, palmeneire):
+    data = _json(kc, palmeneire)
+    assert _item(data, "afrondingstoets")["status"] == "open"
+    assert "afronding check" in _item(data, "afrondingstoets")["afleiding"]["toelichting"]
+    assert _item(data, "afsluiting-ronde-tafel")["status"] == "open"

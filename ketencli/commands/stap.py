@@ -379,6 +379,7 @@ def doorloop(
         )
     vandaag = klok.vandaag()
     d = store.laad(dossier_id)
+    store.vereis_schrijfbaar(d)  # refuse a closed dossier before the first question
     stand = stappen.evalueer(d, vandaag).stand(gekozen.key)
     if not stand.van_toepassing:
         raise KetencliFout(f"{gekozen.naam} is niet van toepassing in dossier {d.id}: {stand.reden}.")
@@ -511,6 +512,7 @@ def veiligheidsplan(
     if tonen:
         _toon_veiligheidsplan(d)
         return
+    store.vereis_schrijfbaar(d)  # refuse a closed dossier before the first question
     if van is not None:
         delen = store.lees_yaml_bestand(van, model.VeiligheidsplanDeel)
         if lid is not None:

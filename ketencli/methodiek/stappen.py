@@ -7,9 +7,10 @@
 - the **registrations** in ``dossier.stappen`` (ticked or skipped by the regisseur, per child for
   annex A);
 - the **derivations** (``checklists.AFLEIDINGEN``) that can be computed from the dossier now.
-  Rules that need data ketencli does not record yet (agendering at the weegploeg or ronde tafel,
-  the afronding check, contacts per member, incidents shared with the consulent) return
-  ``onbekend``: the regisseur ticks those items by hand.
+  Agendering items read ``dossier.agenderingen``, the afronding items ``dossier.afronding`` and the
+  afrondingstoets (``methodiek.afronding``). Rules that need data ketencli does not record yet
+  (contacts per member, incidents shared with the consulent) return ``onbekend``: the regisseur
+  ticks those items by hand.
 
 A manual registration always wins over a derivation; a derivation that is ``voldaan`` makes an
 item done without a tick. The recurring alignment with the OCJ/SDJ consulent (annex B) has a due
@@ -269,7 +270,6 @@ def _onbekend(uitleg: str) -> Afleiding:
     return Afleiding("onbekend", uitleg)
 
 
-_HANDMATIG_AGENDERING = "ketencli houdt de agendering nog niet bij: vink dit zelf af"
 _HANDMATIG = "dit kan ketencli (nog) niet uit het dossier halen: vink dit zelf af"
 
 
@@ -421,6 +421,58 @@ def _bijlage_c(d: Any, item_key: str) -> Afleiding:
     return Afleiding("niet-voldaan", "de vraag om een versnelde opstart is nog niet geregistreerd")
 
 
+def _geagendeerd(rol: str, soorten: tuple[str, ...], commando: str) -> Callable[[Any, date, str | None], Afleiding]:
+    """Agendaed at the region's table with this role (any status but cancelled)."""
+
+    def regel(d: Any, op: date, lid: str | None) -> Afleiding:
+        gevonden = [a for a in d.agenderingen if a.rol == rol and a.soort in soorten and a.status != "geannuleerd"]
+        if not gevonden:
+            return Afleiding("niet-voldaan", f"nog niet geagendeerd: `{commando.format(id=d.id)}`")
+        a = max(gevonden, key=lambda x: x.zitting)
+        staat = "besproken" if a.status == "besproken" else f"geagendeerd ({a.status})"
+        return Afleiding("voldaan", f"{staat} voor de zitting van {a.zitting:%d/%m/%Y} ({a.id})", a.zitting.date())
+
+    return regel
+
+
+def _afrondingstoets(d: Any, op: date, lid: str | None) -> Afleiding:
+    from ketencli.methodiek import afronding
+
+    criteria = afronding.toets(d, op)
+    if afronding.klaar(criteria):
+        return Afleiding("voldaan", "alle vereiste criteria van de afrondingstoets zijn voldaan")
+    open_ = [c for c in criteria if c.vereist and c.oordeel != "voldaan"]
+    return Afleiding("niet-voldaan", f"{len(open_)} criteria nog niet voldaan: `ketencli afronding check {d.id}`")
+
+
+def _check_zes_maanden(d: Any, op: date, lid: str | None) -> Afleiding:
+    a = d.afronding
+    if a.nieuwe_feiten or a.vervolghulp_goed_gestart is not None:
+        return Afleiding("voldaan", "laatste check op nieuwe feiten en vervolghulp geregistreerd", a.afgesloten_op)
+    if a.gestart_op is None:
+        return Afleiding("niet-voldaan", "de afronding is nog niet gestart")
+    tot = f" (rond {a.opvolging_tot:%d/%m/%Y})" if a.opvolging_tot else ""
+    return Afleiding("niet-voldaan", f"de check na zes maanden is nog niet geregistreerd{tot}")
+
+
+def _afgesloten(d: Any, op: date, lid: str | None) -> Afleiding:
+    if d.fase == "afgesloten":
+        return Afleiding("voldaan", "het dossier is afgesloten", d.afronding.afgesloten_op)
+    return Afleiding("niet-voldaan", f"nog niet afgesloten: `ketencli afronding afsluiten {d.id}`")
+
+
+def _consulent_afronding(d: Any, op: date, lid: str | None) -> Afleiding:
+    """A partner consultation about the afronding recorded for the ocj-sdj service (D21)."""
+    consulenten = {x.id for x in d.betrokken_diensten if x.soort == "ocj-sdj"}
+    if not consulenten:
+        return Afleiding("voldaan", "geen OCJ/SDJ betrokken")
+    overleg = [p for p in d.afronding.partners if p.dienst in consulenten]
+    if overleg:
+        return Afleiding("voldaan", "afronding afgestemd met de consulent", overleg[-1].datum)
+    dienst = sorted(consulenten)[0]
+    return Afleiding("niet-voldaan", f"nog niet geregistreerd: `ketencli afronding partner {d.id} --dienst {dienst}`")
+
+
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
     return lambda d, op, lid: _onbekend(uitleg)
 
@@ -440,15 +492,15 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "consulent-afstemming": _consulent_afstemming,
     # need data ketencli does not record yet: the regisseur ticks these by hand
     "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
-    "weegploeg-pva": _handmatig(_HANDMATIG_AGENDERING),
-    "rondetafel-geagendeerd": _handmatig(_HANDMATIG_AGENDERING),
-    "weegploeg-afronding": _handmatig(_HANDMATIG_AGENDERING),
-    "afrondingstoets": _handmatig("de afrondingstoets zit nog niet in ketencli: vink dit zelf af"),
-    "check-zes-maanden": _handmatig("de afronding zit nog niet in ketencli: vink dit zelf af"),
-    "afsluiting-rondetafel": _handmatig("de afsluiting zit nog niet in ketencli: vink dit zelf af"),
+    "weegploeg-pva": _geagendeerd("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
+    "rondetafel-geagendeerd": _geagendeerd("opvolging", ("rondetafel",), "ketencli agendeer rondetafel {id}"),
+    "weegploeg-afronding": _geagendeerd("plan", ("afronding",), "ketencli agendeer weegploeg {id} --soort afronding"),
+    "afrondingstoets": _afrondingstoets,
+    "check-zes-maanden": _check_zes_maanden,
+    "afsluiting-rondetafel": _afgesloten,
+    "consulent-afronding": _consulent_afronding,
     "consulent-pv-geinformeerd": _handmatig(_HANDMATIG),
     "incident-afspraken": _handmatig(_HANDMATIG),
-    "consulent-afronding": _handmatig(_HANDMATIG),
 }
 
 # Rules whose outcome is computed (the others are manual); tests and docs use this.
