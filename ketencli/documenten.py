@@ -252,7 +252,8 @@ def _vergelijking(d: model.Dossier) -> list[dict[str, str]]:
 
 
 def _weegploeg(d: model.Dossier, soort: str, vandaag: date, *, zitting: datetime | date | None = None,
-               vragen: list[str] | None = None, waarom_nu: str = "", **_: Any) -> dict[str, Any]:
+               vragen: list[str] | None = None, waarom_nu: str = "", uitgenodigd: list[str] | None = None,
+               **_: Any) -> dict[str, Any]:
     return {
         **_basis(d, soort, vandaag),
         **_pva(d),
@@ -260,6 +261,8 @@ def _weegploeg(d: model.Dossier, soort: str, vandaag: date, *, zitting: datetime
         "zitting": _zitting(zitting),
         "vragen": [v for v in (vragen or []) if v.strip()],
         "waarom_nu": waarom_nu,
+        # annex G.1: external expertise the table should invite (service ids or free text)
+        "uitgenodigd": [_dienst(d, x) for x in (uitgenodigd or []) if x.strip()],
         "gewijzigd": soort == "weegploeg-gewijzigd",
         "kijkschema_instroom": d.kijkschema_instroom.datum if d.kijkschema_instroom else None,
         "kijkschema_actueel": d.kijkschema_actueel.datum if d.kijkschema_actueel else None,

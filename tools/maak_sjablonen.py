@@ -14,7 +14,6 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -319,9 +318,9 @@ def gegevens_tabel(doc, rijen: list[tuple[str, str]], breedte: tuple[float, floa
 PVA_KOLOMMEN = (
     ("RISICO- EN BESCHERMENDE FACTOREN", "Risicofactoren in het rood, beschermende in het groen.", 4.1),
     ("BIJ WIE?", "", 2.3),
-    ("NODEN VAN DE CLIËNT", "Achterliggende nood bij de factor? Waar wil hij/zij naartoe?", 4.3),
-    ("AANPAK OP MAAT", "Wat werkt bij deze persoon? Waar moet je rekening mee houden?", 4.3),
-    ("ACTIE", "Wat te doen? Welke acties? Met plan B.", 4.8),
+    ("NODEN VAN DE CLIËNT", "Achterliggende nood bij de factor? Waar wil hij/zij naartoe?", 4.6),
+    ("AANPAK OP MAAT", "Wat werkt bij deze persoon? Waar moet je rekening mee houden?", 4.6),
+    ("ACTIE", "Wat te doen? Welke acties? Met plan B.", 5.1),
     ("BEGELEIDING", "Wie ondersteunt of begeleidt?", 3.6),
     ("STAVAZA", "Stand van zaken", 2.3),
 )
@@ -366,7 +365,6 @@ def pva_tabel(doc) -> None:
     """The guide's columns; a heading row per domain; one row per action, the factor cells merged."""
     tabel = doc.add_table(rows=1, cols=len(PVA_KOLOMMEN))
     rand(tabel)
-    tabel.alignment = WD_TABLE_ALIGNMENT.CENTER
     kopje = tabel.rows[0]
     kop_herhalen(kopje)
     for cel, (titel, uitleg, _) in zip(kopje.cells, PVA_KOLOMMEN, strict=True):
@@ -566,6 +564,9 @@ def inleiding_weegploeg(doc, afronding: bool) -> None:
     tekstblok(doc, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
     kop(doc, "Vragen voor de weegploeg", 2)
     lijst(doc, "vragen", "{{ x }}", "(nog geen vragen genoteerd: benoem een vraag naar aanvullend infodelen helder)")
+    if not afronding:
+        kop(doc, "Externe expertise op de weegploeg", 2)
+        lijst(doc, "uitgenodigd", "{{ x }}", "(geen externe dienst gevraagd)")
 
 
 def agendering_weegploeg() -> Document:
