@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, field_validator, model_validator
 
 SCHEMA_VERSIE = 1
 
@@ -590,3 +590,74 @@ class Dossier(Basis):
     def alleen_lezen(self) -> bool:
         """An afgesloten dossier changes only through ``dossier heropen`` (issue "afronding")."""
         return self.fase == "afgesloten"
+
+
+# -- region settings (issue "agendering", D13, D26): the user's ``regio.yaml`` in the config folder --
+# Every field is optional: what is given overrides ``methodiek.regios``' defaults, the rest stays.
+
+Weekdag = Literal["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+WEEKDAGEN: tuple[str, ...] = Weekdag.__args__  # type: ignore[attr-defined]
+RitmeSoort = Literal["wekelijks", "tweewekelijks", "tweemaal-per-maand"]
+
+
+def _uur(waarde: str | None) -> str | None:
+    if waarde is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", waarde):
+        raise ValueError('een uur schrijf je als "13:00" (tussen aanhalingstekens)')
+    return waarde
+
+
+class DeadlineInstelling(Basis):
+    """A weekday of an earlier week (``weekdag`` + ``weken_voor``) or ``dagen_voor`` the session."""
+
+    tijd: str
+    weekdag: Weekdag | None = None
+    weken_voor: int = Field(1, ge=1, le=4)
+    dagen_voor: int | None = Field(None, ge=0, le=60)
+
+    _tijd = field_validator("tijd")(classmethod(lambda cls, v: _uur(v)))
+
+    @model_validator(mode="after")
+    def _een_regel(self) -> DeadlineInstelling:
+        if (self.weekdag is None) == (self.dagen_voor is None):
+            raise ValueError("geef een deadline met weekdag (in de week ervoor) of met dagen_voor, niet allebei")
+        return self
+
+
+class TafelInstelling(Basis):
+    naam: str | None = None
+    rollen: list[TafelRol] | None = None
+    ritme: RitmeSoort | None = None
+    weekdag: Weekdag | None = None
+    referentiedatum: date | None = None
+    weken: list[int] | None = None  # for tweemaal-per-maand: the how-manieth weekday of the month
+    begin: str | None = None
+    einde: str | None = None
+    deadline: DeadlineInstelling | None = None
+    adres: str | None = None
+
+    _uren = field_validator("begin", "einde")(classmethod(lambda cls, v: _uur(v)))
+
+    @field_validator("weken")
+    @classmethod
+    def _weken(cls, waarden: list[int] | None) -> list[int] | None:
+        if waarden is not None and any(not 1 <= w <= 5 for w in waarden):
+            raise ValueError("weken zijn de hoeveelste weekdag van de maand: 1 tot 5, bv. [1, 3]")
+        return waarden
+
+
+class RegioInstelling(Basis):
+    tafels: dict[str, TafelInstelling] = Field(default_factory=dict)
+    vrije_dagen: list[str] | None = None
+    partners: list[str] | None = None
+
+    @field_validator("vrije_dagen")
+    @classmethod
+    def _dagen(cls, waarden: list[str] | None) -> list[str] | None:
+        for w in waarden or []:
+            if not re.fullmatch(r"(\d{4}-)?\d{2}-\d{2}", str(w)):
+                raise ValueError('een vrije dag schrijf je als "07-11" (elk jaar) of "2027-05-07" (één keer)')
+        return waarden
+
+
+class RegioInstellingen(RootModel[dict[Regio, RegioInstelling]]):
+    """The whole settings file: region key → its overrides."""

@@ -207,15 +207,28 @@ def _veldtype(annotatie: Any) -> Any:
     return None
 
 
+def _is_dict(annotatie: Any) -> bool:
+    oorsprong = typing.get_origin(annotatie)
+    return oorsprong is dict or (oorsprong is not None and any(_is_dict(a) for a in typing.get_args(annotatie)))
+
+
 def _model_op(loc: tuple[Any, ...], wortelmodel: Any = None) -> Any:
-    """The model class at a location (a tuple of keys and list indexes), or None."""
+    """The model class at a location (a tuple of keys, dict keys and list indexes), or None."""
     huidig: Any = wortelmodel or model.Dossier
+    in_dict = False
+    if "root" in getattr(huidig, "model_fields", {}):  # a RootModel over a dict (region settings)
+        annotatie = huidig.model_fields["root"].annotation
+        in_dict, huidig = _is_dict(annotatie), _veldtype(annotatie)
     for stap in loc:
         if isinstance(stap, int):
             continue
+        if in_dict:  # a key of a dict field: the value type follows
+            in_dict = False
+            continue
         if huidig is None or stap not in huidig.model_fields:
             return None
-        huidig = _veldtype(huidig.model_fields[stap].annotation)
+        annotatie = huidig.model_fields[stap].annotation
+        in_dict, huidig = _is_dict(annotatie), _veldtype(annotatie)
     return huidig
 
 
@@ -643,26 +656,14 @@ def regio_instellingen_pad() -> Path:
 
 
 def lees_regio_instellingen() -> dict[str, Any]:
-    """The user's region settings (validated, plain data for ``methodiek.regios.toepassen``); {} when
-    there is no file. Errors in Dutch with line and column."""
-    import re as _re
-    from datetime import date as _date
-
-    from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
-
+    """The user's region settings (validated against ``model.RegioInstellingen``, as plain data for
+    ``methodiek.regios.toepassen``); {} when there is no file. Errors in Dutch with line and column."""
     pad = regio_instellingen_pad()
     if not pad.is_file():
         return {}
     data, tekst = lees_fragment(pad)
     if data is None:
         return {}
-    dagen = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-    def _keuze(waarde: Any, keuzes: tuple[str, ...]) -> Any:
-        if waarde is not None and waarde not in keuzes:
-            raise ValueError(f"ongeldige waarde '{waarde}'; kies uit: {', '.join(keuzes)}")
-        return waarde
-
     if isinstance(data, dict):
         for sleutel in data:
             if sleutel not in model.REGIO_NAMEN:
@@ -673,80 +674,13 @@ def lees_regio_instellingen() -> dict[str, Any]:
                 except (yaml.YAMLError, AttributeError):  # pragma: no cover - parsed a moment ago
                     plek = _weergave(pad)
                 raise BestandsFout(f"{plek}: onbekende regio '{sleutel}'; kies uit: {', '.join(model.REGIO_NAMEN)}.")
-
-    def _uur(waarde: str | None) -> str | None:
-        if waarde is not None and not _re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", waarde):
-            raise ValueError("een uur schrijf je als \"13:00\" (tussen aanhalingstekens)")
-        return waarde
-
-    class _Basis(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-
-    class Deadline(_Basis):
-        tijd: str
-        weekdag: str | None = None
-        weken_voor: int = Field(1, ge=1, le=4)
-        dagen_voor: int | None = Field(None, ge=0, le=60)
-
-        _tijd = field_validator("tijd")(classmethod(lambda cls, v: _uur(v)))
-        _dag = field_validator("weekdag")(classmethod(lambda cls, v: _keuze(v, dagen)))
-
-        @model_validator(mode="after")
-        def _een_regel(self) -> Any:
-            if (self.weekdag is None) == (self.dagen_voor is None):
-                raise ValueError("geef een deadline met weekdag (in de week ervoor) of met dagen_voor, niet allebei")
-            return self
-
-    class Tafel(_Basis):
-        naam: str | None = None
-        rollen: list[str] | None = None
-        ritme: str | None = None
-        weekdag: str | None = None
-        referentiedatum: _date | None = None
-        weken: list[int] | None = None
-        begin: str | None = None
-        einde: str | None = None
-        deadline: Deadline | None = None
-        adres: str | None = None
-
-        _uren = field_validator("begin", "einde")(classmethod(lambda cls, v: _uur(v)))
-        _dag = field_validator("weekdag")(classmethod(lambda cls, v: _keuze(v, dagen)))
-        _ritme = field_validator("ritme")(
-            classmethod(lambda cls, v: _keuze(v, ("wekelijks", "tweewekelijks", "tweemaal-per-maand"))))
-        _rollen = field_validator("rollen")(
-            classmethod(lambda cls, v: None if v is None else [_keuze(x, ("intake", "plan", "opvolging", "afsluiting"))
-                                                                for x in v]))
-
-        @field_validator("weken")
-        @classmethod
-        def _weken(cls, waarden: list[int] | None) -> list[int] | None:
-            if waarden is not None and any(not 1 <= w <= 5 for w in waarden):
-                raise ValueError("weken zijn de hoeveelste weekdag van de maand: 1 tot 5, bv. [1, 3]")
-            return waarden
-
-    class Regio(_Basis):
-        tafels: dict[str, Tafel] = Field(default_factory=dict)
-        vrije_dagen: list[str] | None = None
-        partners: list[str] | None = None
-
-        @field_validator("vrije_dagen")
-        @classmethod
-        def _dagen(cls, waarden: list[str] | None) -> list[str] | None:
-            for w in waarden or []:
-                if not _re.fullmatch(r"(\d{4}-)?\d{2}-\d{2}", str(w)):
-                    raise ValueError("een vrije dag schrijf je als \"07-11\" (elk jaar) of \"2027-05-07\" (één keer)")
-            return waarden
-
-    class Instellingen(RootModel[dict[model.Regio, Regio]]):
-        pass
-
-    instellingen = valideer_deel(Instellingen, data, tekst, _weergave(pad))
-    uit = instellingen.model_dump(mode="python", exclude_none=True)
-    # a table of the region's defaults with a reference date that is not on its weekday is an error
+    instellingen = valideer_deel(model.RegioInstellingen, data, tekst, _weergave(pad))
+    uit: dict[str, Any] = instellingen.model_dump(mode="python", exclude_none=True)
+    # a reference date that is not on the table's weekday is an error
     for regio_key, regio_inst in uit.items():
         for tafel_key, t in regio_inst.get("tafels", {}).items():
             ref, dag = t.get("referentiedatum"), t.get("weekdag")
-            if ref is not None and dag is not None and ref.weekday() != dagen.index(dag):
+            if ref is not None and dag is not None and ref.weekday() != model.WEEKDAGEN.index(dag):
                 raise BestandsFout(
                     f"{_weergave(pad)} ({regio_key} → tafels → {tafel_key}): de referentiedatum {ref.isoformat()} "
                     f"valt niet op een {dag}."
