@@ -204,6 +204,14 @@ def _veiligheidsplan_samenvatting(d: model.Dossier) -> str:
     return "\n".join(regels)
 
 
+def _week(start: date | None, op: date) -> int | None:
+    """The week of casusregie ``op`` falls in; week 1 is the week it started (decisions D25)."""
+    if start is None or op < start:
+        return None
+    maandag = start.toordinal() - start.weekday()
+    return (op.toordinal() - op.weekday() - maandag) // 7 + 1
+
+
 def _inleiding(d: model.Dossier, op: date) -> dict[str, Any]:
     a = d.aanmelding
     return {
@@ -215,6 +223,7 @@ def _inleiding(d: model.Dossier, op: date) -> dict[str, Any]:
         "diensten": _diensten(d),
         "veiligheidsplan": _veiligheidsplan_samenvatting(d),
         "casusregie_start": d.casusregie_start,
+        "casusregie_week": _week(d.casusregie_start, op),
         "kinderen_12": [{"naam": k.naam, "leeftijd": _leeftijd(k, op)} for k in d.kinderen_ouder_dan_12(op)],
     }
 

@@ -229,16 +229,19 @@ def test_open_start_het_document(kc, palmeneire, monkeypatch):
 
 def test_weegploeg_met_zitting_en_vragen(palmeneire):
     d = store.laad(palmeneire)
-    pad = documenten.schrijf(d, "weegploeg-pva", zitting=ZITTING, vragen=["Plan B voor de zussen?", " "])
+    pad = documenten.schrijf(d, "weegploeg-pva", zitting=ZITTING, vragen=["Plan B voor de zussen?", " "],
+                             uitgenodigd=["d5", "Adviespunt Verslaving"])
     assert pad.name == "2026-11-23_weegploeg-pva.docx"
     tekst = alle_tekst(pad)
     assert "dinsdag 8 december 2026 om 13.00 uur" in tekst
+    assert "maandag 7 september 2026 (nu week 12)" in tekst  # D25: week 1 is the week casusregie started
     assert "Plan B voor de zussen?" in tekst
     for kop in ("Stap 1", "Over welk geweld gaat het?", "Situatie bij aanvang", "Huidige situatie",
                 "Wie zijn de cliënten", "Welke diensten", "Welk veiligheidsplan", "Vragen voor de weegploeg",
                 "Stap 2", "BIJLAGE: PLAN VAN AANPAK"):
         assert kop in tekst, kop
     assert "duwen en trekken" in tekst  # the aanmelding text
+    assert "Externe expertise" in tekst and "Vagga Time Out" in tekst and "Adviespunt Verslaving" in tekst
     doc = Document(str(pad))
     assert doc.sections[0].page_width < doc.sections[0].page_height
     assert doc.sections[-1].page_width > doc.sections[-1].page_height  # the PvA annex is landscape

@@ -495,6 +495,8 @@ def agenderingskop(doc, extra: list[tuple[str, str]] | None = None) -> None:
         ("Contact", "{{ casusregisseur.contact }}"),
         ("Zitting", "{% if zitting %}{{ zitting|moment }}{% else %}nog te bepalen{% endif %}"),
         ("Opgemaakt op", "{{ vandaag|datum }}"),
+        ("Casusregie sinds", "{% if casusregie_start %}{{ casusregie_start|datum }}{% if casusregie_week %} "
+                             "(nu week {{ casusregie_week }}){% endif %}{% else %}nog niet gestart{% endif %}"),
     ]
     gegevens_tabel(doc, rijen + (extra or []))
 
@@ -596,7 +598,7 @@ def agendering_weegploeg_afronding() -> Document:
     voettekst(doc, VOET)
     koptekst(doc, "Weegploeg · dossier {{ dossier_id }}")
     titelblok(doc)
-    agenderingskop(doc, [("Casusregie sinds", "{{ casusregie_start|datum }}")])
+    agenderingskop(doc)
     inleiding_weegploeg(doc, afronding=True)
     kop(doc, "Stap 2 – Terugblik op het plan van aanpak en de doelstellingen", 1)
     kop(doc, "Doelstellingen van het plan van aanpak", 2)
