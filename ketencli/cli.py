@@ -96,6 +96,23 @@ def _process_value(self: Any, ctx: Any, value: Any) -> Any:
 typer_core._TyperParameter.process_value = _process_value  # type: ignore[method-assign]
 
 
+def _zonder_typelabel(display_type_rich: Any) -> Any:
+    """No "<bool>" next to a flag and no "<str>" next to plain text in the help: they say nothing
+    to a user (a metavar like PAD or DATUM stays)."""
+
+    def _display_type_rich(self: Any, ctx: Any) -> Any:
+        if getattr(self, "is_flag", False):
+            return None
+        label = display_type_rich(self, ctx)
+        return None if label == "<str>" else label
+
+    return _display_type_rich
+
+
+for _klasse in (typer_core.TyperOption, typer_core.TyperArgument):
+    _klasse.display_type_rich = _zonder_typelabel(_klasse.display_type_rich)  # type: ignore[method-assign]
+
+
 _USAGE_VERTALINGEN: list[tuple[str, str]] = [
     (r"^No such option: (\S+)\s+Did you mean (.*)\?$", "onbekende optie {0} (bedoel je {1}?)"),
     (r"^No such option: (\S+)$", "onbekende optie {0}"),

@@ -64,3 +64,9 @@ def test_ongeldige_klok_is_een_duidelijke_fout(kc, monkeypatch):
 
 def test_versie(kc):
     assert "ketencli 0." in kc.ok("--versie").stdout
+
+
+def test_help_shows_no_type_labels_next_to_flags(kc):
+    uit = kc.ok("doc", "--help")
+    assert "--overschrijf" in uit.stdout and "PAD" in uit.stdout
+    assert "<bool>" not in uit.stdout and "<str>" not in uit.stdout
