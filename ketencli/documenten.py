@@ -502,6 +502,15 @@ SOORTEN: dict[str, Soort] = {s.key: s for s in (
 )}
 
 
+# which kinds use which option of `ketencli doc` (agendeer passes more, through schrijf)
+_AGENDERINGEN = ("weegploeg-pva", "weegploeg-gewijzigd", "weegploeg-afronding", "rondetafel")
+OPTIES: dict[str, tuple[str, ...]] = {
+    "zitting": (*_AGENDERINGEN, "aanmelding"),
+    "vragen": _AGENDERINGEN,
+    "lid": ("veiligheidsplan", "psd-jww-mail", "brief-gedetineerde", "justitiehuis"),
+}
+
+
 def zoek_soort(key: str) -> Soort:
     gevonden = SOORTEN.get(key)
     if gevonden is None:

@@ -211,6 +211,8 @@ def test_onbekende_soort_noemt_de_soorten(kc, palmeneire):
         assert soort in uit.stderr
     uit = kc("doc", palmeneire)
     assert uit.exit_code == 2 and "weegploeg-pva" in uit.stderr
+    uit = kc("doc", palmeneire, "pva", "--lid", "m1")
+    assert uit.exit_code == 2 and "--lid past niet bij pva" in uit.stderr
     uit = kc("doc", "2026-999", "pva")
     assert uit.exit_code == 1 and "Traceback" not in uit.output
 

@@ -48,6 +48,10 @@ def doc(
                            tip=f"Bijvoorbeeld: ketencli doc {dossier_id} pva. Wat er al gemaakt werd: "
                                f"ketencli doc {dossier_id} --lijst.")
     gekozen = documenten.zoek_soort(soort)
+    gegeven = (("lid", lid, "--lid"), ("zitting", zitting, "--zitting"), ("vragen", vragen, "--vraag"))
+    for optie, waarde, naam in gegeven:
+        if waarde and gekozen.key not in documenten.OPTIES[optie]:
+            raise GebruiksFout(f"{naam} past niet bij {gekozen.key}; wel bij: {', '.join(documenten.OPTIES[optie])}.")
     d = store.laad(dossier_id)
     opties: dict[str, object] = {}
     if lid is not None:
