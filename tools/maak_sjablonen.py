@@ -884,7 +884,7 @@ def justitiehuis() -> Document:
     gegevens_tabel(doc, [
         ("Aan", "Teamverantwoordelijke{% for j in justitiehuis %} – {{ j.naam }}{% endfor %}"),
         ("Cc", "operationeel coördinator; algemeen adres van het Justitiehuis"),
-        ("Onderwerp", "Vraag naar versnelde opstart van een justitiële maatregel – dossier {{ dossier_id }}"),
+        ("Onderwerp", "Vraag naar versnelde opstart van een justitiële maatregel"),
     ], breedte=(3.0, 14.0))
     par(doc, "Beste,")
     par(doc, "{% if maatregel.tafel %}De {{ maatregel.tafel }}{% else %}Het overleg in de ketenaanpak "
