@@ -127,9 +127,7 @@ def _argumenten(sjabloon: list[str], dossier_id: str, tmp_path: Path, monkeypatc
 
 
 # Known gaps, each with its owner's fix; strict, so the mark must go once the command refuses.
-BEKEND_OPEN = {
-    "doc": "doc writes documenten/ of an afgesloten dossier: needs store.vereis_schrijfbaar (documents issue)",
-}
+BEKEND_OPEN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("commando", [
@@ -158,3 +156,12 @@ def test_na_heropen_kan_er_weer_geschreven_worden(kc, afgesloten, thuis):
     tekst = dossier_bestand(thuis, afgesloten).read_text(encoding="utf-8")
     assert "heropend: fase afgesloten → afgerond" in tekst and "nieuwe melding" in tekst
     assert "extra patrouilles" in tekst
+
+
+def test_document_van_een_afgesloten_dossier_kan_elders(kc, afgesloten, thuis, tmp_path):
+    """Reading is allowed: a copy of the closed plan goes to a folder outside the dossier."""
+    doel = tmp_path / "archief"
+    doel.mkdir()
+    kc.ok("doc", afgesloten, "pva", "--uit", doel)
+    assert [p.suffix for p in doel.iterdir()] == [".docx"]
+    assert not (thuis / "dossiers" / afgesloten / "documenten").exists()

@@ -62,6 +62,13 @@ def doc(
         opties["vragen"] = vragen
         opties["vraag"] = "\n".join(vragen)
     doel = uit.expanduser() if uit is not None else None
+    if doel is None and d.alleen_lezen:
+        # an afgesloten dossier's folder stays as it was closed; a copy elsewhere is reading, not changing
+        raise KetencliFout(
+            f"Dossier {d.id} is afgesloten: er komen geen nieuwe documenten meer in zijn map.",
+            tip=f"Bewaar het document elders met --uit (bv. `ketencli doc {d.id} {gekozen.key} --uit MAP`), "
+                f"of heropen het dossier met `ketencli dossier heropen {d.id} --reden \"...\"`.",
+        )
     pad = documenten.schrijf(d, gekozen.key, doel=doel, overschrijf=overschrijf, **opties)
     ui.gelukt(f"{gekozen.titel} bewaard in {pad}")
     if openen:
