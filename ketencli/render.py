@@ -206,10 +206,10 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
 
 def schrijf(pad: Path, inhoud: bytes) -> None:
     """Write a rendered document atomically, owner-only (0600)."""
-    from ketencli import store
+    from ketencli import paden
 
     try:
-        store._schrijf_atomisch(pad, inhoud)
+        paden.schrijf_atomisch(pad, inhoud)
     except PermissionError:
         raise KetencliFout(f"{pad.name} kon niet bewaard worden: het bestand is in gebruik of de map is "
                            "niet schrijfbaar.", tip="Sluit het document in Word en probeer het opnieuw.") from None
