@@ -264,6 +264,9 @@ def _registreer() -> None:
 
     app.command("overzicht")(overzicht.overzicht)
     app.add_typer(regio.app, name="regio")
+    from ketencli.commands import tijdlijn
+
+    app.add_typer(tijdlijn.app, name="tijdlijn")
 
 
 _registreer()

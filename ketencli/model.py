@@ -202,10 +202,26 @@ class Casusregisseur(Basis):
     contact: str = ""
 
 
+class IncidentAfspraken(Basis):
+    """Annex B (guide L1443-1455, D21): what consulent and regisseur agree after each incident."""
+
+    impact_kinderen: str = ""  # the impact on the children, assessed together
+    veiligheidsplan: str = ""  # did the safety plan work; what was adjusted
+    gesprek_door: str = ""  # who talks about the incident with the adults and the children
+    netwerk_door: str = ""  # who informs the informal and professional network
+
+    @property
+    def volledig(self) -> bool:
+        return all(x.strip() for x in (self.impact_kinderen, self.gesprek_door, self.netwerk_door))
+
+
 class TijdlijnItem(Basis):
     datum: date
     soort: TijdlijnSoort
     omschrijving: str = ""
+    # annex B (D21), for a pv or incident while an OCJ/SDJ consulent is involved
+    consulent_geinformeerd_op: date | None = None
+    afspraken: IncidentAfspraken | None = None
 
 
 class HistorieItem(Basis):

@@ -21,7 +21,8 @@ What closes a due item (kept simple and visible in the dossier file):
   ``contact`` that mentions the consulent (consulent, OCJ, SDJ, OSD, jongerenwelzijn), or after the
   start of casusregie;
 - consulent informeren (D21): per ``pv``/``incident`` since the start of casusregie when an ocj-sdj
-  service is involved; closed by a later (or same-day) ``contact``/``overleg`` item mentioning the
+  service is involved; closed by the item's ``consulent_geinformeerd_op`` (``tijdlijn edit
+  --consulent-geinformeerd``) or a later (or same-day) ``contact``/``overleg`` item mentioning the
   consulent;
 - opvolging na afronding: ``afronding.vervolghulp_goed_gestart`` is filled in;
 - afsluiting: an agendering of soort ``afsluiting``;
@@ -485,7 +486,7 @@ def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[V
         for t in dossier.tijdlijn:
             if t.soort not in ("pv", "incident") or t.datum < start:
                 continue
-            if any(d >= t.datum for d in afstemmingen):
+            if t.consulent_geinformeerd_op is not None or any(d >= t.datum for d in afstemmingen):
                 continue
             wat = "pv" if t.soort == "pv" else "incident"
             uit.append(Vervaldatum(t.datum, None, "consulent-informeren",

@@ -20,7 +20,7 @@ from tests.methodiek.test_afronding_regels import klaar_data
 # Commands that never change a dossier (or, like `dossier new`, only make a new one).
 ALLEEN_LEZEN = {
     "overzicht", "dossier new", "dossier list", "dossier show", "kijkschema toon", "kijkschema vergelijk",
-    "pva show", "pva check", "stap toon", "afronding check", "agendeer lijst", "regio toon",
+    "pva show", "pva check", "stap toon", "afronding check", "agendeer lijst", "regio toon", "tijdlijn toon",
     "dossier heropen",  # the one way back: tested below
     "templates check", "templates export",  # the user's templates, no dossier
 }
@@ -70,6 +70,8 @@ SCHRIJVEND: dict[str, list[str]] = {
     "agendeer ico": ["{id}"],
     "agendeer uitkomst": ["{id}", "a1", "--status", "besproken"],
     "doc": ["{id}", "pva"],  # writes into the dossier's documenten/ folder
+    "tijdlijn add": ["{id}", "--soort", "pv", "--omschrijving", "nieuwe melding", "--no-input"],
+    "tijdlijn edit": ["{id}", "1", "--omschrijving", "anders"],
 }
 
 # Interactive commands get a terminal and these keystrokes (Enter: the default answer of each question).

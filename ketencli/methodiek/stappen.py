@@ -8,9 +8,9 @@
   annex A);
 - the **derivations** (``checklists.AFLEIDINGEN``) that can be computed from the dossier now.
   Agendering items read ``dossier.agenderingen``, the afronding items ``dossier.afronding`` and the
-  afrondingstoets (``methodiek.afronding``). Rules that need data ketencli does not record yet
-  (contacts per member, incidents shared with the consulent) return ``onbekend``: the regisseur
-  ticks those items by hand.
+  afrondingstoets (``methodiek.afronding``), the annex B items the tijdlijn's pv's and incidents.
+  Rules that need data ketencli does not record (contacts per member) return ``onbekend``: the
+  regisseur ticks those items by hand.
 
 A manual registration always wins over a derivation; a derivation that is ``voldaan`` makes an
 item done without a tick. The recurring alignment with the OCJ/SDJ consulent (annex B) has a due
@@ -473,6 +473,36 @@ def _consulent_afronding(d: Any, op: date, lid: str | None) -> Afleiding:
     return Afleiding("niet-voldaan", f"nog niet geregistreerd: `ketencli afronding partner {d.id} --dienst {dienst}`")
 
 
+def _incidenten(d: Any) -> list[tuple[int, Any]]:
+    """(nr, item) of every pv or incident since the start of casusregie (annex B, D21)."""
+    return [(nr, t) for nr, t in enumerate(d.tijdlijn, start=1)
+            if t.soort in ("pv", "incident") and (d.casusregie_start is None or t.datum >= d.casusregie_start)]
+
+
+def _consulent_pv(d: Any, op: date, lid: str | None) -> Afleiding:
+    incidenten = _incidenten(d)
+    if not incidenten:
+        return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
+    open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for nr, t in incidenten if t.consulent_geinformeerd_op is None]
+    if open_:
+        return Afleiding("niet-voldaan", "consulent nog niet ingelicht over " + ", ".join(open_)
+                         + f": `ketencli tijdlijn edit {d.id} NR --consulent-geinformeerd DATUM`")
+    return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} pv's en incidenten",
+                     max(t.consulent_geinformeerd_op for _, t in incidenten))
+
+
+def _incident_afspraken(d: Any, op: date, lid: str | None) -> Afleiding:
+    incidenten = _incidenten(d)
+    if not incidenten:
+        return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
+    open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for nr, t in incidenten if t.afspraken is None or not t.afspraken.volledig]
+    if open_:
+        return Afleiding("niet-voldaan", "afspraken van bijlage B nog niet genoteerd bij " + ", ".join(open_)
+                         + f": `ketencli tijdlijn edit {d.id} NR --impact-kinderen ... --gesprek-door ... "
+                         "--netwerk-door ...`")
+    return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} pv's en incidenten")
+
+
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
     return lambda d, op, lid: _onbekend(uitleg)
 
@@ -499,8 +529,8 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "check-zes-maanden": _check_zes_maanden,
     "afsluiting-rondetafel": _afgesloten,
     "consulent-afronding": _consulent_afronding,
-    "consulent-pv-geinformeerd": _handmatig(_HANDMATIG),
-    "incident-afspraken": _handmatig(_HANDMATIG),
+    "consulent-pv-geinformeerd": _consulent_pv,
+    "incident-afspraken": _incident_afspraken,
 }
 
 # Rules whose outcome is computed (the others are manual); tests and docs use this.

@@ -1,0 +1,227 @@
+"""`ketencli tijdlijn`: what happened in the family and around it (D7), and annex B's incident questions.
+
+Every pv, incident or melding counts for the afrondingstoets ("is het geweld gestopt?"). When an
+OCJ/SDJ consulent is involved, each new pv or incident also asks (annex B, D21): was the consulent
+informed, what is the impact on the children, did the safety plan work, who talks about it with the
+family, who informs the network. On a terminal `tijdlijn add` asks those questions; the options
+(`--impact-kinderen`, ...) give the answers without a terminal, and `tijdlijn edit` adds them later.
+Items are numbered in date order (`NR`), as `tijdlijn toon` shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from ketencli.fouten import GebruiksFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+
+app = typer.Typer(help="De tijdlijn van het dossier: incidenten, pv's, meldingen, overleg en contacten.",
+                  no_args_is_help=True)
+
+ID_ARG = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001.")
+NR_ARG = typer.Argument(..., metavar="NR", help="Het nummer van het item, zoals `ketencli tijdlijn toon` het toont.")
+SOORTEN = ("incident", "pv", "melding", "overleg", "contact", "maatregel", "ander")
+SOORT_LABELS = {"incident": "incident", "pv": "pv", "melding": "melding", "overleg": "overleg",
+                "contact": "contact", "maatregel": "maatregel", "ander": "ander"}
+VRAGEN_BIJLAGE_B = (
+    ("impact_kinderen", "Wat is de impact op de kinderen (samen met de consulent ingeschat)?"),
+    ("veiligheidsplan", "Heeft het veiligheidsplan gewerkt? Wat werd bijgestuurd?"),
+    ("gesprek_door", "Wie gaat het gesprek over het incident aan met de volwassenen en de kinderen?"),
+    ("netwerk_door", "Wie neemt de communicatie op met het informeel en professioneel netwerk?"),
+)
+
+O_IMPACT = typer.Option(None, "--impact-kinderen", metavar="TEKST",
+                        help="Bijlage B: de impact op de kinderen, samen met de consulent ingeschat.")
+O_VEILIG = typer.Option(None, "--veiligheidsplan", metavar="TEKST",
+                        help="Bijlage B: heeft het veiligheidsplan gewerkt, wat werd bijgestuurd.")
+O_GESPREK = typer.Option(None, "--gesprek-door", metavar="WIE",
+                         help="Bijlage B: wie het gesprek over het incident aangaat met volwassenen en kinderen.")
+O_NETWERK = typer.Option(None, "--netwerk-door", metavar="WIE",
+                         help="Bijlage B: wie het informeel en professioneel netwerk informeert.")
+O_CONSULENT = typer.Option(None, "--consulent-geinformeerd", metavar="DATUM",
+                           help="Bijlage B: de dag waarop je de consulent OCJ/SDJ over dit pv of incident inlichtte.")
+
+
+def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
+    from ketencli.commands.dossier import _datum_optie
+
+    return _datum_optie(waarde, optie, niet_na=vandaag)
+
+
+def met_consulent(d: model.Dossier) -> bool:
+    return any(x.soort == "ocj-sdj" for x in d.betrokken_diensten)
+
+
+def _vraagt_bijlage_b(d: model.Dossier, soort: str) -> bool:
+    return soort in ("pv", "incident") and met_consulent(d)
+
+
+def _afspraken(huidig: model.IncidentAfspraken | None, antwoorden: dict[str, str | None]) -> Any:
+    from ketencli import model
+
+    data = huidig.model_dump() if huidig else {}
+    data.update({k: v.strip() for k, v in antwoorden.items() if v is not None})
+    return model.IncidentAfspraken(**data) if any(data.values()) else None
+
+
+def _open_bijlage_b(d: model.Dossier, nr: int, item: model.TijdlijnItem) -> list[str]:
+    """What annex B still asks of this item, as Dutch lines with the command that fills it in."""
+    if not _vraagt_bijlage_b(d, item.soort):
+        return []
+    open_: list[str] = []
+    if item.consulent_geinformeerd_op is None:
+        open_.append(f"De consulent is nog niet ingelicht: `ketencli tijdlijn edit {d.id} {nr} "
+                     "--consulent-geinformeerd DATUM`.")
+    if item.afspraken is None or not item.afspraken.volledig:
+        open_.append(f"De afspraken van bijlage B ontbreken nog: `ketencli tijdlijn edit {d.id} {nr} "
+                     "--impact-kinderen ... --gesprek-door ... --netwerk-door ...`.")
+    return open_
+
+
+@app.command("toon")
+def toon(
+    dossier_id: str = ID_ARG,
+    soort: str | None = typer.Option(None, "--soort", help=f"Alleen deze soort: {', '.join(SOORTEN)}."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
+) -> None:
+    """Toon de tijdlijn in volgorde van datum, met wat bijlage B nog vraagt bij pv's en incidenten."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli import store, ui
+
+    if soort is not None and soort not in SOORTEN:
+        raise GebruiksFout(f"--soort '{soort}' ken ik niet; kies uit: {', '.join(SOORTEN)}.")
+    d = store.laad(dossier_id)
+    items = [(nr, t) for nr, t in enumerate(d.tijdlijn, start=1) if soort is None or t.soort == soort]
+    if als_json:
+        ui.schrijf_json([{"nr": nr, **t.model_dump(mode="json"), "open": _open_bijlage_b(d, nr, t)}
+                         for nr, t in items])
+        return
+    if not items:
+        ui.console().print(f"Nog niets in de tijdlijn{' van die soort' if soort else ''}. "
+                           f"Voeg toe met [bold]ketencli tijdlijn add {d.id} --soort ... --datum ...[/].")
+        return
+    tabel = Table(title=f"Tijdlijn dossier {d.id}", header_style="bold", expand=True)
+    for kop in ("nr", "datum", "soort", "omschrijving", "bijlage B"):
+        tabel.add_column(kop)
+    for nr, t in items:
+        bijlage_b = ""
+        if _vraagt_bijlage_b(d, t.soort):
+            delen = []
+            if t.consulent_geinformeerd_op:
+                delen.append(f"[green]consulent ingelicht {t.consulent_geinformeerd_op:%d/%m/%Y}[/]")
+            else:
+                delen.append("[red]consulent nog inlichten[/]")
+            delen.append("[green]afspraken genoteerd[/]" if t.afspraken and t.afspraken.volledig
+                         else "[yellow]afspraken nog noteren[/]")
+            bijlage_b = "\n".join(delen)
+        tabel.add_row(str(nr), f"{t.datum:%d/%m/%Y}", SOORT_LABELS[t.soort], escape(t.omschrijving), bijlage_b)
+    ui.console().print(tabel)
+
+
+@app.command("add")
+def toevoegen(
+    dossier_id: str = ID_ARG,
+    soort: str = typer.Option(..., "--soort", help=f"Wat gebeurde er: {', '.join(SOORTEN)}."),
+    datum: str | None = typer.Option(None, "--datum", metavar="DATUM", help="Wanneer (standaard vandaag)."),
+    omschrijving: str = typer.Option(..., "--omschrijving", metavar="TEKST", help="Kort wat er gebeurde."),
+    consulent: str | None = O_CONSULENT,
+    impact: str | None = O_IMPACT,
+    veiligheidsplan: str | None = O_VEILIG,
+    gesprek: str | None = O_GESPREK,
+    netwerk: str | None = O_NETWERK,
+    no_input: bool = typer.Option(False, "--no-input", help="Stel geen vragen (bijlage B vul je later aan)."),
+) -> None:
+    """Voeg een incident, pv, melding, overleg of contact toe aan de tijdlijn.
+
+    Met een consulent OCJ/SDJ betrokken vraagt een pv of incident ook naar de afspraken van bijlage B
+    (op een terminal; anders met de opties of later met `tijdlijn edit`)."""
+    from ketencli import klok, model, store, ui
+
+    if soort not in SOORTEN:
+        raise GebruiksFout(f"--soort '{soort}' ken ik niet; kies uit: {', '.join(SOORTEN)}.")
+    if not omschrijving.strip():
+        raise GebruiksFout("--omschrijving mag niet leeg zijn: schrijf kort wat er gebeurde.")
+    vandaag = klok.vandaag()
+    wanneer = _datum(datum, "--datum", vandaag) or vandaag
+    ingelicht = _datum(consulent, "--consulent-geinformeerd", vandaag)
+    if ingelicht is not None and ingelicht < wanneer:
+        raise GebruiksFout("--consulent-geinformeerd ligt voor de datum van het item zelf.")
+    antwoorden: dict[str, str | None] = {"impact_kinderen": impact, "veiligheidsplan": veiligheidsplan,
+                                          "gesprek_door": gesprek, "netwerk_door": netwerk}
+    d = store.laad(dossier_id)
+    store.vereis_schrijfbaar(d)
+    if _vraagt_bijlage_b(d, soort) and all(v is None for v in antwoorden.values()) \
+            and not no_input and ui.heeft_terminal():
+        ui.console().print("[bold]Bijlage B[/]: er is een consulent OCJ/SDJ betrokken. Spreek samen af "
+                           "(leeg laten mag; vul later aan met `tijdlijn edit`).")
+        for sleutel, vraag in VRAGEN_BIJLAGE_B:
+            antwoorden[sleutel] = ui.tekst(vraag)
+        if ingelicht is None and ui.bevestig("Heb je de consulent al ingelicht?", False):
+            ingelicht = ui.datum("Op welke dag?", vandaag, verplicht=True)
+    item = model.TijdlijnItem(datum=wanneer, soort=soort, omschrijving=omschrijving.strip(),
+                              consulent_geinformeerd_op=ingelicht, afspraken=_afspraken(None, antwoorden))
+    with store.wijzig(dossier_id) as dd:
+        # keep date order (stable: the same day goes after what is already there)
+        plek = sum(1 for t in dd.tijdlijn if t.datum <= wanneer)
+        dd.tijdlijn = [*dd.tijdlijn[:plek], item, *dd.tijdlijn[plek:]]
+    nr = plek + 1
+    ui.gelukt(f"{SOORT_LABELS[soort].capitalize()} van {wanneer:%d/%m/%Y} toegevoegd aan de tijdlijn (nr {nr}).")
+    for regel in _open_bijlage_b(d, nr, item):
+        ui.melding(regel)
+
+
+@app.command("edit")
+def bewerken(
+    dossier_id: str = ID_ARG,
+    nr: int = NR_ARG,
+    soort: str | None = typer.Option(None, "--soort", help=f"Een andere soort: {', '.join(SOORTEN)}."),
+    datum: str | None = typer.Option(None, "--datum", metavar="DATUM", help="Een andere datum."),
+    omschrijving: str | None = typer.Option(None, "--omschrijving", metavar="TEKST", help="Een andere omschrijving."),
+    consulent: str | None = O_CONSULENT,
+    impact: str | None = O_IMPACT,
+    veiligheidsplan: str | None = O_VEILIG,
+    gesprek: str | None = O_GESPREK,
+    netwerk: str | None = O_NETWERK,
+) -> None:
+    """Wijzig een item van de tijdlijn of vul de afspraken van bijlage B aan."""
+    from ketencli import klok, store, ui
+
+    if soort is not None and soort not in SOORTEN:
+        raise GebruiksFout(f"--soort '{soort}' ken ik niet; kies uit: {', '.join(SOORTEN)}.")
+    if omschrijving is not None and not omschrijving.strip():
+        raise GebruiksFout("--omschrijving mag niet leeg zijn.")
+    vandaag = klok.vandaag()
+    nieuwe_datum = _datum(datum, "--datum", vandaag)
+    ingelicht = _datum(consulent, "--consulent-geinformeerd", vandaag)
+    antwoorden = {"impact_kinderen": impact, "veiligheidsplan": veiligheidsplan, "gesprek_door": gesprek,
+                  "netwerk_door": netwerk}
+    if all(v is None for v in (soort, nieuwe_datum, omschrijving, ingelicht, *antwoorden.values())):
+        raise GebruiksFout("Geef minstens één wijziging (bv. --consulent-geinformeerd of --impact-kinderen).")
+    with store.wijzig(dossier_id) as d:
+        if not 1 <= nr <= len(d.tijdlijn):
+            raise GebruiksFout(f"Dossier {d.id} heeft geen tijdlijnitem {nr} "
+                               f"(er zijn er {len(d.tijdlijn)}; zie `ketencli tijdlijn toon {d.id}`).")
+        oud = d.tijdlijn[nr - 1]
+        nieuw = oud.model_copy(update={
+            "soort": soort or oud.soort,
+            "datum": nieuwe_datum or oud.datum,
+            "omschrijving": omschrijving.strip() if omschrijving is not None else oud.omschrijving,
+            "consulent_geinformeerd_op": ingelicht or oud.consulent_geinformeerd_op,
+            "afspraken": _afspraken(oud.afspraken, antwoorden),
+        })
+        if nieuw.consulent_geinformeerd_op is not None and nieuw.consulent_geinformeerd_op < nieuw.datum:
+            raise GebruiksFout("--consulent-geinformeerd ligt voor de datum van het item zelf.")
+        rest = [t for i, t in enumerate(d.tijdlijn) if i != nr - 1]
+        plek = sum(1 for t in rest if t.datum <= nieuw.datum)
+        d.tijdlijn = [*rest[:plek], nieuw, *rest[plek:]]
+    ui.gelukt(f"Tijdlijnitem {nr} van dossier {dossier_id} bijgewerkt"
+              + (f" (nu nr {plek + 1})." if plek + 1 != nr else "."))
+    for regel in _open_bijlage_b(d, plek + 1, nieuw):
+        ui.melding(regel)
