@@ -228,6 +228,21 @@ def test_afgesloten_dossier_is_refused_before_any_file(kc, palmeneire, thuis):
     assert not (thuis / "dossiers" / palmeneire / "documenten").exists()
 
 
+@pytest.mark.parametrize("fout", [KeyboardInterrupt(), PermissionError(13, "Permission denied")])
+def test_no_document_or_mail_is_left_when_the_agendering_cannot_be_saved(kc, palmeneire, thuis, monkeypatch, fout):
+    """A read-only dossier folder (documenten/ still writable) or Ctrl-C while saving: the files of this
+    run are removed again, so no orphan document or draft mail without its agendering."""
+    def weigert(dossier_id):
+        raise fout
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "wijzig", weigert)
+        uit = kc("agendeer", "weegploeg", palmeneire)
+    assert uit.exit_code in (1, 130), uit.output
+    assert _bestanden(thuis, palmeneire) == []
+    assert store.laad(palmeneire).agenderingen == []
+
+
 def test_afronding_needs_the_afronding_check(kc, palmeneire, thuis):
     uit = kc("agendeer", "weegploeg", palmeneire, "--soort", "afronding")
     assert uit.exit_code == 1

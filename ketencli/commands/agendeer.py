@@ -234,10 +234,19 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
             tip="Los ze op en probeer opnieuw, of agendeer toch met --toch (met --reden \"...\"): dat wordt "
                 "bij de agendering genoteerd.",
         )
-    document = _document(d, verzoek, zitting, reikwijdte, vandaag, _doel(d.id, verzoek, bestaand, vandaag))
-    aan = planning.agendering_adres(d.regio, rol)
-    mail = _mail(d, verzoek, zitting, document, aan)
-    agendering = _bewaar(d.id, verzoek, zitting, uitslag, reikwijdte, document, mail, vandaag)
+    doel = _doel(d.id, verzoek, bestaand, vandaag)
+    # Files this run creates are removed again when the agendering cannot be saved (a read-only
+    # dossier folder, a lock, Ctrl-C): no document or draft mail without its agendering.
+    nieuw = [p for p in (doel, doel.with_suffix(".eml")) if not p.exists()]
+    try:
+        document = _document(d, verzoek, zitting, reikwijdte, vandaag, doel)
+        aan = planning.agendering_adres(d.regio, rol)
+        mail = _mail(d, verzoek, zitting, document, aan)
+        agendering = _bewaar(d.id, verzoek, zitting, uitslag, reikwijdte, document, mail, vandaag)
+    except BaseException:
+        for pad in nieuw:
+            pad.unlink(missing_ok=True)
+        raise
     _meld(d, verzoek, zitting, uitslag, agendering, document, mail, aan)
 
 
