@@ -197,7 +197,7 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
     except (KeyError, ValueError, OSError) as fout:
         if isinstance(fout, KetencliFout):
             raise
-        raise KetencliFout(f"Het sjabloon {naam} is geen geldig Word-bestand ({type(fout).__name__}).",
+        raise KetencliFout(f"Het sjabloon {naam} is geen geldig Word-bestand.",
                            tip=f"Open {bron} in Word en bewaar het opnieuw als .docx.") from None
     uit = io.BytesIO()
     sjabloon.save(uit)
@@ -213,6 +213,14 @@ def schrijf(pad: Path, inhoud: bytes) -> None:
     except PermissionError:
         raise KetencliFout(f"{pad.name} kon niet bewaard worden: het bestand is in gebruik of de map is "
                            "niet schrijfbaar.", tip="Sluit het document in Word en probeer het opnieuw.") from None
+    except OSError as fout:  # a read-only disk or share, a full disk: never the English strerror
+        import errno
+
+        reden = {errno.EROFS: "de map staat op een alleen-lezen schijf of share",
+                 errno.ENOSPC: "de schijf is vol"}.get(fout.errno or 0, "de map is niet schrijfbaar")
+        raise KetencliFout(f"{pad.name} kon niet bewaard worden: {reden}. Er werd niets bewaard.",
+                           tip=f"Kijk na of je in {pad.parent} mag schrijven, of kies een andere plek met "
+                               "--uit.") from None
 
 
 # -- checking a template -------------------------------------------------------------------------
@@ -259,8 +267,9 @@ def controleer(pad: Path, soort: str, gebundeld: Path, context: Mapping[str, Any
         else:
             uitslag.fouten.append(f"fout in de sjabloontaal: {vertaal_jinja(str(fout))}")
         return uitslag
-    except Exception as fout:  # noqa: BLE001 - a damaged file is reported, not raised
-        uitslag.fouten.append(f"geen geldig Word-bestand ({type(fout).__name__})")
+    except Exception:  # noqa: BLE001 - a damaged file is reported, not raised
+        uitslag.fouten.append("geen geldig Word-bestand: open het in Word en bewaar het opnieuw als "
+                              "Word-document (.docx)")
         return uitslag
     uitslag.onbekend = sorted(gebruikt - set(context))
     if gebundeld.is_file() and gebundeld.resolve() != pad.resolve():
