@@ -531,3 +531,43 @@ def test_templates_check(kc, palmeneire, tmp_path):
     onbekend = tmp_path / "iets.docx"
     shutil.copy(kapot, onbekend)
     assert kc("templates", "check", onbekend).exit_code == 2
+
+
+def test_templates_check_a_folder_and_a_damaged_file_in_dutch(kc, tmp_path):
+    map_ = tmp_path / "sjablonen"
+    kc.ok("templates", "export", map_)
+    (map_ / "notities.docx").write_bytes(b"geen zip")  # not a template name: skipped, not fatal
+    uit = kc.ok("templates", "check", map_)
+    assert uit.stdout.count("in orde") == len(render.gebundelde_sjablonen())
+    assert "notities.docx: overgeslagen" in uit.stdout
+    (map_ / "justitiehuis.docx").write_bytes(b"geen zip")
+    uit = kc("templates", "check", map_)
+    assert uit.exit_code == 1
+    assert "geen geldig Word-bestand: open het in Word" in uit.stdout
+    assert "Error" not in uit.output and "Traceback" not in uit.output
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    uit = kc("templates", "check", leeg)
+    assert uit.exit_code == 1 and "geen Word-sjablonen" in uit.stderr
+
+
+def test_templates_export_to_an_impossible_folder_is_a_dutch_error(kc, tmp_path):
+    bestand = tmp_path / "een-bestand"
+    bestand.write_text("x")
+    uit = kc("templates", "export", bestand / "sub")
+    assert uit.exit_code == 1, uit.output
+    assert "konden niet naar" in uit.stderr and "NotADirectoryError" not in uit.output
+
+
+def test_a_read_only_disk_gives_a_dutch_message_not_an_oserror(kc, palmeneire, monkeypatch):
+    import errno
+
+    from ketencli import paden
+
+    def alleen_lezen(pad, inhoud):
+        raise OSError(errno.EROFS, "Read-only file system", str(pad))
+
+    monkeypatch.setattr(paden, "schrijf_atomisch", alleen_lezen)
+    uit = kc("doc", palmeneire, "pva")
+    assert uit.exit_code == 1, uit.output
+    assert "alleen-lezen schijf" in uit.stderr and "Read-only" not in uit.output and "OSError" not in uit.output

@@ -25,18 +25,24 @@ def export(
     doel = (map_.expanduser() if map_ is not None else render.eigen_sjabloon_map())
     if doel.exists() and not doel.is_dir():
         raise GebruiksFout(f"{doel} is een bestand, geen map.")
-    if map_ is None:
-        store.maak_map(doel)
-    else:
-        doel.mkdir(parents=True, exist_ok=True)
     gekopieerd, overgeslagen = [], []
-    for bron in render.gebundelde_sjablonen():
-        pad = doel / bron.name
-        if pad.exists() and not overschrijf:
-            overgeslagen.append(bron.name)
-            continue
-        shutil.copyfile(bron, pad)
-        gekopieerd.append(bron.name)
+    try:
+        if map_ is None:
+            store.maak_map(doel)
+        else:
+            doel.mkdir(parents=True, exist_ok=True)
+        for bron in render.gebundelde_sjablonen():
+            pad = doel / bron.name
+            if pad.exists() and not overschrijf:
+                overgeslagen.append(bron.name)
+                continue
+            shutil.copyfile(bron, pad)
+            gekopieerd.append(bron.name)
+    except OSError:
+        raise KetencliFout(
+            f"De sjablonen konden niet naar {doel} gekopieerd worden: die map kan niet gemaakt of beschreven "
+            "worden" + (f" (al gekopieerd: {', '.join(gekopieerd)})" if gekopieerd else "") + ".",
+            tip="Kies een map waarin je mag schrijven, bv. ketencli templates export ~/sjablonen.") from None
     if gekopieerd:
         ui.gelukt(f"{len(gekopieerd)} sjablonen gekopieerd naar {doel}.")
     if overgeslagen:
@@ -51,7 +57,8 @@ def export(
 @app.command("check")
 def check(
     bestand: Path | None = typer.Argument(None, metavar="BESTAND",
-                                          help="Het sjabloon (.docx); standaard alle sjablonen in je eigen map."),
+                                          help="Het sjabloon (.docx) of een map met sjablonen; standaard alle "
+                                               "sjablonen in je eigen map."),
     soort: str | None = typer.Option(None, "--soort", metavar="SOORT",
                                      help="Voor welke documentsoort het sjabloon is (standaard: uit de "
                                           "bestandsnaam)."),
@@ -61,7 +68,12 @@ def check(
 
     from ketencli import documenten, render, ui
 
-    if bestand is not None:
+    if bestand is not None and bestand.is_dir():  # a folder: every template in it
+        bestanden = sorted(bestand.glob("*.docx"))
+        if not bestanden:
+            raise KetencliFout(f"In de map {bestand} staan geen Word-sjablonen (.docx).",
+                               tip="Geef een map met sjablonen, of één sjabloon: ketencli templates check PAD.docx.")
+    elif bestand is not None:
         if not bestand.is_file():
             raise KetencliFout(f"Het bestand {bestand} bestaat niet.")
         bestanden = [bestand]
@@ -76,6 +88,10 @@ def check(
     fout_gevonden = False
     for pad in bestanden:
         soorten = [documenten.zoek_soort(soort)] if soort else documenten.soort_van_sjabloon(pad.name)
+        if not soorten and len(bestanden) > 1:  # a folder: ketencli does not use this file either
+            c.print(f"[yellow]–[/] {escape(pad.name)}: overgeslagen, geen sjabloonnaam die ketencli kent "
+                    "(ketencli gebruikt dit bestand niet).")
+            continue
         if not soorten:
             namen = ", ".join(sorted({s.sjabloon for s in documenten.SOORTEN.values()}))
             raise GebruiksFout(f"{pad.name}: geen sjabloonnaam die ketencli kent ({namen}).",
