@@ -113,6 +113,28 @@ def test_ics_in_een_map_die_niet_bestaat(kc, palmeneire, tmp_path):
     assert res.exit_code == 1 and "bestaat niet" in res.output and "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("hoe", ["map", "leeg", "niet-schrijfbaar"])
+def test_ics_naar_een_map_of_onschrijfbaar_in_het_nederlands(kc, palmeneire, tmp_path, monkeypatch, hoe):
+    from ketencli import paden
+
+    pad = {"map": str(tmp_path), "leeg": "", "niet-schrijfbaar": str(tmp_path / "a.ics")}[hoe]
+    if hoe == "niet-schrijfbaar":
+        def weigert(doel, inhoud):
+            raise PermissionError(13, "Permission denied", str(doel))
+
+        monkeypatch.setattr(paden, "schrijf_atomisch", weigert)
+    res = kc("overzicht", "--ics", pad)
+    assert res.exit_code == 1, res.output
+    assert "--ics" in res.stderr or "niet geschreven" in res.stderr
+    for engels in ("is a directory", "Permission denied", "file '", "Traceback"):
+        assert engels not in res.output
+
+
+def test_titel_in_enkelvoud_bij_een_dossier(kc, palmeneire):
+    titel = kc.ok("overzicht").stdout.splitlines()[0]
+    assert " in 1 dossier" in titel and "1 dossiers" not in titel
+
+
 def test_fout_in_regio_instellingen_wordt_gemeld(kc, palmeneire):
     pad = store.regio_instellingen_pad()
     pad.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ URGENTIE_STIJL = {"te-laat": "bold red", "deze-week": "yellow", "volgende-week":
 def overzicht(
     als_json: bool = typer.Option(False, "--json", help="Een lijst van objecten (JSON) op stdout."),
     ics: Path | None = typer.Option(
-        None, "--ics", metavar="BESTAND", dir_okay=False,
+        None, "--ics", metavar="BESTAND",
         help="Schrijf de komende zittingen, deadlines en vervaldata als iCalendar-bestand (.ics) voor je "
              "agenda: met dossier-id's, nooit namen. Zonder --weken: alles vanaf vandaag.",
     ),
@@ -63,7 +63,9 @@ def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
         periode = "deze en volgende week" if weken == 2 else f"de komende {weken} weken"
         console.print(f"Niets te laat en niets te doen {periode} ({aantal_dossiers} dossiers bekeken).")
         return
-    tabel = Table(title=f"Overzicht: {len(rijen)} items in {len({r['dossier'] for r in rijen})} dossiers",
+    n = len({r["dossier"] for r in rijen})
+    tabel = Table(title=f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} "
+                        f"dossier{'s' if n != 1 else ''}",
                   title_justify="left")
     tabel.add_column("Wanneer")
     tabel.add_column("Dossier", no_wrap=True)
@@ -115,10 +117,15 @@ def _schrijf_kalender(pad: Path, inhoud: bytes) -> None:
     from ketencli import paden
 
     pad = pad.expanduser()
+    if not pad.name or pad.is_dir():
+        raise KetencliFout(f"--ics verwacht een bestand, geen map: {pad}.",
+                           tip="Geef een bestandsnaam, bv. --ics ~/ketencli.ics.")
     if not pad.parent.is_dir():
         raise KetencliFout(f"De map {pad.parent} bestaat niet: het agendabestand werd niet geschreven.",
                            tip="Kies een bestaande map, bv. --ics ~/ketencli.ics.")
     try:
         paden.schrijf_atomisch(pad, inhoud)
-    except OSError as fout:
-        raise KetencliFout(f"{pad} kan niet geschreven worden ({fout.strerror}).") from None
+    except OSError:
+        raise KetencliFout(f"{pad} kan niet geschreven worden: de map is niet schrijfbaar of het bestand is in "
+                           "gebruik. Het agendabestand werd niet geschreven.",
+                           tip="Kies een map waarin je mag schrijven, bv. --ics ~/ketencli.ics.") from None
