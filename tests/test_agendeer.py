@@ -367,7 +367,15 @@ def test_uitkomst_errors(kc, palmeneire):
     assert kc("agendeer", "uitkomst", palmeneire, "a7", "--status", "besproken").exit_code == 1
     assert kc("agendeer", "uitkomst", palmeneire, "a1", "--uitgenodigd", "d99").exit_code == 1
     assert kc("agendeer", "uitkomst", palmeneire, "a1", "--terugkoppeling", "ooit").exit_code == 2
+    leeg = kc("agendeer", "uitkomst", palmeneire, "a1", "--afspraak", "  ")  # an empty afspraak is no outcome
+    assert leeg.exit_code == 2 and "--afspraak is leeg" in leeg.stderr
     assert store.laad(palmeneire).agenderingen[0].status == "voorbereid"
+
+
+def test_lijst_shows_what_to_take_along(kc, palmeneire):
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--meenemen", "Netwerk meer betrekken")
+    assert "meenemen" in kc.ok("agendeer", "lijst", palmeneire).stdout
 
 
 def test_cancelled_agendering_frees_the_session(kc, palmeneire):

@@ -473,6 +473,8 @@ def lijst(
         uitkomst = []
         if a.afspraken:
             uitkomst.append(f"{len(a.afspraken)} afspra{'ken' if len(a.afspraken) != 1 else 'ak'}")
+        if a.meenemen:
+            uitkomst.append("meenemen")
         if a.terugkoppeling_op:
             uitkomst.append(f"terug op {a.terugkoppeling_op:%d/%m/%Y}")
         if a.notitie:
@@ -509,7 +511,11 @@ def uitkomst(
     terug = _datum(terugkoppeling, "--terugkoppeling") if terugkoppeling is not None else None
     if terugkoppeling is not None and terug is None:
         raise GebruiksFout("--terugkoppeling heeft een datum nodig, bv. 2027-03-05.")
-    uitkomst_gegeven = bool(afspraak or meenemen is not None or terug is not None)
+    afspraken = [x.strip() for x in afspraak if x.strip()]
+    if afspraak and not afspraken:
+        raise GebruiksFout("--afspraak is leeg: er werd niets bewaard.",
+                           tip='Schrijf de afspraak tussen aanhalingstekens, bv. --afspraak "Mama belt de school".')
+    uitkomst_gegeven = bool(afspraken or meenemen is not None or terug is not None)
     if not (status or uitkomst_gegeven or uitgenodigd or notitie is not None):
         raise GebruiksFout("Geef minstens één van --status, --afspraak, --meenemen, --terugkoppeling, "
                            "--uitgenodigd of --notitie.")
@@ -531,7 +537,7 @@ def uitkomst(
             nieuw.status = status  # type: ignore[assignment]
         elif uitkomst_gegeven and a.status in ("voorbereid", "ingediend"):
             nieuw.status = "besproken"
-        nieuw.afspraken = [*a.afspraken, *(x.strip() for x in afspraak if x.strip())]
+        nieuw.afspraken = [*a.afspraken, *afspraken]
         if meenemen is not None:
             nieuw.meenemen = meenemen.strip()
         if terug is not None:
