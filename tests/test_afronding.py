@@ -287,6 +287,28 @@ def test_afsluiten_voor_de_afronding_verandert_niets(kc, palmeneire, thuis):
     assert _bytes(thuis, palmeneire) == voor
 
 
+@pytest.mark.parametrize("fase, verwacht, niet", [
+    ("aanmelding", "afronding van casusregie", "afronding start"),
+    ("verkenning", "afronding van casusregie", "afronding start"),
+    ("geen-instemming", "afronding van casusregie", "afronding start"),
+    ("niet-ingestroomd", "afronding van casusregie", "afronding start"),
+    ("ketenaanpak-zonder-regisseur", "alleen na de afronding", None),
+    ("afgerond", "staat niet in het dossier", "alleen na de afronding"),  # fase set by hand, no afronding
+])
+def test_afsluiten_in_elke_fase_zegt_wat_wel_kan(kc, thuis, tmp_path, fase, verwacht, niet):
+    data = klaar_data() | {"fase": fase}
+    bestand = tmp_path / "fase.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    voor = _bytes(thuis, dossier_id)
+    uit = kc("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+    assert uit.exit_code == 1, uit.output
+    assert verwacht in uit.stderr
+    if niet:
+        assert niet not in uit.stderr  # no tip that leads to another refusal
+    assert _bytes(thuis, dossier_id) == voor
+
+
 @pytest.mark.parametrize("args", [
     ("--nieuwe-feiten", "x", "--geen-nieuwe-feiten"),
     ("--vervolghulp-gestart", "--geen-vervolghulp"),

@@ -368,6 +368,7 @@ def afsluiten(
 ) -> None:
     """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden."""
     from ketencli import klok, store, ui
+    from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
     vandaag = klok.vandaag()
@@ -382,12 +383,23 @@ def afsluiten(
         raise GebruiksFout("Geef --vervolghulp-gestart, --vervolghulp-niet-gestart of --geen-vervolghulp, één ervan.")
     with store.wijzig(dossier_id) as d:
         a = d.afronding
-        if d.fase != "afgerond" or a.opvolging_tot is None or a.gestart_op is None:
+        if d.fase == "afgerond" and (a.opvolging_tot is None or a.gestart_op is None):
+            raise KetencliFout(
+                f"Dossier {d.id} staat op 'afgerond', maar de afronding zelf (datum en opvolging) staat niet in "
+                "het dossier: afsluiten kan daardoor niet. Er werd niets bewaard.",
+                tip=f"Bekijk de historie met `ketencli dossier show {d.id}`; werd de fase met de hand veranderd, "
+                    "zet ze dan terug en rond af met `ketencli afronding start`.")
+        if d.fase in afronding.START_FASEN:
             raise KetencliFout(
                 f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afsluiten kan alleen na de afronding. "
                 "Er werd niets bewaard.",
                 tip=f"Bekijk wat nog ontbreekt met `ketencli afronding check {d.id}` en rond af met "
                 f"`ketencli afronding start {d.id}`.")
+        if d.fase != "afgerond":  # afronding start is no way out of these fases: do not point to it
+            raise KetencliFout(
+                f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afsluiten kan alleen na de afronding van "
+                "casusregie of ketenaanpak zonder regisseur. Er werd niets bewaard.",
+                tip=f"Bekijk waar het dossier staat met `ketencli stap {d.id}`.")
         if op < a.gestart_op:
             raise GebruiksFout("De afsluiting kan niet vóór de afronding liggen.")
         if op < a.opvolging_tot and not vroeger:
