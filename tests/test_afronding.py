@@ -361,3 +361,9 @@ def test_heropen_alleen_voor_een_afgesloten_dossier(kc, klaar, thuis):
     assert uit.exit_code == 1 and "niet afgesloten" in uit.output
     assert _bytes(thuis, klaar) == voor
     assert kc("dossier", "heropen", klaar, "--reden", "x", "--naar", "aanmelding").exit_code == 2
+
+
+@pytest.mark.parametrize("sub", ["check", "start"])
+def test_help_zonder_python_typelabels(kc, sub):
+    uit = kc.ok("afronding", sub, "--help").output
+    assert "maanden" in uit and "<int>" not in uit

@@ -389,3 +389,4 @@ def test_cancelled_agendering_frees_the_session(kc, palmeneire):
 def test_help_is_dutch(kc, sub):
     uit = kc.ok("agendeer", sub, "--help")
     assert "Gebruik:" in uit.output
+    assert "<list" not in uit.output and "<int" not in uit.output  # python type labels say nothing to a user

@@ -154,6 +154,11 @@ def test_regio_toon(kc):
     assert res.exit_code == 1 and "Onbekende regio" in res.output
 
 
+def test_regio_toon_help_zonder_dubbele_haken_of_typelabels(kc):
+    uit = kc.ok("regio", "toon", "--help").output
+    assert "[REGIO]" in uit and "[[REGIO]]" not in uit and "<int" not in uit
+
+
 def test_warm_pad_laadt_geen_pydantic_model_holidays_of_yaml(kc, palmeneire, thuis):
     """The second `overzicht --json` reads the cache only (the acceptance check times it)."""
     omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}

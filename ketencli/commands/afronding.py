@@ -60,7 +60,8 @@ def _tekst(waarde: str | None, optie: str) -> str:
 
 
 SINDS_OPT = typer.Option(None, "--sinds", help="Begin van de periode zonder geweld (standaard: drie maanden geleden).")
-MAANDEN_OPT = typer.Option(None, "--maanden", help="Periode zonder geweld in maanden, tot vandaag (standaard 3).")
+MAANDEN_OPT = typer.Option(None, "--maanden", metavar="N",
+                           help="Periode zonder geweld in maanden, tot vandaag (standaard 3).")
 
 
 # -- check ---------------------------------------------------------------------------------------
@@ -287,7 +288,7 @@ def start(
     datum: str | None = typer.Option(None, "--datum", help="Datum van de afronding (standaard: vandaag)."),
     rondetafel_check: str | None = typer.Option(None, "--rondetafel-check",
                                                 help="Datum van een vroegere ronde tafel (check op nieuwe feiten)."),
-    rondetafel_check_maanden: int | None = typer.Option(None, "--rondetafel-check-maanden",
+    rondetafel_check_maanden: int | None = typer.Option(None, "--rondetafel-check-maanden", metavar="N",
                                                         help="Vroegere ronde tafel na zoveel maanden (bv. 3)."),
     toch: bool = typer.Option(False, "--toch", help="Rond af hoewel de afrondingstoets niet slaagt (met --reden)."),
     reden: str = typer.Option("", "--reden", help="Waarom toch (komt in de historiek)."),

@@ -113,9 +113,9 @@ def rondetafel(
                                          "--tussentijdse-evaluatie); herhaalbaar."),
     lid: list[str] = typer.Option([], "--lid", metavar="LID", help="Over welk gezinslid de vraag gaat (bv. m1); "
                                                                      "herhaalbaar."),
-    domein: list[str] = typer.Option([], "--domein", help="Over welk leefdomein (geweld, individu, interactie, "
-                                                           "professionele-ondersteuning, sociale-ondersteuning, "
-                                                           "kind); herhaalbaar."),
+    domein: list[str] = typer.Option([], "--domein", metavar="DOMEIN",
+                                     help="Over welk leefdomein (geweld, individu, interactie, "
+                                          "professionele-ondersteuning, sociale-ondersteuning, kind); herhaalbaar."),
     tafellid: list[str] = typer.Option([], "--tafellid", metavar="WIE",
                                        help="Voor welke deelnemer van de ronde tafel de vraag is; herhaalbaar."),
     tussentijdse_evaluatie: bool = typer.Option(False, "--tussentijdse-evaluatie",

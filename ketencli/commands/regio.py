@@ -28,9 +28,10 @@ IN_TE_STELLEN = "[bold yellow]in te stellen[/]"
 @app.command("toon")
 def toon(
     regio: str | None = typer.Argument(
-        None, metavar="[REGIO]", help="co3-antwerpen, ifg-west-vlaanderen of leuven; zonder: alle regio's."
+        None, metavar="REGIO", help="co3-antwerpen, ifg-west-vlaanderen of leuven; zonder: alle regio's."
     ),
-    aantal: int = typer.Option(3, "--zittingen", min=0, max=20, help="Hoeveel volgende zittingen per tafel."),
+    aantal: int = typer.Option(3, "--zittingen", min=0, max=20, metavar="N",
+                               help="Hoeveel volgende zittingen per tafel."),
 ) -> None:
     """Toon de tafels van een regio: rol, ritme, uren, deadline, agenderingsadres, de volgende zittingen en
     wat nog in te stellen is (en in welk bestand)."""
