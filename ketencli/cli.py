@@ -96,15 +96,22 @@ def _process_value(self: Any, ctx: Any, value: Any) -> Any:
 typer_core._TyperParameter.process_value = _process_value  # type: ignore[method-assign]
 
 
+_TYPELABELS = {"<str>": "TEKST", "<int>": "GETAL", "<float>": "GETAL", "<path>": "PAD", "<datetime>": "MOMENT"}
+
+
 def _zonder_typelabel(display_type_rich: Any) -> Any:
-    """No "<bool>" next to a flag and no "<str>" next to plain text in the help: they say nothing
-    to a user (a metavar like PAD or DATUM stays)."""
+    """No "<bool>" next to a flag, no "<str>" next to an argument, Dutch words for the other types
+    (TEKST, GETAL, PAD); a metavar like DATUM stays."""
 
     def _display_type_rich(self: Any, ctx: Any) -> Any:
         if getattr(self, "is_flag", False):
             return None
         label = display_type_rich(self, ctx)
-        return None if label == "<str>" else label
+        if isinstance(self, typer_core.TyperArgument) and label == "<str>":
+            return None  # the argument's name (ID, SOORT) says it
+        if isinstance(label, str) and label.startswith("<list[") and label.endswith("]>"):
+            label = f"<{label[6:-2]}>"  # a repeatable option: its help text says so
+        return _TYPELABELS.get(label, label)
 
     return _display_type_rich
 

@@ -70,3 +70,6 @@ def test_help_shows_no_type_labels_next_to_flags(kc):
     uit = kc.ok("doc", "--help")
     assert "--overschrijf" in uit.stdout and "PAD" in uit.stdout
     assert "<bool>" not in uit.stdout and "<str>" not in uit.stdout
+    for commando in (["pva", "rij", "add"], ["pva", "actie", "edit"], ["agendeer", "rondetafel"]):
+        hulp = kc.ok(*commando, "--help").stdout
+        assert "<" not in hulp and "TEKST" in hulp, commando
