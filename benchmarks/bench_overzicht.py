@@ -13,9 +13,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
+
+from meting import beste
 
 VOORBEELD = Path(__file__).resolve().parent.parent / "examples" / "de-palmeneire-vercammen.yaml"
 KC = [sys.executable, "-m", "ketencli"]
@@ -40,17 +41,6 @@ def genereer(thuis: Path, aantal: int, omgeving: dict[str, str]) -> list[str]:
         (doel / "dossier.yaml").write_text(kopie, encoding="utf-8")
         ids.append(nieuw_id)
     return ids
-
-
-def beste(opdracht: list[str], omgeving: dict[str, str], keer: int = 3, voor: list[str] | None = None) -> float:
-    tijden = []
-    for _ in range(keer):
-        if voor:
-            subprocess.run(voor, env=omgeving, check=True, capture_output=True)
-        begin = time.perf_counter()
-        subprocess.run(opdracht, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        tijden.append(time.perf_counter() - begin)
-    return min(tijden)
 
 
 def main(aantal: int = 1000) -> None:

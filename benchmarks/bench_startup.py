@@ -11,19 +11,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from meting import beste
+
 VOORBEELD = Path(__file__).resolve().parent.parent / "examples" / "de-palmeneire-vercammen.yaml"
-
-
-def beste(opdracht: list[str], omgeving: dict[str, str], keer: int = 5) -> float:
-    tijden = []
-    for _ in range(keer):
-        begin = time.perf_counter()
-        subprocess.run(opdracht, env=omgeving, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        tijden.append(time.perf_counter() - begin)
-    return min(tijden)
 
 
 def main(aantal: int = 1000) -> None:
