@@ -180,9 +180,33 @@ def alle_regios() -> dict[str, Regio]:
 
     stempel = str(store.regio_instellingen_pad()) + "|" + instellingen_stempel()
     if _CACHE.get("stempel") != stempel:
-        _CACHE["regios"] = _regios.toepassen(store.lees_regio_instellingen())
+        instellingen = store.lees_regio_instellingen()
+        _controleer_nieuwe_tafels(instellingen, store.regio_instellingen_pad())
+        _CACHE["regios"] = _regios.toepassen(instellingen)
         _CACHE["stempel"] = stempel
     return _CACHE["regios"]
+
+
+def _controleer_nieuwe_tafels(instellingen: dict[str, Any], pad: Any) -> None:
+    """A table key the defaults do not know adds a table, which needs roles: without them it is
+    almost always a typo (``weegplog``) that would silently change nothing."""
+    import difflib
+
+    for regio_key, inst in (instellingen or {}).items():
+        regio = _regios.STANDAARD.get(regio_key)
+        if regio is None:
+            continue
+        for tafel_key, tafel_inst in (inst.get("tafels") or {}).items():
+            if regio.tafel(tafel_key) is not None or (tafel_inst or {}).get("rollen"):
+                continue
+            bekend = [t.key for t in regio.tafels]
+            nabij = difflib.get_close_matches(tafel_key, bekend, n=1)
+            raise KetencliFout(
+                f"{pad}: de tafel '{tafel_key}' bestaat niet in {regio.naam}"
+                + (f" (bedoel je '{nabij[0]}'?)" if nabij else "")
+                + f". De tafels van die regio: {', '.join(bekend)}.",
+                tip="Verbeter de naam, of geef een eigen tafel ook rollen, bv. rollen: [opvolging]; "
+                    f"bekijk het resultaat met `ketencli regio toon {regio_key}`.")
 
 
 def regio(key: str) -> Regio:

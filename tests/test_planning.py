@@ -425,3 +425,13 @@ ifg-west-vlaanderen:
     assert na_pasen.begin.date() == date(2027, 4, 12) and any("Paasmaandag" in o for o in na_pasen.opmerkingen)
     assert planning.agendering_adres(wvl, "opvolging") is None
     assert any("agenderingsadres" in o for o in team[0].opmerkingen)
+
+
+def test_een_onbekende_tafel_zonder_rollen_is_een_tikfout(kc):
+    schrijf_instellingen("co3-antwerpen:\n  tafels:\n    weegplog:\n      begin: \"14:30\"\n")
+    res = kc("regio", "toon", "co3-antwerpen")
+    assert res.exit_code == 1, res.output
+    assert "weegplog" in res.stderr and "bedoel je 'weegploeg'" in res.stderr
+    # an own table with roles is still allowed
+    schrijf_instellingen("co3-antwerpen:\n  tafels:\n    extra:\n      naam: Extra overleg\n      rollen: [opvolging]\n")
+    assert "Extra overleg" in kc.ok("regio", "toon", "co3-antwerpen").stdout
