@@ -433,5 +433,6 @@ def test_een_onbekende_tafel_zonder_rollen_is_een_tikfout(kc):
     assert res.exit_code == 1, res.output
     assert "weegplog" in res.stderr and "bedoel je 'weegploeg'" in res.stderr
     # an own table with roles is still allowed
-    schrijf_instellingen("co3-antwerpen:\n  tafels:\n    extra:\n      naam: Extra overleg\n      rollen: [opvolging]\n")
+    schrijf_instellingen("co3-antwerpen:\n  tafels:\n    extra:\n"
+                         "      naam: Extra overleg\n      rollen: [opvolging]\n")
     assert "Extra overleg" in kc.ok("regio", "toon", "co3-antwerpen").stdout
