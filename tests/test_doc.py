@@ -204,6 +204,15 @@ def test_niet_overschrijven_zonder_optie_en_lijst(kc, palmeneire, tmp_path):
     assert "aanmelding" not in lijst  # written elsewhere, not in the dossier's folder
 
 
+def test_uit_naar_een_map_die_niet_bestaat_zegt_dat(kc, palmeneire, tmp_path):
+    uit = kc("doc", palmeneire, "pva", "--uit", f"{tmp_path / 'nergens'}/")
+    assert uit.exit_code == 1, uit.output
+    assert "De map" in uit.stderr and "bestaat niet" in uit.stderr and "extensie" not in uit.stderr
+    uit = kc("doc", palmeneire, "pva", "--uit", tmp_path / "plan.txt")
+    assert uit.exit_code == 2 and ".docx" in uit.stderr
+    assert not (tmp_path / "nergens").exists() and not (tmp_path / "plan.txt").exists()
+
+
 def test_onbekende_soort_noemt_de_soorten(kc, palmeneire):
     uit = kc("doc", palmeneire, "plan")
     assert uit.exit_code == 2
