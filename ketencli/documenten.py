@@ -494,12 +494,14 @@ def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, st
 
 def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     """Only the regisseur, region and date: nothing of the case itself."""
+    co3 = d.regio == "co3-antwerpen"
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
             "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
             "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
             "voor_casusregie": _voor_casusregie(d),
             # before casusregie the CO3-criminoloog is the link (annex D, L1509-1511, D22)
-            "verbindingsfiguur": "CO3-criminoloog" if d.regio == "co3-antwerpen" else "Contactpersoon"}
+            "verbindingsfiguur": "CO3-criminoloog" if co3 else "Contactpersoon",
+            "verbindingsfiguur_de": "de CO3-criminoloog" if co3 else "de contactpersoon van de ketenaanpak"}
 
 
 def _voor_casusregie(d: model.Dossier) -> bool:
@@ -603,7 +605,7 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
     s = zoek_soort(soort_key)
     uit = []
     if s.key == "psd-jww-mail" and _voor_casusregie(d):
-        wie = "de CO3-criminoloog" if d.regio == "co3-antwerpen" else "de contactpersoon van de ketenaanpak"
+        wie = _need_to_know(d, s.key, klok.vandaag())["verbindingsfiguur_de"]
         uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
                    "voor PSD en JWW (bijlage D). De naam en contactgegevens onderaan zijn open gelaten om in te "
                    "vullen en te ondertekenen.")
@@ -669,12 +671,12 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
                                tip="Maak ze eerst aan, of geef een bestandsnaam op .docx, bv. --uit ~/pva.docx.")
         raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
                            tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
+    ctx = s.context(dossier, vandaag, **opties)  # first: an unknown --lid is said before "already exists"
     if pad.exists() and not overschrijf:
         raise KetencliFout(f"Het document {pad.name} bestaat al.",
                            tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
     if not pad.parent.is_dir():
         raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
-    ctx = s.context(dossier, vandaag, **opties)
     inhoud = render.vul_in(s.sjabloon, ctx)
     render.schrijf(pad, inhoud)
     return pad

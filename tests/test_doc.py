@@ -74,10 +74,14 @@ def test_elke_soort_uit_beide_voorbeelden(kc, palmeneire, westvl, soort):
             uit = kc("doc", dossier_id, soort)
             assert uit.exit_code == 1 and "detentie" in uit.stderr
             continue
+        if soort == "brief-gedetineerde" and not _in_de_kempen(d):
+            uit = kc("doc", dossier_id, soort)
+            assert uit.exit_code == 1 and "Kempen" in uit.stderr and "psd-jww-mail" in uit.stderr
+            continue
         pad = maak(kc, dossier_id, soort)
         assert pad.name == f"2026-11-23_{soort}.docx"
         tekst = alle_tekst(pad)
-        titel = documenten.SOORTEN[soort].titel
+        titel = documenten.titel(d, soort)
         assert titel.lower() in tekst.lower() or soort in ("brief-gedetineerde", "veiligheidsplan")
         if soort not in ("brief-gedetineerde", "psd-jww-mail", "justitiehuis"):
             assert d.gezin in tekst or soort == "veiligheidsplan"
@@ -87,6 +91,12 @@ def test_elke_soort_uit_beide_voorbeelden(kc, palmeneire, westvl, soort):
             assert VANDAAG_NL in tekst
         assert d.casusregisseur.naam in tekst or soort in ("veiligheidsplan", "aanmelding")
         assert "{{" not in tekst and "{%" not in tekst
+
+
+def _in_de_kempen(d: model.Dossier) -> bool:
+    from ketencli.methodiek import gevangenissen
+
+    return any(x.detentie and gevangenissen.gevangenis(x.detentie.gevangenis).kempen for x in d.gezinsleden)
 
 
 def test_psd_en_brief_zonder_gedetineerde_zeggen_wat_te_doen(kc, palmeneire):
@@ -211,6 +221,12 @@ def test_uit_naar_een_map_die_niet_bestaat_zegt_dat(kc, palmeneire, tmp_path):
     uit = kc("doc", palmeneire, "pva", "--uit", tmp_path / "plan.txt")
     assert uit.exit_code == 2 and ".docx" in uit.stderr
     assert not (tmp_path / "nergens").exists() and not (tmp_path / "plan.txt").exists()
+
+
+def test_een_onbekend_lid_eerst_ook_als_het_document_al_bestaat(kc, palmeneire):
+    maak(kc, palmeneire, "veiligheidsplan")
+    uit = kc("doc", palmeneire, "veiligheidsplan", "--lid", "m9")
+    assert uit.exit_code == 2 and "m9" in uit.stderr and "bestaat al" not in uit.stderr
 
 
 def test_onbekende_soort_noemt_de_soorten(kc, palmeneire):
