@@ -695,6 +695,7 @@ def heropen(
 ) -> None:
     """Heropen een afgesloten dossier, zodat het weer gewijzigd kan worden; dat komt in de historiek."""
     from ketencli import model, store, ui
+    from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
     _controleer_keuze(naar, ("afgerond", "casusregie", "ketenaanpak-zonder-regisseur"), "--naar")
@@ -703,14 +704,12 @@ def heropen(
     with store.wijzig(dossier_id, heropen=True) as d:
         if d.fase != "afgesloten":
             raise KetencliFout(f"Dossier {d.id} is niet afgesloten (fase '{FASE_LABELS[d.fase]}'): "
-                               "heropenen is niet nodig.")
-        a = d.afronding
+                               "heropenen is niet nodig.",
+                               tip=f"Terug van afgerond naar casusregie: `ketencli afronding herneem {d.id} "
+                               "--reden \"...\"`." if d.fase == "afgerond" else None)
         # the afsluiting no longer holds; back to regie also drops the afronding's sequence
-        wis = {"afgesloten_op": None, "nieuwe_feiten": "", "vervolghulp_goed_gestart": None, "vroeger_reden": ""}
-        if naar != "afgerond":
-            wis |= {"weegploeg_akkoord_op": None, "gestart_op": None, "opvolging_tot": None,
-                    "rondetafel_check_op": None}
-        d.afronding = model.Afronding.model_validate(a.model_dump() | wis)
+        wis = afronding.gewist(terug_naar_regie=naar != "afgerond")
+        d.afronding = model.Afronding.model_validate(d.afronding.model_dump() | wis)
         store.historie(d, f"heropend: fase afgesloten → {naar}", reden=reden.strip())
         d.fase = naar
     ui.gelukt(f"Dossier {dossier_id} is heropend (fase nu: {FASE_LABELS[naar]}) en kan weer gewijzigd worden.")

@@ -67,6 +67,39 @@ def weegploeg_akkoord(dossier: Any) -> date | None:
     return max(data, default=None)
 
 
+# the fases in which the afronding has started (its dates are in ``dossier.afronding``)
+NA_AFRONDING_FASEN = ("afgerond", "afgesloten")
+
+# What the afsluiting records, and what the afronding's sequence records, emptied: going back
+# (``dossier heropen``, ``afronding herneem``) clears these, the evidence (slotgesprek, evaluaties, ...) stays.
+AFSLUITING_LEEG: dict[str, Any] = {"afgesloten_op": None, "nieuwe_feiten": "", "vervolghulp_goed_gestart": None,
+                                   "vroeger_reden": ""}
+AFRONDING_LEEG: dict[str, Any] = {"weegploeg_akkoord_op": None, "gestart_op": None, "opvolging_tot": None,
+                                  "rondetafel_check_op": None}
+
+
+def gewist(*, terug_naar_regie: bool) -> dict[str, Any]:
+    """The afronding fields to empty when going back: the afsluiting, and with regie again also the afronding."""
+    return AFSLUITING_LEEG | (AFRONDING_LEEG if terug_naar_regie else {})
+
+
+def feiten_na_afronding(dossier: Any, tot: date | None = None) -> list[Any]:
+    """Incidents, pv's and meldingen in the tijdlijn after the afronding date (up to ``tot``), oldest first.
+
+    Empty when the afronding has not started (or the fase is no longer afgerond/afgesloten).
+    """
+    gestart = dossier.afronding.gestart_op
+    if gestart is None or dossier.fase not in NA_AFRONDING_FASEN:
+        return []
+    return sorted((t for t in dossier.tijdlijn if t.soort in GEWELD_SOORTEN and t.datum > gestart
+                   and (tot is None or t.datum <= tot)), key=lambda t: t.datum)
+
+
+def feit_tekst(feit: Any) -> str:
+    """One tijdlijn fact as a Dutch evidence line: 'pv op 08/05/2027: bedreiging'."""
+    return f"{feit.soort} op {_d(feit.datum)}" + (f": {feit.omschrijving}" if feit.omschrijving else "")
+
+
 def niet_voldaan(criteria: list[Criterium]) -> list[Criterium]:
     """The required criteria that are not met (niet-voldaan or onbekend)."""
     return [c for c in criteria if c.vereist and c.oordeel != "voldaan"]
@@ -133,8 +166,23 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
     titel = "Het geweld is gestopt"
     feiten = sorted((t for t in d.tijdlijn if t.soort in GEWELD_SOORTEN and sinds <= t.datum <= vandaag),
                     key=lambda t: t.datum)
-    bewijs = [f"{t.soort} op {_d(t.datum)}" + (f": {t.omschrijving}" if t.omschrijving else "") for t in feiten]
+    bewijs = [feit_tekst(t) for t in feiten]
     verklaring = d.afronding.geweld_gestopt_verklaring.strip()
+    na_afronding = feiten_na_afronding(d, vandaag)
+    if na_afronding:  # new facts after the afronding: the ronde tafel discusses the dossier again (L1693-1696)
+        gestart = d.afronding.gestart_op
+        terug = (f"`ketencli afronding herneem {d.id} --reden \"...\"`" if d.fase == "afgerond" else
+                 f"`ketencli dossier heropen {d.id} --naar casusregie --reden \"...\"`")
+        return Criterium(
+            "geweld-gestopt", titel, "niet-voldaan",
+            [f"Na de afronding van {_d(gestart)} kwam er nog {len(na_afronding)} incident(en), pv('s) of "
+             "melding(en): de ronde tafel bespreekt het dossier dan opnieuw (gids L1693-1696).",
+             *[feit_tekst(t) for t in na_afronding]]
+            + ([f"Verklaring van de regisseur (telt niet voor feiten na de afronding): {verklaring}"]
+               if verklaring else []),
+            f"Bespreek de nieuwe feiten op de ronde tafel; moet er opnieuw regie komen, ga dan terug naar "
+            f"casusregie met {terug}.",
+        )
     if verklaring:
         op = d.afronding.geweld_gestopt_verklaard_op
         tekst = f"Verklaring van de regisseur{f' ({_d(op)})' if op else ''}: {verklaring}"

@@ -152,6 +152,35 @@ def test_een_incident_na_de_verklaring_telt_weer():
     assert oordeel(d, "geweld-gestopt").oordeel == "voldaan"
 
 
+def test_een_feit_na_de_afronding_telt_ook_buiten_het_venster():
+    afgerond = {"fase": "afgerond", "afronding__gestart_op": "2026-06-01", "afronding__opvolging_tot": "2026-12-01"}
+    assert oordeel(dossier(**afgerond), "geweld-gestopt").oordeel == "voldaan"
+    tijdlijn = klaar_data()["tijdlijn"] + [{"datum": "2026-07-01", "soort": "melding", "omschrijving": "buren"}]
+    assert oordeel(dossier(tijdlijn=tijdlijn), "geweld-gestopt").oordeel == "voldaan"  # before any afronding
+    d = dossier(tijdlijn=tijdlijn, **afgerond, afronding__geweld_gestopt_verklaring="rustig",
+                afronding__geweld_gestopt_verklaard_op="2026-07-15")
+    c = oordeel(d, "geweld-gestopt")
+    assert c.oordeel == "niet-voldaan"  # a statement does not undo new facts after the afronding
+    assert c.bewijs[0].startswith("Na de afronding van 01/06/2026 kwam er nog 1 ")
+    assert "melding op 01/07/2026: buren" in c.bewijs
+    assert "afronding herneem 2026-001" in c.wat_te_doen
+    assert "dossier heropen 2026-001 --naar casusregie" in oordeel(
+        dossier(tijdlijn=tijdlijn, **afgerond | {"fase": "afgesloten"}), "geweld-gestopt").wat_te_doen
+    assert [t.datum for t in afronding.feiten_na_afronding(d)] == [date(2026, 7, 1)]
+    assert afronding.feiten_na_afronding(d, date(2026, 6, 30)) == []
+    # a fact on the day of the afronding itself is not after it
+    op_de_dag = klaar_data()["tijdlijn"] + [{"datum": "2026-06-01", "soort": "pv"}]
+    assert afronding.feiten_na_afronding(dossier(tijdlijn=op_de_dag, **afgerond)) == []
+
+
+def test_gewist_terug_naar_regie_wist_ook_de_afronding():
+    assert set(afronding.gewist(terug_naar_regie=False)) == {
+        "afgesloten_op", "nieuwe_feiten", "vervolghulp_goed_gestart", "vroeger_reden"}
+    alles = afronding.gewist(terug_naar_regie=True)
+    assert {"gestart_op", "opvolging_tot", "weegploeg_akkoord_op", "rondetafel_check_op"} < set(alles)
+    assert set(alles) <= set(model.Afronding.model_fields)
+
+
 def test_geweld_gestopt_onbekend_zonder_tijdlijn():
     assert oordeel(dossier(tijdlijn=[]), "geweld-gestopt").oordeel == "onbekend"
 
