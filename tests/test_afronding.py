@@ -271,7 +271,7 @@ def test_vroeger_afsluiten_met_reden(kc, klaar, thuis, monkeypatch):
               "--geen-vervolghulp").exit_code == 2
     assert _bytes(thuis, klaar) == voor
     kc.ok("afronding", "afsluiten", klaar, "--vroeger", "--reden", "gezin verhuisd naar Nederland",
-          "--nieuwe-feiten", "een melding zonder gevolg", "--geen-vervolghulp")
+          "--geen-nieuwe-feiten", "--geen-vervolghulp")
     d = _laad(thuis, klaar)
     assert d["fase"] == "afgesloten"
     assert d["afronding"]["vroeger_reden"] == "gezin verhuisd naar Nederland"
@@ -313,10 +313,147 @@ def test_afsluiten_in_elke_fase_zegt_wat_wel_kan(kc, thuis, tmp_path, fase, verw
     ("--nieuwe-feiten", "x", "--geen-nieuwe-feiten"),
     ("--vervolghulp-gestart", "--geen-vervolghulp"),
     ("--reden", "x"),
+    ("--geen-nieuwe-feiten", "--vervolghulp-gestart", "--toch"),  # --toch needs --reden
 ])
 def test_afsluiten_weigert_tegenstrijdige_opties(kc, klaar, args):
     kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
     assert kc("afronding", "afsluiten", klaar, *args).exit_code == 2
+
+
+# -- the last check: new facts or follow-up help that did not start (guide L730-733, L943-948) -------------
+
+
+def _na_zes_maanden(kc, dossier_id: str, monkeypatch) -> None:
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")  # afgerond on 23/11/2026
+    monkeypatch.setenv("KETENCLI_NU", "2027-05-24T10:00")
+
+
+def test_afsluiten_weigert_bij_nieuwe_feiten_en_wijst_naar_herneem(kc, klaar, thuis, monkeypatch):
+    _na_zes_maanden(kc, klaar, monkeypatch)
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "afsluiten", klaar, "--nieuwe-feiten", "melding van de school", "--vervolghulp-gestart")
+    assert uit.exit_code == 1, uit.output
+    assert "nieuwe feiten" in uit.stderr and "Er werd niets bewaard" in uit.stderr
+    assert "school" not in uit.output  # no case facts in an error message
+    assert f"ketencli afronding herneem {klaar}" in uit.stderr and "--toch --reden" in uit.stderr
+    assert "Traceback" not in uit.output
+    assert _bytes(thuis, klaar) == voor
+    # the ronde tafel discussed it and closes anyway: recorded with what was overridden
+    kc.ok("afronding", "afsluiten", klaar, "--nieuwe-feiten", "melding van de school", "--vervolghulp-gestart",
+          "--toch", "--reden", "besproken: geen geweld, ruzie over schoolkeuze")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgesloten" and d["afronding"]["nieuwe_feiten"] == "melding van de school"
+    assert d["afronding"]["vroeger_reden"] == ""
+    laatste = d["historie"][-1]
+    assert laatste["wat"] == "fase afgerond → afgesloten"
+    assert "toch afgesloten ondanks: de partners meldden nieuwe feiten" in laatste["reden"]
+    assert "ruzie over schoolkeuze" in laatste["reden"]
+
+
+def test_afsluiten_weigert_als_de_vervolghulp_niet_startte(kc, klaar, thuis, monkeypatch):
+    _na_zes_maanden(kc, klaar, monkeypatch)
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-niet-gestart")
+    assert uit.exit_code == 1
+    assert "vervolghulp is niet goed gestart" in uit.stderr and "operationeel" in uit.stderr
+    assert "herneem" not in uit.stderr  # no new facts: nothing to discuss again
+    assert _bytes(thuis, klaar) == voor
+    kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-niet-gestart",
+          "--toch", "--reden", "CAW start volgende week, opgevolgd door de coördinator")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgesloten" and d["afronding"]["vervolghulp_goed_gestart"] is False
+    assert "vervolghulp is niet goed gestart" in d["historie"][-1]["reden"]
+
+
+def test_afsluiten_zonder_vervolghulp_mag(kc, klaar, thuis, monkeypatch):
+    _na_zes_maanden(kc, klaar, monkeypatch)
+    kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--geen-vervolghulp")
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "afgesloten" and "ondanks" not in d["historie"][-1]["reden"]
+
+
+def test_afsluiten_weigert_bij_een_pv_na_de_afronding_in_de_tijdlijn(kc, klaar, thuis, monkeypatch):
+    _na_zes_maanden(kc, klaar, monkeypatch)
+    kc.ok("tijdlijn", "add", klaar, "--soort", "pv", "--datum", "2027-01-08", "--omschrijving", "bedreiging")
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+    assert uit.exit_code == 1
+    assert "pv op 08/01/2027" in uit.stderr and "na de afronding van 23/11/2026" in uit.stderr
+    assert "bedreiging" not in uit.output  # kind and date only, the facts stay in the dossier
+    assert f"ketencli afronding herneem {klaar}" in uit.stderr
+    assert _bytes(thuis, klaar) == voor
+    # the check says so too, although the pv lies outside the default window of three months
+    data = _check_json(kc, klaar)
+    geweld = next(c for c in data["criteria"] if c["key"] == "geweld-gestopt")
+    assert data["klaar"] is False and geweld["oordeel"] == "niet-voldaan"
+    assert any("Na de afronding van 23/11/2026" in b for b in geweld["bewijs"])
+    assert any("08/01/2027" in b and "bedreiging" in b for b in geweld["bewijs"])
+    assert "afronding herneem" in geweld["wat_te_doen"]
+    kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart", "--toch",
+          "--reden", "pv besproken op de ronde tafel: geen nieuw geweld")
+    assert "pv op 08/01/2027" in _laad(thuis, klaar)["historie"][-1]["reden"]
+
+
+def test_een_overleg_na_de_afronding_is_geen_nieuw_feit(kc, klaar, thuis, monkeypatch):
+    _na_zes_maanden(kc, klaar, monkeypatch)
+    kc.ok("tijdlijn", "add", klaar, "--soort", "overleg", "--datum", "2027-01-10", "--omschrijving", "huisbezoek")
+    assert _check_json(kc, klaar)["klaar"] is True
+    kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+
+
+# -- herneem ---------------------------------------------------------------------------------------
+
+
+def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, thuis, monkeypatch):
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", "--rondetafel-check-maanden", "3")
+    monkeypatch.setenv("KETENCLI_NU", "2027-01-20T10:00")
+    assert kc("afronding", "herneem", klaar).exit_code == 2  # --reden is required
+    voor = _bytes(thuis, klaar)
+    assert kc("afronding", "herneem", klaar, "--reden", "x", "--datum", "2026-11-01").exit_code == 2
+    assert kc("afronding", "herneem", klaar, "--reden", "x", "--naar", "aanmelding").exit_code == 2
+    assert kc("afronding", "herneem", klaar, "--reden", "  ").exit_code == 2
+    assert _bytes(thuis, klaar) == voor
+    uit = kc.ok("afronding", "herneem", klaar, "--reden", "nieuw pv, ronde tafel vraagt opnieuw regie",
+                "--datum", "2027-01-14")
+    assert "casusregie" in uit.output
+    d = _laad(thuis, klaar)
+    assert d["fase"] == "casusregie"
+    a = d["afronding"]
+    assert (a["weegploeg_akkoord_op"], a["gestart_op"], a["opvolging_tot"], a["rondetafel_check_op"]) == (
+        None, None, None, None)
+    assert a["slotgesprek_op"] == "2026-11-10" and a["evaluaties"]  # the evidence stays
+    laatste = d["historie"][-1]
+    assert laatste["wat"] == "afronding hernomen: fase afgerond → casusregie"
+    assert "14/01/2027" in laatste["reden"] and "23/11/2026" in laatste["reden"]
+    assert "ronde tafel vraagt opnieuw regie" in laatste["reden"]
+    # and the afronding can start again later
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2027-01-14")
+
+
+@pytest.mark.parametrize("fase", ["casusregie", "verkenning", "ketenaanpak-zonder-regisseur"])
+def test_herneem_alleen_voor_een_afgerond_dossier(kc, thuis, tmp_path, fase):
+    data = klaar_data() | {"fase": fase}
+    bestand = tmp_path / "fase.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    voor = _bytes(thuis, dossier_id)
+    uit = kc("afronding", "herneem", dossier_id, "--reden", "x")
+    assert uit.exit_code == 1 and "alleen een afgerond dossier" in uit.stderr and "Traceback" not in uit.output
+    assert _bytes(thuis, dossier_id) == voor
+
+
+def test_herneem_van_een_afgesloten_dossier_wijst_naar_heropen(kc, klaar, thuis, monkeypatch):
+    _afgesloten(kc, klaar, monkeypatch)
+    voor = _bytes(thuis, klaar)
+    uit = kc("afronding", "herneem", klaar, "--reden", "x")
+    assert uit.exit_code == 1 and f"dossier heropen {klaar} --naar casusregie" in uit.stderr
+    assert _bytes(thuis, klaar) == voor
+
+
+def test_heropen_van_een_afgerond_dossier_wijst_naar_herneem(kc, klaar, thuis):
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    uit = kc("dossier", "heropen", klaar, "--reden", "x")
+    assert uit.exit_code == 1 and f"afronding herneem {klaar}" in uit.stderr
 
 
 # -- heropen -------------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ SCHRIJVEND: dict[str, list[str]] = {
     "afronding overdracht": ["{id}", "r1", "1", "--aan", "d2"],
     "afronding start": ["{id}", "--weegploeg-akkoord", "2027-06-01"],
     "afronding afsluiten": ["{id}", "--geen-nieuwe-feiten", "--vervolghulp-gestart"],
+    "afronding herneem": ["{id}", "--reden", "nieuw pv"],
     "agendeer weegploeg": ["{id}", "--soort", "afronding"],
     "agendeer rondetafel": ["{id}", "--vraag", "Zijn er nieuwe feiten?"],
     "agendeer ico": ["{id}"],

@@ -10,7 +10,9 @@ Choices: ``start`` refuses while the check does not pass, unless ``--toch --rede
 the criteria not met go into the history). ``afsluiten`` needs the last check explicitly: new facts
 (``--nieuwe-feiten TEKST`` or ``--geen-nieuwe-feiten``) and the follow-up help (``--vervolghulp-gestart``,
 ``--vervolghulp-niet-gestart`` or ``--geen-vervolghulp``); before the six months only with
-``--vroeger --reden``.
+``--vroeger --reden``. New facts (``--nieuwe-feiten``, or an incident/pv/melding in the tijdlijn after
+the afronding) or follow-up help that did not start refuse the afsluiting unless ``--toch --reden``
+(guide L730-733, L943-948, L1693-1696); ``herneem`` takes an afgerond dossier back to casusregie.
 """
 
 from __future__ import annotations
@@ -364,20 +366,26 @@ def afsluiten(
                                             help="Of de vervolghulp goed gestart is."),
     geen_vervolghulp: bool = typer.Option(False, "--geen-vervolghulp", help="Er is geen vervolghulp (n.v.t.)."),
     vroeger: bool = typer.Option(False, "--vroeger", help="Sluit af vóór de zes maanden opvolging (met --reden)."),
-    reden: str = typer.Option("", "--reden", help="Waarom vroeger afsluiten (komt in de historiek)."),
+    toch: bool = typer.Option(False, "--toch", help="Sluit af hoewel er nieuwe feiten zijn of de vervolghulp niet "
+                              "goed startte (met --reden)."),
+    reden: str = typer.Option("", "--reden", help="Waarom vroeger of toch afsluiten (komt in de historiek)."),
     datum: str | None = typer.Option(None, "--datum", help="Datum van de ronde tafel (standaard: vandaag)."),
 ) -> None:
-    """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden."""
+    """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden.
+
+    Alleen als het geweld gestopt bleef en de vervolghulp goed startte (gids L730-733, L943-948); anders
+    bespreekt de ronde tafel het dossier opnieuw (`ketencli afronding herneem`).
+    """
     from ketencli import klok, store, ui
     from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
     vandaag = klok.vandaag()
     op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
-    if vroeger and not reden.strip():
-        raise GebruiksFout("Geef bij --vroeger ook de reden met --reden.")
-    if reden.strip() and not vroeger:
-        raise GebruiksFout("--reden hoort bij --vroeger.")
+    if (vroeger or toch) and not reden.strip():
+        raise GebruiksFout(f"Geef bij {'--vroeger' if vroeger else '--toch'} ook de reden met --reden.")
+    if reden.strip() and not (vroeger or toch):
+        raise GebruiksFout("--reden hoort bij --vroeger of --toch.")
     if nieuwe_feiten is not None and geen_nieuwe_feiten:
         raise GebruiksFout("Geef --nieuwe-feiten of --geen-nieuwe-feiten, niet allebei.")
     if vervolghulp is not None and geen_vervolghulp:
@@ -417,13 +425,20 @@ def afsluiten(
                 "Eerst de laatste check of de vervolghulp goed gestart is (gids L732). Er werd niets bewaard.",
                 tip="Geef --vervolghulp-gestart of --vervolghulp-niet-gestart, of --geen-vervolghulp als er "
                 "geen is.")
-        a.nieuwe_feiten = "geen nieuwe feiten" if geen_nieuwe_feiten else _tekst(nieuwe_feiten, "--nieuwe-feiten")
+        feiten_tekst = "geen nieuwe feiten" if geen_nieuwe_feiten else _tekst(nieuwe_feiten, "--nieuwe-feiten")
+        bezwaren = _bezwaren_tegen_afsluiten(d, op, not geen_nieuwe_feiten, vervolghulp)
+        if bezwaren and not toch:
+            nieuw = not geen_nieuwe_feiten or bool(afronding.feiten_na_afronding(d, op))
+            raise _weiger_afsluiten(d.id, bezwaren, nieuwe_feiten=nieuw)
+        a.nieuwe_feiten = feiten_tekst
         a.vervolghulp_goed_gestart = vervolghulp
-        a.vroeger_reden = reden.strip()
+        a.vroeger_reden = reden.strip() if vroeger and op < a.opvolging_tot else ""
         a.afgesloten_op = op
         motief = f"afgesloten op de ronde tafel van {op:%d/%m/%Y}"
         if vroeger and op < a.opvolging_tot:
             motief += f", vóór het einde van de opvolging ({a.opvolging_tot:%d/%m/%Y}): {reden.strip()}"
+        if bezwaren:
+            motief += f"; toch afgesloten ondanks: {'; '.join(bezwaren)}; reden: {reden.strip()}"
         store.historie(d, "fase afgerond → afgesloten", reden=motief)
         d.fase = "afgesloten"
     ui.gelukt(f"Dossier {dossier_id} is afgesloten op {op:%d/%m/%Y}; het kan nu alleen nog gelezen worden.")
@@ -431,3 +446,89 @@ def afsluiten(
         ui.melding("Er werden nieuwe feiten gemeld; ze staan bij de afsluiting in het dossier.")
     if vervolghulp is False:
         ui.melding("De vervolghulp is niet goed gestart; laat het de operationeel coördinator weten (gids L724-728).")
+
+
+
+TERUG_FASEN = ("casusregie", "ketenaanpak-zonder-regisseur")
+
+
+@app.command("herneem")
+def herneem(
+    dossier_id: str = ID_ARG,
+    reden: str = typer.Option(..., "--reden", help="Waarom opnieuw regie, bv. nieuwe feiten (komt in de historiek)."),
+    datum: str | None = typer.Option(None, "--datum",
+                                     help="Datum van de beslissing, bv. de ronde tafel (standaard: vandaag)."),
+    naar: str = typer.Option("casusregie", "--naar", metavar="FASE",
+                             help="De fase: casusregie (standaard) of ketenaanpak-zonder-regisseur."),
+) -> None:
+    """Neem een afgerond dossier terug in casusregie (bv. na nieuwe feiten); de afronding wordt gewist."""
+    from ketencli import klok, model, store, ui
+    from ketencli.methodiek import afronding
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    if naar not in TERUG_FASEN:
+        raise GebruiksFout(f"--naar {naar!r} ken ik niet; kies uit: {', '.join(TERUG_FASEN)}.")
+    waarom = _tekst(reden, "--reden")
+    vandaag = klok.vandaag()
+    op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
+    if store.laad(dossier_id).fase == "afgesloten":  # store.wijzig would only say it is read-only
+        raise KetencliFout(
+            f"Dossier {dossier_id} is afgesloten: hernemen kan alleen tijdens de opvolging na de afronding. "
+            "Er werd niets bewaard.",
+            tip=f"Heropen het: `ketencli dossier heropen {dossier_id} --naar {naar} --reden \"...\"`.")
+    with store.wijzig(dossier_id) as d:
+        if d.fase != "afgerond":
+            raise KetencliFout(
+                f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': hernemen kan alleen een afgerond dossier "
+                "(terug naar casusregie). Er werd niets bewaard.",
+                tip=f"Bekijk waar het dossier staat met `ketencli stap {d.id}`.")
+        gestart = d.afronding.gestart_op
+        if gestart is not None and op < gestart:
+            raise GebruiksFout(f"De beslissing kan niet vóór de afronding ({gestart:%d/%m/%Y}) liggen.")
+        d.afronding = model.Afronding.model_validate(d.afronding.model_dump()
+                                                     | afronding.gewist(terug_naar_regie=True))
+        motief = f"beslist op {op:%d/%m/%Y}" + (f", afronding van {gestart:%d/%m/%Y} gewist" if gestart else "")
+        store.historie(d, f"afronding hernomen: fase afgerond → {naar}", reden=f"{motief}: {waarom}")
+        d.fase = naar
+    ui.gelukt(f"Dossier {dossier_id} is terug in fase {FASE_LABELS[naar]}; de afronding is gewist, het "
+              "bewijs (afrondend gesprek, evaluaties, overleg met partners) blijft staan.")
+    ui.melding(f"Rond later opnieuw af na de afrondingstoets: `ketencli afronding check {dossier_id}`.", "cyan")
+
+
+def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
+                              vervolghulp: bool | None) -> list[str]:
+    """Why the last check does not allow the afsluiting (Dutch, for the refusal and the history); empty when it does.
+
+    The ronde tafel closes only when the violence stayed stopped and the hand-over worked (guide L730-733,
+    L943-948); with new facts the dossier is discussed first (L1693-1696). No follow-up help at all is fine.
+    """
+    from ketencli.methodiek import afronding
+
+    # neutral (kind and date only): these lines go into an error message, the facts themselves are in the dossier
+    bezwaren = []
+    if nieuwe_feiten:
+        bezwaren.append("de partners meldden nieuwe feiten")
+    na = afronding.feiten_na_afronding(d, op)
+    if na:
+        bezwaren.append(f"de tijdlijn heeft {len(na)} incident(en), pv('s) of melding(en) na de afronding van "
+                        f"{d.afronding.gestart_op:%d/%m/%Y} ("
+                        + ", ".join(f"{t.soort} op {t.datum:%d/%m/%Y}" for t in na) + ")")
+    if vervolghulp is False:
+        bezwaren.append("de vervolghulp is niet goed gestart")
+    return bezwaren
+
+
+def _weiger_afsluiten(dossier_id: str, bezwaren: list[str], *, nieuwe_feiten: bool) -> KetencliFout:
+    tip = []
+    if nieuwe_feiten:
+        tip.append("Bespreek het dossier opnieuw op de ronde tafel (gids L1693-1696); moet er opnieuw regie komen, "
+                   f"ga dan terug naar casusregie met `ketencli afronding herneem {dossier_id} --reden \"...\"`.")
+    if any(b.startswith("de vervolghulp") for b in bezwaren):
+        tip.append("Zoek met de partners hoe de vervolghulp alsnog kan starten en laat het de operationeel "
+                   "coördinator weten (gids L724-728).")
+    tip.append("Besliste de ronde tafel toch af te sluiten, geef dan --toch --reden \"...\" (dat komt in de "
+               "historiek).")
+    return KetencliFout(
+        "Afsluiten kan alleen als het geweld gestopt bleef en de overdracht naar de vervolghulp lukte "
+        "(gids L730-733, L943-948), maar " + "; ".join(bezwaren) + ". Er werd niets bewaard.",
+        tip=" ".join(tip))
