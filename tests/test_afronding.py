@@ -389,6 +389,8 @@ def test_afsluiten_weigert_bij_een_pv_na_de_afronding_in_de_tijdlijn(kc, klaar, 
     assert any("Na de afronding van 23/11/2026" in b for b in geweld["bewijs"])
     assert any("08/01/2027" in b and "bedreiging" in b for b in geweld["bewijs"])
     assert "afronding herneem" in geweld["wat_te_doen"]
+    uit = kc("afronding", "check", klaar)
+    assert uit.exit_code == 1 and "De toets slaagt niet meer" in uit.output and "afronding start" not in uit.output
     kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart", "--toch",
           "--reden", "pv besproken op de ronde tafel: geen nieuw geweld")
     assert "pv op 08/01/2027" in _laad(thuis, klaar)["historie"][-1]["reden"]
@@ -398,6 +400,7 @@ def test_een_overleg_na_de_afronding_is_geen_nieuw_feit(kc, klaar, thuis, monkey
     _na_zes_maanden(kc, klaar, monkeypatch)
     kc.ok("tijdlijn", "add", klaar, "--soort", "overleg", "--datum", "2027-01-10", "--omschrijving", "huisbezoek")
     assert _check_json(kc, klaar)["klaar"] is True
+    assert "De toets slaagt nog steeds" in kc.ok("afronding", "check", klaar).output
     kc.ok("afronding", "afsluiten", klaar, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
 
 

@@ -113,7 +113,16 @@ def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
         tabel.add_row(titel, OORDEEL_STIJL[k.oordeel], escape(bewijs), escape(k.wat_te_doen))
     c.print(tabel)
     open_ = afronding.niet_voldaan(criteria)
-    if not open_:
+    if d.fase == "afgerond" and d.afronding.gestart_op:  # after the afronding: the last check, not the start
+        if not open_:
+            c.print(f"[bold green]De toets slaagt nog steeds:[/] alle {len(criteria)} criteria zijn voldaan. "
+                    f"De ronde tafel sluit af met `ketencli afronding afsluiten {d.id}`.")
+        else:
+            c.print(f"[bold red]De toets slaagt niet meer:[/] {len(open_)} van de {len(criteria)} criteria "
+                    f"{'is' if len(open_) == 1 else 'zijn'} niet voldaan of onbekend:")
+            for k in open_:
+                c.print(f"  • {escape(k.titel)} ({k.oordeel})")
+    elif not open_:
         c.print(f"[bold green]Klaar om af te ronden:[/] alle {len(criteria)} criteria zijn voldaan. "
                 f"Bespreek de afronding op de weegploeg en registreer ze met `ketencli afronding start {d.id}`.")
     else:
