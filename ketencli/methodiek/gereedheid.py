@@ -149,8 +149,9 @@ def na_weegploeg(d: Any) -> bool:
 
 
 # West-Vlaanderen drafts the risk assessment and the plan at the overlegtafel before a regisseur is
-# appointed (D26): there a plan before casusregie is normal.
-_PLAN_VOOR_CASUSREGIE: tuple[str, ...] = ("ifg-west-vlaanderen",)
+# appointed (D26, WVL folder L94-98); so does Leuven's operationeel team ("Als die doelen vastliggen,
+# wordt er een casusregisseur aangesteld", Leuven article L24): there a plan before casusregie is normal.
+_PLAN_VOOR_CASUSREGIE: tuple[str, ...] = ("ifg-west-vlaanderen", "leuven")
 
 
 def _fase(d: Any, v: _Verzamelaar) -> None:

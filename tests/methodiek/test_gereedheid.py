@@ -55,6 +55,15 @@ def test_a_weegploeg_before_casusregie_is_a_warning_except_in_west_vlaanderen(pa
     assert _regels(wvl)["fase-geen-casusregie"] == "waarschuwing"
 
 
+def test_leuven_drafts_the_plan_before_casusregie_too(pal):
+    pal.fase = "verkenning"
+    assert _regels(pal)["fase-geen-casusregie"] == "waarschuwing"  # Antwerp: the weegploeg discusses a regie plan
+    pal.regio = "leuven"  # the operationeel team sets the plan, then appoints a regisseur (Leuven article L24)
+    assert "fase-geen-casusregie" not in _regels(pal)
+    pal.fase = "geen-instemming"
+    assert _regels(pal)["fase-geen-casusregie"] == "waarschuwing"
+
+
 # -- plan van aanpak -----------------------------------------------------------------------------
 
 
