@@ -219,6 +219,10 @@ def _kinderen_12(d: Any, op: date, v: _Verzamelaar, *, streng: bool) -> None:
         v.ok("kinderen van 12 jaar of ouder gesproken: " + ", ".join(gesproken))
 
 
+# the kijkschema item (protective, geweld) that says there is an effective safety plan
+KIJKSCHEMA_VEILIGHEIDSPLAN = "geweld-veiligheidsplan"
+
+
 def _heeft_inhoud(deel: Any) -> bool:
     return bool(deel.waarschuwingssignalen or deel.wat_te_doen or deel.veilige_plek or deel.wie_bellen
                 or deel.afspraken)
@@ -231,21 +235,21 @@ def _veiligheidsplan(d: Any, v: _Verzamelaar) -> None:
         v.ok(f"veiligheidsplan in het dossier ({wie})")
         return
     opdracht = f"Leg het vast met `ketencli stap {d.id} veiligheidsplan` (per gezinslid met --lid)."
-    sporen = []
-    if d.aanmelding.veiligheidsplan.strip():
-        sporen.append("de aanmelding")
+    # Only the kijkschema's own item ("er is een effectief veiligheidsplan", scored aanwezig) is evidence
+    # that a plan exists; the aanmelding's free text is not ("Nog geen. ..." is text too: review finding 4).
     actueel = d.kijkschema_actueel
-    if actueel is not None:
-        b = actueel.beoordeling("geweld-veiligheidsplan")
-        if b is not None and b.staat == "aanwezig":
-            sporen.append("het kijkschema")
-    if sporen:
+    b = actueel.beoordeling(KIJKSCHEMA_VEILIGHEIDSPLAN) if actueel is not None else None
+    if b is not None and b.staat == "aanwezig":
         v.voeg("veiligheidsplan-niet-vastgelegd", False, "veiligheidsplan",
-               f"Volgens {' en '.join(sporen)} is er een veiligheidsplan, maar het staat niet in het dossier.",
+               f"Het kijkschema van {actueel.datum:%d/%m/%Y} scoort 'er is een effectief veiligheidsplan' als "
+               "aanwezig, maar het plan zelf staat niet in het dossier; de tafel vraagt ernaar.",
                opdracht)
-    else:
-        v.voeg("veiligheidsplan-ontbreekt", True, "veiligheidsplan",
-               "Er is nog geen veiligheidsplan; de tafel vraagt ernaar.", opdracht)
+        return
+    melding = "Er staat nog geen veiligheidsplan in het dossier; de tafel vraagt ernaar."
+    if d.aanmelding.veiligheidsplan.strip():
+        melding += (" De aanmelding vermeldt iets over een veiligheidsplan: kijk na of er al een is en leg het "
+                    "dan vast.")
+    v.voeg("veiligheidsplan-ontbreekt", True, "veiligheidsplan", melding, opdracht)
 
 
 def _lid_label(lid: Any) -> str:

@@ -130,11 +130,37 @@ def test_child_rule_is_a_warning_at_the_ronde_tafel_before_the_weegploeg(wvl):
 # -- veiligheidsplan -----------------------------------------------------------------------------
 
 
-def test_veiligheidsplan_only_mentioned_elsewhere_is_a_warning(pal):
+def _bevinding(d, regel, soort="pva"):
+    return next(b for b in gh.controleer(d, soort, OP).bevindingen if b.regel == regel)
+
+
+def test_veiligheidsplan_scored_in_the_kijkschema_but_not_recorded_is_a_warning(pal):
     assert _regels(pal)["veiligheidsplan-niet-vastgelegd"] == "waarschuwing"
+    melding = _bevinding(pal, "veiligheidsplan-niet-vastgelegd").melding
+    assert "kijkschema van" in melding and "effectief veiligheidsplan" in melding and "aanmelding" not in melding
     pal.veiligheidsplan.append(model.VeiligheidsplanDeel(lid="m2", veilige_plek="bij haar zus"))
     regels = _regels(pal)
     assert "veiligheidsplan-niet-vastgelegd" not in regels and "veiligheidsplan-ontbreekt" not in regels
+
+
+def test_the_aanmelding_text_never_downgrades_a_missing_veiligheidsplan(pal, wvl):
+    # West-Vlaanderen's aanmelding says "Nog geen. ..." about the safety plan: that is no plan (review finding 4)
+    assert wvl.aanmelding.veiligheidsplan.strip().startswith("Nog geen")
+    assert _regels(wvl)["veiligheidsplan-ontbreekt"] == "blokkerend"
+    assert "veiligheidsplan-niet-vastgelegd" not in _regels(wvl)
+    melding = _bevinding(wvl, "veiligheidsplan-ontbreekt").melding
+    assert "aanmelding vermeldt iets over een veiligheidsplan" in melding and "Volgens" not in melding
+    # the same in the worked example once its kijkschema no longer scores the plan as present
+    actueel = pal.kijkschema_actueel
+    actueel.factoren = [f for f in actueel.factoren if f.factor != "geweld-veiligheidsplan"]
+    assert pal.aanmelding.veiligheidsplan.strip()
+    assert _regels(pal)["veiligheidsplan-ontbreekt"] == "blokkerend"
+
+
+def test_a_kijkschema_item_not_present_does_not_downgrade(pal):
+    actueel = pal.kijkschema_actueel
+    actueel.beoordeling("geweld-veiligheidsplan").staat = "niet-aanwezig"
+    assert _regels(pal)["veiligheidsplan-ontbreekt"] == "blokkerend"
 
 
 def test_no_trace_of_a_veiligheidsplan_blocks(pal):
@@ -146,6 +172,7 @@ def test_no_trace_of_a_veiligheidsplan_blocks(pal):
     regels = _regels(pal)
     assert regels["veiligheidsplan-ontbreekt"] == "blokkerend"
     assert "veiligheidsplan-niet-vastgelegd" not in regels
+    assert "aanmelding" not in _bevinding(pal, "veiligheidsplan-ontbreekt").melding
     leeg = model.VeiligheidsplanDeel()  # an empty part does not count
     pal.veiligheidsplan.append(leeg)
     assert "veiligheidsplan-ontbreekt" in _regels(pal)
