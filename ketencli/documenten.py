@@ -78,51 +78,9 @@ def _factor_tekst(key: str) -> str:
     return factor.label if factor else key
 
 
-# the generic names, when a region has no table for a role (or its settings cannot be read)
-_STANDAARD_TAFEL = {"intake": "verkennend casusoverleg", "plan": "weegploeg", "opvolging": "ronde tafel",
-                    "afsluiting": "ronde tafel"}
-# which role's table a kind is written for (D26; agendeer may pass ``tafel_rol=`` to choose another)
-_TAFEL_ROL = {"weegploeg-pva": "plan", "weegploeg-gewijzigd": "plan", "weegploeg-afronding": "plan",
-              "rondetafel": "opvolging"}
-# neuter nouns a table name can end on: "het Operationeel team", else "de Overlegtafel"
-_HET_WOORDEN = ("team", "overleg", "comité", "platform", "forum", "netwerk", "college")
-
-
-def _met_lidwoord(naam: str) -> str:
-    woorden = re.sub(r"\([^)]*\)", " ", naam).split()
-    laatste = woorden[-1].lower() if woorden else ""
-    return f"{'het' if laatste.endswith(_HET_WOORDEN) else 'de'} {naam}"
-
-
-def _tafel(d: model.Dossier, rol: str) -> dict[str, str]:
-    """The region's own table for a role (D26): its name, with article, and capitalised for a title.
-
-    ``planning.tafel_voor_rol`` also demands a rhythm that is set (to compute sessions); a document
-    only needs the name, so a table whose rhythm is still in te stellen (West-Vlaanderen) still counts.
-    """
-    from ketencli import planning
-
-    try:
-        tafel = planning.regio(d.regio).tafel_voor_rol(rol)
-    except KetencliFout:  # an unknown region, or a settings file that cannot be read
-        tafel = None
-    naam = tafel.naam if tafel is not None else _STANDAARD_TAFEL.get(rol, rol)
-    return {"naam": naam, "de": _met_lidwoord(naam), "titel": naam[:1].upper() + naam[1:]}
-
-
-def titel(d: model.Dossier, soort_key: str, *, tafel_rol: str | None = None) -> str:
-    """The document's title; an agendering names the region's own table ("Agendering Overlegtafel – ...")."""
-    s = zoek_soort(soort_key)
-    rol = tafel_rol or _TAFEL_ROL.get(s.key)
-    if rol is None:
-        return s.titel
-    _, _, onderwerp = s.titel.partition(" – ")
-    return f"Agendering {_tafel(d, rol)['titel']}" + (f" – {onderwerp}" if onderwerp else "")
-
-
-def _basis(d: model.Dossier, soort: str, vandaag: date, *, tafel_rol: str | None = None) -> dict[str, Any]:
+def _basis(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     return {
-        "titel": titel(d, soort, tafel_rol=tafel_rol),
+        "titel": SOORTEN[soort].titel,
         "soort": soort,
         "dossier_id": d.id,
         "gezin": d.gezin,
@@ -257,8 +215,6 @@ def _week(start: date | None, op: date) -> int | None:
 def _inleiding(d: model.Dossier, op: date) -> dict[str, Any]:
     a = d.aanmelding
     return {
-        # the aanmelding's texts describe the situation at aanmelding, not now (annex G.3)
-        "aanmelddatum": a.datum,
         "geweld_bij_aanvang": a.geweld_bij_aanvang,
         "geweld_nu": a.geweld_nu,
         "clienten": _clienten(d, op),
@@ -306,15 +262,11 @@ def _vergelijking(d: model.Dossier) -> list[dict[str, str]]:
 
 def _weegploeg(d: model.Dossier, soort: str, vandaag: date, *, zitting: datetime | date | None = None,
                vragen: list[str] | None = None, waarom_nu: str = "", uitgenodigd: list[str] | None = None,
-               huidige_situatie: str = "", tafel_rol: str | None = None, **_: Any) -> dict[str, Any]:
+               **_: Any) -> dict[str, Any]:
     return {
-        **_basis(d, soort, vandaag, tafel_rol=tafel_rol),
+        **_basis(d, soort, vandaag),
         **_pva(d),
         **_inleiding(d, vandaag),
-        "tafel": _tafel(d, tafel_rol or _TAFEL_ROL[soort]),
-        "opvolg_tafel": _tafel(d, "opvolging"),
-        # the regisseur's own words on the situation now; empty: lines to write on
-        "huidige_situatie": huidige_situatie,
         "zitting": _zitting(zitting),
         "vragen": [v for v in (vragen or []) if v.strip()],
         "waarom_nu": waarom_nu,
@@ -370,21 +322,15 @@ def context_weegploeg_afronding(d: model.Dossier, vandaag: date, **opties: Any) 
 def context_rondetafel(d: model.Dossier, vandaag: date, *, zitting: datetime | date | None = None,
                        vraag: str = "", reikwijdte: model.RondetafelReikwijdte | None = None,
                        tussentijdse_evaluatie: bool = False, na_weegploeg: bool | None = None,
-                       huidige_situatie: str = "", tafel_rol: str | None = None, **_: Any) -> dict[str, Any]:
+                       **_: Any) -> dict[str, Any]:
     reikwijdte = reikwijdte or model.RondetafelReikwijdte()
     if na_weegploeg is None:  # after the weegploeg once a PvA agendering there was discussed
         na_weegploeg = any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
     domeinen = [(kijkschema.domein(k).naam if kijkschema.domein(k) else k) for k in reikwijdte.domeinen]
-    tafel, plan_tafel = _tafel(d, tafel_rol or "opvolging"), _tafel(d, "plan")
-    if plan_tafel["naam"] == tafel["naam"]:  # Leuven: one table for both, so name the discussion instead
-        plan_tafel = {**plan_tafel, "de": "de bespreking van het plan van aanpak"}
     return {
-        **_basis(d, "rondetafel", vandaag, tafel_rol=tafel_rol),
+        **_basis(d, "rondetafel", vandaag),
         **_pva(d),
         **_inleiding(d, vandaag),
-        "tafel": tafel,
-        "plan_tafel": plan_tafel,
-        "huidige_situatie": huidige_situatie,
         "zitting": _zitting(zitting),
         "vraag": vraag,
         "na_weegploeg": na_weegploeg,
@@ -469,22 +415,7 @@ def _gevangenis(lid: model.Gezinslid) -> dict[str, Any]:
 
     assert lid.detentie is not None
     g = gevangenissen.gevangenis(lid.detentie.gevangenis)
-    naam = g.naam if g else lid.detentie.gevangenis
-    return {"naam": naam, "in": _in_gevangenis(naam), "kempen": bool(g and g.kempen)}
-
-
-def _in_gevangenis(naam: str) -> str:
-    """The prison as it reads after "in": "de gevangenis van Brugge", "het Penitentiair Schoolcentrum
-    Hoogstraten", "de hulpgevangenis van Leuven"; a name typed freely stays as it is."""
-    naam = naam.strip()
-    eerste, _, rest = naam.partition(" ")
-    if eerste in ("Gevangenis", "Hulpgevangenis") and rest:
-        return f"de {eerste.lower()} {rest if rest.startswith('van ') else 'van ' + rest}"
-    if eerste in ("Penitentiair", "Centrum"):
-        return f"het {naam}"
-    if eerste in ("Inrichting", "Instelling"):
-        return f"de {naam}"
-    return naam
+    return {"naam": g.naam if g else lid.detentie.gevangenis, "kempen": bool(g and g.kempen)}
 
 
 def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, str]]:
@@ -494,18 +425,9 @@ def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, st
 
 def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     """Only the regisseur, region and date: nothing of the case itself."""
-    co3 = d.regio == "co3-antwerpen"
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
             "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
-            "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
-            "voor_casusregie": _voor_casusregie(d),
-            # before casusregie the CO3-criminoloog is the link (annex D, L1509-1511, D22)
-            "verbindingsfiguur": "CO3-criminoloog" if co3 else "Contactpersoon",
-            "verbindingsfiguur_de": "de CO3-criminoloog" if co3 else "de contactpersoon van de ketenaanpak"}
-
-
-def _voor_casusregie(d: model.Dossier) -> bool:
-    return d.fase in ("aanmelding", "verkenning") or not d.casusregisseur.naam.strip()
+            "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie"}
 
 
 def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = None, **_: Any) -> dict[str, Any]:
@@ -524,18 +446,10 @@ def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = N
 def context_brief_gedetineerde(d: model.Dossier, vandaag: date, *, lid: str | None = None,
                                **_: Any) -> dict[str, Any]:
     x = _gedetineerde(d, lid)
-    gevangenis = _gevangenis(x)
-    if not gevangenis["kempen"]:  # annex D.3: the letter replaces informing JWW Turnhout, only there
-        raise KetencliFout(
-            f"De brief aan de gedetineerde is alleen voor een gevangenis in de Kempen (Justitieel Welzijnswerk "
-            f"Turnhout, bijlage D.3), en lid {x.id} zit niet in een Kempische gevangenis. Buiten de Kempen "
-            "krijgen de psychosociale dienst (PSD) en Justitieel Welzijnswerk (JWW) samen één mail.",
-            tip=f"Maak die mail met `ketencli doc {d.id} psd-jww-mail" + (f" --lid {x.id}" if lid else "") + "`.",
-        )
     return {
         **_need_to_know(d, "brief-gedetineerde", vandaag),
         "gedetineerde": {"naam": x.naam},
-        "gevangenis": gevangenis,
+        "gevangenis": _gevangenis(x),
     }
 
 
@@ -551,8 +465,6 @@ def context_justitiehuis(d: model.Dossier, vandaag: date, *, lid: str | None = N
     return {
         **_need_to_know(d, "justitiehuis", vandaag),
         "betrokkenen": [{"naam": x.naam, "geboortedatum": x.geboortedatum} for x in betrokkenen],
-        # annex C (L1466): only a table's decision makes a measure urgent; none recorded: blanks to fill in
-        "maatregel_genoteerd": maatregel is not None,
         "maatregel": {
             "beslist_op": maatregel.beslist_op if maatregel else None,
             "tafel": maatregel.tafel if maatregel else "",
@@ -596,26 +508,7 @@ OPTIES: dict[str, tuple[str, ...]] = {
     "zitting": (*_AGENDERINGEN, "aanmelding"),
     "vragen": _AGENDERINGEN,
     "lid": ("veiligheidsplan", "psd-jww-mail", "brief-gedetineerde", "justitiehuis"),
-    "huidige_situatie": ("weegploeg-pva", "weegploeg-gewijzigd", "weegploeg-afronding", "rondetafel"),
 }
-
-
-def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
-    """What the regisseur must know before sending a document: Dutch sentences, no case data."""
-    s = zoek_soort(soort_key)
-    uit = []
-    if s.key == "psd-jww-mail" and _voor_casusregie(d):
-        wie = _need_to_know(d, s.key, klok.vandaag())["verbindingsfiguur_de"]
-        uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
-                   "voor PSD en JWW (bijlage D). De naam en contactgegevens onderaan zijn open gelaten om in te "
-                   "vullen en te ondertekenen.")
-    if s.key == "justitiehuis" and not d.dringende_maatregelen:
-        uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
-                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel (ICO, "
-                   "ronde tafel, weegploeg) besliste dat een justitiële maatregel hoogdringend is (bijlage C). "
-                   f"Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel --beslist-op DATUM "
-                   "--tafel ...`.")
-    return uit
 
 
 def zoek_soort(key: str) -> Soort:
@@ -640,7 +533,7 @@ def voorbeeld_context(soort_key: str) -> dict[str, Any]:
     d = model.Dossier(
         id="2026-001", regio="co3-antwerpen", gezin="Voorbeeld",
         gezinsleden=[model.Gezinslid(id="m1", naam="Voorbeeld", rollen=["pleger"],
-                                     detentie=model.Detentie(gevangenis="merksplas", soort="veroordeeld"))],
+                                     detentie=model.Detentie(gevangenis="antwerpen", soort="veroordeeld"))],
     )
     return context(d, soort_key, vandaag=date(2026, 1, 1))
 
