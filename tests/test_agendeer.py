@@ -255,6 +255,14 @@ def test_afronding_needs_the_afronding_check(kc, palmeneire, thuis):
     assert "afronding" in a.notitie
 
 
+def test_afronding_findings_read_as_sentences(kc, palmeneire):
+    uit = kc("agendeer", "weegploeg", palmeneire, "--soort", "afronding", "--json")
+    assert uit.exit_code == 1
+    meldingen = [b["melding"] for b in json.loads(uit.stdout)["gereedheid"]["bevindingen"]]
+    assert any("actie: Eerder" in m for m in meldingen)  # a list after a colon, not ":;"
+    assert not any(":;" in m for m in meldingen)
+
+
 def test_bad_soort_and_datum_are_usage_errors(kc, palmeneire):
     assert kc("agendeer", "weegploeg", palmeneire, "--soort", "slot").exit_code == 2
     assert kc("agendeer", "weegploeg", palmeneire, "--datum", "morgen").exit_code == 2

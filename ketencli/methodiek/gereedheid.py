@@ -302,6 +302,16 @@ def _afronding_toets(d: Any, op: date) -> list[Any]:
     return list(afronding.toets(d, op))
 
 
+def _samen(delen: Iterable[str]) -> str:
+    """Evidence lines as one sentence: "; " between them, a space after a line that ends in ":"."""
+    uit = ""
+    for deel in (str(x).strip() for x in delen):
+        if not deel:
+            continue
+        uit = deel if not uit else uit + (" " if uit.endswith(":") else "; ") + deel
+    return uit
+
+
 def _afronding(d: Any, criteria: Iterable[Any], v: _Verzamelaar) -> None:
     criteria = list(criteria)
     from ketencli.methodiek import afronding
@@ -313,7 +323,7 @@ def _afronding(d: Any, criteria: Iterable[Any], v: _Verzamelaar) -> None:
             continue
         streng = not klaar and bool(c.vereist)
         blokkerend += streng
-        bewijs = "; ".join(c.bewijs) if isinstance(c.bewijs, (list, tuple)) else str(c.bewijs or "")
+        bewijs = _samen(c.bewijs) if isinstance(c.bewijs, (list, tuple)) else str(c.bewijs or "")
         uitleg = bewijs or ("nog niet voldaan" if c.oordeel == "niet-voldaan" else "nog niet te beoordelen")
         v.voeg("afronding-" + c.key, streng, f"afronding: {c.titel}", uitleg,
                c.wat_te_doen or f"Bekijk de afrondingstoets: `ketencli afronding check {d.id}`.")
