@@ -382,8 +382,7 @@ def afsluiten(
 ) -> None:
     """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden.
 
-    Alleen als het geweld gestopt bleef en de vervolghulp goed startte (gids L730-733, L943-948); anders
-    bespreekt de ronde tafel het dossier opnieuw (`ketencli afronding herneem`).
+    Alleen als het geweld gestopt bleef en de vervolghulp startte (anders: --toch --reden of `afronding herneem`).
     """
     from ketencli import klok, store, ui
     from ketencli.methodiek import afronding
@@ -465,7 +464,7 @@ TERUG_FASEN = ("casusregie", "ketenaanpak-zonder-regisseur")
 def herneem(
     dossier_id: str = ID_ARG,
     reden: str = typer.Option(..., "--reden", help="Waarom opnieuw regie, bv. nieuwe feiten (komt in de historiek)."),
-    datum: str | None = typer.Option(None, "--datum",
+    datum: str | None = typer.Option(None, "--datum", metavar="DATUM",
                                      help="Datum van de beslissing, bv. de ronde tafel (standaard: vandaag)."),
     naar: str = typer.Option("casusregie", "--naar", metavar="FASE",
                              help="De fase: casusregie (standaard) of ketenaanpak-zonder-regisseur."),
