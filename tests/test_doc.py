@@ -74,10 +74,14 @@ def test_elke_soort_uit_beide_voorbeelden(kc, palmeneire, westvl, soort):
             uit = kc("doc", dossier_id, soort)
             assert uit.exit_code == 1 and "detentie" in uit.stderr
             continue
+        if soort == "brief-gedetineerde" and not _in_de_kempen(d):
+            uit = kc("doc", dossier_id, soort)
+            assert uit.exit_code == 1 and "Kempen" in uit.stderr and "psd-jww-mail" in uit.stderr
+            continue
         pad = maak(kc, dossier_id, soort)
         assert pad.name == f"2026-11-23_{soort}.docx"
         tekst = alle_tekst(pad)
-        titel = documenten.SOORTEN[soort].titel
+        titel = documenten.titel(d, soort)
         assert titel.lower() in tekst.lower() or soort in ("brief-gedetineerde", "veiligheidsplan")
         if soort not in ("brief-gedetineerde", "psd-jww-mail", "justitiehuis"):
             assert d.gezin in tekst or soort == "veiligheidsplan"
@@ -87,6 +91,12 @@ def test_elke_soort_uit_beide_voorbeelden(kc, palmeneire, westvl, soort):
             assert VANDAAG_NL in tekst
         assert d.casusregisseur.naam in tekst or soort in ("veiligheidsplan", "aanmelding")
         assert "{{" not in tekst and "{%" not in tekst
+
+
+def _in_de_kempen(d: model.Dossier) -> bool:
+    from ketencli.methodiek import gevangenissen
+
+    return any(x.detentie and gevangenissen.gevangenis(x.detentie.gevangenis).kempen for x in d.gezinsleden)
 
 
 def test_psd_en_brief_zonder_gedetineerde_zeggen_wat_te_doen(kc, palmeneire):
@@ -253,8 +263,9 @@ def test_weegploeg_met_zitting_en_vragen(palmeneire):
     assert "dinsdag 8 december 2026 om 13.00 uur" in tekst
     assert "maandag 7 september 2026 (nu week 12)" in tekst  # D25: week 1 is the week casusregie started
     assert "Plan B voor de zussen?" in tekst
-    for kop in ("Stap 1", "Over welk geweld gaat het?", "Situatie bij aanvang", "Huidige situatie",
-                "Wie zijn de cliënten", "Welke diensten", "Welk veiligheidsplan", "Vragen voor de weegploeg",
+    for kop in ("Stap 1", "Over welk geweld gaat het?", "Situatie bij aanvang", "Situatie bij aanmelding",
+                "Huidige situatie", "Wie zijn de cliënten", "Welke diensten", "Welk veiligheidsplan",
+                "Vragen voor de Weegploeg", "Externe expertise op de Weegploeg", "Waarom is het dossier nu klaar",
                 "Stap 2", "BIJLAGE: PLAN VAN AANPAK"):
         assert kop in tekst, kop
     assert "duwen en trekken" in tekst  # the aanmelding text
@@ -293,7 +304,7 @@ def test_rondetafel_met_afbakening_en_tussentijdse_evaluatie(palmeneire):
     assert "Sofie Vercammen" in tekst and "SOCIALE ONDERSTEUNING" in tekst
     assert "CAW Antwerpen – Team Tijdelijk Huisverbod" in tekst
     assert "Tussentijdse evaluatie" in tekst and "risicofactor weggewerkt" in tekst
-    assert "voor de weegploeg" in tekst
+    assert "voor de Weegploeg" in tekst
     gewoon = alle_tekst(documenten.schrijf(d, "rondetafel", overschrijf=True))
     assert "Tussentijdse evaluatie" not in gewoon and "nog geen vraag" in gewoon
 
@@ -364,6 +375,8 @@ def _gevoelig_dossier(westvl: str) -> model.Dossier:
 @pytest.mark.parametrize("soort", [*GEDETINEERDE, "justitiehuis"])
 def test_need_to_know_documenten_dragen_niets_gevoeligs(westvl, soort):
     d = _gevoelig_dossier(westvl)
+    if soort == "brief-gedetineerde":  # the letter is only for the Kempen (annex D.3)
+        d = _in_merksplas(d)
     gedetineerde = next(x for x in d.gezinsleden if x.detentie)
     pad = documenten.schrijf(d, soort)
     tekst = alle_tekst(pad) + xml_tekst(pad)
@@ -376,7 +389,17 @@ def test_need_to_know_documenten_dragen_niets_gevoeligs(westvl, soort):
         assert item.omschrijving not in tekst
     assert d.casusregisseur.naam in tekst
     if soort != "justitiehuis":
-        assert gedetineerde.naam in tekst and "Gevangenis van Brugge" in tekst
+        assert gedetineerde.naam in tekst
+        assert ("Gevangenis van Merksplas" if soort == "brief-gedetineerde" else "de gevangenis van Brugge") in tekst
+
+
+def _in_merksplas(d: model.Dossier) -> model.Dossier:
+    """A copy of the dossier whose detained member is in a Kempen prison."""
+    kopie = d.model_copy(deep=True)
+    for lid in kopie.gezinsleden:
+        if lid.detentie:
+            lid.detentie.gevangenis = "merksplas"
+    return kopie
 
 
 def test_kempen_mail_alleen_psd_en_brief(westvl):
@@ -391,6 +414,70 @@ def test_kempen_mail_alleen_psd_en_brief(westvl):
     brief = alle_tekst(documenten.schrijf(d, "brief-gedetineerde"))
     assert f"Beste {lid.naam}" in brief and "Gevangenis van Merksplas" in brief
     assert "Justitieel Welzijnswerk" in brief and "Jij kiest" in brief
+
+
+# -- review findings 5, 7, 8, 12 ------------------------------------------------------------------------
+
+
+def _na(tekst: str, kop: str, n: int = 1) -> list[str]:
+    """The n non-empty lines that follow the line ``kop``."""
+    regels = tekst.split("\n")
+    i = regels.index(kop)
+    return [r for r in regels[i + 1:] if r.strip()][:n]
+
+
+@pytest.mark.parametrize("soort", ["weegploeg-afronding", "rondetafel", "weegploeg-pva"])
+def test_aanmelding_is_de_situatie_van_toen_en_huidige_situatie_is_in_te_vullen(kc, palmeneire, soort):
+    d = store.laad(palmeneire)
+    pad = maak(kc, palmeneire, soort)
+    tekst = alle_tekst(pad)
+    regels = tekst.split("\n")
+    # the aanmelding's "Wat is de huidige situatie?" answer is labelled as the situation then, with its date
+    aanmelding = next(r for r in regels if r.startswith("Situatie bij aanmelding"))
+    assert f"uit de aanmelding van {d.aanmelding.datum:%d/%m/%Y}" in aanmelding
+    assert _na(tekst, aanmelding)[0].startswith(d.aanmelding.geweld_nu[:40])
+    # 'Huidige situatie' is the regisseur's: a note and lines to write on, never the aanmelding's text
+    assert _na(tekst, "Huidige situatie")[0] == "(in te vullen door de casusregisseur: hoe is de situatie nu?)"
+    doc = Document(str(pad))
+    ps = doc.paragraphs
+    i = next(k for k, p in enumerate(ps) if p.text == "Huidige situatie")
+    assert all(p._p.pPr is not None and p._p.pPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr") is not None for p in ps[i + 2:i + 5])
+    # the afronding document asks each question once
+    for kop in ("Waarom is het dossier nu klaar", "Vragen voor"):
+        assert sum(r.startswith(kop) for r in regels) == (1 if soort != "rondetafel" else 0), kop
+    if soort == "weegploeg-afronding":
+        assert "Waarom is het dossier nu klaar voor afronding?" in regels
+    # given in the regisseur's words, it is shown instead of the lines
+    eigen = maak(kc, palmeneire, soort, "--overschrijf", "--huidige-situatie", "Geen nieuwe feiten sinds mei.")
+    assert _na(alle_tekst(eigen), "Huidige situatie")[0] == "Geen nieuwe feiten sinds mei."
+    assert kc("doc", palmeneire, "pva", "--huidige-situatie", "x").exit_code == 2
+
+
+def test_agenderingen_noemen_de_tafel_van_de_regio(kc, westvl, tmp_path):
+    kc.ok("doc", westvl, "weegploeg-pva")
+    pad = store.documenten_dir(westvl) / "2026-11-23_weegploeg-pva.docx"
+    tekst = alle_tekst(pad)
+    assert "Agendering Overlegtafel – voorzet plan van aanpak" in tekst
+    assert Document(str(pad)).sections[0].header.paragraphs[0].text == f"Overlegtafel · dossier {westvl}"
+    for zin in ("Vragen voor de Overlegtafel", "Waarom is het dossier nu klaar voor de Overlegtafel?",
+                "Wat kan de Overlegtafel toevoegen", "terugkomdatum op het Operationeel team"):
+        assert zin in tekst, zin
+    assert "weegploeg" not in tekst.lower() and "ronde tafel" not in tekst.lower()
+    for soort in ("weegploeg-gewijzigd", "weegploeg-afronding"):
+        andere = alle_tekst(maak(kc, westvl, soort))
+        assert "Agendering Overlegtafel – " in andere and "weegploeg" not in andere.lower(), soort
+    uit = kc.ok("doc", westvl, "rondetafel")
+    assert "Agendering Operationeel team bewaard" in " ".join(uit.stdout.split())
+    rt = alle_tekst(store.documenten_dir(westvl) / "2026-11-23_rondetafel.docx")
+    assert "Agendering Operationeel team" in rt and f"Operationeel team · dossier {westvl}" in rt
+    assert "voor de Overlegtafel" in rt and "weegploeg" not in rt.lower() and "ronde tafel" not in rt.lower()
+    # Leuven: one table for plan and follow-up, so the moment names the discussion, with 'het'
+    leuven = model.Dossier(id="2026-901", regio="leuven", gezin="Leuven")
+    lt = alle_tekst(documenten.schrijf(leuven, "rondetafel", doel=tmp_path / "rt.docx"))
+    assert "Agendering Operationeel team" in lt and "voor de bespreking van het plan van aanpak" in lt
+    lw = alle_tekst(documenten.schrijf(leuven, "weegploeg-pva", doel=tmp_path / "wp.docx"))
+    assert "Vragen voor het Operationeel team" in lw
 
 
 # -- hostile text -------------------------------------------------------------------------------------
@@ -429,7 +516,8 @@ def test_vijandige_tekst_in_elk_sjabloon(kc, tmp_path):
     d = store.laad(dossier_id)
     assert d.gezin.startswith(VIJANDIG)
     for soort in ALLE:
-        pad = documenten.schrijf(d, soort, zitting=ZITTING, vragen=[VIJANDIG, LANG], vraag=VIJANDIG,
+        bron = _in_merksplas(d) if soort == "brief-gedetineerde" else d
+        pad = documenten.schrijf(bron, soort, zitting=ZITTING, vragen=[VIJANDIG, LANG], vraag=VIJANDIG,
                                  tussentijdse_evaluatie=True)
         Document(str(pad))  # python-docx reads it
         tekst = xml_tekst(pad)
@@ -476,11 +564,14 @@ def test_libreoffice_zet_elk_document_om_naar_pdf(kc, palmeneire, westvl, tmp_pa
         for soort in ALLE:
             if soort in GEDETINEERDE and not any(x.detentie for x in d.gezinsleden):
                 continue
+            if soort == "brief-gedetineerde":
+                d = _in_merksplas(d)
             gemaakt.append(documenten.schrijf(d, soort, doel=docs / f"{dossier_id}-{soort}.docx", zitting=ZITTING,
                                               vragen=["Een vraag?"], tussentijdse_evaluatie=True))
     vijandig = store.laad(_vijandig_dossier(tmp_path, kc))
     for soort in ALLE:
-        gemaakt.append(documenten.schrijf(vijandig, soort, doel=docs / f"vijandig-{soort}.docx"))
+        bron = _in_merksplas(vijandig) if soort == "brief-gedetineerde" else vijandig
+        gemaakt.append(documenten.schrijf(bron, soort, doel=docs / f"vijandig-{soort}.docx"))
     pdf = tmp_path / "pdf"
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(pdf), *map(str, gemaakt)], capture_output=True, timeout=300, check=False)

@@ -530,13 +530,25 @@ def diensten_lijst(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+def situatie(doc, met_aanvang: bool = True) -> None:
+    """The aanmelding's texts, labelled as the situation then; 'Huidige situatie' is the regisseur's own
+    (``huidige_situatie``) or lines to write on: the aanmelding never describes now (annex G.3)."""
+    bron = ("uit de aanmelding{% if aanmelddatum %} van {{ aanmelddatum|datum_kort }}{% endif %}",
+            {"cursief": True, "kleur": GRIJS, "grootte": 9})
+    if met_aanvang:
+        par(doc, ("Situatie bij aanvang ", {"vet": True}), bron).paragraph_format.space_before = Pt(6)
+        tekstblok(doc, "geweld_bij_aanvang")
+    par(doc, ("Situatie bij aanmelding ", {"vet": True}), bron).paragraph_format.space_before = Pt(6)
+    tekstblok(doc, "geweld_nu")
+    par(doc, ("Huidige situatie", {"vet": True})).paragraph_format.space_before = Pt(6)
+    tekstblok(doc, "huidige_situatie", "(in te vullen door de casusregisseur: hoe is de situatie nu?)",
+              lijnen_bij_leeg=3)
+
+
 def inleiding_weegploeg(doc, afronding: bool) -> None:
     kop(doc, "Stap 1 – Het dossier ter inleiding (5 minuten, met genogram)", 1)
     kop(doc, "Over welk geweld " + ("ging" if afronding else "gaat") + " het?", 2)
-    par(doc, ("Situatie bij aanvang", {"vet": True}))
-    tekstblok(doc, "geweld_bij_aanvang")
-    par(doc, ("Huidige situatie", {"vet": True}))
-    tekstblok(doc, "geweld_nu")
+    situatie(doc)
     if not afronding:
         kop(doc, "Wie zijn de cliënten en hoe verhouden ze zich tot elkaar?", 2)
         clienten_tabel(doc)
@@ -562,31 +574,32 @@ def inleiding_weegploeg(doc, afronding: bool) -> None:
         diensten_lijst(doc)
         kop(doc, "Welk veiligheidsplan is er?", 2)
         tekstblok(doc, "veiligheidsplan", "(nog geen veiligheidsplan genoteerd)")
-    kop(doc, "Waarom is het dossier nu klaar voor de weegploeg?", 2)
-    tekstblok(doc, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
-    kop(doc, "Vragen voor de weegploeg", 2)
-    lijst(doc, "vragen", "{{ x }}", "(nog geen vragen genoteerd: benoem een vraag naar aanvullend infodelen helder)")
-    if not afronding:
-        kop(doc, "Externe expertise op de weegploeg", 2)
+        kop(doc, "Waarom is het dossier nu klaar voor {{ tafel.de }}?", 2)
+        tekstblok(doc, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
+        kop(doc, "Vragen voor {{ tafel.de }}", 2)
+        lijst(doc, "vragen", "{{ x }}",
+              "(nog geen vragen genoteerd: benoem een vraag naar aanvullend infodelen helder)")
+        kop(doc, "Externe expertise op {{ tafel.de }}", 2)
         lijst(doc, "uitgenodigd", "{{ x }}", "(geen externe dienst gevraagd)")
 
 
 def agendering_weegploeg() -> Document:
     doc = nieuw()
     voettekst(doc, VOET)
-    koptekst(doc, "Weegploeg · dossier {{ dossier_id }}")
+    koptekst(doc, "{{ tafel.titel }} · dossier {{ dossier_id }}")
     titelblok(doc)
     tag(doc, "{%p if gewijzigd %}")
-    par(doc, ("Het plan van aanpak is fundamenteel gewijzigd sinds de vorige bespreking op de weegploeg en "
+    par(doc, ("Het plan van aanpak is fundamenteel gewijzigd sinds de vorige bespreking op {{ tafel.de }} en "
               "komt daarom opnieuw op de agenda.", {"cursief": True}))
     tag(doc, "{%p endif %}")
     agenderingskop(doc)
     inleiding_weegploeg(doc, afronding=False)
     kop(doc, "Stap 2 – Het plan van aanpak", 1)
-    par(doc, "Het plan van aanpak staat in bijlage, per domein. Wat kan de weegploeg toevoegen: de "
+    par(doc, "Het plan van aanpak staat in bijlage, per domein. Wat kan {{ tafel.de }} toevoegen: de "
              "doelstellingen helder krijgen, acties concretiseren, samen een plan B bedenken, de volgende stap?")
     kop(doc, "Stap 3 – Wat neem je mee van de bespreking?", 1)
-    par(doc, ("Na de bespreking in te vullen: acties, helpende suggesties en de terugkomdatum op de ronde tafel.",
+    par(doc, ("Na de bespreking in te vullen: acties, helpende suggesties en de terugkomdatum op "
+              "{{ opvolg_tafel.de }}.",
               {"cursief": True, "kleur": GRIJS}))
     lijnen(doc, 4)
     pva_sectie(doc, nieuwe_sectie=True)
@@ -596,7 +609,7 @@ def agendering_weegploeg() -> Document:
 def agendering_weegploeg_afronding() -> Document:
     doc = nieuw()
     voettekst(doc, VOET)
-    koptekst(doc, "Weegploeg · dossier {{ dossier_id }}")
+    koptekst(doc, "{{ tafel.titel }} · dossier {{ dossier_id }}")
     titelblok(doc)
     agenderingskop(doc)
     inleiding_weegploeg(doc, afronding=True)
@@ -661,7 +674,7 @@ def agendering_weegploeg_afronding() -> Document:
     tag(doc, "{%p endif %}")
     kop(doc, "Waarom is het dossier nu klaar voor afronding?", 2)
     tekstblok(doc, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
-    kop(doc, "Vragen voor de weegploeg", 2)
+    kop(doc, "Vragen voor {{ tafel.de }}", 2)
     lijst(doc, "vragen", "{{ x }}", "(geen specifieke vragen)")
     kop(doc, "Stap 3 – Consensus over afronding?", 1)
     lijnen(doc, 3)
@@ -672,23 +685,24 @@ def agendering_weegploeg_afronding() -> Document:
 def agendering_rondetafel() -> Document:
     doc = nieuw()
     voettekst(doc, VOET)
-    koptekst(doc, "Ronde tafel · dossier {{ dossier_id }}")
+    koptekst(doc, "{{ tafel.titel }} · dossier {{ dossier_id }}")
     titelblok(doc)
-    agenderingskop(doc, [("Moment", "{% if na_weegploeg %}na de weegploeg{% else %}voor de weegploeg{% endif %}"
+    agenderingskop(doc, [("Moment", "{% if na_weegploeg %}na{% else %}voor{% endif %} {{ plan_tafel.de }}"
                                     "{% if tussentijdse_evaluatie %} · tussentijdse evaluatie{% endif %}")])
     kop(doc, "Stap 1 – Het dossier ter inleiding (5 minuten)", 1)
     tag(doc, "{%p if na_weegploeg %}")
-    par(doc, ("Hoe ging je aan de slag met het plan van aanpak, met de aanvullingen van de weegploeg? Wat is de "
-              "huidige stand van zaken?", {"cursief": True, "grootte": 9.5, "kleur": GRIJS}))
+    par(doc, ("Hoe ging je aan de slag met het plan van aanpak, met de aanvullingen van {{ plan_tafel.de }}? "
+              "Wat is de huidige stand van zaken?", {"cursief": True, "grootte": 9.5, "kleur": GRIJS}))
     tag(doc, "{%p else %}")
     par(doc, ("Wat verwachten de gezinsleden en de kinderen ouder dan 12?", {"cursief": True, "grootte": 9.5,
                                                                            "kleur": GRIJS}))
     tag(doc, "{%p endif %}")
-    par(doc, ("Huidige situatie", {"vet": True}))
-    tekstblok(doc, "geweld_nu")
-    par(doc, ("Wensen en noden", {"vet": True}))
+    situatie(doc, met_aanvang=False)
+    noden = par(doc, ("Wensen en noden ", {"vet": True}),
+                ("uit de aanmelding", {"cursief": True, "kleur": GRIJS, "grootte": 9}))
+    noden.paragraph_format.space_before = Pt(10)
     tekstblok(doc, "noden")
-    par(doc, ("Kinderen ouder dan 12", {"vet": True}))
+    par(doc, ("Kinderen ouder dan 12", {"vet": True})).paragraph_format.space_before = Pt(6)
     lijst(doc, "kinderen_12", "{{ x.naam }} ({{ x.leeftijd }}) – gesproken? ______",
           "(geen kinderen ouder dan 12 in het dossier)")
     kop(doc, "Stap 2 – De vraag" + "{% if tussentijdse_evaluatie %} en de tussentijdse evaluatie{% endif %}", 1)

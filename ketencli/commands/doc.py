@@ -29,6 +29,10 @@ def doc(
                                             "(agenderingen)."),
     vragen: list[str] = typer.Option([], "--vraag", metavar="TEKST",
                                      help="Een vraag aan de tafel (herhaalbaar; agenderingen)."),
+    huidige_situatie: str | None = typer.Option(
+        None, "--huidige-situatie", metavar="TEKST",
+        help="Hoe de situatie nu is, in je eigen woorden (agenderingen). Zonder deze optie krijgt "
+             "'Huidige situatie' lege lijnen om in te vullen: de aanmelding beschrijft de situatie van toen."),
     lijst: bool = typer.Option(False, "--lijst", help="Toon welke documenten er wanneer gemaakt werden."),
 ) -> None:
     """Maak een Word-document uit het dossier: plan van aanpak, agenderingen, brieven en mails.
@@ -48,7 +52,8 @@ def doc(
                            tip=f"Bijvoorbeeld: ketencli doc {dossier_id} pva. Wat er al gemaakt werd: "
                                f"ketencli doc {dossier_id} --lijst.")
     gekozen = documenten.zoek_soort(soort)
-    gegeven = (("lid", lid, "--lid"), ("zitting", zitting, "--zitting"), ("vragen", vragen, "--vraag"))
+    gegeven = (("lid", lid, "--lid"), ("zitting", zitting, "--zitting"), ("vragen", vragen, "--vraag"),
+               ("huidige_situatie", huidige_situatie, "--huidige-situatie"))
     for optie, waarde, naam in gegeven:
         if waarde and gekozen.key not in documenten.OPTIES[optie]:
             raise GebruiksFout(f"{naam} past niet bij {gekozen.key}; wel bij: {', '.join(documenten.OPTIES[optie])}.")
@@ -61,6 +66,8 @@ def doc(
     if vragen:
         opties["vragen"] = vragen
         opties["vraag"] = "\n".join(vragen)
+    if huidige_situatie is not None:
+        opties["huidige_situatie"] = huidige_situatie
     doel = uit.expanduser() if uit is not None else None
     if doel is None and d.alleen_lezen:
         # an afgesloten dossier's folder stays as it was closed; a copy elsewhere is reading, not changing
@@ -70,7 +77,7 @@ def doc(
                 f"of heropen het dossier met `ketencli dossier heropen {d.id} --reden \"...\"`.",
         )
     pad = documenten.schrijf(d, gekozen.key, doel=doel, overschrijf=overschrijf, **opties)
-    ui.gelukt(f"{gekozen.titel} bewaard in {pad}")
+    ui.gelukt(f"{documenten.titel(d, gekozen.key)} bewaard in {pad}")
     if openen:
         _open(pad)
 
