@@ -454,6 +454,53 @@ def test_aanmelding_is_de_situatie_van_toen_en_huidige_situatie_is_in_te_vullen(
     assert kc("doc", palmeneire, "pva", "--huidige-situatie", "x").exit_code == 2
 
 
+def test_brief_gedetineerde_alleen_in_de_kempen(kc, westvl):
+    uit = kc("doc", westvl, "brief-gedetineerde")
+    assert uit.exit_code == 1 and not list(store.documenten_dir(westvl).glob("*brief*"))
+    melding = " ".join(uit.stderr.split())
+    assert "alleen voor een gevangenis in de Kempen" in melding
+    assert "PSD" in melding and "JWW" in melding and "samen één mail" in melding
+    assert f"ketencli doc {westvl} psd-jww-mail" in melding
+    assert "Traceback" not in uit.output and "Kristof" not in uit.output  # no names in messages
+
+
+def test_psd_jww_mail_voor_casusregie_voor_de_criminoloog(kc, palmeneire, westvl):
+    tijdens = alle_tekst(maak(kc, westvl, "psd-jww-mail"))
+    assert "kennismaking casusregisseur" in tijdens and "Hannes Verbeke" in tijdens
+    assert "die verblijft in de gevangenis van Brugge" in tijdens and "in detentie in" not in tijdens
+    with store.wijzig(westvl) as d:
+        d.fase = "verkenning"
+    uit = kc.ok("doc", westvl, "psd-jww-mail", "--overschrijf")
+    assert "nog geen actieve casusregie" in " ".join(uit.stderr.split())
+    pad = Path(re.search(r"bewaard in (\S+\.docx)", uit.stdout.replace("\n", "")).group(1))
+    tekst = alle_tekst(pad)
+    onderwerp = next(r for r in tekst.split("\n") if r.startswith("Betrokkenheid ketenaanpak"))
+    assert "casusregisseur" not in onderwerp
+    assert "Naam: ____" in tekst and "Telefoon en e-mail: ____" in tekst
+    assert "Hannes Verbeke" not in tekst and "Ik bied aan" not in tekst
+    assert "Contactpersoon ketenaanpak intrafamiliaal geweld – " in tekst
+    # CO3 Antwerpen: the CO3-criminoloog signs
+    with store.wijzig(palmeneire) as d:
+        d.fase = "aanmelding"
+        d.gezinsleden[0].detentie = model.Detentie(gevangenis="antwerpen", soort="voorlopige-hechtenis")
+    uit = kc.ok("doc", palmeneire, "psd-jww-mail")
+    assert "CO3-criminoloog" in " ".join(uit.stderr.split())
+    assert "CO3-criminoloog ketenaanpak" in alle_tekst(maak(kc, palmeneire, "psd-jww-mail", "--overschrijf"))
+
+
+def test_justitiehuis_zonder_beslissing_claimt_geen_beslissing(kc, westvl):
+    uit = kc.ok("doc", westvl, "justitiehuis")
+    assert "geen beslissing over een dringende maatregel" in " ".join(uit.stderr.split())
+    tekst = alle_tekst(store.documenten_dir(westvl) / "2026-11-23_justitiehuis.docx")
+    assert "besliste op ____/____/________" in tekst and "(overlegtafel)" in tekst
+    assert "Het overleg in de ketenaanpak" not in tekst
+    kc.ok("stap", westvl, "dringende-maatregel", "--beslist-op", "2026-11-20", "--tafel", "Overlegtafel")
+    uit = kc.ok("doc", westvl, "justitiehuis", "--overschrijf")
+    assert "Let op" not in uit.stderr
+    tekst = alle_tekst(store.documenten_dir(westvl) / "2026-11-23_justitiehuis.docx")
+    assert "De Overlegtafel besliste op vrijdag 20 november 2026" in tekst and "____/____" not in tekst
+
+
 def test_agenderingen_noemen_de_tafel_van_de_regio(kc, westvl, tmp_path):
     kc.ok("doc", westvl, "weegploeg-pva")
     pad = store.documenten_dir(westvl) / "2026-11-23_weegploeg-pva.docx"
@@ -478,6 +525,20 @@ def test_agenderingen_noemen_de_tafel_van_de_regio(kc, westvl, tmp_path):
     assert "Agendering Operationeel team" in lt and "voor de bespreking van het plan van aanpak" in lt
     lw = alle_tekst(documenten.schrijf(leuven, "weegploeg-pva", doel=tmp_path / "wp.docx"))
     assert "Vragen voor het Operationeel team" in lw
+
+
+@pytest.mark.parametrize(("gevangenis", "zin"), [
+    ("brugge", "die verblijft in de gevangenis van Brugge,"),
+    ("hoogstraten", "die verblijft in het Penitentiair Schoolcentrum Hoogstraten,"),
+    ("leuven-hulp", "die verblijft in de hulpgevangenis van Leuven,"),
+    ("haren", "die verblijft in de gevangenis van Haren (Brussel),"),
+    ("Penitentiair Complex Haren", "die verblijft in het Penitentiair Complex Haren,"),
+])
+def test_de_gevangenis_in_een_zin(westvl, tmp_path, gevangenis, zin):
+    d = store.laad(westvl)
+    next(x for x in d.gezinsleden if x.detentie).detentie.gevangenis = gevangenis
+    tekst = " ".join(alle_tekst(documenten.schrijf(d, "psd-jww-mail", doel=tmp_path / "m.docx")).split())
+    assert zin in tekst
 
 
 # -- hostile text -------------------------------------------------------------------------------------

@@ -826,6 +826,11 @@ def psd_jww_mail() -> Document:
     par(doc, ("Tekst voor één mail aan PSD en JWW: alleen need-to-know (bijlage D). De gevangenis registreert "
               "mails in het dossier van de gedetineerde, dat de gedetineerde en zijn advocaat mogen inzien: "
               "voeg geen dossierinformatie toe.", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
+    tag(doc, "{%p if voor_casusregie %}")
+    par(doc, ("Er is nog geen actieve casusregie: {{ verbindingsfiguur_de }} is in deze fase het aanspreekpunt "
+              "en ondertekent de mail (bijlage D). Vul naam en contactgegevens onderaan in.",
+              {"vet": True, "grootte": 9}))
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if gevangenis.kempen %}")
     par(doc, ("Kempische gevangenis: mail alleen de PSD, op het algemene adres. Justitieel Welzijnswerk Turnhout "
               "informeer je niet zelf: schrijf een brief aan de gedetineerde (ketencli doc {{ dossier_id }} "
@@ -839,23 +844,39 @@ def psd_jww_mail() -> Document:
                     "{% else %}{% for o in jww %}{{ o.naam }}{% if o.contact %} ({{ o.contact }}){% endif %}"
                     "{% if not loop.last %}; {% endif %}{% else %}Justitieel Welzijnswerk – {{ gevangenis.naam }}"
                     "{% endfor %}{% endif %}"),
-        ("Onderwerp", "Betrokkenheid ketenaanpak intrafamiliaal geweld – kennismaking casusregisseur"),
+        ("Onderwerp", "Betrokkenheid ketenaanpak intrafamiliaal geweld – kennismaking"
+                      "{% if not voor_casusregie %} casusregisseur{% endif %}"),
     ], breedte=(3.0, 14.0))
     par(doc, "Beste collega's,")
     par(doc, "Ik laat jullie weten dat {{ gedetineerde.naam }}"
              "{% if gedetineerde.geboortedatum %} (geboren op {{ gedetineerde.geboortedatum|datum_zonder_dag }})"
-             "{% endif %}, in detentie in {{ gevangenis.naam }}, betrokken is bij de ketenaanpak "
-             "intrafamiliaal geweld ({{ regio }}). {% if casusregie_actief %}Ik ben de casusregisseur in dit "
-             "traject.{% else %}Ik ben in deze fase jullie aanspreekpunt voor de ketenaanpak.{% endif %}")
+             "{% endif %}, die verblijft in {{ gevangenis.in }}, betrokken is bij de ketenaanpak "
+             "intrafamiliaal geweld ({{ regio }}). {% if voor_casusregie %}Er is nog geen casusregisseur "
+             "aangesteld; tot dan ben ik jullie aanspreekpunt voor de ketenaanpak.{% elif casusregie_actief %}"
+             "Ik ben de casusregisseur in dit traject.{% else %}Ik ben in deze fase jullie aanspreekpunt voor de "
+             "ketenaanpak.{% endif %}")
+    tag(doc, "{%p if voor_casusregie %}")
+    par(doc, "Graag werk ik met jullie samen en stem ik af met de diensten in de gevangenis, zodat het contact "
+             "met de betrokkene behouden blijft. Zodra er een casusregisseur is aangesteld, neemt die zelf contact "
+             "met jullie op.")
+    tag(doc, "{%p else %}")
     par(doc, "Graag werk ik met jullie samen en stem ik af met de diensten in de gevangenis, zodat het contact "
              "met de betrokkene in het traject behouden blijft. Ik bied aan om {{ gedetineerde.naam }} te komen "
              "spreken in de gevangenis voor een (kennismakings)gesprek.")
+    tag(doc, "{%p endif %}")
     par(doc, "Jullie kunnen mij bereiken via de gegevens hieronder.")
     par(doc, "Met vriendelijke groet,")
+    tag(doc, "{%p if voor_casusregie %}")
+    doc.add_paragraph()
+    par(doc, "Naam: ________________________________________", na=6)
+    par(doc, "{{ verbindingsfiguur }} ketenaanpak intrafamiliaal geweld – {{ regio }}", na=6)
+    par(doc, "Telefoon en e-mail: ______________________________")
+    tag(doc, "{%p else %}")
     par(doc, ("{{ casusregisseur.naam }}", {"vet": True}), na=0)
     par(doc, "{% if casusregie_actief %}Casusregisseur{% else %}Contactpersoon{% endif %} ketenaanpak "
              "intrafamiliaal geweld – {{ casusregisseur.organisatie }}", na=0)
     par(doc, "{{ casusregisseur.contact }}")
+    tag(doc, "{%p endif %}")
     return doc
 
 
@@ -900,12 +921,23 @@ def justitiehuis() -> Document:
         ("Cc", "operationeel coördinator; algemeen adres van het Justitiehuis"),
         ("Onderwerp", "Vraag naar versnelde opstart van een justitiële maatregel"),
     ], breedte=(3.0, 14.0))
+    tag(doc, "{%p if not maatregel_genoteerd %}")
+    par(doc, ("Er is geen beslissing over een dringende maatregel genoteerd. Stuur deze mail alleen als een "
+              "overlegtafel (ICO, ronde tafel, weegploeg) besliste dat een justitiële maatregel hoogdringend is, "
+              "en vul de tafel en de datum in.", {"vet": True, "grootte": 9}))
+    tag(doc, "{%p endif %}")
     par(doc, "Beste,")
+    tag(doc, "{%p if not maatregel_genoteerd %}")
+    par(doc, "De ______________________________ (overlegtafel) besliste op ____/____/________ dat een "
+             "justitiële maatregel hoogdringend is. Als casusregisseur ({{ regio }}) vraag ik daarom een "
+             "versnelde opstart.")
+    tag(doc, "{%p else %}")
     par(doc, "{% if maatregel.tafel %}De {{ maatregel.tafel }}{% else %}Het overleg in de ketenaanpak "
              "intrafamiliaal geweld{% endif %} besliste "
              "{% if maatregel.beslist_op %}op {{ maatregel.beslist_op|datum }} {% endif %}"
              "dat een justitiële maatregel hoogdringend is. Als casusregisseur ({{ regio }}) vraag ik daarom een "
              "versnelde opstart.")
+    tag(doc, "{%p endif %}")
     par(doc, ("Betrokkene", {"vet": True}), na=1)
     tag(doc, "{%p for b in betrokkenen %}")
     par(doc, "• {{ b.naam }}{% if b.geboortedatum %} (geboren op {{ b.geboortedatum|datum_zonder_dag }})"

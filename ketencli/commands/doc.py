@@ -78,6 +78,8 @@ def doc(
         )
     pad = documenten.schrijf(d, gekozen.key, doel=doel, overschrijf=overschrijf, **opties)
     ui.gelukt(f"{documenten.titel(d, gekozen.key)} bewaard in {pad}")
+    for waarschuwing in documenten.waarschuwingen(d, gekozen.key):
+        ui.melding(f"Let op: {waarschuwing[:1].lower()}{waarschuwing[1:]}")
     if openen:
         _open(pad)
 
