@@ -402,6 +402,9 @@ class DringendeMaatregel(Basis):
 TafelRol = Literal["intake", "plan", "opvolging", "afsluiting"]
 AgenderingSoort = Literal["ico", "pva", "gewijzigd", "afronding", "rondetafel", "afsluiting"]
 AgenderingStatus = Literal["voorbereid", "ingediend", "besproken", "uitgesteld", "geannuleerd"]
+# why a dossier is on the agenda: the method's due items close by purpose (planning.vervaldata)
+AgenderingDoel = Literal["intake", "plan", "gewijzigd-plan", "afronding", "vraag", "tussentijdse-evaluatie",
+                         "terugkoppeling", "check-na-afronding", "afsluiting"]
 
 
 class RondetafelReikwijdte(Basis):
@@ -425,6 +428,8 @@ class Agendering(Basis):
     zitting: datetime
     deadline: datetime | None = None
     status: AgenderingStatus = "voorbereid"
+    # None in files from before the field: planning derives it from the soort where it can
+    doel: AgenderingDoel | None = None
     aangemaakt_op: date | None = None
     vraag: str = ""
     reikwijdte: RondetafelReikwijdte = Field(default_factory=RondetafelReikwijdte)
@@ -650,6 +655,7 @@ class TafelInstelling(Basis):
     einde: str | None = None
     deadline: DeadlineInstelling | None = None
     adres: str | None = None
+    lidwoord: Literal["de", "het"] | None = None  # "het Operationeel team"; derived from naam when left out
 
     _uren = field_validator("begin", "einde")(classmethod(lambda cls, v: _uur(v)))
 
@@ -665,6 +671,9 @@ class RegioInstelling(Basis):
     tafels: dict[str, TafelInstelling] = Field(default_factory=dict)
     vrije_dagen: list[str] | None = None
     partners: list[str] | None = None
+    # D25: the first plan at the plan table from this week of casusregie (CO3: 10); 0 = the plan is
+    # drafted at the table, as soon as possible (West-Vlaanderen, Leuven)
+    eerste_plan_week: int | None = Field(None, ge=0, le=52)
 
     @field_validator("vrije_dagen")
     @classmethod

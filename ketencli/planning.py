@@ -11,22 +11,37 @@ Issue "agendering" item 2, decisions D21, D24, D25, D26. The regions come from
 - ``vervaldata`` lists what the method asks of one dossier, with ids only (no names), and is
   deterministic for (dossier, vandaag, region settings): ``instellingen_stempel`` names the last.
 
-What closes a due item (kept simple and visible in the dossier file):
-- eerste weegploeg: an agendering at the table with role ``plan`` (voorbereid, ingediend, besproken);
-- terugkoppeling op de ronde tafel: an agendering with role ``opvolging`` whose session is on or after
-  the agendering that set the return date;
-- tussentijdse evaluatie / Leuven's evaluations: an agendering with role ``opvolging`` whose session
-  falls within two months (resp. three weeks) before the due date, or later;
+Due items that happen at a table (the return date, the evaluations, the check after afronding, the
+afsluiting) become the first session of the table with that role on or after the date, with the
+session's agendering deadline as an item of its own; a deadline already past leaves one overdue item
+naming the next session still within reach.
+
+The first plan: in CO3 the first session of the weegploeg in week 10 or later (``Regio.eerste_plan_week``,
+D25); where the plan is drafted at the table (West-Vlaanderen, Leuven, D26), the first reachable
+session from the start of casusregie, only while the dossier has no plan. No evaluation before a plan
+exists, and none before the session that discussed the first plan.
+
+What closes a due item: an active agendering (voorbereid, ingediend, besproken) with that purpose
+(``Agendering.doel``; for files from before that field ``doel_van`` derives it from the soort, and an
+old ronde-tafel agendering without one closes what any ronde-tafel agendering closed before):
+- eerste plan: purpose ``plan`` or ``gewijzigd-plan``;
+- terugkoppeling op de ronde tafel: ``terugkoppeling``, its session on or after the agendering that set
+  the return date;
+- tussentijdse evaluatie / Leuven's evaluations: ``tussentijdse-evaluatie``, its session within two
+  months (resp. three weeks) before the due date, or later;
+- ronde-tafelcheck after afronding: ``check-na-afronding`` (or ``afsluiting``) on or after
+  ``afronding.gestart_op``;
+- afsluiting: ``afsluiting``;
+- opvolging na afronding (not at a table): ``afronding.vervolghulp_goed_gestart`` is filled in;
 - OCJ/SDJ-afstemming: due three months after the latest tijdlijn item of soort ``overleg`` or
   ``contact`` that mentions the consulent (consulent, OCJ, SDJ, OSD, jongerenwelzijn), or after the
   start of casusregie;
 - consulent informeren (D21): per ``pv``/``incident`` since the start of casusregie when an ocj-sdj
   service is involved; closed by the item's ``consulent_geinformeerd_op`` (``tijdlijn edit
   --consulent-geinformeerd``) or a later (or same-day) ``contact``/``overleg`` item mentioning the
-  consulent;
-- opvolging na afronding: ``afronding.vervolghulp_goed_gestart`` is filled in;
-- afsluiting: an agendering of soort ``afsluiting``;
-- ronde-tafelcheck: an agendering with role ``opvolging`` on or after ``afronding.gestart_op``.
+  consulent.
+An agendering's own deadline is an item only while it is ``voorbereid``: once the mail is noted as
+sent (``agendeer uitkomst ... --status ingediend``) it is never "te laat".
 """
 
 from __future__ import annotations
@@ -34,7 +49,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -329,34 +344,37 @@ def _haalbaar(z: Zitting, nu: datetime) -> bool:
     return z.begin > nu and (z.deadline is None or z.deadline > nu)
 
 
-def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | None = None) -> Zitting:
-    """The first session whose deadline is still ahead of ``nu``; with ``op``, the session on that
-    date (a Dutch error, with the next possible sessions, when there is none or its deadline passed)."""
+def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | None = None,
+                            vanaf: date | None = None) -> Zitting:
+    """The first session whose deadline is still ahead of ``nu`` (and on or after ``vanaf``, when
+    given); with ``op``, the session on that date (a Dutch error, with the next possible sessions,
+    when there is none or its deadline passed)."""
     nu = _lokaal(nu)
     tafel = tafel_voor_rol(regio, rol)
     r = _regio_obj(regio)
     if op is None:
-        return _eerste((z for z in _zittingen(r, tafel, rol, nu) if _haalbaar(z, nu)), r, tafel)
+        na = nu if vanaf is None else max(nu, _dag_begin(vanaf))
+        return _eerste((z for z in _zittingen(r, tafel, rol, na) if _haalbaar(z, nu)), r, tafel)
 
     volgende = [z for z in itertools.islice(_zittingen(r, tafel, rol, nu), 12) if _haalbaar(z, nu)][:3]
     tip = "Mogelijke zittingen: " + "; ".join(_zitting_kort(z) for z in volgende) + "." if volgende else None
     if tafel.ritme.valt_op(op):
         reden = _vrij(r, op)
         if reden:
-            raise KetencliFout(f"Op {datum_tekst(op)} komt de {tafel.naam} niet samen ({reden}).", tip=tip)
+            raise KetencliFout(f"Op {datum_tekst(op)} komt {tafel.met_lidwoord} niet samen ({reden}).", tip=tip)
         begin_dag = datetime.combine(op, time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
         zitting = _eerste(_zittingen(r, tafel, rol, begin_dag), r, tafel)
         if zitting.begin <= nu:
-            raise KetencliFout(f"De zitting van de {tafel.naam} op {datum_tekst(op)} is al voorbij.", tip=tip)
+            raise KetencliFout(f"De zitting van {tafel.met_lidwoord} op {datum_tekst(op)} is al voorbij.", tip=tip)
         if zitting.deadline is not None and zitting.deadline <= nu:
             raise KetencliFout(
-                f"De deadline voor de {tafel.naam} van {datum_tekst(op)} is verstreken "
+                f"De deadline voor {tafel.met_lidwoord} van {datum_tekst(op)} is verstreken "
                 f"({datum_tekst(zitting.deadline.date())} {zitting.deadline:%H:%M}).",
                 tip=tip,
             )
         return zitting
     raise KetencliFout(
-        f"Op {datum_tekst(op)} is er geen zitting van de {tafel.naam} ({tafel.ritme.beschrijving()}).", tip=tip
+        f"Op {datum_tekst(op)} is er geen zitting van {tafel.met_lidwoord} ({tafel.ritme.beschrijving()}).", tip=tip
     )
 
 
@@ -379,13 +397,14 @@ def _zitting_kort(z: Zitting) -> str:
 
 def eerste_weegploeg(regio: str, casusregie_start: date, nu: datetime) -> Voorbereiding:
     """D25: week 1 is the week casusregie starts; the first weegploeg is the first session in week
-    10 or later whose deadline is still ahead of ``nu``. With the guide's preparation timeline."""
+    10 (the region's ``eerste_plan_week``) or later whose deadline is still ahead of ``nu``. With the
+    guide's preparation timeline."""
     nu = _lokaal(nu)
     tafel = tafel_voor_rol(regio, "plan")
-    week1 = casusregie_start - timedelta(days=casusregie_start.weekday())
-    week10 = datetime.combine(week1 + timedelta(weeks=9), time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
     r = _regio_obj(regio)
-    zitting = _eerste((z for z in _zittingen(r, tafel, "plan", max(week10, nu)) if _haalbaar(z, nu)), r, tafel)
+    week1 = casusregie_start - timedelta(days=casusregie_start.weekday())
+    vanaf = _dag_begin(week1 + timedelta(weeks=(r.eerste_plan_week or 10) - 1))
+    zitting = _eerste((z for z in _zittingen(r, tafel, "plan", max(vanaf, nu)) if _haalbaar(z, nu)), r, tafel)
     dag = zitting.begin.date()
     maandag = dag - timedelta(days=dag.weekday())
     return Voorbereiding(
@@ -400,6 +419,21 @@ def eerste_weegploeg(regio: str, casusregie_start: date, nu: datetime) -> Voorbe
 # ---------------------------------------------------------------------------------------------
 # The method's due dates of a dossier
 # ---------------------------------------------------------------------------------------------
+
+# the purpose of agenderingen from before ``Agendering.doel``, where the soort says it
+_DOEL_VAN_SOORT = {"ico": "intake", "pva": "plan", "gewijzigd": "gewijzigd-plan", "afronding": "afronding",
+                   "afsluiting": "afsluiting"}
+
+
+# before ``doel`` any ronde-tafel agendering closed these (see the module docstring)
+_OUDE_REGEL = {"terugkoppeling", "tussentijdse-evaluatie", "check-na-afronding"}
+
+
+def doel_van(agendering: Any) -> str | None:
+    """Why a dossier is on the agenda (``Agendering.doel``). For a file from before that field, derived
+    from the soort; None for an old ronde-tafel agendering (a question, an evaluation or a return:
+    unknown)."""
+    return agendering.doel or _DOEL_VAN_SOORT.get(agendering.soort)
 
 
 def _noemt_consulent(tekst: str) -> bool:
@@ -418,6 +452,35 @@ def _agenderingen(dossier: model.Dossier, *rollen: str) -> list[Any]:
     return [a for a in dossier.agenderingen if a.status in ACTIEVE_STATUS and (not rollen or a.rol in rollen)]
 
 
+def _gedaan(dossier: model.Dossier, doelen: tuple[str, ...], *, vanaf: date | None = None,
+            behalve: Any = None) -> bool:
+    """True when an active agendering with one of these purposes has its session on or after ``vanaf``.
+    An old ronde-tafel agendering without a purpose counts as before the field existed: for any
+    purpose at the opvolging table."""
+    for a in _agenderingen(dossier):
+        if a is behalve or (vanaf is not None and a.zitting.date() < vanaf):
+            continue
+        doel = doel_van(a)
+        if doel in doelen or (doel is None and a.rol == "opvolging" and _OUDE_REGEL & set(doelen)):
+            return True
+    return False
+
+
+def _dag_begin(dag: date) -> datetime:
+    """Just before midnight at the start of ``dag``: sessions 'after' it include that day's."""
+    return datetime.combine(dag, time(0, 0), tzinfo=TZ) - timedelta(microseconds=1)
+
+
+def _kort(dag: date) -> str:
+    """'do 04/03/2027'."""
+    return f"{_regios.WEEKDAGEN[dag.weekday()][:2]} {dag:%d/%m/%Y}"
+
+
+def _deadline_tekst(moment: datetime) -> str:
+    """'(vrijdag 12:00)': the weekday and hour of an agendering deadline."""
+    return f"({_regios.WEEKDAGEN[moment.weekday()]} {moment:%H:%M})"
+
+
 def vervaldata(dossier: model.Dossier, vandaag: date) -> list[Vervaldatum]:
     """The method's due items of one dossier (ids only, no names), sorted by date."""
     if dossier.fase == "afgesloten":
@@ -428,21 +491,65 @@ def vervaldata(dossier: model.Dossier, vandaag: date) -> list[Vervaldatum]:
     if dossier.fase == "casusregie" and dossier.casusregie_start is not None:
         uit += _casusregie_items(dossier, r, vandaag)
     if dossier.fase == "afgerond":
-        uit += _afronding_items(dossier, r)
+        uit += _afronding_items(dossier, r, vandaag)
     return sorted(uit, key=lambda v: v.sorteersleutel)
 
 
 def _agendering_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
+    """The deadline (until the mail is noted as ingediend) and the session of every open agendering."""
     uit: list[Vervaldatum] = []
     for a in dossier.agenderingen:
         if a.status not in ("voorbereid", "ingediend"):
             continue
         naam = _tafel_naam(r, a.tafel, a.rol)
+        wat = a.soort if doel_van(a) in (None, a.soort) else f"{a.soort}, {doel_van(a)}"
         if a.status == "voorbereid" and a.deadline is not None:
             uit.append(Vervaldatum(a.deadline.date(), f"{a.deadline:%H:%M}", f"deadline-{a.tafel}",
-                                   f"Deadline agendering {naam} (agendering {a.id}, {a.soort})", a.tafel))
+                                   f"Deadline agendering {naam} (agendering {a.id}, {wat})", a.tafel))
         uit.append(Vervaldatum(a.zitting.date(), f"{a.zitting:%H:%M}", "zitting",
-                               f"Zitting {naam} (agendering {a.id}, {a.soort})", a.tafel))
+                               f"Zitting {naam} (agendering {a.id}, {wat})", a.tafel))
+    return uit
+
+
+def _aan_tafel(r: Regio, rol: str, due: date, vandaag: date, soort: str, wat: str, kort: str, *,
+               extra: str = "", zo_snel_mogelijk: bool = False) -> list[Vervaldatum]:
+    """A due item that happens at a table (D24, D25): the first session of the table with this role on
+    or after ``due``, with its agendering deadline as an item of its own.
+
+    When that deadline lies before ``vandaag``: one overdue item on ``due`` that names the next session
+    still within reach; with ``zo_snel_mogelijk`` (the first plan where it is drafted at the table)
+    that next session and its deadline instead. A table whose rhythm is in te stellen: the plain date.
+    """
+    tafel = r.tafel_voor_rol(rol)
+    if tafel is None:
+        return [Vervaldatum(due, None, soort, wat + extra)]
+    plek = f"{wat} op {tafel.met_lidwoord}{extra}"
+    if not tafel.ritme.ingesteld or not tafel.begin:
+        noot = "het ritme van die tafel is nog in te stellen"
+        tekst = f"{plek[:-1]}; {noot})" if plek.endswith(")") else f"{plek} ({noot})"
+        return [Vervaldatum(due, None, soort, tekst, tafel.key)]
+    nu = datetime.combine(vandaag, time(0, 0), tzinfo=TZ)
+    z = next(_zittingen(r, tafel, rol, _dag_begin(due)), None)
+    if z is None:  # pragma: no cover - a set rhythm always yields a session within three years
+        return [Vervaldatum(due, None, soort, plek, tafel.key)]
+    if not _haalbaar(z, nu):  # its deadline (or, without one, the session itself) lies before today
+        haalbaar = next((x for x in itertools.islice(_zittingen(r, tafel, rol, max(nu, _dag_begin(due))), 60)
+                         if _haalbaar(x, nu)), None)
+        if haalbaar is None or not zo_snel_mogelijk:
+            wat_voorbij = "deadline voor de zitting" if z.deadline is not None else "zitting"
+            tekst = f"{plek}: de {wat_voorbij} van {_kort(z.begin.date())} is voorbij"
+            if haalbaar is not None:
+                tekst += f"; eerstvolgende haalbare zitting: {_kort(haalbaar.begin.date())}"
+                if haalbaar.deadline is not None:
+                    tekst += f" (deadline {_kort(haalbaar.deadline.date())} {haalbaar.deadline:%H:%M})"
+            return [Vervaldatum(due, None, soort, tekst, tafel.key)]
+        z = haalbaar
+    uit: list[Vervaldatum] = []
+    if z.deadline is not None:
+        uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{tafel.key}",
+                               f"Deadline agendering {tafel.naam} van {_kort(z.begin.date())}: {kort} "
+                               f"{_deadline_tekst(z.deadline)}", tafel.key))
+    uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", soort, plek, tafel.key))
     return uit
 
 
@@ -450,102 +557,118 @@ def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[V
     start = dossier.casusregie_start
     assert start is not None
     uit: list[Vervaldatum] = []
-    nu = datetime.combine(vandaag, time(0, 0), tzinfo=TZ)
+    plannen = [a for a in _agenderingen(dossier) if doel_van(a) in ("plan", "gewijzigd-plan")]
+    if not plannen:
+        uit += _eerste_plan(dossier, r, start, vandaag)
 
-    # first plan at the table with role plan (weegploeg), week 10 or later (D25)
-    if not _agenderingen(dossier, "plan"):
-        tafel = r.tafel_voor_rol("plan")
-        if tafel is not None and tafel.ritme.ingesteld and tafel.begin:
-            vb = eerste_weegploeg(r.key, start, nu)
-            z = vb.zitting
-            if vb.opvragen >= vandaag:  # a prompt, not a deadline: once past, the deadline item says it
-                uit.append(Vervaldatum(
-                    vb.opvragen, "13:00", "voorbereiding-weegploeg",
-                    f"Start voorbereiding eerste {z.tafel_naam}: documenten opvragen (week {vb.week - 2})", z.tafel,
-                ))
-            if z.deadline is not None:
-                uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{z.tafel}",
-                                       f"Deadline agendering eerste {z.tafel_naam} (plan van aanpak)", z.tafel))
-            uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", f"eerste-{z.tafel}",
-                                   f"Eerste {z.tafel_naam}: plan van aanpak (week {vb.week})", z.tafel))
-        elif tafel is not None:
-            week10 = start - timedelta(days=start.weekday()) + timedelta(weeks=9)
-            uit.append(Vervaldatum(week10, None, f"eerste-{tafel.key}",
-                                   f"Eerste plan van aanpak op de {tafel.naam} (rond week 10; het ritme van "
-                                   "die tafel is nog in te stellen)", tafel.key))
-
-    # the return date at the ronde tafel, set at the weegploeg (D23)
+    # the return date at the ronde tafel, set at the weegploeg (D23): closed by a return agendering
     for a in dossier.agenderingen:
         if a.terugkoppeling_op is None or a.status == "geannuleerd":
             continue
-        gedaan = any(b is not a and b.zitting.date() >= a.zitting.date() for b in _agenderingen(dossier, "opvolging"))
-        if not gedaan:
-            uit.append(Vervaldatum(a.terugkoppeling_op, None, "terugkoppeling-rondetafel",
-                                   f"Terugkoppeling op de {_tafel_naam(r, None, 'opvolging')} "
-                                   f"(afgesproken bij agendering {a.id})", _tafel_sleutel(r, "opvolging")))
+        if not _gedaan(dossier, ("terugkoppeling",), vanaf=a.zitting.date(), behalve=a):
+            uit += _aan_tafel(r, "opvolging", a.terugkoppeling_op, vandaag, "terugkoppeling-rondetafel",
+                              "Terugkoppeling", "terugkoppeling", extra=f" (afgesproken bij agendering {a.id})")
 
-    # evaluations: Leuven at 1/4/10 months, elsewhere an interim evaluation at ~10 months
-    opvolging = _tafel_naam(r, None, "opvolging")
+    # evaluations (of a plan: none before there is one): Leuven at 1/4/10 months, elsewhere an
+    # interim evaluation at ~10 months; counted from the start of casusregie (D25), never before
+    # the session that discussed the first plan
+    if not (dossier.pva.rijen or plannen):
+        return uit + _ocj_sdj_items(dossier, start)
+    na_plan = min((a.zitting.date() for a in plannen), default=None)
+
+    def na_het_plan(due: date) -> date:
+        return max(due, na_plan + timedelta(days=1)) if na_plan is not None else due
+
     if r.evaluaties_maanden:
         for maanden in r.evaluaties_maanden:
-            due = _plus_maanden(start, maanden)
-            if not _evaluatie_gedaan(dossier, due, timedelta(weeks=3)):
-                uit.append(Vervaldatum(due, None, f"leuven-evaluatie-{maanden}m",
-                                       f"Evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'} "
-                                       f"op het {opvolging}", _tafel_sleutel(r, "opvolging")))
+            due = na_het_plan(_plus_maanden(start, maanden))
+            if not _gedaan(dossier, ("tussentijdse-evaluatie",), vanaf=due - timedelta(weeks=3)):
+                uit += [replace(v, soort=f"leuven-evaluatie-{maanden}m") if v.soort == "evaluatie" else v
+                        for v in _aan_tafel(r, "opvolging", due, vandaag, "evaluatie",
+                                            f"Evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'}",
+                                            f"evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'}")]
     else:
-        due = _plus_maanden(start, 10)
-        if not _evaluatie_gedaan(dossier, due, timedelta(days=61)):
-            uit.append(Vervaldatum(due, None, "tussentijdse-evaluatie",
-                                   f"Tussentijdse evaluatie op de {opvolging}, met een nieuw kijkschema",
-                                   _tafel_sleutel(r, "opvolging")))
+        due = na_het_plan(_plus_maanden(start, 10))
+        if not _gedaan(dossier, ("tussentijdse-evaluatie",), vanaf=due - timedelta(days=61)):
+            uit += _aan_tafel(r, "opvolging", due, vandaag, "tussentijdse-evaluatie", "Tussentijdse evaluatie",
+                              "tussentijdse evaluatie", extra=", met een nieuw kijkschema")
+    return uit + _ocj_sdj_items(dossier, start)
 
-    # OCJ/SDJ (annex B, D21)
-    if any(d.soort == "ocj-sdj" for d in dossier.betrokken_diensten):
-        afstemmingen = [t.datum for t in dossier.tijdlijn
-                        if t.soort in ("overleg", "contact") and _noemt_consulent(t.omschrijving)]
-        basis = max([start, *afstemmingen])
-        uit.append(Vervaldatum(_plus_maanden(basis, 3), None, "ocj-sdj-afstemming",
-                               "Afstemming met de consulent OCJ/SDJ (minstens om de drie maanden)"))
-        for t in dossier.tijdlijn:
-            if t.soort not in ("pv", "incident") or t.datum < start:
-                continue
-            if t.consulent_geinformeerd_op is not None or any(d >= t.datum for d in afstemmingen):
-                continue
-            wat = "pv" if t.soort == "pv" else "incident"
-            uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
-                                   f"Consulent informeren over het {wat} van {t.datum.isoformat()}"))
+
+def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -> list[Vervaldatum]:
+    """The first plan at the table with role plan: from week 10 in CO3 (D25, with the guide's
+    preparation timeline); where the plan is drafted at the table (D26), as soon as possible from the
+    start of casusregie, and only while the dossier has no plan yet."""
+    tafel = r.tafel_voor_rol("plan")
+    if tafel is None:
+        return []
+    if r.plan_aan_tafel:
+        if dossier.pva.rijen:  # drafted at the table before the regisseur was appointed
+            return []
+        return _aan_tafel(r, "plan", start, vandaag, f"eerste-{tafel.key}", "Eerste plan van aanpak",
+                          "eerste plan van aanpak", extra=" (zo snel mogelijk na de start van de casusregie)",
+                          zo_snel_mogelijk=True)
+    week = r.eerste_plan_week or 10
+    if not (tafel.ritme.ingesteld and tafel.begin):
+        vanaf = start - timedelta(days=start.weekday()) + timedelta(weeks=week - 1)
+        return [Vervaldatum(vanaf, None, f"eerste-{tafel.key}",
+                            f"Eerste plan van aanpak op {tafel.met_lidwoord} (rond week {week}; het ritme van die "
+                            "tafel is nog in te stellen)", tafel.key)]
+    vb = eerste_weegploeg(r.key, start, datetime.combine(vandaag, time(0, 0), tzinfo=TZ))
+    z = vb.zitting
+    uit: list[Vervaldatum] = []
+    if vb.opvragen >= vandaag:  # a prompt, not a deadline: once past, the deadline item says it
+        uit.append(Vervaldatum(
+            vb.opvragen, "13:00", f"voorbereiding-{z.tafel}",
+            f"Start voorbereiding eerste {z.tafel_naam}: {r.naam} vraagt de voorbereidende documenten op "
+            f"(week {vb.week - 2})", z.tafel,
+        ))
+    if z.deadline is not None:
+        uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{z.tafel}",
+                               f"Deadline agendering eerste {z.tafel_naam}: plan van aanpak "
+                               f"{_deadline_tekst(z.deadline)}", z.tafel))
+    uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", f"eerste-{z.tafel}",
+                           f"Eerste {z.tafel_naam}: plan van aanpak (week {vb.week})", z.tafel))
     return uit
 
 
-def _tafel_sleutel(r: Regio, rol: str) -> str | None:
-    tafel = r.tafel_voor_rol(rol)
-    return tafel.key if tafel else None
+def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
+    """OCJ/SDJ (annex B, D21): the three-monthly afstemming and 'consulent informeren' per pv/incident."""
+    if not any(d.soort == "ocj-sdj" for d in dossier.betrokken_diensten):
+        return []
+    uit: list[Vervaldatum] = []
+    afstemmingen = [t.datum for t in dossier.tijdlijn
+                    if t.soort in ("overleg", "contact") and _noemt_consulent(t.omschrijving)]
+    basis = max([start, *afstemmingen])
+    uit.append(Vervaldatum(_plus_maanden(basis, 3), None, "ocj-sdj-afstemming",
+                           "Afstemming met de consulent OCJ/SDJ (minstens om de drie maanden)"))
+    for t in dossier.tijdlijn:
+        if t.soort not in ("pv", "incident") or t.datum < start:
+            continue
+        if t.consulent_geinformeerd_op is not None or any(d >= t.datum for d in afstemmingen):
+            continue
+        wat = "pv" if t.soort == "pv" else "incident"
+        uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
+                               f"Consulent informeren over het {wat} van {t.datum.isoformat()}"))
+    return uit
 
 
-def _evaluatie_gedaan(dossier: model.Dossier, due: date, marge: timedelta) -> bool:
-    return any(a.zitting.date() >= due - marge for a in _agenderingen(dossier, "opvolging"))
-
-
-def _afronding_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
+def _afronding_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[Vervaldatum]:
     af = dossier.afronding
     uit: list[Vervaldatum] = []
     if af.gestart_op is None:
         return uit
     tot = af.opvolging_tot or _plus_maanden(af.gestart_op, 6)
-    if af.vervolghulp_goed_gestart is None:
+    if af.vervolghulp_goed_gestart is None:  # reported to the operationeel coördinator, not at a table
         uit.append(Vervaldatum(tot, None, "opvolging-na-afronding",
                                "Nagaan of de vervolghulp goed gestart is; laat het de operationeel coördinator weten"))
-    if not any(a.soort == "afsluiting" for a in _agenderingen(dossier)):
-        uit.append(Vervaldatum(tot, None, "afsluiting",
-                               f"Afsluiting op de {_tafel_naam(r, None, 'afsluiting')} (zes maanden na afronding)",
-                               _tafel_sleutel(r, "afsluiting")))
-    if af.rondetafel_check_op is not None and not any(
-        a.zitting.date() >= af.gestart_op for a in _agenderingen(dossier, "opvolging")
-    ):
-        uit.append(Vervaldatum(af.rondetafel_check_op, None, "rondetafel-check",
-                               f"Check op nieuwe feiten op de {_tafel_naam(r, None, 'opvolging')}",
-                               _tafel_sleutel(r, "opvolging")))
+    if not _gedaan(dossier, ("afsluiting",)):
+        uit += _aan_tafel(r, "afsluiting", tot, vandaag, "afsluiting", "Afsluiting", "afsluiting",
+                          extra=" (zes maanden na de afronding)")
+    if af.rondetafel_check_op is not None and not _gedaan(dossier, ("check-na-afronding", "afsluiting"),
+                                                          vanaf=af.gestart_op):
+        uit += _aan_tafel(r, "opvolging", af.rondetafel_check_op, vandaag, "rondetafel-check",
+                          "Check op nieuwe feiten", "check op nieuwe feiten")
     return uit
 
 
@@ -605,10 +728,13 @@ def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None) -> lis
 
 
 def _einde(rij: dict[str, Any], begin: datetime, regios: dict[str, Regio]) -> datetime:
-    """Sessions last until the table's end hour (when known), deadlines a quarter of an hour."""
+    """Sessions last until the table's end hour (when known), deadlines a quarter of an hour. A due
+    item at a table (an evaluation, the afsluiting) that starts at the table's hour is a session."""
     r = regios.get(rij.get("regio", ""))
     tafel = r.tafel(rij["tafel"]) if r and rij.get("tafel") else None
-    is_zitting = rij["soort"] == "zitting" or rij["soort"].startswith("eerste-")
+    is_zitting = rij["soort"] == "zitting" or rij["soort"].startswith("eerste-") or (
+        tafel is not None and not rij["soort"].startswith(("deadline-", "voorbereiding-"))
+        and rij.get("tijd") == tafel.begin)
     if is_zitting and tafel is not None and tafel.einde and tafel.einde > f"{begin:%H:%M}":
         return _moment(begin.date(), tafel.einde)
     return begin + timedelta(minutes=15)

@@ -5,6 +5,7 @@ Dates are pinned. CO3's weegploeg uses the bundled reference date 2026-01-13 (a 
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -37,6 +38,19 @@ leuven:
       einde: "12:00"
       deadline: {dagen_voor: 7, tijd: "12:00"}
       adres: ot@leuven.example
+  vrije_dagen: []
+"""
+
+WVL_INGESTELD = """\
+ifg-west-vlaanderen:
+  tafels:
+    overlegtafel:
+      ritme: wekelijks
+      weekdag: donderdag
+      begin: "14:00"
+      einde: "16:30"
+      deadline: {weekdag: maandag, tijd: "09:00", weken_voor: 1}
+      adres: overlegtafel@wvl.example
   vrije_dagen: []
 """
 
@@ -242,6 +256,8 @@ def test_een_regio_zonder_tafel_voor_een_rol():
     ("leuven: [\n", "geen geldige YAML"),
     ("leuven:\n  tafels:\n    operationeel-team:\n      deadline: {tijd: '12:00'}\n", "weekdag (in de week ervoor)"),
     ("leuven:\n  tafels:\n    operationeel-team:\n      ritme: maandelijks\n", "tweemaal-per-maand"),
+    ("leuven:\n  tafels:\n    operationeel-team:\n      lidwoord: een\n", "kies uit: de, het"),
+    ("leuven:\n  eerste_plan_week: 60\n", "regel 2"),
 ])
 def test_fouten_in_het_instellingenbestand_met_regel_en_kolom(tekst, verwacht):
     schrijf_instellingen(tekst)
@@ -261,10 +277,18 @@ def soorten(items):
 def test_vervaldata_van_het_voorbeeld_in_casusregie(palmeneire):
     d = store.laad(palmeneire)
     items = planning.vervaldata(d, date(2026, 11, 23))
-    assert soorten(items) == ["deadline-weegploeg", "eerste-weegploeg", "tussentijdse-evaluatie"]
+    assert soorten(items) == ["deadline-weegploeg", "eerste-weegploeg", "deadline-rondetafel",
+                              "tussentijdse-evaluatie"]
     assert (items[0].datum, items[0].tijd) == (date(2026, 11, 23), "12:00")
+    assert "(maandag 12:00)" in items[0].omschrijving
     assert (items[1].datum, items[1].tijd, items[1].tafel) == (date(2026, 12, 1), "13:00", "weegploeg")
-    assert items[2].datum == date(2027, 7, 7)  # ten months after 7 Sept 2026
+    # ten months after 7 Sept 2026 is Wednesday 7 July 2027: the Ronde Tafel of Thursday 8 July, its
+    # agendering deadline Friday 2 July 12:00
+    assert (items[2].datum, items[2].tijd, items[2].tafel) == (date(2027, 7, 2), "12:00", "rondetafel")
+    assert items[2].omschrijving == ("Deadline agendering Ronde Tafel van do 08/07/2027: tussentijdse evaluatie "
+                                     "(vrijdag 12:00)")
+    assert (items[3].datum, items[3].tijd) == (date(2027, 7, 8), "09:15")
+    assert items[3].omschrijving == "Tussentijdse evaluatie op de Ronde Tafel, met een nieuw kijkschema"
     # deterministic, JSON-safe, and without names
     assert planning.vervaldata(d, date(2026, 11, 23)) == items
     for v in items:
@@ -273,6 +297,9 @@ def test_vervaldata_van_het_voorbeeld_in_casusregie(palmeneire):
     # before the preparation starts, the week-8 prompt is there too
     vroeg = planning.vervaldata(d, date(2026, 11, 2))
     assert soorten(vroeg)[0] == "voorbereiding-weegploeg" and vroeg[0].datum == date(2026, 11, 3)
+    # CO3 asks for the documents (L1756), not the regisseur; two weeks before the session of week 11
+    assert vroeg[0].omschrijving == ("Start voorbereiding eerste Weegploeg: CO3 Antwerpen vraagt de voorbereidende "
+                                     "documenten op (week 9)")
 
 
 def test_agenderingen_geven_deadline_en_zitting_en_sluiten_de_eerste_weegploeg_af(palmeneire):
@@ -281,25 +308,30 @@ def test_agenderingen_geven_deadline_en_zitting_en_sluiten_de_eerste_weegploeg_a
             id="a1", tafel="weegploeg", rol="plan", soort="pva", zitting=datetime(2026, 12, 1, 13),
             deadline=datetime(2026, 11, 23, 12), status="voorbereid"))
     items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
-    assert soorten(items) == ["deadline-weegploeg", "zitting", "tussentijdse-evaluatie"]
+    assert soorten(items) == ["deadline-weegploeg", "zitting", "deadline-rondetafel", "tussentijdse-evaluatie"]
     assert "a1" in items[0].omschrijving and items[1].tijd == "13:00"
     with store.wijzig(palmeneire) as d:
         d.agenderingen[0].status = "ingediend"
-    assert soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))) == ["zitting",
-                                                                                         "tussentijdse-evaluatie"]
-    # after the session: the return date at the ronde tafel, until an opvolging agendering exists
+    assert soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))) == [
+        "zitting", "deadline-rondetafel", "tussentijdse-evaluatie"]
+    # after the session: the return date at the ronde tafel, as its session and deadline
     with store.wijzig(palmeneire) as d:
         d.agenderingen[0].status = "besproken"
         d.agenderingen[0].terugkoppeling_op = date(2027, 3, 4)
     items = planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2))
-    assert soorten(items) == ["terugkoppeling-rondetafel", "tussentijdse-evaluatie"]
-    assert items[0].datum == date(2027, 3, 4) and items[0].tafel == "rondetafel"
+    assert soorten(items)[:2] == ["deadline-rondetafel", "terugkoppeling-rondetafel"]
+    assert (items[0].datum, items[0].tijd) == (date(2027, 2, 26), "12:00")
+    assert (items[1].datum, items[1].tijd, items[1].tafel) == (date(2027, 3, 4), "09:15", "rondetafel")
+    # an agendering at the ronde tafel with another purpose does not close it; a return agendering does
     with store.wijzig(palmeneire) as d:
         d.agenderingen.append(model.Agendering(
-            id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel", zitting=datetime(2027, 3, 4, 9, 15),
-            deadline=datetime(2027, 2, 26, 12), status="ingediend"))
+            id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel", doel="vraag",
+            zitting=datetime(2027, 3, 4, 9, 15), deadline=datetime(2027, 2, 26, 12), status="ingediend"))
+    assert "terugkoppeling-rondetafel" in soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2)))
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen[1].doel = "terugkoppeling"
     assert soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2))) == [
-        "zitting", "tussentijdse-evaluatie"]
+        "zitting", "deadline-rondetafel", "tussentijdse-evaluatie"]
 
 
 def test_ocj_sdj_afstemming_en_consulent_informeren_per_pv(palmeneire):
@@ -328,13 +360,101 @@ def test_na_afronding_opvolging_en_afsluiting_na_zes_maanden(palmeneire):
         d.afronding.opvolging_tot = date(2027, 8, 1)
         d.afronding.rondetafel_check_op = date(2027, 5, 6)
     items = planning.vervaldata(store.laad(palmeneire), date(2027, 2, 2))
-    assert [(v.soort, v.datum) for v in items] == [
-        ("rondetafel-check", date(2027, 5, 6)), ("afsluiting", date(2027, 8, 1)),
-        ("opvolging-na-afronding", date(2027, 8, 1))]
+    # 6 May 2027 is Ascension: no Ronde Tafel, the check goes to 13 May; 1 Aug is a Sunday: afsluiting 5 Aug
+    assert [(v.soort, v.datum, v.tijd) for v in items] == [
+        ("deadline-rondetafel", date(2027, 5, 7), "12:00"), ("rondetafel-check", date(2027, 5, 13), "09:15"),
+        ("deadline-rondetafel", date(2027, 7, 30), "12:00"), ("opvolging-na-afronding", date(2027, 8, 1), None),
+        ("afsluiting", date(2027, 8, 5), "09:15")]
+    assert items[4].omschrijving == "Afsluiting op de Ronde Tafel (zes maanden na de afronding)"
     with store.wijzig(palmeneire) as d:
         d.afronding.vervolghulp_goed_gestart = True
         d.fase = "afgesloten"
     assert planning.vervaldata(store.laad(palmeneire), date(2027, 2, 2)) == []
+
+
+def test_afronding_op_1_december_check_en_afsluiting_op_donderdag_met_deadline_vrijdag(kc, palmeneire):
+    """The reviewer's case: `afronding start` on 01/12/2026 with a check after three months. The check
+    (Monday 1 March) and the afsluiting (Tuesday 1 June) become the next Thursday's Ronde Tafel, with
+    the agendering deadline on the Friday before at 12:00."""
+    with store.wijzig(palmeneire) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2026, 12, 1)
+        d.afronding.opvolging_tot = date(2027, 6, 1)
+        d.afronding.rondetafel_check_op = date(2027, 3, 1)
+    items = {(v.soort, v.datum): v for v in planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2))}
+    assert items[("deadline-rondetafel", date(2027, 2, 26))].tijd == "12:00"
+    assert items[("rondetafel-check", date(2027, 3, 4))].tijd == "09:15"
+    assert items[("deadline-rondetafel", date(2027, 5, 28))].omschrijving == (
+        "Deadline agendering Ronde Tafel van do 03/06/2027: afsluiting (vrijdag 12:00)")
+    assert items[("afsluiting", date(2027, 6, 3))].tafel == "rondetafel"
+    # the overview shows them, with the deadline
+    uit = kc.ok("overzicht", "--json", "--weken", "30")
+    rijen = [r for r in json.loads(uit.output) if r["dossier"] == palmeneire]
+    assert {"datum": "2027-02-26", "tijd": "12:00"}.items() <= next(
+        r for r in rijen if r["soort"] == "deadline-rondetafel").items()
+
+
+def test_een_gemiste_deadline_blijft_te_laat_en_noemt_de_volgende_zitting(palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2026, 12, 1)
+        d.afronding.opvolging_tot = date(2027, 6, 1)
+        d.afronding.rondetafel_check_op = date(2027, 3, 1)
+    # on Monday 1 March the deadline of Thursday 4 March (Friday 26 Feb) has passed
+    items = planning.vervaldata(store.laad(palmeneire), date(2027, 3, 1))
+    check = [v for v in items if v.soort == "rondetafel-check"]
+    assert len(check) == 1 and check[0].datum == date(2027, 3, 1) and check[0].tijd is None
+    assert check[0].omschrijving == (
+        "Check op nieuwe feiten op de Ronde Tafel: de deadline voor de zitting van do 04/03/2027 is voorbij; "
+        "eerstvolgende haalbare zitting: do 11/03/2027 (deadline vr 05/03/2027 12:00)")
+    assert date(2027, 2, 26) not in {v.datum for v in items}
+
+
+def test_check_en_afsluiting_sluiten_op_hun_doel(palmeneire):
+    with store.wijzig(palmeneire) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2026, 12, 1)
+        d.afronding.opvolging_tot = date(2027, 6, 1)
+        d.afronding.rondetafel_check_op = date(2027, 3, 1)
+        d.agenderingen.append(model.Agendering(
+            id="a1", tafel="rondetafel", rol="opvolging", soort="rondetafel", doel="vraag",
+            zitting=datetime(2027, 1, 7, 9, 15), status="besproken"))
+    vandaag = date(2026, 12, 2)
+    assert {"rondetafel-check", "afsluiting"} <= set(soorten(planning.vervaldata(store.laad(palmeneire), vandaag)))
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen[0].doel = "check-na-afronding"
+    assert "rondetafel-check" not in soorten(planning.vervaldata(store.laad(palmeneire), vandaag))
+    assert "afsluiting" in soorten(planning.vervaldata(store.laad(palmeneire), vandaag))
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(
+            id="a2", tafel="rondetafel", rol="afsluiting", soort="afsluiting", doel="afsluiting",
+            zitting=datetime(2027, 6, 3, 9, 15), status="voorbereid", deadline=datetime(2027, 5, 28, 12)))
+    assert soorten(planning.vervaldata(store.laad(palmeneire), vandaag)) == [
+        "deadline-rondetafel", "opvolging-na-afronding", "zitting"]
+
+
+def test_oude_agenderingen_zonder_doel_laden_en_sluiten_zoals_vroeger(palmeneire, thuis):
+    """A file from before ``doel``: the field is absent; an old ronde-tafel agendering closes the return
+    date, the evaluation and the check as any ronde-tafel agendering did, but never the afsluiting."""
+    from tests.conftest import dossier_bestand
+
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(
+            id="a1", tafel="weegploeg", rol="plan", soort="pva", zitting=datetime(2026, 12, 1, 13),
+            status="besproken", terugkoppeling_op=date(2027, 3, 4)))
+        d.agenderingen.append(model.Agendering(
+            id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel", zitting=datetime(2027, 6, 10, 9, 15),
+            status="ingediend"))
+    tekst = dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert "doel:" not in tekst  # None is not written: older ketencli versions still read the file
+    d = store.laad(palmeneire)
+    assert [planning.doel_van(a) for a in d.agenderingen] == ["plan", None]
+    items = soorten(planning.vervaldata(d, date(2026, 12, 2)))
+    assert "terugkoppeling-rondetafel" not in items and "tussentijdse-evaluatie" not in items
+    with store.wijzig(palmeneire) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2027, 6, 1)
+    assert "afsluiting" in soorten(planning.vervaldata(store.laad(palmeneire), date(2027, 6, 2)))
 
 
 def test_geen_casusregie_items_voor_de_start(palmeneire):
@@ -343,50 +463,114 @@ def test_geen_casusregie_items_voor_de_start(palmeneire):
     assert planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)) == []
 
 
-def test_leuven_evaluaties_na_1_4_en_10_maanden(kc):
+def nieuw_leuven_dossier(kc, start=date(2026, 10, 31)) -> str:
     uit = kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Test", "--no-input")
     dossier_id = uit.output.split("Dossier ")[1].split(" ")[0]
     with store.wijzig(dossier_id) as d:
         d.fase = "casusregie"
-        d.casusregie_start = date(2026, 10, 31)
+        d.casusregie_start = start
+    return dossier_id
+
+
+def pva_rij(d) -> None:
+    d.pva.rijen.append(model.PvaRij(id="r1", domein="geweld", factor="fysiek geweld"))
+
+
+def test_leuven_eerst_het_plan_dan_evaluaties_na_1_4_en_10_maanden(kc):
+    """D26: in Leuven the operationeel team drafts the plan; no week 10, and no evaluation before a plan."""
+    dossier_id = nieuw_leuven_dossier(kc)
+    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    assert [v.soort for v in items] == ["eerste-operationeel-team"]
+    assert items[0].datum == date(2026, 10, 31)  # due from the start of casusregie
+    assert items[0].omschrijving == ("Eerste plan van aanpak op het Operationeel team (zo snel mogelijk na de start "
+                                     "van de casusregie; het ritme van die tafel is nog in te stellen)")
+    with store.wijzig(dossier_id) as d:
+        pva_rij(d)
     items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
     evaluaties = [(v.soort, v.datum) for v in items if v.soort.startswith("leuven-evaluatie")]
     assert evaluaties == [("leuven-evaluatie-1m", date(2026, 11, 30)), ("leuven-evaluatie-4m", date(2027, 2, 28)),
                           ("leuven-evaluatie-10m", date(2027, 8, 31))]
-    assert "tussentijdse-evaluatie" not in soorten(items)
-    eerste = [v for v in items if v.soort.startswith("eerste-")]
-    assert eerste and "in te stellen" in eerste[0].omschrijving  # the table's rhythm is not set yet
+    assert "Evaluatie na 1 maand op het Operationeel team" in items[0].omschrijving
+    assert not any(v.soort.startswith("eerste-") or v.soort == "tussentijdse-evaluatie" for v in items)
+
+
+def test_leuven_met_ingesteld_ritme_plan_zo_snel_mogelijk_en_evaluaties_na_het_plan(kc):
+    schrijf_instellingen(LEUVEN_INGESTELD)
+    dossier_id = nieuw_leuven_dossier(kc)
+    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    # the first reachable session (1st/3rd Tuesday, deadline 7 days before 12:00): 1 December, not week 10
+    assert [(v.soort, v.datum, v.tijd) for v in items] == [
+        ("deadline-operationeel-team", date(2026, 11, 24), "12:00"),
+        ("eerste-operationeel-team", date(2026, 12, 1), "09:00")]
+    assert items[0].omschrijving == ("Deadline agendering Operationeel team van di 01/12/2026: eerste plan van aanpak "
+                                     "(dinsdag 12:00)")
+    # the plan is agendered for 1 December: the 1-month evaluation (30 Nov) comes after it, on 15 December
+    with store.wijzig(dossier_id) as d:
+        d.agenderingen.append(model.Agendering(
+            id="a1", tafel="operationeel-team", rol="plan", soort="pva", doel="plan",
+            zitting=datetime(2026, 12, 1, 9), deadline=datetime(2026, 11, 24, 12), status="ingediend"))
+    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    assert [(v.soort, v.datum) for v in items if "evaluatie" in v.soort or v.soort.startswith("deadline-")] == [
+        ("deadline-operationeel-team", date(2026, 12, 8)), ("leuven-evaluatie-1m", date(2026, 12, 15)),
+        ("deadline-operationeel-team", date(2027, 2, 23)), ("leuven-evaluatie-4m", date(2027, 3, 2)),
+        ("deadline-operationeel-team", date(2027, 8, 31)), ("leuven-evaluatie-10m", date(2027, 9, 7))]
+    assert not any(v.soort.startswith("eerste-") for v in items)
+    # an evaluation agendering closes the 1-month evaluation; a question at the team does not
+    with store.wijzig(dossier_id) as d:
+        d.agenderingen.append(model.Agendering(
+            id="a2", tafel="operationeel-team", rol="opvolging", soort="rondetafel", doel="vraag",
+            zitting=datetime(2026, 12, 15, 9), deadline=datetime(2026, 12, 8, 12), status="ingediend"))
+    assert "leuven-evaluatie-1m" in soorten(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
+    with store.wijzig(dossier_id) as d:
+        d.agenderingen[1].doel = "tussentijdse-evaluatie"
+    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    assert [v.soort for v in items if v.soort.startswith("leuven-")] == ["leuven-evaluatie-4m", "leuven-evaluatie-10m"]
+
+
+def test_west_vlaanderen_geen_week_10_maar_het_plan_aan_de_overlegtafel(kc, westvl):
+    schrijf_instellingen(WVL_INGESTELD)
+    d = store.laad(westvl)
+    vandaag = date(2026, 11, 23)
+    eerste = [v for v in planning.vervaldata(d, vandaag) if v.soort.startswith(("eerste-", "deadline-overleg"))]
+    if d.pva.rijen:  # the example's plan was drafted at the table: nothing to agenda for a first plan
+        assert eerste == []
+        with store.wijzig(westvl) as d:
+            d.pva.rijen = []
+        eerste = [v for v in planning.vervaldata(store.laad(westvl), vandaag)
+                  if v.soort.startswith(("eerste-", "deadline-overleg"))]
+    # casusregie started 2 Nov 2026: the first Thursday whose deadline (Monday 09:00 the week before) is ahead
+    assert [(v.soort, v.datum, v.tijd) for v in eerste] == [
+        ("deadline-overlegtafel", date(2026, 11, 23), "09:00"), ("eerste-overlegtafel", date(2026, 12, 3), "14:00")]
+    assert "op de Overlegtafel" in eerste[1].omschrijving
+    # the region property: a user may turn the week rule on (or off with 0)
+    schrijf_instellingen(WVL_INGESTELD + "  eerste_plan_week: 10\n")
+    eerste = [v for v in planning.vervaldata(store.laad(westvl), vandaag) if v.soort == "eerste-overlegtafel"]
+    assert eerste[0].datum == date(2027, 1, 7) and "(week 10)" in eerste[0].omschrijving
+
+
+def test_co3_week_10_uit_te_zetten_in_de_instellingen(palmeneire):
+    schrijf_instellingen("co3-antwerpen:\n  eerste_plan_week: 0\n")
+    assert planning.regio(CO3).plan_aan_tafel
+    with store.wijzig(palmeneire) as d:
+        d.pva.rijen = []
+    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    eerste = next(v for v in items if v.soort == "eerste-weegploeg")
+    assert "zo snel mogelijk" in eerste.omschrijving and eerste.datum == date(2026, 12, 1)
 
 
 def test_een_ronde_tafel_rond_de_tien_maanden_sluit_de_tussentijdse_evaluatie_af(palmeneire):
-    # a weegploeg (plan) does not count as the interim evaluation; a ronde tafel two months before does
+    # a weegploeg (plan) or a question at the ronde tafel does not count as the interim evaluation; an
+    # evaluation agendering two months before does
     agendering = {"deadline": datetime(2027, 6, 1, 12), "status": "ingediend"}
     with store.wijzig(palmeneire) as d:
         d.agenderingen.append(model.Agendering(id="a1", tafel="weegploeg", rol="plan", soort="gewijzigd",
                                                zitting=datetime(2027, 6, 8, 13), **agendering))
+        d.agenderingen.append(model.Agendering(id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel",
+                                               doel="vraag", zitting=datetime(2027, 6, 10, 9, 15), **agendering))
     assert "tussentijdse-evaluatie" in soorten(planning.vervaldata(store.laad(palmeneire), date(2027, 5, 1)))
     with store.wijzig(palmeneire) as d:
-        d.agenderingen.append(model.Agendering(id="a2", tafel="rondetafel", rol="opvolging", soort="rondetafel",
-                                               zitting=datetime(2027, 6, 10, 9, 15), **agendering))
+        d.agenderingen[1].doel = "tussentijdse-evaluatie"
     assert "tussentijdse-evaluatie" not in soorten(planning.vervaldata(store.laad(palmeneire), date(2027, 5, 1)))
-
-
-def test_leuven_evaluatie_afgesloten_door_een_agendering_op_het_operationeel_team(kc):
-    schrijf_instellingen(LEUVEN_INGESTELD)
-    uit = kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Test", "--no-input")
-    dossier_id = uit.output.split("Dossier ")[1].split(" ")[0]
-    with store.wijzig(dossier_id) as d:
-        d.fase = "casusregie"
-        d.casusregie_start = date(2026, 10, 31)
-        d.agenderingen.append(model.Agendering(
-            id="a1", tafel="operationeel-team", rol="opvolging", soort="rondetafel",
-            zitting=datetime(2026, 12, 1, 9), deadline=datetime(2026, 11, 24, 12), status="ingediend"))
-    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
-    assert [v.soort for v in items if v.soort.startswith("leuven-")] == ["leuven-evaluatie-4m", "leuven-evaluatie-10m"]
-    # the table's rhythm is set now: the first plan gets a real session (week 10 or later) on a 1st/3rd Tuesday
-    eerste = next(v for v in items if v.soort == "eerste-operationeel-team")
-    assert eerste.datum == date(2027, 1, 5) and eerste.tijd == "09:00"  # week 10 starts 28 Dec
-    assert next(v for v in items if v.soort == "zitting").tafel == "operationeel-team"
 
 
 def test_west_vlaanderen_een_jaar_lang_uit_de_instellingen():

@@ -62,3 +62,32 @@ def test_instellingen_toepassen_vult_aan_en_overschrijft():
     wp = toegepast["co3-antwerpen"].tafel("weegploeg")
     assert wp.ritme.referentiedatum == date(2026, 1, 6) and wp.instelbaar == ()
     assert regios.STANDAARD["co3-antwerpen"].tafel("weegploeg").ritme.referentiedatum == date(2026, 1, 13)
+
+
+def test_tafels_met_hun_lidwoord():
+    namen = {(r.key, t.key): t.met_lidwoord for r in regios.STANDAARD.values() for t in r.tafels}
+    assert namen[("co3-antwerpen", "weegploeg")] == "de Weegploeg"
+    assert namen[("co3-antwerpen", "rondetafel")] == "de Ronde Tafel"
+    assert namen[("co3-antwerpen", "ico")] == "het Verkennend casusoverleg (ICO)"
+    assert namen[("ifg-west-vlaanderen", "overlegtafel")] == "de Overlegtafel"
+    assert namen[("ifg-west-vlaanderen", "operationeel-team")] == "het Operationeel team"
+    assert namen[("leuven", "operationeel-team")] == "het Operationeel team"
+    # a name the user chose: the article follows it, unless given
+    toegepast = regios.toepassen({
+        "ifg-west-vlaanderen": {"tafels": {"overlegtafel": {"naam": "Casusoverleg (Brugge)"},
+                                           "operationeel-team": {"naam": "Stuurgroep"}}},
+        "leuven": {"tafels": {"operationeel-team": {"naam": "OT", "lidwoord": "het"}}},
+    })
+    assert toegepast["ifg-west-vlaanderen"].tafel("overlegtafel").met_lidwoord == "het Casusoverleg (Brugge)"
+    assert toegepast["ifg-west-vlaanderen"].tafel("operationeel-team").met_lidwoord == "de Stuurgroep"
+    assert toegepast["leuven"].tafel("operationeel-team").met_lidwoord == "het OT"
+
+
+def test_eerste_plan_in_week_10_alleen_in_antwerpen():
+    """D25/D26: CO3's first weegploeg from week 10; West-Vlaanderen and Leuven draft the plan at the table."""
+    assert regios.STANDAARD["co3-antwerpen"].eerste_plan_week == 10
+    assert not regios.STANDAARD["co3-antwerpen"].plan_aan_tafel
+    assert regios.STANDAARD["ifg-west-vlaanderen"].plan_aan_tafel and regios.STANDAARD["leuven"].plan_aan_tafel
+    toegepast = regios.toepassen({"co3-antwerpen": {"eerste_plan_week": 0}, "leuven": {"eerste_plan_week": 6}})
+    assert toegepast["co3-antwerpen"].plan_aan_tafel
+    assert toegepast["leuven"].eerste_plan_week == 6

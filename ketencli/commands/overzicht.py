@@ -8,6 +8,7 @@ YAML nor holidays. Only dossier ids and what is due are shown, never names.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -85,6 +86,22 @@ def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
             escape(rij.get("tafel_naam") or ""),
         )
     console.print(tabel)
+    _verstuurd_tip(console, rijen)
+
+
+def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
+    """An agendering's deadline stays "te laat" until its mail is noted as sent: say how, per agendering."""
+    import re
+
+    from rich.markup import escape
+
+    for rij in rijen:
+        gevonden = re.search(r"\(agendering (a\d+),", rij["omschrijving"])
+        if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-") or not gevonden:
+            continue
+        console.print(escape(f"Mail van {rij['dossier']} {gevonden.group(1)} al verstuurd? Noteer het met "
+                             f"`ketencli agendeer uitkomst {rij['dossier']} {gevonden.group(1)} --status ingediend`: "
+                             "dan staat de deadline niet meer bij te laat."))
 
 
 def _wanneer(rij: dict) -> str:

@@ -32,6 +32,17 @@ RITME_NAMEN = {
 # 11 juli (Feestdag van de Vlaamse Gemeenschap) is not a national public holiday (holidays' BE list):
 # whether a table meets then is a region setting (``vrije_dagen``).
 VLAAMSE_FEESTDAG = "07-11"
+# neuter nouns a table name can end on ("het Operationeel team"); other tables take "de"
+_HET_WOORDEN = ("team", "overleg", "comité", "platform", "forum", "netwerk", "college")
+
+
+def lidwoord_voor(naam: str) -> str:
+    """The article of a table name the user chose without one: "het" for a neuter last word, else "de"."""
+    woorden = naam.replace("(", " ( ").split()
+    while woorden and woorden[-1].endswith(")") and "(" in woorden:  # "Casusoverleg (ICO)": look before ( ... )
+        woorden = woorden[:woorden.index("(")]
+    laatste = woorden[-1].lower() if woorden else ""
+    return "het" if laatste.endswith(_HET_WOORDEN) else "de"
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,12 @@ class Tafel:
     bron: str = ""
     # settings that hold a chosen default rather than a fact from the texts: shown as adjustable
     instelbaar: tuple[str, ...] = ()
+    lidwoord: str = "de"  # "de Weegploeg", "het Operationeel team"
+
+    @property
+    def met_lidwoord(self) -> str:
+        """The name with its article, for running text ("op het Operationeel team")."""
+        return f"{self.lidwoord} {self.naam}"
 
     def in_te_stellen(self) -> list[str]:
         """The settings this table still lacks, as keys of the settings file."""
@@ -145,10 +162,19 @@ class Regio:
     vrije_dagen: tuple[str, ...] | None = None
     # months after the start of casusregie with an evaluation at the table (Leuven: 1, 4, 10)
     evaluaties_maanden: tuple[int, ...] = ()
+    # D25: the first plan goes to the plan table in this week of casusregie or later (CO3: week 10).
+    # None: the plan is drafted at the table around the regisseur's appointment (West-Vlaanderen,
+    # Leuven, D26): the first plan is due as soon as possible from the start of casusregie.
+    eerste_plan_week: int | None = None
     contact: str = ""  # a general contact address from the texts (not the agendering address)
 
     def tafel(self, key: str) -> Tafel | None:
         return next((t for t in self.tafels if t.key == key), None)
+
+    @property
+    def plan_aan_tafel(self) -> bool:
+        """True when the plan is drafted at the table before (or as) a regisseur is appointed (D26)."""
+        return self.eerste_plan_week is None
 
     def tafel_voor_rol(self, rol: str) -> Tafel | None:
         return next((t for t in self.tafels if rol in t.rollen), None)
@@ -176,6 +202,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="ico",
                 naam="Verkennend casusoverleg (ICO)",
+                lidwoord="het",
                 rollen=("intake",),
                 ritme=Ritme("wekelijks", 4),
                 begin="09:30",
@@ -216,6 +243,7 @@ STANDAARD: dict[str, Regio] = {
         ),
         partners=("politie", "parket", "justitiehuis", "CAW", "CGG", "VK", "OCJ/SDJ", "stad Antwerpen"),
         contact=_CO3_ADRES,
+        eerste_plan_week=10,  # D25, CO3-gids L770, L1714
     ),
     "ifg-west-vlaanderen": Regio(
         key="ifg-west-vlaanderen",
@@ -231,6 +259,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="operationeel-team",
                 naam="Operationeel team",
+                lidwoord="het",
                 rollen=("opvolging",),
                 omschrijving="volgt de voortgang van de casusregisseur op, beslist over bijsturing",
                 bron="folder West-Vlaanderen L107-110 (D26)",
@@ -250,6 +279,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="operationeel-team",
                 naam="Operationeel team",
+                lidwoord="het",
                 rollen=("intake", "plan", "opvolging", "afsluiting"),
                 ritme=Ritme("tweemaal-per-maand"),
                 omschrijving="intake, dossiervorming, plan van aanpak en evaluaties (twee keer per maand)",
@@ -277,9 +307,11 @@ def _pas_tafel_aan(tafel: Tafel, inst: dict[str, Any]) -> Tafel:
     if inst.get("weken") is not None:
         ritme = replace(ritme, weken=tuple(sorted(inst["weken"])))
     veranderd: dict[str, Any] = {"ritme": ritme}
-    for sleutel in ("naam", "begin", "einde", "adres"):
+    for sleutel in ("naam", "begin", "einde", "adres", "lidwoord"):
         if inst.get(sleutel) is not None:
             veranderd[sleutel] = _tijd(inst[sleutel])
+    if inst.get("naam") is not None and inst.get("lidwoord") is None:
+        veranderd["lidwoord"] = lidwoord_voor(str(inst["naam"]))
     if inst.get("rollen") is not None:
         veranderd["rollen"] = tuple(inst["rollen"])
     regel = inst.get("deadline")
@@ -319,5 +351,7 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             veranderd["vrije_dagen"] = tuple(str(d) for d in inst["vrije_dagen"])
         if inst.get("partners") is not None:
             veranderd["partners"] = tuple(inst["partners"])
+        if inst.get("eerste_plan_week") is not None:  # 0: no week rule, the plan is drafted at the table
+            veranderd["eerste_plan_week"] = int(inst["eerste_plan_week"]) or None
         regios[key] = replace(regio, **veranderd)
     return regios
