@@ -78,9 +78,51 @@ def _factor_tekst(key: str) -> str:
     return factor.label if factor else key
 
 
-def _basis(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
+# the generic names, when a region has no table for a role (or its settings cannot be read)
+_STANDAARD_TAFEL = {"intake": "verkennend casusoverleg", "plan": "weegploeg", "opvolging": "ronde tafel",
+                    "afsluiting": "ronde tafel"}
+# which role's table a kind is written for (D26; agendeer may pass ``tafel_rol=`` to choose another)
+_TAFEL_ROL = {"weegploeg-pva": "plan", "weegploeg-gewijzigd": "plan", "weegploeg-afronding": "plan",
+              "rondetafel": "opvolging"}
+# neuter nouns a table name can end on: "het Operationeel team", else "de Overlegtafel"
+_HET_WOORDEN = ("team", "overleg", "comité", "platform", "forum", "netwerk", "college")
+
+
+def _met_lidwoord(naam: str) -> str:
+    woorden = re.sub(r"\([^)]*\)", " ", naam).split()
+    laatste = woorden[-1].lower() if woorden else ""
+    return f"{'het' if laatste.endswith(_HET_WOORDEN) else 'de'} {naam}"
+
+
+def _tafel(d: model.Dossier, rol: str) -> dict[str, str]:
+    """The region's own table for a role (D26): its name, with article, and capitalised for a title.
+
+    ``planning.tafel_voor_rol`` also demands a rhythm that is set (to compute sessions); a document
+    only needs the name, so a table whose rhythm is still in te stellen (West-Vlaanderen) still counts.
+    """
+    from ketencli import planning
+
+    try:
+        tafel = planning.regio(d.regio).tafel_voor_rol(rol)
+    except KetencliFout:  # an unknown region, or a settings file that cannot be read
+        tafel = None
+    naam = tafel.naam if tafel is not None else _STANDAARD_TAFEL.get(rol, rol)
+    return {"naam": naam, "de": _met_lidwoord(naam), "titel": naam[:1].upper() + naam[1:]}
+
+
+def titel(d: model.Dossier, soort_key: str, *, tafel_rol: str | None = None) -> str:
+    """The document's title; an agendering names the region's own table ("Agendering Overlegtafel – ...")."""
+    s = zoek_soort(soort_key)
+    rol = tafel_rol or _TAFEL_ROL.get(s.key)
+    if rol is None:
+        return s.titel
+    _, _, onderwerp = s.titel.partition(" – ")
+    return f"Agendering {_tafel(d, rol)['titel']}" + (f" – {onderwerp}" if onderwerp else "")
+
+
+def _basis(d: model.Dossier, soort: str, vandaag: date, *, tafel_rol: str | None = None) -> dict[str, Any]:
     return {
-        "titel": SOORTEN[soort].titel,
+        "titel": titel(d, soort, tafel_rol=tafel_rol),
         "soort": soort,
         "dossier_id": d.id,
         "gezin": d.gezin,
@@ -215,6 +257,8 @@ def _week(start: date | None, op: date) -> int | None:
 def _inleiding(d: model.Dossier, op: date) -> dict[str, Any]:
     a = d.aanmelding
     return {
+        # the aanmelding's texts describe the situation at aanmelding, not now (annex G.3)
+        "aanmelddatum": a.datum,
         "geweld_bij_aanvang": a.geweld_bij_aanvang,
         "geweld_nu": a.geweld_nu,
         "clienten": _clienten(d, op),
@@ -262,11 +306,15 @@ def _vergelijking(d: model.Dossier) -> list[dict[str, str]]:
 
 def _weegploeg(d: model.Dossier, soort: str, vandaag: date, *, zitting: datetime | date | None = None,
                vragen: list[str] | None = None, waarom_nu: str = "", uitgenodigd: list[str] | None = None,
-               **_: Any) -> dict[str, Any]:
+               huidige_situatie: str = "", tafel_rol: str | None = None, **_: Any) -> dict[str, Any]:
     return {
-        **_basis(d, soort, vandaag),
+        **_basis(d, soort, vandaag, tafel_rol=tafel_rol),
         **_pva(d),
         **_inleiding(d, vandaag),
+        "tafel": _tafel(d, tafel_rol or _TAFEL_ROL[soort]),
+        "opvolg_tafel": _tafel(d, "opvolging"),
+        # the regisseur's own words on the situation now; empty: lines to write on
+        "huidige_situatie": huidige_situatie,
         "zitting": _zitting(zitting),
         "vragen": [v for v in (vragen or []) if v.strip()],
         "waarom_nu": waarom_nu,
@@ -322,15 +370,21 @@ def context_weegploeg_afronding(d: model.Dossier, vandaag: date, **opties: Any) 
 def context_rondetafel(d: model.Dossier, vandaag: date, *, zitting: datetime | date | None = None,
                        vraag: str = "", reikwijdte: model.RondetafelReikwijdte | None = None,
                        tussentijdse_evaluatie: bool = False, na_weegploeg: bool | None = None,
-                       **_: Any) -> dict[str, Any]:
+                       huidige_situatie: str = "", tafel_rol: str | None = None, **_: Any) -> dict[str, Any]:
     reikwijdte = reikwijdte or model.RondetafelReikwijdte()
     if na_weegploeg is None:  # after the weegploeg once a PvA agendering there was discussed
         na_weegploeg = any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
     domeinen = [(kijkschema.domein(k).naam if kijkschema.domein(k) else k) for k in reikwijdte.domeinen]
+    tafel, plan_tafel = _tafel(d, tafel_rol or "opvolging"), _tafel(d, "plan")
+    if plan_tafel["naam"] == tafel["naam"]:  # Leuven: one table for both, so name the discussion instead
+        plan_tafel = {**plan_tafel, "de": "de bespreking van het plan van aanpak"}
     return {
-        **_basis(d, "rondetafel", vandaag),
+        **_basis(d, "rondetafel", vandaag, tafel_rol=tafel_rol),
         **_pva(d),
         **_inleiding(d, vandaag),
+        "tafel": tafel,
+        "plan_tafel": plan_tafel,
+        "huidige_situatie": huidige_situatie,
         "zitting": _zitting(zitting),
         "vraag": vraag,
         "na_weegploeg": na_weegploeg,
@@ -508,6 +562,7 @@ OPTIES: dict[str, tuple[str, ...]] = {
     "zitting": (*_AGENDERINGEN, "aanmelding"),
     "vragen": _AGENDERINGEN,
     "lid": ("veiligheidsplan", "psd-jww-mail", "brief-gedetineerde", "justitiehuis"),
+    "huidige_situatie": ("weegploeg-pva", "weegploeg-gewijzigd", "weegploeg-afronding", "rondetafel"),
 }
 
 
