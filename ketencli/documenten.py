@@ -469,7 +469,22 @@ def _gevangenis(lid: model.Gezinslid) -> dict[str, Any]:
 
     assert lid.detentie is not None
     g = gevangenissen.gevangenis(lid.detentie.gevangenis)
-    return {"naam": g.naam if g else lid.detentie.gevangenis, "kempen": bool(g and g.kempen)}
+    naam = g.naam if g else lid.detentie.gevangenis
+    return {"naam": naam, "in": _in_gevangenis(naam), "kempen": bool(g and g.kempen)}
+
+
+def _in_gevangenis(naam: str) -> str:
+    """The prison as it reads after "in": "de gevangenis van Brugge", "het Penitentiair Schoolcentrum
+    Hoogstraten", "de hulpgevangenis van Leuven"; a name typed freely stays as it is."""
+    naam = naam.strip()
+    eerste, _, rest = naam.partition(" ")
+    if eerste in ("Gevangenis", "Hulpgevangenis") and rest:
+        return f"de {eerste.lower()} {rest if rest.startswith('van ') else 'van ' + rest}"
+    if eerste in ("Penitentiair", "Centrum"):
+        return f"het {naam}"
+    if eerste in ("Inrichting", "Instelling"):
+        return f"de {naam}"
+    return naam
 
 
 def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, str]]:
@@ -479,9 +494,18 @@ def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, st
 
 def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     """Only the regisseur, region and date: nothing of the case itself."""
+    co3 = d.regio == "co3-antwerpen"
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
             "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
-            "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie"}
+            "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
+            "voor_casusregie": _voor_casusregie(d),
+            # before casusregie the CO3-criminoloog is the link (annex D, L1509-1511, D22)
+            "verbindingsfiguur": "CO3-criminoloog" if co3 else "Contactpersoon",
+            "verbindingsfiguur_de": "de CO3-criminoloog" if co3 else "de contactpersoon van de ketenaanpak"}
+
+
+def _voor_casusregie(d: model.Dossier) -> bool:
+    return d.fase in ("aanmelding", "verkenning") or not d.casusregisseur.naam.strip()
 
 
 def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = None, **_: Any) -> dict[str, Any]:
@@ -500,10 +524,18 @@ def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = N
 def context_brief_gedetineerde(d: model.Dossier, vandaag: date, *, lid: str | None = None,
                                **_: Any) -> dict[str, Any]:
     x = _gedetineerde(d, lid)
+    gevangenis = _gevangenis(x)
+    if not gevangenis["kempen"]:  # annex D.3: the letter replaces informing JWW Turnhout, only there
+        raise KetencliFout(
+            f"De brief aan de gedetineerde is alleen voor een gevangenis in de Kempen (Justitieel Welzijnswerk "
+            f"Turnhout, bijlage D.3), en lid {x.id} zit niet in een Kempische gevangenis. Buiten de Kempen "
+            "krijgen de psychosociale dienst (PSD) en Justitieel Welzijnswerk (JWW) samen één mail.",
+            tip=f"Maak die mail met `ketencli doc {d.id} psd-jww-mail" + (f" --lid {x.id}" if lid else "") + "`.",
+        )
     return {
         **_need_to_know(d, "brief-gedetineerde", vandaag),
         "gedetineerde": {"naam": x.naam},
-        "gevangenis": _gevangenis(x),
+        "gevangenis": gevangenis,
     }
 
 
@@ -519,6 +551,8 @@ def context_justitiehuis(d: model.Dossier, vandaag: date, *, lid: str | None = N
     return {
         **_need_to_know(d, "justitiehuis", vandaag),
         "betrokkenen": [{"naam": x.naam, "geboortedatum": x.geboortedatum} for x in betrokkenen],
+        # annex C (L1466): only a table's decision makes a measure urgent; none recorded: blanks to fill in
+        "maatregel_genoteerd": maatregel is not None,
         "maatregel": {
             "beslist_op": maatregel.beslist_op if maatregel else None,
             "tafel": maatregel.tafel if maatregel else "",
@@ -566,6 +600,24 @@ OPTIES: dict[str, tuple[str, ...]] = {
 }
 
 
+def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
+    """What the regisseur must know before sending a document: Dutch sentences, no case data."""
+    s = zoek_soort(soort_key)
+    uit = []
+    if s.key == "psd-jww-mail" and _voor_casusregie(d):
+        wie = _need_to_know(d, s.key, klok.vandaag())["verbindingsfiguur_de"]
+        uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
+                   "voor PSD en JWW (bijlage D). De naam en contactgegevens onderaan zijn open gelaten om in te "
+                   "vullen en te ondertekenen.")
+    if s.key == "justitiehuis" and not d.dringende_maatregelen:
+        uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
+                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel (ICO, "
+                   "ronde tafel, weegploeg) besliste dat een justitiële maatregel hoogdringend is (bijlage C). "
+                   f"Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel --beslist-op DATUM "
+                   "--tafel ...`.")
+    return uit
+
+
 def zoek_soort(key: str) -> Soort:
     gevonden = SOORTEN.get(key)
     if gevonden is None:
@@ -588,7 +640,7 @@ def voorbeeld_context(soort_key: str) -> dict[str, Any]:
     d = model.Dossier(
         id="2026-001", regio="co3-antwerpen", gezin="Voorbeeld",
         gezinsleden=[model.Gezinslid(id="m1", naam="Voorbeeld", rollen=["pleger"],
-                                     detentie=model.Detentie(gevangenis="antwerpen", soort="veroordeeld"))],
+                                     detentie=model.Detentie(gevangenis="merksplas", soort="veroordeeld"))],
     )
     return context(d, soort_key, vandaag=date(2026, 1, 1))
 
