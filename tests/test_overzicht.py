@@ -33,10 +33,16 @@ def test_overzicht_tabel_dringendste_eerst_zonder_namen(kc, palmeneire, westvl):
     assert "ma 23/11/2026 12:00" in uit and "di 01/12/2026 13:00" in uit
     assert palmeneire in uit and "Weegploeg" in uit
     assert not any(naam in uit.lower() for naam in NAMEN)
-    # the tussentijdse evaluatie (July 2027) and West-Vlaanderen's first plan (January) lie further
-    assert "Tussentijdse evaluatie" not in uit and westvl not in uit
+    # West-Vlaanderen drafts the plan at the overlegtafel (D26): a dossier in casusregie without a plan
+    # is late since the start of casusregie (2 November), not due in week 10
+    te_laat = uit[uit.index("TE LAAT"):uit.index("DEZE WEEK")]
+    assert westvl in te_laat and "ma 02/11/2026" in te_laat and "Eerste plan van aanpak op de Overlegtafel" in te_laat
+    # the deadline of a1 passed and its mail is not noted as sent: the overview says how
+    assert f"ketencli agendeer uitkomst {palmeneire} a1 --status ingediend" in " ".join(uit.split())
+    # the tussentijdse evaluatie (July 2027) lies further
+    assert "Tussentijdse evaluatie" not in uit
     verder = kc.ok("overzicht", "--weken", "40").output
-    assert "LATER" in verder and "Tussentijdse evaluatie" in verder and westvl in verder
+    assert "LATER" in verder and "Tussentijdse evaluatie" in verder
 
 
 def test_overzicht_json_is_een_lijst_van_objecten(kc, palmeneire):
@@ -79,6 +85,8 @@ def test_ics_met_lokale_tijden_en_zonder_namen(kc, palmeneire, thuis, tmp_path):
 
     agendeer(palmeneire, tafel="rondetafel", rol="opvolging", soort="rondetafel",
              zitting=datetime(2027, 4, 1, 9, 15), deadline=datetime(2027, 3, 26, 12), status="voorbereid")
+    with store.wijzig(palmeneire) as d:
+        d.betrokken_diensten.append(model.BetrokkenDienst(id="d99", soort="ocj-sdj", naam="OCJ"))
     pad = tmp_path / "agenda.ics"
     uit = kc.ok("overzicht", "--ics", str(pad)).output
     assert "Agendabestand geschreven" in uit
@@ -98,9 +106,16 @@ def test_ics_met_lokale_tijden_en_zonder_namen(kc, palmeneire, thuis, tmp_path):
     assert rt.decoded("DTSTART").astimezone(ZoneInfo("UTC")).hour == 7
     deadline = next(e for s, e in events.items() if "Deadline agendering Ronde Tafel" in s)
     assert deadline.decoded("DTSTART") == datetime(2027, 3, 26, 12, tzinfo=TZ)
-    # a due item without an hour is an all-day event
+    # a due item at a table is its session (D24, D25): the interim evaluation is the Ronde Tafel of
+    # Thursday 8 July 2027 (ten months after 7 September), with the agendering deadline Friday 2 July 12:00
     evaluatie = next(e for s, e in events.items() if "Tussentijdse evaluatie" in s)
-    assert evaluatie.decoded("DTSTART") == date(2027, 7, 7)
+    assert evaluatie.decoded("DTSTART") == datetime(2027, 7, 8, 9, 15, tzinfo=TZ)
+    assert evaluatie.decoded("DTEND") == datetime(2027, 7, 8, 12, tzinfo=TZ)
+    assert next(e for s, e in events.items() if "tussentijdse evaluatie (vrijdag 12:00)" in s).decoded(
+        "DTSTART") == datetime(2027, 7, 2, 12, tzinfo=TZ)
+    # a due item without an hour is an all-day event
+    afstemming = next(e for s, e in events.items() if "Afstemming met de consulent" in s)
+    assert afstemming.decoded("DTSTART") == date(2026, 12, 7)
     assert cal.walk("VTIMEZONE") and str(cal.walk("VTIMEZONE")[0]["TZID"]) == "Europe/Brussels"
     # the same export again gives the same UIDs (a calendar app updates instead of duplicating)
     kc.ok("overzicht", "--ics", str(pad))
@@ -154,6 +169,14 @@ def test_regio_toon(kc):
     assert res.exit_code == 1 and "Onbekende regio" in res.output
 
 
+def test_regio_toon_zegt_wanneer_het_eerste_plan_komt(kc):
+    """D25/D26: week 10 is CO3's rule; Leuven and West-Vlaanderen draft the plan at their table."""
+    co3 = kc.ok("regio", "toon", "co3-antwerpen", "--zittingen", "0").output
+    assert "op de Weegploeg vanaf week 10 van de casusregie" in " ".join(co3.split())
+    leuven = " ".join(kc.ok("regio", "toon", "leuven", "--zittingen", "0").output.split())
+    assert "samen opgesteld op het Operationeel team, zo snel mogelijk" in leuven and "week 10" not in leuven
+
+
 def test_regio_toon_help_zonder_dubbele_haken_of_typelabels(kc):
     uit = kc.ok("regio", "toon", "--help").output
     assert "[REGIO]" in uit and "[[REGIO]]" not in uit and "<int" not in uit
@@ -192,9 +215,11 @@ def test_ics_gebruikt_de_uren_uit_de_regio_instellingen(kc, tmp_path):
         d.casusregie_start = date(2026, 10, 31)
     kc.ok("overzicht", "--ics", str(tmp_path / "a.ics"))
     cal = icalendar.Calendar.from_ical((tmp_path / "a.ics").read_bytes())
-    eerste = next(e for e in cal.walk("VEVENT") if "Eerste Operationeel team" in str(e["SUMMARY"]))
-    assert eerste.decoded("DTSTART") == datetime(2027, 1, 5, 9, tzinfo=TZ)
-    assert eerste.decoded("DTEND") == datetime(2027, 1, 5, 11, 30, tzinfo=TZ)
+    # Leuven's team drafts the plan (D26): the first session still ahead, until the team's end hour
+    eerste = next(e for e in cal.walk("VEVENT") if "Eerste plan van aanpak op het Operationeel team"
+                  in str(e["SUMMARY"]))
+    assert eerste.decoded("DTSTART") == datetime(2026, 12, 1, 9, tzinfo=TZ)
+    assert eerste.decoded("DTEND") == datetime(2026, 12, 1, 11, 30, tzinfo=TZ)
 
 
 def test_gewijzigde_regio_instellingen_veranderen_het_overzicht(kc, palmeneire):

@@ -92,9 +92,17 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
     console.print("Vrije dagen naast de wettelijke feestdagen: "
                   + (", ".join(vrij) if vrij else ("geen" if vrij is not None else
                                                   f"{IN_TE_STELLEN} (bv. 11 juli: \"07-11\")")))
+    plan_tafel = r.tafel_voor_rol("plan")
+    if plan_tafel is not None:
+        if r.plan_aan_tafel:
+            console.print(f"Eerste plan van aanpak: samen opgesteld op {escape(plan_tafel.met_lidwoord)}, zo snel "
+                          "mogelijk na de start van de casusregie [dim](eerste_plan_week: 0)[/].")
+        else:
+            console.print(f"Eerste plan van aanpak: op {escape(plan_tafel.met_lidwoord)} vanaf week "
+                          f"{r.eerste_plan_week} van de casusregie [dim](eerste_plan_week: {r.eerste_plan_week})[/].")
     if r.evaluaties_maanden:
         console.print("Evaluaties na " + ", ".join(str(m) for m in r.evaluaties_maanden)
-                      + " maanden (vanaf de start van de casusregie).")
+                      + " maanden (vanaf de start van de casusregie, na het eerste plan).")
     if r.partners:
         console.print("Partners: " + escape(", ".join(r.partners)))
     if r.contact:
