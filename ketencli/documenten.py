@@ -84,14 +84,6 @@ _STANDAARD_TAFEL = {"intake": "verkennend casusoverleg", "plan": "weegploeg", "o
 # which role's table a kind is written for (D26; agendeer may pass ``tafel_rol=`` to choose another)
 _TAFEL_ROL = {"weegploeg-pva": "plan", "weegploeg-gewijzigd": "plan", "weegploeg-afronding": "plan",
               "rondetafel": "opvolging"}
-# neuter nouns a table name can end on: "het Operationeel team", else "de Overlegtafel"
-_HET_WOORDEN = ("team", "overleg", "comité", "platform", "forum", "netwerk", "college")
-
-
-def _met_lidwoord(naam: str) -> str:
-    woorden = re.sub(r"\([^)]*\)", " ", naam).split()
-    laatste = woorden[-1].lower() if woorden else ""
-    return f"{'het' if laatste.endswith(_HET_WOORDEN) else 'de'} {naam}"
 
 
 def _tafel(d: model.Dossier, rol: str) -> dict[str, str]:
@@ -101,13 +93,18 @@ def _tafel(d: model.Dossier, rol: str) -> dict[str, str]:
     only needs the name, so a table whose rhythm is still in te stellen (West-Vlaanderen) still counts.
     """
     from ketencli import planning
+    from ketencli.methodiek import regios
 
     try:
         tafel = planning.regio(d.regio).tafel_voor_rol(rol)
     except KetencliFout:  # an unknown region, or a settings file that cannot be read
         tafel = None
-    naam = tafel.naam if tafel is not None else _STANDAARD_TAFEL.get(rol, rol)
-    return {"naam": naam, "de": _met_lidwoord(naam), "titel": naam[:1].upper() + naam[1:]}
+    if tafel is not None:  # the region's own article ("het Operationeel team")
+        naam, met_lidwoord = tafel.naam, tafel.met_lidwoord
+    else:
+        naam = _STANDAARD_TAFEL.get(rol, rol)
+        met_lidwoord = f"{regios.lidwoord_voor(naam)} {naam}"
+    return {"naam": naam, "de": met_lidwoord, "titel": naam[:1].upper() + naam[1:]}
 
 
 def titel(d: model.Dossier, soort_key: str, *, tafel_rol: str | None = None) -> str:
