@@ -527,6 +527,13 @@ def test_agenderingen_noemen_de_tafel_van_de_regio(kc, westvl, tmp_path):
     assert "Vragen voor het Operationeel team" in lw
 
 
+def test_externe_expertise_zonder_gegevens_is_in_te_vullen(westvl):
+    """Nothing recorded is no claim that no one was asked (annex G.1): a note and lines to write on."""
+    tekst = alle_tekst(documenten.schrijf(store.laad(westvl), "weegploeg-pva"))
+    assert "geen externe dienst gevraagd" not in tekst
+    assert _na(tekst, "Externe expertise op de Overlegtafel")[0].startswith("(welke externe expertise")
+
+
 @pytest.mark.parametrize(("gevangenis", "zin"), [
     ("brugge", "die verblijft in de gevangenis van Brugge,"),
     ("hoogstraten", "die verblijft in het Penitentiair Schoolcentrum Hoogstraten,"),

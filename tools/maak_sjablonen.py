@@ -580,7 +580,13 @@ def inleiding_weegploeg(doc, afronding: bool) -> None:
         lijst(doc, "vragen", "{{ x }}",
               "(nog geen vragen genoteerd: benoem een vraag naar aanvullend infodelen helder)")
         kop(doc, "Externe expertise op {{ tafel.de }}", 2)
-        lijst(doc, "uitgenodigd", "{{ x }}", "(geen externe dienst gevraagd)")
+        # annex G.1: nothing recorded is not 'no one asked': leave room to name the expertise (review 11)
+        lijst(doc, "uitgenodigd", "{{ x }}")
+        tag(doc, "{%p if not uitgenodigd %}")
+        par(doc, ("(welke externe expertise nodigt de tafel uit? In te vullen, of leeg laten)",
+                  {"cursief": True, "kleur": GRIJS}))
+        lijnen(doc, 2)
+        tag(doc, "{%p endif %}")
 
 
 def agendering_weegploeg() -> Document:
