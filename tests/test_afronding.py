@@ -126,6 +126,8 @@ def test_verklaring_wissen_en_bereikbaarheid(kc, palmeneire, thuis):
     ("evaluatie", "--lid", "m9", "--samenvatting", "x"),
     ("overdracht", "r99", "1", "--aan", "d1"),
     ("overdracht", "r1", "7", "--aan", "d1"),
+    ("overdracht", "r1", "1", "--aan", "d99"),  # shaped like a service id: a typo, not free text
+    ("partner", "--dienst", "d99"),
 ])
 def test_registreren_weigert_onbekende_verwijzingen(kc, palmeneire, thuis, args):
     voor = _bytes(thuis, palmeneire)
