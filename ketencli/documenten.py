@@ -601,11 +601,12 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
     """What the regisseur must know before sending a document: Dutch sentences, no case data."""
     s = zoek_soort(soort_key)
     uit = []
-    if s.key == "psd-jww-mail" and _voor_casusregie(d):
+    if s.key in ("psd-jww-mail", "brief-gedetineerde") and _voor_casusregie(d):
         wie = _need_to_know(d, s.key, klok.vandaag())["verbindingsfiguur_de"]
+        voor = "PSD en JWW" if s.key == "psd-jww-mail" else "de gedetineerde"
         uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
-                   "voor PSD en JWW (bijlage D). De naam en contactgegevens onderaan zijn open gelaten om in te "
-                   "vullen en te ondertekenen.")
+                   f"voor {voor} (bijlage D). De naam en contactgegevens zijn open gelaten om in te vullen en te "
+                   "ondertekenen.")
     if s.key == "justitiehuis" and not d.dringende_maatregelen:
         uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
                    "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel (ICO, "

@@ -486,6 +486,15 @@ def test_psd_jww_mail_voor_casusregie_voor_de_criminoloog(kc, palmeneire, westvl
     uit = kc.ok("doc", palmeneire, "psd-jww-mail")
     assert "CO3-criminoloog" in " ".join(uit.stderr.split())
     assert "CO3-criminoloog ketenaanpak" in alle_tekst(maak(kc, palmeneire, "psd-jww-mail", "--overschrijf"))
+    # the letter (Kempen) before casusregie: the criminoloog writes, nothing in the regisseur's name
+    with store.wijzig(palmeneire) as d:
+        d.gezinsleden[0].detentie.gevangenis = "wortel"
+    uit = kc.ok("doc", palmeneire, "brief-gedetineerde")
+    assert "voor de gedetineerde" in " ".join(uit.stderr.split())
+    brief = alle_tekst(store.documenten_dir(palmeneire) / "2026-11-23_brief-gedetineerde.docx")
+    assert "Ik ben ______________________, de CO3-criminoloog in de ketenaanpak" in brief
+    assert "Katrien Dewulf" not in brief and "CO3-criminoloog – ketenaanpak intrafamiliaal geweld" in brief
+    assert "Zolang er nog geen casusregisseur is" in brief
 
 
 def test_justitiehuis_zonder_beslissing_claimt_geen_beslissing(kc, westvl):

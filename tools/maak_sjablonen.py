@@ -888,9 +888,16 @@ def psd_jww_mail() -> Document:
 
 def brief_gedetineerde() -> Document:
     doc = nieuw()
+    # before casusregie the CO3-criminoloog writes (annex D, L1509-1511): name and contact left to fill in
+    tag(doc, "{%p if voor_casusregie %}")
+    par(doc, "Naam: ______________________________", na=4)
+    par(doc, "{{ verbindingsfiguur }} – ketenaanpak intrafamiliaal geweld", na=4)
+    par(doc, "Telefoon en adres: ______________________________")
+    tag(doc, "{%p else %}")
     par(doc, ("{{ casusregisseur.naam }}", {"vet": True}), na=0)
     par(doc, "{{ casusregisseur.organisatie }}", na=0)
     par(doc, "{{ casusregisseur.contact }}")
+    tag(doc, "{%p endif %}")
     doc.add_paragraph()
     par(doc, ("{{ gedetineerde.naam }}", {"vet": True}), na=0)
     par(doc, "p/a {{ gevangenis.naam }}")
@@ -898,9 +905,12 @@ def brief_gedetineerde() -> Document:
     par(doc, "{{ vandaag|datum_zonder_dag }}", uitlijning=WD_ALIGN_PARAGRAPH.RIGHT)
     par(doc, ("Betreft: de ketenaanpak intrafamiliaal geweld", {"vet": True}))
     par(doc, "Beste {{ gedetineerde.naam }},")
-    par(doc, "Ik ben {{ casusregisseur.naam }}, casusregisseur in de ketenaanpak intrafamiliaal geweld "
-             "({{ regio }}). In de ketenaanpak werken hulpverlening, politie en justitie samen met het gezin, "
-             "zodat het geweld stopt en niet opnieuw gebeurt. Ik stem de hulp af en ben het aanspreekpunt.")
+    par(doc, "{% if voor_casusregie %}Ik ben ______________________, {{ verbindingsfiguur_de }} in de "
+             "ketenaanpak intrafamiliaal geweld ({{ regio }}).{% else %}Ik ben {{ casusregisseur.naam }}, "
+             "casusregisseur in de ketenaanpak intrafamiliaal geweld ({{ regio }}).{% endif %} In de ketenaanpak "
+             "werken hulpverlening, politie en justitie samen met het gezin, zodat het geweld stopt en niet "
+             "opnieuw gebeurt. {% if voor_casusregie %}Zolang er nog geen casusregisseur is, ben ik het "
+             "aanspreekpunt.{% else %}Ik stem de hulp af en ben het aanspreekpunt.{% endif %}")
     par(doc, "Ik schrijf je rechtstreeks, omdat ik graag contact met je houd tijdens je verblijf in de "
              "gevangenis. Mijn vraag aan jou:")
     par(doc, "• Neem contact met mij op, per brief of telefonisch via de gegevens bovenaan. Ik kom je ook graag "
@@ -911,8 +921,13 @@ def brief_gedetineerde() -> Document:
              "betrekt. Ik vertel hen niets zonder jouw keuze.")
     par(doc, "Met vriendelijke groet,")
     doc.add_paragraph()
+    tag(doc, "{%p if voor_casusregie %}")
+    par(doc, "______________________________", na=0)
+    par(doc, "{{ verbindingsfiguur }} – ketenaanpak intrafamiliaal geweld")
+    tag(doc, "{%p else %}")
     par(doc, ("{{ casusregisseur.naam }}", {"vet": True}), na=0)
     par(doc, "Casusregisseur – {{ casusregisseur.organisatie }}")
+    tag(doc, "{%p endif %}")
     return doc
 
 
