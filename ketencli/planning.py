@@ -161,6 +161,11 @@ def _plus_maanden(dag: date, maanden: int) -> date:
     return date(jaar, maand, min(dag.day, laatste))
 
 
+def plus_maanden(dag: date, maanden: int) -> date:
+    """``dag`` plus whole months (the 31st becomes the month's last day)."""
+    return _plus_maanden(dag, maanden)
+
+
 def _moment(dag: date, hhmm: str) -> datetime:
     uur, minuut = (int(x) for x in hhmm.split(":"))
     return datetime.combine(dag, time(uur, minuut), tzinfo=TZ)

@@ -398,3 +398,131 @@ def test_help_is_dutch(kc, sub):
     uit = kc.ok("agendeer", sub, "--help")
     assert "Gebruik:" in uit.output
     assert "<list" not in uit.output and "<int" not in uit.output  # python type labels say nothing to a user
+
+
+# -- purposes (review findings 2, 9, 10, 11) ---------------------------------------------------------
+
+
+def _docx_tekst(pad: Path) -> str:
+    import docx
+
+    doc = docx.Document(str(pad))
+    delen = [p.text for p in doc.paragraphs]
+    delen += [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join(delen)
+
+
+def _afgerond(dossier_id: str, *, check_op=None) -> None:
+    from datetime import date
+
+    with store.wijzig(dossier_id) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2026, 12, 1)
+        d.afronding.opvolging_tot = date(2027, 6, 1)
+        d.afronding.rondetafel_check_op = check_op
+
+
+def _soorten(dossier_id: str, vandaag) -> list[str]:
+    return [v.soort for v in planning.vervaldata(store.laad(dossier_id), vandaag)]
+
+
+def test_afsluiting_needs_no_question_and_takes_the_session_after_six_months(kc, palmeneire, thuis, monkeypatch):
+    """Annex F.4: the afsluiting at the ronde tafel, with role afsluiting; it closes the due item."""
+    _afgerond(palmeneire)
+    monkeypatch.setenv("KETENCLI_NU", "2027-05-20T10:00")
+    assert "afsluiting" in _soorten(palmeneire, klok.vandaag())
+    uit = kc.ok("agendeer", "rondetafel", palmeneire, "--afsluiting").output
+    a = store.laad(palmeneire).agenderingen[0]
+    assert (a.soort, a.rol, a.doel, a.tafel) == ("afsluiting", "afsluiting", "afsluiting", "rondetafel")
+    # 1 June 2027 is a Tuesday: the Ronde Tafel of Thursday 3 June, deadline Friday 28 May 12:00
+    assert a.zitting == datetime(2027, 6, 3, 9, 15) and a.deadline == datetime(2027, 5, 28, 12)
+    assert a.vraag.startswith("Definitieve afsluiting na zes maanden opvolging")
+    assert "definitieve afsluiting" in uit and "01/06/2027" in uit  # why this session
+    assert a.document.endswith("_rondetafel.docx")
+    assert "Definitieve afsluiting na zes maanden opvolging" in _docx_tekst(
+        thuis / "dossiers" / palmeneire / "documenten" / a.document)
+    m = _lees_eml(thuis / "dossiers" / palmeneire / "documenten" / a.mail)
+    assert "Ronde Tafel" in m["Subject"]
+    soorten = _soorten(palmeneire, klok.vandaag())
+    assert "afsluiting" not in soorten and "zitting" in soorten
+
+
+def test_afsluiting_before_the_afronding_is_refused(kc, palmeneire, thuis):
+    uit = kc("agendeer", "rondetafel", palmeneire, "--afsluiting")
+    assert uit.exit_code == 1 and "afronding" in uit.output and "Traceback" not in uit.output
+    assert _bestanden(thuis, palmeneire) == []
+
+
+def test_one_purpose_at_a_time(kc, palmeneire, thuis):
+    uit = kc("agendeer", "rondetafel", palmeneire, "--afsluiting", "--tussentijdse-evaluatie")
+    assert uit.exit_code == 2 and "Kies één doel" in uit.output
+    assert _bestanden(thuis, palmeneire) == []
+
+
+def test_after_afronding_a_ronde_tafel_is_the_check_on_new_facts(kc, palmeneire, monkeypatch):
+    from datetime import date
+
+    _afgerond(palmeneire, check_op=date(2027, 3, 1))
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-02T10:00")
+    assert "rondetafel-check" in _soorten(palmeneire, klok.vandaag())
+    kc.ok("agendeer", "rondetafel", palmeneire)  # no --vraag needed
+    a = store.laad(palmeneire).agenderingen[0]
+    assert (a.soort, a.doel) == ("rondetafel", "check-na-afronding")
+    assert a.zitting == datetime(2027, 3, 4, 9, 15)  # the first Thursday on or after the planned check
+    soorten = _soorten(palmeneire, klok.vandaag())
+    assert "rondetafel-check" not in soorten and "afsluiting" in soorten
+
+
+def test_terugkoppeling_goes_to_the_return_date_and_closes_it(kc, palmeneire):
+    from datetime import date
+
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--afspraak", "Terug op de ronde tafel",
+          "--terugkoppeling", "2027-03-04")
+    assert "terugkoppeling-rondetafel" in _soorten(palmeneire, date(2026, 12, 2))
+    # a question at the ronde tafel is not the return
+    kc.ok("agendeer", "rondetafel", palmeneire, "--vraag", "Hoe gaat het op school?")
+    assert store.laad(palmeneire).agenderingen[1].doel == "vraag"
+    assert "terugkoppeling-rondetafel" in _soorten(palmeneire, date(2026, 12, 2))
+    uit = kc.ok("agendeer", "rondetafel", palmeneire, "--terugkoppeling").output
+    a = store.laad(palmeneire).agenderingen[2]
+    assert (a.doel, a.zitting) == ("terugkoppeling", datetime(2027, 3, 4, 9, 15))
+    assert "04/03/2027" in uit
+    assert "terugkoppeling-rondetafel" not in _soorten(palmeneire, date(2026, 12, 2))
+
+
+def test_each_agendering_records_its_purpose(kc, palmeneire):
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    kc.ok("agendeer", "rondetafel", palmeneire, "--tussentijdse-evaluatie")
+    kc.ok("agendeer", "ico", palmeneire)
+    assert [a.doel for a in store.laad(palmeneire).agenderingen] == ["plan", "tussentijdse-evaluatie", "intake"]
+    lijst = kc.ok("agendeer", "lijst", palmeneire).stdout
+    assert "plan van aanpak" in lijst and "tussentijdse evaluatie" in lijst
+
+
+def test_closing_text_says_how_to_note_the_mail_as_sent(kc, palmeneire):
+    from datetime import date
+
+    uit = " ".join(kc.ok("agendeer", "weegploeg", palmeneire).output.split())
+    assert f"ketencli agendeer uitkomst {palmeneire} a1 --status ingediend" in uit
+    # the deadline of 23 Nov 12:00 passes; once noted as ingediend it is no longer "te laat"
+    assert "deadline-weegploeg" in _soorten(palmeneire, date(2026, 11, 24))
+    kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--status", "ingediend")
+    assert _soorten(palmeneire, date(2026, 11, 24))[0] == "zitting"
+    rijen = json.loads(kc.ok("overzicht", "--json").stdout)
+    assert not [r for r in rijen if r["urgentie"] == "te-laat"]
+
+
+def test_weegploeg_extern_and_waarom_nu_go_into_the_document(kc, palmeneire, thuis):
+    """Annex G.1: external expertise the weegploeg may invite, and why now."""
+    d = store.laad(palmeneire)
+    dienst = d.betrokken_diensten[0]
+    kc.ok("agendeer", "weegploeg", palmeneire, "--extern", "Expert verslavingszorg", "--extern", dienst.id,
+          "--waarom-nu", "Het eerste plan is klaar na de gesprekken met het gezin.")
+    a = store.laad(palmeneire).agenderingen[0]
+    assert a.uitgenodigd == ["Expert verslavingszorg", dienst.id]
+    tekst = _docx_tekst(thuis / "dossiers" / palmeneire / "documenten" / a.document)
+    assert "Expert verslavingszorg" in tekst and dienst.naam in tekst
+    assert "Het eerste plan is klaar na de gesprekken met het gezin." in tekst
+    fout = kc("agendeer", "weegploeg", palmeneire, "--extern", "d99", "--overschrijf")
+    assert fout.exit_code == 1 and "d99" in fout.output

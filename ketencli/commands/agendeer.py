@@ -3,6 +3,10 @@
 Design: one group ``agendeer`` with one sub-command per table role (``weegploeg`` = plan,
 ``rondetafel`` = opvolging, ``ico`` = intake, decisions D26) plus ``lijst`` and ``uitkomst`` (D23).
 Every sub-command takes the dossier id first and is non-interactive: options only, no prompts.
+Each agendering records its purpose (``Agendering.doel``): the method's due items close by purpose
+(``planning.vervaldata``). ``rondetafel`` takes it from its options: ``--tussentijdse-evaluatie``,
+``--terugkoppeling`` (the return date set at the weegploeg), ``--afsluiting`` (annex F.4, role
+``afsluiting``); without one it is a question, or after the afronding the check on new facts.
 
 The flow of ``weegploeg``/``rondetafel``/``ico`` (``_agendeer``): refuse an afgesloten dossier,
 pick the session (``planning``), refuse a second agendering for the same session and kind, run
@@ -46,16 +50,40 @@ SOORT_LABEL: dict[str, str] = {
     "afronding": "afronding",
     "rondetafel": "vraag of tussentijdse evaluatie",
     "ico": "aanmelding",
+    "afsluiting": "definitieve afsluiting",
 }
+# what the mail, the output and `lijst` call an agendering: by its purpose (model.AgenderingDoel)
+DOEL_LABEL: dict[str, str] = {
+    "intake": "aanmelding",
+    "plan": "plan van aanpak",
+    "gewijzigd-plan": "gewijzigd plan van aanpak",
+    "afronding": "afronding",
+    "vraag": "vraag",
+    "tussentijdse-evaluatie": "tussentijdse evaluatie",
+    "terugkoppeling": "terugkoppeling",
+    "check-na-afronding": "check op nieuwe feiten",
+    "afsluiting": "definitieve afsluiting",
+}
+SOORT_DOEL: dict[str, str] = {"pva": "plan", "gewijzigd": "gewijzigd-plan", "afronding": "afronding", "ico": "intake",
+                              "afsluiting": "afsluiting"}
 DOCUMENT_SOORT: dict[str, str] = {
     "pva": "weegploeg-pva",
     "gewijzigd": "weegploeg-gewijzigd",
     "afronding": "weegploeg-afronding",
     "rondetafel": "rondetafel",
     "ico": "aanmelding",
+    "afsluiting": "rondetafel",  # annex F.4: the ronde-tafel document, with the afsluiting as its subject
 }
 TAFEL_ROL: dict[str, str] = {
     "pva": "plan", "gewijzigd": "plan", "afronding": "plan", "rondetafel": "opvolging", "ico": "intake",
+    "afsluiting": "afsluiting",
+}
+# the subject of the ronde-tafel document when the purpose needs no question of its own
+STANDAARD_VRAAG: dict[str, str] = {
+    "afsluiting": "Definitieve afsluiting na zes maanden opvolging: zijn er nieuwe feiten, en is de vervolghulp "
+                  "goed gestart?",
+    "check-na-afronding": "Check op nieuwe feiten na de afronding (opvolging op afstand).",
+    "terugkoppeling": "Terugkoppeling zoals afgesproken op de weegploeg.",
 }
 STATUS_KLEUR = {"voorbereid": "cyan", "ingediend": "blue", "besproken": "green", "uitgesteld": "yellow",
                 "geannuleerd": "dim"}
@@ -76,10 +104,17 @@ class Verzoek:
     reden: str = ""
     overschrijf: bool = False
     als_json: bool = False
+    doel: str = ""  # model.AgenderingDoel; "" = from the soort (a ronde tafel: vraag, or after afronding the check)
+    extern: list[str] = field(default_factory=list)  # external expertise to invite (annex G.1)
+    waarom_nu: str = ""
+    # set by the flow: why the session was looked for from a later date
+    vanaf_uitleg: str = ""
 
     @property
     def vraag(self) -> str:
-        return "\n".join(v.strip() for v in self.vragen if v.strip())
+        eigen = "\n".join(v.strip() for v in self.vragen if v.strip())
+        standaard = STANDAARD_VRAAG.get(self.doel, "")
+        return "\n".join(x for x in (standaard, eigen) if x)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,6 +128,11 @@ def weegploeg(
     soort: str = typer.Option("pva", "--soort", help="pva (eerste plan), gewijzigd (gewijzigd plan) of afronding."),
     datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
     vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST", help="Een vraag aan de weegploeg; herhaalbaar."),
+    extern: list[str] = typer.Option([], "--extern", metavar="WIE",
+                                     help="Externe expertise die de weegploeg mag uitnodigen (een dienst-id zoals "
+                                          "d3, of tekst zoals \"CGG Vagga, verslavingszorg\"); herhaalbaar."),
+    waarom_nu: str = typer.Option("", "--waarom-nu", metavar="TEKST",
+                                  help="Waarom je het dossier nu agendeert (bijlage G.1)."),
     toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
     reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
     overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
@@ -102,7 +142,8 @@ def weegploeg(
     if soort not in ("pva", "gewijzigd", "afronding"):
         raise GebruiksFout(f"--soort {soort!r} ken ik niet; kies uit: pva, gewijzigd, afronding.")
     _agendeer(dossier_id, Verzoek(soort, datum, list(vraag), toch=toch, reden=reden, overschrijf=overschrijf,
-                                  als_json=als_json))
+                                  als_json=als_json, doel=SOORT_DOEL[soort],
+                                  extern=[x.strip() for x in extern if x.strip()], waarom_nu=waarom_nu.strip()))
 
 
 @app.command("rondetafel")
@@ -110,7 +151,8 @@ def rondetafel(
     dossier_id: str = ID_ARG,
     vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST",
                                     help="Je vraag voor infodelen of expertisedeling (verplicht, tenzij "
-                                         "--tussentijdse-evaluatie); herhaalbaar."),
+                                         "--tussentijdse-evaluatie, --terugkoppeling, --afsluiting of na de "
+                                         "afronding); herhaalbaar."),
     lid: list[str] = typer.Option([], "--lid", metavar="LID", help="Over welk gezinslid de vraag gaat (bv. m1); "
                                                                      "herhaalbaar."),
     domein: list[str] = typer.Option([], "--domein", metavar="DOMEIN",
@@ -120,18 +162,30 @@ def rondetafel(
                                        help="Voor welke deelnemer van de ronde tafel de vraag is; herhaalbaar."),
     tussentijdse_evaluatie: bool = typer.Option(False, "--tussentijdse-evaluatie",
                                                 help="Breng de tussentijdse evaluatie van het plan (na ~10 maanden)."),
+    terugkoppeling: bool = typer.Option(False, "--terugkoppeling",
+                                        help="De terugkoppeling die de weegploeg vroeg: standaard de eerste "
+                                             "haalbare zitting op of na de terugkomdatum."),
+    afsluiting: bool = typer.Option(False, "--afsluiting",
+                                    help="De definitieve afsluiting na zes maanden opvolging (bijlage F.4): geen "
+                                         "vraag nodig; standaard de eerste haalbare zitting na die zes maanden."),
     datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
     toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
     reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
     overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
     als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
 ) -> None:
-    """Agendeer een vraag (of de tussentijdse evaluatie) op de ronde tafel (bijlage F)."""
-    if not any(v.strip() for v in vraag) and not tussentijdse_evaluatie:
-        raise GebruiksFout("Geef je vraag aan de ronde tafel mee met --vraag \"...\" (of gebruik "
-                           "--tussentijdse-evaluatie).")
-    _agendeer(dossier_id, Verzoek("rondetafel", datum, list(vraag), list(lid), list(domein), list(tafellid),
-                                  tussentijdse_evaluatie, toch, reden, overschrijf, als_json))
+    """Agendeer een vraag, de tussentijdse evaluatie, een terugkoppeling of de afsluiting op de ronde tafel
+    (bijlage F). Na de afronding is een ronde tafel zonder --afsluiting de check op nieuwe feiten."""
+    gekozen = [naam for naam, aan in (("--tussentijdse-evaluatie", tussentijdse_evaluatie),
+                                      ("--terugkoppeling", terugkoppeling), ("--afsluiting", afsluiting)) if aan]
+    if len(gekozen) > 1:
+        raise GebruiksFout(f"Kies één doel: {' of '.join(gekozen)}.",
+                           tip="Agendeer ze apart, elk met een eigen agendering.")
+    doel = ("tussentijdse-evaluatie" if tussentijdse_evaluatie else "terugkoppeling" if terugkoppeling
+            else "afsluiting" if afsluiting else "")
+    _agendeer(dossier_id, Verzoek("afsluiting" if afsluiting else "rondetafel", datum, list(vraag), list(lid),
+                                  list(domein), list(tafellid), tussentijdse_evaluatie, toch, reden, overschrijf,
+                                  als_json, doel=doel))
 
 
 @app.command("ico")
@@ -145,7 +199,8 @@ def ico(
 ) -> None:
     """Meld het dossier aan bij de intaketafel van je regio (in Antwerpen het verkennend casusoverleg: tot
     donderdag 23:59 voor de vrijdag van de week erna)."""
-    _agendeer(dossier_id, Verzoek("ico", datum, toch=toch, reden=reden, overschrijf=overschrijf, als_json=als_json))
+    _agendeer(dossier_id, Verzoek("ico", datum, toch=toch, reden=reden, overschrijf=overschrijf, als_json=als_json,
+                                  doel="intake"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,8 +250,61 @@ def _reikwijdte(d: model.Dossier, verzoek: Verzoek) -> model.RondetafelReikwijdt
                                       tafelleden=[t.strip() for t in verzoek.tafelleden if t.strip()])
 
 
-def _zelfde(a: model.Agendering, soort: str, zitting: datetime) -> bool:
-    return a.soort == soort and a.zitting == zitting and a.status != "geannuleerd"
+def _zelfde(a: model.Agendering, verzoek: Verzoek, zitting: datetime) -> bool:
+    """The same agendering: soort, session and (when the record has one) purpose."""
+    return (a.soort == verzoek.soort and a.zitting == zitting and a.status != "geannuleerd"
+            and (a.doel is None or a.doel == verzoek.doel))
+
+
+def _bepaal_doel(d: model.Dossier, verzoek: Verzoek) -> None:
+    """Fill in the purpose of a ronde-tafel agendering (a question, or after the afronding the check),
+    refuse what does not fit the dossier, and say from which date a session is looked for."""
+    if verzoek.soort not in ("rondetafel", "afsluiting"):
+        return
+    if not verzoek.doel:
+        verzoek.doel = "check-na-afronding" if d.fase == "afgerond" else "vraag"
+    if verzoek.doel == "vraag" and not verzoek.vraag:
+        raise GebruiksFout("Geef je vraag aan de ronde tafel mee met --vraag \"...\" (of gebruik "
+                           "--tussentijdse-evaluatie, --terugkoppeling of --afsluiting).")
+    if verzoek.doel == "afsluiting" and d.fase != "afgerond":
+        raise KetencliFout(
+            f"De afsluiting komt na de afronding en zes maanden opvolging; dossier {d.id} is in de fase '{d.fase}'.",
+            tip=f"Rond eerst af: `ketencli afronding check {d.id}` en `ketencli afronding start {d.id}`.",
+        )
+
+
+def _extern(d: model.Dossier, verzoek: Verzoek) -> None:
+    """--extern: a service id (d3) must exist in the dossier; free text is taken as given."""
+    for wie in verzoek.extern:
+        if wie[:1] == "d" and wie[1:].isdigit() and d.dienst(wie) is None:
+            raise KetencliFout(f"--extern {wie}: die dienst bestaat niet in dossier {d.id}.",
+                               tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen")
+                                   + "; of beschrijf de expertise in tekst.")
+
+
+def _vanaf(d: model.Dossier, verzoek: Verzoek, vandaag: date) -> date | None:
+    """The date from which the session is looked for when no --datum is given: the return date, the
+    end of the six months after afronding, the planned check. Sets ``verzoek.vanaf_uitleg``."""
+    from ketencli import planning
+
+    if verzoek.datum:
+        return None
+    kandidaten: list[tuple[date | None, str]] = []
+    if verzoek.doel == "terugkoppeling":
+        terug = [a.terugkoppeling_op for a in d.agenderingen
+                 if a.terugkoppeling_op is not None and a.status != "geannuleerd"]
+        kandidaten.append((max(terug, default=None), "de terugkomdatum"))
+    elif verzoek.doel == "afsluiting":
+        af = d.afronding
+        tot = af.opvolging_tot or (planning.plus_maanden(af.gestart_op, 6) if af.gestart_op else None)
+        kandidaten.append((tot, "het einde van de zes maanden opvolging"))
+    elif verzoek.doel == "check-na-afronding":
+        kandidaten.append((d.afronding.rondetafel_check_op, "de geplande check"))
+    for dag, wat in kandidaten:
+        if dag is not None and dag > vandaag:
+            verzoek.vanaf_uitleg = f"de eerste haalbare zitting op of na {wat} ({dag:%d/%m/%Y}); een andere: --datum"
+            return dag
+    return None
 
 
 def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
@@ -205,21 +313,25 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
 
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)  # before any file is written
+    _bepaal_doel(d, verzoek)
+    _extern(d, verzoek)
     nu = klok.nu()
     vandaag = nu.date()
     rol = TAFEL_ROL[verzoek.soort]
-    reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort == "rondetafel" else None
-    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum(verzoek.datum))
+    reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
+    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum(verzoek.datum),
+                                               vanaf=_vanaf(d, verzoek, vandaag))
     begin = _lokaal(zitting.begin)
     assert begin is not None
-    bestaand = next((a for a in d.agenderingen if _zelfde(a, verzoek.soort, begin)), None)
+    bestaand = next((a for a in d.agenderingen if _zelfde(a, verzoek, begin)), None)
     if bestaand is not None and not verzoek.overschrijf:
         raise KetencliFout(
             f"Dossier {d.id} staat al geagendeerd voor deze zitting ({bestaand.id}, {bestaand.status}).",
             tip=f"Bekijk het met `ketencli agendeer lijst {d.id}`; opnieuw maken kan met --overschrijf.",
         )
-    uitslag = gh.controleer(d, verzoek.soort, vandaag, vraag=verzoek.vraag,
-                            tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie)
+    # the afsluiting is a ronde-tafel agendering for the readiness check (its subject is its question)
+    uitslag = gh.controleer(d, "rondetafel" if verzoek.soort == "afsluiting" else verzoek.soort, vandaag,
+                            vraag=verzoek.vraag, tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie)
     if not uitslag.klaar and not verzoek.toch:
         if verzoek.als_json:
             from ketencli import ui
@@ -276,10 +388,13 @@ def _document(d: model.Dossier, verzoek: Verzoek, zitting: Any, reikwijdte: Any,
 
     opties: dict[str, Any] = {"zitting": zitting.begin}
     if verzoek.soort in ("pva", "gewijzigd", "afronding"):
-        opties["vragen"] = [v.strip() for v in verzoek.vragen if v.strip()]
-    elif verzoek.soort == "rondetafel":
+        opties.update(vragen=[v.strip() for v in verzoek.vragen if v.strip()], uitgenodigd=list(verzoek.extern),
+                      waarom_nu=verzoek.waarom_nu)
+    elif verzoek.soort in ("rondetafel", "afsluiting"):
+        # a return, the check after afronding and the afsluiting come after the weegploeg by definition
+        na = verzoek.doel in ("terugkoppeling", "check-na-afronding", "afsluiting") or d.fase == "afgerond"
         opties.update(vraag=verzoek.vraag, reikwijdte=reikwijdte,
-                      tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie, na_weegploeg=gh.na_weegploeg(d))
+                      tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie, na_weegploeg=na or gh.na_weegploeg(d))
     return Path(documenten.schrijf(d, DOCUMENT_SOORT[verzoek.soort], doel=doel, overschrijf=verzoek.overschrijf,
                                    vandaag=vandaag, **opties))
 
@@ -289,7 +404,7 @@ def _mail(d: model.Dossier, verzoek: Verzoek, zitting: Any, document: Path, aan:
 
     begin = _lokaal(zitting.begin)
     assert begin is not None
-    label = SOORT_LABEL[verzoek.soort]
+    label = DOEL_LABEL.get(verzoek.doel) or SOORT_LABEL[verzoek.soort]
     bijlage_naam = concept.ascii_naam(f"{d.id}_{document.name}")
     tekst = concept.agendering_tekst(dossier_id=d.id, tafel_naam=zitting.tafel_naam, zitting=begin,
                                      soort_label=label, bijlage=bijlage_naam, vraag=verzoek.vraag,
@@ -326,7 +441,7 @@ def _bewaar(dossier_id: str, verzoek: Verzoek, zitting: Any, uitslag: gereedheid
         if verzoek.reden.strip():
             notitie += f" Reden: {verzoek.reden.strip()}"
     with store.wijzig(dossier_id) as d:
-        oud = next((a for a in d.agenderingen if _zelfde(a, verzoek.soort, begin)), None)
+        oud = next((a for a in d.agenderingen if _zelfde(a, verzoek, begin)), None)
         agendering = model.Agendering(
             id=oud.id if oud is not None else d.volgend_agendering_id(),
             tafel=zitting.tafel,
@@ -335,11 +450,13 @@ def _bewaar(dossier_id: str, verzoek: Verzoek, zitting: Any, uitslag: gereedheid
             zitting=begin,
             deadline=_lokaal(zitting.deadline),
             status="voorbereid",
+            doel=verzoek.doel or None,
             aangemaakt_op=vandaag,
             vraag=verzoek.vraag,
             reikwijdte=reikwijdte or model.RondetafelReikwijdte(),
             document=document.name,
             mail=mail.name,
+            uitgenodigd=list(verzoek.extern),
             notitie=notitie,
         )
         if oud is not None:
@@ -406,8 +523,11 @@ def _meld(d: model.Dossier, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.
     c = ui.console()
     begin = _lokaal(zitting.begin)
     assert begin is not None
-    ui.gelukt(f"Dossier {d.id} geagendeerd ({agendering.id}): {zitting.tafel_naam}, {SOORT_LABEL[verzoek.soort]}.")
+    label = DOEL_LABEL.get(verzoek.doel) or SOORT_LABEL[verzoek.soort]
+    ui.gelukt(f"Dossier {d.id} geagendeerd ({agendering.id}): {zitting.tafel_naam}, {label}.")
     c.print(f"  Zitting:   {escape(concept.datum_nl(begin))}")
+    if verzoek.vanaf_uitleg:
+        c.print(f"  [dim]({escape(verzoek.vanaf_uitleg)})[/]")
     deadline = _lokaal(zitting.deadline)
     if deadline is not None:
         nu = _lokaal(_nu())
@@ -431,9 +551,26 @@ def _meld(d: model.Dossier, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.
                    "ontvanger zelf in wanneer je de conceptmail opent.")
     if agendering.notitie:
         ui.melding("Geagendeerd ondanks blokkerende punten; dat staat genoteerd bij de agendering.")
-    c.print(f"[dim]Open de .eml met Outlook of Thunderbird (opent ze daar als gewone mail: kies 'Bewerken als "
-            f"nieuw bericht'), kijk ze na en verstuur ze. Na de zitting: "
-            f"`ketencli agendeer uitkomst {d.id} {agendering.id} --afspraak \"...\"`.[/]")
+    if verzoek.extern:
+        c.print("  Extern:    " + escape(", ".join(verzoek.extern)))
+    _vroeger_afsluiten(d, verzoek, begin)
+    c.print(escape(
+        "Open de .eml met Outlook of Thunderbird (opent ze daar als gewone mail: kies 'Bewerken als nieuw "
+        "bericht'), kijk ze na en verstuur ze."), style="dim")
+    c.print(escape(f"Verstuurd? Noteer het met `ketencli agendeer uitkomst {d.id} {agendering.id} --status "
+                   "ingediend`: dan staat de deadline niet meer als te laat in `ketencli overzicht`."), style="dim")
+    c.print(escape(f"Na de zitting: `ketencli agendeer uitkomst {d.id} {agendering.id} --afspraak \"...\"`."),
+            style="dim")
+
+
+def _vroeger_afsluiten(d: model.Dossier, verzoek: Verzoek, begin: datetime) -> None:
+    """An afsluiting on a session before the six months of follow-up have passed: say so (guide L730)."""
+    from ketencli import ui
+
+    tot = d.afronding.opvolging_tot
+    if verzoek.doel == "afsluiting" and tot is not None and begin.date() < tot:
+        ui.melding(f"De zes maanden opvolging lopen tot {tot:%d/%m/%Y}: je agendeert de afsluiting vroeger. "
+                   "Noteer waarom wanneer je afsluit.")
 
 
 def _nu() -> datetime:
@@ -456,7 +593,7 @@ def lijst(
     from rich.markup import escape
     from rich.table import Table
 
-    from ketencli import store, ui
+    from ketencli import planning, store, ui
 
     d = store.laad(dossier_id)
     if als_json:
@@ -467,7 +604,7 @@ def lijst(
         c.print(f"Dossier {d.id} werd nog niet geagendeerd. Begin met `ketencli agendeer weegploeg {d.id}`.")
         return
     tabel = Table(title=f"Agenderingen van dossier {d.id}", show_lines=False)
-    for kolom in ("id", "tafel", "soort", "zitting", "deadline", "status", "uitkomst"):
+    for kolom in ("id", "tafel", "soort", "doel", "zitting", "deadline", "status", "uitkomst"):
         tabel.add_column(kolom)
     for a in sorted(d.agenderingen, key=lambda x: x.zitting):
         uitkomst = []
@@ -479,7 +616,9 @@ def lijst(
             uitkomst.append(f"terug op {a.terugkoppeling_op:%d/%m/%Y}")
         if a.notitie:
             uitkomst.append("notitie")
-        tabel.add_row(a.id, escape(a.tafel), a.soort, f"{a.zitting:%d/%m/%Y %H:%M}",
+        doel = planning.doel_van(a)
+        tabel.add_row(a.id, escape(a.tafel), a.soort, DOEL_LABEL.get(doel, "") if doel else "",
+                      f"{a.zitting:%d/%m/%Y %H:%M}",
                       f"{a.deadline:%d/%m/%Y %H:%M}" if a.deadline else "",
                       f"[{STATUS_KLEUR.get(a.status, 'white')}]{a.status}[/]", escape(", ".join(uitkomst)))
     c.print(tabel)
