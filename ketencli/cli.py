@@ -139,14 +139,36 @@ _USAGE_VERTALINGEN: list[tuple[str, str]] = [
 _TYPEN = {"integer": "geheel getal", "float": "getal", "boolean": "ja/nee-waarde", "choice": "keuze"}
 
 
+# typer 0.29 checks values with pydantic: its English messages end up inside click's "Invalid value"
+_PYDANTIC_VERTALINGEN: list[tuple[str, str]] = [
+    (r"Input should be greater than or equal to (\S+?)\.?$", "minstens {0}"),
+    (r"Input should be greater than (\S+?)\.?$", "meer dan {0}"),
+    (r"Input should be less than or equal to (\S+?)\.?$", "hoogstens {0}"),
+    (r"Input should be less than (\S+?)\.?$", "minder dan {0}"),
+    (r"Input should be a valid integer.*$", "verwacht een geheel getal"),
+    (r"Input should be a valid number.*$", "verwacht een getal"),
+    (r"Input should be a valid (date|datetime).*$", "verwacht een datum"),
+    (r"Input should be a valid boolean.*$", "verwacht ja of nee"),
+    (r"Input should be (.+)$", "kies uit {0}"),
+]
+
+
+def _vertaal_pydantic(tekst: str) -> str:
+    for patroon, sjabloon in _PYDANTIC_VERTALINGEN:
+        m = re.search(patroon, tekst)
+        if m:
+            return tekst[: m.start()] + sjabloon.format(*m.groups())
+    return tekst
+
+
 def _vertaal_gebruiksfout(fout: _click.exceptions.ClickException) -> str:
     tekst = fout.format_message().strip()
     for patroon, sjabloon in _USAGE_VERTALINGEN:
         m = re.match(patroon, tekst, flags=re.S)
         if m:
             delen = [_TYPEN.get(g, g) if g else "" for g in m.groups()]
-            return sjabloon.format(*delen)
-    return tekst
+            return _vertaal_pydantic(sjabloon.format(*delen))
+    return _vertaal_pydantic(tekst)
 
 
 # -- output helpers --------------------------------------------------------------------------

@@ -107,12 +107,33 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
     except yaml.MarkedYAMLError as fout:
         merk = fout.problem_mark or fout.context_mark
         plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
+        probleem = _yaml_probleem(fout)
+        regels = tekst.splitlines()
+        rond = regels[max(merk.line - 1, 0): merk.line + 1] if merk else []
+        if any("\t" in r[: len(r) - len(r.lstrip())] for r in rond):
+            probleem = "er wordt ingesprongen met tabs; gebruik spaties"
         raise BestandsFout(
-            f"{plek}: dit is geen geldige YAML ({_yaml_probleem(fout)}).",
+            f"{plek}: dit is geen geldige YAML ({probleem}).",
             tip="Kijk na of inspringing, dubbele punten en aanhalingstekens kloppen rond die regel.",
         ) from None
     except yaml.YAMLError:
         raise BestandsFout(f"{bron}: dit is geen geldige YAML.") from None
+    except ValueError:  # a scalar that looks like a date but is none (2026-02-31)
+        raise BestandsFout(f"{_ongeldige_datum(tekst, bron)}: dit is geen bestaande datum.",
+                           tip="Schrijf een datum als jjjj-mm-dd, bv. 2026-03-15.") from None
+
+
+def _ongeldige_datum(tekst: str, bron: str) -> str:
+    """Where the first date-like value is that is not a real date (for the message)."""
+    from datetime import date
+
+    for nr, regel in enumerate(tekst.splitlines(), start=1):
+        for m in re.finditer(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])", regel):
+            try:
+                date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return f"{bron}, regel {nr}, kolom {m.start() + 1} ('{m.group(0)}')"
+    return bron
 
 
 def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
@@ -299,7 +320,7 @@ def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> B
             sleutel = str(loc[-1])
             ouder = _model_op(loc[:-1], wortelmodel)
             geldig = list(ouder.model_fields) if ouder is not None else []
-            nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.6)
+            nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.75)
             melding = f"onbekende sleutel '{sleutel}'"
             if nabij:
                 melding += f" — bedoel je '{nabij[0]}'?"
@@ -317,7 +338,7 @@ def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> B
             knoop, _ = _knoop_op(wortel, loc)
             merk = knoop.start_mark
             plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}"
-        regels.append(f"{plek} ({_plek(loc)}): {melding}.")
+        regels.append(f"{plek} ({_plek(loc)}): {melding}" + ("" if melding.endswith(("?", ".", "!")) else "."))
         if soort == "string_type":
             tip = "Telefoonnummers, uren en codes zet je tussen aanhalingstekens, bv. \"0470 12 34 56\"."
     if fout.error_count() > 8:
@@ -376,7 +397,7 @@ def alle_ids() -> list[str]:
 def _niet_gevonden(dossier_id: str) -> DossierNietGevonden:
     ids = alle_ids()
     nabij = difflib.get_close_matches(dossier_id, ids, n=3, cutoff=0.5)
-    melding = f"Dossier {dossier_id} bestaat niet."
+    melding = f"Dossier {dossier_id} bestaat niet." if dossier_id.strip() else "Geef een dossier-id, bv. 2026-001."
     if nabij:
         tip = "Bedoel je " + " of ".join(nabij) + "?"
     elif ids:

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from ketencli import klok
 
 
@@ -73,3 +75,13 @@ def test_help_shows_no_type_labels_next_to_flags(kc):
     for commando in (["pva", "rij", "add"], ["pva", "actie", "edit"], ["agendeer", "rondetafel"]):
         hulp = kc.ok(*commando, "--help").stdout
         assert "<" not in hulp and "TEKST" in hulp, commando
+
+
+@pytest.mark.parametrize("args, verwacht", [
+    (["overzicht", "--weken", "0"], "minstens 1"),
+    (["overzicht", "--weken", "abc"], "verwacht een geheel getal"),
+    (["regio", "toon", "--zittingen", "99"], "hoogstens 20"),
+])
+def test_waardefouten_van_typer_in_het_nederlands(kc, args, verwacht):
+    uit = kc(*args)
+    assert uit.exit_code == 2 and verwacht in uit.stderr and "Input should" not in uit.stderr

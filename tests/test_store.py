@@ -178,3 +178,28 @@ def test_editor_kopie_staat_in_de_home(palmeneire, thuis):
             assert (kopie.stat().st_mode & 0o777) == 0o600
     finally:
         store.verwijder_bewerkkopie(kopie)
+
+
+def test_onbestaande_datum_en_tabs_met_regel(kc, tmp_path):
+    bron = (Path(__file__).parent.parent / "examples" / "de-palmeneire-vercammen.yaml").read_text(encoding="utf-8")
+    fout = tmp_path / "datum.yaml"
+    fout.write_text(bron.replace("datum: 2026-08-20", "datum: 2026-02-31", 1), encoding="utf-8")
+    uit = kc("dossier", "new", "--from", fout, "--no-input")
+    assert uit.exit_code == 1 and "'2026-02-31'" in uit.stderr and "geen bestaande datum" in uit.stderr
+    assert "regel " in uit.stderr and "Traceback" not in uit.output
+    tabs = tmp_path / "tabs.yaml"
+    tabs.write_text("id: 2026-001\nregio: leuven\ngezin: x\ngezinsleden:\n\t- id: m1\n", encoding="utf-8")
+    uit = kc("dossier", "new", "--from", tabs, "--no-input")
+    assert uit.exit_code == 1 and "regel 5" in uit.stderr and "tabs" in uit.stderr
+
+
+def test_onbekende_sleutel_zonder_dubbele_leestekens(kc, palmeneire, tmp_path):
+    fragment = tmp_path / "plan.yaml"
+    fragment.write_text("- lid: m1\n  veilge_plek: bij de zus\n", encoding="utf-8")
+    uit = kc("stap", palmeneire, "veiligheidsplan", "--from", fragment, "--no-input")
+    assert uit.exit_code == 1 and "bedoel je 'veilige_plek'?" in uit.stderr and "?." not in uit.stderr
+
+
+def test_leeg_dossier_id(kc):
+    uit = kc("dossier", "show", "")
+    assert uit.exit_code == 1 and "Geef een dossier-id" in uit.stderr
