@@ -94,6 +94,14 @@ def _config_stempel() -> list[Any]:
     return [[i.name, _stempel(i.path)] for i in items if i.name.endswith((".yaml", ".yml")) and i.is_file()]
 
 
+def _code_stempel() -> list[Any]:
+    """The modules that compute a summary: a changed rule (an update, a developer's edit) is never
+    answered from a cache made by the old one."""
+    pakket = Path(__file__).resolve().parent
+    bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py")
+    return [_stempel(pakket / naam) for naam in bestanden]
+
+
 def _lees_cache() -> dict[str, Any]:
     try:
         with open(cache_pad(), encoding="utf-8") as f:
@@ -136,7 +144,7 @@ def samenvattingen() -> list[Samenvatting]:
 
     vandaag = klok.vandaag()
     sleutel = {"versie": CACHE_VERSIE, "ketencli": __version__, "dag": vandaag.isoformat(),
-               "config": _config_stempel()}
+               "config": _config_stempel(), "code": _code_stempel()}
     cache = _lees_cache()
     oud: dict[str, Any] = cache.get("dossiers", {}) if cache.get("sleutel") == sleutel else {}
     if not isinstance(oud, dict):

@@ -109,3 +109,15 @@ def test_warm_path_imports_no_model_yaml_or_holidays(kc, palmeneire, westvl, thu
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(),
                          cwd=Path(__file__).parent.parent, timeout=60)
     assert "ZWAAR=[]" in uit.stderr, uit.stderr[-500:]
+
+
+def test_changed_rules_are_not_served_from_the_cache(kc, palmeneire, monkeypatch):
+    from ketencli import index
+
+    _lijst(kc)
+    geladen = []
+    echte_laad = store.laad
+    monkeypatch.setattr(store, "laad", lambda i: geladen.append(i) or echte_laad(i))
+    monkeypatch.setattr(index, "_code_stempel", lambda: ["andere code"])
+    _lijst(kc)
+    assert geladen == [palmeneire]

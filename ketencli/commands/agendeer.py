@@ -387,6 +387,8 @@ def _document(d: model.Dossier, verzoek: Verzoek, zitting: Any, reikwijdte: Any,
     from ketencli.methodiek import gereedheid as gh
 
     opties: dict[str, Any] = {"zitting": zitting.begin}
+    if verzoek.soort != "ico":  # the document names the table it goes to (D26: afsluiting may be another table)
+        opties["tafel_rol"] = TAFEL_ROL[verzoek.soort]
     if verzoek.soort in ("pva", "gewijzigd", "afronding"):
         opties.update(vragen=[v.strip() for v in verzoek.vragen if v.strip()], uitgenodigd=list(verzoek.extern),
                       waarom_nu=verzoek.waarom_nu)
