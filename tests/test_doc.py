@@ -734,6 +734,21 @@ def test_templates_check_a_folder_and_a_damaged_file_in_dutch(kc, tmp_path):
     assert uit.exit_code == 1 and "geen Word-sjablonen" in uit.stderr
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_templates_export_is_owner_only_and_creates_missing_folders(kc, tmp_path):
+    kc.ok("templates", "export")
+    eigen = render.eigen_sjabloon_map()
+    assert stat.S_IMODE(eigen.stat().st_mode) == 0o700
+    assert stat.S_IMODE(store.config_dir().stat().st_mode) == 0o700
+    for pad in eigen.glob("*.docx"):
+        assert stat.S_IMODE(pad.stat().st_mode) == 0o600, pad.name
+    assert not list(eigen.glob(".*.tmp"))  # atomic: no temp files left behind
+    diep = tmp_path / "a" / "b" / "sjablonen"
+    kc.ok("templates", "export", diep)
+    assert (diep / "plan-van-aanpak.docx").read_bytes() == (render.sjabloon_map() / "plan-van-aanpak.docx").read_bytes()
+    assert stat.S_IMODE((diep / "plan-van-aanpak.docx").stat().st_mode) == 0o600
+
+
 def test_templates_export_to_an_impossible_folder_is_a_dutch_error(kc, tmp_path):
     bestand = tmp_path / "een-bestand"
     bestand.write_text("x")

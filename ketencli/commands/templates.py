@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import typer
@@ -20,23 +19,20 @@ def export(
     overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang sjablonen die er al staan."),
 ) -> None:
     """Kopieer de meegeleverde sjablonen om ze in Word aan te passen."""
-    from ketencli import render, store, ui
+    from ketencli import paden, render, ui
 
     doel = (map_.expanduser() if map_ is not None else render.eigen_sjabloon_map())
     if doel.exists() and not doel.is_dir():
         raise GebruiksFout(f"{doel} is een bestand, geen map.")
     gekopieerd, overgeslagen = [], []
     try:
-        if map_ is None:
-            store.maak_map(doel)
-        else:
-            doel.mkdir(parents=True, exist_ok=True)
+        paden.maak_map(doel)  # 0700 under the home/config; a folder the user chose: with parents
         for bron in render.gebundelde_sjablonen():
             pad = doel / bron.name
             if pad.exists() and not overschrijf:
                 overgeslagen.append(bron.name)
                 continue
-            shutil.copyfile(bron, pad)
+            paden.schrijf_atomisch(pad, bron.read_bytes())  # 0600, old or new, never torn
             gekopieerd.append(bron.name)
     except OSError:
         raise KetencliFout(
