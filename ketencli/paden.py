@@ -65,12 +65,18 @@ def documenten_dir(dossier_id: str, *, maak: bool = False) -> Path:
 
 
 def maak_map(pad: Path) -> Path:
-    """Create a folder and every missing level under the home owner-only (0700)."""
-    basis = home()
+    """Create a folder owner-only (0700), with every missing level from ketencli's own base folder
+    (the data home or the config folder) down. Levels above that base (``~/.local/share`` on a fresh
+    account) are created with the system's defaults: they are not ketencli's to lock down."""
     pad = Path(pad)
-    niveaus = [pad, *pad.parents]
-    binnen_home = [p for p in niveaus if p == basis or basis in p.parents]
-    for niveau in reversed(binnen_home if binnen_home else [pad]):
+    basis = next((b for b in (home(), config_dir()) if pad == b or b in pad.parents), None)
+    if basis is None:  # a folder the user chose (``--uit``, ``templates export DIR``)
+        pad.mkdir(parents=True, exist_ok=True)
+        return pad
+    basis.parent.mkdir(parents=True, exist_ok=True)
+    tussen = [p for p in pad.parents if basis in p.parents]  # the levels between the base and pad
+    niveaus = [basis] if pad == basis else [basis, *reversed(tussen), pad]
+    for niveau in niveaus:
         if not niveau.exists():
             niveau.mkdir(mode=0o700, exist_ok=True)
         alleen_eigenaar(niveau, 0o700)

@@ -203,3 +203,17 @@ def test_onbekende_sleutel_zonder_dubbele_leestekens(kc, palmeneire, tmp_path):
 def test_leeg_dossier_id(kc):
     uit = kc("dossier", "show", "")
     assert uit.exit_code == 1 and "Geef een dossier-id" in uit.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="platformdirs' Linux folders")
+def test_eerste_keer_op_een_nieuw_account(tmp_path):
+    """No ~/.local/share yet: ketencli creates what is missing, its own folders owner-only."""
+    omgeving = {k: v for k, v in os.environ.items()
+                if k not in ("KETENCLI_HOME", "KETENCLI_CONFIG", "XDG_DATA_HOME", "XDG_CONFIG_HOME")}
+    omgeving["HOME"] = str(tmp_path)
+    uit = subprocess.run([sys.executable, "-m", "ketencli", "dossier", "new", "--regio", "leuven", "--gezin", "X",
+                          "--no-input"], capture_output=True, text=True, env=omgeving, timeout=60)
+    assert uit.returncode == 0, uit.stderr
+    data = tmp_path / ".local" / "share" / "ketencli"
+    assert (data / "dossiers" / "2026-001" / "dossier.yaml").is_file()
+    assert oct(data.stat().st_mode & 0o777) == "0o700"
