@@ -128,7 +128,7 @@ _USAGE_VERTALINGEN: list[tuple[str, str]] = [
     (r"^Missing argument '(.+)'\.?$", "het argument {0} ontbreekt"),
     (r"^Missing option '(.+)'\.?$", "de optie {0} ontbreekt"),
     (r"^Missing parameter: (.+)$", "{0} ontbreekt"),
-    (r"^Got unexpected extra arguments? \((.+)\)$", "te veel argumenten: {0}"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)\.?$", "te veel argumenten: {0}"),
     (r"^Option '(.+)' requires an argument\.$", "de optie {0} heeft een waarde nodig"),
     (r"^Option '(.+)' does not take a value\.$", "de optie {0} neemt geen waarde"),
     (r"^Invalid value for (.+?): '(.*)' is not a valid (\w+)\.?$", "ongeldige waarde voor {0}: verwacht een {2}"),
@@ -301,5 +301,17 @@ def _registreer() -> None:
 _registreer()
 
 
+def _utf8_uitvoer() -> None:
+    """Output redirected to a file or a pipe is UTF-8 everywhere: on Windows Python would use the
+    ANSI code page, and a name like Yılmaz – Şahin would stop `--json > bestand.json` halfway."""
+    for stroom in (sys.stdout, sys.stderr):
+        if stroom is not None and not stroom.isatty() and hasattr(stroom, "reconfigure"):
+            try:
+                stroom.reconfigure(encoding="utf-8", errors="replace")
+            except (OSError, ValueError):  # pragma: no cover - a stream that cannot change
+                pass
+
+
 def main() -> None:
+    _utf8_uitvoer()
     app()

@@ -85,3 +85,23 @@ def test_help_shows_no_type_labels_next_to_flags(kc):
 def test_waardefouten_van_typer_in_het_nederlands(kc, args, verwacht):
     uit = kc(*args)
     assert uit.exit_code == 2 and verwacht in uit.stderr and "Input should" not in uit.stderr
+
+
+def test_redirected_output_is_utf8_whatever_the_code_page(kc, tmp_path):
+    """Windows writes redirected output in the ANSI code page; ketencli writes UTF-8 there."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Yılmaz – Şahin", "--no-input")
+    omgeving = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    uit = subprocess.run([sys.executable, "-m", "ketencli", "dossier", "list", "--json"], capture_output=True,
+                         env=omgeving, timeout=60)
+    assert uit.returncode == 0, uit.stderr.decode("utf-8", "replace")
+    assert json.loads(uit.stdout.decode("utf-8"))[0]["gezin"] == "Yılmaz – Şahin"
+
+
+def test_extra_argument_in_dutch(kc):
+    uit = kc("dossier", "list", "extra")
+    assert uit.exit_code == 2 and "te veel argumenten: extra" in uit.stderr
