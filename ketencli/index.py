@@ -138,6 +138,18 @@ def bereken(dossier_id: str, vandaag: date) -> dict[str, Any]:
     ).naar_dict()
 
 
+def _uit_cache(data: dict[str, Any]) -> Samenvatting | None:
+    """A cached summary, or None when the entry is damaged (then the dossier is read again)."""
+    try:
+        rij = Samenvatting.uit_dict(data)
+        for item in rij.vervaldata:
+            date.fromisoformat(item["datum"])
+            str(item["omschrijving"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return rij
+
+
 def samenvattingen() -> list[Samenvatting]:
     """One summary per dossier, sorted by id; fresh for every changed, new or removed file."""
     from ketencli import klok
@@ -154,14 +166,17 @@ def samenvattingen() -> list[Samenvatting]:
     gewijzigd = cache.get("sleutel") != sleutel
     for dossier_id, stempel in _dossierbestanden():
         item = oud.get(dossier_id)
+        rij = None
         if isinstance(item, dict) and item.get("stempel") == stempel and isinstance(item.get("samenvatting"), dict):
             data = item["samenvatting"]
-        else:
+            rij = _uit_cache(data)
+        if rij is None:
             # stamp taken before reading: a write in between shows up as a changed stamp next time
             data = bereken(dossier_id, vandaag)
+            rij = Samenvatting.uit_dict(data)
             gewijzigd = True
         nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data}
-        rijen.append(Samenvatting.uit_dict(data))
+        rijen.append(rij)
     if gewijzigd or nieuw.keys() != oud.keys():
         _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw})
     return rijen

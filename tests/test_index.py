@@ -121,3 +121,14 @@ def test_changed_rules_are_not_served_from_the_cache(kc, palmeneire, monkeypatch
     monkeypatch.setattr(index, "_code_stempel", lambda: ["andere code"])
     _lijst(kc)
     assert geladen == [palmeneire]
+
+
+def test_a_damaged_cache_entry_is_read_again(kc, palmeneire, westvl, thuis):
+    eerste = _lijst(kc)
+    cache = thuis / "cache" / "samenvattingen.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    samenvatting = data["dossiers"][palmeneire]["samenvatting"]
+    samenvatting["vervaldata"] = [{"datum": "xx"}]
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert _lijst(kc) == eerste
+    assert kc("overzicht", "--json").exit_code == 0

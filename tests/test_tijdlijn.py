@@ -93,7 +93,6 @@ def test_a_new_pv_fails_the_afronding_criterion_violence_stopped(kc, westvl):
     (["add", "{id}", "--soort", "pv", "--omschrijving", "  "], "mag niet leeg"),
     (["add", "{id}", "--soort", "pv", "--omschrijving", "x", "--datum", "2026-11-10",
       "--consulent-geinformeerd", "2026-11-01"], "voor de datum"),
-    (["edit", "{id}", "99", "--omschrijving", "x"], "geen tijdlijnitem 99"),
     (["edit", "{id}", "1"], "minstens één wijziging"),
     (["toon", "{id}", "--soort", "ruzie"], "kies uit"),
 ])
@@ -110,3 +109,8 @@ def test_table_shows_annex_b_state(kc, met_consulent):
     kc.ok("tijdlijn", "add", met_consulent, "--soort", "incident", "--omschrijving", "Duwen", "--no-input")
     tabel = kc.ok("tijdlijn", "toon", met_consulent).stdout
     assert "consulent nog inlichten" in tabel and "Duwen" in tabel
+
+
+def test_unknown_item_is_a_user_error(kc, palmeneire):
+    uit = kc("tijdlijn", "edit", palmeneire, "99", "--omschrijving", "x")
+    assert uit.exit_code == 1 and "geen tijdlijnitem 99" in uit.stderr

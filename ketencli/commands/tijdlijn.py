@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ketencli.fouten import GebruiksFout
+from ketencli.fouten import GebruiksFout, KetencliFout
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -206,7 +206,7 @@ def bewerken(
         raise GebruiksFout("Geef minstens één wijziging (bv. --consulent-geinformeerd of --impact-kinderen).")
     with store.wijzig(dossier_id) as d:
         if not 1 <= nr <= len(d.tijdlijn):
-            raise GebruiksFout(f"Dossier {d.id} heeft geen tijdlijnitem {nr} "
+            raise KetencliFout(f"Dossier {d.id} heeft geen tijdlijnitem {nr} "
                                f"(er zijn er {len(d.tijdlijn)}; zie `ketencli tijdlijn toon {d.id}`).")
         oud = d.tijdlijn[nr - 1]
         nieuw = oud.model_copy(update={
