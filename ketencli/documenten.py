@@ -635,12 +635,37 @@ def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **
 
 def voorbeeld_context(soort_key: str) -> dict[str, Any]:
     """The context of a kind from a tiny sample dossier (for `templates check`): every key, default options."""
+    # every optional field filled and every list one item long, so that an {% if %} or {% for %} block of a
+    # (user) template is rendered in the trial too (a filter on the wrong field fails here, not at the table)
+    dag = date(2026, 1, 5)
     d = model.Dossier(
-        id="2026-001", regio="co3-antwerpen", gezin="Voorbeeld",
-        gezinsleden=[model.Gezinslid(id="m1", naam="Voorbeeld", rollen=["pleger"],
-                                     detentie=model.Detentie(gevangenis="merksplas", soort="veroordeeld"))],
+        id="2026-001", regio="co3-antwerpen", gezin="Voorbeeld", casusregie_start=dag,
+        aanmelding=model.Aanmelding(datum=dag),
+        gezinsleden=[
+            model.Gezinslid(id="m1", naam="Voorbeeld", rollen=["pleger"], geboortedatum=date(1990, 1, 1),
+                            detentie=model.Detentie(gevangenis="merksplas", soort="veroordeeld")),
+            model.Gezinslid(id="m2", naam="Voorbeeld", rollen=["kind"], geboortedatum=date(2012, 1, 1)),
+        ],
+        betrokken_diensten=[model.BetrokkenDienst(id=f"d{i}", soort=soort, naam="Voorbeeld")  # type: ignore[arg-type]
+                            for i, soort in enumerate(("psd", "jww", "justitiehuis"), start=1)],
+        pva=model.Pva(opgemaakt_op=dag,
+                      rijen=[model.PvaRij(id="r1", domein="geweld", factor="geweld-eerder", bij_wie=["m1"],
+                                          acties=[model.Actie(omschrijving="Voorbeeld", start=dag, einde=dag)])],
+                      doelstellingen=[model.Doelstelling(id="g1", tekst="Voorbeeld", bij_wie=["m1"], domein="geweld",
+                                                         streefdatum=dag)]),
+        kijkschema=[model.KijkschemaMoment(datum=dag, factoren=[model.FactorBeoordeling(
+                        factor="geweld-eerder", staat="aanwezig", bij_wie=["m1"])]),
+                    model.KijkschemaMoment(datum=date(2026, 3, 2), factoren=[model.FactorBeoordeling(
+                        factor="geweld-eerder", staat="niet-aanwezig")])],
+        veiligheidsplan=[model.VeiligheidsplanDeel(
+            lid="m1", waarschuwingssignalen=["Voorbeeld"], wat_te_doen=["Voorbeeld"], afspraken=["Voorbeeld"],
+            wie_bellen=[model.Contactpersoon(naam="Voorbeeld")], opgemaakt_op=dag, herzien_op=dag)],
+        dringende_maatregelen=[model.DringendeMaatregel(beslist_op=dag, tafel="Voorbeeld", maatregel="Voorbeeld")],
     )
-    return context(d, soort_key, vandaag=date(2026, 1, 1))
+    opties = {"zitting": datetime(2026, 4, 7, 13, 0, tzinfo=klok.TIJDZONE), "vragen": ["Voorbeeld"],
+              "vraag": "Voorbeeld", "uitgenodigd": ["d1"], "waarom_nu": "Voorbeeld", "huidige_situatie": "Voorbeeld",
+              "tussentijdse_evaluatie": True}
+    return context(d, soort_key, vandaag=date(2026, 4, 1), **opties)
 
 
 def standaard_pad(dossier_id: str, soort_key: str, vandaag: date) -> Path:

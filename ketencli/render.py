@@ -17,7 +17,7 @@ Heavy imports (docxtpl, jinja2, lxml) happen inside functions: ``ketencli --help
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -110,12 +110,31 @@ def omgeving() -> Any:
     from jinja2 import Environment, StrictUndefined
 
     env = Environment(autoescape=True, undefined=StrictUndefined)
-    env.filters["datum"] = nl_datum
-    env.filters["datum_zonder_dag"] = lambda w: nl_datum(w, dag=False)
-    env.filters["datum_kort"] = nl_datum_kort
-    env.filters["uur"] = nl_uur
-    env.filters["moment"] = nl_moment
+    env.filters["datum"] = _filter("datum", nl_datum)
+    env.filters["datum_zonder_dag"] = _filter("datum_zonder_dag", lambda w: nl_datum(w, dag=False))
+    env.filters["datum_kort"] = _filter("datum_kort", nl_datum_kort)
+    env.filters["uur"] = _filter("uur", nl_uur)
+    env.filters["moment"] = _filter("moment", nl_moment)
     return env
+
+
+_SOORT_WAARDE = {str: "tekst", int: "een getal", float: "een getal", bool: "ja/nee", list: "een lijst",
+                 dict: "een groep velden"}
+
+
+def _filter(naam: str, functie: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A date filter that fails as a jinja2 error with a Dutch message (never the value: it may be personal)."""
+
+    def veilig(waarde: Any) -> str:
+        try:
+            return functie(waarde)
+        except (TypeError, ValueError, AttributeError):
+            from jinja2 import TemplateRuntimeError
+
+            soort = _SOORT_WAARDE.get(type(waarde), "iets anders")
+            raise TemplateRuntimeError(f"de filter |{naam} verwacht een datum, maar kreeg {soort}") from None
+
+    return veilig
 
 
 # -- rendering -----------------------------------------------------------------------------------
@@ -163,7 +182,7 @@ def vertaal_jinja(boodschap: str) -> str:
     return boodschap.rstrip(".")
 
 
-def _sjabloonfout(naam: str, pad: Path, fout: Exception) -> KetencliFout:
+def _sjabloonfout(naam: str, pad: Path, fout: Exception, *, boodschap: str | None = None) -> KetencliFout:
     regel = getattr(fout, "lineno", None)
     waar = f" (rond alinea {regel})" if regel else ""
     omgeving_tekst = ""
@@ -172,7 +191,7 @@ def _sjabloonfout(naam: str, pad: Path, fout: Exception) -> KetencliFout:
         fragment = " ".join(x.strip() for x in context if x.strip())
         if fragment:
             omgeving_tekst = f" Tekst in de buurt: «{fragment[:160]}»."
-    boodschap = vertaal_jinja(str(getattr(fout, "message", None) or fout))
+    boodschap = boodschap or vertaal_jinja(str(getattr(fout, "message", None) or fout))
     return KetencliFout(
         f"Het sjabloon {naam} kan niet ingevuld worden{waar}: {boodschap}.{omgeving_tekst}",
         tip=f"Controleer het met `ketencli templates check {pad}`"
@@ -189,16 +208,21 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
     from jinja2 import TemplateError
 
     bron = pad or zoek_sjabloon(naam)
+    sjabloon = DocxTemplate(str(bron))
     try:
-        sjabloon = DocxTemplate(str(bron))
-        sjabloon.render(schoon(context), jinja_env=omgeving(), autoescape=True)
-    except TemplateError as fout:
-        raise _sjabloonfout(naam, bron, fout) from None
-    except (KeyError, ValueError, OSError) as fout:
-        if isinstance(fout, KetencliFout):
-            raise
+        sjabloon.init_docx()
+    except Exception:  # noqa: BLE001 - not a zip, not a Word document, unreadable: one Dutch message
         raise KetencliFout(f"Het sjabloon {naam} is geen geldig Word-bestand.",
                            tip=f"Open {bron} in Word en bewaar het opnieuw als .docx.") from None
+    try:
+        sjabloon.render(schoon(context), jinja_env=omgeving(), autoescape=True)
+    except KetencliFout:
+        raise
+    except TemplateError as fout:
+        raise _sjabloonfout(naam, bron, fout) from None
+    except Exception as fout:  # noqa: BLE001 - whatever an expression in a (user) template raises
+        raise _sjabloonfout(naam, bron, fout, boodschap="een uitdrukking in het sjabloon past niet bij de "
+                                                       "gegevens van dit document") from None
     uit = io.BytesIO()
     sjabloon.save(uit)
     return uit.getvalue()

@@ -716,6 +716,28 @@ def test_templates_check(kc, palmeneire, tmp_path):
     assert kc("templates", "check", onbekend).exit_code == 2
 
 
+def test_a_filter_on_the_wrong_field_is_a_dutch_template_error_and_check_finds_it(kc, palmeneire, tmp_path):
+    # a date filter on a text field inside an {% if %} on an optional field: check must render that branch
+    sjabloon = tmp_path / "plan-van-aanpak.docx"
+    doc = Document(str(render.sjabloon_map() / "plan-van-aanpak.docx"))
+    doc.add_paragraph("{% if pva_opgemaakt_op %}Opgemaakt voor {{ gezin|datum }}{% endif %}")
+    doc.save(str(sjabloon))
+    uit = kc("templates", "check", sjabloon)
+    assert uit.exit_code == 1, uit.output
+    assert "|datum verwacht een datum, maar kreeg tekst" in uit.stdout and "in orde" not in uit.stdout
+    store.maak_map(render.eigen_sjabloon_map())
+    shutil.copy(sjabloon, render.eigen_sjabloon_map() / "plan-van-aanpak.docx")
+    with store.wijzig(palmeneire) as d:
+        d.pva.opgemaakt_op = date(2026, 11, 2)
+    uit = kc("doc", palmeneire, "pva", "--uit", tmp_path / "p.docx")
+    assert uit.exit_code == 1, uit.output
+    assert "Het sjabloon plan-van-aanpak.docx kan niet ingevuld worden" in uit.stderr
+    assert "|datum verwacht een datum" in uit.stderr and "templates check" in uit.stderr
+    assert "TypeError" not in uit.output and "onverwacht" not in uit.output
+    assert "De Palmeneire" not in uit.output  # the value is never shown: it may be personal data
+    assert not (tmp_path / "p.docx").exists()
+
+
 def test_templates_check_a_folder_and_a_damaged_file_in_dutch(kc, tmp_path):
     map_ = tmp_path / "sjablonen"
     kc.ok("templates", "export", map_)
