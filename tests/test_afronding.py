@@ -78,6 +78,14 @@ def test_check_venster_met_sinds_of_maanden(kc, klaar, monkeypatch):
     assert kc("afronding", "check", klaar, "--sinds", "gisteren").exit_code == 2
 
 
+@pytest.mark.parametrize(("maanden", "woord"), [("99999", "hoogstens 60"), ("0", "minstens 1")])
+def test_check_maanden_is_bounded_with_a_dutch_usage_error(kc, klaar, maanden, woord):
+    uit = kc("afronding", "check", klaar, "--maanden", maanden)
+    assert uit.exit_code == 2, uit.output
+    assert woord in uit.stderr and "Traceback" not in uit.output and "year" not in uit.output
+    assert _check_json(kc, klaar, "--maanden", "60")["klaar"] is False
+
+
 def test_check_van_een_onbekend_dossier(kc):
     uit = kc("afronding", "check", "2026-999")
     assert uit.exit_code == 1 and "Traceback" not in uit.output

@@ -49,8 +49,6 @@ def _sinds(sinds: str | None, maanden: int | None, vandaag: date) -> date:
     if sinds is not None and maanden is not None:
         raise GebruiksFout("Geef --sinds of --maanden, niet allebei.")
     if maanden is not None:
-        if maanden < 1:
-            raise GebruiksFout("--maanden is minstens 1.")
         return afronding.standaard_sinds(vandaag, maanden)
     return _datum(sinds, "--sinds", niet_na=vandaag) or afronding.standaard_sinds(vandaag)
 
@@ -62,8 +60,8 @@ def _tekst(waarde: str | None, optie: str) -> str:
 
 
 SINDS_OPT = typer.Option(None, "--sinds", help="Begin van de periode zonder geweld (standaard: drie maanden geleden).")
-MAANDEN_OPT = typer.Option(None, "--maanden", metavar="N",
-                           help="Periode zonder geweld in maanden, tot vandaag (standaard 3).")
+MAANDEN_OPT = typer.Option(None, "--maanden", metavar="N", min=1, max=60,
+                           help="Periode zonder geweld in maanden, tot vandaag (standaard 3, hoogstens 60).")
 
 
 # -- check ---------------------------------------------------------------------------------------
