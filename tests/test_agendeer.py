@@ -141,6 +141,20 @@ def test_the_proposed_session_is_the_first_whose_deadline_is_ahead(kc, palmeneir
     assert data["geagendeerd"] is True and data["agendering"]["zitting"] == data["zitting"]["begin"]
 
 
+def test_a_region_set_to_draft_the_plan_at_the_table_has_no_phase_warning(kc, palmeneire, thuis):
+    # one rule: Regio.plan_aan_tafel with the user's settings, as `regio toon` shows it (review 4)
+    _wijzig_bestand(thuis, palmeneire, lambda data: data.update(fase="verkenning"))
+
+    def regels():
+        data = _json(kc, "agendeer", "weegploeg", palmeneire, "--overschrijf", "--json")
+        return {b["regel"] for b in data["gereedheid"]["bevindingen"]}
+
+    assert "fase-geen-casusregie" in regels()  # CO3: the weegploeg discusses the plan of a casusregie
+    _regio_instellingen(thuis, "co3-antwerpen:\n  eerste_plan_week: 0\n")
+    assert planning.regio("co3-antwerpen").plan_aan_tafel
+    assert "fase-geen-casusregie" not in regels()
+
+
 def test_a_session_whose_deadline_passed_is_refused_with_datum(kc, palmeneire, thuis, monkeypatch):
     eerste = planning.eerste_haalbare_zitting("co3-antwerpen", "plan", klok.nu())
     na = eerste.deadline + timedelta(minutes=1)

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, Literal
 
 from ketencli.methodiek import checklists as cl
-from ketencli.methodiek import pva_regels
+from ketencli.methodiek import pva_regels, regios
 
 Ernst = Literal["blokkerend", "waarschuwing"]
 ERNSTEN: tuple[str, ...] = ("blokkerend", "waarschuwing")
@@ -111,18 +111,21 @@ def controleer(
     vraag: str = "",
     tussentijdse_evaluatie: bool = False,
     afronding_criteria: Sequence[Any] | None = None,
+    plan_aan_tafel: bool | None = None,
 ) -> Gereedheid:
     """The readiness of dossier ``d`` on ``op`` for an agendering of kind ``soort``.
 
     ``afronding_criteria`` (the outcome of ``methodiek.afronding.toets``) may be given by the
-    caller; for ``afronding`` it is computed here when left out.
+    caller; for ``afronding`` it is computed here when left out. ``plan_aan_tafel`` is the region's
+    ``Regio.plan_aan_tafel`` with the user's settings applied (the caller knows them: ``planning.regio``);
+    left out, the built-in region's.
     """
     if soort not in SOORTEN:
         raise ValueError(f"onbekende soort agendering: {soort}")
     v = _Verzamelaar()
     weegploeg = soort in WEEGPLOEG_SOORTEN
     if weegploeg:
-        _fase(d, v)
+        _fase(d, v, plan_aan_tafel=_plan_aan_tafel(d) if plan_aan_tafel is None else plan_aan_tafel)
         _plan(d, v, streng=True)
         _kinderen_12(d, op, v, streng=soort != "afronding")
         _veiligheidsplan(d, v)
@@ -148,15 +151,16 @@ def na_weegploeg(d: Any) -> bool:
 # -- rules -------------------------------------------------------------------------------------
 
 
-# West-Vlaanderen drafts the risk assessment and the plan at the overlegtafel before a regisseur is
-# appointed (D26, WVL folder L94-98); so does Leuven's operationeel team ("Als die doelen vastliggen,
-# wordt er een casusregisseur aangesteld", Leuven article L24): there a plan before casusregie is normal.
-_PLAN_VOOR_CASUSREGIE: tuple[str, ...] = ("ifg-west-vlaanderen", "leuven")
+def _plan_aan_tafel(d: Any) -> bool:
+    regio = regios.STANDAARD.get(d.regio)
+    return regio is not None and regio.plan_aan_tafel
 
 
-def _fase(d: Any, v: _Verzamelaar) -> None:
+def _fase(d: Any, v: _Verzamelaar, *, plan_aan_tafel: bool) -> None:
+    # Where the plan is drafted at the table before a regisseur is appointed (West-Vlaanderen, D26;
+    # Leuven's operationeel team, Leuven article L24: Regio.plan_aan_tafel), a plan before casusregie is normal.
     if d.fase in ("geen-instemming", "niet-ingestroomd") or (
-        d.fase in ("aanmelding", "verkenning") and d.regio not in _PLAN_VOOR_CASUSREGIE
+        d.fase in ("aanmelding", "verkenning") and not plan_aan_tafel
     ):
         v.voeg("fase-geen-casusregie", False, "fase",
                f"Het dossier is in de fase '{d.fase}': de weegploeg bespreekt het plan van een casusregie.",

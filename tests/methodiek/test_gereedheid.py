@@ -64,6 +64,12 @@ def test_leuven_drafts_the_plan_before_casusregie_too(pal):
     assert _regels(pal)["fase-geen-casusregie"] == "waarschuwing"
 
 
+def test_the_caller_passes_the_regions_plan_aan_tafel_with_the_users_settings(pal, wvl):
+    pal.fase = wvl.fase = "verkenning"
+    assert "fase-geen-casusregie" not in _regels(pal, plan_aan_tafel=True)  # e.g. eerste_plan_week: 0
+    assert _regels(wvl, plan_aan_tafel=False)["fase-geen-casusregie"] == "waarschuwing"
+
+
 # -- plan van aanpak -----------------------------------------------------------------------------
 
 
