@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 from ketencli import klok
 from ketencli.fouten import KetencliFout
 from ketencli.methodiek import regios as _regios
+from ketencli.methodiek.datums import plus_maanden
 from ketencli.methodiek.regios import Regio, Tafel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -150,20 +151,6 @@ def _vrij(r: Regio, dag: date) -> str | None:
         return "11 juli (Feestdag van de Vlaamse Gemeenschap)" if dag.strftime("%m-%d") == "07-11" \
             else "een vrije dag van de regio"
     return None
-
-
-def _plus_maanden(dag: date, maanden: int) -> date:
-    jaar, maand = divmod(dag.month - 1 + maanden, 12)
-    jaar += dag.year
-    maand += 1
-    volgende = date(jaar + (maand // 12), maand % 12 + 1, 1)
-    laatste = (volgende - timedelta(days=1)).day
-    return date(jaar, maand, min(dag.day, laatste))
-
-
-def plus_maanden(dag: date, maanden: int) -> date:
-    """``dag`` plus whole months (the 31st becomes the month's last day)."""
-    return _plus_maanden(dag, maanden)
 
 
 def _moment(dag: date, hhmm: str) -> datetime:
@@ -586,14 +573,14 @@ def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[V
 
     if r.evaluaties_maanden:
         for maanden in r.evaluaties_maanden:
-            due = na_het_plan(_plus_maanden(start, maanden))
+            due = na_het_plan(plus_maanden(start, maanden))
             if not _gedaan(dossier, ("tussentijdse-evaluatie",), vanaf=due - timedelta(weeks=3)):
                 uit += [replace(v, soort=f"leuven-evaluatie-{maanden}m") if v.soort == "evaluatie" else v
                         for v in _aan_tafel(r, "opvolging", due, vandaag, "evaluatie",
                                             f"Evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'}",
                                             f"evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'}")]
     else:
-        due = na_het_plan(_plus_maanden(start, 10))
+        due = na_het_plan(plus_maanden(start, 10))
         if not _gedaan(dossier, ("tussentijdse-evaluatie",), vanaf=due - timedelta(days=61)):
             uit += _aan_tafel(r, "opvolging", due, vandaag, "tussentijdse-evaluatie", "Tussentijdse evaluatie",
                               "tussentijdse evaluatie", extra=", met een nieuw kijkschema")
@@ -645,7 +632,7 @@ def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
     afstemmingen = [t.datum for t in dossier.tijdlijn
                     if t.soort in ("overleg", "contact") and _noemt_consulent(t.omschrijving)]
     basis = max([start, *afstemmingen])
-    uit.append(Vervaldatum(_plus_maanden(basis, 3), None, "ocj-sdj-afstemming",
+    uit.append(Vervaldatum(plus_maanden(basis, 3), None, "ocj-sdj-afstemming",
                            "Afstemming met de consulent OCJ/SDJ (minstens om de drie maanden)"))
     for t in dossier.tijdlijn:
         if t.soort not in ("pv", "incident") or t.datum < start:
@@ -663,7 +650,7 @@ def _afronding_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[Ve
     uit: list[Vervaldatum] = []
     if af.gestart_op is None:
         return uit
-    tot = af.opvolging_tot or _plus_maanden(af.gestart_op, 6)
+    tot = af.opvolging_tot or plus_maanden(af.gestart_op, 6)
     if af.vervolghulp_goed_gestart is None:  # reported to the operationeel coördinator, not at a table
         uit.append(Vervaldatum(tot, None, "opvolging-na-afronding",
                                "Nagaan of de vervolghulp goed gestart is; laat het de operationeel coördinator weten"))

@@ -285,7 +285,7 @@ def _extern(d: model.Dossier, verzoek: Verzoek) -> None:
 def _vanaf(d: model.Dossier, verzoek: Verzoek, vandaag: date) -> date | None:
     """The date from which the session is looked for when no --datum is given: the return date, the
     end of the six months after afronding, the planned check. Sets ``verzoek.vanaf_uitleg``."""
-    from ketencli import planning
+    from ketencli.methodiek.datums import plus_maanden
 
     if verzoek.datum:
         return None
@@ -296,7 +296,7 @@ def _vanaf(d: model.Dossier, verzoek: Verzoek, vandaag: date) -> date | None:
         kandidaten.append((max(terug, default=None), "de terugkomdatum"))
     elif verzoek.doel == "afsluiting":
         af = d.afronding
-        tot = af.opvolging_tot or (planning.plus_maanden(af.gestart_op, 6) if af.gestart_op else None)
+        tot = af.opvolging_tot or (plus_maanden(af.gestart_op, 6) if af.gestart_op else None)
         kandidaten.append((tot, "het einde van de zes maanden opvolging"))
     elif verzoek.doel == "check-na-afronding":
         kandidaten.append((d.afronding.rondetafel_check_op, "de geplande check"))

@@ -15,13 +15,13 @@ alignment with the OCJ/SDJ consulent when one is involved (D21, L1457).
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from ketencli.methodiek import kijkschema, pva_regels
+from ketencli.methodiek.datums import plus_maanden
 
 OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
 GEWELD_SOORTEN = ("incident", "pv", "melding")
@@ -42,14 +42,6 @@ class Criterium:
 
     def als_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def plus_maanden(d: date, maanden: int) -> date:
-    """The same day ``maanden`` months later (or earlier when negative); the month's last day if needed."""
-    jaar, maand = divmod(d.month - 1 + maanden, 12)
-    jaar += d.year
-    maand += 1
-    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def standaard_sinds(vandaag: date, maanden: int = STANDAARD_MAANDEN) -> date:

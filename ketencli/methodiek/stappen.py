@@ -23,7 +23,6 @@ reads the attributes and helper methods of ``model.Dossier`` without importing i
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +30,7 @@ from typing import Any, Literal
 
 from ketencli.methodiek import checklists as cl
 from ketencli.methodiek import gevangenissen
+from ketencli.methodiek.datums import plus_maanden
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
 Oordeel = Literal["voldaan", "niet-voldaan", "onbekend", ""]
@@ -204,17 +204,6 @@ class Overzicht:
             ],
             "volgende": [i.to_dict() for i in self.volgende()],
         }
-
-
-# -- small date helper ----------------------------------------------------------------------
-
-
-def plus_maanden(d: date, maanden: int) -> date:
-    """The same day ``maanden`` months later (the last day of the month when it does not exist)."""
-    jaar, maand = divmod(d.month - 1 + maanden, 12)
-    jaar += d.year
-    maand += 1
-    return date(jaar, maand, min(d.day, calendar.monthrange(jaar, maand)[1]))
 
 
 # -- conditions ------------------------------------------------------------------------------
