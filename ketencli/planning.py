@@ -412,9 +412,10 @@ def eerste_weegploeg(regio: str, casusregie_start: date, nu: datetime) -> Voorbe
 # The method's due dates of a dossier
 # ---------------------------------------------------------------------------------------------
 
-# the purpose of agenderingen from before ``Agendering.doel``, where the soort says it
-_DOEL_VAN_SOORT = {"ico": "intake", "pva": "plan", "gewijzigd": "gewijzigd-plan", "afronding": "afronding",
-                   "afsluiting": "afsluiting"}
+# the purpose of an agendering whose soort says it (agendeer records it; files from before
+# ``Agendering.doel`` derive it); a ronde tafel has several purposes, so it is not here
+DOEL_VAN_SOORT: dict[str, str] = {"ico": "intake", "pva": "plan", "gewijzigd": "gewijzigd-plan",
+                                  "afronding": "afronding", "afsluiting": "afsluiting"}
 
 
 # before ``doel`` any ronde-tafel agendering closed these (see the module docstring)
@@ -425,7 +426,7 @@ def doel_van(agendering: Any) -> str | None:
     """Why a dossier is on the agenda (``Agendering.doel``). For a file from before that field, derived
     from the soort; None for an old ronde-tafel agendering (a question, an evaluation or a return:
     unknown)."""
-    return agendering.doel or _DOEL_VAN_SOORT.get(agendering.soort)
+    return agendering.doel or DOEL_VAN_SOORT.get(agendering.soort)
 
 
 def _noemt_consulent(tekst: str) -> bool:

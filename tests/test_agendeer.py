@@ -505,6 +505,15 @@ def test_terugkoppeling_goes_to_the_return_date_and_closes_it(kc, palmeneire):
     assert "terugkoppeling-rondetafel" not in _soorten(palmeneire, date(2026, 12, 2))
 
 
+@pytest.mark.parametrize("soort", ["pva", "gewijzigd", "afronding"])
+def test_a_weegploeg_agendering_records_the_purpose_planning_derives_for_its_soort(kc, palmeneire, soort):
+    # one table of purposes: what agendeer records is what planning reads for a file without doel
+    data = _json(kc, "agendeer", "weegploeg", palmeneire, "--soort", soort, "--toch", "--reden", "test", "--json")
+    a = store.laad(palmeneire).agenderingen[-1]
+    assert data["agendering"]["doel"] == a.doel == planning.DOEL_VAN_SOORT[soort]
+    assert planning.doel_van(a.model_copy(update={"doel": None})) == a.doel
+
+
 def test_each_agendering_records_its_purpose(kc, palmeneire):
     kc.ok("agendeer", "weegploeg", palmeneire)
     kc.ok("agendeer", "rondetafel", palmeneire, "--tussentijdse-evaluatie")

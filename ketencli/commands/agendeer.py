@@ -64,8 +64,6 @@ DOEL_LABEL: dict[str, str] = {
     "check-na-afronding": "check op nieuwe feiten",
     "afsluiting": "definitieve afsluiting",
 }
-SOORT_DOEL: dict[str, str] = {"pva": "plan", "gewijzigd": "gewijzigd-plan", "afronding": "afronding", "ico": "intake",
-                              "afsluiting": "afsluiting"}
 DOCUMENT_SOORT: dict[str, str] = {
     "pva": "weegploeg-pva",
     "gewijzigd": "weegploeg-gewijzigd",
@@ -141,8 +139,10 @@ def weegploeg(
     """Agendeer het plan van aanpak (of het gewijzigde plan, of de afronding) op de weegploeg."""
     if soort not in ("pva", "gewijzigd", "afronding"):
         raise GebruiksFout(f"--soort {soort!r} ken ik niet; kies uit: pva, gewijzigd, afronding.")
+    from ketencli import planning
+
     _agendeer(dossier_id, Verzoek(soort, datum, list(vraag), toch=toch, reden=reden, overschrijf=overschrijf,
-                                  als_json=als_json, doel=SOORT_DOEL[soort],
+                                  als_json=als_json, doel=planning.DOEL_VAN_SOORT[soort],
                                   extern=[x.strip() for x in extern if x.strip()], waarom_nu=waarom_nu.strip()))
 
 
@@ -199,8 +199,10 @@ def ico(
 ) -> None:
     """Meld het dossier aan bij de intaketafel van je regio (in Antwerpen het verkennend casusoverleg: tot
     donderdag 23:59 voor de vrijdag van de week erna)."""
+    from ketencli import planning
+
     _agendeer(dossier_id, Verzoek("ico", datum, toch=toch, reden=reden, overschrijf=overschrijf, als_json=als_json,
-                                  doel="intake"))
+                                  doel=planning.DOEL_VAN_SOORT["ico"]))
 
 
 # ---------------------------------------------------------------------------------------------
