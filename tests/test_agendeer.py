@@ -382,6 +382,24 @@ def test_lijst_and_uitkomst(kc, palmeneire):
     assert store.laad(palmeneire).agenderingen[0].status == "uitgesteld"
 
 
+@pytest.mark.parametrize("args", [
+    ("agendeer", "weegploeg", "{id}", "--extern", "d99", "--overschrijf"),
+    ("agendeer", "uitkomst", "{id}", "a1", "--uitgenodigd", "d99"),
+    ("afronding", "partner", "{id}", "--dienst", "d99"),
+    ("afronding", "overdracht", "{id}", "r1", "1", "--aan", "d99"),
+])
+def test_a_service_id_the_dossier_does_not_have_is_refused_the_same_way_everywhere(kc, palmeneire, thuis, args):
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    voor = dossier_bestand(thuis, palmeneire).read_bytes()
+    bestanden = _bestanden(thuis, palmeneire)
+    uit = kc(*(a.format(id=palmeneire) for a in args))
+    optie = args[-2] if args[-1] == "d99" else args[-3]
+    assert uit.exit_code == 1, uit.output
+    assert f"{optie} d99: die dienst bestaat niet in dossier {palmeneire}. Er werd niets bewaard." in uit.stderr
+    assert "Diensten: d1" in uit.stderr and "vrije tekst kan ook" in uit.stderr
+    assert dossier_bestand(thuis, palmeneire).read_bytes() == voor and _bestanden(thuis, palmeneire) == bestanden
+
+
 def test_uitkomst_errors(kc, palmeneire):
     kc.ok("agendeer", "weegploeg", palmeneire)
     assert kc("agendeer", "uitkomst", palmeneire, "a1").exit_code == 2

@@ -227,7 +227,7 @@ def partner(
     op = _datum(datum, "--datum", niet_na=vandaag) or vandaag
     waarde = _tekst(dienst, "--dienst")
     with store.wijzig(dossier_id) as d:
-        _vereis_bekende_dienst(d, waarde, "--dienst")
+        vereis_bekende_dienst(d, waarde, "--dienst")
         bekend = d.dienst(waarde) is not None
         nieuw = model.PartnerOverleg(dienst=waarde, datum=op, standpunt=standpunt.strip())
         d.afronding.partners = [p for p in d.afronding.partners if p.dienst != waarde] + [nieuw]
@@ -236,8 +236,12 @@ def partner(
         ui.melding(f"'{waarde}' is geen dienst-id van dit dossier; het wordt als vrije tekst bewaard.")
 
 
-def _vereis_bekende_dienst(d: Any, waarde: str, optie: str) -> None:
-    """A value shaped like a service id (d3) must be one of the dossier's: d99 is a typo, not free text."""
+def vereis_bekende_dienst(d: Any, waarde: str, optie: str) -> None:
+    """A value shaped like a service id (d3) must be one of the dossier's: d99 is a typo, not free text.
+
+    Used by every option that takes a service id or free text (afronding --dienst/--aan, agendeer --extern
+    and --uitgenodigd); call it before anything is written."""
+    waarde = waarde.strip()
     if waarde[:1] == "d" and waarde[1:].isdigit() and d.dienst(waarde) is None:
         raise KetencliFout(f"{optie} {waarde}: die dienst bestaat niet in dossier {d.id}. Er werd niets bewaard.",
                            tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen")
@@ -284,7 +288,7 @@ def overdracht(
                                tip=f"Bekijk de rijen met `ketencli pva show {d.id}`.")
         if not 1 <= nummer <= len(rij.acties):
             raise KetencliFout(f"Rij {rij_id} heeft geen actie {nummer} (er zijn er {len(rij.acties)}).")
-        _vereis_bekende_dienst(d, aan.strip(), "--aan")
+        vereis_bekende_dienst(d, aan.strip(), "--aan")
         rij.acties[nummer - 1].overgedragen_aan = aan.strip()
         bekend = not aan.strip() or d.dienst(aan.strip()) is not None
     if aan.strip():

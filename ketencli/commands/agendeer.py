@@ -277,11 +277,10 @@ def _bepaal_doel(d: model.Dossier, verzoek: Verzoek) -> None:
 
 def _extern(d: model.Dossier, verzoek: Verzoek) -> None:
     """--extern: a service id (d3) must exist in the dossier; free text is taken as given."""
+    from ketencli.commands.afronding import vereis_bekende_dienst
+
     for wie in verzoek.extern:
-        if wie[:1] == "d" and wie[1:].isdigit() and d.dienst(wie) is None:
-            raise KetencliFout(f"--extern {wie}: die dienst bestaat niet in dossier {d.id}.",
-                               tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen")
-                                   + "; of beschrijf de expertise in tekst.")
+        vereis_bekende_dienst(d, wie, "--extern")
 
 
 def _vanaf(d: model.Dossier, verzoek: Verzoek, vandaag: date) -> date | None:
@@ -648,6 +647,7 @@ def uitkomst(
 ) -> None:
     """Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."""
     from ketencli import store, ui
+    from ketencli.commands.afronding import vereis_bekende_dienst
 
     toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
     if status is not None and status not in toegelaten:
@@ -672,10 +672,7 @@ def uitkomst(
                     f"(`ketencli agendeer lijst {d.id}`).",
             )
         for wie in uitgenodigd:
-            wie = wie.strip()
-            if wie and wie[:1] == "d" and wie[1:].isdigit() and d.dienst(wie) is None:
-                raise KetencliFout(f"--uitgenodigd {wie}: die dienst bestaat niet in dossier {d.id}.",
-                                   tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen") + ".")
+            vereis_bekende_dienst(d, wie, "--uitgenodigd")
         nieuw: model.Agendering = a.model_copy(deep=True)
         if status is not None:
             nieuw.status = status  # type: ignore[assignment]
