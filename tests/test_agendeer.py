@@ -283,6 +283,17 @@ def test_bad_soort_and_datum_are_usage_errors(kc, palmeneire):
     assert kc("agendeer", "weegploeg", "2026-999").exit_code == 1
 
 
+def test_a_bad_date_is_read_and_refused_as_everywhere_else(kc, palmeneire):
+    # the one date option reader of the commands (dossier._datum_optie): same message as `dossier`
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    for args, optie in [(("weegploeg", palmeneire, "--datum", "morgen"), "--datum"),
+                        (("uitkomst", palmeneire, "a1", "--terugkoppeling", "morgen"), "--terugkoppeling")]:
+        uit = kc("agendeer", *args)
+        assert uit.exit_code == 2, uit.output
+        assert f"{optie} 'morgen' is geen datum. Schrijf bijvoorbeeld 2026-03-15 of 15/3/2026." in uit.stderr
+    assert len(store.laad(palmeneire).agenderingen) == 1
+
+
 def test_address_in_te_stellen_leaves_to_empty_and_says_so(kc, westvl, thuis):
     _regio_instellingen(thuis, (
         "ifg-west-vlaanderen:\n"

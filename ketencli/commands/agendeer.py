@@ -221,17 +221,6 @@ def _lokaal(moment: datetime | None) -> datetime | None:
     return moment.replace(second=0, microsecond=0)
 
 
-def _datum(waarde: str | None, optie: str = "--datum") -> date | None:
-    from ketencli import ui
-
-    if waarde is None or not waarde.strip():
-        return None
-    gelezen = ui.lees_datum(waarde)
-    if gelezen is None:
-        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 2026-12-07 of 7/12/2026.")
-    return gelezen
-
-
 def _reikwijdte(d: model.Dossier, verzoek: Verzoek) -> model.RondetafelReikwijdte:
     from ketencli import model
     from ketencli.methodiek import kijkschema
@@ -310,6 +299,7 @@ def _vanaf(d: model.Dossier, verzoek: Verzoek, vandaag: date) -> date | None:
 
 def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     from ketencli import klok, planning, store
+    from ketencli.commands.dossier import _datum_optie
     from ketencli.methodiek import gereedheid as gh
 
     d = store.laad(dossier_id)
@@ -320,7 +310,7 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     vandaag = nu.date()
     rol = TAFEL_ROL[verzoek.soort]
     reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
-    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum(verzoek.datum),
+    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum_optie(verzoek.datum, "--datum"),
                                                vanaf=_vanaf(d, verzoek, vandaag))
     begin = _lokaal(zitting.begin)
     assert begin is not None
@@ -648,11 +638,12 @@ def uitkomst(
     """Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."""
     from ketencli import store, ui
     from ketencli.commands.afronding import vereis_bekende_dienst
+    from ketencli.commands.dossier import _datum_optie
 
     toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
     if status is not None and status not in toegelaten:
         raise GebruiksFout(f"--status {status!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
-    terug = _datum(terugkoppeling, "--terugkoppeling") if terugkoppeling is not None else None
+    terug = _datum_optie(terugkoppeling, "--terugkoppeling") if terugkoppeling is not None else None
     if terugkoppeling is not None and terug is None:
         raise GebruiksFout("--terugkoppeling heeft een datum nodig, bv. 2027-03-05.")
     afspraken = [x.strip() for x in afspraak if x.strip()]
