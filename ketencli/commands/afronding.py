@@ -111,20 +111,15 @@ def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
         tabel.add_row(titel, OORDEEL_STIJL[k.oordeel], escape(bewijs), escape(k.wat_te_doen))
     c.print(tabel)
     open_ = afronding.niet_voldaan(criteria)
-    if d.fase == "afgerond" and d.afronding.gestart_op:  # after the afronding: the last check, not the start
-        if not open_:
-            c.print(f"[bold green]De toets slaagt nog steeds:[/] alle {len(criteria)} criteria zijn voldaan. "
-                    f"De ronde tafel sluit af met `ketencli afronding afsluiten {d.id}`.")
-        else:
-            c.print(f"[bold red]De toets slaagt niet meer:[/] {len(open_)} van de {len(criteria)} criteria "
-                    f"{'is' if len(open_) == 1 else 'zijn'} niet voldaan of onbekend:")
-            for k in open_:
-                c.print(f"  • {escape(k.titel)} ({k.oordeel})")
-    elif not open_:
-        c.print(f"[bold green]Klaar om af te ronden:[/] alle {len(criteria)} criteria zijn voldaan. "
-                f"Bespreek de afronding op de weegploeg en registreer ze met `ketencli afronding start {d.id}`.")
+    na_afronding = d.fase == "afgerond" and d.afronding.gestart_op is not None  # the last check, not the start
+    if not open_:
+        kop = "De toets slaagt nog steeds:" if na_afronding else "Klaar om af te ronden:"
+        vervolg = (f"De ronde tafel sluit af met `ketencli afronding afsluiten {d.id}`." if na_afronding else
+                   f"Bespreek de afronding op de weegploeg en registreer ze met `ketencli afronding start {d.id}`.")
+        c.print(f"[bold green]{kop}[/] alle {len(criteria)} criteria zijn voldaan. {vervolg}")
     else:
-        c.print(f"[bold red]Nog niet klaar om af te ronden:[/] {len(open_)} van de {len(criteria)} criteria "
+        kop = "De toets slaagt niet meer:" if na_afronding else "Nog niet klaar om af te ronden:"
+        c.print(f"[bold red]{kop}[/] {len(open_)} van de {len(criteria)} criteria "
                 f"{'is' if len(open_) == 1 else 'zijn'} niet voldaan of onbekend:")
         for k in open_:
             c.print(f"  • {escape(k.titel)} ({k.oordeel})")

@@ -120,21 +120,28 @@ class Verzoek:
 # ---------------------------------------------------------------------------------------------
 
 
+# the options every agendering shares (one definition, reused by each command)
+O_DATUM = typer.Option(None, "--datum", help=DATUM_HULP)
+O_TOCH = typer.Option(False, "--toch", help=TOCH_HULP)
+O_REDEN = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch).")
+O_OVERSCHRIJF = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP)
+O_JSON = typer.Option(False, "--json", help=JSON_HULP)
+
 @app.command("weegploeg")
 def weegploeg(
     dossier_id: str = ID_ARG,
     soort: str = typer.Option("pva", "--soort", help="pva (eerste plan), gewijzigd (gewijzigd plan) of afronding."),
-    datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
+    datum: str | None = O_DATUM,
     vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST", help="Een vraag aan de weegploeg; herhaalbaar."),
     extern: list[str] = typer.Option([], "--extern", metavar="WIE",
                                      help="Externe expertise die de weegploeg mag uitnodigen (een dienst-id zoals "
                                           "d3, of tekst zoals \"CGG Vagga, verslavingszorg\"); herhaalbaar."),
     waarom_nu: str = typer.Option("", "--waarom-nu", metavar="TEKST",
                                   help="Waarom je het dossier nu agendeert (bijlage G.1)."),
-    toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
-    reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
-    overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
-    als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
+    toch: bool = O_TOCH,
+    reden: str = O_REDEN,
+    overschrijf: bool = O_OVERSCHRIJF,
+    als_json: bool = O_JSON,
 ) -> None:
     """Agendeer het plan van aanpak (of het gewijzigde plan, of de afronding) op de weegploeg."""
     if soort not in ("pva", "gewijzigd", "afronding"):
@@ -168,11 +175,11 @@ def rondetafel(
     afsluiting: bool = typer.Option(False, "--afsluiting",
                                     help="De definitieve afsluiting na zes maanden opvolging (bijlage F.4): geen "
                                          "vraag nodig; standaard de eerste haalbare zitting na die zes maanden."),
-    datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
-    toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
-    reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
-    overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
-    als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
+    datum: str | None = O_DATUM,
+    toch: bool = O_TOCH,
+    reden: str = O_REDEN,
+    overschrijf: bool = O_OVERSCHRIJF,
+    als_json: bool = O_JSON,
 ) -> None:
     """Agendeer een vraag, de tussentijdse evaluatie, een terugkoppeling of de afsluiting op de ronde tafel
     (bijlage F). Na de afronding is een ronde tafel zonder --afsluiting de check op nieuwe feiten."""
@@ -191,11 +198,11 @@ def rondetafel(
 @app.command("ico")
 def ico(
     dossier_id: str = ID_ARG,
-    datum: str | None = typer.Option(None, "--datum", help=DATUM_HULP),
-    toch: bool = typer.Option(False, "--toch", help=TOCH_HULP),
-    reden: str = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch)."),
-    overschrijf: bool = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP),
-    als_json: bool = typer.Option(False, "--json", help=JSON_HULP),
+    datum: str | None = O_DATUM,
+    toch: bool = O_TOCH,
+    reden: str = O_REDEN,
+    overschrijf: bool = O_OVERSCHRIJF,
+    als_json: bool = O_JSON,
 ) -> None:
     """Meld het dossier aan bij de intaketafel van je regio (in Antwerpen het verkennend casusoverleg: tot
     donderdag 23:59 voor de vrijdag van de week erna)."""
