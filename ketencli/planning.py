@@ -72,7 +72,6 @@ TZ = klok.TIJDZONE
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december")
 _ZOEKGRENS = 3 * 366  # days: a rhythm that yields nothing within three years is not a rhythm
-_CONSULENT_WOORDEN = ("consulent", "ocj", "sdj", "osd", "jongerenwelzijn")
 ACTIEVE_STATUS = ("voorbereid", "ingediend", "besproken")
 
 
@@ -429,11 +428,6 @@ def doel_van(agendering: Any) -> str | None:
     return agendering.doel or DOEL_VAN_SOORT.get(agendering.soort)
 
 
-def _noemt_consulent(tekst: str) -> bool:
-    laag = tekst.lower()
-    return any(w in laag for w in _CONSULENT_WOORDEN)
-
-
 def _tafel_naam(r: Regio, key: str | None, rol: str | None = None) -> str:
     tafel = r.tafel(key) if key else None
     if tafel is None and rol:
@@ -627,22 +621,17 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -
 
 def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
     """OCJ/SDJ (annex B, D21): the three-monthly afstemming and 'consulent informeren' per pv/incident."""
-    if not any(d.soort == "ocj-sdj" for d in dossier.betrokken_diensten):
+    from ketencli.methodiek import bijlage_b
+
+    if not bijlage_b.consulent_betrokken(dossier):
         return []
-    uit: list[Vervaldatum] = []
-    afstemmingen = [t.datum for t in dossier.tijdlijn
-                    if t.soort in ("overleg", "contact") and _noemt_consulent(t.omschrijving)]
-    basis = max([start, *afstemmingen])
-    uit.append(Vervaldatum(plus_maanden(basis, 3), None, "ocj-sdj-afstemming",
-                           "Afstemming met de consulent OCJ/SDJ (minstens om de drie maanden)"))
-    for t in dossier.tijdlijn:
-        if t.soort not in ("pv", "incident") or t.datum < start:
+    uit = [Vervaldatum(bijlage_b.volgende_afstemming(dossier, start), None, "ocj-sdj-afstemming",
+                       "Afstemming met de consulent OCJ/SDJ (minstens om de drie maanden)")]
+    for _, t in bijlage_b.incidenten(dossier):
+        if t.datum < start or bijlage_b.consulent_ingelicht_op(dossier, t) is not None:
             continue
-        if t.consulent_geinformeerd_op is not None or any(d >= t.datum for d in afstemmingen):
-            continue
-        wat = "pv" if t.soort == "pv" else "incident"
         uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
-                               f"Consulent informeren over het {wat} van {t.datum.isoformat()}"))
+                               f"Consulent informeren over het {t.soort} van {t.datum.isoformat()}"))
     return uit
 
 

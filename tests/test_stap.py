@@ -10,7 +10,7 @@ import yaml
 
 from ketencli.commands.stap import herschik
 from ketencli.methodiek import checklists as cl
-from ketencli.methodiek import stappen
+from ketencli.methodiek import datums, stappen
 from tests.conftest import dossier_bestand
 
 ENTER, OMLAAG = "\r", "\x1b[B"
@@ -241,7 +241,7 @@ def test_doorloop_niet_van_toepassing_of_zonder_terminal(kc, westvl):
 @pytest.mark.parametrize(("dag", "verwacht"), [(date(2026, 11, 30), date(2027, 2, 28)),
                                                 (date(2026, 1, 31), date(2026, 4, 30))])
 def test_plus_maanden(dag, verwacht):
-    assert stappen.plus_maanden(dag, 3) == verwacht
+    assert datums.plus_maanden(dag, 3) == verwacht
 
 
 def test_elke_afleiding_is_berekend_of_bewust_handmatig():

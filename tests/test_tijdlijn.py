@@ -114,3 +114,9 @@ def test_table_shows_annex_b_state(kc, met_consulent):
 def test_unknown_item_is_a_user_error(kc, palmeneire):
     uit = kc("tijdlijn", "edit", palmeneire, "99", "--omschrijving", "x")
     assert uit.exit_code == 1 and "geen tijdlijnitem 99" in uit.stderr
+
+
+def test_the_command_offers_exactly_the_model_kinds():
+    from ketencli.commands import tijdlijn
+
+    assert set(tijdlijn.SOORTEN) == set(model.TijdlijnSoort.__args__)

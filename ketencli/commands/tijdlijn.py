@@ -26,15 +26,6 @@ app = typer.Typer(help="De tijdlijn van het dossier: incidenten, pv's, meldingen
 ID_ARG = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001.")
 NR_ARG = typer.Argument(..., metavar="NR", help="Het nummer van het item, zoals `ketencli tijdlijn toon` het toont.")
 SOORTEN = ("incident", "pv", "melding", "overleg", "contact", "maatregel", "ander")
-SOORT_LABELS = {"incident": "incident", "pv": "pv", "melding": "melding", "overleg": "overleg",
-                "contact": "contact", "maatregel": "maatregel", "ander": "ander"}
-VRAGEN_BIJLAGE_B = (
-    ("impact_kinderen", "Wat is de impact op de kinderen (samen met de consulent ingeschat)?"),
-    ("veiligheidsplan", "Heeft het veiligheidsplan gewerkt? Wat werd bijgestuurd?"),
-    ("gesprek_door", "Wie gaat het gesprek over het incident aan met de volwassenen en de kinderen?"),
-    ("netwerk_door", "Wie neemt de communicatie op met het informeel en professioneel netwerk?"),
-)
-
 O_IMPACT = typer.Option(None, "--impact-kinderen", metavar="TEKST",
                         help="Bijlage B: de impact op de kinderen, samen met de consulent ingeschat.")
 O_VEILIG = typer.Option(None, "--veiligheidsplan", metavar="TEKST",
@@ -53,34 +44,12 @@ def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
     return _datum_optie(waarde, optie, niet_na=vandaag)
 
 
-def met_consulent(d: model.Dossier) -> bool:
-    return any(x.soort == "ocj-sdj" for x in d.betrokken_diensten)
-
-
-def _vraagt_bijlage_b(d: model.Dossier, soort: str) -> bool:
-    return soort in ("pv", "incident") and met_consulent(d)
-
-
 def _afspraken(huidig: model.IncidentAfspraken | None, antwoorden: dict[str, str | None]) -> Any:
     from ketencli import model
 
     data = huidig.model_dump() if huidig else {}
     data.update({k: v.strip() for k, v in antwoorden.items() if v is not None})
     return model.IncidentAfspraken(**data) if any(data.values()) else None
-
-
-def _open_bijlage_b(d: model.Dossier, nr: int, item: model.TijdlijnItem) -> list[str]:
-    """What annex B still asks of this item, as Dutch lines with the command that fills it in."""
-    if not _vraagt_bijlage_b(d, item.soort):
-        return []
-    open_: list[str] = []
-    if item.consulent_geinformeerd_op is None:
-        open_.append(f"De consulent is nog niet ingelicht: `ketencli tijdlijn edit {d.id} {nr} "
-                     "--consulent-geinformeerd DATUM`.")
-    if item.afspraken is None or not item.afspraken.volledig:
-        open_.append(f"De afspraken van bijlage B ontbreken nog: `ketencli tijdlijn edit {d.id} {nr} "
-                     "--impact-kinderen ... --gesprek-door ... --netwerk-door ...`.")
-    return open_
 
 
 @app.command("toon")
@@ -94,13 +63,14 @@ def toon(
     from rich.table import Table
 
     from ketencli import store, ui
+    from ketencli.methodiek import bijlage_b
 
     if soort is not None and soort not in SOORTEN:
         raise GebruiksFout(f"--soort '{soort}' ken ik niet; kies uit: {', '.join(SOORTEN)}.")
     d = store.laad(dossier_id)
     items = [(nr, t) for nr, t in enumerate(d.tijdlijn, start=1) if soort is None or t.soort == soort]
     if als_json:
-        ui.schrijf_json([{"nr": nr, **t.model_dump(mode="json"), "open": _open_bijlage_b(d, nr, t)}
+        ui.schrijf_json([{"nr": nr, **t.model_dump(mode="json"), "open": bijlage_b.open_punten(d, nr, t)}
                          for nr, t in items])
         return
     if not items:
@@ -111,17 +81,18 @@ def toon(
     for kop in ("nr", "datum", "soort", "omschrijving", "bijlage B"):
         tabel.add_column(kop)
     for nr, t in items:
-        bijlage_b = ""
-        if _vraagt_bijlage_b(d, t.soort):
+        kolom_b = ""
+        if bijlage_b.vraagt_bijlage_b(d, t.soort):
             delen = []
-            if t.consulent_geinformeerd_op:
-                delen.append(f"[green]consulent ingelicht {t.consulent_geinformeerd_op:%d/%m/%Y}[/]")
+            ingelicht = bijlage_b.consulent_ingelicht_op(d, t)
+            if ingelicht:
+                delen.append(f"[green]consulent ingelicht {ingelicht:%d/%m/%Y}[/]")
             else:
                 delen.append("[red]consulent nog inlichten[/]")
             delen.append("[green]afspraken genoteerd[/]" if t.afspraken and t.afspraken.volledig
                          else "[yellow]afspraken nog noteren[/]")
-            bijlage_b = "\n".join(delen)
-        tabel.add_row(str(nr), f"{t.datum:%d/%m/%Y}", SOORT_LABELS[t.soort], escape(t.omschrijving), bijlage_b)
+            kolom_b = "\n".join(delen)
+        tabel.add_row(str(nr), f"{t.datum:%d/%m/%Y}", t.soort, escape(t.omschrijving), kolom_b)
     ui.console().print(tabel)
 
 
@@ -143,6 +114,7 @@ def toevoegen(
     Met een consulent OCJ/SDJ betrokken vraagt een pv of incident ook naar de afspraken van bijlage B
     (op een terminal; anders met de opties of later met `tijdlijn edit`)."""
     from ketencli import klok, model, store, ui
+    from ketencli.methodiek import bijlage_b
 
     if soort not in SOORTEN:
         raise GebruiksFout(f"--soort '{soort}' ken ik niet; kies uit: {', '.join(SOORTEN)}.")
@@ -157,11 +129,11 @@ def toevoegen(
                                           "gesprek_door": gesprek, "netwerk_door": netwerk}
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)
-    if _vraagt_bijlage_b(d, soort) and all(v is None for v in antwoorden.values()) \
+    if bijlage_b.vraagt_bijlage_b(d, soort) and all(v is None for v in antwoorden.values()) \
             and not no_input and ui.heeft_terminal():
         ui.console().print("[bold]Bijlage B[/]: er is een consulent OCJ/SDJ betrokken. Spreek samen af "
                            "(leeg laten mag; vul later aan met `tijdlijn edit`).")
-        for sleutel, vraag in VRAGEN_BIJLAGE_B:
+        for sleutel, vraag in bijlage_b.VRAGEN:
             antwoorden[sleutel] = ui.tekst(vraag)
         if ingelicht is None and ui.bevestig("Heb je de consulent al ingelicht?", False):
             ingelicht = ui.datum("Op welke dag?", vandaag, verplicht=True)
@@ -172,8 +144,8 @@ def toevoegen(
         plek = sum(1 for t in dd.tijdlijn if t.datum <= wanneer)
         dd.tijdlijn = [*dd.tijdlijn[:plek], item, *dd.tijdlijn[plek:]]
     nr = plek + 1
-    ui.gelukt(f"{SOORT_LABELS[soort].capitalize()} van {wanneer:%d/%m/%Y} toegevoegd aan de tijdlijn (nr {nr}).")
-    for regel in _open_bijlage_b(d, nr, item):
+    ui.gelukt(f"{soort.capitalize()} van {wanneer:%d/%m/%Y} toegevoegd aan de tijdlijn (nr {nr}).")
+    for regel in bijlage_b.open_punten(d, nr, item):
         ui.melding(regel)
 
 
@@ -192,6 +164,7 @@ def bewerken(
 ) -> None:
     """Wijzig een item van de tijdlijn of vul de afspraken van bijlage B aan."""
     from ketencli import klok, store, ui
+    from ketencli.methodiek import bijlage_b
 
     if soort is not None and soort not in SOORTEN:
         raise GebruiksFout(f"--soort '{soort}' ken ik niet; kies uit: {', '.join(SOORTEN)}.")
@@ -223,5 +196,5 @@ def bewerken(
         d.tijdlijn = [*rest[:plek], nieuw, *rest[plek:]]
     ui.gelukt(f"Tijdlijnitem {nr} van dossier {dossier_id} bijgewerkt"
               + (f" (nu nr {plek + 1})." if plek + 1 != nr else "."))
-    for regel in _open_bijlage_b(d, plek + 1, nieuw):
+    for regel in bijlage_b.open_punten(d, plek + 1, nieuw):
         ui.melding(regel)

@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from ketencli.methodiek import bijlage_b, gevangenissen
 from ketencli.methodiek import checklists as cl
-from ketencli.methodiek import gevangenissen
-from ketencli.methodiek.datums import plus_maanden
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
 Oordeel = Literal["voldaan", "niet-voldaan", "onbekend", ""]
@@ -381,17 +380,14 @@ def _netwerkoverleg(d: Any, op: date, lid: str | None) -> Afleiding:
 
 
 def _consulent_afstemming(d: Any, op: date, lid: str | None) -> Afleiding:
-    data = sorted(s.datum for s in d.stappen if s.item == "consulent-driemaandelijks" and s.status == "gedaan")
-    maanden = cl.BIJLAGE_B_AFSTEMMING_MAANDEN
+    data = bijlage_b.afstemmingen(d)
+    vervalt = bijlage_b.volgende_afstemming(d, op)
     if data:
-        vervalt = plus_maanden(data[-1], maanden)
         if vervalt >= op:
             return Afleiding("voldaan", f"laatst afgestemd op {data[-1]:%d/%m/%Y}; volgende uiterlijk "
                              f"{vervalt:%d/%m/%Y}", data[-1], vervalt)
         return Afleiding("niet-voldaan", f"laatst afgestemd op {data[-1]:%d/%m/%Y}: de afstemming "
                          f"was uiterlijk {vervalt:%d/%m/%Y} nodig", None, vervalt)
-    basis = d.casusregie_start or op
-    vervalt = plus_maanden(basis, maanden)
     return Afleiding("niet-voldaan", f"nog geen afstemming met de consulent geregistreerd; uiterlijk "
                      f"{vervalt:%d/%m/%Y}", None, vervalt)
 
@@ -462,26 +458,21 @@ def _consulent_afronding(d: Any, op: date, lid: str | None) -> Afleiding:
     return Afleiding("niet-voldaan", f"nog niet geregistreerd: `ketencli afronding partner {d.id} --dienst {dienst}`")
 
 
-def _incidenten(d: Any) -> list[tuple[int, Any]]:
-    """(nr, item) of every pv or incident since the start of casusregie (annex B, D21)."""
-    return [(nr, t) for nr, t in enumerate(d.tijdlijn, start=1)
-            if t.soort in ("pv", "incident") and (d.casusregie_start is None or t.datum >= d.casusregie_start)]
-
-
 def _consulent_pv(d: Any, op: date, lid: str | None) -> Afleiding:
-    incidenten = _incidenten(d)
+    incidenten = bijlage_b.incidenten(d)
     if not incidenten:
         return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
-    open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for nr, t in incidenten if t.consulent_geinformeerd_op is None]
+    ingelicht = [bijlage_b.consulent_ingelicht_op(d, t) for _, t in incidenten]
+    open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for (nr, t), op_ in zip(incidenten, ingelicht, strict=True) if op_ is None]
     if open_:
         return Afleiding("niet-voldaan", "consulent nog niet ingelicht over " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --consulent-geinformeerd DATUM`")
     return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} pv's en incidenten",
-                     max(t.consulent_geinformeerd_op for _, t in incidenten))
+                     max(x for x in ingelicht if x is not None))
 
 
 def _incident_afspraken(d: Any, op: date, lid: str | None) -> Afleiding:
-    incidenten = _incidenten(d)
+    incidenten = bijlage_b.incidenten(d)
     if not incidenten:
         return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
     open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for nr, t in incidenten if t.afspraken is None or not t.afspraken.volledig]

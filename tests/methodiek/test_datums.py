@@ -1,4 +1,4 @@
-"""methodiek.datums.plus_maanden: the one month arithmetic of stappen, afronding and planning."""
+"""methodiek.datums.plus_maanden: the one month arithmetic of bijlage_b (and so stappen), afronding and planning."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ketencli import planning
-from ketencli.methodiek import afronding, datums, stappen
+from ketencli.methodiek import afronding, bijlage_b, datums
 
 
 @pytest.mark.parametrize(("dag", "maanden", "verwacht"), [
@@ -25,4 +25,4 @@ def test_plus_maanden_at_month_ends_and_year_wraps(dag, maanden, verwacht):
 
 
 def test_there_is_one_definition():
-    assert stappen.plus_maanden is afronding.plus_maanden is planning.plus_maanden is datums.plus_maanden
+    assert bijlage_b.plus_maanden is afronding.plus_maanden is planning.plus_maanden is datums.plus_maanden
