@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.methodiek.regios import ROL_VAN_AGENDERING
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -71,10 +72,6 @@ DOCUMENT_SOORT: dict[str, str] = {
     "rondetafel": "rondetafel",
     "ico": "aanmelding",
     "afsluiting": "rondetafel",  # annex F.4: the ronde-tafel document, with the afsluiting as its subject
-}
-TAFEL_ROL: dict[str, str] = {
-    "pva": "plan", "gewijzigd": "plan", "afronding": "plan", "rondetafel": "opvolging", "ico": "intake",
-    "afsluiting": "afsluiting",
 }
 # the subject of the ronde-tafel document when the purpose needs no question of its own
 STANDAARD_VRAAG: dict[str, str] = {
@@ -315,7 +312,7 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     _extern(d, verzoek)
     nu = klok.nu()
     vandaag = nu.date()
-    rol = TAFEL_ROL[verzoek.soort]
+    rol = ROL_VAN_AGENDERING[verzoek.soort]
     reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
     zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum_optie(verzoek.datum, "--datum"),
                                                vanaf=_vanaf(d, verzoek, vandaag))
@@ -387,7 +384,7 @@ def _document(d: model.Dossier, verzoek: Verzoek, zitting: Any, reikwijdte: Any,
 
     opties: dict[str, Any] = {"zitting": zitting.begin}
     if verzoek.soort != "ico":  # the document names the table it goes to (D26: afsluiting may be another table)
-        opties["tafel_rol"] = TAFEL_ROL[verzoek.soort]
+        opties["tafel_rol"] = ROL_VAN_AGENDERING[verzoek.soort]
     if verzoek.soort in ("pva", "gewijzigd", "afronding"):
         opties.update(vragen=[v.strip() for v in verzoek.vragen if v.strip()], uitgenodigd=list(verzoek.extern),
                       waarom_nu=verzoek.waarom_nu)
@@ -446,7 +443,7 @@ def _bewaar(dossier_id: str, verzoek: Verzoek, zitting: Any, uitslag: gereedheid
         agendering = model.Agendering(
             id=oud.id if oud is not None else d.volgend_agendering_id(),
             tafel=zitting.tafel,
-            rol=TAFEL_ROL[verzoek.soort],
+            rol=ROL_VAN_AGENDERING[verzoek.soort],
             soort=verzoek.soort,
             zitting=begin,
             deadline=_lokaal(zitting.deadline),

@@ -16,6 +16,12 @@ from datetime import date
 from typing import Any
 
 ROLLEN = ("intake", "plan", "opvolging", "afsluiting")
+# which table (by role, D26) each kind of agendering goes to: the plan and its changes and the afronding
+# to the weegploeg's role, questions and evaluations to the ronde tafel's, the afsluiting to its own
+ROL_VAN_AGENDERING: dict[str, str] = {
+    "pva": "plan", "gewijzigd": "plan", "afronding": "plan", "rondetafel": "opvolging", "ico": "intake",
+    "afsluiting": "afsluiting",
+}
 ROL_NAMEN = {
     "intake": "intake (verkennend overleg)",
     "plan": "plan van aanpak",
