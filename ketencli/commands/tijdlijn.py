@@ -144,7 +144,7 @@ def toevoegen(
         plek = sum(1 for t in dd.tijdlijn if t.datum <= wanneer)
         dd.tijdlijn = [*dd.tijdlijn[:plek], item, *dd.tijdlijn[plek:]]
     nr = plek + 1
-    ui.gelukt(f"{soort.capitalize()} van {wanneer:%d/%m/%Y} toegevoegd aan de tijdlijn (nr {nr}).")
+    ui.gelukt(f"Toegevoegd aan de tijdlijn: {soort} van {wanneer:%d/%m/%Y} (nr {nr}).")
     for regel in bijlage_b.open_punten(d, nr, item):
         ui.melding(regel)
 
