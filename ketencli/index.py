@@ -5,7 +5,9 @@
 so the summaries are cached in ``<home>/cache/samenvattingen.json`` (owner-only, like the dossiers:
 it holds the gezin labels). An entry is used only while its dossier file has the same
 ``(mtime_ns, size)``, and the whole cache only for the day it was made (due items depend on today),
-the same region settings and the same ketencli version. A folder copied in by hand or by a sync is
+the same region settings and the same ketencli version; within the day, an entry is recomputed once
+the clock passes the hour of one of its items of today (a deadline that passes at 12:00 moves the
+first weegploeg to the next session, D25). A folder copied in by hand or by a sync is
 picked up; a changed file is read again through ``store``; a dossier that does not load is listed
 with its problem. On the warm path this module imports neither the model, YAML, pydantic nor holidays.
 """
@@ -16,7 +18,7 @@ import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -119,8 +121,9 @@ def _schrijf_cache(data: dict[str, Any]) -> None:
         paden.schrijf_atomisch(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def bereken(dossier_id: str, vandaag: date) -> dict[str, Any]:
-    """The summary of one dossier, read through the store (the cold path)."""
+def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
+    """The summary of one dossier, read through the store (the cold path). ``vandaag``: the day, or
+    the moment (``klok.nu()``: a deadline earlier today has passed)."""
     from ketencli import planning, store
     from ketencli.fouten import KetencliFout
 
@@ -150,11 +153,22 @@ def _uit_cache(data: dict[str, Any]) -> Samenvatting | None:
     return rij
 
 
+def _geldig_tot(data: dict[str, Any], nu: datetime) -> str | None:
+    """The first hour today ("HH:MM") after ``nu`` at which one of the summary's items falls: from then
+    on a passed deadline can change what is due, so the entry is computed again."""
+    vandaag, nu_tijd = nu.date().isoformat(), f"{nu:%H:%M}"
+    tijden = [str(i.get("tijd")) for i in data.get("vervaldata") or []
+              if isinstance(i, dict) and i.get("datum") == vandaag and i.get("tijd") and str(i.get("tijd")) > nu_tijd]
+    return min(tijden, default=None)
+
+
 def samenvattingen() -> list[Samenvatting]:
     """One summary per dossier, sorted by id; fresh for every changed, new or removed file."""
     from ketencli import klok
 
-    vandaag = klok.vandaag()
+    nu = klok.nu()
+    vandaag = nu.date()
+    nu_tijd = f"{nu:%H:%M}"
     sleutel = {"versie": CACHE_VERSIE, "ketencli": __version__, "dag": vandaag.isoformat(),
                "config": _config_stempel(), "code": _code_stempel()}
     cache = _lees_cache()
@@ -167,15 +181,16 @@ def samenvattingen() -> list[Samenvatting]:
     for dossier_id, stempel in _dossierbestanden():
         item = oud.get(dossier_id)
         rij = None
-        if isinstance(item, dict) and item.get("stempel") == stempel and isinstance(item.get("samenvatting"), dict):
+        if (isinstance(item, dict) and item.get("stempel") == stempel and isinstance(item.get("samenvatting"), dict)
+                and (not item.get("geldig_tot") or nu_tijd < str(item["geldig_tot"]))):
             data = item["samenvatting"]
             rij = _uit_cache(data)
         if rij is None:
             # stamp taken before reading: a write in between shows up as a changed stamp next time
-            data = bereken(dossier_id, vandaag)
+            data = bereken(dossier_id, nu)
             rij = Samenvatting.uit_dict(data)
             gewijzigd = True
-        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data}
+        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
         rijen.append(rij)
     if gewijzigd or nieuw.keys() != oud.keys():
         _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw})

@@ -65,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Tafel", "Regio", "Zitting", "Vervaldatum", "Voorbereiding", "regio", "alle_regios",
     "tafel_voor_rol", "volgende_zittingen", "eerste_haalbare_zitting", "agendering_adres",
-    "eerste_weegploeg", "vervaldata", "feestdag", "instellingen_stempel",
+    "eerste_weegploeg", "week_van_casusregie", "vervaldata", "feestdag", "instellingen_stempel",
 ]
 
 TZ = klok.TIJDZONE
@@ -386,6 +386,12 @@ def _zitting_kort(z: Zitting) -> str:
     return tekst
 
 
+def week_van_casusregie(casusregie_start: date, dag: date) -> int:
+    """D25: week 1 is the (Monday-first) week casusregie starts; the week of ``dag`` counted from it."""
+    week1 = casusregie_start - timedelta(days=casusregie_start.weekday())
+    return (dag - timedelta(days=dag.weekday()) - week1).days // 7 + 1
+
+
 def eerste_weegploeg(regio: str, casusregie_start: date, nu: datetime) -> Voorbereiding:
     """D25: week 1 is the week casusregie starts; the first weegploeg is the first session in week
     10 (the region's ``eerste_plan_week``) or later whose deadline is still ahead of ``nu``. With the
@@ -468,17 +474,21 @@ def _deadline_tekst(moment: datetime) -> str:
     return f"({_regios.WEEKDAGEN[moment.weekday()]} {moment:%H:%M})"
 
 
-def vervaldata(dossier: model.Dossier, vandaag: date) -> list[Vervaldatum]:
-    """The method's due items of one dossier (ids only, no names), sorted by date."""
+def vervaldata(dossier: model.Dossier, vandaag: date | datetime) -> list[Vervaldatum]:
+    """The method's due items of one dossier (ids only, no names), sorted by date.
+
+    ``vandaag``: a day (sessions whose deadline is that day count as reachable) or a moment (a
+    deadline earlier that day has passed: the next reachable session is proposed, D25)."""
     if dossier.fase == "afgesloten":
         return []
+    nu = _lokaal(vandaag) if isinstance(vandaag, datetime) else datetime.combine(vandaag, time(0, 0), tzinfo=TZ)
     r = regio(dossier.regio)
     uit: list[Vervaldatum] = []
     uit += _agendering_items(dossier, r)
     if dossier.fase == "casusregie" and dossier.casusregie_start is not None:
-        uit += _casusregie_items(dossier, r, vandaag)
+        uit += _casusregie_items(dossier, r, nu)
     if dossier.fase == "afgerond":
-        uit += _afronding_items(dossier, r, vandaag)
+        uit += _afronding_items(dossier, r, nu)
     return sorted(uit, key=lambda v: v.sorteersleutel)
 
 
@@ -498,12 +508,12 @@ def _agendering_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
     return uit
 
 
-def _aan_tafel(r: Regio, rol: str, due: date, vandaag: date, soort: str, wat: str, kort: str, *,
+def _aan_tafel(r: Regio, rol: str, due: date, nu: datetime, soort: str, wat: str, kort: str, *,
                extra: str = "", zo_snel_mogelijk: bool = False) -> list[Vervaldatum]:
     """A due item that happens at a table (D24, D25): the first session of the table with this role on
     or after ``due``, with its agendering deadline as an item of its own.
 
-    When that deadline lies before ``vandaag``: one overdue item on ``due`` that names the next session
+    When that deadline lies before ``nu``: one overdue item on ``due`` that names the next session
     still within reach; with ``zo_snel_mogelijk`` (the first plan where it is drafted at the table)
     that next session and its deadline instead. A table whose rhythm is in te stellen: the plain date.
     """
@@ -515,7 +525,6 @@ def _aan_tafel(r: Regio, rol: str, due: date, vandaag: date, soort: str, wat: st
         noot = "het ritme van die tafel is nog in te stellen"
         tekst = f"{plek[:-1]}; {noot})" if plek.endswith(")") else f"{plek} ({noot})"
         return [Vervaldatum(due, None, soort, tekst, tafel.key)]
-    nu = datetime.combine(vandaag, time(0, 0), tzinfo=TZ)
     z = next(_zittingen(r, tafel, rol, _dag_begin(due)), None)
     if z is None:  # pragma: no cover - a set rhythm always yields a session within three years
         return [Vervaldatum(due, None, soort, plek, tafel.key)]
@@ -540,20 +549,20 @@ def _aan_tafel(r: Regio, rol: str, due: date, vandaag: date, soort: str, wat: st
     return uit
 
 
-def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[Vervaldatum]:
+def _casusregie_items(dossier: model.Dossier, r: Regio, nu: datetime) -> list[Vervaldatum]:
     start = dossier.casusregie_start
     assert start is not None
     uit: list[Vervaldatum] = []
     plannen = [a for a in _agenderingen(dossier) if doel_van(a) in ("plan", "gewijzigd-plan")]
     if not plannen:
-        uit += _eerste_plan(dossier, r, start, vandaag)
+        uit += _eerste_plan(dossier, r, start, nu)
 
     # the return date at the ronde tafel, set at the weegploeg (D23): closed by a return agendering
     for a in dossier.agenderingen:
         if a.terugkoppeling_op is None or a.status == "geannuleerd":
             continue
         if not _gedaan(dossier, ("terugkoppeling",), vanaf=a.zitting.date(), behalve=a):
-            uit += _aan_tafel(r, "opvolging", a.terugkoppeling_op, vandaag, "terugkoppeling-rondetafel",
+            uit += _aan_tafel(r, "opvolging", a.terugkoppeling_op, nu, "terugkoppeling-rondetafel",
                               "Terugkoppeling", "terugkoppeling", extra=f" (afgesproken bij agendering {a.id})")
 
     # evaluations (of a plan: none before there is one): Leuven at 1/4/10 months, elsewhere an
@@ -571,18 +580,18 @@ def _casusregie_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[V
             due = na_het_plan(plus_maanden(start, maanden))
             if not _gedaan(dossier, ("tussentijdse-evaluatie",), vanaf=due - timedelta(weeks=3)):
                 uit += [replace(v, soort=f"leuven-evaluatie-{maanden}m") if v.soort == "evaluatie" else v
-                        for v in _aan_tafel(r, "opvolging", due, vandaag, "evaluatie",
+                        for v in _aan_tafel(r, "opvolging", due, nu, "evaluatie",
                                             f"Evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'}",
                                             f"evaluatie na {maanden} {'maand' if maanden == 1 else 'maanden'}")]
     else:
         due = na_het_plan(plus_maanden(start, 10))
         if not _gedaan(dossier, ("tussentijdse-evaluatie",), vanaf=due - timedelta(days=61)):
-            uit += _aan_tafel(r, "opvolging", due, vandaag, "tussentijdse-evaluatie", "Tussentijdse evaluatie",
+            uit += _aan_tafel(r, "opvolging", due, nu, "tussentijdse-evaluatie", "Tussentijdse evaluatie",
                               "tussentijdse evaluatie", extra=", met een nieuw kijkschema")
     return uit + _ocj_sdj_items(dossier, start)
 
 
-def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -> list[Vervaldatum]:
+def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, nu: datetime) -> list[Vervaldatum]:
     """The first plan at the table with role plan: from week 10 in CO3 (D25, with the guide's
     preparation timeline); where the plan is drafted at the table (D26), as soon as possible from the
     start of casusregie, and only while the dossier has no plan yet."""
@@ -592,7 +601,7 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -
     if r.plan_aan_tafel:
         if dossier.pva.rijen:  # drafted at the table before the regisseur was appointed
             return []
-        return _aan_tafel(r, "plan", start, vandaag, f"eerste-{tafel.key}", "Eerste plan van aanpak",
+        return _aan_tafel(r, "plan", start, nu, f"eerste-{tafel.key}", "Eerste plan van aanpak",
                           "eerste plan van aanpak", extra=" (zo snel mogelijk na de start van de casusregie)",
                           zo_snel_mogelijk=True)
     week = r.eerste_plan_week or 10
@@ -601,10 +610,10 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -
         return [Vervaldatum(vanaf, None, f"eerste-{tafel.key}",
                             f"Eerste plan van aanpak op {tafel.met_lidwoord} (rond week {week}; het ritme van die "
                             "tafel is nog in te stellen)", tafel.key)]
-    vb = eerste_weegploeg(r.key, start, datetime.combine(vandaag, time(0, 0), tzinfo=TZ))
+    vb = eerste_weegploeg(r.key, start, nu)  # the one reading of D25, shared with `agendeer weegploeg`
     z = vb.zitting
     uit: list[Vervaldatum] = []
-    if vb.opvragen >= vandaag:  # a prompt, not a deadline: once past, the deadline item says it
+    if vb.opvragen >= nu.date():  # a prompt, not a deadline: once past, the deadline item says it
         uit.append(Vervaldatum(
             vb.opvragen, "13:00", f"voorbereiding-{z.tafel}",
             f"Start voorbereiding eerste {z.tafel_naam}: {r.naam} vraagt de voorbereidende documenten op "
@@ -635,7 +644,7 @@ def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
     return uit
 
 
-def _afronding_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[Vervaldatum]:
+def _afronding_items(dossier: model.Dossier, r: Regio, nu: datetime) -> list[Vervaldatum]:
     af = dossier.afronding
     uit: list[Vervaldatum] = []
     if af.gestart_op is None:
@@ -645,11 +654,11 @@ def _afronding_items(dossier: model.Dossier, r: Regio, vandaag: date) -> list[Ve
         uit.append(Vervaldatum(tot, None, "opvolging-na-afronding",
                                "Nagaan of de vervolghulp goed gestart is; laat het de operationeel coördinator weten"))
     if not _gedaan(dossier, ("afsluiting",)):
-        uit += _aan_tafel(r, "afsluiting", tot, vandaag, "afsluiting", "Afsluiting", "afsluiting",
+        uit += _aan_tafel(r, "afsluiting", tot, nu, "afsluiting", "Afsluiting", "afsluiting",
                           extra=" (zes maanden na de afronding)")
     if af.rondetafel_check_op is not None and not _gedaan(dossier, ("check-na-afronding", "afsluiting"),
                                                           vanaf=af.gestart_op):
-        uit += _aan_tafel(r, "opvolging", af.rondetafel_check_op, vandaag, "rondetafel-check",
+        uit += _aan_tafel(r, "opvolging", af.rondetafel_check_op, nu, "rondetafel-check",
                           "Check op nieuwe feiten", "check op nieuwe feiten")
     return uit
 

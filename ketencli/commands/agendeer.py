@@ -314,8 +314,16 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     vandaag = nu.date()
     rol = ROL_VAN_AGENDERING[verzoek.soort]
     reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
-    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum_optie(verzoek.datum, "--datum"),
-                                               vanaf=_vanaf(d, verzoek, vandaag))
+    op = _datum_optie(verzoek.datum, "--datum")
+    eerste = _eerste_plan(d, verzoek, nu)
+    if eerste is not None and op is None:
+        zitting = eerste.zitting
+        verzoek.vanaf_uitleg = (f"de eerste haalbare zitting vanaf week {planning.regio(d.regio).eerste_plan_week} van "
+                                f"de casusregie (week 1 begon op {eerste.week1:%d/%m/%Y}); een andere: --datum")
+    else:
+        zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=op, vanaf=_vanaf(d, verzoek, vandaag))
+    if eerste is not None and op is not None:
+        _voor_week(d, zitting, eerste)
     begin = _lokaal(zitting.begin)
     assert begin is not None
     bestaand = next((a for a in d.agenderingen if _zelfde(a, verzoek, begin)), None)
@@ -356,6 +364,33 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
             pad.unlink(missing_ok=True)
         raise
     _meld(d, verzoek, zitting, uitslag, agendering, document, mail, aan)
+
+
+def _eerste_plan(d: model.Dossier, verzoek: Verzoek, nu: datetime) -> Any:
+    """The first plan in a region with a week rule (CO3: week 10, D25): the preparation timeline of its
+    first weegploeg (``planning.eerste_weegploeg``, the same reading `overzicht` uses), else None."""
+    from ketencli import planning
+
+    if verzoek.soort != "pva" or d.casusregie_start is None or not planning.regio(d.regio).eerste_plan_week:
+        return None
+    if any(planning.doel_van(a) in ("plan", "gewijzigd-plan") and a.status == "besproken" for a in d.agenderingen):
+        return None
+    return planning.eerste_weegploeg(d.regio, d.casusregie_start, nu)
+
+
+def _voor_week(d: model.Dossier, zitting: Any, eerste: Any) -> None:
+    """A session chosen with --datum before the method's week for the first plan: allowed, with a warning
+    that names that week (D25, guide L770, L1714)."""
+    from ketencli import planning, ui
+
+    r = planning.regio(d.regio)
+    assert d.casusregie_start is not None and r.eerste_plan_week
+    week = planning.week_van_casusregie(d.casusregie_start, zitting.begin.date())
+    if week < r.eerste_plan_week:
+        ui.melding(f"Deze zitting valt in week {week} van de casusregie: de methodiek brengt het eerste plan van "
+                   f"aanpak pas vanaf week {r.eerste_plan_week} op {zitting.tafel_naam} (week 1 begon op "
+                   f"{eerste.week1:%d/%m/%Y}); de eerste zitting vanaf week {r.eerste_plan_week} is "
+                   f"{eerste.zitting.begin:%d/%m/%Y}.")
 
 
 def _doel(dossier_id: str, verzoek: Verzoek, bestaand: model.Agendering | None, vandaag: date) -> Path:
@@ -689,3 +724,20 @@ def uitkomst(
               + (f", {len(nieuw.afspraken)} afspra{'ken' if len(nieuw.afspraken) != 1 else 'ak'}" if nieuw.afspraken
                  else "")
               + (f", terugkomdatum {nieuw.terugkoppeling_op:%d/%m/%Y}" if nieuw.terugkoppeling_op else "") + ".")
+    _zonder_terugkomdatum(d, nieuw)
+
+
+def _zonder_terugkomdatum(d: model.Dossier, a: model.Agendering) -> None:
+    """A plan discussed at the plan table without a return date: the table normally sets when the dossier
+    comes back to the opvolging table (annex G, stap 3, guide L1796-1798); say so and how to add it."""
+    from ketencli import planning, ui
+
+    if a.rol != "plan" or a.soort not in ("pva", "gewijzigd") or a.status != "besproken" or a.terugkoppeling_op:
+        return
+    r = planning.regio(d.regio)
+    plan, opvolging = r.tafel_voor_rol("plan"), r.tafel_voor_rol("opvolging")
+    if plan is None or opvolging is None:
+        return
+    ui.melding(f"Nog geen terugkomdatum: {plan.met_lidwoord} spreekt normaal af wanneer het dossier terugkomt op "
+               f"{opvolging.met_lidwoord} (bijlage G, stap 3). Noteer ze met `ketencli agendeer uitkomst {d.id} "
+               f"{a.id} --terugkoppeling JJJJ-MM-DD`.")

@@ -339,7 +339,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     c.print(voortgang_paneel(d, vandaag))
     from ketencli import planning
 
-    komend = planning.vervaldata(d, vandaag)
+    komend = planning.vervaldata(d, klok.nu())
     if komend:
         c.print(Panel("\n".join(ui.vervaldatum_tekst(v.naar_dict(), vandaag) for v in komend[:6]),
                       title="Wat komt eraan", title_align="left"))

@@ -1,0 +1,166 @@
+"""Issue 13 (method fidelity), items 7, 8, 12-15: each rule through the CLI, in the region(s) it
+concerns, with the value the guide gives (the line is cited per test)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import _id_uit, dossier_bestand
+
+BASIS = yaml.safe_load("""
+schema_version: 1
+regio: co3-antwerpen
+fase: casusregie
+gezin: Aerts – Boon
+casusregie_start: 2026-06-01
+aanmelding:
+  datum: 2026-05-11
+  aanmelder: {organisatie: CAW Voorbeeld, persoon: An Aanmelder, contact: "03 000 00 00"}
+  waarom_nu: Escalatie na een nieuw incident.
+ico: {datum: 2026-05-22, conclusie: ketenaanpak-met-casusregie, advies: Instroom met casusregie; veiligheidsplan.}
+gezinsleden:
+  - {id: m1, naam: Piet Aerts, rollen: [pleger], geboortedatum: 1980-01-01, relaties: [{met: m2, soort: partner}],
+     instemming: {datum: 2026-05-20}}
+  - {id: m2, naam: Els Boon, rollen: [slachtoffer], geboortedatum: 1982-02-02, relaties: [{met: m1, soort: partner}],
+     instemming: {datum: 2026-05-20}}
+betrokken_diensten:
+  - {id: d1, soort: caw, naam: CAW Voorbeeld, contactpersoon: Tom Hulp, contact: "03 222 22 22", rol: begeleiding}
+casusregisseur: {naam: Rita Regisseur, organisatie: CAW Voorbeeld, contact: "03 111 11 11"}
+veiligheidsplan:
+  - {lid: m2, veilige_plek: bij een vriendin, opgemaakt_op: 2026-06-10}
+kijkschema:
+  - datum: 2026-06-15
+    factoren:
+      - {factor: geweld-eerder, staat: aanwezig, bij_wie: [m1]}
+pva:
+  opgemaakt_op: 2026-07-01
+  rijen:
+    - {id: r1, domein: geweld, factor: geweld-eerder, soort: risico, bij_wie: [m1], noden: Leren omgaan met boosheid.,
+       aanpak: Daderhulp., acties: [{omschrijving: Daderhulp, begeleiding: d1, stavaza: gestart}]}
+  doelstellingen:
+    - {id: g1, tekst: Geen nieuw geweld., bij_wie: [m1, m2], domein: geweld}
+""")
+
+# the rhythms West-Vlaanderen and Leuven leave "in te stellen" (D26), as a user sets them
+REGIO_YAML = """
+ifg-west-vlaanderen:
+  tafels:
+    overlegtafel:
+      naam: Casustafel Brugge
+      ritme: tweemaal-per-maand
+      weken: [1, 3]
+      weekdag: dinsdag
+      begin: "09:00"
+      einde: "12:00"
+      deadline: {weekdag: maandag, tijd: "12:00"}
+      adres: overlegtafel@voorbeeld.be
+    operationeel-team:
+      ritme: tweemaal-per-maand
+      weken: [2, 4]
+      weekdag: donderdag
+      begin: "09:00"
+      einde: "12:00"
+      deadline: {dagen_voor: 7, tijd: "12:00"}
+      adres: opvolging@voorbeeld.be
+  vrije_dagen: []
+leuven:
+  tafels:
+    operationeel-team:
+      ritme: tweemaal-per-maand
+      weken: [1, 3]
+      weekdag: dinsdag
+      begin: "09:00"
+      einde: "12:00"
+      deadline: {dagen_voor: 7, tijd: "12:00"}
+      adres: agendering@voorbeeld.be
+  vrije_dagen: []
+"""
+
+
+def dossier(**kw) -> dict:
+    d = copy.deepcopy(BASIS)
+    for k, v in kw.items():
+        if v is None:
+            d.pop(k, None)
+        else:
+            d[k] = v
+    return d
+
+
+def importeer(kc, tmp_path: Path, data: dict) -> str:
+    bestand = tmp_path / f"import-{len(list(tmp_path.glob('import-*')))}.yaml"
+    bestand.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+
+
+def regio_instellingen(thuis: Path) -> None:
+    pad = thuis / "config" / "regio.yaml"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text(REGIO_YAML, encoding="utf-8")
+
+
+def laad(thuis: Path, did: str) -> dict:
+    return yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))
+
+
+def overzicht_rijen(kc, did: str, *extra: str) -> list[dict]:
+    return [r for r in json.loads(kc.ok("overzicht", "--json", *extra).stdout) if r["dossier"] == did]
+
+
+# == 7. the return date at the ronde tafel (annex G stap 3, guide L1796-1798) ====================
+
+
+def test_weegploeg_outcome_without_return_date_says_how_to_add_it(kc, tmp_path, monkeypatch):
+    did = importeer(kc, tmp_path, dossier(gezin="Terug – Datum"))
+    kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-01")
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-02T10:00")
+    uit = kc.ok("agendeer", "uitkomst", did, "a1", "--status", "besproken", "--afspraak", "Plan goedgekeurd")
+    assert "terugkomdatum" in uit.output and "Ronde Tafel" in uit.output
+    assert f"ketencli agendeer uitkomst {did} a1 --terugkoppeling" in uit.output
+    # with the return date given, no such word
+    kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-15")
+    uit = kc.ok("agendeer", "uitkomst", did, "a2", "--afspraak", "Ok", "--terugkoppeling", "2027-03-04")
+    assert "Nog geen terugkomdatum" not in uit.output
+
+
+# == 8. the first weegploeg (D25, guide L770, L1714) ============================================
+
+
+def _voorstel(kc, did: str) -> str:
+    d = json.loads(kc.ok("agendeer", "weegploeg", did, "--soort", "pva", "--json").stdout)
+    return d["zitting"]["begin"][:10]
+
+
+def _weegploeg_zittingen(rijen: list[dict]) -> set[str]:
+    return {r["datum"] for r in rijen if r["soort"] == "eerste-weegploeg"}
+
+
+def test_first_weegploeg_moves_on_once_its_deadline_passed(kc, tmp_path, monkeypatch):
+    """Casusregie since 15/09 (week 10 = 17-23/11): the session of 01/12 closes Monday 23/11 12:00
+    (L868); at 13:00 both overzicht and agendeer propose 15/12."""
+    did = importeer(kc, tmp_path, dossier(gezin="Week – Tien", casusregie_start="2026-09-15"))
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-23T10:00")
+    assert _weegploeg_zittingen(overzicht_rijen(kc, did, "--weken", "12")) == {"2026-12-01"}
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-23T13:00")  # same day: the cached summary must not answer
+    rijen = overzicht_rijen(kc, did, "--weken", "12")
+    assert _weegploeg_zittingen(rijen) == {"2026-12-15"}
+    assert not [r for r in rijen if r["datum"] == "2026-11-23" and r["soort"].startswith("deadline-")]
+    assert _voorstel(kc, did) == "2026-12-15"
+
+
+def test_first_weegploeg_is_in_week_ten_for_agendeer_and_overzicht(kc, tmp_path):
+    """Casusregie since 16/11: week 10 is 18-24/01/2027, no session then; the next is 26/01/2027."""
+    did = importeer(kc, tmp_path, dossier(gezin="Week – Twee", casusregie_start="2026-11-16"))
+    assert _weegploeg_zittingen(overzicht_rijen(kc, did, "--weken", "12")) == {"2027-01-26"}
+    assert _voorstel(kc, did) == "2027-01-26"
+
+
+def test_an_earlier_session_with_datum_warns_about_week_ten(kc, tmp_path):
+    did = importeer(kc, tmp_path, dossier(gezin="Week – Drie", casusregie_start="2026-11-16"))
+    uit = kc.ok("agendeer", "weegploeg", did, "--soort", "pva", "--datum", "2026-12-01")
+    assert "week 3 van de casusregie" in uit.output and "vanaf week 10" in uit.output
+    assert "26/01/2027" in uit.output
