@@ -7,6 +7,7 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import _id_uit, dossier_bestand
@@ -164,3 +165,35 @@ def test_an_earlier_session_with_datum_warns_about_week_ten(kc, tmp_path):
     uit = kc.ok("agendeer", "weegploeg", did, "--soort", "pva", "--datum", "2026-12-01")
     assert "week 3 van de casusregie" in uit.output and "vanaf week 10" in uit.output
     assert "26/01/2027" in uit.output
+
+
+# == 12. West-Vlaanderen and Leuven draft the first plan at the table (D26) =====================
+
+
+@pytest.mark.parametrize(("regio", "tafel"), [("ifg-west-vlaanderen", "Casustafel Brugge"),
+                                              ("leuven", "Operationeel team")])
+def test_the_first_plan_goes_to_the_table_without_a_plan_where_the_table_drafts_it(kc, tmp_path, thuis, regio, tafel):
+    """WVL folder L90-98 (risk assessment and plan drafted together at the overlegtafel), Leuven
+    article L24 (the operationeel team draws up the plan): no plan yet never blocks the first plan."""
+    regio_instellingen(thuis)
+    did = importeer(kc, tmp_path, dossier(regio=regio, gezin="Tafel – Plan", casusregie_start="2026-11-02", pva=None))
+    uit = kc.ok("agendeer", "weegploeg", did, "--soort", "pva")
+    assert "BLOKKEREND" not in uit.output and "--toch" not in uit.output
+    assert "stelt de tafel het eerste plan samen op" in uit.output
+    assert laad(thuis, did)["agenderingen"][0]["tafel"] in ("overlegtafel", "operationeel-team")
+    assert tafel in uit.output
+
+
+def test_the_readiness_rule_follows_the_region_data_not_co3(kc, tmp_path, thuis):
+    """CO3 brings a drafted plan (L770): without one it blocks; a region set to a week rule too."""
+    did = importeer(kc, tmp_path, dossier(gezin="Zonder – Plan", pva=None))
+    uit = kc("agendeer", "weegploeg", did, "--soort", "pva")
+    assert uit.exit_code == 1 and "Er is nog geen plan van aanpak" in uit.output
+    regio_instellingen(thuis)
+    pad = thuis / "config" / "regio.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("  vrije_dagen: []\nleuven:",
+                                                            "  vrije_dagen: []\n  eerste_plan_week: 10\nleuven:"),
+                   encoding="utf-8")
+    wvl = importeer(kc, tmp_path, dossier(regio="ifg-west-vlaanderen", gezin="Week – Regel", pva=None))
+    uit = kc("agendeer", "weegploeg", wvl, "--soort", "pva")
+    assert uit.exit_code == 1 and "Er is nog geen plan van aanpak" in uit.output

@@ -125,8 +125,10 @@ def controleer(
     v = _Verzamelaar()
     weegploeg = soort in WEEGPLOEG_SOORTEN
     if weegploeg:
-        _fase(d, v, plan_aan_tafel=_plan_aan_tafel(d) if plan_aan_tafel is None else plan_aan_tafel)
-        _plan(d, v, streng=True)
+        aan_tafel = _plan_aan_tafel(d) if plan_aan_tafel is None else plan_aan_tafel
+        _fase(d, v, plan_aan_tafel=aan_tafel)
+        # D26: where the table drafts the first plan, there is no plan to bring yet
+        _plan(d, v, streng=True, aan_tafel=aan_tafel and soort == "pva")
         _kinderen_12(d, op, v, streng=soort != "afronding")
         _veiligheidsplan(d, v)
         _genogram(d, op, v, streng=True)
@@ -167,7 +169,12 @@ def _fase(d: Any, v: _Verzamelaar, *, plan_aan_tafel: bool) -> None:
                f"Kijk de fase na met `ketencli dossier show {d.id}`.")
 
 
-def _plan(d: Any, v: _Verzamelaar, *, streng: bool) -> None:
+def _plan(d: Any, v: _Verzamelaar, *, streng: bool, aan_tafel: bool = False) -> None:
+    """A plan without errors. ``aan_tafel``: the region drafts the first plan at the table
+    (``Regio.plan_aan_tafel``, D26): no plan yet is normal, said as information, never a finding."""
+    if not d.pva.rijen and aan_tafel:
+        v.ok("nog geen plan van aanpak: in deze regio stelt de tafel het eerste plan samen op")
+        return
     if not d.pva.rijen:
         v.voeg("pva-ontbreekt", streng, "plan van aanpak",
                "Er is nog geen plan van aanpak: de tafel bespreekt het plan.",

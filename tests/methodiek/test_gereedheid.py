@@ -74,7 +74,10 @@ def test_the_caller_passes_the_regions_plan_aan_tafel_with_the_users_settings(pa
 
 
 def test_missing_plan_blocks_and_disappears_with_a_row(wvl):
-    assert _regels(wvl)["pva-ontbreekt"] == "blokkerend"
+    # West-Vlaanderen drafts the first plan at the table (D26, issue 13 item 12): no finding there
+    assert "pva-ontbreekt" not in _regels(wvl)
+    assert _regels(wvl, plan_aan_tafel=False)["pva-ontbreekt"] == "blokkerend"
+    assert _regels(wvl, "gewijzigd")["pva-ontbreekt"] == "blokkerend"  # a changed plan needs a plan
     wvl.pva.voeg_rij_toe(model.PvaRij(id="r1", domein="kind", factor="kind-slachtoffer-getuige",
                                       bij_wie=["m1"], aanpak="veiligheidsplan opvolgen"), OP)
     assert "pva-ontbreekt" not in _regels(wvl)
