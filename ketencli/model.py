@@ -128,13 +128,25 @@ class Detentie(Basis):
 
 
 class Instemming(Basis):
-    datum: date
+    """A member's consent (``datum``), later withdrawn (``ingetrokken``), or a refusal (``geweigerd``,
+    D31: recorded as such, not as 'tijdelijk niet betrokken')."""
+
+    datum: date | None = None
     door_wie_geinformeerd: str = ""
     ingetrokken: date | None = None
+    geweigerd: date | None = None
+
+    @model_validator(mode="after")
+    def _instemming_of_weigering(self) -> Instemming:
+        if (self.datum is None) == (self.geweigerd is None):
+            raise ValueError("geef de datum van de instemming (datum) of van de weigering (geweigerd), niet allebei")
+        if self.geweigerd is not None and self.ingetrokken is not None:
+            raise ValueError("een weigering kan niet ingetrokken worden: noteer een nieuwe instemming")
+        return self
 
     @property
     def geldig(self) -> bool:
-        return self.ingetrokken is None
+        return self.datum is not None and self.ingetrokken is None and self.geweigerd is None
 
 
 class NietBetrokken(Basis):
@@ -671,6 +683,7 @@ class RegioInstelling(Basis):
     tafels: dict[str, TafelInstelling] = Field(default_factory=dict)
     vrije_dagen: list[str] | None = None
     partners: list[str] | None = None
+    instemming_per_lid: bool | None = None  # D31: consent asked per member (Leuven: true)
     # D25: the first plan at the plan table from this week of casusregie (CO3: 10); 0 = the plan is
     # drafted at the table, as soon as possible (West-Vlaanderen, Leuven)
     eerste_plan_week: int | None = Field(None, ge=0, le=52)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,57 @@ def test_the_readiness_rule_follows_the_region_data_not_co3(kc, tmp_path, thuis)
     wvl = importeer(kc, tmp_path, dossier(regio="ifg-west-vlaanderen", gezin="Week – Regel", pva=None))
     uit = kc("agendeer", "weegploeg", wvl, "--soort", "pva")
     assert uit.exit_code == 1 and "Er is nog geen plan van aanpak" in uit.output
+
+
+# == 14. Leuven: consent per member (D17, D31; Leuven article) ===================================
+
+
+def _instemming_bevindingen(kc, did: str) -> list[dict]:
+    uit = kc("pva", "check", did, "--json")
+    return [b for b in json.loads(uit.stdout)["bevindingen"] if b["regel"] == "actie-zonder-instemming"]
+
+
+def test_leuven_flags_a_plan_action_for_a_member_without_consent(kc, tmp_path, thuis):
+    data = dossier(regio="leuven", gezin="Per – Lid")
+    data["gezinsleden"][0].pop("instemming")  # Piet Aerts (m1) has an action in r1, no consent
+    did = importeer(kc, tmp_path, data)
+    bev = _instemming_bevindingen(kc, did)
+    assert [(b["ernst"], b["betreft"][:6]) for b in bev] == [("waarschuwing", "rij r1")]
+    assert "Piet Aerts (m1)" in bev[0]["melding"] and "niet ingestemd" in bev[0]["melding"]
+    assert f"ketencli dossier instemming {did} m1" in bev[0]["wat_te_doen"]
+    # the same family in Antwerp: consent of one adult is enough (L131-135), no such warning
+    co3 = importeer(kc, tmp_path, {**data, "regio": "co3-antwerpen", "gezin": "Per – Gezin"})
+    assert _instemming_bevindingen(kc, co3) == []
+
+
+def test_a_refusal_is_recorded_as_such_and_flagged(kc, tmp_path, thuis):
+    data = dossier(regio="leuven", gezin="Per – Weigering")
+    data["gezinsleden"][0].pop("instemming")
+    data["veiligheidsplan"].append({"lid": "m1", "afspraken": ["Geen contact na 22 uur"]})
+    did = importeer(kc, tmp_path, data)
+    uit = kc.ok("dossier", "instemming", did, "m1", "--weiger", "--datum", "2026-11-05")
+    assert "Weigering van m1 geregistreerd op 05/11/2026" in uit.output
+    m1 = laad(thuis, did)["gezinsleden"][0]
+    assert m1["instemming"]["geweigerd"] == date(2026, 11, 5)
+    assert "datum" not in m1["instemming"] or m1["instemming"]["datum"] is None
+    assert not m1.get("tijdelijk_niet_betrokken")
+    bev = _instemming_bevindingen(kc, did)
+    assert {b["betreft"] for b in bev} >= {"veiligheidsplan"} and len(bev) == 2
+    assert all("weigerde in te stemmen op 05/11/2026" in b["melding"] for b in bev)
+    assert "geweigerd 05/11/2026" in kc.ok("dossier", "show", did).output
+    # a refusal read back from a file, and refused combinations
+    assert kc("dossier", "instemming", did, "m1", "--weiger", "--intrekken").exit_code == 2
+    kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-20")  # consent later: flag gone
+    assert _instemming_bevindingen(kc, did) == []
+    assert kc("dossier", "instemming", did, "m1", "--weiger").exit_code == 1  # consented: withdraw instead
+
+
+def test_the_setting_instemming_per_lid_comes_from_the_region_data(kc, tmp_path, thuis):
+    data = dossier(regio="ifg-west-vlaanderen", gezin="Per – Instelling")
+    data["gezinsleden"][0].pop("instemming")
+    did = importeer(kc, tmp_path, data)
+    assert _instemming_bevindingen(kc, did) == []
+    pad = thuis / "config" / "regio.yaml"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text("ifg-west-vlaanderen:\n  instemming_per_lid: true\n", encoding="utf-8")
+    assert [b["ernst"] for b in _instemming_bevindingen(kc, did)] == ["waarschuwing"]

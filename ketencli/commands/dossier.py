@@ -305,6 +305,8 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
             tekst_leeftijd += " [bold cyan](+12)[/]"
         if lid.instemming is None:
             instemming = "[dim]nee[/]"
+        elif lid.instemming.geweigerd:
+            instemming = f"[red]geweigerd {lid.instemming.geweigerd:%d/%m/%Y}[/]"
         elif lid.instemming.ingetrokken:
             instemming = f"[red]ingetrokken {lid.instemming.ingetrokken:%d/%m/%Y}[/]"
         else:
@@ -614,15 +616,30 @@ def instemming(
     datum: str | None = typer.Option(None, "--datum", help="Datum van instemming (standaard: vandaag)."),
     door: str | None = typer.Option(None, "--door", help="Wie informeerde en vroeg de instemming."),
     intrekken: bool = typer.Option(False, "--intrekken", help="Het lid trekt zijn instemming in."),
+    weiger: bool = typer.Option(False, "--weiger", help="Het lid weigert in te stemmen (met --datum: de dag van "
+                                "de weigering); zo genoteerd, niet als 'tijdelijk niet betrokken'."),
 ) -> None:
-    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan)."""
+    """Registreer de instemming van een gezinslid met casusregie (of de intrekking of weigering ervan)."""
     from ketencli import klok, model, store, ui
 
+    if intrekken and weiger:
+        raise GebruiksFout("Kies --intrekken (een gegeven instemming) of --weiger (nooit ingestemd), niet allebei.")
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
     with store.wijzig(dossier_id) as d:
         lid = _vind_lid(d, lid_id)
-        if intrekken:
+        if weiger:  # D31: a refusal is recorded as such
+            if lid.instemming is not None and lid.instemming.geldig:
+                raise KetencliFout(
+                    f"Gezinslid {lid_id} stemde in op {lid.instemming.datum:%d/%m/%Y}.",
+                    tip=f"Trekt het lid zijn instemming in: `ketencli dossier instemming {d.id} {lid_id} --intrekken`.",
+                )
+            if lid.instemming is not None:
+                store.historie(d, f"eerdere registratie van de instemming van {lid_id} vervangen door een weigering")
+            lid.instemming = model.Instemming(geweigerd=op, door_wie_geinformeerd=(door or "").strip())
+            store.historie(d, f"instemming geweigerd ({lid_id})")
+            tekst = f"Weigering van {lid_id} geregistreerd op {op:%d/%m/%Y}."
+        elif intrekken:
             if lid.instemming is None or not lid.instemming.geldig:
                 raise KetencliFout(f"Gezinslid {lid_id} heeft geen geldige instemming om in te trekken.")
             if op < lid.instemming.datum:

@@ -177,11 +177,11 @@ def check(
     strikt: bool = typer.Option(False, "--strict", help="Faal ook bij waarschuwingen."),
 ) -> None:
     """Toets het plan aan de regels van de methodiek (fout, waarschuwing, tip). Exit 1 bij een fout."""
-    from ketencli import store, ui
+    from ketencli import planning, store, ui
     from ketencli.methodiek import pva_regels
 
     d = store.laad(dossier_id)
-    bevindingen = pva_regels.controleer(d)
+    bevindingen = pva_regels.controleer(d, instemming_per_lid=planning.regio(d.regio).instemming_per_lid)
     ernsten = {b.ernst for b in bevindingen}
     faalt = "fout" in ernsten or (strikt and "waarschuwing" in ernsten)
     if als_json:

@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ketencli.methodiek import kijkschema, profielen
+from ketencli.methodiek import kijkschema, profielen, regios
 
 ERNSTEN = ("fout", "waarschuwing", "tip")
 
@@ -59,11 +59,19 @@ def _actief(actie: Any) -> bool:
     return actie.stavaza not in ("mislukt", "geschrapt")
 
 
-def controleer(d: Any) -> list[Bevinding]:
-    """All findings for a dossier, most severe first."""
+def controleer(d: Any, *, instemming_per_lid: bool | None = None) -> list[Bevinding]:
+    """All findings for a dossier, most severe first.
+
+    ``instemming_per_lid``: the region's ``Regio.instemming_per_lid`` with the user's settings applied
+    (the caller knows them: ``planning.regio``); left out, the built-in region's (D31)."""
     bevindingen: list[Bevinding] = []
     for regel in REGELS:
         bevindingen.extend(regel(d))
+    if instemming_per_lid is None:
+        regio = regios.STANDAARD.get(d.regio)
+        instemming_per_lid = bool(regio and regio.instemming_per_lid)
+    if instemming_per_lid:
+        bevindingen.extend(_zonder_instemming(d))
     return sorted(bevindingen, key=lambda b: ERNSTEN.index(b.ernst))
 
 
@@ -348,6 +356,49 @@ def _doelstellingen(d: Any) -> list[Bevinding]:
         "Het plan heeft nog geen doelstellingen; de afronding kijkt of ze bereikt zijn (gids L697).",
         "Voeg doelstellingen toe met `ketencli pva doel add`.",
     )]
+
+
+def _instemming_tekst(lid: Any) -> str:
+    i = lid.instemming
+    if i is None:
+        return "heeft (nog) niet ingestemd"
+    if i.geweigerd is not None:
+        return f"weigerde in te stemmen op {i.geweigerd:%d/%m/%Y}"
+    return f"trok de instemming in op {i.ingetrokken:%d/%m/%Y}"
+
+
+def _zonder_instemming(d: Any) -> list[Bevinding]:
+    """D17, D31 (Leuven): consent is asked per member; a plan action or safety-plan entry for an adult
+    member without (valid) consent is a warning naming that member. A child's consent is its parents'."""
+    def zonder(lid_id: str | None) -> Any:
+        lid = d.lid(lid_id) if lid_id else None
+        if lid is None or set(lid.rollen) == {"kind"}:
+            return None
+        return None if lid.instemming is not None and lid.instemming.geldig else lid
+
+    uit: list[Bevinding] = []
+    gemeld: set[tuple[str, str]] = set()
+
+    def meld(lid: Any, betreft: str, wat: str) -> None:
+        if (lid.id, betreft) in gemeld:
+            return
+        gemeld.add((lid.id, betreft))
+        uit.append(Bevinding(
+            "waarschuwing", "actie-zonder-instemming", betreft,
+            f"{lid.naam} ({lid.id}) {_instemming_tekst(lid)}, en {wat}; in deze regio stemt elk gezinslid zelf in.",
+            f"Bespreek het met {lid.naam} en noteer de instemming met `ketencli dossier instemming {d.id} {lid.id}` "
+            f"(of de weigering met --weiger), of herzie wat het plan van {lid.naam} verwacht."))
+
+    for rij in d.pva.rijen:
+        if not any(_actief(a) for a in rij.acties):
+            continue
+        for lid_id in rij.bij_wie:
+            if (lid := zonder(lid_id)) is not None:
+                meld(lid, _rij_label(rij), "het plan geeft hem of haar een actie")
+    for deel in d.veiligheidsplan:
+        if (lid := zonder(deel.lid)) is not None:
+            meld(lid, "veiligheidsplan", "het veiligheidsplan heeft een deel voor hem of haar")
+    return uit
 
 
 REGELS = (

@@ -173,6 +173,9 @@ class Regio:
     # Leuven, D26): the first plan is due as soon as possible from the start of casusregie.
     eerste_plan_week: int | None = None
     contact: str = ""  # a general contact address from the texts (not the agendering address)
+    # D17, D31: consent is asked (and refused) per member (Leuven); a plan action or safety-plan entry
+    # for a member without consent is then a warning in `pva check`
+    instemming_per_lid: bool = False
 
     def tafel(self, key: str) -> Tafel | None:
         return next((t for t in self.tafels if t.key == key), None)
@@ -294,6 +297,7 @@ STANDAARD: dict[str, Regio] = {
         ),
         partners=("CAW", "OCMW", "CGG", "Agentschap Jongerenwelzijn", "bestuur", "politie", "parket"),
         evaluaties_maanden=(1, 4, 10),
+        instemming_per_lid=True,  # D17, D31 (Leuven article)
     ),
 }
 
@@ -357,6 +361,8 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             veranderd["vrije_dagen"] = tuple(str(d) for d in inst["vrije_dagen"])
         if inst.get("partners") is not None:
             veranderd["partners"] = tuple(inst["partners"])
+        if inst.get("instemming_per_lid") is not None:
+            veranderd["instemming_per_lid"] = bool(inst["instemming_per_lid"])
         if inst.get("eerste_plan_week") is not None:  # 0: no week rule, the plan is drafted at the table
             veranderd["eerste_plan_week"] = int(inst["eerste_plan_week"]) or None
         regios[key] = replace(regio, **veranderd)
