@@ -293,7 +293,9 @@ class Actie(Basis):
     stavaza: Stavaza = "gepland"
     plan_b: str = ""
     start: date | None = None
-    einde: date | None = None
+    einde: date | None = None  # when it actually ended
+    # the planned end date (opvolgen, L647): a due item in `overzicht` until the action is closed
+    uiterlijk: date | None = None
     toelichting: str = ""
     # a hand-over to follow-up help (a service id or free text): counts as dealt with at afronding
     overgedragen_aan: str = ""

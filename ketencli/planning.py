@@ -487,6 +487,7 @@ def vervaldata(dossier: model.Dossier, vandaag: date | datetime) -> list[Vervald
     uit += _agendering_items(dossier, r)
     if dossier.fase == "casusregie" and dossier.casusregie_start is not None:
         uit += _casusregie_items(dossier, r, nu)
+        uit += _opvolg_items(dossier)
     if dossier.fase == "afgerond":
         uit += _afronding_items(dossier, r, nu)
     return sorted(uit, key=lambda v: v.sorteersleutel)
@@ -625,6 +626,28 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, nu: datetime) ->
                                f"{_deadline_tekst(z.deadline)}", z.tafel))
     uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", f"eerste-{z.tafel}",
                            f"Eerste {z.tafel_naam}: plan van aanpak (week {vb.week})", z.tafel))
+    return uit
+
+
+def _opvolg_items(dossier: model.Dossier) -> list[Vervaldatum]:
+    """Opvolgen (guide L647, "blijf op de hoogte van alle lopende acties"): a goal's ``streefdatum`` until
+    it is bereikt or niet-bereikt, and an action's planned end date (``uiterlijk``) until it is closed
+    (afgerond, mislukt, geschrapt) or handed over. Ids only, never the goal's or action's text (D4)."""
+    from ketencli.model import AFGESLOTEN_STAVAZA
+
+    uit: list[Vervaldatum] = []
+    for doel in dossier.pva.doelstellingen:
+        if doel.streefdatum is not None and doel.staat not in ("bereikt", "niet-bereikt"):
+            uit.append(Vervaldatum(doel.streefdatum, None, "doel-streefdatum",
+                                   f"Streefdatum van doel {doel.id} van het plan van aanpak: is het bereikt? "
+                                   f"(`ketencli pva doel edit {dossier.id} {doel.id} --staat ...`)"))
+    for rij in dossier.pva.rijen:
+        for nr, actie in enumerate(rij.acties, start=1):
+            if actie.uiterlijk is None or actie.stavaza in AFGESLOTEN_STAVAZA or actie.overgedragen_aan.strip():
+                continue
+            uit.append(Vervaldatum(actie.uiterlijk, None, "actie-uiterlijk",
+                                   f"Actie {nr} van rij {rij.id} moest uiterlijk nu klaar zijn: hoe staat ze? "
+                                   f"(`ketencli pva actie edit {dossier.id} {rij.id} {nr} --stavaza ...`)"))
     return uit
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -252,3 +253,42 @@ def test_the_setting_instemming_per_lid_comes_from_the_region_data(kc, tmp_path,
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text("ifg-west-vlaanderen:\n  instemming_per_lid: true\n", encoding="utf-8")
     assert [b["ernst"] for b in _instemming_bevindingen(kc, did)] == ["waarschuwing"]
+
+
+# == 15. opvolgen: running goals and actions are due items (guide L647) ========================
+
+
+def test_goal_streefdatum_and_action_uiterlijk_are_due_until_closed(kc, tmp_path, thuis):
+    """'Zorg dat je op de hoogte blijft van alle lopende acties' (L647): a goal's streefdatum and an
+    action's planned end date show in overzicht, --json and .ics, te laat once past, until closed."""
+    data = dossier(gezin="Opvolgen – Doelen")
+    data["pva"]["doelstellingen"][0].update(streefdatum="2026-11-20", tekst="Vader volgt daderhulp.")
+    did = importeer(kc, tmp_path, data)
+    kc.ok("pva", "actie", "edit", did, "r1", "1", "--uiterlijk", "2026-12-04")
+    assert laad(thuis, did)["pva"]["rijen"][0]["acties"][0]["uiterlijk"] == date(2026, 12, 4)
+    kc.ok("pva", "actie", "add", did, "r1", "--omschrijving", "Time-outtraining", "--begeleiding", "d1",
+          "--uiterlijk", "2027-01-15")
+    rijen = {r["soort"] + r["datum"]: r for r in overzicht_rijen(kc, did, "--weken", "10")}
+    assert rijen["doel-streefdatum2026-11-20"]["urgentie"] == "te-laat"
+    assert "doel g1" in rijen["doel-streefdatum2026-11-20"]["omschrijving"]
+    assert "Vader" not in json.dumps(list(rijen.values()))  # ids only (D4)
+    assert rijen["actie-uiterlijk2026-12-04"]["urgentie"] == "volgende-week"
+    assert "actie-uiterlijk2027-01-15" in rijen
+    ics = tmp_path / "o.ics"
+    kc.ok("overzicht", "--ics", ics)
+    kalender = re.sub(r"\r?\n[ \t]", "", ics.read_bytes().decode("utf-8"))  # unfolded
+    assert "DTSTART;VALUE=DATE:20261204" in kalender and "Actie 1 van rij r1" in kalender
+    assert "DOEL" in kc.ok("overzicht").output.upper()
+    # closed: a goal bereikt, an action afgerond or handed over
+    kc.ok("pva", "doel", "edit", did, "g1", "--staat", "bereikt")
+    kc.ok("pva", "actie", "edit", did, "r1", "1", "--stavaza", "afgerond")
+    assert {r["soort"] for r in overzicht_rijen(kc, did, "--weken", "10")} & {"doel-streefdatum"} == set()
+    over = [r for r in overzicht_rijen(kc, did, "--weken", "10") if r["soort"] == "actie-uiterlijk"]
+    assert [r["datum"] for r in over] == ["2027-01-15"]
+    pad = dossier_bestand(thuis, did)
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["pva"]["rijen"][0]["acties"][1]["overgedragen_aan"] = "CGG"
+    data["pva"]["doelstellingen"][0]["staat"] = "deels-bereikt"  # still running
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert {r["soort"] for r in overzicht_rijen(kc, did, "--weken", "10")} & {"doel-streefdatum", "actie-uiterlijk"} \
+        == {"doel-streefdatum"}

@@ -361,6 +361,10 @@ def rij_verplaatsen(
 # -- actions ------------------------------------------------------------------------------------------
 
 
+UITERLIJK_HULP = ("Tegen wanneer de actie klaar moet zijn (bv. 2027-01-31): tot ze afgerond, geschrapt of "
+                  "overgedragen is, staat ze dan in `ketencli overzicht`.")
+
+
 @actie_app.command("add")
 def actie_toevoegen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
@@ -370,7 +374,9 @@ def actie_toevoegen(
     stavaza: str = typer.Option("gepland", "--stavaza", help=", ".join(STAVAZA_LABELS)),
     plan_b: str = typer.Option("", "--plan-b", help="Wat als de actie niet lukt."),
     start: str | None = typer.Option(None, "--start", help="Startdatum."),
-    einde: str | None = typer.Option(None, "--einde", help="Einddatum."),
+    einde: str | None = typer.Option(None, "--einde", help="Einddatum (wanneer ze echt eindigde)."),
+    uiterlijk: str | None = typer.Option(None, "--uiterlijk", metavar="DATUM",
+                                         help=UITERLIJK_HULP),
 ) -> None:
     """Voeg een actie toe aan een rij."""
     from ketencli import model, store, ui
@@ -380,7 +386,7 @@ def actie_toevoegen(
         rij = _rij(d, rij_id)
         actie = model.Actie(omschrijving=omschrijving, begeleiding=_begeleiding(d, begeleiding) or "",
                             stavaza=stavaza, plan_b=plan_b, start=_datum(start, "--start"),
-                            einde=_datum(einde, "--einde"))
+                            einde=_datum(einde, "--einde"), uiterlijk=_datum(uiterlijk, "--uiterlijk"))
         rij.acties = [*rij.acties, actie]
     ui.gelukt(f"Actie {len(rij.acties)} toegevoegd aan rij {rij_id}.")
 
@@ -395,7 +401,8 @@ def actie_wijzigen(
     stavaza: str | None = typer.Option(None, "--stavaza", help=", ".join(STAVAZA_LABELS)),
     plan_b: str | None = typer.Option(None, "--plan-b", help="Wat als de actie niet lukt."),
     start: str | None = typer.Option(None, "--start", help="Startdatum."),
-    einde: str | None = typer.Option(None, "--einde", help="Einddatum."),
+    einde: str | None = typer.Option(None, "--einde", help="Einddatum (wanneer ze echt eindigde)."),
+    uiterlijk: str | None = typer.Option(None, "--uiterlijk", metavar="DATUM", help=UITERLIJK_HULP),
     toelichting: str | None = typer.Option(None, "--toelichting", help="Bv. waarom geschrapt."),
 ) -> None:
     """Wijzig een actie: stavaza zetten, afsluiten (afgerond), schrappen (geschrapt), plan B toevoegen."""
@@ -414,6 +421,8 @@ def actie_wijzigen(
             wijziging["start"] = _datum(start, "--start")
         if einde is not None:
             wijziging["einde"] = _datum(einde, "--einde")
+        if uiterlijk is not None:
+            wijziging["uiterlijk"] = _datum(uiterlijk, "--uiterlijk")
         if not wijziging:
             raise GebruiksFout("Geef minstens één veld om te wijzigen (bv. --stavaza of --plan-b).")
         for sleutel, waarde in wijziging.items():
