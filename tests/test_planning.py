@@ -270,13 +270,26 @@ def test_fouten_in_het_instellingenbestand_met_regel_en_kolom(tekst, verwacht):
 # -- the method's due dates of a dossier ------------------------------------------------------
 
 
+# the goals' target dates and the actions' planned end dates (opvolgen, issue 13 item 15) are tested
+# in test_methodetrouw_regios; here they are left out of the sequences
+OPVOLG = ("doel-streefdatum", "actie-uiterlijk")
+
+
+def zonder_opvolg(items):
+    return [v for v in items if v.soort not in OPVOLG]
+
+
 def soorten(items):
-    return [v.soort for v in items]
+    return [v.soort for v in items if v.soort not in OPVOLG]
 
 
 def test_vervaldata_van_het_voorbeeld_in_casusregie(palmeneire):
     d = store.laad(palmeneire)
-    items = planning.vervaldata(d, date(2026, 11, 23))
+    alle = planning.vervaldata(d, date(2026, 11, 23))
+    # the goals' target dates are due items of their own (opvolgen, L647; issue 13 item 15)
+    assert [(v.datum, v.soort) for v in alle if v.soort == "doel-streefdatum"][0] == (date(2027, 3, 1),
+                                                                                      "doel-streefdatum")
+    items = [v for v in alle if v.soort not in OPVOLG]
     assert soorten(items) == ["deadline-weegploeg", "eerste-weegploeg", "deadline-rondetafel",
                               "tussentijdse-evaluatie"]
     assert (items[0].datum, items[0].tijd) == (date(2026, 11, 23), "12:00")
@@ -290,7 +303,7 @@ def test_vervaldata_van_het_voorbeeld_in_casusregie(palmeneire):
     assert (items[3].datum, items[3].tijd) == (date(2027, 7, 8), "09:15")
     assert items[3].omschrijving == "Tussentijdse evaluatie op de Ronde Tafel, met een nieuw kijkschema"
     # deterministic, JSON-safe, and without names
-    assert planning.vervaldata(d, date(2026, 11, 23)) == items
+    assert planning.vervaldata(d, date(2026, 11, 23)) == alle
     for v in items:
         assert planning.Vervaldatum.uit_dict(v.naar_dict()) == v
         assert not any(naam in v.omschrijving for naam in ("Palmeneire", "Vercammen", "Noor"))
@@ -307,7 +320,7 @@ def test_agenderingen_geven_deadline_en_zitting_en_sluiten_de_eerste_weegploeg_a
         d.agenderingen.append(model.Agendering(
             id="a1", tafel="weegploeg", rol="plan", soort="pva", zitting=datetime(2026, 12, 1, 13),
             deadline=datetime(2026, 11, 23, 12), status="voorbereid"))
-    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)))
     assert soorten(items) == ["deadline-weegploeg", "zitting", "deadline-rondetafel", "tussentijdse-evaluatie"]
     assert "a1" in items[0].omschrijving and items[1].tijd == "13:00"
     with store.wijzig(palmeneire) as d:
@@ -318,7 +331,7 @@ def test_agenderingen_geven_deadline_en_zitting_en_sluiten_de_eerste_weegploeg_a
     with store.wijzig(palmeneire) as d:
         d.agenderingen[0].status = "besproken"
         d.agenderingen[0].terugkoppeling_op = date(2027, 3, 4)
-    items = planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2026, 12, 2)))
     assert soorten(items)[:2] == ["deadline-rondetafel", "terugkoppeling-rondetafel"]
     assert (items[0].datum, items[0].tijd) == (date(2027, 2, 26), "12:00")
     assert (items[1].datum, items[1].tijd, items[1].tafel) == (date(2027, 3, 4), "09:15", "rondetafel")
@@ -339,7 +352,7 @@ def test_ocj_sdj_afstemming_en_consulent_informeren_per_pv(palmeneire):
         d.betrokken_diensten.append(model.BetrokkenDienst(id="d99", soort="ocj-sdj", naam="OCJ Antwerpen"))
         d.tijdlijn.append(model.TijdlijnItem(datum=date(2026, 10, 2), soort="pv", omschrijving="x"))
         d.tijdlijn.append(model.TijdlijnItem(datum=date(2026, 11, 5), soort="incident", omschrijving="y"))
-    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)))
     informeren = [v for v in items if v.soort == "consulent-informeren"]
     assert [v.datum for v in informeren] == [date(2026, 10, 2), date(2026, 11, 5)]  # pv's before the start: none
     assert "x" not in informeren[0].omschrijving  # no case facts
@@ -348,7 +361,7 @@ def test_ocj_sdj_afstemming_en_consulent_informeren_per_pv(palmeneire):
     with store.wijzig(palmeneire) as d:
         d.tijdlijn.append(model.TijdlijnItem(datum=date(2026, 10, 20), soort="contact",
                                                    omschrijving="Consulent geïnformeerd en afgestemd"))
-    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)))
     assert [v.datum for v in items if v.soort == "consulent-informeren"] == [date(2026, 11, 5)]
     assert [v.datum for v in items if v.soort == "ocj-sdj-afstemming"] == [date(2027, 1, 20)]
 
@@ -359,7 +372,7 @@ def test_na_afronding_opvolging_en_afsluiting_na_zes_maanden(palmeneire):
         d.afronding.gestart_op = date(2027, 2, 1)
         d.afronding.opvolging_tot = date(2027, 8, 1)
         d.afronding.rondetafel_check_op = date(2027, 5, 6)
-    items = planning.vervaldata(store.laad(palmeneire), date(2027, 2, 2))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2027, 2, 2)))
     # 6 May 2027 is Ascension: no Ronde Tafel, the check goes to 13 May; 1 Aug is a Sunday: afsluiting 5 Aug
     assert [(v.soort, v.datum, v.tijd) for v in items] == [
         ("deadline-rondetafel", date(2027, 5, 7), "12:00"), ("rondetafel-check", date(2027, 5, 13), "09:15"),
@@ -401,7 +414,7 @@ def test_een_gemiste_deadline_blijft_te_laat_en_noemt_de_volgende_zitting(palmen
         d.afronding.opvolging_tot = date(2027, 6, 1)
         d.afronding.rondetafel_check_op = date(2027, 3, 1)
     # on Monday 1 March the deadline of Thursday 4 March (Friday 26 Feb) has passed
-    items = planning.vervaldata(store.laad(palmeneire), date(2027, 3, 1))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2027, 3, 1)))
     check = [v for v in items if v.soort == "rondetafel-check"]
     assert len(check) == 1 and check[0].datum == date(2027, 3, 1) and check[0].tijd is None
     assert check[0].omschrijving == (
@@ -479,14 +492,14 @@ def pva_rij(d) -> None:
 def test_leuven_eerst_het_plan_dan_evaluaties_na_1_4_en_10_maanden(kc):
     """D26: in Leuven the operationeel team drafts the plan; no week 10, and no evaluation before a plan."""
     dossier_id = nieuw_leuven_dossier(kc)
-    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
     assert [v.soort for v in items] == ["eerste-operationeel-team"]
     assert items[0].datum == date(2026, 10, 31)  # due from the start of casusregie
     assert items[0].omschrijving == ("Eerste plan van aanpak op het Operationeel team (zo snel mogelijk na de start "
                                      "van de casusregie; het ritme van die tafel is nog in te stellen)")
     with store.wijzig(dossier_id) as d:
         pva_rij(d)
-    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
     evaluaties = [(v.soort, v.datum) for v in items if v.soort.startswith("leuven-evaluatie")]
     assert evaluaties == [("leuven-evaluatie-1m", date(2026, 11, 30)), ("leuven-evaluatie-4m", date(2027, 2, 28)),
                           ("leuven-evaluatie-10m", date(2027, 8, 31))]
@@ -497,7 +510,7 @@ def test_leuven_eerst_het_plan_dan_evaluaties_na_1_4_en_10_maanden(kc):
 def test_leuven_met_ingesteld_ritme_plan_zo_snel_mogelijk_en_evaluaties_na_het_plan(kc):
     schrijf_instellingen(LEUVEN_INGESTELD)
     dossier_id = nieuw_leuven_dossier(kc)
-    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
     # the first reachable session (1st/3rd Tuesday, deadline 7 days before 12:00): 1 December, not week 10
     assert [(v.soort, v.datum, v.tijd) for v in items] == [
         ("deadline-operationeel-team", date(2026, 11, 24), "12:00"),
@@ -509,7 +522,7 @@ def test_leuven_met_ingesteld_ritme_plan_zo_snel_mogelijk_en_evaluaties_na_het_p
         d.agenderingen.append(model.Agendering(
             id="a1", tafel="operationeel-team", rol="plan", soort="pva", doel="plan",
             zitting=datetime(2026, 12, 1, 9), deadline=datetime(2026, 11, 24, 12), status="ingediend"))
-    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
     assert [(v.soort, v.datum) for v in items if "evaluatie" in v.soort or v.soort.startswith("deadline-")] == [
         ("deadline-operationeel-team", date(2026, 12, 8)), ("leuven-evaluatie-1m", date(2026, 12, 15)),
         ("deadline-operationeel-team", date(2027, 2, 23)), ("leuven-evaluatie-4m", date(2027, 3, 2)),
@@ -523,7 +536,7 @@ def test_leuven_met_ingesteld_ritme_plan_zo_snel_mogelijk_en_evaluaties_na_het_p
     assert "leuven-evaluatie-1m" in soorten(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
     with store.wijzig(dossier_id) as d:
         d.agenderingen[1].doel = "tussentijdse-evaluatie"
-    items = planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(dossier_id), date(2026, 11, 23)))
     assert [v.soort for v in items if v.soort.startswith("leuven-")] == ["leuven-evaluatie-4m", "leuven-evaluatie-10m"]
 
 
@@ -553,7 +566,7 @@ def test_co3_week_10_uit_te_zetten_in_de_instellingen(palmeneire):
     assert planning.regio(CO3).plan_aan_tafel
     with store.wijzig(palmeneire) as d:
         d.pva.rijen = []
-    items = planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))
+    items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)))
     eerste = next(v for v in items if v.soort == "eerste-weegploeg")
     assert "zo snel mogelijk" in eerste.omschrijving and eerste.datum == date(2026, 12, 1)
 
