@@ -491,14 +491,14 @@ def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, st
 
 def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     """Only the regisseur, region and date: nothing of the case itself."""
-    co3 = d.regio == "co3-antwerpen"
+    woorden = _woorden(d)  # D30: in Antwerp the CO3-criminoloog
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
             "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
             "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
             "voor_casusregie": _voor_casusregie(d),
-            # before casusregie the CO3-criminoloog is the link (annex D, L1509-1511, D22)
-            "verbindingsfiguur": "CO3-criminoloog" if co3 else "Contactpersoon",
-            "verbindingsfiguur_de": "de CO3-criminoloog" if co3 else "de contactpersoon van de ketenaanpak"}
+            # before casusregie the parket's contact is the link (annex D, L1509-1511, D22, D30)
+            "verbindingsfiguur": woorden["parket_contact_functie"],
+            "verbindingsfiguur_de": woorden["parket_contact"]}
 
 
 def _voor_casusregie(d: model.Dossier) -> bool:
@@ -609,8 +609,8 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
                    "ondertekenen.")
     if s.key == "justitiehuis" and not d.dringende_maatregelen:
         uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
-                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel (ICO, "
-                   "ronde tafel, weegploeg) besliste dat een justitiële maatregel hoogdringend is (bijlage C). "
+                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel "
+                   f"({_woorden(d)['tafels']}) besliste dat een justitiële maatregel hoogdringend is (bijlage C). "
                    f"Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel --beslist-op DATUM "
                    "--tafel ...`.")
     return uit
@@ -629,8 +629,17 @@ def soort_van_sjabloon(bestandsnaam: str) -> list[Soort]:
 
 
 def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **opties: Any) -> dict[str, Any]:
-    """The template context of one kind, as plain data."""
-    return zoek_soort(soort_key).context(d, vandaag or klok.vandaag(), **opties)
+    """The template context of one kind, as plain data. Every kind also gets ``woorden``: the words of the
+    dossier's region (D30: ``{{ woorden.plan }}`` "de weegploeg", ``{{ woorden.tafels }}`` ...)."""
+    ctx = zoek_soort(soort_key).context(d, vandaag or klok.vandaag(), **opties)
+    ctx.setdefault("woorden", _woorden(d))
+    return ctx
+
+
+def _woorden(d: model.Dossier) -> dict[str, str]:
+    from ketencli import planning
+
+    return planning.woorden(d.regio)
 
 
 def voorbeeld_context(soort_key: str) -> dict[str, Any]:
@@ -694,7 +703,8 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
                                tip="Maak ze eerst aan, of geef een bestandsnaam op .docx, bv. --uit ~/pva.docx.")
         raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
                            tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
-    ctx = s.context(dossier, vandaag, **opties)  # first: an unknown --lid is said before "already exists"
+    # first: an unknown --lid is said before "already exists"
+    ctx = context(dossier, s.key, vandaag=vandaag, **opties)
     if pad.exists() and not overschrijf:
         raise KetencliFout(f"Het document {pad.name} bestaat al.",
                            tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")

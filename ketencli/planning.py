@@ -65,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "Tafel", "Regio", "Zitting", "Vervaldatum", "Voorbereiding", "regio", "alle_regios",
     "tafel_voor_rol", "volgende_zittingen", "eerste_haalbare_zitting", "agendering_adres",
-    "eerste_weegploeg", "week_van_casusregie", "vervaldata", "feestdag", "instellingen_stempel",
+    "eerste_weegploeg", "week_van_casusregie", "vervaldata", "woorden", "feestdag", "instellingen_stempel",
 ]
 
 TZ = klok.TIJDZONE
@@ -253,6 +253,16 @@ def tafel_voor_rol(regio_key: str, rol: str) -> Tafel:
             tip=_instellingen_tip(r),
         )
     return tafel
+
+
+def woorden(regio_key: str) -> dict[str, str]:
+    """The words of the region (D30, ``methodiek.regios.woorden``) with the user's settings applied: a
+    table name set in ``regio.yaml`` is the name in every text. A settings file with an error: the
+    built-in words (the commands that read the settings say what is wrong)."""
+    try:
+        return _regios.woorden(regio(regio_key))
+    except KetencliFout:
+        return _regios.woorden_van(regio_key)
 
 
 def agendering_adres(regio_key: str, rol: str) -> str | None:
@@ -713,18 +723,22 @@ def urgentie(item: dict[str, Any], nu: datetime, weken: int | None) -> str | Non
     return "later"
 
 
-def tafel_naam_standaard(regio_key: str, tafel_key: str | None) -> str:
-    """A table's name from the bundled region data (light: no settings file, no pydantic)."""
+def tafel_naam_standaard(regio_key: str, tafel_key: str | None, regios: dict[str, Regio] | None = None) -> str:
+    """A table's name: from ``regios`` (the regions with the user's settings, D30: a name set in
+    ``regio.yaml`` is the name everywhere) when given, else from the bundled region data (light: no
+    settings file, no pydantic)."""
     if not tafel_key:
         return ""
-    r = _regios.STANDAARD.get(regio_key)
+    r = (regios or _regios.STANDAARD).get(regio_key)
     tafel = r.tafel(tafel_key) if r else None
     return tafel.naam if tafel else tafel_key
 
 
-def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None) -> list[dict[str, Any]]:
+def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None,
+              regios: dict[str, Regio] | None = None) -> list[dict[str, Any]]:
     """Every due item of every dossier within the horizon, sorted by urgency, then date and time.
-    ``samenvattingen``: objects with ``id``, ``regio`` and ``vervaldata`` (``index.Samenvatting``)."""
+    ``samenvattingen``: objects with ``id``, ``regio`` and ``vervaldata`` (``index.Samenvatting``);
+    ``regios``: the regions with the user's settings (table names), None = the bundled ones."""
     rijen: list[dict[str, Any]] = []
     for s in samenvattingen:
         for item in s.vervaldata:
@@ -734,7 +748,7 @@ def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None) -> lis
             rijen.append({
                 "dossier": s.id, "urgentie": klasse, "datum": item["datum"], "tijd": item.get("tijd"),
                 "soort": item["soort"], "omschrijving": item["omschrijving"], "tafel": item.get("tafel"),
-                "tafel_naam": tafel_naam_standaard(s.regio, item.get("tafel")), "regio": s.regio,
+                "tafel_naam": tafel_naam_standaard(s.regio, item.get("tafel"), regios), "regio": s.regio,
             })
     rijen.sort(key=lambda r: (URGENTIES.index(r["urgentie"]), r["datum"], r["tijd"] or "99:99", r["dossier"],
                               r["omschrijving"]))

@@ -944,7 +944,7 @@ def justitiehuis() -> Document:
     ], breedte=(3.0, 14.0))
     tag(doc, "{%p if not maatregel_genoteerd %}")
     par(doc, ("Er is geen beslissing over een dringende maatregel genoteerd. Stuur deze mail alleen als een "
-              "overlegtafel (ICO, ronde tafel, weegploeg) besliste dat een justitiële maatregel hoogdringend is, "
+              "overlegtafel ({{ woorden.tafels }}) besliste dat een justitiële maatregel hoogdringend is, "
               "en vul de tafel en de datum in.", {"vet": True, "grootte": 9}))
     tag(doc, "{%p endif %}")
     par(doc, "Beste,")

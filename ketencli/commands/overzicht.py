@@ -35,12 +35,13 @@ def overzicht(
 
     nu = klok.nu()
     samenvattingen = index.samenvattingen()
-    rijen = planning.overzicht(samenvattingen, nu, weken or 2)
+    regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
+    rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
     fouten = [s for s in samenvattingen if s.fout]
-    regios = _regio_instellingen()
 
     if ics is not None:
-        kalender_rijen = [r for r in planning.overzicht(samenvattingen, nu, weken) if r["urgentie"] != "te-laat"]
+        kalender_rijen = [r for r in planning.overzicht(samenvattingen, nu, weken, regios)
+                          if r["urgentie"] != "te-laat"]
         _schrijf_kalender(ics, planning.kalender(kalender_rijen, nu, regios))
 
     if als_json:

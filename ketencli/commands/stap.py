@@ -73,6 +73,13 @@ def _doel(d: model.Dossier, item: str, lid: str | None, op: date) -> stappen.Doe
         raise KetencliFout(fout.melding, tip=fout.tip) from None
 
 
+
+def woorden(d: Any) -> dict[str, str]:
+    """The words of the dossier's region with the user's settings (D30), for ``stappen.evalueer``."""
+    from ketencli import planning
+
+    return planning.woorden(d.regio)
+
 def _lid_naam(d: model.Dossier, lid: str | None) -> str:
     if lid is None:
         return ""
@@ -142,7 +149,7 @@ def voortgang_paneel(d: model.Dossier, op: date) -> Any:
 
     from ketencli.methodiek import stappen
 
-    o = stappen.evalueer(d, op)
+    o = stappen.evalueer(d, op, woorden(d))
     regels = _voortgangsregels(o)
     if o.huidige is None:
         regels.append(f"[dim]{o.huidige_reden}[/]")
@@ -167,7 +174,7 @@ def toon(
 
     d = store.laad(dossier_id)
     op = klok.vandaag()
-    o = stappen.evalueer(d, op)
+    o = stappen.evalueer(d, op, woorden(d))
     if als_json:
         ui.schrijf_json({"dossier": d.id, **o.to_dict()})
         return
@@ -336,7 +343,7 @@ def heropen(
         weg = eigen[-1:] if doel.item.key in stappen.HERHALEND else eigen
         d.stappen = [s for s in d.stappen if s not in weg]
         store.historie(d, f"stap heropend: {doel.item.key}" + (f" ({doel.lid})" if doel.lid else ""))
-        stand = next(i for i in stappen.evalueer(d, vandaag).stand(doel.checklist.key).items
+        stand = next(i for i in stappen.evalueer(d, vandaag, woorden(d)).stand(doel.checklist.key).items
                      if i.item.key == doel.item.key and i.lid == doel.lid)
     ui.gelukt(f"{doel.item.key} staat weer open." if stand.status == "open" else
               f"Je registratie van {doel.item.key} is weg.")
@@ -380,13 +387,13 @@ def doorloop(
     vandaag = klok.vandaag()
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)  # refuse a closed dossier before the first question
-    stand = stappen.evalueer(d, vandaag).stand(gekozen.key)
+    stand = stappen.evalueer(d, vandaag, woorden(d)).stand(gekozen.key)
     if not stand.van_toepassing:
         raise KetencliFout(f"{gekozen.naam} is niet van toepassing in dossier {d.id}: {stand.reden}.")
     items = stand.items
     if lid is not None:
         if not any(i.lid == lid for i in items):
-            kinderen_12 = ", ".join(k for k, _ in stappen.evalueer(d, vandaag).kinderen_12) or "geen"
+            kinderen_12 = ", ".join(k for k, _ in stappen.evalueer(d, vandaag, woorden(d)).kinderen_12) or "geen"
             raise GebruiksFout(f"--lid {lid}: in deze lijst zijn er geen items voor {lid}"
                                + (f" (kinderen van 12 of ouder: {kinderen_12})."
                                   if gekozen.key == "bijlage-a" else "; laat --lid weg."))
@@ -403,7 +410,7 @@ def doorloop(
     c.print(f"[bold]{gekozen.naam}{voor_kind}[/] — dossier {d.id}: {sum(1 for i in items if i.afgewerkt)}/"
             f"{len(items)} afgewerkt, {len(te_doen)} te overlopen.")
     if gekozen.key == "bijlage-d":
-        for g in stappen.evalueer(d, vandaag).gedetineerden:
+        for g in stappen.evalueer(d, vandaag, woorden(d)).gedetineerden:
             c.print(f"\n[bold]{escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}[/]\n{escape(g.instructie)}")
     if not te_doen:
         c.print("Niets meer open. Met --alles loop je ook langs wat al afgewerkt is.")
@@ -702,7 +709,7 @@ def dringende_maatregel(
                     + (f" — versnelde opstart gevraagd aan {escape(a.aan)}" if a.aan else " — nog niet gevraagd")
                     + (f" op {a.datum:%d/%m/%Y}" if a.datum else "") + (f", cc {escape(a.cc)}" if a.cc else ""))
         c.print("\n[bold]Wat te doen (bijlage C)[/]")
-        for it in cl.BIJLAGE_C.items:
+        for it in (cl.in_woorden(x, woorden(d)) for x in cl.BIJLAGE_C.items):
             c.print(f"• {escape(it.tekst)}" + (f"\n  [dim]{escape(it.hint)}[/]" if it.hint else ""))
         return
     beslist = _datum(beslist_op, "--beslist-op", vandaag)

@@ -14,7 +14,7 @@ says when a list or an item applies at all; ``""`` means always.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Afleiding = Literal[
@@ -142,7 +142,7 @@ HOREN = Checklist(
         ),
         Item(
             "co3-voorstellen",
-            "Stel CO3 en de doelen van de ketenaanpak voor.",
+            "Stel {organisatie} en de doelen van de ketenaanpak voor.",
             "Gebruik de cliëntfolder: geweld doen stoppen en herhaling voorkomen, voor het hele gezin.",
             bron="L534",
         ),
@@ -304,7 +304,7 @@ PLAN = Checklist(
         ),
         Item(
             "pva-weegploeg",
-            "Bespreek het plan van aanpak op de weegploeg.",
+            "Bespreek het plan van aanpak op {plan}.",
             "Ongeveer twee maanden na de start (week 10); agendeer op tijd (bijlage G).",
             afleiding="weegploeg-pva",
             bron="L636",
@@ -356,7 +356,7 @@ OPVOLGEN = Checklist(
         ),
         Item(
             "ronde-tafel-agenderen",
-            "Agendeer het dossier op de ronde tafel wanneer dat nodig is.",
+            "Agendeer het dossier op {opvolging} wanneer dat nodig is.",
             "Voor info- en expertisedeling tussendoor; minstens één tussentijdse evaluatie na ongeveer tien "
             "maanden (bijlage F).",
             afleiding="rondetafel-geagendeerd",
@@ -398,8 +398,8 @@ LOSLATEN = Checklist(
         ),
         Item(
             "afronding-weegploeg",
-            "Bespreek de afronding op de weegploeg.",
-            "Motiveer kort dat de doelen van het plan en van CO3 bereikt zijn (bijlage G).",
+            "Bespreek de afronding op {plan}.",
+            "Motiveer kort dat de doelen van het plan en van {organisatie} bereikt zijn (bijlage G).",
             afleiding="weegploeg-afronding",
             bron="L721",
         ),
@@ -412,14 +412,15 @@ LOSLATEN = Checklist(
         ),
         Item(
             "afsluiting-ronde-tafel",
-            "Laat de ronde tafel het dossier afsluiten zes maanden na de afronding.",
+            "Laat {afsluiting} het dossier afsluiten zes maanden na de afronding.",
             "Na een laatste check op nieuwe feiten bij de partners en of de vervolghulp goed gestart is.",
             afleiding="afsluiting-rondetafel",
             bron="L730",
         ),
         Item(
             "ronde-tafel-na-afronding",
-            "Plan indien nodig sneller een ronde tafel na de afronding om te checken op nieuwe feiten.",
+            "Agendeer het dossier indien nodig sneller op {opvolging} na de afronding om te checken op nieuwe "
+            "feiten.",
             "Bijvoorbeeld na drie maanden.",
             bron="L735",
         ),
@@ -515,7 +516,7 @@ BIJLAGE_A = Checklist(
         ),
         _kind(
             "kind-co3-uitleggen",
-            "Leg CO3 uit op kindermaat.",
+            "Leg {organisatie} uit op kindermaat.",
             "Bijvoorbeeld: je bent er omdat er spanning en geweld is thuis, en je weet dat kinderen daar "
             "last van hebben. Je werkt vooral met de ouders en zoekt met hen en de mensen rond het gezin "
             "uit wat de ruzies veroorzaakt, hoe het kan veranderen en wie daarbij kan helpen.",
@@ -683,7 +684,7 @@ BIJLAGE_A = Checklist(
         _kind(
             "kind-gezin-haakt-af",
             "Haakt het gezin af, bekijk dan hoe het kind toch verder opgevolgd kan worden en eventueel nog "
-            "een boodschap krijgt over het einde van CO3.",
+            "een boodschap krijgt over het einde van de ketenaanpak.",
             "",
             "L1193",
             "vervolg",
@@ -878,7 +879,7 @@ BIJLAGE_B = Checklist(
         ),
         _consulent(
             "consulent-netwerk-inlichten",
-            "Licht het netwerk in over CO3, in afstemming met de consulent.",
+            "Licht het netwerk in over {organisatie}, in afstemming met de consulent.",
             "",
             "L1386",
             "netwerk",
@@ -1001,7 +1002,7 @@ BIJLAGE_C = Checklist(
     items=(
         Item(
             "justitiehuis-zelf-vragen",
-            "Besliste een overlegtafel (ICO, ronde tafel, weegploeg) dat een justitiële maatregel "
+            "Besliste een overlegtafel ({tafels}) dat een justitiële maatregel "
             "hoogdringend is, vraag dat dan zelf per mail aan het Justitiehuis.",
             bron="L1466",
         ),
@@ -1026,27 +1027,27 @@ BIJLAGE_D = Checklist(
     items=(
         Item(
             "gevangenis-psd-jww-informeren",
-            "Informeer JWW en de PSD van de gevangenis over de betrokkenheid van CO3.",
+            "Informeer JWW en de PSD van de gevangenis over de betrokkenheid van {organisatie}.",
             "Met het oog op samenwerking en afstemming, en om het contact met de gedetineerde te behouden of "
             "op te starten.",
             bron="L1497",
         ),
         Item(
             "gevangenis-criminoloog",
-            "Is er nog geen actieve casusregie maar is het gezin gekend bij CO3, dan treedt de "
-            "CO3-criminoloog op als verbindingsfiguur.",
+            "Is er nog geen actieve casusregie maar is het gezin gekend bij {organisatie}, dan treedt "
+            "{parket_contact} op als verbindingsfiguur.",
             bron="L1509",
             voorwaarde="geen-actieve-regie",
         ),
         Item(
             "gevangenis-een-mail",
             "Contacteer PSD en JWW samen met één mail.",
-            "De mailadressen per gevangenis staan in de bijlage bij de CO3-gids.",
+            "De mailadressen per gevangenis staan in de adreslijst van de PSD's en de JWW-diensten.",
             bron="L1513",
         ),
         Item(
             "gevangenis-need-to-know",
-            "Beperk de eerste mail tot need-to-know: de betrokkenheid van CO3, jouw contactgegevens en een "
+            "Beperk de eerste mail tot need-to-know: de betrokkenheid van {organisatie}, jouw contactgegevens en een "
             "aanbod voor een (kennismakings)gesprek in de gevangenis.",
             "Stuur nog geen uitgebreide dossierinformatie: PSD en JWW zijn gebonden aan hun eigen "
             "deontologie en registratieplicht.",
@@ -1063,7 +1064,7 @@ BIJLAGE_D = Checklist(
         Item(
             "gevangenis-kempen-brief",
             "Kempische gevangenis: schrijf een brief aan de gedetineerde in plaats van JWT te informeren.",
-            "Vraag in de brief om contact met jou op te nemen en om zelf JWT over CO3 te informeren; zo "
+            "Vraag in de brief om contact met jou op te nemen en om zelf JWT over {organisatie} te informeren; zo "
             "kiest de gedetineerde zelf.",
             bron="L1579",
             voorwaarde="kempen-gevangenis",
@@ -1090,6 +1091,15 @@ def checklist(key: str) -> Checklist | None:
     return _PER_KEY.get(key.strip().lower())
 
 
+def in_woorden(it: Item, woorden: dict[str, str] | None) -> Item:
+    """The item with its text and hint in the region's words (``regios.in_woorden``, D30)."""
+    from ketencli.methodiek import regios
+
+    if not woorden:
+        return it
+    return replace(it, tekst=regios.in_woorden(it.tekst, woorden), hint=regios.in_woorden(it.hint, woorden))
+
+
 def item(key: str) -> tuple[Checklist, Item] | None:
     """The item with this key and the checklist it belongs to, or None."""
     return _ITEMS.get(key.strip().lower())
@@ -1108,28 +1118,32 @@ def dichtste_checklists(key: str, n: int = 3) -> list[str]:
 _BIJLAGE_D_GEWOON = (
     "Stuur één mail aan de PSD van de gevangenis en aan JWW (Justitieel Welzijnswerk) samen. "
     "Beperk je tot need-to-know:\n"
-    "- dat CO3 betrokken is bij het gezin;\n"
+    "- dat {organisatie} betrokken is bij het gezin;\n"
     "- jouw contactgegevens als casusregisseur;\n"
     "- een aanbod voor een (kennismakings)gesprek in de gevangenis.\n"
     "Stuur nog geen uitgebreide dossierinformatie. PSD en JWW registreren je mail en voegen hem toe aan "
     "het dossier van de gedetineerde; de gedetineerde en zijn advocaat mogen dat dossier inzien. "
-    "Is er nog geen actieve casusregie, dan is de CO3-criminoloog het aanspreekpunt."
+    "Is er nog geen actieve casusregie, dan is {parket_contact} het aanspreekpunt."
 )
 
 _BIJLAGE_D_KEMPEN = (
     "De gedetineerde verblijft in een Kempische gevangenis (Justitieel Welzijnswerk Turnhout, JWT). "
     "Informeer JWT niet zelf. Schrijf in de plaats een brief aan de gedetineerde:\n"
-    "- stel jezelf voor als casusregisseur en licht CO3 toe (of hou het bestaande contact warm);\n"
+    "- stel jezelf voor als casusregisseur en licht {organisatie} toe (of hou het bestaande contact warm);\n"
     "- vraag de gedetineerde om contact met jou op te nemen;\n"
-    "- vraag de gedetineerde om zelf JWT over CO3 te informeren, als hij of zij dat wil.\n"
+    "- vraag de gedetineerde om zelf JWT over {organisatie} te informeren, als hij of zij dat wil.\n"
     "Zo kiest de gedetineerde zelf of het traject start of verdergaat en of JWT betrokken wordt.\n"
     "Mail daarnaast wel de PSD van de gevangenis, via het algemene mailadres. Beperk die mail tot "
-    "need-to-know: dat CO3 betrokken is, jouw contactgegevens en een aanbod voor een gesprek in de "
+    "need-to-know: dat {organisatie} betrokken is, jouw contactgegevens en een aanbod voor een gesprek in de "
     "gevangenis. De PSD registreert je mail in het dossier, dat de gedetineerde en zijn advocaat mogen "
     "inzien."
 )
 
 
-def bijlage_d_instructie(kempen: bool) -> str:
-    """Annex D instruction for the first contact with a prison (Dutch), L1513-1528 and L1607-1609."""
-    return _BIJLAGE_D_KEMPEN if kempen else _BIJLAGE_D_GEWOON
+def bijlage_d_instructie(kempen: bool, woorden: dict[str, str] | None = None) -> str:
+    """Annex D instruction for the first contact with a prison (Dutch), L1513-1528 and L1607-1609, in the
+    region's words (``regios.woorden``, D30; left out: CO3's)."""
+    from ketencli.methodiek import regios
+
+    tekst = _BIJLAGE_D_KEMPEN if kempen else _BIJLAGE_D_GEWOON
+    return regios.in_woorden(tekst, woorden or regios.woorden_van("co3-antwerpen"))

@@ -4,13 +4,22 @@ Each region declares its tables with the role each plays (``intake``, ``plan``, 
 ``afsluiting``), their rhythm, hours, agendering deadline rule and address, and its partners.
 What the source texts give is filled in here (with the line in the text); what they do not give is
 ``None`` and shown to the user as "in te stellen" until set in the user's region settings file
-(``regio.yaml`` in the config folder, read by ``store``). A value here that is a choice rather than
-a fact (Antwerp's weegploeg reference date) is listed in ``Tafel.instelbaar`` so it is shown as
-adjustable. Pure: no I/O. ``toepassen`` merges the (already validated) settings into the defaults.
+(``regio.yaml`` in the config folder, read by ``store``).
+
+Region words (D30): every user-facing text names the tables, organisation and roles of the dossier's
+region. Texts that need them (checklists, annex instructions, documents, messages) hold placeholders
+(``{organisatie}``, ``{intake}``, ``{plan}``, ``{opvolging}``, ``{afsluiting}``, ``{tafels}``,
+``{parket_contact}``) and get them through one function, ``in_woorden(tekst, woorden(regio))``; the
+CO3 wording ("CO3", "de weegploeg", "de CO3-criminoloog") is CO3's data, not a constant.
+
+A value here that is a choice rather than a fact (Antwerp's weegploeg reference date) is listed in
+``Tafel.instelbaar`` so it is shown as adjustable. Pure: no I/O.
+``toepassen`` merges the (already validated) settings into the defaults.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -129,11 +138,19 @@ class Tafel:
     # settings that hold a chosen default rather than a fact from the texts: shown as adjustable
     instelbaar: tuple[str, ...] = ()
     lidwoord: str = "de"  # "de Weegploeg", "het Operationeel team"
+    # how running text names the table when that differs from its title ("weegploeg", "ICO"); "" = naam.
+    # A name set in the user's settings replaces it.
+    tekstnaam: str = ""
 
     @property
     def met_lidwoord(self) -> str:
         """The name with its article, for running text ("op het Operationeel team")."""
         return f"{self.lidwoord} {self.naam}"
+
+    @property
+    def in_tekst(self) -> str:
+        """How a sentence names the table, with its article ("de weegploeg", "de Casustafel Brugge")."""
+        return f"{self.lidwoord} {self.tekstnaam or self.naam}"
 
     def in_te_stellen(self) -> list[str]:
         """The settings this table still lacks, as keys of the settings file."""
@@ -176,6 +193,11 @@ class Regio:
     # D17, D31: consent is asked (and refused) per member (Leuven); a plan action or safety-plan entry
     # for a member without consent is then a warning in `pva check`
     instemming_per_lid: bool = False
+    # D30: how texts name the organisation ("CO3"; "" = "de" + naam) and the parket's contact before a
+    # regisseur is active ("de CO3-criminoloog", L1509-1511; "" = the chain approach's contact person:
+    # the other regions' texts name none)
+    organisatie: str = ""
+    parket_contact: str = ""
 
     def tafel(self, key: str) -> Tafel | None:
         return next((t for t in self.tafels if t.key == key), None)
@@ -211,6 +233,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="ico",
                 naam="Verkennend casusoverleg (ICO)",
+                tekstnaam="ICO",
                 lidwoord="het",
                 rollen=("intake",),
                 ritme=Ritme("wekelijks", 4),
@@ -225,6 +248,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="weegploeg",
                 naam="Weegploeg",
+                tekstnaam="weegploeg",
                 rollen=("plan",),
                 # every two weeks: the guide gives no reference date; this default (a Tuesday) is a
                 # choice, shown as adjustable
@@ -240,6 +264,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="rondetafel",
                 naam="Ronde Tafel",
+                tekstnaam="ronde tafel",
                 rollen=("opvolging", "afsluiting"),
                 ritme=Ritme("wekelijks", 3),
                 begin="09:15",
@@ -253,6 +278,8 @@ STANDAARD: dict[str, Regio] = {
         partners=("politie", "parket", "justitiehuis", "CAW", "CGG", "VK", "OCJ/SDJ", "stad Antwerpen"),
         contact=_CO3_ADRES,
         eerste_plan_week=10,  # D25, CO3-gids L770, L1714
+        organisatie="CO3",
+        parket_contact="de CO3-criminoloog",  # D22, D30, CO3-gids L1509-1511
     ),
     "ifg-west-vlaanderen": Regio(
         key="ifg-west-vlaanderen",
@@ -261,6 +288,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="overlegtafel",
                 naam="Overlegtafel",
+                tekstnaam="overlegtafel",
                 rollen=("intake", "plan", "afsluiting"),
                 omschrijving="dossiervorming, risicotaxatie en plan van aanpak samen, evaluatie",
                 bron="folder West-Vlaanderen L90-98, L114-116 (D26)",
@@ -268,6 +296,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="operationeel-team",
                 naam="Operationeel team",
+                tekstnaam="operationeel team",
                 lidwoord="het",
                 rollen=("opvolging",),
                 omschrijving="volgt de voortgang van de casusregisseur op, beslist over bijsturing",
@@ -288,6 +317,7 @@ STANDAARD: dict[str, Regio] = {
             Tafel(
                 key="operationeel-team",
                 naam="Operationeel team",
+                tekstnaam="operationeel team",
                 lidwoord="het",
                 rollen=("intake", "plan", "opvolging", "afsluiting"),
                 ritme=Ritme("tweemaal-per-maand"),
@@ -320,6 +350,8 @@ def _pas_tafel_aan(tafel: Tafel, inst: dict[str, Any]) -> Tafel:
     for sleutel in ("naam", "begin", "einde", "adres", "lidwoord"):
         if inst.get(sleutel) is not None:
             veranderd[sleutel] = _tijd(inst[sleutel])
+    if inst.get("naam") is not None:
+        veranderd["tekstnaam"] = ""  # the user's name is the name in every text (D30)
     if inst.get("naam") is not None and inst.get("lidwoord") is None:
         veranderd["lidwoord"] = lidwoord_voor(str(inst["naam"]))
     if inst.get("rollen") is not None:
@@ -367,3 +399,51 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             veranderd["eerste_plan_week"] = int(inst["eerste_plan_week"]) or None
         regios[key] = replace(regio, **veranderd)
     return regios
+
+
+# -- region words (D30) ------------------------------------------------------------------------------
+
+WOORDEN: tuple[str, ...] = ("organisatie", *ROLLEN, "tafels", "parket_contact", "parket_contact_functie")
+
+
+def woorden(regio: Regio) -> dict[str, str]:
+    """The words of a region for ``in_woorden``: ``organisatie`` ("CO3"), one per table role with its
+    article ("de weegploeg", "het Operationeel team"), ``tafels`` (all its tables, for a list) and
+    ``parket_contact``. A role without a table reads "de tafel voor ..." (D26)."""
+    w = {"organisatie": regio.organisatie or f"de {regio.naam}"}
+    for rol in ROLLEN:
+        tafel = regio.tafel_voor_rol(rol)
+        w[rol] = tafel.in_tekst if tafel else f"de tafel voor {ROL_NAMEN[rol]}"
+    w["tafels"] = ", ".join(t.tekstnaam or t.naam for t in regio.tafels)
+    w["parket_contact"] = regio.parket_contact or "de contactpersoon van de ketenaanpak"
+    # the same as a signature's function line ("CO3-criminoloog", "Contactpersoon")
+    functie = regio.parket_contact.removeprefix("de ") if regio.parket_contact else "contactpersoon"
+    w["parket_contact_functie"] = functie[:1].upper() + functie[1:]
+    return w
+
+
+def woorden_van(regio_key: str) -> dict[str, str]:
+    """The words of a built-in region (no user settings: callers with I/O use ``planning.woorden``)."""
+    regio = STANDAARD.get(regio_key) or STANDAARD["co3-antwerpen"]
+    return woorden(regio)
+
+
+_PLAATSHOUDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def in_woorden(tekst: str, woorden: dict[str, str] | None) -> str:
+    """``tekst`` with its placeholders (``{plan}``, ``{organisatie}`` ...) filled in with the region's words;
+    a placeholder at the start of a sentence gets a capital ("De weegploeg ..."). Unknown ``{...}`` stay."""
+    if not woorden or "{" not in tekst:
+        return tekst
+
+    def vul(m: re.Match[str]) -> str:
+        waarde = woorden.get(m.group(1))
+        if waarde is None:
+            return m.group(0)
+        voor = tekst[:m.start()].rstrip(" ")
+        if (not voor or voor[-1] in ".!?\n") and waarde:
+            waarde = waarde[0].upper() + waarde[1:]
+        return waarde
+
+    return _PLAATSHOUDER.sub(vul, tekst)

@@ -24,11 +24,11 @@ reads the attributes and helper methods of ``model.Dossier`` without importing i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from ketencli.methodiek import bijlage_b, gevangenissen
+from ketencli.methodiek import bijlage_b, gevangenissen, regios
 from ketencli.methodiek import checklists as cl
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
@@ -560,7 +560,11 @@ def _stand(d: Any, lijst: cl.Checklist, it: cl.Item, op: date, lid: str | None) 
     return ItemStand(lijst.key, it, lid, "open", afleiding=afl, vervalt_op=vervalt)
 
 
-def evalueer_checklist(d: Any, lijst: cl.Checklist, op: date) -> ChecklistStand:
+def evalueer_checklist(d: Any, lijst: cl.Checklist, op: date,
+                       woorden: dict[str, str] | None = None) -> ChecklistStand:
+    """The state of one checklist; its texts in the region's words (``woorden``: ``regios.woorden`` of the
+    dossier's region with the user's settings, D30; left out, the built-in region's)."""
+    woorden = woorden or regios.woorden_van(d.regio)
     geldt, reden = voorwaarde(d, lijst.voorwaarde, op)
     kinderen = [k.id for k in d.kinderen_ouder_dan_12(op)]
     standen: list[ItemStand] = []
@@ -569,11 +573,11 @@ def evalueer_checklist(d: Any, lijst: cl.Checklist, op: date) -> ChecklistStand:
             continue
         leden: list[str | None] = list(kinderen) if it.per_kind else [None]
         for lid in leden:
-            standen.append(_stand(d, lijst, it, op, lid))
+            standen.append(_stand(d, lijst, cl.in_woorden(it, woorden), op, lid))
     if lijst.key == "bijlage-a":
         # grouped per child: all items of the first child, then the next
         standen.sort(key=lambda s: kinderen.index(s.lid) if s.lid in kinderen else -1)
-    return ChecklistStand(lijst, geldt, reden, tuple(standen))
+    return ChecklistStand(replace(lijst, naam=regios.in_woorden(lijst.naam, woorden)), geldt, reden, tuple(standen))
 
 
 def _huidige(d: Any, standen: dict[str, ChecklistStand]) -> tuple[str | None, str]:
@@ -587,16 +591,18 @@ def _huidige(d: Any, standen: dict[str, ChecklistStand]) -> tuple[str | None, st
     return "opvolgen", "horen en plan van aanpak zijn afgewerkt"
 
 
-def evalueer(d: Any, op: date) -> Overzicht:
-    """The state of every checklist and annex for the dossier on ``op``."""
-    standen = {c.key: evalueer_checklist(d, c, op) for c in (*cl.FASEN, *cl.BIJLAGEN)}
+def evalueer(d: Any, op: date, woorden: dict[str, str] | None = None) -> Overzicht:
+    """The state of every checklist and annex for the dossier on ``op``, in the region's words
+    (``woorden``: ``regios.woorden`` with the user's settings, D30; left out, the built-in region's)."""
+    woorden = woorden or regios.woorden_van(d.regio)
+    standen = {c.key: evalueer_checklist(d, c, op, woorden) for c in (*cl.FASEN, *cl.BIJLAGEN)}
     huidige, reden = _huidige(d, standen)
     gedetineerden = tuple(
         Gedetineerde(
             lid.id, lid.naam,
             (g.naam if (g := gevangenissen.gevangenis(lid.detentie.gevangenis)) else lid.detentie.gevangenis),
             _is_kempen(lid.detentie.gevangenis),
-            cl.bijlage_d_instructie(_is_kempen(lid.detentie.gevangenis)),
+            cl.bijlage_d_instructie(_is_kempen(lid.detentie.gevangenis), woorden),
         )
         for lid in d.gezinsleden if lid.detentie is not None
     )
