@@ -292,3 +292,157 @@ def test_goal_streefdatum_and_action_uiterlijk_are_due_until_closed(kc, tmp_path
     pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert {r["soort"] for r in overzicht_rijen(kc, did, "--weken", "10")} & {"doel-streefdatum", "actie-uiterlijk"} \
         == {"doel-streefdatum"}
+
+
+# == Done when: the whole flow in each region, no --toch on the normal path =====================
+
+AANMELDING = yaml.safe_load("""
+schema_version: 1
+fase: aanmelding
+aanmelding:
+  datum: 2026-09-01
+  aanmelder: {organisatie: CAW Voorbeeld, persoon: An Aanmelder, contact: "03 000 00 00"}
+  waarom_nu: Escalatie na een nieuw incident.
+  geweld_bij_aanvang: Duwen en slaan.
+  geweld_nu: Dreigementen.
+  voornaamste_risicos: Escalatie.
+  clienten_en_relaties: Een koppel.
+  wensen_en_noden: Rust in huis.
+  betrokken_diensten: CAW.
+  veiligheidsplan: Nog geen.
+  vragen_en_verwachtingen: Eén plan voor het hele gezin.
+gezinsleden:
+  - {id: m1, naam: Piet Aerts, rollen: [pleger], geboortedatum: 1980-01-01, relaties: [{met: m2, soort: partner}]}
+  - {id: m2, naam: Els Boon, rollen: [slachtoffer], geboortedatum: 1982-02-02, relaties: [{met: m1, soort: partner}]}
+betrokken_diensten:
+  - {id: d1, soort: caw, naam: CAW Voorbeeld, contactpersoon: Tom Hulp, contact: "03 222 22 22", rol: begeleiding}
+casusregisseur: {naam: Rita Regisseur, organisatie: CAW Voorbeeld, contact: "03 111 11 11"}
+tijdlijn:
+  - {datum: 2026-08-28, soort: incident, omschrijving: Duwen en slaan.}
+""")
+
+# per region: the pinned moments of the flow (each session's deadline still ahead when agendaed)
+FLOW = {
+    "co3-antwerpen": {"ico": "2026-09-07T10:00", "na_ico": "2026-09-18T14:00", "plan": "2026-11-16T10:00",
+                      "na_plan": "2026-12-02T10:00", "terug": "2027-02-15T10:00", "na_terug": "2027-03-05T10:00",
+                      "afronding": "2027-05-03T10:00", "na_afronding": "2027-05-26T10:00",
+                      "afsluiting": "2027-11-22T10:00", "na_afsluiting": "2027-12-03T10:00"},
+    "ifg-west-vlaanderen": {"ico": "2026-09-07T10:00", "na_ico": "2026-09-16T10:00", "plan": "2026-09-21T10:00",
+                            "na_plan": "2026-10-07T10:00", "terug": "2027-02-15T10:00",
+                            "na_terug": "2027-03-12T10:00", "afronding": "2027-05-03T10:00",
+                            "na_afronding": "2027-05-19T10:00", "afsluiting": "2027-11-22T10:00",
+                            "na_afsluiting": "2027-12-22T10:00"},
+    "leuven": {"ico": "2026-09-07T10:00", "na_ico": "2026-09-16T10:00", "plan": "2026-09-21T10:00",
+               "na_plan": "2026-10-07T10:00", "terug": "2027-02-15T10:00", "na_terug": "2027-03-12T10:00",
+               "afronding": "2027-05-03T10:00", "na_afronding": "2027-05-19T10:00",
+               "afsluiting": "2027-11-22T10:00", "na_afsluiting": "2027-12-22T10:00"},
+}
+
+
+def _laatste_agendering(thuis: Path, did: str) -> dict:
+    return laad(thuis, did)["agenderingen"][-1]
+
+
+def _na_zitting(kc, monkeypatch, thuis, did, **uitkomst) -> dict:
+    """Moves the clock to the day after the last agendering's session and records its outcome."""
+    a = _laatste_agendering(thuis, did)
+    zitting = a["zitting"]
+    dag = zitting.date() if hasattr(zitting, "date") else date.fromisoformat(str(zitting)[:10])
+    monkeypatch.setenv("KETENCLI_NU", f"{date.fromordinal(dag.toordinal() + 1).isoformat()}T10:00")
+    args = [x for k, v in uitkomst.items() for x in (f"--{k}", v)]
+    kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "besproken", *args)
+    return a
+
+
+def hele_flow(kc, tmp_path: Path, thuis: Path, monkeypatch, regio: str) -> tuple[str, list[str]]:
+    """Aanmelding → intake → casusregie → plan → plan table → opvolgen → afronding → afsluiting, every
+    step as a regisseur types it, none with --toch. Returns the dossier id and every output."""
+    uit: list[str] = []
+    t = FLOW[regio]
+
+    def ok(*args: str) -> str:
+        r = kc.ok(*args)
+        assert "--toch" not in args
+        uit.append(r.output)
+        return r.output
+
+    def nu(moment: str) -> None:
+        monkeypatch.setenv("KETENCLI_NU", moment)
+
+    nu(t["ico"])
+    did = importeer(kc, tmp_path, {**copy.deepcopy(AANMELDING), "regio": regio, "gezin": f"Flow – {regio}"})
+    ok("agendeer", "ico", did)                                            # aanmelding at the intake table
+    nu(t["na_ico"])
+    ok("dossier", "instemming", did, "m2", "--door", "casusregisseur")    # one adult consents (L131-135)
+    ok("dossier", "instemming", did, "m1", "--door", "casusregisseur")
+    ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie",
+       "--advies", "Instroom met casusregie; veiligheidsplan opmaken.")
+    assert laad(thuis, did)["fase"] == "casusregie"
+    # the plan: kijkschema, a row with an action, a goal, the veiligheidsplan
+    ks = tmp_path / f"ks-{regio}.yaml"
+    ks.write_text("factoren:\n  - {factor: geweld-eerder, staat: aanwezig, bij_wie: [m1]}\n"
+                  "  - {factor: geweld-escalatie, staat: aanwezig, bij_wie: [m1]}\n", encoding="utf-8")
+    ok("kijkschema", "invullen", did, "--from", ks, "--no-input")
+    ok("pva", "rij", "add", did, "--factor", "geweld-eerder", "--bij-wie", "m1", "--noden", "Boosheid beheersen.",
+       "--aanpak", "Daderhulp.")
+    ok("pva", "actie", "add", did, "r1", "--omschrijving", "Daderhulp volgen", "--begeleiding", "d1",
+       "--plan-b", "Groepstraining", "--uiterlijk", "2027-03-31")
+    ok("pva", "rij", "add", did, "--factor", "geweld-escalatie", "--bij-wie", "m1", "--noden", "Rust.",
+       "--aanpak", "Time-out.")
+    ok("pva", "actie", "add", did, "r2", "--omschrijving", "Time-outafspraken met zijn zus", "--begeleiding", "d1",
+       "--plan-b", "Opvang bij de zus")
+    ok("pva", "doel", "add", did, "--tekst", "Geen nieuw geweld.", "--bij-wie", "m1,m2", "--domein", "geweld",
+       "--streefdatum", "2027-04-30")
+    vp = tmp_path / f"vp-{regio}.yaml"
+    vp.write_text("lid: m2\nveilige_plek: bij haar zus\nwaarschuwingssignalen: [roepen]\nwat_te_doen: [weggaan]\n",
+                  encoding="utf-8")
+    ok("stap", "veiligheidsplan", did, "--from", vp, "--no-input")
+    nu(t["plan"])
+    ok("agendeer", "weegploeg", did, "--soort", "pva")                    # the plan at the plan table
+    _na_zitting(kc, monkeypatch, thuis, did, afspraak="Plan goedgekeurd", terugkoppeling="2027-03-01")
+    # opvolgen: the return at the opvolging table
+    nu(t["terug"])
+    ok("agendeer", "rondetafel", did, "--terugkoppeling")
+    _na_zitting(kc, monkeypatch, thuis, did, afspraak="Loopt goed")
+    ok("overzicht", "--weken", "8")
+    # afronding: fewer risk factors, actions done, goal reached, talks and evaluations (III.E)
+    nu(t["afronding"])
+    ks2 = tmp_path / f"ks2-{regio}.yaml"
+    ks2.write_text("factoren:\n  - {factor: geweld-eerder, staat: aanwezig, bij_wie: [m1]}\n"
+                   "  - {factor: geweld-escalatie, staat: niet-aanwezig}\n", encoding="utf-8")
+    ok("kijkschema", "invullen", did, "--from", ks2, "--no-input")
+    ok("pva", "actie", "edit", did, "r1", "1", "--stavaza", "afgerond")
+    ok("pva", "actie", "edit", did, "r2", "1", "--stavaza", "afgerond")
+    ok("pva", "doel", "edit", did, "g1", "--staat", "bereikt")
+    ok("afronding", "slotgesprek", did, "--vervolghulp", "Het CAW blijft ambulant begeleiden.")
+    ok("afronding", "partner", did, "--dienst", "d1", "--standpunt", "akkoord")
+    ok("afronding", "evaluatie", did, "--lid", "m1", "--samenvatting", "tevreden")
+    ok("afronding", "evaluatie", did, "--lid", "m2", "--samenvatting", "voelt zich veiliger")
+    ok("afronding", "check", did)
+    ok("agendeer", "weegploeg", did, "--soort", "afronding")
+    _na_zitting(kc, monkeypatch, thuis, did, afspraak="Akkoord met de afronding")
+    ok("afronding", "start", did)
+    assert laad(thuis, did)["fase"] == "afgerond"
+    # afsluiting six months later at the afsluiting table
+    nu(t["afsluiting"])
+    ok("agendeer", "rondetafel", did, "--afsluiting")
+    a = _na_zitting(kc, monkeypatch, thuis, did, afspraak="Afgesloten")
+    ok("afronding", "afsluiten", did, "--geen-nieuwe-feiten", "--vervolghulp-gestart",
+       "--datum", str(a["zitting"])[:10])
+    assert laad(thuis, did)["fase"] == "afgesloten"
+    return did, uit
+
+
+@pytest.mark.parametrize("regio", list(FLOW))
+def test_the_whole_flow_runs_in_each_region_without_toch(kc, tmp_path, thuis, monkeypatch, regio):
+    """The six process steps (README; guide I-III) on a family of its own per region, pinned dates."""
+    regio_instellingen(thuis)
+    did, uit = hele_flow(kc, tmp_path, thuis, monkeypatch, regio)
+    d = laad(thuis, did)
+    tafels = {a["tafel"] for a in d["agenderingen"]}
+    verwacht = {"co3-antwerpen": {"ico", "weegploeg", "rondetafel"},
+                "ifg-west-vlaanderen": {"overlegtafel", "operationeel-team"},
+                "leuven": {"operationeel-team"}}[regio]
+    assert tafels == verwacht
+    assert [a["status"] for a in d["agenderingen"]][1:] == ["besproken"] * (len(d["agenderingen"]) - 1)
+    assert not any("ondanks" in a.get("notitie", "") for a in d["agenderingen"])
