@@ -111,6 +111,8 @@ def titel(d: model.Dossier, soort_key: str, *, tafel_rol: str | None = None) -> 
     """The document's title; an agendering names the region's own table ("Agendering Overlegtafel – ...")."""
     s = zoek_soort(soort_key)
     rol = tafel_rol or _TAFEL_ROL.get(s.key)
+    if s.key == "aanmelding":  # for the region's intake table (D30)
+        return f"Aanmelding – {_tafel(d, 'intake')['titel']}"
     if rol is None:
         return s.titel
     _, _, onderwerp = s.titel.partition(" – ")

@@ -446,3 +446,100 @@ def test_the_whole_flow_runs_in_each_region_without_toch(kc, tmp_path, thuis, mo
     assert tafels == verwacht
     assert [a["status"] for a in d["agenderingen"]][1:] == ["besproken"] * (len(d["agenderingen"]) - 1)
     assert not any("ondanks" in a.get("notitie", "") for a in d["agenderingen"])
+    if regio in ANDERE_REGIO:  # every output of the flow in the region's own words (D30)
+        vreemd = [x for tekst in uit for x in _vreemde_woorden(regio, tekst[:60], tekst)]
+        assert not vreemd, vreemd
+
+
+# == Done when: region words (D30) in every user-facing text of a WVL and a Leuven dossier ========
+
+# CO3's own tables, organisation and roles (D30): never in another region's texts
+CO3_WOORDEN = re.compile(r"\bCO3\b|\bICO\b|(?i:weegploeg|ronde[ -]?tafel|criminoloog|verkennend casusoverleg)")
+ANDERE_REGIO = {"ifg-west-vlaanderen": re.compile(r"Leuven"),
+                "leuven": re.compile(r"West-Vlaanderen|Brugge|Overlegtafel")}
+
+
+def _proza(tekst: str) -> str:
+    """Without commands (`…`, ketencli …), file paths and kebab-case keys: those are not words a user reads
+    as the region's (``agendeer weegploeg`` is the command's name in every region)."""
+    tekst = re.sub(r"`[^`]*`", " ", tekst)
+    tekst = re.sub(r"ketencli(\s+(--?[\w-]+|[a-z0-9][\w./-]*|[A-Z]{2,}|\"[^\"]*\"|'[^']*'|\.\.\.))+", " ", tekst)
+    tekst = re.sub(r"\S*/\S+", " ", tekst)  # paths
+    return re.sub(r"\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b", " ", tekst)
+
+
+def _docx_tekst(pad: Path) -> str:
+    import docx
+
+    document = docx.Document(str(pad))
+    delen = [p.text for p in document.paragraphs]
+    for tabel in document.tables:
+        for rij in tabel.rows:
+            delen += [c.text for c in rij.cells]
+    for sectie in document.sections:
+        delen += [p.text for p in sectie.header.paragraphs] + [p.text for p in sectie.footer.paragraphs]
+    return "\n".join(delen)
+
+
+def _vreemde_woorden(regio: str, waar: str, tekst: str) -> list[str]:
+    proza = _proza(tekst)
+    gevonden = {m.group(0) for patroon in (CO3_WOORDEN, ANDERE_REGIO[regio]) for m in patroon.finditer(proza)}
+    return [f"{waar}: {w}" for w in sorted(gevonden)]
+
+
+@pytest.mark.parametrize(("regio", "gevangenis"), [("ifg-west-vlaanderen", "brugge"), ("leuven", "turnhout")])
+def test_every_text_of_a_dossier_speaks_its_regions_words(kc, tmp_path, thuis, monkeypatch, regio, gevangenis):
+    """D30: stap, overzicht --json, the .ics and every document kind of a West-Vlaanderen and a Leuven
+    dossier name no other region's tables or organisation (and a table name set in regio.yaml wins)."""
+    from ketencli import documenten
+
+    regio_instellingen(thuis)
+    data = dossier(regio=regio, gezin="Woorden – Regio", casusregie_start="2026-11-02", pva=None)
+    data["gezinsleden"][0]["detentie"] = {"gevangenis": gevangenis, "soort": "voorlopige-hechtenis",
+                                          "sinds": "2026-11-01"}
+    data["betrokken_diensten"] += [
+        {"id": "d2", "soort": "psd", "naam": "PSD gevangenis", "contact": "psd@voorbeeld.be"},
+        {"id": "d3", "soort": "jww", "naam": "JWW", "contact": "jww@voorbeeld.be"},
+        {"id": "d4", "soort": "justitiehuis", "naam": "Justitiehuis", "contact": "jh@voorbeeld.be"}]
+    did = importeer(kc, tmp_path, data)
+    teksten: list[tuple[str, str]] = []
+    teksten.append(("stap --json", kc.ok("stap", "toon", did, "--json", "--alles").stdout))
+    teksten.append(("stap", kc.ok("stap", did, "--alles").output))
+    teksten.append(("stap bijlage-d", kc("stap", did, "bijlage-d", "--no-input").output))
+    teksten.append(("dossier show", kc.ok("dossier", "show", did).output))
+    teksten.append(("agendeer", kc.ok("agendeer", "weegploeg", did, "--soort", "pva").output))
+    teksten.append(("overzicht --json", json.dumps(overzicht_rijen(kc, did, "--weken", "12"), ensure_ascii=False)))
+    teksten.append(("overzicht", "\n".join(line for line in kc.ok("overzicht", "--weken", "12").output.splitlines()
+                                           if did in line)))
+    ics = tmp_path / "woorden.ics"
+    kc.ok("overzicht", "--ics", ics)
+    kalender = re.sub(r"\r?\n[ \t]", "", ics.read_bytes().decode("utf-8"))
+    teksten.append((".ics", "\n".join(v for v in re.findall(r"BEGIN:VEVENT.*?END:VEVENT", kalender, re.S)
+                                      if did in v)))
+    gemaakt = []
+    for soort in documenten.SOORTEN:
+        pad = tmp_path / f"{soort}.docx"
+        r = kc("doc", did, soort, "--uit", pad)
+        teksten.append((f"doc {soort}", r.output + (_docx_tekst(pad) if r.exit_code == 0 else "")))
+        if r.exit_code == 0:
+            gemaakt.append(soort)
+        else:  # annex D: the letter is only for a Kempen prison (L1579), Brugge gets the mail
+            assert (soort, gevangenis) == ("brief-gedetineerde", "brugge"), (soort, r.output)
+    assert len(gemaakt) >= len(documenten.SOORTEN) - 1 >= 9
+    vreemd = [x for waar, tekst in teksten for x in _vreemde_woorden(regio, waar, tekst)]
+    assert not vreemd, vreemd
+    alles = "\n".join(t for _, t in teksten)
+    assert not re.search(r"\{(organisatie|intake|plan|opvolging|afsluiting|tafels|parket_contact)\}", alles)
+    if regio == "ifg-west-vlaanderen":  # the name set in regio.yaml, in every place it names the table
+        assert "Casustafel Brugge" in dict(teksten)["overzicht --json"] and "Casustafel Brugge" in dict(teksten)[".ics"]
+        assert "Casustafel Brugge" in dict(teksten)["stap --json"]
+
+
+def test_co3_keeps_its_own_words(kc, tmp_path):
+    """The CO3 wording is CO3's data (D30): the guide's words in an Antwerp dossier."""
+    did = importeer(kc, tmp_path, dossier(gezin="Woorden – Antwerpen"))
+    teksten = [i["tekst"] for c in json.loads(kc.ok("stap", "toon", did, "--json", "--alles").stdout)["checklists"]
+               for i in c["items"]]
+    assert "Stel CO3 en de doelen van de ketenaanpak voor." in teksten
+    assert "Bespreek het plan van aanpak op de weegploeg." in teksten
+    assert "Laat de ronde tafel het dossier afsluiten zes maanden na de afronding." in teksten

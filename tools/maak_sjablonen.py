@@ -755,7 +755,7 @@ def aanmelding() -> Document:
         ("Aangemeld op", "{% if aanmelddatum %}{{ aanmelddatum|datum }}{% else %}nog niet{% endif %}"),
         ("Aanmelder", "{{ aanmelder.organisatie }}{% if aanmelder.persoon %} – {{ aanmelder.persoon }}{% endif %}"),
         ("Contact aanmelder", "{{ aanmelder.contact }}"),
-        ("Verkennend casusoverleg", "{% if zitting %}{{ zitting|moment }}{% else %}nog te bepalen{% endif %}"),
+        ("{{ woorden.intake_kort }}", "{% if zitting %}{{ zitting|moment }}{% else %}nog te bepalen{% endif %}"),
         ("Opgemaakt op", "{{ vandaag|datum }}"),
     ])
     kop(doc, "Gezinsleden", 1)
@@ -770,7 +770,7 @@ def aanmelding() -> Document:
     tag(doc, "{%p endfor %}")
     kop(doc, "Betrokken diensten", 1)
     diensten_lijst(doc)
-    par(doc, ("Tot de beslissing van het verkennend casusoverleg blijft de aanmelder verantwoordelijk voor de "
+    par(doc, ("Tot de beslissing van {{ woorden.intake }} blijft de aanmelder verantwoordelijk voor de "
               "inschatting van gevaar en voor crisisinterventie.", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
     return doc
 

@@ -114,8 +114,8 @@ def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
     na_afronding = d.fase == "afgerond" and d.afronding.gestart_op is not None  # the last check, not the start
     if not open_:
         kop = "De toets slaagt nog steeds:" if na_afronding else "Klaar om af te ronden:"
-        vervolg = (f"De ronde tafel sluit af met `ketencli afronding afsluiten {d.id}`." if na_afronding else
-                   f"Bespreek de afronding op de weegploeg en registreer ze met `ketencli afronding start {d.id}`.")
+        vervolg = _w(d, f"{{afsluiting}} sluit af met `ketencli afronding afsluiten {d.id}`." if na_afronding else
+                     f"Bespreek de afronding op {{plan}} en registreer ze met `ketencli afronding start {d.id}`.")
         c.print(f"[bold green]{kop}[/] alle {len(criteria)} criteria zijn voldaan. {vervolg}")
     else:
         kop = "De toets slaagt niet meer:" if na_afronding else "Nog niet klaar om af te ronden:"
@@ -339,10 +339,10 @@ def start(
         akkoord = akkoord or afronding.weegploeg_akkoord(d)
         if akkoord is None:
             raise KetencliFout(
-                "De weegploeg moet eerst akkoord gaan met de afronding (gids L721).",
+                _w(d, "{plan} moet eerst akkoord gaan met de afronding (gids L721)."),
                 tip=f"Geef de datum van dat akkoord: `ketencli afronding start {d.id} --weegploeg-akkoord DATUM`.")
         if akkoord > op:
-            raise GebruiksFout("Het akkoord van de weegploeg kan niet na de datum van de afronding liggen.")
+            raise GebruiksFout(_w(d, "Het akkoord van {plan} kan niet na de datum van de afronding liggen."))
         open_ = afronding.niet_voldaan(afronding.toets(d, vandaag, venster))
         if open_ and not toch:
             raise KetencliFout(
@@ -354,21 +354,24 @@ def start(
         if rondetafel_check_maanden is not None:
             check_op = afronding.plus_maanden(op, rondetafel_check_maanden)
         if check_op is not None and not op < check_op < tot:
-            raise GebruiksFout(f"De vroegere ronde tafel ligt tussen {op:%d/%m/%Y} en {tot:%d/%m/%Y}.")
+            raise GebruiksFout(_w(d, f"De vroegere zitting van {{opvolging}} ligt tussen {op:%d/%m/%Y} en "
+                                     f"{tot:%d/%m/%Y}."))
         a = d.afronding
         a.weegploeg_akkoord_op, a.gestart_op, a.opvolging_tot, a.rondetafel_check_op = akkoord, op, tot, check_op
-        motief = f"afronding op {op:%d/%m/%Y}, weegploeg akkoord op {akkoord:%d/%m/%Y}, opvolging tot {tot:%d/%m/%Y}"
+        motief = _w(d, f"afronding op {op:%d/%m/%Y}, akkoord van {{plan}} op {akkoord:%d/%m/%Y}, opvolging tot "
+                       f"{tot:%d/%m/%Y}")
         if open_:
             motief += f"; toch afgerond zonder: {', '.join(c.key for c in open_)}; reden: {reden.strip()}"
         store.historie(d, f"fase {d.fase} → afgerond", reden=motief)
         d.fase = "afgerond"
-    ui.gelukt(f"Dossier {dossier_id} is afgerond op {op:%d/%m/%Y}. De ronde tafel kan het afsluiten vanaf "
-              f"{tot:%d/%m/%Y}.")
+    ui.gelukt(_w(d, f"Dossier {dossier_id} is afgerond op {op:%d/%m/%Y}. {{afsluiting}} kan het afsluiten vanaf "
+                    f"{tot:%d/%m/%Y}."))
     if afgeleid:
-        ui.melding(f"Akkoord van de weegploeg genomen uit de besproken agendering van {akkoord:%d/%m/%Y}; "
-                   "klopt dat niet, geef dan --weegploeg-akkoord DATUM.", "cyan")
+        ui.melding(_w(d, f"Akkoord van {{plan}} genomen uit de besproken agendering van {akkoord:%d/%m/%Y}; "
+                         "klopt dat niet, geef dan --weegploeg-akkoord DATUM."), "cyan")
     if check_op:
-        ui.melding(f"Vroegere ronde tafel (check op nieuwe feiten): {check_op:%d/%m/%Y}.", "cyan")
+        ui.melding(_w(d, f"Vroegere zitting van {{opvolging}} (check op nieuwe feiten): {check_op:%d/%m/%Y}."),
+                   "cyan")
 
 
 @app.command("afsluiten")
@@ -428,8 +431,8 @@ def afsluiten(
             raise GebruiksFout("De afsluiting kan niet vóór de afronding liggen.")
         if op < a.opvolging_tot and not vroeger:
             raise KetencliFout(
-                f"De opvolging loopt tot {a.opvolging_tot:%d/%m/%Y}: de ronde tafel sluit af zes maanden na de "
-                "afronding (gids L730). Er werd niets bewaard.",
+                _w(d, f"De opvolging loopt tot {a.opvolging_tot:%d/%m/%Y}: {{afsluiting}} sluit af zes maanden na "
+                      "de afronding (gids L730). Er werd niets bewaard."),
                 tip="Moet het toch vroeger, geef dan --vroeger --reden \"...\".")
         if nieuwe_feiten is None and not geen_nieuwe_feiten:
             raise KetencliFout(
@@ -444,12 +447,12 @@ def afsluiten(
         bezwaren = _bezwaren_tegen_afsluiten(d, op, not geen_nieuwe_feiten, vervolghulp)
         if bezwaren and not toch:
             nieuw = not geen_nieuwe_feiten or bool(afronding.feiten_na_afronding(d, op))
-            raise _weiger_afsluiten(d.id, bezwaren, nieuwe_feiten=nieuw)
+            raise _weiger_afsluiten(d, bezwaren, nieuwe_feiten=nieuw)
         a.nieuwe_feiten = feiten_tekst
         a.vervolghulp_goed_gestart = vervolghulp
         a.vroeger_reden = reden.strip() if vroeger and op < a.opvolging_tot else ""
         a.afgesloten_op = op
-        motief = f"afgesloten op de ronde tafel van {op:%d/%m/%Y}"
+        motief = _w(d, f"afgesloten op {{afsluiting}} van {op:%d/%m/%Y}")
         if vroeger and op < a.opvolging_tot:
             motief += f", vóór het einde van de opvolging ({a.opvolging_tot:%d/%m/%Y}): {reden.strip()}"
         if bezwaren:
@@ -533,16 +536,26 @@ def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
     return bezwaren
 
 
-def _weiger_afsluiten(dossier_id: str, bezwaren: list[str], *, nieuwe_feiten: bool) -> KetencliFout:
+def _w(d: Any, tekst: str) -> str:
+    """``tekst`` in the words of the dossier's region (D30: ``{plan}`` is "de weegploeg" in Antwerp)."""
+    from ketencli import planning
+    from ketencli.methodiek import regios
+
+    return regios.in_woorden(tekst, planning.woorden(d.regio))
+
+
+def _weiger_afsluiten(d: Any, bezwaren: list[str], *, nieuwe_feiten: bool) -> KetencliFout:
+    dossier_id = d.id
     tip = []
     if nieuwe_feiten:
-        tip.append("Bespreek het dossier opnieuw op de ronde tafel (gids L1693-1696); moet er opnieuw regie komen, "
-                   f"ga dan terug naar casusregie met `ketencli afronding herneem {dossier_id} --reden \"...\"`.")
+        tip.append(_w(d, "Bespreek het dossier opnieuw op {opvolging} (gids L1693-1696); moet er opnieuw regie "
+                         f"komen, ga dan terug naar casusregie met `ketencli afronding herneem {dossier_id} --reden "
+                         "\"...\"`."))
     if any(b.startswith("de vervolghulp") for b in bezwaren):
         tip.append("Zoek met de partners hoe de vervolghulp alsnog kan starten en laat het de operationeel "
                    "coördinator weten (gids L724-728).")
-    tip.append("Besliste de ronde tafel toch af te sluiten, geef dan --toch --reden \"...\" (dat komt in de "
-               "historiek).")
+    tip.append(_w(d, "Besliste {afsluiting} toch af te sluiten, geef dan --toch --reden \"...\" (dat komt in de "
+                     "historiek)."))
     return KetencliFout(
         "Afsluiten kan alleen als het geweld gestopt bleef en de overdracht naar de vervolghulp lukte "
         "(gids L730-733, L943-948), maar " + "; ".join(bezwaren) + ". Er werd niets bewaard.",

@@ -277,7 +277,10 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         kop.append(f"Casusregisseur: {escape(d.casusregisseur.naam)}"
                    + (f" ({escape(d.casusregisseur.organisatie)})" if d.casusregisseur.organisatie else ""))
     if d.ico:
-        kop.append(f"ICO {d.ico.datum:%d/%m/%Y}: {ICO_LABELS[d.ico.conclusie]}")
+        from ketencli import planning
+
+        kop.append(f"{escape(planning.woorden(d.regio)['intake_kort'])} {d.ico.datum:%d/%m/%Y}: "
+                   f"{ICO_LABELS[d.ico.conclusie]}")
     c.print(Panel("\n".join(kop), title="Dossier", title_align="left"))
 
     a = d.aanmelding
@@ -696,7 +699,10 @@ def ico(
         if nieuwe_fase != d.fase:
             store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
             d.fase = nieuwe_fase
-    ui.gelukt(f"ICO-uitkomst bewaard: {ICO_LABELS[conclusie]}. Fase nu: {FASE_LABELS[nieuwe_fase]}.")
+    from ketencli import planning
+
+    ui.gelukt(f"Uitkomst van {planning.woorden(d.regio)['intake_kort']} bewaard: {ICO_LABELS[conclusie]}. "
+              f"Fase nu: {FASE_LABELS[nieuwe_fase]}.")
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
                    f"instemming met `ketencli dossier instemming {dossier_id} LID` en geef de uitkomst opnieuw.")

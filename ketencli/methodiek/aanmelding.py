@@ -102,7 +102,7 @@ ICO_LABELS: dict[str, str] = {
     "geen-ketenaanpak": "geen nood aan ketenaanpak (advies aan de aanmelder)",
     "ketenaanpak-zonder-regisseur": "ketenaanpak zonder casusregisseur",
     "ketenaanpak-met-casusregie": "ketenaanpak met casusregie",
-    "herbespreking": "herbespreking op een volgend ICO (informatie ontbreekt)",
+    "herbespreking": "herbespreking op een volgende zitting (informatie ontbreekt)",
 }
 
 

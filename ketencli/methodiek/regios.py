@@ -403,17 +403,21 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
 
 # -- region words (D30) ------------------------------------------------------------------------------
 
-WOORDEN: tuple[str, ...] = ("organisatie", *ROLLEN, "tafels", "parket_contact", "parket_contact_functie")
+WOORDEN: tuple[str, ...] = ("organisatie", *ROLLEN, *(f"{r}_kort" for r in ROLLEN), "tafels", "parket_contact",
+                            "parket_contact_functie")
 
 
 def woorden(regio: Regio) -> dict[str, str]:
     """The words of a region for ``in_woorden``: ``organisatie`` ("CO3"), one per table role with its
     article ("de weegploeg", "het Operationeel team"), ``tafels`` (all its tables, for a list) and
-    ``parket_contact``. A role without a table reads "de tafel voor ..." (D26)."""
+    ``parket_contact``; per role also ``<rol>_kort``, the name as a label ("ICO", "Casustafel Brugge").
+    A role without a table reads "de tafel voor ..." (D26)."""
     w = {"organisatie": regio.organisatie or f"de {regio.naam}"}
     for rol in ROLLEN:
         tafel = regio.tafel_voor_rol(rol)
         w[rol] = tafel.in_tekst if tafel else f"de tafel voor {ROL_NAMEN[rol]}"
+        kort = (tafel.tekstnaam or tafel.naam) if tafel else f"tafel voor {ROL_NAMEN[rol]}"
+        w[f"{rol}_kort"] = kort[:1].upper() + kort[1:]  # a label or heading: "ICO", "Casustafel Brugge"
     w["tafels"] = ", ".join(t.tekstnaam or t.naam for t in regio.tafels)
     w["parket_contact"] = regio.parket_contact or "de contactpersoon van de ketenaanpak"
     # the same as a signature's function line ("CO3-criminoloog", "Contactpersoon")
