@@ -335,7 +335,8 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     # the afsluiting is a ronde-tafel agendering for the readiness check (its subject is its question)
     uitslag = gh.controleer(d, "rondetafel" if verzoek.soort == "afsluiting" else verzoek.soort, vandaag,
                             vraag=verzoek.vraag, tussentijdse_evaluatie=verzoek.tussentijdse_evaluatie,
-                            plan_aan_tafel=planning.regio(d.regio).plan_aan_tafel)  # with the user's settings
+                            plan_aan_tafel=planning.regio(d.regio).plan_aan_tafel,  # with the user's settings
+                            woorden=planning.woorden(d.regio))
     if not uitslag.klaar and not verzoek.toch:
         if verzoek.als_json:
             from ketencli import ui

@@ -70,7 +70,7 @@ DETENTIE_LABELS: dict[str, str] = {
 
 FASE_LABELS: dict[str, str] = {
     "aanmelding": "aanmelding",
-    "verkenning": "verkenning (ICO)",
+    "verkenning": "verkenning",
     "casusregie": "casusregie",
     "ketenaanpak-zonder-regisseur": "ketenaanpak zonder regisseur",
     "geen-instemming": "geen instemming",

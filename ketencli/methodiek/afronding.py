@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from ketencli.methodiek import kijkschema, pva_regels
+from ketencli.methodiek import kijkschema, pva_regels, regios
 from ketencli.methodiek.datums import plus_maanden
 
 OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
@@ -167,12 +167,14 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
                  f"`ketencli dossier heropen {d.id} --naar casusregie --reden \"...\"`")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"Na de afronding van {_d(gestart)} kwam er nog {len(na_afronding)} incident(en), pv('s) of "
-             "melding(en): de ronde tafel bespreekt het dossier dan opnieuw (gids L1693-1696).",
+            [regios.in_woorden(f"Na de afronding van {_d(gestart)} kwam er nog {len(na_afronding)} incident(en), "
+                               "pv('s) of melding(en): {opvolging} bespreekt het dossier dan opnieuw (gids "
+                               "L1693-1696).", regios.woorden_van(d.regio)),
              *[feit_tekst(t) for t in na_afronding]]
             + ([f"Verklaring van de regisseur (telt niet voor feiten na de afronding): {verklaring}"]
                if verklaring else []),
-            f"Bespreek de nieuwe feiten op de ronde tafel; moet er opnieuw regie komen, ga dan terug naar "
+            regios.in_woorden("Bespreek de nieuwe feiten op {opvolging}", regios.woorden_van(d.regio))
+            + "; moet er opnieuw regie komen, ga dan terug naar "
             f"casusregie met {terug}.",
         )
     if verklaring:

@@ -31,13 +31,13 @@ ERNSTEN: tuple[str, ...] = ("blokkerend", "waarschuwing")
 SOORTEN: tuple[str, ...] = ("pva", "gewijzigd", "afronding", "rondetafel", "ico")
 WEEGPLOEG_SOORTEN: tuple[str, ...] = ("pva", "gewijzigd", "afronding")
 
-# What the table is called in messages (the regional name comes from the planning).
+# What the table is called in messages: a placeholder for the region's words (D30, regios.in_woorden).
 TAFEL_WOORD: dict[str, str] = {
-    "pva": "de weegploeg",
-    "gewijzigd": "de weegploeg",
-    "afronding": "de weegploeg",
-    "rondetafel": "de ronde tafel",
-    "ico": "het verkennend casusoverleg",
+    "pva": "{plan}",
+    "gewijzigd": "{plan}",
+    "afronding": "{plan}",
+    "rondetafel": "{opvolging}",
+    "ico": "{intake}",
 }
 
 
@@ -112,13 +112,15 @@ def controleer(
     tussentijdse_evaluatie: bool = False,
     afronding_criteria: Sequence[Any] | None = None,
     plan_aan_tafel: bool | None = None,
+    woorden: dict[str, str] | None = None,
 ) -> Gereedheid:
     """The readiness of dossier ``d`` on ``op`` for an agendering of kind ``soort``.
 
     ``afronding_criteria`` (the outcome of ``methodiek.afronding.toets``) may be given by the
     caller; for ``afronding`` it is computed here when left out. ``plan_aan_tafel`` is the region's
     ``Regio.plan_aan_tafel`` with the user's settings applied (the caller knows them: ``planning.regio``);
-    left out, the built-in region's.
+    left out, the built-in region's. Every text is in the region's words (``woorden``: ``planning.woorden``
+    with the user's settings, D30; left out, the built-in region's).
     """
     if soort not in SOORTEN:
         raise ValueError(f"onbekende soort agendering: {soort}")
@@ -142,7 +144,10 @@ def controleer(
         _ico(d, v)
         _genogram(d, op, v, streng=False)
     volgorde = sorted(v.bevindingen, key=lambda b: ERNSTEN.index(b.ernst))
-    return Gereedheid(soort, tuple(volgorde), tuple(v.voldaan))
+    w = woorden or regios.woorden_van(d.regio)
+    volgorde = [Bevinding(b.regel, b.ernst, regios.in_woorden(b.betreft, w), regios.in_woorden(b.melding, w),
+                          regios.in_woorden(b.wat_te_doen, w)) for b in volgorde]
+    return Gereedheid(soort, tuple(volgorde), tuple(regios.in_woorden(t, w) for t in v.voldaan))
 
 
 def na_weegploeg(d: Any) -> bool:
@@ -165,7 +170,7 @@ def _fase(d: Any, v: _Verzamelaar, *, plan_aan_tafel: bool) -> None:
         d.fase in ("aanmelding", "verkenning") and not plan_aan_tafel
     ):
         v.voeg("fase-geen-casusregie", False, "fase",
-               f"Het dossier is in de fase '{d.fase}': de weegploeg bespreekt het plan van een casusregie.",
+               f"Het dossier is in de fase '{d.fase}': {{plan}} bespreekt hier het plan van een casusregie.",
                f"Kijk de fase na met `ketencli dossier show {d.id}`.")
 
 
@@ -348,7 +353,7 @@ def _afronding(d: Any, criteria: Iterable[Any], v: _Verzamelaar) -> None:
 def _rondetafel(d: Any, op: date, v: _Verzamelaar, *, vraag: str, tussentijdse_evaluatie: bool) -> None:
     if not vraag.strip() and not tussentijdse_evaluatie:
         v.voeg("vraag-ontbreekt", True, "vraag",
-               "Een ronde tafel bespreekt een vraag (of een tussentijdse evaluatie); er is geen vraag.",
+               "{opvolging} bespreekt een vraag (of een tussentijdse evaluatie); er is geen vraag.",
                f"Geef de vraag mee: `ketencli agendeer rondetafel {d.id} --vraag \"...\"`.")
     besproken = na_weegploeg(d)
     if tussentijdse_evaluatie:
@@ -388,7 +393,7 @@ def _ico(d: Any, v: _Verzamelaar) -> None:
     else:
         v.ok("alle aanmeldvragen beantwoord")
     if d.ico is not None and d.ico.conclusie != "herbespreking":
-        v.voeg("ico-al-besproken", False, "verkennend casusoverleg",
-               f"Het verkennend casusoverleg besprak dit dossier al op {d.ico.datum:%d/%m/%Y}.",
+        v.voeg("ico-al-besproken", False, "{intake_kort}",
+               f"{{intake}} besprak dit dossier al op {d.ico.datum:%d/%m/%Y}.",
                f"Bekijk de uitkomst met `ketencli dossier show {d.id}`; agendeer alleen opnieuw voor een "
                "herbespreking.")
