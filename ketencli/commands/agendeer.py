@@ -78,7 +78,7 @@ STANDAARD_VRAAG: dict[str, str] = {
     "afsluiting": "Definitieve afsluiting na zes maanden opvolging: zijn er nieuwe feiten, en is de vervolghulp "
                   "goed gestart?",
     "check-na-afronding": "Check op nieuwe feiten na de afronding (opvolging op afstand).",
-    "terugkoppeling": "Terugkoppeling zoals afgesproken op de weegploeg.",
+    "terugkoppeling": "Terugkoppeling zoals afgesproken op {plan}.",
 }
 STATUS_KLEUR = {"voorbereid": "cyan", "ingediend": "blue", "besproken": "green", "uitgesteld": "yellow",
                 "geannuleerd": "dim"}
@@ -104,11 +104,15 @@ class Verzoek:
     waarom_nu: str = ""
     # set by the flow: why the session was looked for from a later date
     vanaf_uitleg: str = ""
+    # set by the flow: the words of the dossier's region (D30), for the standard questions
+    woorden: dict[str, str] = field(default_factory=dict)
 
     @property
     def vraag(self) -> str:
+        from ketencli.methodiek import regios
+
         eigen = "\n".join(v.strip() for v in self.vragen if v.strip())
-        standaard = STANDAARD_VRAAG.get(self.doel, "")
+        standaard = regios.in_woorden(STANDAARD_VRAAG.get(self.doel, ""), self.woorden or None)
         return "\n".join(x for x in (standaard, eigen) if x)
 
 
@@ -140,7 +144,8 @@ def weegploeg(
     overschrijf: bool = O_OVERSCHRIJF,
     als_json: bool = O_JSON,
 ) -> None:
-    """Agendeer het plan van aanpak (of het gewijzigde plan, of de afronding) op de weegploeg."""
+    """Agendeer het plan van aanpak (of het gewijzigde plan, of de afronding) op de tafel die het plan bespreekt:
+    in Antwerpen de weegploeg, in West-Vlaanderen de overlegtafel, in Leuven het operationeel team."""
     if soort not in ("pva", "gewijzigd", "afronding"):
         raise GebruiksFout(f"--soort {soort!r} ken ik niet; kies uit: pva, gewijzigd, afronding.")
     from ketencli import planning
@@ -178,8 +183,9 @@ def rondetafel(
     overschrijf: bool = O_OVERSCHRIJF,
     als_json: bool = O_JSON,
 ) -> None:
-    """Agendeer een vraag, de tussentijdse evaluatie, een terugkoppeling of de afsluiting op de ronde tafel
-    (bijlage F). Na de afronding is een ronde tafel zonder --afsluiting de check op nieuwe feiten."""
+    """Agendeer een vraag, de tussentijdse evaluatie, een terugkoppeling of de afsluiting op de opvolgtafel van je
+    regio (bijlage F): in Antwerpen de ronde tafel, in West-Vlaanderen en Leuven het operationeel team. Na de
+    afronding is zo'n agendering zonder --afsluiting de check op nieuwe feiten."""
     gekozen = [naam for naam, aan in (("--tussentijdse-evaluatie", tussentijdse_evaluatie),
                                       ("--terugkoppeling", terugkoppeling), ("--afsluiting", afsluiting)) if aan]
     if len(gekozen) > 1:
@@ -259,7 +265,8 @@ def _bepaal_doel(d: model.Dossier, verzoek: Verzoek) -> None:
     if not verzoek.doel:
         verzoek.doel = "check-na-afronding" if d.fase == "afgerond" else "vraag"
     if verzoek.doel == "vraag" and not verzoek.vraag:
-        raise GebruiksFout("Geef je vraag aan de ronde tafel mee met --vraag \"...\" (of gebruik "
+        tafel = verzoek.woorden.get("opvolging", "de tafel")
+        raise GebruiksFout(f"Geef je vraag aan {tafel} mee met --vraag \"...\" (of gebruik "
                            "--tussentijdse-evaluatie, --terugkoppeling of --afsluiting).")
     if verzoek.doel == "afsluiting" and d.fase != "afgerond":
         raise KetencliFout(
@@ -308,6 +315,7 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
 
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)  # before any file is written
+    verzoek.woorden = planning.woorden(d.regio)
     _bepaal_doel(d, verzoek)
     _extern(d, verzoek)
     nu = klok.nu()
