@@ -122,7 +122,7 @@ def test_weegploeg_outcome_without_return_date_says_how_to_add_it(kc, tmp_path, 
     kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-01")
     monkeypatch.setenv("KETENCLI_NU", "2026-12-02T10:00")
     uit = kc.ok("agendeer", "uitkomst", did, "a1", "--status", "besproken", "--afspraak", "Plan goedgekeurd")
-    assert "terugkomdatum" in uit.output and "Ronde Tafel" in uit.output
+    assert "terugkomdatum: de weegploeg spreekt normaal af" in uit.output and "op de ronde tafel" in uit.output
     assert f"ketencli agendeer uitkomst {did} a1 --terugkoppeling" in uit.output
     # with the return date given, no such word
     kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-15")

@@ -744,9 +744,9 @@ def _zonder_terugkomdatum(d: model.Dossier, a: model.Agendering) -> None:
     if a.rol != "plan" or a.soort not in ("pva", "gewijzigd") or a.status != "besproken" or a.terugkoppeling_op:
         return
     r = planning.regio(d.regio)
-    plan, opvolging = r.tafel_voor_rol("plan"), r.tafel_voor_rol("opvolging")
-    if plan is None or opvolging is None:
+    if r.tafel_voor_rol("plan") is None or r.tafel_voor_rol("opvolging") is None:
         return
-    ui.melding(f"Nog geen terugkomdatum: {plan.met_lidwoord} spreekt normaal af wanneer het dossier terugkomt op "
-               f"{opvolging.met_lidwoord} (bijlage G, stap 3). Noteer ze met `ketencli agendeer uitkomst {d.id} "
+    w = planning.woorden(d.regio)
+    ui.melding(f"Nog geen terugkomdatum: {w['plan']} spreekt normaal af wanneer het dossier terugkomt op "
+               f"{w['opvolging']} (bijlage G, stap 3). Noteer ze met `ketencli agendeer uitkomst {d.id} "
                f"{a.id} --terugkoppeling JJJJ-MM-DD`.")
