@@ -28,9 +28,15 @@ def test_import_van_beide_voorbeelden_geeft_neutrale_ids(kc, palmeneire, westvl,
                 assert deel.lower() not in pad.name.lower() or len(deel) < 4, pad
 
 
-def test_import_meldt_genegeerd_id(kc):
-    uit = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
-    assert "werd genegeerd" in uit.output
+def test_import_houdt_vrij_id_en_meldt_een_bezet_id(kc, thuis):
+    """D2 (amended): the file's id is kept when it is free, without a remark; a taken id gets the next."""
+    eerste = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    assert "Dossier 2026-001 aangemaakt" in eerste.output
+    assert "id" not in eerste.stderr.lower()
+    tweede = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    assert "Dossier 2026-002 aangemaakt" in tweede.output
+    assert "2026-001 uit het bestand is al in gebruik" in tweede.output
+    assert dossier_bestand(thuis, "2026-002").is_file()
 
 
 def test_nieuw_met_opties_zonder_terminal(kc, thuis):

@@ -75,10 +75,10 @@ def nieuw(
         if any(x is not None for x in (regio, gezin, datum, organisatie, persoon, contact)):
             raise GebruiksFout("Gebruik --from zonder de andere gegevensopties: alles komt uit het bestand.")
         ingelezen = store.lees_import(van)
-        dossier = store.maak_nieuw(ingelezen.data, bron=str(van))
-        if ingelezen.genegeerd_id:
-            ui.melding(f"Het id {ingelezen.genegeerd_id} uit het bestand werd genegeerd: "
-                       "ketencli kent zelf een nieuw id toe.")
+        dossier = store.maak_nieuw(ingelezen.data, bron=str(van), gewenst_id=ingelezen.gegeven_id)
+        if ingelezen.gegeven_id and ingelezen.gegeven_id != dossier.id:
+            ui.melding(f"Het id {ingelezen.gegeven_id} uit het bestand is al in gebruik of geen geldig id: "
+                       f"dit dossier kreeg {dossier.id}.")
         ui.gelukt(f"Dossier {dossier.id} aangemaakt ({len(dossier.gezinsleden)} gezinsleden).")
         _toon_volgende_stap(dossier.id)
         return
