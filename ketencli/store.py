@@ -39,6 +39,7 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     home,
     maak_map,
     schrijf_atomisch,
+    vreemde_bestanden,
 )
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch

@@ -45,6 +45,20 @@ def melding(tekst: str, stijl: str = "yellow") -> None:
     console(stderr=True).print(f"[{stijl}]{escape(tekst)}[/]")
 
 
+def meld_vreemde_bestanden(dossier_id: str, namen: Sequence[str]) -> None:
+    """One note for files in a dossier's folder that ketencli did not write (issue 15 §5): most often
+    a sync tool's conflict copy, which ketencli never reads, so a colleague's change may be in it."""
+    if not namen:
+        return
+    lijst = ", ".join(repr(n) for n in namen[:3]) + (f" en nog {len(namen) - 3}" if len(namen) > 3 else "")
+    melding(
+        f"Let op: in de map van dossier {dossier_id} staat {'een bestand' if len(namen) == 1 else 'bestanden'} "
+        f"dat ketencli niet kent: {lijst}. Meestal is dat een kopie van een sync-programma (OneDrive, Dropbox, "
+        f"Nextcloud) na een conflict; ketencli leest die niet. Vergelijk de kopie met het dossier, neem over wat "
+        f"ontbreekt met `ketencli dossier edit {dossier_id}`, en verplaats of verwijder daarna de kopie."
+    )
+
+
 # -- asking ----------------------------------------------------------------------------------
 
 

@@ -79,7 +79,9 @@ def nieuw(
         if ingelezen.gegeven_id and ingelezen.gegeven_id != dossier.id:
             ui.melding(f"Het id {ingelezen.gegeven_id} uit het bestand is al in gebruik of geen geldig id: "
                        f"dit dossier kreeg {dossier.id}.")
-        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({len(dossier.gezinsleden)} gezinsleden).")
+        n = len(dossier.gezinsleden)
+        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({n} {'gezinslid' if n == 1 else 'gezinsleden'}).")
+        _waarschuw_zelfde_gezin(dossier)
         _toon_volgende_stap(dossier.id)
         return
 
@@ -105,7 +107,30 @@ def nieuw(
             raise typer.Exit(1)
     dossier = store.maak_nieuw(data)
     ui.gelukt(f"Dossier {dossier.id} aangemaakt.")
+    _waarschuw_zelfde_gezin(dossier)
     _toon_volgende_stap(dossier.id)
+
+
+def _waarschuw_zelfde_gezin(dossier: model.Dossier) -> None:
+    """Issue 15 §5: members (name and birth date) that already appear in another dossier mean the
+    family may be known; the new dossier stays (scripts go on), the user is told where to look."""
+    from ketencli import index, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    eigen = {k for lid in dossier.gezinsleden if (k := index.lid_sleutel(lid.naam, lid.geboortedatum))}
+    if not eigen:
+        return
+    for ander in index.samenvattingen():
+        gedeeld = len(eigen & set(ander.leden))
+        if ander.id == dossier.id or not gedeeld:
+            continue
+        wie = "1 gezinslid staat" if gedeeld == 1 else f"{gedeeld} gezinsleden staan"
+        ui.melding(
+            f"Let op: {wie} (naam en geboortedatum) ook in dossier {ander.id} "
+            f"(fase {FASE_LABELS.get(ander.fase, ander.fase)}). Is het hetzelfde gezin, werk dan verder in dat "
+            f"dossier; is het afgerond of afgesloten, open het opnieuw met "
+            f"`ketencli dossier heropen {ander.id} --reden \"...\"`. Dit nieuwe dossier {dossier.id} blijft bestaan."
+        )
 
 
 def _toon_volgende_stap(dossier_id: str) -> None:
@@ -228,9 +253,12 @@ def lijst(
         ui.schrijf_json([
             {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
              "aanmeldingsdatum": r.aanmeldingsdatum.isoformat() if r.aanmeldingsdatum else None,
-             "volgende": r.volgende, **({"fout": r.fout} if r.fout else {})}
+             "volgende": r.volgende, **({"fout": r.fout} if r.fout else {}),
+             **({"vreemde_bestanden": r.vreemde_bestanden} if r.vreemde_bestanden else {})}
             for r in rijen
         ])
+        for r in rijen:
+            ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
         return
     from rich.markup import escape
     from rich.table import Table
@@ -253,6 +281,8 @@ def lijst(
                       f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
                       ui.vervaldatum_tekst(r.volgende, vandaag))
     ui.console().print(tabel)
+    for r in rijen:
+        ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
 
 
 @app.command("show")
@@ -343,6 +373,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     if komend:
         c.print(Panel("\n".join(ui.vervaldatum_tekst(v.naar_dict(), vandaag) for v in komend[:6]),
                       title="Wat komt eraan", title_align="left"))
+    ui.meld_vreemde_bestanden(d.id, store.vreemde_bestanden(store.dossier_dir(d.id)))
 
 
 def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:

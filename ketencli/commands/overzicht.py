@@ -51,6 +51,8 @@ def overzicht(
             ui.gelukt(f"Agendabestand geschreven: {ics} ({len(kalender_rijen)} items).")
     for s in fouten:
         ui.melding(f"Dossier {s.id} kan niet gelezen worden en ontbreekt in dit overzicht: {s.fout}")
+    for s in samenvattingen:
+        ui.meld_vreemde_bestanden(s.id, s.vreemde_bestanden)
 
 
 def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
