@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal, feiten
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -346,7 +347,8 @@ def start(
         open_ = afronding.niet_voldaan(afronding.toets(d, vandaag, venster))
         if open_ and not toch:
             raise KetencliFout(
-                f"De afrondingstoets slaagt nog niet: {len(open_)} criteria niet voldaan of onbekend "
+                f"De afrondingstoets slaagt nog niet: {aantal(len(open_), 'criterium', 'criteria')} "
+                f"niet voldaan of onbekend "
                 f"({', '.join(c.key for c in open_)}). Er werd niets bewaard.",
                 tip=f"Bekijk wat ontbreekt met `ketencli afronding check {d.id}`; rond je toch af, geef dan "
                 "--toch --reden \"...\".")
@@ -525,7 +527,7 @@ def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
         bezwaren.append("de partners meldden nieuwe feiten")
     na = afronding.feiten_na_afronding(d, op)
     if na:
-        bezwaren.append(f"de tijdlijn heeft {len(na)} incident(en), pv('s) of melding(en) na de afronding van "
+        bezwaren.append(f"de tijdlijn heeft {feiten(len(na))} na de afronding van "
                         f"{d.afronding.gestart_op:%d/%m/%Y} ("
                         + ", ".join(f"{t.soort} op {t.datum:%d/%m/%Y}" for t in na) + ")")
     if vervolghulp is False:

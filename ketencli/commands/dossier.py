@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -80,7 +81,7 @@ def nieuw(
             ui.melding(f"Het id {ingelezen.gegeven_id} uit het bestand is al in gebruik of geen geldig id: "
                        f"dit dossier kreeg {dossier.id}.")
         n = len(dossier.gezinsleden)
-        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({n} {'gezinslid' if n == 1 else 'gezinsleden'}).")
+        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({aantal(n, 'gezinslid', 'gezinsleden')}).")
         _waarschuw_zelfde_gezin(dossier)
         _toon_volgende_stap(dossier.id)
         return
@@ -170,7 +171,7 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden)}
     c.print()
     c.print(f"[bold]Samenvatting:[/] {gezin} — {dict(_regio_keuzes())[regio]} — aangemeld op "
-            f"{aanmelddatum:%d/%m/%Y} — {len(leden)} gezinsleden.")
+            f"{aanmelddatum:%d/%m/%Y} — {aantal(len(leden), 'gezinslid', 'gezinsleden')}.")
     if not ui.bevestig("Dit dossier bewaren?", standaard=True):
         return None
     return data

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -103,7 +104,8 @@ def _vraag_kijkschema(d: model.Dossier, op: date) -> model.KijkschemaMoment | No
             motivering = ui.tekst("Motivering (mag leeg):", eerder.motivering if eerder else "")
             beoordelingen.append(model.FactorBeoordeling(factor=factor.key, staat=staat, bij_wie=bij_wie,
                                                          motivering=motivering))
-    if not ui.bevestig(f"Dit kijkschema bewaren ({len(beoordelingen)} factoren beoordeeld)?", standaard=True):
+    beoordeeld = aantal(len(beoordelingen), "factor", "factoren")
+    if not ui.bevestig(f"Dit kijkschema bewaren ({beoordeeld} beoordeeld)?", standaard=True):
         return None
     door = d.casusregisseur.naam
     return model.KijkschemaMoment(datum=op, door=door, factoren=beoordelingen)

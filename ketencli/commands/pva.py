@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -335,7 +336,8 @@ def rij_verwijderen(
         rij = _rij(d, rij_id)
         if not ja:
             ui.vereis_terminal(False, "Bevestig met --ja.")
-            if not ui.bevestig(f"Rij {rij.id} ({rij.factor}) met {len(rij.acties)} acties verwijderen?", False):
+            acties = aantal(len(rij.acties), "actie", "acties")
+            if not ui.bevestig(f"Rij {rij.id} ({rij.factor}) met {acties} verwijderen?", False):
                 raise KetencliFout("Niets verwijderd.")
         d.pva.rijen = [r for r in d.pva.rijen if r.id != rij_id]
     ui.gelukt(f"Rij {rij_id} verwijderd.")
@@ -516,8 +518,8 @@ def bewerk(
         with store.wijzig(dossier_id) as d:
             _controleer_plan(d, plan)
             d.pva = plan
-            store.historie(d, f"plan van aanpak ingelezen ({len(plan.rijen)} rijen)")
-        ui.gelukt(f"Plan van aanpak met {len(plan.rijen)} rijen bewaard.")
+            store.historie(d, f"plan van aanpak ingelezen ({aantal(len(plan.rijen), 'rij', 'rijen')})")
+        ui.gelukt(f"Plan van aanpak met {aantal(len(plan.rijen), 'rij', 'rijen')} bewaard.")
         return
     ui.vereis_terminal(no_input, "Gebruik `ketencli pva rij …`, `ketencli pva actie …` of --from BESTAND.")
     from ketencli.commands import pva_editor

@@ -22,6 +22,8 @@ from typing import Any
 
 from ketencli.methodiek import kijkschema, pva_regels
 from ketencli.methodiek.datums import plus_maanden
+from ketencli.taal import aantal
+from ketencli.taal import feiten as feiten_tekst
 
 OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
 GEWELD_SOORTEN = ("incident", "pv", "melding")
@@ -167,8 +169,8 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
                  f"`ketencli dossier heropen {d.id} --naar casusregie --reden \"...\"`")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"Na de afronding van {_d(gestart)} kwam er nog {len(na_afronding)} incident(en), pv('s) of "
-             "melding(en): de ronde tafel bespreekt het dossier dan opnieuw (gids L1693-1696).",
+            [f"Na de afronding van {_d(gestart)} kwam er nog {feiten_tekst(len(na_afronding))}"
+             ": de ronde tafel bespreekt het dossier dan opnieuw (gids L1693-1696).",
              *[feit_tekst(t) for t in na_afronding]]
             + ([f"Verklaring van de regisseur (telt niet voor feiten na de afronding): {verklaring}"]
                if verklaring else []),
@@ -183,7 +185,7 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
             return Criterium("geweld-gestopt", titel, "voldaan", [tekst, *bewijs], "")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [tekst, f"Maar na die verklaring kwam er nog {len(later)} incident(en), pv('s) of melding(en):",
+            [tekst, f"Maar na die verklaring kwam er nog {feiten_tekst(len(later))}:",
              *[b for t, b in zip(feiten, bewijs, strict=True) if t in later]],
             "Bekijk de nieuwe feiten; blijft het veilig, vernieuw dan de verklaring: "
             f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
@@ -191,7 +193,7 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
     if feiten:
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"{len(feiten)} incident(en), pv('s) of melding(en) in de tijdlijn sinds {_d(sinds)}:", *bewijs],
+            [f"{feiten_tekst(len(feiten))} in de tijdlijn sinds {_d(sinds)}:", *bewijs],
             "Wacht tot het geweld een tijd gestopt is, of leg uit waarom het toch veilig is: "
             f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
         )
@@ -304,10 +306,11 @@ def _acties_afgehandeld(d: Any, vandaag: date, sinds: date) -> Criterium:
             bewijs.append(f"Overgedragen: {_rij_factor(r)}, actie {n} '{a.omschrijving}' aan "
                           f"{_dienst(d, a.overgedragen_aan)}")
     klaar_ = sum(1 for _r, _n, a in alle if a.stavaza in ("afgerond", "geschrapt") and not a.overgedragen_aan.strip())
-    bewijs.append(f"{klaar_} van de {len(alle)} acties afgerond of geschrapt.")
+    bewijs.append(f"{klaar_} van de {aantal(len(alle), 'actie', 'acties')} afgerond of geschrapt.")
     if open_:
         return Criterium(
-            "acties-afgehandeld", titel, "niet-voldaan", [f"{len(open_)} actie(s) staan nog open:", *bewijs],
+            "acties-afgehandeld", titel, "niet-voldaan",
+            [f"{aantal(len(open_), 'actie staat', 'acties staan')} nog open:", *bewijs],
             "Zet elke open actie op afgerond of geschrapt (`ketencli pva actie edit ID RIJ NR --stavaza ...`) of "
             f"draag ze over aan de vervolghulp (`ketencli afronding overdracht {d.id} RIJ NR --aan DIENST`).",
         )
@@ -326,7 +329,7 @@ def _doelstellingen(d: Any, vandaag: date, sinds: date) -> Criterium:
     if lopend:
         return Criterium(
             "doelstellingen-beoordeeld", titel, "niet-voldaan",
-            [f"{len(lopend)} doelstelling(en) nog niet beoordeeld (lopend):", *bewijs],
+            [f"{aantal(len(lopend), 'doelstelling', 'doelstellingen')} nog niet beoordeeld (lopend):", *bewijs],
             "Beoordeel elke doelstelling (bereikt, deels-bereikt of niet-bereikt): "
             f"`ketencli pva doel edit {d.id} G --staat ...`.",
         )

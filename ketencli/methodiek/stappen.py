@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from ketencli.methodiek import bijlage_b, gevangenissen
 from ketencli.methodiek import checklists as cl
+from ketencli.taal import aantal
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
 Oordeel = Literal["voldaan", "niet-voldaan", "onbekend", ""]
@@ -328,7 +329,8 @@ def _beschermend(d: Any, op: date, lid: str | None) -> Afleiding:
     aanwezig = [f for f in laatste.factoren if f.staat == "aanwezig"
                 and (k := kijkschema.factor(f.factor)) is not None and k.soort == "beschermend"]
     if aanwezig:
-        return Afleiding("voldaan", f"{len(aanwezig)} beschermende factor(en) in het kijkschema", laatste.datum)
+        telling = aantal(len(aanwezig), "beschermende factor", "beschermende factoren")
+        return Afleiding("voldaan", f"{telling} in het kijkschema", laatste.datum)
     return Afleiding("niet-voldaan", "het laatste kijkschema vermeldt geen beschermende factor")
 
 
@@ -339,13 +341,15 @@ def _acties(d: Any) -> list[Any]:
 def _pva_opgemaakt(d: Any, op: date, lid: str | None) -> Afleiding:
     rijen = [r for r in d.pva.rijen if r.acties]
     if rijen:
-        return Afleiding("voldaan", f"plan van aanpak met {len(rijen)} rij(en) met acties", d.pva.opgemaakt_op)
+        telling = aantal(len(rijen), "rij", "rijen")
+        return Afleiding("voldaan", f"plan van aanpak met {telling} met acties", d.pva.opgemaakt_op)
     return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen rij met een actie")
 
 
 def _pva_doelstellingen(d: Any, op: date, lid: str | None) -> Afleiding:
     if d.pva.doelstellingen:
-        return Afleiding("voldaan", f"{len(d.pva.doelstellingen)} doelstelling(en) in het plan van aanpak")
+        telling = aantal(len(d.pva.doelstellingen), "doelstelling", "doelstellingen")
+        return Afleiding("voldaan", f"{telling} in het plan van aanpak")
     return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen doelstellingen")
 
 
@@ -357,7 +361,7 @@ def _pva_begeleiding(d: Any, op: date, lid: str | None) -> Afleiding:
     zonder = [a for a in acties if not a.begeleiding.strip()
               or a.begeleiding.strip().lower() in ("casusregisseur", "regisseur", regisseur)]
     if zonder:
-        return Afleiding("niet-voldaan", f"{len(zonder)} actie(s) zonder begeleidende dienst")
+        return Afleiding("niet-voldaan", f"{aantal(len(zonder), 'actie', 'acties')} zonder begeleidende dienst")
     return Afleiding("voldaan", "elke actie heeft een begeleidende dienst")
 
 
@@ -427,7 +431,8 @@ def _afrondingstoets(d: Any, op: date, lid: str | None) -> Afleiding:
     if afronding.klaar(criteria):
         return Afleiding("voldaan", "alle vereiste criteria van de afrondingstoets zijn voldaan")
     open_ = [c for c in criteria if c.vereist and c.oordeel != "voldaan"]
-    return Afleiding("niet-voldaan", f"{len(open_)} criteria nog niet voldaan: `ketencli afronding check {d.id}`")
+    telling = aantal(len(open_), "criterium", "criteria")
+    return Afleiding("niet-voldaan", f"{telling} nog niet voldaan: `ketencli afronding check {d.id}`")
 
 
 def _check_zes_maanden(d: Any, op: date, lid: str | None) -> Afleiding:
