@@ -8,7 +8,8 @@ import yaml
 
 from tests.conftest import dossier_bestand, voorbeeld
 
-HALF_MEERVOUD = re.compile(r"\b\d+ (?:\w+ )?\w+\((?:en|s|'s)\)|\b1 (?:gezinsleden|factoren|rijen|acties|doelstellingen)\b")
+HALF_MEERVOUD = re.compile(r"\b\d+ (?:\w+ )?\w+\((?:en|s|'s)\)"
+                           r"|\b1 (?:gezinsleden|factoren|rijen|acties|doelstellingen)\b")
 
 
 def test_tellingen_in_enkelvoud_en_meervoud(kc, thuis, tmp_path):
