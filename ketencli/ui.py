@@ -145,16 +145,22 @@ def tekst(vraag: str, standaard: str = "", *, verplicht: bool = False, hint: str
 
 def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
           niet_na: date | None = None) -> date | None:
-    """A date as 2026-03-15 (also 15/3/2026 or 15-03-2026); empty = none when not verplicht."""
+    """A date as 2026-03-15 (also 15/3/2026, 15-03-2026, 15/3); empty = none when not verplicht.
+    With ``niet_na`` (a fact) a date without a year is the most recent one, else the nearest."""
     import questionary
+
+    richting = "verleden" if niet_na is not None else "dichtst"
 
     def controleer(waarde: str) -> bool | str:
         waarde = waarde.strip()
         if not waarde:
             return "Dit mag niet leeg zijn." if verplicht else True
-        gelezen = lees_datum(waarde)
+        try:
+            gelezen = lees_datum(waarde, richting)
+        except ValueError as fout:  # taal.OnbestaandeDatum
+            return f"Die datum bestaat niet: {fout}."
         if gelezen is None:
-            return "Geef een datum als 2026-03-15 of 15/3/2026."
+            return "Geef een datum als 2026-03-15, 15/3/2026 of 15/3."
         if niet_na is not None and gelezen > niet_na:
             return f"Deze datum ligt in de toekomst (na {niet_na:%d/%m/%Y})."
         return True
@@ -162,27 +168,17 @@ def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
     with _vangen():
         antwoord = questionary.text(
             vraag, default=standaard.isoformat() if standaard else "", validate=controleer,
-            instruction="(jjjj-mm-dd of dd/mm/jjjj)", style=_stijl(),
+            instruction="(dd/mm/jjjj of dd/mm)", style=_stijl(),
         ).unsafe_ask()
-    return lees_datum(antwoord or "")
+    return lees_datum(antwoord or "", richting)
 
 
-def lees_datum(waarde: str) -> date | None:
-    waarde = waarde.strip()
-    if not waarde:
-        return None
-    try:
-        return date.fromisoformat(waarde)
-    except ValueError:
-        pass
-    for scheiding in ("/", "-", "."):
-        delen = waarde.split(scheiding)
-        if len(delen) == 3 and all(d.isdigit() for d in delen) and len(delen[2]) == 4:
-            try:
-                return date(int(delen[2]), int(delen[1]), int(delen[0]))
-            except ValueError:
-                return None
-    return None
+def lees_datum(waarde: str, richting: str = "dichtst") -> date | None:
+    """A typed date (``taal.lees_datum``), a date without a year read from today's date in
+    ``richting``; None when it is not a date. Raises ``taal.OnbestaandeDatum`` for "31/11/2026"."""
+    from ketencli import klok, taal
+
+    return taal.lees_datum(waarde, vandaag=klok.vandaag(), richting=richting)
 
 
 def keuze(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: str | None = None) -> str:

@@ -290,7 +290,7 @@ def test_a_bad_date_is_read_and_refused_as_everywhere_else(kc, palmeneire):
                         (("uitkomst", palmeneire, "a1", "--terugkoppeling", "morgen"), "--terugkoppeling")]:
         uit = kc("agendeer", *args)
         assert uit.exit_code == 2, uit.output
-        assert f"{optie} 'morgen' is geen datum. Schrijf bijvoorbeeld 2026-03-15 of 15/3/2026." in uit.stderr
+        assert f"{optie} 'morgen' is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15." in uit.stderr
     assert len(store.laad(palmeneire).agenderingen) == 1
 
 

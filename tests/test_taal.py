@@ -36,3 +36,34 @@ def test_tellingen_in_enkelvoud_en_meervoud(kc, thuis, tmp_path):
     stap = kc("stap", "toon", dossier, "--alles", "--json").stdout
     assert "1 beschermende factor in het kijkschema" in stap
     assert "1 actie staat nog open" in kc("afronding", "check", dossier).output
+
+
+def test_datum_zonder_jaar_is_de_laatste_voor_feiten_en_wordt_voluit_getoond(kc, palmeneire, thuis):
+    """Issue 15 §4: on 23/11/2026, '21/11' for a fact is 21/11/2026 and '24/11' is 24/11/2025."""
+    uit = kc.ok("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "21/11",
+                "--omschrijving", "Kort telefoontje", "--no-input")
+    assert "21/11/2026" in uit.output
+    kc.ok("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "24/11", "--omschrijving", "Vorig jaar",
+          "--no-input")
+    data = yaml.safe_load(dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8"))
+    per_datum = {str(t["datum"]): t["omschrijving"] for t in data["tijdlijn"]}
+    assert per_datum["2026-11-21"] == "Kort telefoontje"
+    assert per_datum["2025-11-24"] == "Vorig jaar"
+
+
+def test_onbestaande_datum_krijgt_een_eigen_melding(kc, palmeneire):
+    onbestaand = kc("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "31/11/2026",
+                    "--omschrijving", "x", "--no-input")
+    assert onbestaand.exit_code == 2
+    assert "bestaat niet" in onbestaand.stderr and "november 2026 heeft 30 dagen" in onbestaand.stderr
+    onleesbaar = kc("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "xx/yy/zzzz",
+                    "--omschrijving", "x", "--no-input")
+    assert onleesbaar.exit_code == 2 and "is geen datum" in onleesbaar.stderr
+
+
+def test_datum_zonder_jaar_voor_een_plan_is_de_volgende(kc, palmeneire, thuis):
+    """A terugkomdatum is a plan: on 23/11/2026 '05/01' is 5 January 2027, not 2026."""
+    kc.ok("agendeer", "weegploeg", palmeneire, "--toch", "--reden", "test")
+    kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--status", "uitgesteld", "--terugkoppeling", "05/01")
+    data = yaml.safe_load(dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8"))
+    assert str(data["agenderingen"][0]["terugkoppeling_op"]) == "2027-01-05"

@@ -314,7 +314,8 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     vandaag = nu.date()
     rol = ROL_VAN_AGENDERING[verzoek.soort]
     reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
-    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum_optie(verzoek.datum, "--datum"),
+    op = _datum_optie(verzoek.datum, "--datum", richting="toekomst")
+    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=op,
                                                vanaf=_vanaf(d, verzoek, vandaag))
     begin = _lokaal(zitting.begin)
     assert begin is not None
@@ -647,7 +648,8 @@ def uitkomst(
     toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
     if status is not None and status not in toegelaten:
         raise GebruiksFout(f"--status {status!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
-    terug = _datum_optie(terugkoppeling, "--terugkoppeling") if terugkoppeling is not None else None
+    terug = (_datum_optie(terugkoppeling, "--terugkoppeling", richting="toekomst")
+             if terugkoppeling is not None else None)
     if terugkoppeling is not None and terug is None:
         raise GebruiksFout("--terugkoppeling heeft een datum nodig, bv. 2027-03-05.")
     afspraken = [x.strip() for x in afspraak if x.strip()]

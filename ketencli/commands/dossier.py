@@ -25,14 +25,23 @@ app = typer.Typer(
 NO_INPUT_HULP = "Stel nooit een vraag; ontbreekt er iets, dan stopt het commando met een melding."
 
 
-def _datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None) -> date | None:
-    from ketencli import ui
+def _datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
+                 richting: str | None = None) -> date | None:
+    """A date option as the user types it (``taal.lees_datum``). A date without a year ("21/11") is
+    the most recent such date for a fact (``niet_na`` given: tijdlijn, instemming, afvinken), the
+    next one for a plan (``richting="toekomst"``: a session, a terugkomdatum), else the nearest
+    (issue 15 §4). Usage errors (exit 2) for what is not a date and for a date that does not exist."""
+    from ketencli import taal, ui
 
     if waarde is None or not waarde.strip():
         return None
-    gelezen = ui.lees_datum(waarde)
+    richting = richting or ("verleden" if niet_na is not None else "dichtst")
+    try:
+        gelezen = ui.lees_datum(waarde, richting)
+    except taal.OnbestaandeDatum as fout:
+        raise GebruiksFout(f"{optie} {waarde.strip()!r}: die datum bestaat niet ({fout}).") from None
     if gelezen is None:
-        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 2026-03-15 of 15/3/2026.")
+        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15.")
     if niet_na is not None and gelezen > niet_na:
         raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
     return gelezen
@@ -697,7 +706,7 @@ def ico(
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
-    volgende = _datum_optie(herbespreking_op, "--herbespreking-op")
+    volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
     with store.wijzig(dossier_id) as d:
