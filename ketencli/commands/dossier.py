@@ -279,17 +279,28 @@ def lijst(
         ui.console().print("Geen dossiers gevonden." + ("" if fase or regio else
                            " Maak er een met [bold]ketencli dossier new[/]."))
         return
+    # a narrow terminal (80 columns) keeps the columns that tell what to do: id, gezin, fase, volgende;
+    # every cell but "volgende" stays on one line (shortened with …), so a row is a few lines at most
+    breed = ui.console().width >= 120
+    koppen = ("id", "gezin", "regio", "fase", "regisseur", "aangemeld", "volgende") if breed else \
+        ("id", "gezin", "fase", "volgende")
     tabel = Table(title="Dossiers", header_style="bold")
-    for kop in ("id", "gezin", "regio", "fase", "regisseur", "aangemeld", "volgende"):
-        tabel.add_column(kop)
+    for kop in koppen:
+        if kop == "volgende":
+            tabel.add_column(kop, ratio=3, min_width=20)
+        else:
+            tabel.add_column(kop, no_wrap=True, overflow="ellipsis", max_width=None if kop == "id" else 28)
     vandaag = klok.vandaag()
     for r in rijen:
         if r.fout:
-            tabel.add_row(r.id, f"[red]kan niet gelezen worden: {escape(r.fout)}[/]", "", "", "", "", "")
+            tabel.add_row(r.id, "[red]kan niet gelezen worden[/]", *([""] * (len(koppen) - 3)),
+                          f"[red]{escape(r.fout)}[/]")
             continue
-        tabel.add_row(r.id, escape(r.gezin), r.regio, FASE_LABELS.get(r.fase, r.fase), escape(r.regisseur) or "—",
-                      f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
-                      ui.vervaldatum_tekst(r.volgende, vandaag))
+        cellen = {"id": r.id, "gezin": escape(r.gezin), "regio": r.regio,
+                  "fase": FASE_LABELS.get(r.fase, r.fase), "regisseur": escape(r.regisseur) or "—",
+                  "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
+                  "volgende": ui.vervaldatum_tekst(r.volgende, vandaag)}
+        tabel.add_row(*(cellen[k] for k in koppen))
     ui.console().print(tabel)
     for r in rijen:
         ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)

@@ -18,6 +18,7 @@ app = typer.Typer(help="Het kijkschema: risico- en beschermende factoren per dom
                   no_args_is_help=True)
 
 STAAT_LABELS = {"aanwezig": "aanwezig", "niet-aanwezig": "niet aanwezig", "onbekend": "onbekend – verder onderzoeken"}
+SOORT_LABELS = {"risico": "risico", "beschermend": "beschermend"}
 
 
 def namen(d: model.Dossier, ids: list[str]) -> str:
@@ -138,6 +139,8 @@ def toon(
     for domein in kijkschema.DOMEINEN:
         tabel = Table(title=domein.naam, title_justify="left", title_style="bold", expand=True, header_style="bold")
         tabel.add_column("factor", ratio=4)
+        # the kind in words too: without colour (NO_COLOR, a printout) risk and protection stay apart
+        tabel.add_column("soort", ratio=2)
         tabel.add_column("staat", ratio=2)
         tabel.add_column("bij wie", ratio=2)
         tabel.add_column("motivering", ratio=4)
@@ -147,8 +150,8 @@ def toon(
             staat = STAAT_LABELS[b.staat] if b else "[dim]niet beoordeeld[/]"
             if b and b.staat == "aanwezig":
                 staat = f"[bold {kleur}]{staat}[/]"
-            tabel.add_row(f"[{kleur}]{escape(factor.label)}[/]", staat, escape(namen(d, b.bij_wie)) if b else "",
-                          escape(b.motivering) if b else "")
+            tabel.add_row(f"[{kleur}]{escape(factor.label)}[/]", f"[{kleur}]{SOORT_LABELS[factor.soort]}[/]", staat,
+                          escape(namen(d, b.bij_wie)) if b else "", escape(b.motivering) if b else "")
         c.print(tabel)
 
 
