@@ -9,6 +9,7 @@ prompt_toolkit are imported inside the functions: ``ketencli --help`` must not l
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -205,11 +206,42 @@ def meerdere(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: Sequence[
     def controleer(gekozen: list[str]) -> bool | str:
         return True if gekozen or not minstens_een else "Kies er minstens één (spatiebalk)."
 
-    with _vangen():
-        return list(questionary.checkbox(
+    with _vangen(), _nederlandse_checkbox():
+        vraagstuk = questionary.checkbox(
             vraag, choices=opties, validate=controleer, style=_stijl(),
             instruction="(spatiebalk = aanvinken, Enter = klaar)",
-        ).unsafe_ask())
+        )
+    with _vangen():
+        return list(vraagstuk.unsafe_ask())
+
+
+@contextmanager
+def _nederlandse_checkbox() -> Iterator[None]:
+    """questionary's checkbox sums up the answer in English ("done (2 selections)") with no option to
+    change it: while the prompt is built, its layout gets a token function that says it in Dutch."""
+    from questionary.prompts import checkbox as q_checkbox
+
+    origineel = q_checkbox.common.create_inquirer_layout
+
+    def layout(ic: Any, tokens: Callable[[], list[tuple[str, str]]], **kwargs: Any) -> Any:
+        def nederlands() -> list[tuple[str, str]]:
+            uit = []
+            for klasse, tekst in tokens():
+                if klasse == "class:answer":
+                    if tekst == "done":
+                        tekst = "niets gekozen"
+                    elif m := re.fullmatch(r"done \((\d+) selections\)", tekst):
+                        tekst = f"{m.group(1)} gekozen"
+                uit.append((klasse, tekst))
+            return uit
+
+        return origineel(ic, nederlands, **kwargs)
+
+    q_checkbox.common.create_inquirer_layout = layout
+    try:
+        yield
+    finally:
+        q_checkbox.common.create_inquirer_layout = origineel
 
 
 def bevestig(vraag: str, standaard: bool = True) -> bool:
