@@ -417,7 +417,7 @@ def test_een_overleg_na_de_afronding_is_geen_nieuw_feit(kc, klaar, thuis, monkey
 # -- herneem ---------------------------------------------------------------------------------------
 
 
-def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, thuis, monkeypatch):
+def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, thuis, monkeypatch, tmp_path):
     kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", "--rondetafel-check-maanden", "3")
     monkeypatch.setenv("KETENCLI_NU", "2027-01-20T10:00")
     assert kc("afronding", "herneem", klaar).exit_code == 2  # --reden is required
@@ -439,7 +439,13 @@ def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, th
     assert laatste["wat"] == "afronding hernomen: fase afgerond → casusregie"
     assert "14/01/2027" in laatste["reden"] and "23/11/2026" in laatste["reden"]
     assert "ronde tafel vraagt opnieuw regie" in laatste["reden"]
-    # and the afronding can start again later
+    # and the afronding can start again later, with a kijkschema newer than the pv of 08/01 (D27)
+    ks = tmp_path / "ks.yaml"
+    ks.write_text(yaml.safe_dump({"datum": "2027-01-15", "factoren": [
+        {"factor": "geweld-escalatie", "staat": "niet-aanwezig"},
+        {"factor": "individu-middelenmisbruik", "staat": "aanwezig", "bij_wie": ["m2"]}]}), encoding="utf-8")
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2027-01-14").exit_code == 1
+    kc.ok("kijkschema", "invullen", klaar, "--from", ks, "--no-input")
     kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2027-01-14")
 
 
