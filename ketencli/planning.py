@@ -620,7 +620,7 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -
 
 
 def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
-    """OCJ/SDJ (annex B, D21): the three-monthly afstemming and 'consulent informeren' per pv/incident."""
+    """OCJ/SDJ (annex B, D21, D28): the three-monthly afstemming and 'consulent informeren' per pv/melding/incident."""
     from ketencli.methodiek import bijlage_b
 
     if not bijlage_b.consulent_betrokken(dossier):
@@ -631,7 +631,7 @@ def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
         if t.datum < start or bijlage_b.consulent_ingelicht_op(dossier, t) is not None:
             continue
         uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
-                               f"Consulent informeren over het {t.soort} van {t.datum.isoformat()}"))
+                               f"Consulent informeren over {bijlage_b.gebeurtenis(t)}"))
     return uit
 
 

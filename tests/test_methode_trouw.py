@@ -90,3 +90,39 @@ def test_minder_risicofactoren_onbekend_na_een_nieuw_incident(kc, tmp_path):
     assert c["oordeel"] == "onbekend"
     assert any("melding op 15/11/2026" in b for b in c["bewijs"])
     assert "kijkschema invullen" in c["wat_te_doen"]
+
+
+# -- 2. consulent informeren after a melding (annex B L1277-1279, D28) --------------------------------
+
+
+def _met_consulent(soort: str) -> dict[str, Any]:
+    data = klaar_data()
+    data["betrokken_diensten"].append({"id": "d3", "soort": "ocj-sdj", "naam": "OCJ Voorbeeld"})
+    data["tijdlijn"].append({"datum": "2026-11-20", "soort": soort, "omschrijving": "Familiale twist."})
+    return data
+
+
+def stap_items(kc, dossier_id: str) -> list[dict[str, Any]]:
+    """Every checklist item of `stap toon --json --alles`, with its checklist key."""
+    data = json.loads(kc.ok("stap", "toon", dossier_id, "--json", "--alles").stdout)
+    return [{**i, "lijst": c["key"]} for c in data["checklists"] for i in c["items"]]
+
+
+def test_een_melding_vraagt_de_consulent_te_informeren_zoals_een_pv(kc, tmp_path):
+    """L1277-1279: "De casusregisseur licht de consulent in over elk IFG pv (meldingen familiale twist en
+    pv's slagen en verwondingen)": a melding raises the due item and opens the checklist item (D28)."""
+    for soort in ("pv", "melding"):
+        did, _ = importeer(kc, tmp_path, _met_consulent(soort), soort)
+        rijen = [r for r in json.loads(kc.ok("overzicht", "--json").stdout)
+                 if r["dossier"] == did and r["soort"] == "consulent-informeren"]
+        lidwoord = {"pv": "het pv", "melding": "de melding"}[soort]
+        assert [r["omschrijving"] for r in rijen] == [f"Consulent informeren over {lidwoord} van 20/11/2026"]
+        item = next(i for i in stap_items(kc, did) if i["item"] == "consulent-elk-ifg-pv")
+        assert item["afleiding"]["oordeel"] == "niet-voldaan", item
+        assert "nr 3 (20/11/2026)" in item["afleiding"]["toelichting"]
+        # recording when the consulent heard of it closes both
+        kc.ok("tijdlijn", "edit", did, "3", "--consulent-geinformeerd", "2026-11-21")
+        assert not [r for r in json.loads(kc.ok("overzicht", "--json").stdout)
+                    if r["dossier"] == did and r["soort"] == "consulent-informeren"]
+        item = next(i for i in stap_items(kc, did) if i["item"] == "consulent-elk-ifg-pv")
+        assert item["afleiding"]["oordeel"] == "voldaan"

@@ -461,26 +461,26 @@ def _consulent_afronding(d: Any, op: date, lid: str | None) -> Afleiding:
 def _consulent_pv(d: Any, op: date, lid: str | None) -> Afleiding:
     incidenten = bijlage_b.incidenten(d)
     if not incidenten:
-        return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
+        return _onbekend(f"nog geen {bijlage_b.SOORTEN_TEKST} in de tijdlijn sinds de start van de casusregie")
     ingelicht = [bijlage_b.consulent_ingelicht_op(d, t) for _, t in incidenten]
     open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for (nr, t), op_ in zip(incidenten, ingelicht, strict=True) if op_ is None]
     if open_:
         return Afleiding("niet-voldaan", "consulent nog niet ingelicht over " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --consulent-geinformeerd DATUM`")
-    return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} pv's en incidenten",
+    return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}",
                      max(x for x in ingelicht if x is not None))
 
 
 def _incident_afspraken(d: Any, op: date, lid: str | None) -> Afleiding:
     incidenten = bijlage_b.incidenten(d)
     if not incidenten:
-        return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
+        return _onbekend(f"nog geen {bijlage_b.SOORTEN_TEKST} in de tijdlijn sinds de start van de casusregie")
     open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for nr, t in incidenten if t.afspraken is None or not t.afspraken.volledig]
     if open_:
         return Afleiding("niet-voldaan", "afspraken van bijlage B nog niet genoteerd bij " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --impact-kinderen ... --gesprek-door ... "
                          "--netwerk-door ...`")
-    return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} pv's en incidenten")
+    return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}")
 
 
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
