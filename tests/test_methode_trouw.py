@@ -15,6 +15,7 @@ import yaml
 
 from tests.conftest import _id_uit
 from tests.methodiek.test_afronding_regels import klaar_data
+from tests.test_doc import alle_tekst
 
 
 def importeer(kc, tmp_path: Path, data: dict[str, Any], naam: str = "d") -> tuple[str, str]:
@@ -126,3 +127,50 @@ def test_een_melding_vraagt_de_consulent_te_informeren_zoals_een_pv(kc, tmp_path
                     if r["dossier"] == did and r["soort"] == "consulent-informeren"]
         item = next(i for i in stap_items(kc, did) if i["item"] == "consulent-elk-ifg-pv")
         assert item["afleiding"]["oordeel"] == "voldaan"
+
+
+# -- 3. Kempen prisons: one reading of annex D's route (L1565-1609, D22) ------------------------------
+
+
+def _gedetineerd(gevangenis: str) -> dict[str, Any]:
+    data = klaar_data()
+    data["gezinsleden"][1]["detentie"] = {"gevangenis": gevangenis, "soort": "voorlopige-hechtenis",
+                                          "sinds": "2026-11-01"}
+    data["betrokken_diensten"] += [{"id": "d5", "soort": "psd", "naam": "PSD gevangenis"},
+                                   {"id": "d6", "soort": "jww", "naam": "JWW Voorbeeld"}]
+    return data
+
+
+def test_kempische_gevangenis_brief_en_psd_zonder_jww(kc, tmp_path):
+    """L1607-1609: in a Kempen prison the detainee gets a letter instead of informing JWT, and the PSD
+    is mailed at its general address; checklist, `stap` and `doc` read the same route (D22)."""
+    did, _ = importeer(kc, tmp_path, _gedetineerd("turnhout"))
+    items = stap_items(kc, did)
+    d = {i["item"]: i for i in items if i["lijst"] == "bijlage-d"}
+    assert {"gevangenis-kempen-brief", "gevangenis-kempen-psd"} <= set(d)
+    assert not {"gevangenis-een-mail", "gevangenis-psd-jww-informeren"} & set(d)
+    horen = next(i for i in items if i["item"] == "contact-psd-jww")
+    assert "JWW" not in horen["tekst"]
+    assert f"ketencli doc {did} brief-gedetineerde --lid m2" in horen["afleiding"]["toelichting"]
+    data = json.loads(kc.ok("stap", "toon", did, "--json").stdout)
+    assert [(g["route"], g["documenten"]) for g in data["bijlage_d"]] == [
+        ("kempen", ["brief-gedetineerde", "psd-jww-mail"])]
+    assert f"ketencli doc {did} brief-gedetineerde --lid m2" in " ".join(kc.ok("stap", did).stdout.split())
+    kc.ok("doc", did, "brief-gedetineerde", "--uit", tmp_path / "brief.docx")
+    assert "Beste Bart" in alle_tekst(tmp_path / "brief.docx")
+    kc.ok("doc", did, "psd-jww-mail", "--uit", tmp_path / "mail.docx")
+    mail = alle_tekst(tmp_path / "mail.docx")
+    assert "PSD gevangenis" in mail and "JWW Voorbeeld" not in mail
+
+
+def test_andere_gevangenis_een_mail_aan_psd_en_jww(kc, tmp_path):
+    """L1513: outside the Kempen one mail to PSD and JWW; no letter (the document is refused)."""
+    did, _ = importeer(kc, tmp_path, _gedetineerd("antwerpen"))
+    d = {i["item"] for i in stap_items(kc, did) if i["lijst"] == "bijlage-d"}
+    assert {"gevangenis-een-mail", "gevangenis-psd-jww-informeren"} <= d
+    assert not {"gevangenis-kempen-brief", "gevangenis-kempen-psd"} & d
+    horen = next(i for i in stap_items(kc, did) if i["item"] == "contact-psd-jww")
+    assert "één mail aan PSD en JWW" in horen["afleiding"]["toelichting"]
+    assert kc("doc", did, "brief-gedetineerde").exit_code == 1
+    kc.ok("doc", did, "psd-jww-mail", "--uit", tmp_path / "mail.docx")
+    assert "JWW Voorbeeld" in alle_tekst(tmp_path / "mail.docx")

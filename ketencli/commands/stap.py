@@ -237,8 +237,9 @@ def _bijlagen(d: model.Dossier, o: stappen.Overzicht, op: date, alles: bool) -> 
                              + (f", cc {escape(aanvraag.cc)}" if aanvraag.cc else ""))
         elif stand.key == "bijlage-d":
             for g in o.gedetineerden:
-                soort = "Kempische gevangenis: brief aan de gedetineerde" if g.kempen else "één mail aan PSD en JWW"
-                delen.append(f"  • {escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}: [bold]{soort}[/]")
+                docs = " en ".join(f"ketencli doc {d.id} {soort} --lid {g.lid}" for soort in g.route.documenten)
+                delen.append(f"  • {escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}: "
+                             f"[bold]{escape(g.route.samenvatting)}[/] — {docs}")
                 delen.append(Padding(escape(g.instructie), (0, 0, 0, 4)))
         if alles:
             delen.append(Padding(_itemtabel(d, stand.items, op, met_lid=stand.key == "bijlage-a"), (0, 0, 0, 2)))

@@ -41,6 +41,7 @@ Afleiding = Literal[
     "consulent-pv-geinformeerd",
     "incident-afspraken",
     "consulent-afronding",
+    "bijlage-d-route",
 ]
 
 # What each derivation rule means (for the module that implements them; Dutch-free on purpose).
@@ -69,6 +70,7 @@ AFLEIDINGEN: dict[str, str] = {
     "'consulent informeren' item done (D21)",
     "incident-afspraken": "every incident has the annex B questions answered (D21)",
     "consulent-afronding": "alignment with the consulent before afronding is recorded (D21, L1457)",
+    "bijlage-d-route": "which annex D route applies to each detainee (one mail, or the Kempen letter, D22)",
 }
 
 Voorwaarde = Literal[
@@ -79,6 +81,7 @@ Voorwaarde = Literal[
     "dringende-maatregel",
     "lid-gedetineerd",
     "kempen-gevangenis",
+    "gevangenis-buiten-kempen",
     "geen-actieve-regie",
 ]
 
@@ -90,6 +93,7 @@ VOORWAARDEN: dict[str, str] = {
     "dringende-maatregel": "a table (ICO, RT, WP) decided a judicial measure is urgent (L1466)",
     "lid-gedetineerd": "a member has a current detentie (D5)",
     "kempen-gevangenis": "a member is detained in a Kempen prison (JWW Turnhout, D22)",
+    "gevangenis-buiten-kempen": "a member is detained in a prison outside the Kempen (one mail to PSD and JWW)",
     "geen-actieve-regie": "the family is known to CO3 but no casusregie is active yet (L1509)",
 }
 
@@ -217,9 +221,11 @@ HOREN = Checklist(
         ),
         Item(
             "contact-psd-jww",
-            "Neem contact op met PSD en JWW als een gezinslid in de gevangenis zit.",
-            "Eén mail aan beide diensten, alleen need-to-know; in de Kempen een brief aan de gedetineerde "
-            "(bijlage D).",
+            "Leg contact met de diensten van de gevangenis als een gezinslid daar verblijft, zoals bijlage D "
+            "het voor die gevangenis vraagt.",
+            "Buiten de Kempen één mail aan PSD en JWW samen, alleen need-to-know; in een Kempische gevangenis "
+            "een brief aan de gedetineerde en een mail aan de PSD, niet aan JWT (bijlage D).",
+            afleiding="bijlage-d-route",
             bron="L558",
             voorwaarde="lid-gedetineerd",
         ),
@@ -1030,6 +1036,7 @@ BIJLAGE_D = Checklist(
             "Met het oog op samenwerking en afstemming, en om het contact met de gedetineerde te behouden of "
             "op te starten.",
             bron="L1497",
+            voorwaarde="gevangenis-buiten-kempen",
         ),
         Item(
             "gevangenis-criminoloog",
@@ -1043,6 +1050,7 @@ BIJLAGE_D = Checklist(
             "Contacteer PSD en JWW samen met één mail.",
             "De mailadressen per gevangenis staan in de bijlage bij de CO3-gids.",
             bron="L1513",
+            voorwaarde="gevangenis-buiten-kempen",
         ),
         Item(
             "gevangenis-need-to-know",

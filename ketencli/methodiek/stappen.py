@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ketencli.methodiek import bijlage_b, gevangenissen
+from ketencli.methodiek import bijlage_b, bijlage_d, gevangenissen
 from ketencli.methodiek import checklists as cl
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
@@ -128,8 +128,15 @@ class Gedetineerde:
     lid: str
     naam: str
     gevangenis: str  # display name
-    kempen: bool
-    instructie: str  # annex D, Dutch
+    route: bijlage_d.Route  # annex D: one mail to PSD and JWW, or the Kempen letter (D22)
+
+    @property
+    def kempen(self) -> bool:
+        return self.route.kempen
+
+    @property
+    def instructie(self) -> str:  # annex D, Dutch
+        return self.route.instructie
 
 
 @dataclass(frozen=True)
@@ -198,7 +205,8 @@ class Overzicht:
                 for c in self.checklists
             ],
             "bijlage_d": [
-                {"lid": g.lid, "gevangenis": g.gevangenis, "kempen": g.kempen, "instructie": g.instructie}
+                {"lid": g.lid, "gevangenis": g.gevangenis, "kempen": g.kempen, "route": g.route.key,
+                 "documenten": list(g.route.documenten), "instructie": g.instructie}
                 for g in self.gedetineerden
             ],
             "volgende": [i.to_dict() for i in self.volgende()],
@@ -235,20 +243,20 @@ def voorwaarde(d: Any, key: str, op: date) -> tuple[bool, str]:
             return True, "in de gevangenis: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
         return False, "geen gezinslid in de gevangenis"
     if key == "kempen-gevangenis":
-        leden = [lid for lid in d.gezinsleden if lid.detentie is not None and _is_kempen(lid.detentie.gevangenis)]
+        leden = bijlage_d.met_route(d, bijlage_d.KEMPEN)
         if leden:
             return True, "in een Kempische gevangenis: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
         return False, "niemand in een Kempische gevangenis"
+    if key == "gevangenis-buiten-kempen":
+        leden = bijlage_d.met_route(d, bijlage_d.EEN_MAIL)
+        if leden:
+            return True, "in een gevangenis buiten de Kempen: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
+        return False, "niemand in een gevangenis buiten de Kempen"
     if key == "geen-actieve-regie":
         if d.fase in ("casusregie", "afgerond", "afgesloten"):
             return False, "er is (of was) een casusregie"
         return True, "nog geen actieve casusregie"
     return True, ""  # an unknown condition never hides an item
-
-
-def _is_kempen(gevangenis_key: str) -> bool:
-    g = gevangenissen.gevangenis(gevangenis_key)
-    return bool(g and g.kempen)
 
 
 # -- derivations -----------------------------------------------------------------------------
@@ -483,6 +491,15 @@ def _incident_afspraken(d: Any, op: date, lid: str | None) -> Afleiding:
     return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}")
 
 
+def _bijlage_d_route(d: Any, op: date, lid: str | None) -> Afleiding:
+    """Which route of annex D applies to each detainee (methodiek.bijlage_d, D22); ticked by hand."""
+    delen = []
+    for x, route in bijlage_d.gedetineerden(d):
+        docs = ", ".join(f"`ketencli doc {d.id} {soort} --lid {x.id}`" for soort in route.documenten)
+        delen.append(f"{x.naam} ({x.id}): {route.samenvatting} ({docs})")
+    return _onbekend("; ".join(delen) + "; vink af als het contact gelegd is")
+
+
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
     return lambda d, op, lid: _onbekend(uitleg)
 
@@ -501,6 +518,7 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "netwerkoverleg": _netwerkoverleg,
     "consulent-afstemming": _consulent_afstemming,
     # need data ketencli does not record yet: the regisseur ticks these by hand
+    "bijlage-d-route": _bijlage_d_route,
     "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
     "weegploeg-pva": _geagendeerd("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
     "rondetafel-geagendeerd": _geagendeerd("opvolging", ("rondetafel",), "ketencli agendeer rondetafel {id}"),
@@ -595,10 +613,9 @@ def evalueer(d: Any, op: date) -> Overzicht:
         Gedetineerde(
             lid.id, lid.naam,
             (g.naam if (g := gevangenissen.gevangenis(lid.detentie.gevangenis)) else lid.detentie.gevangenis),
-            _is_kempen(lid.detentie.gevangenis),
-            cl.bijlage_d_instructie(_is_kempen(lid.detentie.gevangenis)),
+            route,
         )
-        for lid in d.gezinsleden if lid.detentie is not None
+        for lid, route in bijlage_d.gedetineerden(d)
     )
     return Overzicht(
         op=op,
