@@ -370,7 +370,9 @@ def context_rondetafel(d: model.Dossier, vandaag: date, *, zitting: datetime | d
                        huidige_situatie: str = "", tafel_rol: str | None = None, **_: Any) -> dict[str, Any]:
     reikwijdte = reikwijdte or model.RondetafelReikwijdte()
     if na_weegploeg is None:  # after the weegploeg once a PvA agendering there was discussed
-        na_weegploeg = any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
+        from ketencli.methodiek import gereedheid
+
+        na_weegploeg = gereedheid.na_weegploeg(d)
     domeinen = [(kijkschema.domein(k).naam if kijkschema.domein(k) else k) for k in reikwijdte.domeinen]
     tafel, plan_tafel = _tafel(d, tafel_rol or "opvolging"), _tafel(d, "plan")
     if plan_tafel["naam"] == tafel["naam"]:  # Leuven: one table for both, so name the discussion instead

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import _id_uit
+from tests.conftest import _id_uit, dossier_bestand
 from tests.methodiek.test_afronding_regels import klaar_data
 from tests.test_doc import alle_tekst
 
@@ -174,3 +174,70 @@ def test_andere_gevangenis_een_mail_aan_psd_en_jww(kc, tmp_path):
     assert kc("doc", did, "brief-gedetineerde").exit_code == 1
     kc.ok("doc", did, "psd-jww-mail", "--uit", tmp_path / "mail.docx")
     assert "JWW Voorbeeld" in alle_tekst(tmp_path / "mail.docx")
+
+
+# -- 4. "besproken" means besproken (L636, L721, D29) and 10. outcomes after the session -----------------
+
+
+def _agendering(kc, dossier_id: str, soort: str) -> dict[str, Any]:
+    uit = kc.ok("agendeer", "weegploeg", dossier_id, "--soort", soort, "--toch", "--reden", "test", "--json")
+    return json.loads(uit.stdout)["agendering"]
+
+
+def _stap_item(kc, dossier_id: str, key: str) -> dict[str, Any]:
+    return next(i for i in stap_items(kc, dossier_id) if i["item"] == key)
+
+
+def test_plan_op_de_weegploeg_pas_voldaan_als_besproken(kc, tmp_path, monkeypatch):
+    """L636 "Bespreek het PvA op de Weegploeg": voorbereid, ingediend and uitgesteld are 'geagendeerd',
+    open and without a date; only besproken meets it, dated on the session (D29)."""
+    did, _ = importeer(kc, tmp_path, klaar_data())
+    a = _agendering(kc, did, "pva")
+    zitting = a["zitting"][:10]
+    assert zitting > "2026-11-23"
+    for status in ("voorbereid", "ingediend", "uitgesteld"):
+        if status != "voorbereid":
+            kc.ok("agendeer", "uitkomst", did, a["id"], "--status", status)
+        it = _stap_item(kc, did, "pva-weegploeg")
+        assert (it["status"], it["datum"], it["afleiding"]["oordeel"]) == ("open", None, "niet-voldaan"), it
+        assert f"geagendeerd ({status})" in it["afleiding"]["toelichting"]
+    assert "agendeer weegploeg" in it["afleiding"]["toelichting"]  # uitgesteld: agendeer opnieuw
+    monkeypatch.setenv("KETENCLI_NU", f"{zitting}T17:00")
+    kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "besproken")
+    it = _stap_item(kc, did, "pva-weegploeg")
+    assert (it["status"], it["datum"]) == ("afgeleid", zitting)
+
+
+def test_afronding_op_de_weegploeg_pas_voldaan_als_besproken(kc, tmp_path, monkeypatch):
+    """L721 "Bespreek de afronding op de Weegploeg": an agendering voorbereid is no discussion, and no
+    akkoord of the weegploeg for `afronding start` either (D29)."""
+    did, _ = importeer(kc, tmp_path, klaar_data())
+    a = _agendering(kc, did, "afronding")
+    it = _stap_item(kc, did, "afronding-weegploeg")
+    assert (it["status"], it["datum"]) == ("open", None)
+    assert "geagendeerd (voorbereid)" in it["afleiding"]["toelichting"]
+    uit = kc("afronding", "start", did)
+    assert uit.exit_code == 1 and "weegploeg" in uit.stderr and "akkoord" in uit.stderr
+    monkeypatch.setenv("KETENCLI_NU", f"{a['zitting'][:10]}T17:00")
+    kc.ok("agendeer", "uitkomst", did, a["id"], "--afspraak", "Akkoord met de afronding")
+    assert _stap_item(kc, did, "afronding-weegploeg")["status"] == "afgeleid"
+
+
+def test_uitkomst_voor_de_zitting_wordt_geweigerd(kc, tmp_path, thuis, monkeypatch):
+    """An outcome is recorded after the session (L1682-1689, D23): besproken or an afspraak for a
+    session still ahead is refused, naming the session date; uitgesteld can be recorded any time."""
+    did, _ = importeer(kc, tmp_path, klaar_data())
+    a = _agendering(kc, did, "gewijzigd")
+    zitting = a["zitting"][:10]
+    datum = f"{zitting[8:10]}/{zitting[5:7]}/{zitting[:4]}"
+    voor = dossier_bestand(thuis, did).read_bytes()
+    for args in (("--status", "besproken"), ("--afspraak", "Plan goedgekeurd"),
+                 ("--status", "ingediend", "--meenemen", "iets")):
+        uit = kc("agendeer", "uitkomst", did, a["id"], *args)
+        assert uit.exit_code == 1, (args, uit.output)
+        assert datum in uit.stderr and "nog niet plaats" in uit.stderr and "--status uitgesteld" in uit.stderr
+        assert dossier_bestand(thuis, did).read_bytes() == voor
+    kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "ingediend")
+    kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "uitgesteld")
+    monkeypatch.setenv("KETENCLI_NU", f"{zitting}T16:30")  # the day of the session itself
+    kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "besproken", "--afspraak", "Plan goedgekeurd")

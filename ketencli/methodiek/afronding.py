@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from ketencli.methodiek import kijkschema, pva_regels
+from ketencli.methodiek import bespreking, kijkschema, pva_regels
 from ketencli.methodiek.datums import plus_maanden
 
 OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
@@ -53,10 +53,9 @@ START_FASEN = ("casusregie", "ketenaanpak-zonder-regisseur")
 
 
 def weegploeg_akkoord(dossier: Any) -> date | None:
-    """The session date of the latest afronding discussed at the table with role 'plan' (weegploeg), if any."""
-    data = [a.zitting.date() for a in dossier.agenderingen
-            if a.soort == "afronding" and a.rol == "plan" and a.status == "besproken"]
-    return max(data, default=None)
+    """The session date of the latest afronding discussed at the table with role 'plan' (weegploeg), if any (D29)."""
+    a = bespreking.laatst_besproken(dossier.agenderingen, "plan", ("afronding",))
+    return a.zitting.date() if a is not None else None
 
 
 # the fases in which the afronding has started (its dates are in ``dossier.afronding``)

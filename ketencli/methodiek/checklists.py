@@ -58,10 +58,10 @@ AFLEIDINGEN: dict[str, str] = {
     "pva-begeleiding": "every PvA action has a begeleiding (a service, not the regisseur)",
     "pva-eigen-netwerk": "the family's own network appears in at least one PvA action (D19)",
     "netwerkoverleg": "a tijdlijn entry of kind 'overleg' exists since the start of casusregie",
-    "weegploeg-pva": "the PvA was agendaed at the table with role 'plan' (weegploeg)",
+    "weegploeg-pva": "the PvA was discussed (besproken, D29) at the table with role 'plan' (weegploeg)",
     "rondetafel-geagendeerd": "the dossier was agendaed at the table with role 'opvolging'",
     "afrondingstoets": "the afronding check has no criterion 'niet-voldaan'",
-    "weegploeg-afronding": "the afronding was agendaed at the table with role 'plan' (weegploeg)",
+    "weegploeg-afronding": "the afronding was discussed (besproken, D29) at the table with role 'plan' (weegploeg)",
     "check-zes-maanden": "the check six months after afronding is recorded (D25)",
     "afsluiting-rondetafel": "the dossier reached fase 'afgesloten' at the table with role 'afsluiting'",
     "consulent-afstemming": "last alignment with the ocj-sdj consulent is at most "

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ketencli.methodiek import bijlage_b, bijlage_d, gevangenissen
+from ketencli.methodiek import bespreking, bijlage_b, bijlage_d, gevangenissen
 from ketencli.methodiek import checklists as cl
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
@@ -428,6 +428,27 @@ def _geagendeerd(rol: str, soorten: tuple[str, ...], commando: str) -> Callable[
     return regel
 
 
+def _besproken(rol: str, soorten: tuple[str, ...], commando: str) -> Callable[[Any, date, str | None], Afleiding]:
+    """Discussed at the region's table with this role (D29): only a besproken agendering (or one with an
+    outcome) meets it; a prepared, submitted or postponed one shows as "geagendeerd" and stays open."""
+
+    def regel(d: Any, op: date, lid: str | None) -> Afleiding:
+        a = bespreking.laatst_besproken(d.agenderingen, rol, soorten)
+        if a is not None:
+            return Afleiding("voldaan", f"besproken op de zitting van {a.zitting:%d/%m/%Y} ({a.id})", a.zitting.date())
+        gevonden = [a for a in d.agenderingen if a.rol == rol and a.soort in soorten and a.status != "geannuleerd"]
+        if not gevonden:
+            return Afleiding("niet-voldaan", f"nog niet geagendeerd: `{commando.format(id=d.id)}`")
+        a = max(gevonden, key=lambda x: x.zitting)
+        if a.status == "uitgesteld":
+            return Afleiding("niet-voldaan", f"{bespreking.staat(a)} voor de zitting van {a.zitting:%d/%m/%Y} "
+                             f"({a.id}): agendeer opnieuw met `{commando.format(id=d.id)}`")
+        return Afleiding("niet-voldaan", f"{bespreking.staat(a)} voor de zitting van {a.zitting:%d/%m/%Y} ({a.id}); "
+                         f"na de zitting: `ketencli agendeer uitkomst {d.id} {a.id} --status besproken`")
+
+    return regel
+
+
 def _afrondingstoets(d: Any, op: date, lid: str | None) -> Afleiding:
     from ketencli.methodiek import afronding
 
@@ -520,9 +541,9 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     # need data ketencli does not record yet: the regisseur ticks these by hand
     "bijlage-d-route": _bijlage_d_route,
     "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
-    "weegploeg-pva": _geagendeerd("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
+    "weegploeg-pva": _besproken("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
     "rondetafel-geagendeerd": _geagendeerd("opvolging", ("rondetafel",), "ketencli agendeer rondetafel {id}"),
-    "weegploeg-afronding": _geagendeerd("plan", ("afronding",), "ketencli agendeer weegploeg {id} --soort afronding"),
+    "weegploeg-afronding": _besproken("plan", ("afronding",), "ketencli agendeer weegploeg {id} --soort afronding"),
     "afrondingstoets": _afrondingstoets,
     "check-zes-maanden": _check_zes_maanden,
     "afsluiting-rondetafel": _afgesloten,
