@@ -241,3 +241,33 @@ def test_uitkomst_voor_de_zitting_wordt_geweigerd(kc, tmp_path, thuis, monkeypat
     kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "uitgesteld")
     monkeypatch.setenv("KETENCLI_NU", f"{zitting}T16:30")  # the day of the session itself
     kc.ok("agendeer", "uitkomst", did, a["id"], "--status", "besproken", "--afspraak", "Plan goedgekeurd")
+
+
+# -- 5. ICO geen-ketenaanpak needs the advice to the aanmelder (guide II.D, L314-320) -----------------
+
+
+def _verkenning() -> dict[str, Any]:
+    data = klaar_data()
+    for sleutel in ("casusregie_start", "ico", "kijkschema", "pva", "afronding"):
+        data.pop(sleutel)
+    for lid in data["gezinsleden"]:
+        lid.pop("instemming", None)
+    return data | {"fase": "verkenning"}
+
+
+def test_geen_ketenaanpak_zonder_advies_wordt_geweigerd(kc, tmp_path, thuis):
+    """L316-317: "De aanmelder ontvangt steeds advies voor het opmaken van een 'veiligheidsplan'": no
+    advice, or one without the veiligheidsplan, is refused (nothing saved) naming --advies."""
+    did, _ = importeer(kc, tmp_path, _verkenning())
+    voor = dossier_bestand(thuis, did).read_bytes()
+    for advies in ((), ("--advies", "  "), ("--advies", "Parketmelding is aangewezen.")):
+        uit = kc("dossier", "ico", did, "--conclusie", "geen-ketenaanpak", "--datum", "2026-11-20", *advies)
+        assert uit.exit_code == 1, uit.output
+        melding = " ".join(uit.stderr.split())
+        assert "veiligheidsplan" in melding and f"ketencli dossier ico {did} --conclusie geen-ketenaanpak --advies" \
+            in melding and "Er werd niets bewaard" in melding
+        assert dossier_bestand(thuis, did).read_bytes() == voor
+    kc.ok("dossier", "ico", did, "--conclusie", "geen-ketenaanpak", "--datum", "2026-11-20", "--advies",
+          "Maak met mevrouw een veiligheidsplan op; een parketmelding is aangewezen.")
+    data = yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))
+    assert data["fase"] == "niet-ingestroomd" and "veiligheidsplan" in data["ico"]["advies"]

@@ -655,12 +655,13 @@ def ico(
                                   "ketenaanpak-met-casusregie of herbespreking."),
     datum: str | None = typer.Option(None, "--datum",
                                      help="Datum van het verkennend casusoverleg (standaard: vandaag)."),
-    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder."),
+    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder; bij geen-ketenaanpak verplicht, "
+                               "met het advies voor een veiligheidsplan."),
     herbespreking_op: str | None = typer.Option(None, "--herbespreking-op", help="Datum van het volgende ICO."),
 ) -> None:
     """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
     from ketencli import klok, model, store, ui
-    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico
+    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
     vandaag = klok.vandaag()
@@ -668,6 +669,11 @@ def ico(
     volgende = _datum_optie(herbespreking_op, "--herbespreking-op")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
+    if (ontbreekt := ontbrekend_advies(conclusie, advies)) is not None:
+        raise KetencliFout(
+            f"{ontbreekt}. Er werd niets bewaard.",
+            tip=f"Geef het advies mee: `ketencli dossier ico {dossier_id} --conclusie {conclusie} --advies "
+                "\"...; veiligheidsplan opmaken met ...\"`.")
     with store.wijzig(dossier_id) as d:
         if d.fase not in FASEN_VOOR_ICO:
             raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "

@@ -98,6 +98,25 @@ def fase_na_ico(conclusie: str, volwassen_instemming: bool) -> str:
     return fase
 
 
+def ontbrekend_advies(conclusie: str, advies: str) -> str | None:
+    """What is missing from the advice to the aanmelder for this outcome of the verkennend overleg, or None.
+
+    Guide II.D (L314-320): when the dossier does not enter the chain approach the aanmelder always
+    receives a multidisciplinary advice with attention for safety, and always advice on making a
+    veiligheidsplan. So ``geen-ketenaanpak`` needs an advice that names the veiligheidsplan (or the
+    family's safety). Returns a Dutch sentence for the message; other conclusions need nothing here.
+    """
+    if conclusie != "geen-ketenaanpak":
+        return None
+    if not advies.strip():
+        return ("Bij 'geen ketenaanpak' krijgt de aanmelder altijd een advies, met bijzondere aandacht voor "
+                "veiligheid en een advies voor een veiligheidsplan (gids II.D)")
+    if "veiligheid" not in advies.lower():
+        return ("Het advies aan de aanmelder noemt geen veiligheidsplan: de aanmelder krijgt altijd een advies "
+                "voor het opmaken van een veiligheidsplan (gids II.D)")
+    return None
+
+
 ICO_LABELS: dict[str, str] = {
     "geen-ketenaanpak": "geen nood aan ketenaanpak (advies aan de aanmelder)",
     "ketenaanpak-zonder-regisseur": "ketenaanpak zonder casusregisseur",
