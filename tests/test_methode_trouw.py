@@ -271,3 +271,82 @@ def test_geen_ketenaanpak_zonder_advies_wordt_geweigerd(kc, tmp_path, thuis):
           "Maak met mevrouw een veiligheidsplan op; een parketmelding is aangewezen.")
     data = yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))
     assert data["fase"] == "niet-ingestroomd" and "veiligheidsplan" in data["ico"]["advies"]
+
+
+# -- 9. consent before casusregie (guide L131-135, III.A L537, D8, D17) --------------------------------
+
+
+def _zonder_instemming() -> dict[str, Any]:
+    data = klaar_data()
+    for lid in data["gezinsleden"]:
+        lid.pop("instemming", None)
+    return data
+
+
+def test_casusregie_zonder_instemming_waarschuwt_bij_import_en_blokkeert_in_stap(kc, tmp_path):
+    """L133-135: "Casusregie kan starten van zodra één (volwassen) gezinslid instemt": a dossier imported
+    into casusregie without it is warned about, and `stap` shows a blocking finding with consent first."""
+    did, uit = importeer(kc, tmp_path, _zonder_instemming())
+    tekst = " ".join(uit.split())
+    assert "Let op" in tekst and "zonder geldige instemming van een volwassen gezinslid" in tekst
+    assert f"ketencli dossier instemming {did} LID" in tekst
+    data = json.loads(kc.ok("stap", "toon", did, "--json").stdout)
+    assert [(b["regel"], b["ernst"]) for b in data["blokkerend"]] == [("instemming", "blokkerend")]
+    assert data["volgende"][0]["item"] == "instemming-nagaan"
+    regels = [" ".join(r.split()) for r in kc.ok("stap", did).stdout.splitlines()]
+    assert any(r.startswith("│ Blokkerend:") and "instemming" in r for r in regels), regels
+    # a consent lifts it
+    kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-03-01")
+    assert json.loads(kc.ok("stap", "toon", did, "--json").stdout)["blokkerend"] == []
+
+
+def test_instemming_weggehaald_met_edit_waarschuwt(kc, tmp_path, monkeypatch):
+    import sys
+    import textwrap
+
+    did, _ = importeer(kc, tmp_path, klaar_data())
+    script = tmp_path / "editor.py"
+    script.write_text(textwrap.dedent("""\
+        import sys, pathlib, re
+        p = pathlib.Path(sys.argv[1])
+        t = p.read_text(encoding='utf-8')
+        t = re.sub(r"\\n *instemming:\\n( +[a-z_]+: .*\\n)+", "\\n", t)
+        t = re.sub(r"instemming: \\{[^}]*\\}", "instemming: null", t)
+        p.write_text(t, encoding='utf-8')
+    """), encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    uit = kc.ok("dossier", "edit", did, "--no-input")
+    assert "zonder geldige instemming" in " ".join(uit.output.split())
+
+
+def test_instemming_in_geen_instemming_start_de_casusregie(kc, tmp_path, thuis):
+    """L133-135 with D8: after the ICO conclusion 'ketenaanpak met casusregie' the dossier waits in fase
+    geen-instemming; the first adult's consent starts casusregie on that day, in the history."""
+    data = _verkenning() | {"fase": "geen-instemming",
+                            "ico": {"datum": "2026-11-13", "conclusie": "ketenaanpak-met-casusregie"}}
+    did, _ = importeer(kc, tmp_path, data)
+    kind = kc.ok("dossier", "instemming", did, "m3", "--datum", "2026-11-20")  # a child (2020) is not enough
+    assert "geen geldige instemming van een volwassen" in kind.output
+    assert yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))["fase"] == "geen-instemming"
+    uit = kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-22", "--door", "casusregisseur")
+    assert "de casusregie start op 22/11/2026" in " ".join(uit.output.split())
+    opgeslagen = yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))
+    assert (opgeslagen["fase"], str(opgeslagen["casusregie_start"])) == ("casusregie", "2026-11-22")
+    assert opgeslagen["historie"][-1]["wat"] == "fase geen-instemming → casusregie"
+
+
+def test_wat_nu_voor_de_casusregie_is_verkennend_overleg_en_instemming(kc, tmp_path):
+    """Before casusregie (D8) `stap` "wat nu" names the verkennend overleg and consent (L131-135, L314),
+    not annex A, even with a child over 12 (annex A is casusregie work, L541)."""
+    data = _verkenning() | {"fase": "aanmelding"}
+    data["gezinsleden"][2]["geboortedatum"] = "2012-03-03"
+    did, _ = importeer(kc, tmp_path, data)
+    volgende = json.loads(kc.ok("stap", "toon", did, "--json").stdout)["volgende"]
+    assert [(i["checklist"], i["item"]) for i in volgende] == [
+        ("voor-casusregie", "intake-agenderen"), ("voor-casusregie", "intake-uitkomst"),
+        ("voor-casusregie", "start-instemming")]
+    kc.ok("agendeer", "ico", did)
+    volgende = json.loads(kc.ok("stap", "toon", did, "--json").stdout)["volgende"]
+    assert [i["item"] for i in volgende] == ["intake-uitkomst", "start-instemming"]
+    assert f"ketencli dossier ico {did}" in " ".join(kc.ok("stap", did).stdout.split())

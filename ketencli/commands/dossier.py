@@ -80,6 +80,7 @@ def nieuw(
             ui.melding(f"Het id {ingelezen.genegeerd_id} uit het bestand werd genegeerd: "
                        "ketencli kent zelf een nieuw id toe.")
         ui.gelukt(f"Dossier {dossier.id} aangemaakt ({len(dossier.gezinsleden)} gezinsleden).")
+        _waarschuw_instemming(dossier)
         _toon_volgende_stap(dossier.id)
         return
 
@@ -106,6 +107,16 @@ def nieuw(
     dossier = store.maak_nieuw(data)
     ui.gelukt(f"Dossier {dossier.id} aangemaakt.")
     _toon_volgende_stap(dossier.id)
+
+
+def _waarschuw_instemming(dossier: model.Dossier) -> None:
+    """Warns when the dossier is in casusregie without an adult's consent (guide L131-135, D17)."""
+    from ketencli import klok, ui
+    from ketencli.methodiek import aanmelding
+
+    if aanmelding.zonder_instemming(dossier, klok.vandaag()):
+        melding, wat = aanmelding.instemming_melding(dossier)
+        ui.melding(f"Let op: {melding} {wat}")
 
 
 def _toon_volgende_stap(dossier_id: str) -> None:
@@ -425,6 +436,7 @@ def bewerk(
         nieuw._stempel = origineel._stempel
         store.bewaar(nieuw)
         ui.gelukt(f"Dossier {dossier_id} bewaard.")
+        _waarschuw_instemming(nieuw)
     finally:
         store.verwijder_bewerkkopie(kopie)
 
@@ -615,8 +627,11 @@ def instemming(
     door: str | None = typer.Option(None, "--door", help="Wie informeerde en vroeg de instemming."),
     intrekken: bool = typer.Option(False, "--intrekken", help="Het lid trekt zijn instemming in."),
 ) -> None:
-    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan)."""
+    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan). Stemt een volwassene
+    in na de ICO-uitkomst 'ketenaanpak met casusregie', dan start de casusregie."""
     from ketencli import klok, model, store, ui
+    from ketencli.methodiek import aanmelding
+    from ketencli.methodiek.aanmelding import fase_na_instemming
 
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
@@ -643,9 +658,21 @@ def instemming(
             store.historie(d, f"instemming geregistreerd ({lid_id})")
             tekst = f"Instemming van {lid_id} geregistreerd op {op:%d/%m/%Y}."
         volwassen = d.volwassen_instemming(vandaag)
+        nieuwe_fase = None if intrekken else fase_na_instemming(d, op)
+        if nieuwe_fase is not None:  # L133-135: casusregie starts once one adult consents
+            store.historie(d, f"fase {d.fase} → {nieuwe_fase}",
+                           reden=f"instemming van {lid_id} op {op:%d/%m/%Y} na de ICO-uitkomst van "
+                                 f"{d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
+            d.fase, d.casusregie_start = nieuwe_fase, op
     ui.gelukt(tekst)
+    if nieuwe_fase is not None:
+        ui.gelukt(f"Een volwassene stemde in: de casusregie start op {op:%d/%m/%Y} (fase nu: casusregie).")
+    elif d.fase == "geen-instemming" and volwassen:
+        ui.melding("Een volwassene stemde in. Geef nu de uitkomst van het verkennend overleg opnieuw: "
+                   f"`ketencli dossier ico {dossier_id} --conclusie ketenaanpak-met-casusregie`.")
     if not volwassen:
-        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid.")
+        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid."
+                   + (f" {aanmelding.instemming_melding(d)[0]}" if aanmelding.zonder_instemming(d, vandaag) else ""))
 
 
 @app.command("ico")
@@ -688,7 +715,7 @@ def ico(
     ui.gelukt(f"ICO-uitkomst bewaard: {ICO_LABELS[conclusie]}. Fase nu: {FASE_LABELS[nieuwe_fase]}.")
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
-                   f"instemming met `ketencli dossier instemming {dossier_id} LID` en geef de uitkomst opnieuw.")
+                   f"instemming met `ketencli dossier instemming {dossier_id} LID`: dan start de casusregie.")
 
 
 @app.command("heropen")

@@ -177,6 +177,13 @@ def toon(
            f"Huidige casusregiefase: [bold]{huidige}[/] [dim]({o.huidige_reden})[/]", "",
            *_voortgangsregels(o)]
     c.print(Panel("\n".join(kop), title="Casusregie stap voor stap", title_align="left"))
+    if o.blokkerend:
+        c.print(Panel("\n".join(f"[bold red]Blokkerend:[/] {escape(b.melding)}\n  {escape(b.wat_te_doen)}"
+                                for b in o.blokkerend), title="Blokkerend", title_align="left", border_style="red"))
+    voor = o.voor_casusregie
+    if voor is not None:
+        c.print(Panel(_itemtabel(d, voor.items, op), title_align="left",
+                      title=f"{voor.checklist.naam} ({voor.afgewerkt}/{len(voor.items)})"))
 
     te_tonen = o.fasen if alles else tuple(x for x in o.fasen if x.key == o.huidige)
     for stand in te_tonen:
@@ -193,8 +200,13 @@ def toon(
                        if it.vervalt_op and it.status == "open" else "")
             regels.append(f"• {escape(it.item.tekst)}{wie}{wanneer}\n  [dim]{it.checklist} · {it.item.key}[/]")
         regels.append("")
-        regels.append(f"Doorloop een fase met [bold]ketencli stap {d.id} {o.huidige or 'horen'}[/], of vink af met "
-                      f"[bold]ketencli stap {d.id} afvinken ITEM[/].")
+        if voor is not None:
+            regels.append(f"De casusregie start na het verkennend overleg en de instemming van een volwassene: "
+                          f"[bold]ketencli dossier ico {d.id} --conclusie ...[/] en "
+                          f"[bold]ketencli dossier instemming {d.id} LID[/].")
+        else:
+            regels.append(f"Doorloop een fase met [bold]ketencli stap {d.id} {o.huidige or 'horen'}[/], of vink af "
+                          f"met [bold]ketencli stap {d.id} afvinken ITEM[/].")
         c.print(Panel("\n".join(regels), title="Wat nu", title_align="left"))
 
 

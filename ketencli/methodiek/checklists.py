@@ -42,6 +42,8 @@ Afleiding = Literal[
     "incident-afspraken",
     "consulent-afronding",
     "bijlage-d-route",
+    "intake-geagendeerd",
+    "intake-uitkomst",
 ]
 
 # What each derivation rule means (for the module that implements them; Dutch-free on purpose).
@@ -71,6 +73,8 @@ AFLEIDINGEN: dict[str, str] = {
     "incident-afspraken": "every incident has the annex B questions answered (D21)",
     "consulent-afronding": "alignment with the consulent before afronding is recorded (D21, L1457)",
     "bijlage-d-route": "which annex D route applies to each detainee (one mail, or the Kempen letter, D22)",
+    "intake-geagendeerd": "the dossier was agendaed at the table with role 'intake', or its outcome is recorded",
+    "intake-uitkomst": "the outcome of the verkennend overleg is recorded (not a herbespreking still to come)",
 }
 
 Voorwaarde = Literal[
@@ -83,6 +87,7 @@ Voorwaarde = Literal[
     "kempen-gevangenis",
     "gevangenis-buiten-kempen",
     "geen-actieve-regie",
+    "voor-casusregie",
 ]
 
 # When a list or an item applies (for the module that evaluates them).
@@ -95,6 +100,7 @@ VOORWAARDEN: dict[str, str] = {
     "kempen-gevangenis": "a member is detained in a Kempen prison (JWW Turnhout, D22)",
     "gevangenis-buiten-kempen": "a member is detained in a prison outside the Kempen (one mail to PSD and JWW)",
     "geen-actieve-regie": "the family is known to CO3 but no casusregie is active yet (L1509)",
+    "voor-casusregie": "fase aanmelding, verkenning or geen-instemming: the steps before casusregie (D8)",
 }
 
 # Annex B: the consulent and the regisseur align at least every three months (L1232-1234).
@@ -1088,7 +1094,39 @@ BIJLAGE_D = Checklist(
 
 BIJLAGEN: tuple[Checklist, ...] = (BIJLAGE_A, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D)
 
-_ALLE: tuple[Checklist, ...] = FASEN + BIJLAGEN
+# Before casusregie (D8): the verkennend overleg and the consent of one adult (guide L131-135,
+# II.C-D L287-344). Not one of the four casusregiefasen: `stap` shows it while it applies.
+VOOR_CASUSREGIE = Checklist(
+    key="voor-casusregie",
+    naam="Voor de casusregie: verkennend overleg en instemming",
+    voorwaarde="voor-casusregie",
+    items=(
+        Item(
+            "intake-agenderen",
+            "Agendeer het dossier op het verkennend overleg van je regio.",
+            "De partners delen er need-to-know-informatie en beslissen over de instroom.",
+            afleiding="intake-geagendeerd",
+            bron="L412",
+        ),
+        Item(
+            "intake-uitkomst",
+            "Registreer de uitkomst van het verkennend overleg.",
+            "Geen ketenaanpak (met advies aan de aanmelder), ketenaanpak zonder of met casusregisseur, of "
+            "een herbespreking als er informatie ontbreekt.",
+            afleiding="intake-uitkomst",
+            bron="L314",
+        ),
+        Item(
+            "start-instemming",
+            "Vraag de instemming van de gezinsleden: de casusregie start zodra één volwassene instemt.",
+            "Informed consent: leg uit wat de ketenaanpak inhoudt, hulp en justitie samen.",
+            afleiding="instemming-volwassene",
+            bron="L131",
+        ),
+    ),
+)
+
+_ALLE: tuple[Checklist, ...] = FASEN + BIJLAGEN + (VOOR_CASUSREGIE,)
 _PER_KEY: dict[str, Checklist] = {c.key: c for c in _ALLE}
 _ITEMS: dict[str, tuple[Checklist, Item]] = {it.key: (c, it) for c in _ALLE for it in c.items}
 

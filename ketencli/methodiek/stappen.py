@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ketencli.methodiek import bespreking, bijlage_b, bijlage_d, gevangenissen
+from ketencli.methodiek import aanmelding, bespreking, bijlage_b, bijlage_d, gevangenissen
 from ketencli.methodiek import checklists as cl
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
@@ -49,8 +49,10 @@ COMMANDO_VOOR_AFLEIDING: dict[str, str] = {
     "minderjarigen-gesproken": "ketencli stap {id} bijlage-a --lid {lid}",
 }
 
-# Phase keys in order (decisions D9).
+# Phase keys in order (decisions D9), the annexes, and the steps before casusregie (D8).
 FASE_KEYS: tuple[str, ...] = tuple(c.key for c in cl.FASEN)
+BIJLAGE_KEYS: tuple[str, ...] = tuple(c.key for c in cl.BIJLAGEN)
+VOOR_KEY = cl.VOOR_CASUSREGIE.key
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,16 @@ class Gedetineerde:
 
 
 @dataclass(frozen=True)
+class Blokkade:
+    """What blocks the casusregie itself (not one item): shown first by `stap`, in Dutch."""
+
+    regel: str  # stable key, e.g. "instemming"
+    melding: str
+    wat_te_doen: str
+    item: str = ""  # the checklist item that resolves it, put first in "wat nu"
+
+
+@dataclass(frozen=True)
 class Overzicht:
     op: date
     checklists: tuple[ChecklistStand, ...]
@@ -147,6 +159,7 @@ class Overzicht:
     huidige_reden: str
     kinderen_12: tuple[tuple[str, str], ...]  # (lid id, naam) of children 12 or older
     gedetineerden: tuple[Gedetineerde, ...]
+    blokkerend: tuple[Blokkade, ...] = ()
 
     def stand(self, key: str) -> ChecklistStand:
         return next(c for c in self.checklists if c.key == key)
@@ -157,10 +170,18 @@ class Overzicht:
 
     @property
     def bijlagen(self) -> tuple[ChecklistStand, ...]:
-        return tuple(c for c in self.checklists if c.key not in FASE_KEYS)
+        return tuple(c for c in self.checklists if c.key in BIJLAGE_KEYS)
+
+    @property
+    def voor_casusregie(self) -> ChecklistStand | None:
+        """The steps before casusregie (verkennend overleg, consent) while they apply, else None."""
+        stand = next((c for c in self.checklists if c.key == VOOR_KEY), None)
+        return stand if stand is not None and stand.van_toepassing else None
 
     def volgende(self, n: int = 5) -> list[ItemStand]:
-        """What is due next: overdue dated items, items due soonest, then the current phase."""
+        """What is due next: what blocks first; before casusregie only its steps (the verkennend overleg
+        and consent, not the annexes of casusregie, D8); else overdue dated items, items due soonest,
+        then the current phase and the annexes that apply."""
         gezien: set[tuple[str, str | None]] = set()
         uit: list[ItemStand] = []
 
@@ -170,6 +191,15 @@ class Overzicht:
                 gezien.add(sleutel)
                 uit.append(it)
 
+        blokkerend = {b.item for b in self.blokkerend if b.item}
+        for c in self.checklists:
+            for it in c.open:
+                if it.item.key in blokkerend:
+                    neem(it)
+        if self.voor_casusregie is not None:
+            for it in self.voor_casusregie.open:
+                neem(it)
+            return uit
         toepasselijk = [c for c in self.checklists if c.van_toepassing]
         gedateerd = sorted((i for c in toepasselijk for i in c.items if i.vervalt_op is not None),
                            key=lambda i: i.vervalt_op or self.op)
@@ -195,7 +225,8 @@ class Overzicht:
                 {
                     "key": c.key,
                     "naam": c.checklist.naam,
-                    "soort": "casusregiefase" if c.key in FASE_KEYS else "bijlage",
+                    "soort": ("casusregiefase" if c.key in FASE_KEYS else
+                              "bijlage" if c.key in BIJLAGE_KEYS else "voor-casusregie"),
                     "van_toepassing": c.van_toepassing,
                     "reden": c.reden,
                     "afgewerkt": c.afgewerkt,
@@ -209,6 +240,8 @@ class Overzicht:
                  "documenten": list(g.route.documenten), "instructie": g.instructie}
                 for g in self.gedetineerden
             ],
+            "blokkerend": [{"regel": b.regel, "ernst": "blokkerend", "melding": b.melding,
+                            "wat_te_doen": b.wat_te_doen} for b in self.blokkerend],
             "volgende": [i.to_dict() for i in self.volgende()],
         }
 
@@ -256,6 +289,10 @@ def voorwaarde(d: Any, key: str, op: date) -> tuple[bool, str]:
         if d.fase in ("casusregie", "afgerond", "afgesloten"):
             return False, "er is (of was) een casusregie"
         return True, "nog geen actieve casusregie"
+    if key == "voor-casusregie":
+        if d.fase in aanmelding.FASEN_VOOR_CASUSREGIE:
+            return True, f"fase {d.fase}: de casusregie is nog niet gestart"
+        return False, f"fase {d.fase}"
     return True, ""  # an unknown condition never hides an item
 
 
@@ -521,6 +558,24 @@ def _bijlage_d_route(d: Any, op: date, lid: str | None) -> Afleiding:
     return _onbekend("; ".join(delen) + "; vink af als het contact gelegd is")
 
 
+def _intake_geagendeerd(d: Any, op: date, lid: str | None) -> Afleiding:
+    """Agendaed at the region's intake table (D26), or its outcome is already recorded."""
+    if d.ico is not None:
+        return Afleiding("voldaan", f"verkennend overleg van {d.ico.datum:%d/%m/%Y}", d.ico.datum)
+    return _geagendeerd("intake", ("ico",), "ketencli agendeer ico {id}")(d, op, lid)
+
+
+def _intake_uitkomst(d: Any, op: date, lid: str | None) -> Afleiding:
+    """The outcome of the verkennend overleg (L314-344); a herbespreking still asks for the next one."""
+    commando = f"`ketencli dossier ico {d.id} --conclusie ... --datum DATUM`"
+    if d.ico is None:
+        return Afleiding("niet-voldaan", f"nog geen uitkomst geregistreerd: {commando}")
+    if d.ico.conclusie == "herbespreking":
+        volgende = f" op {d.ico.herbespreking_op:%d/%m/%Y}" if d.ico.herbespreking_op else ""
+        return Afleiding("niet-voldaan", f"herbespreking{volgende}: registreer daarna de uitkomst met {commando}")
+    return Afleiding("voldaan", f"uitkomst van {d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}", d.ico.datum)
+
+
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
     return lambda d, op, lid: _onbekend(uitleg)
 
@@ -540,6 +595,8 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "consulent-afstemming": _consulent_afstemming,
     # need data ketencli does not record yet: the regisseur ticks these by hand
     "bijlage-d-route": _bijlage_d_route,
+    "intake-geagendeerd": _intake_geagendeerd,
+    "intake-uitkomst": _intake_uitkomst,
     "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
     "weegploeg-pva": _besproken("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
     "rondetafel-geagendeerd": _geagendeerd("opvolging", ("rondetafel",), "ketencli agendeer rondetafel {id}"),
@@ -628,7 +685,7 @@ def _huidige(d: Any, standen: dict[str, ChecklistStand]) -> tuple[str | None, st
 
 def evalueer(d: Any, op: date) -> Overzicht:
     """The state of every checklist and annex for the dossier on ``op``."""
-    standen = {c.key: evalueer_checklist(d, c, op) for c in (*cl.FASEN, *cl.BIJLAGEN)}
+    standen = {c.key: evalueer_checklist(d, c, op) for c in (*cl.FASEN, *cl.BIJLAGEN, cl.VOOR_CASUSREGIE)}
     huidige, reden = _huidige(d, standen)
     gedetineerden = tuple(
         Gedetineerde(
@@ -645,7 +702,16 @@ def evalueer(d: Any, op: date) -> Overzicht:
         huidige_reden=reden,
         kinderen_12=tuple((k.id, k.naam) for k in d.kinderen_ouder_dan_12(op)),
         gedetineerden=gedetineerden,
+        blokkerend=blokkades(d, op),
     )
+
+
+def blokkades(d: Any, op: date) -> tuple[Blokkade, ...]:
+    """What blocks the casusregie itself on ``op``: casusregie without an adult's consent (L131-135, D17)."""
+    if aanmelding.zonder_instemming(d, op):
+        melding, wat = aanmelding.instemming_melding(d)
+        return (Blokkade("instemming", melding, wat, "instemming-nagaan"),)
+    return ()
 
 
 # -- validating a registration ---------------------------------------------------------------
