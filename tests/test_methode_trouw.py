@@ -350,3 +350,37 @@ def test_wat_nu_voor_de_casusregie_is_verkennend_overleg_en_instemming(kc, tmp_p
     volgende = json.loads(kc.ok("stap", "toon", did, "--json").stdout)["volgende"]
     assert [i["item"] for i in volgende] == ["intake-uitkomst", "start-instemming"]
     assert f"ketencli dossier ico {did}" in " ".join(kc.ok("stap", did).stdout.split())
+
+
+# -- 11. the weegploeg's akkoord is given at one of its sessions (L721, D26) ----------------------------
+
+
+def test_weegploeg_akkoord_moet_een_zitting_zijn(kc, tmp_path, thuis):
+    """L721 "Bespreek de afronding op de Weegploeg": the akkoord date is a session of the region's
+    weegploeg (Antwerp: every other Tuesday, 17/11 and 01/12/2026) or of a recorded agendering."""
+    did, _ = importeer(kc, tmp_path, klaar_data())
+    voor = dossier_bestand(thuis, did).read_bytes()
+    uit = kc("afronding", "start", did, "--weegploeg-akkoord", "2026-11-19")
+    assert uit.exit_code == 1
+    melding = " ".join(uit.stderr.split())
+    assert "Op donderdag 19 november 2026 was er geen zitting van de Weegploeg" in melding
+    assert "dinsdag 3 november 2026 en dinsdag 17 november 2026" in melding  # 01/12 is still ahead
+    assert "Er werd niets bewaard" in melding and dossier_bestand(thuis, did).read_bytes() == voor
+    kc.ok("afronding", "start", did, "--weegploeg-akkoord", "2026-11-17")
+    assert yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))["fase"] == "afgerond"
+
+
+def test_weegploeg_akkoord_op_de_zitting_van_een_agendering(kc, tmp_path, thuis):
+    """A session recorded on an agendering counts, even off the usual rhythm (an extra session)."""
+    data = klaar_data()
+    data["agenderingen"] = [{"id": "a1", "tafel": "weegploeg", "rol": "plan", "soort": "afronding",
+                             "zitting": "2026-11-19T14:00:00", "status": "ingediend"}]
+    did, _ = importeer(kc, tmp_path, data)
+    kc.ok("afronding", "start", did, "--weegploeg-akkoord", "2026-11-19")
+
+
+def test_weegploeg_akkoord_zonder_ritme_wordt_niet_geweigerd(kc, tmp_path):
+    """Where the table's rhythm is still in te stellen (D26), ketencli says it cannot check, and goes on."""
+    did, _ = importeer(kc, tmp_path, klaar_data() | {"regio": "ifg-west-vlaanderen"})
+    uit = kc.ok("afronding", "start", did, "--weegploeg-akkoord", "2026-11-19")
+    assert "kan niet nagaan of er op 19/11/2026 een zitting was" in " ".join(uit.output.split())
