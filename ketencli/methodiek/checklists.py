@@ -5,6 +5,9 @@ reworded in ketencli's own Dutch; ``bron`` points at the first line of the item 
 ``co3-gids.txt`` (``L533``). Keys are stable kebab-case and unique over all lists, so dossiers can
 record progress per item. The four casusregie checklists are keyed ``horen``, ``plan``,
 ``opvolgen`` and ``loslaten`` (decisions D9); ``fase`` means the dossier lifecycle, never these.
+``VOOR_CASUSREGIE`` (key ``voor-casusregie``) holds the steps before casusregie (the verkennend
+overleg and the consent of one adult, L131-135, L314; D8): it applies only in the fases before
+casusregie and is neither a casusregiefase nor an annex.
 
 ``afleiding`` names a rule (see ``AFLEIDINGEN``) by which another module may derive an item from
 dossier data; ``""`` means the regisseur ticks it by hand. ``voorwaarde`` (see ``VOORWAARDEN``)

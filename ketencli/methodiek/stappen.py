@@ -8,9 +8,15 @@
   annex A);
 - the **derivations** (``checklists.AFLEIDINGEN``) that can be computed from the dossier now.
   Agendering items read ``dossier.agenderingen``, the afronding items ``dossier.afronding`` and the
-  afrondingstoets (``methodiek.afronding``), the annex B items the tijdlijn's pv's and incidents.
+  afrondingstoets (``methodiek.afronding``), the annex B items the tijdlijn's pv's, meldingen and
+  incidents (``methodiek.bijlage_b``), the annex D route ``methodiek.bijlage_d``; a discussion at a
+  table counts only once besproken (``methodiek.bespreking``, D29).
   Rules that need data ketencli does not record (contacts per member) return ``onbekend``: the
   regisseur ticks those items by hand.
+
+What blocks the casusregie itself (casusregie without an adult's consent, L131-135) is a
+``Blokkade``: `stap` shows it first and puts its item first in "wat nu". Before casusregie "wat nu"
+holds only the steps of ``checklists.VOOR_CASUSREGIE``.
 
 A manual registration always wins over a derivation; a derivation that is ``voldaan`` makes an
 item done without a tick. The recurring alignment with the OCJ/SDJ consulent (annex B) has a due
