@@ -173,10 +173,12 @@ def test_ico_zet_de_fase_en_vraagt_instemming(kc, thuis):
     kc.ok("dossier", "lid", "add", "2026-001", "--naam", "An", "--rol", "slachtoffer", "--geboortedatum", "1990-01-02")
     uit = kc.ok("dossier", "ico", "2026-001", "--conclusie", "ketenaanpak-met-casusregie")
     assert "geen instemming" in uit.stdout.lower()
-    kc.ok("dossier", "instemming", "2026-001", "m1")
-    kc.ok("dossier", "ico", "2026-001", "--conclusie", "ketenaanpak-met-casusregie", "--advies", "starten")
+    assert "dan start de casusregie" in " ".join(uit.output.split())
+    # guide L133-135: casusregie starts once one adult consents, without a second ICO outcome
+    uit = kc.ok("dossier", "instemming", "2026-001", "m1", "--datum", "2026-11-21")
+    assert "de casusregie start op 21/11/2026" in " ".join(uit.output.split())
     data = yaml.safe_load(dossier_bestand(thuis, "2026-001").read_text(encoding="utf-8"))
-    assert data["fase"] == "casusregie" and data["casusregie_start"].isoformat() == "2026-11-23"
+    assert data["fase"] == "casusregie" and data["casusregie_start"].isoformat() == "2026-11-21"
     assert any("geen-instemming → casusregie" in h["wat"] for h in data["historie"])
     assert kc("dossier", "ico", "2026-001", "--conclusie", "herbespreking").exit_code != 0
 

@@ -314,7 +314,7 @@ def start(
     sinds: str | None = SINDS_OPT,
 ) -> None:
     """Rond de casusregie af na het akkoord van de weegploeg: fase afgerond, opvolging tot zes maanden later."""
-    from ketencli import klok, store, ui
+    from ketencli import klok, planning, store, ui
     from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
@@ -337,6 +337,14 @@ def start(
                 f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afronden kan alleen vanuit casusregie "
                 "(of ketenaanpak zonder regisseur).")
         afgeleid = akkoord is None
+        notitie = ""
+        if akkoord is not None:  # the akkoord is given at a session of the weegploeg (L721)
+            is_zitting, notitie = planning.zitting_op(d, "plan", akkoord, vandaag)
+            if not is_zitting:
+                raise KetencliFout(
+                    f"{notitie} Er werd niets bewaard.",
+                    tip=f"Geef de datum van de zitting waarop de afronding besproken werd: `ketencli afronding "
+                        f"start {d.id} --weegploeg-akkoord DATUM` (zittingen: `ketencli agendeer lijst {d.id}`).")
         akkoord = akkoord or afronding.weegploeg_akkoord(d)
         if akkoord is None:
             raise KetencliFout(
@@ -366,6 +374,8 @@ def start(
         d.fase = "afgerond"
     ui.gelukt(f"Dossier {dossier_id} is afgerond op {op:%d/%m/%Y}. De ronde tafel kan het afsluiten vanaf "
               f"{tot:%d/%m/%Y}.")
+    if notitie:
+        ui.melding(notitie)
     if afgeleid:
         ui.melding(f"Akkoord van de weegploeg genomen uit de besproken agendering van {akkoord:%d/%m/%Y}; "
                    "klopt dat niet, geef dan --weegploeg-akkoord DATUM.", "cyan")

@@ -641,9 +641,10 @@ def uitkomst(
     als_json: bool = typer.Option(False, "--json", help="Schrijf de agendering als JSON."),
 ) -> None:
     """Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."""
-    from ketencli import store, ui
+    from ketencli import klok, store, ui
     from ketencli.commands.afronding import vereis_bekende_dienst
     from ketencli.commands.dossier import _datum_optie
+    from ketencli.methodiek import bespreking
 
     toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
     if status is not None and status not in toegelaten:
@@ -668,6 +669,12 @@ def uitkomst(
                 tip=f"Agenderingen: {', '.join(x.id for x in d.agenderingen) or 'geen'} "
                     f"(`ketencli agendeer lijst {d.id}`).",
             )
+        if bespreking.te_vroeg_voor_uitkomst(a, status, uitkomst_gegeven, klok.vandaag()):
+            raise KetencliFout(
+                f"De zitting van agendering {a.id} is op {a.zitting:%d/%m/%Y}: die vond nog niet plaats, dus er is "
+                "nog geen bespreking of uitkomst om te noteren. Er werd niets bewaard.",
+                tip=f"Noteer de uitkomst na de zitting; wordt het dossier niet besproken, noteer dan "
+                    f"`ketencli agendeer uitkomst {d.id} {a.id} --status uitgesteld`.")
         for wie in uitgenodigd:
             vereis_bekende_dienst(d, wie, "--uitgenodigd")
         nieuw: model.Agendering = a.model_copy(deep=True)

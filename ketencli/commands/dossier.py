@@ -92,6 +92,7 @@ def nieuw(
         n = len(dossier.gezinsleden)
         ui.gelukt(f"Dossier {dossier.id} aangemaakt ({aantal(n, 'gezinslid', 'gezinsleden')}).")
         _waarschuw_zelfde_gezin(dossier)
+        _waarschuw_instemming(dossier)
         _toon_volgende_stap(dossier.id)
         return
 
@@ -141,6 +142,16 @@ def _waarschuw_zelfde_gezin(dossier: model.Dossier) -> None:
             f"dossier; is het afgerond of afgesloten, open het opnieuw met "
             f"`ketencli dossier heropen {ander.id} --reden \"...\"`. Dit nieuwe dossier {dossier.id} blijft bestaan."
         )
+
+
+def _waarschuw_instemming(dossier: model.Dossier) -> None:
+    """Warns when the dossier is in casusregie without an adult's consent (guide L131-135, D17)."""
+    from ketencli import klok, ui
+    from ketencli.methodiek import aanmelding
+
+    if aanmelding.zonder_instemming(dossier, klok.vandaag()):
+        melding, wat = aanmelding.instemming_melding(dossier)
+        ui.melding(f"Let op: {melding} {wat}")
 
 
 def _toon_volgende_stap(dossier_id: str) -> None:
@@ -477,6 +488,7 @@ def bewerk(
         nieuw._stempel = origineel._stempel
         store.bewaar(nieuw)
         ui.gelukt(f"Dossier {dossier_id} bewaard.")
+        _waarschuw_instemming(nieuw)
     finally:
         store.verwijder_bewerkkopie(kopie)
 
@@ -667,8 +679,11 @@ def instemming(
     door: str | None = typer.Option(None, "--door", help="Wie informeerde en vroeg de instemming."),
     intrekken: bool = typer.Option(False, "--intrekken", help="Het lid trekt zijn instemming in."),
 ) -> None:
-    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan)."""
+    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan). Stemt een volwassene
+    in na de ICO-uitkomst 'ketenaanpak met casusregie', dan start de casusregie."""
     from ketencli import klok, model, store, ui
+    from ketencli.methodiek import aanmelding
+    from ketencli.methodiek.aanmelding import fase_na_instemming
 
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
@@ -695,9 +710,21 @@ def instemming(
             store.historie(d, f"instemming geregistreerd ({lid_id})")
             tekst = f"Instemming van {lid_id} geregistreerd op {op:%d/%m/%Y}."
         volwassen = d.volwassen_instemming(vandaag)
+        nieuwe_fase = None if intrekken else fase_na_instemming(d, op)
+        if nieuwe_fase is not None:  # L133-135: casusregie starts once one adult consents
+            store.historie(d, f"fase {d.fase} → {nieuwe_fase}",
+                           reden=f"instemming van {lid_id} op {op:%d/%m/%Y} na de ICO-uitkomst van "
+                                 f"{d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
+            d.fase, d.casusregie_start = nieuwe_fase, op
     ui.gelukt(tekst)
+    if nieuwe_fase is not None:
+        ui.gelukt(f"Een volwassene stemde in: de casusregie start op {op:%d/%m/%Y} (fase nu: casusregie).")
+    elif d.fase == "geen-instemming" and volwassen:
+        ui.melding("Een volwassene stemde in. Geef nu de uitkomst van het verkennend overleg opnieuw: "
+                   f"`ketencli dossier ico {dossier_id} --conclusie ketenaanpak-met-casusregie`.")
     if not volwassen:
-        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid.")
+        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid."
+                   + (f" {aanmelding.instemming_melding(d)[0]}" if aanmelding.zonder_instemming(d, vandaag) else ""))
 
 
 @app.command("ico")
@@ -707,12 +734,13 @@ def ico(
                                   "ketenaanpak-met-casusregie of herbespreking."),
     datum: str | None = typer.Option(None, "--datum",
                                      help="Datum van het verkennend casusoverleg (standaard: vandaag)."),
-    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder."),
+    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder; bij geen-ketenaanpak verplicht, "
+                               "met het advies voor een veiligheidsplan."),
     herbespreking_op: str | None = typer.Option(None, "--herbespreking-op", help="Datum van het volgende ICO."),
 ) -> None:
     """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
     from ketencli import klok, model, store, ui
-    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico
+    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
     vandaag = klok.vandaag()
@@ -720,6 +748,11 @@ def ico(
     volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
+    if (ontbreekt := ontbrekend_advies(conclusie, advies)) is not None:
+        raise KetencliFout(
+            f"{ontbreekt}. Er werd niets bewaard.",
+            tip=f"Geef het advies mee: `ketencli dossier ico {dossier_id} --conclusie {conclusie} --advies "
+                "\"...; veiligheidsplan opmaken met ...\"`.")
     with store.wijzig(dossier_id) as d:
         if d.fase not in FASEN_VOOR_ICO:
             raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
@@ -734,7 +767,7 @@ def ico(
     ui.gelukt(f"ICO-uitkomst bewaard: {ICO_LABELS[conclusie]}. Fase nu: {FASE_LABELS[nieuwe_fase]}.")
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
-                   f"instemming met `ketencli dossier instemming {dossier_id} LID` en geef de uitkomst opnieuw.")
+                   f"instemming met `ketencli dossier instemming {dossier_id} LID`: dan start de casusregie.")
 
 
 @app.command("heropen")

@@ -23,8 +23,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from ketencli.methodiek import bespreking, pva_regels, regios
 from ketencli.methodiek import checklists as cl
-from ketencli.methodiek import pva_regels, regios
 from ketencli.taal import aantal
 
 Ernst = Literal["blokkerend", "waarschuwing"]
@@ -145,8 +145,8 @@ def controleer(
 
 
 def na_weegploeg(d: Any) -> bool:
-    """True once a weegploeg discussed the plan (a pva or gewijzigd agendering was besproken)."""
-    return any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
+    """True once a weegploeg discussed the plan (a pva or gewijzigd agendering was besproken, D29)."""
+    return bespreking.laatst_besproken(d.agenderingen, "plan", ("pva", "gewijzigd")) is not None
 
 
 # -- rules -------------------------------------------------------------------------------------
