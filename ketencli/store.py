@@ -637,6 +637,38 @@ def valideer_deel(modelklasse: Any, data: Any, tekst: str, bron: str) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------
+# Drafts: answers of a long wizard kept after Ctrl-C (the kijkschema, issue 15 §4)
+# ---------------------------------------------------------------------------------------------
+
+
+def _concept_pad(dossier_id: str, soort: str) -> Path:
+    return home() / "concepten" / f"{dossier_id}-{soort}.yaml"
+
+
+def bewaar_concept(dossier_id: str, soort: str, data: dict[str, Any]) -> Path:
+    """Keep a wizard's answers so far (owner-only, atomic; ids only in the file name)."""
+    pad = _concept_pad(dossier_id, soort)
+    maak_map(pad.parent)
+    _schrijf_atomisch(pad, naar_yaml(data).encode("utf-8"))
+    return pad
+
+
+def lees_concept(dossier_id: str, soort: str) -> dict[str, Any] | None:
+    """A kept draft, or None when there is none or it cannot be read (a draft is a convenience)."""
+    pad = _concept_pad(dossier_id, soort)
+    try:
+        data = _lees_yaml_tekst(pad.read_text(encoding="utf-8"), str(pad))
+    except (OSError, UnicodeDecodeError, BestandsFout):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def verwijder_concept(dossier_id: str, soort: str) -> None:
+    with contextlib.suppress(OSError):
+        _concept_pad(dossier_id, soort).unlink()
+
+
+# ---------------------------------------------------------------------------------------------
 # Editing a copy (`dossier edit`)
 # ---------------------------------------------------------------------------------------------
 
