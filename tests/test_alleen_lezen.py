@@ -38,6 +38,7 @@ SCHRIJVEND: dict[str, list[str]] = {
     "dossier lid add": ["{id}", "--naam", "Dirk", "--rol", "ander", "--no-input"],
     "dossier lid edit": ["{id}", "m1", "--naam", "Anne", "--no-input"],
     "kijkschema invullen": ["{id}", "--from", "{kijkschema}", "--no-input"],
+    "kijkschema bewerk": ["{id}", "--moment", "1", "--from", "{kijkschema}", "--no-input"],
     "pva profiel": ["{id}", "situationeel-geweld"],
     "pva edit": ["{id}", "--from", "{pva}", "--no-input"],
     "pva rij add": ["{id}", "--factor", "geweld-angst"],
