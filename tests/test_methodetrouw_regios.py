@@ -126,6 +126,7 @@ def test_weegploeg_outcome_without_return_date_says_how_to_add_it(kc, tmp_path, 
     assert f"ketencli agendeer uitkomst {did} a1 --terugkoppeling" in uit.output
     # with the return date given, no such word
     kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-15")
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-16T10:00")
     uit = kc.ok("agendeer", "uitkomst", did, "a2", "--afspraak", "Ok", "--terugkoppeling", "2027-03-04")
     assert "Nog geen terugkomdatum" not in uit.output
 
