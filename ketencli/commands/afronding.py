@@ -303,17 +303,20 @@ def start(
     dossier_id: str = ID_ARG,
     weegploeg_akkoord: str | None = typer.Option(
         None, "--weegploeg-akkoord",
-        help="Datum waarop de weegploeg akkoord ging (standaard: de besproken agendering van de afronding)."),
+        help="Datum waarop de tafel die het plan bespreekt (in Antwerpen de weegploeg) akkoord ging "
+             "(standaard: de besproken agendering van de afronding)."),
     datum: str | None = typer.Option(None, "--datum", help="Datum van de afronding (standaard: vandaag)."),
     rondetafel_check: str | None = typer.Option(None, "--rondetafel-check",
-                                                help="Datum van een vroegere ronde tafel (check op nieuwe feiten)."),
+                                                help="Datum van een vroegere opvolgtafel (in Antwerpen de ronde "
+                                                     "tafel): check op nieuwe feiten."),
     rondetafel_check_maanden: int | None = typer.Option(None, "--rondetafel-check-maanden", metavar="N",
-                                                        help="Vroegere ronde tafel na zoveel maanden (bv. 3)."),
+                                                        help="Vroegere opvolgtafel na zoveel maanden (bv. 3)."),
     toch: bool = typer.Option(False, "--toch", help="Rond af hoewel de afrondingstoets niet slaagt (met --reden)."),
     reden: str = typer.Option("", "--reden", help="Waarom toch (komt in de historiek)."),
     sinds: str | None = SINDS_OPT,
 ) -> None:
-    """Rond de casusregie af na het akkoord van de weegploeg: fase afgerond, opvolging tot zes maanden later."""
+    """Rond de casusregie af na het akkoord van de tafel die het plan bespreekt (in Antwerpen de weegploeg): fase
+    afgerond, opvolging tot zes maanden later."""
     from ketencli import klok, planning, store, ui
     from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
@@ -400,7 +403,7 @@ def afsluiten(
     toch: bool = typer.Option(False, "--toch", help="Sluit af hoewel er nieuwe feiten zijn of de vervolghulp niet "
                               "goed startte (met --reden)."),
     reden: str = typer.Option("", "--reden", help="Waarom vroeger of toch afsluiten (komt in de historiek)."),
-    datum: str | None = typer.Option(None, "--datum", help="Datum van de ronde tafel (standaard: vandaag)."),
+    datum: str | None = typer.Option(None, "--datum", help="Datum van de zitting die afsluit (standaard: vandaag)."),
 ) -> None:
     """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden.
 

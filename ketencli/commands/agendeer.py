@@ -133,9 +133,9 @@ def weegploeg(
     dossier_id: str = ID_ARG,
     soort: str = typer.Option("pva", "--soort", help="pva (eerste plan), gewijzigd (gewijzigd plan) of afronding."),
     datum: str | None = O_DATUM,
-    vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST", help="Een vraag aan de weegploeg; herhaalbaar."),
+    vraag: list[str] = typer.Option([], "--vraag", metavar="TEKST", help="Een vraag aan de tafel; herhaalbaar."),
     extern: list[str] = typer.Option([], "--extern", metavar="WIE",
-                                     help="Externe expertise die de weegploeg mag uitnodigen (een dienst-id zoals "
+                                     help="Externe expertise die de tafel mag uitnodigen (een dienst-id zoals "
                                           "d3, of tekst zoals \"CGG Vagga, verslavingszorg\"); herhaalbaar."),
     waarom_nu: str = typer.Option("", "--waarom-nu", metavar="TEKST",
                                   help="Waarom je het dossier nu agendeert (bijlage G.1)."),
@@ -168,7 +168,7 @@ def rondetafel(
                                      help="Over welk leefdomein (geweld, individu, interactie, "
                                           "professionele-ondersteuning, sociale-ondersteuning, kind); herhaalbaar."),
     tafellid: list[str] = typer.Option([], "--tafellid", metavar="WIE",
-                                       help="Voor welke deelnemer van de ronde tafel de vraag is; herhaalbaar."),
+                                       help="Voor welke deelnemer van de tafel de vraag is; herhaalbaar."),
     tussentijdse_evaluatie: bool = typer.Option(False, "--tussentijdse-evaluatie",
                                                 help="Breng de tussentijdse evaluatie van het plan (na ~10 maanden)."),
     terugkoppeling: bool = typer.Option(False, "--terugkoppeling",
@@ -677,7 +677,8 @@ def uitkomst(
                                        help="Een afspraak van de tafel; herhaalbaar."),
     meenemen: str | None = typer.Option(None, "--meenemen", metavar="TEKST", help="Wat je meeneemt van de bespreking."),
     terugkoppeling: str | None = typer.Option(None, "--terugkoppeling", metavar="DATUM",
-                                              help="De terugkomdatum op de ronde tafel, bv. 2027-03-05."),
+                                              help="De terugkomdatum op de opvolgtafel (in Antwerpen de ronde tafel), "
+                                                   "bv. 2027-03-05."),
     uitgenodigd: list[str] = typer.Option([], "--uitgenodigd", metavar="WIE",
                                           help="Wie uitgenodigd was (een dienst-id zoals d3, of tekst); herhaalbaar."),
     notitie: str | None = typer.Option(None, "--notitie", help="Een korte notitie."),

@@ -753,12 +753,14 @@ def ico(
     conclusie: str = typer.Option(..., "--conclusie", help="geen-ketenaanpak, ketenaanpak-zonder-regisseur, "
                                   "ketenaanpak-met-casusregie of herbespreking."),
     datum: str | None = typer.Option(None, "--datum",
-                                     help="Datum van het verkennend casusoverleg (standaard: vandaag)."),
+                                     help="Datum van de zitting van de intaketafel (standaard: vandaag)."),
     advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder; bij geen-ketenaanpak verplicht, "
                                "met het advies voor een veiligheidsplan."),
-    herbespreking_op: str | None = typer.Option(None, "--herbespreking-op", help="Datum van het volgende ICO."),
+    herbespreking_op: str | None = typer.Option(None, "--herbespreking-op",
+                                                help="Datum van de volgende zitting van de intaketafel."),
 ) -> None:
-    """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
+    """Registreer de uitkomst van de intaketafel van je regio (in Antwerpen het verkennend casusoverleg, ICO); de
+    fase volgt daaruit."""
     from ketencli import klok, model, store, ui
     from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 

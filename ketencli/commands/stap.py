@@ -692,7 +692,8 @@ def dringende_maatregel(
     dossier_id: str = ID_ARG,
     beslist_op: str | None = typer.Option(None, "--beslist-op", help="Wanneer een overlegtafel besliste dat een "
                                           "justitiële maatregel hoogdringend is."),
-    tafel: str = typer.Option("", "--tafel", help="Welke tafel besliste (bv. ICO, ronde tafel, weegploeg)."),
+    tafel: str = typer.Option("", "--tafel", help="Welke tafel besliste (bv. de overlegtafel; in Antwerpen ICO, "
+                                                  "ronde tafel of weegploeg)."),
     maatregel: str = typer.Option("", "--maatregel", help="Welke maatregel, kort."),
     aan: str = typer.Option("", "--aan", help="Aan wie je de versnelde opstart vroeg (de teamverantwoordelijke "
                             "van het Justitiehuis)."),
