@@ -671,22 +671,23 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, nu: datetime) ->
 def _opvolg_items(dossier: model.Dossier) -> list[Vervaldatum]:
     """Opvolgen (guide L647, "blijf op de hoogte van alle lopende acties"): a goal's ``streefdatum`` until
     it is bereikt or niet-bereikt, and an action's planned end date (``uiterlijk``) until it is closed
-    (afgerond, mislukt, geschrapt) or handed over. Ids only, never the goal's or action's text (D4)."""
+    (afgerond, mislukt, geschrapt) or handed over. Positions only ("doelstelling 2", "actie 1 in rij 3"),
+    never the goal's or action's text (D4) nor internal ids (they land in calendars)."""
     from ketencli.model import AFGESLOTEN_STAVAZA
 
     uit: list[Vervaldatum] = []
-    for doel in dossier.pva.doelstellingen:
+    for nr, doel in enumerate(dossier.pva.doelstellingen, start=1):
         if doel.streefdatum is not None and doel.staat not in ("bereikt", "niet-bereikt"):
             uit.append(Vervaldatum(doel.streefdatum, None, "doel-streefdatum",
-                                   f"Streefdatum van doel {doel.id} van het plan van aanpak: is het bereikt? "
-                                   f"(`ketencli pva doel edit {dossier.id} {doel.id} --staat ...`)"))
-    for rij in dossier.pva.rijen:
+                                   f"Streefdatum doelstelling {nr} van het plan van aanpak: bereikt? "
+                                   "(ketencli pva doel edit)"))
+    for rij_nr, rij in enumerate(dossier.pva.rijen, start=1):
         for nr, actie in enumerate(rij.acties, start=1):
             if actie.uiterlijk is None or actie.stavaza in AFGESLOTEN_STAVAZA or actie.overgedragen_aan.strip():
                 continue
             uit.append(Vervaldatum(actie.uiterlijk, None, "actie-uiterlijk",
-                                   f"Actie {nr} van rij {rij.id} moest uiterlijk nu klaar zijn: hoe staat ze? "
-                                   f"(`ketencli pva actie edit {dossier.id} {rij.id} {nr} --stavaza ...`)"))
+                                   f"Actie {nr} in rij {rij_nr} van het plan van aanpak moest nu klaar zijn: hoe "
+                                   "staat ze? (ketencli pva actie edit)"))
     return uit
 
 

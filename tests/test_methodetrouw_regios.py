@@ -271,14 +271,15 @@ def test_goal_streefdatum_and_action_uiterlijk_are_due_until_closed(kc, tmp_path
           "--uiterlijk", "2027-01-15")
     rijen = {r["soort"] + r["datum"]: r for r in overzicht_rijen(kc, did, "--weken", "10")}
     assert rijen["doel-streefdatum2026-11-20"]["urgentie"] == "te-laat"
-    assert "doel g1" in rijen["doel-streefdatum2026-11-20"]["omschrijving"]
+    assert "doelstelling 1 van het plan van aanpak" in rijen["doel-streefdatum2026-11-20"]["omschrijving"]
     assert "Vader" not in json.dumps(list(rijen.values()))  # ids only (D4)
     assert rijen["actie-uiterlijk2026-12-04"]["urgentie"] == "volgende-week"
     assert "actie-uiterlijk2027-01-15" in rijen
     ics = tmp_path / "o.ics"
     kc.ok("overzicht", "--ics", ics)
     kalender = re.sub(r"\r?\n[ \t]", "", ics.read_bytes().decode("utf-8"))  # unfolded
-    assert "DTSTART;VALUE=DATE:20261204" in kalender and "Actie 1 van rij r1" in kalender
+    assert "DTSTART;VALUE=DATE:20261204" in kalender and "Actie 1 in rij 1 van het plan van aanpak" in kalender
+    assert not re.search(r"\b[gr]\d+\b", " ".join(r["omschrijving"] for r in rijen.values()))  # no internal ids
     assert "DOEL" in kc.ok("overzicht").output.upper()
     # closed: a goal bereikt, an action afgerond or handed over
     kc.ok("pva", "doel", "edit", did, "g1", "--staat", "bereikt")
