@@ -124,10 +124,15 @@ def test_weegploeg_outcome_without_return_date_says_how_to_add_it(kc, tmp_path, 
     uit = kc.ok("agendeer", "uitkomst", did, "a1", "--status", "besproken", "--afspraak", "Plan goedgekeurd")
     assert "terugkomdatum: de weegploeg spreekt normaal af" in uit.output and "op de ronde tafel" in uit.output
     assert f"ketencli agendeer uitkomst {did} a1 --terugkoppeling" in uit.output
-    # with the return date given, no such word
+    # --json: the JSON on stdout stays valid, the note goes to stderr
     kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-15")
     monkeypatch.setenv("KETENCLI_NU", "2026-12-16T10:00")
-    uit = kc.ok("agendeer", "uitkomst", did, "a2", "--afspraak", "Ok", "--terugkoppeling", "2027-03-04")
+    uit = kc.ok("agendeer", "uitkomst", did, "a2", "--status", "besproken", "--json")
+    assert json.loads(uit.stdout)["status"] == "besproken" and "--terugkoppeling" in uit.stderr
+    # with the return date given, no such word
+    kc.ok("agendeer", "weegploeg", did, "--soort", "gewijzigd", "--datum", "2026-12-29")
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-30T10:00")
+    uit = kc.ok("agendeer", "uitkomst", did, "a3", "--afspraak", "Ok", "--terugkoppeling", "2027-03-04")
     assert "Nog geen terugkomdatum" not in uit.output
 
 

@@ -737,6 +737,7 @@ def uitkomst(
         d.agenderingen = [nieuw if x.id == a.id else x for x in d.agenderingen]
     if als_json:
         ui.schrijf_json(nieuw.model_dump(mode="json"))
+        _zonder_terugkomdatum(d, nieuw)  # on stderr: the JSON on stdout stays clean
         return
     ui.gelukt(f"Agendering {nieuw.id} van dossier {d.id}: {nieuw.status}"
               + (f", {len(nieuw.afspraken)} afspra{'ken' if len(nieuw.afspraken) != 1 else 'ak'}" if nieuw.afspraken
