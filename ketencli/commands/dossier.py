@@ -67,7 +67,7 @@ def _controleer_keuze(waarde: str, toegelaten: Any, optie: str) -> str:
 @app.command("new")
 def nieuw(
     van: Path | None = typer.Option(None, "--from", help="Importeer een dossier uit een YAML-bestand "
-                                    "(zelfde vorm als een bewaard dossier; het id kiest ketencli).",
+                                    "(zelfde vorm als een bewaard dossier; een vrij id uit het bestand blijft).",
                                     metavar="BESTAND"),
     regio: str | None = typer.Option(None, "--regio", help="co3-antwerpen, ifg-west-vlaanderen of leuven."),
     gezin: str | None = typer.Option(None, "--gezin", help="Naam van het gezin, bv. 'Peeters – Janssens'."),
