@@ -497,8 +497,12 @@ def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, st
 def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     """Only the regisseur, region and date: nothing of the case itself."""
     co3 = d.regio == "co3-antwerpen"
+    regisseur = _regisseur(d)
+    if not _voor_casusregie(d) and not regisseur["naam"].strip():
+        # in casusregie without a recorded name: lines to fill in and sign, never "no casusregie yet"
+        regisseur = {k: v or "______________________________" for k, v in regisseur.items()}
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
-            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
+            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": regisseur,
             "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
             "voor_casusregie": _voor_casusregie(d),
             # before casusregie the CO3-criminoloog is the link (annex D, L1509-1511, D22)
@@ -506,7 +510,15 @@ def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]
             "verbindingsfiguur_de": "de CO3-criminoloog" if co3 else "de contactpersoon van de ketenaanpak"}
 
 
+# fases in which a casusregie runs or ran (the same reading as the checklists' "geen-actieve-regie")
+_MET_REGIE = ("casusregie", "afgerond", "afgesloten")
+
+
 def _voor_casusregie(d: model.Dossier) -> bool:
+    """Before (or without) casusregie: the region's link signs. A dossier in casusregie is never
+    "nog geen actieve casusregie", even when no regisseur is recorded yet (issue "methode" item 6)."""
+    if d.fase in _MET_REGIE:
+        return False
     return d.fase in ("aanmelding", "verkenning") or not d.casusregisseur.naam.strip()
 
 
@@ -612,6 +624,10 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
         uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
                    f"voor {voor} (bijlage D). De naam en contactgegevens zijn open gelaten om in te vullen en te "
                    "ondertekenen.")
+    if s.key in ("psd-jww-mail", "brief-gedetineerde") and d.fase in _MET_REGIE and not d.casusregisseur.naam.strip():
+        uit.append(f"De naam van de casusregisseur van dossier {d.id} is niet ingevuld: naam en contactgegevens "
+                   "zijn open gelaten om in te vullen. Leg de regisseur vast met "
+                   f"`ketencli dossier regisseur {d.id} --naam ... --organisatie ... --contact ...`.")
     if s.key == "justitiehuis" and not d.dringende_maatregelen:
         uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
                    "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel (ICO, "

@@ -751,3 +751,37 @@ def lees_regio_instellingen() -> dict[str, Any]:
                     f"valt niet op een {dag}."
                 )
     return uit
+
+
+# ---------------------------------------------------------------------------------------------
+# The user's profile (issue "invoer" §1): config/profiel.yaml in the config folder (D13)
+# ---------------------------------------------------------------------------------------------
+
+PROFIEL_BESTAND = "profiel.yaml"
+
+
+def profiel_pad() -> Path:
+    return config_dir() / PROFIEL_BESTAND
+
+
+def lees_profiel() -> model.Profiel:
+    """The user's profile; an empty one when there is no file. Errors in Dutch with line and column."""
+    pad = profiel_pad()
+    if not pad.is_file():
+        return model.Profiel()
+    data, tekst = lees_fragment(pad)
+    if data is None:
+        return model.Profiel()
+    if not isinstance(data, dict):
+        raise BestandsFout(f"{_weergave(pad)}: verwacht een blok met sleutels (naam, organisatie, contact, regio).")
+    profiel: model.Profiel = valideer_deel(model.Profiel, data, tekst, _weergave(pad))
+    return profiel
+
+
+def bewaar_profiel(profiel: model.Profiel) -> Path:
+    """Write the profile atomically (0600, in an owner-only config folder); returns its path."""
+    pad = profiel_pad()
+    maak_map(pad.parent)
+    kop = "# Je ketencli-profiel: wie standaard casusregisseur is, en je regio. Wijzig met `ketencli profiel`.\n"
+    _schrijf_atomisch(pad, (kop + naar_yaml(profiel.model_dump(mode="python", exclude_none=True))).encode("utf-8"))
+    return pad

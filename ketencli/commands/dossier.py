@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ketencli import model
 
 app = typer.Typer(
-    help="Dossiers: aanmaken, bekijken, bewerken, gezinsleden en instemming.",
+    help="Dossiers: aanmaken, bekijken, bewerken, gezinsleden, diensten, instemming en regisseur.",
     no_args_is_help=True,
 )
 
@@ -100,6 +100,8 @@ def nieuw(
     aanmelddatum = _datum_optie(datum, "--datum", niet_na=vandaag)
     if regio is not None:
         _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+    else:
+        regio = store.lees_profiel().regio  # the user's own region (`ketencli profiel --regio`)
     if regio is not None and gezin and (no_input or not ui.heeft_terminal()):
         data: dict[str, Any] = {
             "regio": regio, "gezin": gezin.strip(),
@@ -163,7 +165,9 @@ def _toon_volgende_stap(dossier_id: str) -> None:
 def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
                   persoon: str | None, contact: str | None) -> dict[str, Any] | None:
     from ketencli import klok, ui
+    from ketencli.commands.betrokkenen import vraag_dienst
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
+    from ketencli.ui import aantal
 
     c = ui.console()
     c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
@@ -188,10 +192,17 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     leden: list[dict[str, Any]] = []
     while ui.bevestig("Een gezinslid toevoegen?", standaard=len(leden) < 2):
         leden.append(_vraag_lid(leden, f"m{len(leden) + 1}"))
-    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden)}
+    c.print("\n[bold]Betrokken diensten[/] (ze bepalen onder meer bijlage B en D en wie acties begeleidt)")
+    diensten: list[dict[str, Any]] = []
+    while ui.bevestig("Een betrokken dienst toevoegen (bv. CAW, politie, OCJ)?" if not diensten
+                      else "Nog een betrokken dienst toevoegen?", standaard=False):
+        diensten.append({"id": f"d{len(diensten) + 1}", **vraag_dienst()})
+    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden),
+            "betrokken_diensten": diensten}
     c.print()
     c.print(f"[bold]Samenvatting:[/] {gezin} — {dict(_regio_keuzes())[regio]} — aangemeld op "
-            f"{aanmelddatum:%d/%m/%Y} — {aantal(len(leden), 'gezinslid', 'gezinsleden')}.")
+            f"{aanmelddatum:%d/%m/%Y} — {aantal(len(leden), 'gezinslid', 'gezinsleden')}, "
+            f"{aantal(len(diensten), 'betrokken dienst', 'betrokken diensten')}.")
     if not ui.bevestig("Dit dossier bewaren?", standaard=True):
         return None
     return data
@@ -737,9 +748,19 @@ def ico(
     advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder; bij geen-ketenaanpak verplicht, "
                                "met het advies voor een veiligheidsplan."),
     herbespreking_op: str | None = typer.Option(None, "--herbespreking-op", help="Datum van het volgende ICO."),
+    regisseur_naam: str | None = typer.Option(
+        None, "--regisseur-naam", help="Bij ketenaanpak-met-casusregie: de aangestelde casusregisseur "
+        "(standaard: wie al in het dossier staat, anders je profiel uit `ketencli profiel`)."),
+    regisseur_organisatie: str | None = typer.Option(None, "--regisseur-organisatie",
+                                                     help="Organisatie van de aangestelde casusregisseur."),
+    regisseur_contact: str | None = typer.Option(None, "--regisseur-contact",
+                                                 help="Telefoon of e-mail van de aangestelde casusregisseur."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
-    """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
+    """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit. Bij
+    ketenaanpak-met-casusregie wordt ook de aangestelde casusregisseur vastgelegd."""
     from ketencli import klok, model, store, ui
+    from ketencli.commands.betrokkenen import regisseur_uit_opties, vraag_regisseur
     from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
@@ -753,18 +774,48 @@ def ico(
             f"{ontbreekt}. Er werd niets bewaard.",
             tip=f"Geef het advies mee: `ketencli dossier ico {dossier_id} --conclusie {conclusie} --advies "
                 "\"...; veiligheidsplan opmaken met ...\"`.")
+    if conclusie != "ketenaanpak-met-casusregie" and any(
+            x is not None for x in (regisseur_naam, regisseur_organisatie, regisseur_contact)):
+        raise GebruiksFout("--regisseur-naam, --regisseur-organisatie en --regisseur-contact horen bij de "
+                           "conclusie ketenaanpak-met-casusregie.")
     with store.wijzig(dossier_id) as d:
         if d.fase not in FASEN_VOOR_ICO:
             raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
                                "bij aanmelding, verkenning of na geen instemming.")
         d.ico = model.IcoUitkomst(datum=op, conclusie=conclusie, advies=advies, herbespreking_op=volgende)
         nieuwe_fase = fase_na_ico(conclusie, d.volwassen_instemming(vandaag))
+        regisseur_bron = ""
+        if conclusie == "ketenaanpak-met-casusregie":
+            # the ICO appoints the casusregisseur (finaliteit of the ICO, issue "methode" item 6): the
+            # options, else who the dossier names, else a question, else the user's profile
+            gegeven = regisseur_uit_opties(d.casusregisseur, regisseur_naam, regisseur_organisatie,
+                                           regisseur_contact, naam_optie="--regisseur-naam")
+            profiel = store.lees_profiel()
+            if gegeven is not None:
+                d.casusregisseur, regisseur_bron = gegeven, "opties"
+            elif d.casusregisseur.naam:
+                regisseur_bron = "dossier"
+            elif not no_input and ui.heeft_terminal():
+                d.casusregisseur = model.Casusregisseur.model_validate(vraag_regisseur(profiel.als_regisseur()))
+                regisseur_bron = "vraag"
+            elif profiel.naam:
+                d.casusregisseur, regisseur_bron = profiel.als_regisseur(), "profiel"
+            if regisseur_bron in ("opties", "vraag", "profiel"):
+                store.historie(d, "casusregisseur aangesteld", reden=f"ICO {op}")
         if nieuwe_fase == "casusregie":
             d.casusregie_start = d.casusregie_start or op
         if nieuwe_fase != d.fase:
             store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
             d.fase = nieuwe_fase
     ui.gelukt(f"ICO-uitkomst bewaard: {ICO_LABELS[conclusie]}. Fase nu: {FASE_LABELS[nieuwe_fase]}.")
+    if regisseur_bron:
+        r = d.casusregisseur
+        ui.gelukt(f"Casusregisseur: {r.naam}" + (f" ({r.organisatie})" if r.organisatie else "")
+                  + (" — uit je profiel" if regisseur_bron == "profiel" else "") + ".")
+    elif conclusie == "ketenaanpak-met-casusregie":
+        ui.melding("Er is nog geen casusregisseur vastgelegd. Doe dat met `ketencli dossier regisseur "
+                   f"{dossier_id} --naam ... --organisatie ... --contact ...`, of stel je profiel in "
+                   "(`ketencli profiel --naam ...`) zodat je voortaan standaard de regisseur bent.")
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
                    f"instemming met `ketencli dossier instemming {dossier_id} LID`: dan start de casusregie.")
