@@ -244,3 +244,58 @@ def test_pva_check_noemt_het_commando_om_iets_toe_te_voegen(kc, tmp_path):
     zonder = [b["regel"] for b in bevindingen
               if re.search(r"\b(voeg|vul|neem)\b", b["wat_te_doen"], re.I) and "ketencli " not in b["wat_te_doen"]]
     assert not zonder
+
+
+# -- §2 the stored file stays plain YAML --------------------------------------------------------------
+
+
+def test_ico_datum_en_start_casusregie_zijn_twee_gewone_datums(kc, thuis, tmp_path):
+    """The ICO date and casusregie_start are the same date: no &id001 / *id001 (the conftest checks
+    every dossier of the suite the same way)."""
+    d = verkenning()
+    d["gezinsleden"][1]["instemming"] = {"datum": "2026-11-10"}
+    did = importeer(kc, tmp_path, d)
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--datum", "2026-11-20",
+          "--advies", "Instroom.", "--regisseur-naam", "Rita")
+    tekst = dossier_bestand(thuis, did).read_text(encoding="utf-8")
+    assert "casusregie_start: 2026-11-20\n" in tekst and "  datum: 2026-11-20\n" in tekst
+    assert not re.search(r"[&*]id\d", tekst)
+
+
+def test_emoji_en_meerdere_regels_zoals_getypt(kc, thuis, tmp_path):
+    did = importeer(kc, tmp_path, BASIS)
+    kc.ok("tijdlijn", "add", did, "--soort", "contact", "--datum", "2026-11-21", "--omschrijving",
+          "Boos bericht 😡 van Piet", "--no-input")
+    kc.ok("tijdlijn", "add", did, "--soort", "contact", "--datum", "2026-11-22", "--omschrijving",
+          "Gesprek met Els 😢\nze wil verhuizen naar haar zus", "--no-input")
+    tekst = dossier_bestand(thuis, did).read_text(encoding="utf-8")
+    assert "omschrijving: Boos bericht 😡 van Piet\n" in tekst and "\\U0001F621" not in tekst
+    assert re.search(r"omschrijving: \|-?\n +Gesprek met Els 😢\n +ze wil verhuizen naar haar zus\n", tekst)
+    assert "😢" in kc.ok("dossier", "show", did).stdout  # and it reads back
+
+
+def test_stuurteken_in_het_dossier_noemt_bestand_regel_kolom_en_teken(kc, thuis, tmp_path):
+    did = importeer(kc, tmp_path, BASIS)
+    pad = dossier_bestand(thuis, did)
+    regels = pad.read_text(encoding="utf-8").split("\n")
+    nr = next(i for i, regel in enumerate(regels, 1) if regel.startswith("gezin:"))
+    regels[nr - 1] += "\x01x"
+    pad.write_text("\n".join(regels), encoding="utf-8")
+    uit = kc("dossier", "show", did)
+    assert uit.exit_code == 1
+    kolom = len(regels[nr - 1]) - 1
+    assert f"dossier.yaml, regel {nr}, kolom {kolom}" in uit.stderr and "U+0001" in uit.stderr
+    assert "Traceback" not in uit.output
+
+
+@pytest.mark.parametrize(("inhoud", "verwacht"), [
+    ("gezin: a: b\n", "regel 1, kolom 9"),  # libyaml says "in this context", PyYAML "here"
+    ("gezin: x\n\tregio: y\n", "regel 2, kolom 1"),
+    ("gezin: \"open\n", "regel 2"),
+    ("gezin: x\x7f\n", "U+007F"),
+])
+def test_elke_yaml_fout_noemt_de_plek(kc, tmp_path, inhoud, verwacht):
+    bron = tmp_path / "kapot.yaml"
+    bron.write_text(inhoud, encoding="utf-8")
+    uit = kc("dossier", "new", "--from", bron, "--no-input")
+    assert uit.exit_code == 1 and "kapot.yaml" in uit.stderr and verwacht in uit.stderr, uit.stderr
