@@ -272,8 +272,9 @@ def _hoofd(
 
 
 def _registreer() -> None:
-    from ketencli.commands import betrokkenen, dossier, kijkschema, profiel, pva
+    from ketencli.commands import betrokkenen, bewerken, dossier, kijkschema, profiel, pva
 
+    dossier.app.command("edit")(bewerken.bewerk)
     dossier.app.add_typer(betrokkenen.dienst_app, name="dienst")
     dossier.app.command("regisseur")(betrokkenen.regisseur)
     app.add_typer(dossier.app, name="dossier")

@@ -726,13 +726,50 @@ def verwijder_concept(dossier_id: str, soort: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+BEWERKEN = "bewerken"
+_BASIS_REGEL = re.compile(r"^# basis: ([0-9a-f]{64})$", re.M)
+
+
 def bewerkkopie(dossier: model.Dossier) -> Path:
-    """An owner-only copy in the data home (never the system temp dir) to edit in an editor."""
-    map_ = maak_map(home() / "bewerken")
+    """An owner-only copy (0600) in the data home (never the system temp dir) to edit in an editor.
+
+    Its name carries only the dossier id; a comment line records the fingerprint of the dossier file
+    it was made from (``kopie_basis``), so a resumed copy (`dossier edit --herneem`) can tell whether
+    the dossier changed in the meantime."""
+    map_ = maak_map(home() / BEWERKEN)
     fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier.id}-", suffix=".yaml")
+    basis = f"# basis: {dossier._stempel}\n" if dossier._stempel else ""
     with os.fdopen(fd, "wb") as f:
-        f.write(naar_tekst(dossier).encode("utf-8"))
+        f.write((naar_tekst(dossier) + basis).encode("utf-8"))
     return Path(naam)
+
+
+def kopie_basis(pad: Path) -> str | None:
+    """The fingerprint of the dossier file an editing copy was made from (None when unknown)."""
+    try:
+        m = _BASIS_REGEL.search(Path(pad).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return m.group(1) if m else None
+
+
+def bewaarde_kopieen(dossier_id: str) -> list[Path]:
+    """The kept editing copies of a dossier (a rejected or conflicting edit), newest first."""
+    map_ = home() / BEWERKEN
+    if not map_.is_dir() or not ID_PATROON.match(dossier_id):
+        return []
+    kopieen = [p for p in map_.glob(f"{dossier_id}-*.yaml") if p.is_file()]
+    return sorted(kopieen, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+def alleen_eigenaar_bestand(pad: Path) -> None:
+    """Take group and other bits off a file an editor may have rewritten with the user's umask."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        modus = Path(pad).stat().st_mode & 0o777
+        if modus & 0o077:
+            os.chmod(pad, modus & ~0o077)
 
 
 def lees_bewerkkopie(pad: Path, dossier_id: str) -> model.Dossier:

@@ -1,10 +1,8 @@
-"""`ketencli dossier`: new, list, show, edit, lid, instemming, ico."""
+"""`ketencli dossier`: new, list, show, lid, instemming, ico, heropen (edit is in ``bewerken``, dienst and
+regisseur in ``betrokkenen``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -437,82 +435,6 @@ def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
     if lid.tijdelijk_niet_betrokken:
         delen.append(f"[yellow]tijdelijk niet betrokken: {escape(lid.tijdelijk_niet_betrokken.reden)}[/]")
     return "; ".join(delen)
-
-
-# ---------------------------------------------------------------------------------------------
-# edit
-# ---------------------------------------------------------------------------------------------
-
-
-def _editor() -> list[str]:
-    """$VISUAL, then $EDITOR, then Notepad on Windows, nano/vi elsewhere."""
-    import shlex
-    import shutil
-
-    for variabele in ("VISUAL", "EDITOR"):
-        waarde = os.environ.get(variabele, "").strip()
-        if waarde:
-            return shlex.split(waarde, posix=os.name != "nt")
-    if sys.platform == "win32":
-        return ["notepad"]
-    for kandidaat in ("nano", "vi"):
-        if shutil.which(kandidaat):
-            return [kandidaat]
-    return ["vi"]
-
-
-@app.command("edit")
-def bewerk(
-    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
-    no_input: bool = typer.Option(False, "--no-input", help="Bij een fout niet vragen om opnieuw te openen."),
-) -> None:
-    """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
-    from ketencli import store, ui
-
-    origineel = store.laad(dossier_id)
-    store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
-    kopie = store.bewerkkopie(origineel)
-    try:
-        while True:
-            opdracht = [*_editor(), str(kopie)]
-            try:
-                resultaat = subprocess.run(opdracht, check=False)
-            except FileNotFoundError:
-                raise KetencliFout(f"De editor '{opdracht[0]}' werd niet gevonden.",
-                                   tip="Stel de omgevingsvariabele EDITOR in, bv. EDITOR=nano.") from None
-            if resultaat.returncode != 0:
-                raise KetencliFout(f"De editor stopte met een fout (code {resultaat.returncode}); "
-                                   "er werd niets bewaard.")
-            try:
-                nieuw = store.lees_bewerkkopie(kopie, dossier_id)
-                _controleer_bewerking(origineel, nieuw)
-            except KetencliFout as fout:
-                ui.melding(fout.melding, "bold red")
-                if no_input or not ui.heeft_terminal() or not ui.bevestig(
-                        "Opnieuw openen om dit te verbeteren?", standaard=True):
-                    raise KetencliFout("Het dossier bleef ongewijzigd; je bewerking werd niet bewaard.") from None
-                continue
-            break
-        if nieuw.model_dump() == origineel.model_dump():
-            ui.melding("Geen wijzigingen.", "dim")
-            return
-        nieuw._stempel = origineel._stempel
-        store.bewaar(nieuw)
-        ui.gelukt(f"Dossier {dossier_id} bewaard.")
-        _waarschuw_instemming(nieuw)
-    finally:
-        store.verwijder_bewerkkopie(kopie)
-
-
-def _controleer_bewerking(oud: model.Dossier, nieuw: model.Dossier) -> None:
-    """Fase and history are changed by commands only (decisions D8)."""
-    if nieuw.fase != oud.fase:
-        raise KetencliFout(
-            f"De fase wijzig je niet met de hand (van '{oud.fase}' naar '{nieuw.fase}'): "
-            "dat doen de commando's (ICO-uitkomst, afronding), zodat het in de historiek komt."
-        )
-    if [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in oud.historie]:
-        raise KetencliFout("De historiek van het dossier mag je niet met de hand wijzigen.")
 
 
 # ---------------------------------------------------------------------------------------------
