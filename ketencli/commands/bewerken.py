@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 SNEL = 1.0  # seconds: an editor that returns sooner with the file unchanged did not wait
 
 EDITOR_TIP = (
-    "Stel je editor zo in dat hij wacht tot je het bestand sluit, met de omgevingsvariabele EDITOR "
-    "(of VISUAL), bv. EDITOR=\"code --wait\", EDITOR=\"\\\"C:\\Program Files\\Notepad++\\notepad++.exe\\\" "
-    "-multiInst -nosession\" of EDITOR=nano."
+    "Stel je editor zo in dat hij wacht tot je het bestand sluit, met de omgevingsvariabele EDITOR (of VISUAL): "
+    "bv. export EDITOR=\"code --wait\", of op Windows (cmd) "
+    "set EDITOR=\"C:\\Program Files\\Notepad++\\notepad++.exe\" -multiInst -nosession."
 )
 
 
