@@ -691,15 +691,15 @@ def ico(
     volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
+    if conclusie != "ketenaanpak-met-casusregie" and any(
+            x is not None for x in (regisseur_naam, regisseur_organisatie, regisseur_contact)):
+        raise GebruiksFout("--regisseur-naam, --regisseur-organisatie en --regisseur-contact horen bij de "
+                           "conclusie ketenaanpak-met-casusregie.")
     if (ontbreekt := ontbrekend_advies(conclusie, advies)) is not None:
         raise KetencliFout(
             f"{ontbreekt}. Er werd niets bewaard.",
             tip=f"Geef het advies mee: `ketencli dossier ico {dossier_id} --conclusie {conclusie} --advies "
                 "\"...; veiligheidsplan opmaken met ...\"`.")
-    if conclusie != "ketenaanpak-met-casusregie" and any(
-            x is not None for x in (regisseur_naam, regisseur_organisatie, regisseur_contact)):
-        raise GebruiksFout("--regisseur-naam, --regisseur-organisatie en --regisseur-contact horen bij de "
-                           "conclusie ketenaanpak-met-casusregie.")
     with store.wijzig(dossier_id) as d:
         if d.fase not in FASEN_VOOR_ICO:
             raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
