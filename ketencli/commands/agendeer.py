@@ -542,6 +542,7 @@ def _meld(d: model.Dossier, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.
         c.print(f"  [yellow]! {escape(opmerking)}[/]")
     c.print(f"  Document:  {escape(str(document))}")
     c.print(f"  Mail:      {escape(str(mail))}")
+    c.print(f"  Onderwerp: {escape(concept.agendering_onderwerp(d.id, zitting.tafel_naam, begin, label))}")
     if aan:
         c.print(f"  Aan:       {escape(aan)}")
     else:
