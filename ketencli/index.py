@@ -22,7 +22,7 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 1
+CACHE_VERSIE = 2
 
 
 @dataclass
