@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 
 from ketencli import documenten, klok, model, render, store
 from tests.conftest import voorbeeld
@@ -608,8 +609,30 @@ def test_vijandige_tekst_in_elk_sjabloon(kc, tmp_path):
 
 
 def test_stuurtekens_en_regeleinden():
-    assert render.schoon({"a": ["x\x07y\x0c\x00z"], "b": "een\r\nTwee"}) == {"a": ["xyz"], "b": "een\nTwee"}
-    assert render.schoon("geweld,\nduwen en trekken.\nNieuwe zin") == "geweld, duwen en trekken.\nNieuwe zin"
+    assert render.schoon({"a": ["x\x07y\x0c\x00z"], "b": "een\r\nTwee"}) == {"a": ["x y\n z"], "b": "een\nTwee"}
+    # every typed line break stays, also before a lowercase word (issue 14 §2)
+    assert render.schoon("geweld,\nduwen en trekken.\nNieuwe zin") == "geweld,\nduwen en trekken.\nNieuwe zin"
+
+
+def test_getypte_regeleinden_en_stuurtekens_in_het_document(kc, palmeneire, tmp_path):
+    """A line break typed in --huidige-situatie stays a line break in Word, even before a lowercase
+    word; \\v (Word's manual line break) and \\f are line breaks, other control characters a space:
+    never two words glued together, never a corrupt file (issue 14 §2)."""
+    pad = tmp_path / "a.docx"
+    kc.ok("doc", palmeneire, "weegploeg-pva", "--uit", pad, "--huidige-situatie",
+          "Els woont nu bij haar zus\nsinds het incident\vvan oktober\fen\x01verder\x1bnog")
+    doc = Document(str(pad))
+    alinea = next(p for p in doc.paragraphs if "Els woont" in p.text)
+    assert alinea.text.split("\n") == ["Els woont nu bij haar zus", "sinds het incident", "van oktober",
+                                        "en verder nog"]
+    assert len(alinea._p.findall(".//" + qn("w:br"))) == 3
+
+
+def test_voorbeelden_gebruiken_gevouwen_tekst_voor_lopende_zinnen():
+    """Hand-wrapped prose in the examples is a folded (>) scalar: YAML joins it, ketencli does not."""
+    for naam in ("de-palmeneire-vercammen.yaml", "west-vlaanderen-gezin.yaml"):
+        d = yaml.safe_load(voorbeeld(naam).read_text(encoding="utf-8"))
+        assert "\n" not in d["aanmelding"]["geweld_nu"].strip(), naam
 
 
 def test_nederlandse_datums():
