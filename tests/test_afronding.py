@@ -45,7 +45,7 @@ def test_check_op_het_uitgewerkte_voorbeeld_zegt_wat_ontbreekt(kc, palmeneire):
     assert uit.exit_code == 1
     assert "Nog niet klaar om af te ronden" in uit.output
     for tekst in ("Elk gezinslid werd om een evaluatie gevraagd", "nog niet gevraagd", "afronding slotgesprek",
-                  "Nog niet overlegd", "actie(s) staan nog open"):
+                  "Nog niet overlegd", "acties staan nog open"):
         assert tekst in uit.output
 
 

@@ -517,7 +517,7 @@ def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
     The ronde tafel closes only when the violence stayed stopped and the hand-over worked (guide L730-733,
     L943-948); with new facts the dossier is discussed first (L1693-1696). No follow-up help at all is fine.
     """
-    from ketencli.methodiek import afronding
+    from ketencli.methodiek import afronding, taal
 
     # neutral (kind and date only): these lines go into an error message, the facts themselves are in the dossier
     bezwaren = []
@@ -525,7 +525,7 @@ def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
         bezwaren.append("de partners meldden nieuwe feiten")
     na = afronding.feiten_na_afronding(d, op)
     if na:
-        bezwaren.append(f"de tijdlijn heeft {len(na)} incident(en), pv('s) of melding(en) na de afronding van "
+        bezwaren.append(f"de tijdlijn heeft {taal.feiten(len(na))} na de afronding van "
                         f"{d.afronding.gestart_op:%d/%m/%Y} ("
                         + ", ".join(f"{t.soort} op {t.datum:%d/%m/%Y}" for t in na) + ")")
     if vervolghulp is False:

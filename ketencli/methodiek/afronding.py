@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from ketencli.methodiek import kijkschema, pva_regels
+from ketencli.methodiek import kijkschema, pva_regels, taal
 from ketencli.methodiek.datums import plus_maanden
 
 OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
@@ -123,14 +123,17 @@ def _d(x: date) -> str:
     return f"{x:%d/%m/%Y}"
 
 
+# people and services by name, never by internal id: these texts go into the documents for the table
+
+
 def _lid(d: Any, lid_id: str) -> str:
     lid = d.lid(lid_id)
-    return f"{lid.naam} ({lid_id})" if lid else lid_id
+    return lid.naam if lid else lid_id
 
 
 def _dienst(d: Any, waarde: str) -> str:
     dienst = d.dienst(waarde.strip())
-    return f"{dienst.naam} ({dienst.id})" if dienst else waarde
+    return dienst.naam if dienst else waarde
 
 
 def _factor(key: str) -> str:
@@ -139,7 +142,7 @@ def _factor(key: str) -> str:
 
 
 def _rij_factor(rij: Any) -> str:
-    return f"rij {rij.id} ({_factor(rij.factor)})"
+    return _factor(rij.factor)
 
 
 def _afgehandeld(actie: Any) -> bool:
@@ -167,8 +170,8 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
                  f"`ketencli dossier heropen {d.id} --naar casusregie --reden \"...\"`")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"Na de afronding van {_d(gestart)} kwam er nog {len(na_afronding)} incident(en), pv('s) of "
-             "melding(en): de ronde tafel bespreekt het dossier dan opnieuw (gids L1693-1696).",
+            [f"Na de afronding van {_d(gestart)} kwam er nog {taal.feiten(len(na_afronding))}: de ronde tafel "
+             "bespreekt het dossier dan opnieuw (gids L1693-1696).",
              *[feit_tekst(t) for t in na_afronding]]
             + ([f"Verklaring van de regisseur (telt niet voor feiten na de afronding): {verklaring}"]
                if verklaring else []),
@@ -183,7 +186,7 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
             return Criterium("geweld-gestopt", titel, "voldaan", [tekst, *bewijs], "")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [tekst, f"Maar na die verklaring kwam er nog {len(later)} incident(en), pv('s) of melding(en):",
+            [tekst, f"Maar na die verklaring kwam er nog {taal.feiten(len(later))}:",
              *[b for t, b in zip(feiten, bewijs, strict=True) if t in later]],
             "Bekijk de nieuwe feiten; blijft het veilig, vernieuw dan de verklaring: "
             f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
@@ -191,7 +194,7 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
     if feiten:
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"{len(feiten)} incident(en), pv('s) of melding(en) in de tijdlijn sinds {_d(sinds)}:", *bewijs],
+            [f"{taal.feiten(len(feiten))} in de tijdlijn sinds {_d(sinds)}:", *bewijs],
             "Wacht tot het geweld een tijd gestopt is, of leg uit waarom het toch veilig is: "
             f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
         )
@@ -307,7 +310,8 @@ def _acties_afgehandeld(d: Any, vandaag: date, sinds: date) -> Criterium:
     bewijs.append(f"{klaar_} van de {len(alle)} acties afgerond of geschrapt.")
     if open_:
         return Criterium(
-            "acties-afgehandeld", titel, "niet-voldaan", [f"{len(open_)} actie(s) staan nog open:", *bewijs],
+            "acties-afgehandeld", titel, "niet-voldaan",
+            [f"{taal.aantal(len(open_), 'actie staat', 'acties staan')} nog open:", *bewijs],
             "Zet elke open actie op afgerond of geschrapt (`ketencli pva actie edit ID RIJ NR --stavaza ...`) of "
             f"draag ze over aan de vervolghulp (`ketencli afronding overdracht {d.id} RIJ NR --aan DIENST`).",
         )
@@ -321,12 +325,12 @@ def _doelstellingen(d: Any, vandaag: date, sinds: date) -> Criterium:
         return Criterium("doelstellingen-beoordeeld", titel, "onbekend",
                          ["Het plan van aanpak heeft geen doelstellingen."],
                          f"Voeg de doelstellingen toe en beoordeel ze: `ketencli pva doel add {d.id}`.")
-    bewijs = [f"{g.id} '{g.tekst}': {g.staat}" for g in doelen]
+    bewijs = [f"'{g.tekst}': {g.staat}" for g in doelen]
     lopend = [g for g in doelen if g.staat == "lopend"]
     if lopend:
         return Criterium(
             "doelstellingen-beoordeeld", titel, "niet-voldaan",
-            [f"{len(lopend)} doelstelling(en) nog niet beoordeeld (lopend):", *bewijs],
+            [f"{taal.aantal(len(lopend), 'doelstelling', 'doelstellingen')} nog niet beoordeeld (lopend):", *bewijs],
             "Beoordeel elke doelstelling (bereikt, deels-bereikt of niet-bereikt): "
             f"`ketencli pva doel edit {d.id} G --staat ...`.",
         )
@@ -366,7 +370,7 @@ def _partners(d: Any, vandaag: date, sinds: date) -> Criterium:
         bewijs.append(tekst + (f": {p.standpunt}" if p.standpunt.strip() else ""))
     nog = [x for x in d.betrokken_diensten if x.id not in gehad]
     for x in nog:
-        bewijs.append(f"Nog niet overlegd: {x.naam} ({x.id})")
+        bewijs.append(f"Nog niet overlegd: {x.naam}")
     if nog or not overleg:
         if not overleg and not nog:
             bewijs.append("Er zijn geen betrokken diensten en er is geen overleg geregistreerd.")
@@ -451,7 +455,7 @@ def _consulent(d: Any, vandaag: date, sinds: date) -> Criterium:
     ids = {x.id for x in consulenten}
     overleg = [p for p in d.afronding.partners if p.dienst.strip() in ids]
     stappen = [s for s in d.stappen if s.item == CONSULENT_ITEM and s.status == "gedaan"]
-    bewijs = [f"Betrokken: {x.naam} ({x.id})" for x in consulenten]
+    bewijs = [f"Betrokken: {x.naam}" for x in consulenten]
     bewijs += [f"Afgestemd met {_dienst(d, p.dienst)}" + (f" op {_d(p.datum)}" if p.datum else "") for p in overleg]
     bewijs += [f"Afgevinkt in bijlage B op {_d(s.datum)}" for s in stappen]
     if overleg or stappen:

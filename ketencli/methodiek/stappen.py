@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ketencli.methodiek import bijlage_b, gevangenissen
+from ketencli.methodiek import bijlage_b, gevangenissen, taal
 from ketencli.methodiek import checklists as cl
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
@@ -345,7 +345,8 @@ def _pva_opgemaakt(d: Any, op: date, lid: str | None) -> Afleiding:
 
 def _pva_doelstellingen(d: Any, op: date, lid: str | None) -> Afleiding:
     if d.pva.doelstellingen:
-        return Afleiding("voldaan", f"{len(d.pva.doelstellingen)} doelstelling(en) in het plan van aanpak")
+        return Afleiding("voldaan", taal.aantal(len(d.pva.doelstellingen), "doelstelling", "doelstellingen")
+                         + " in het plan van aanpak")
     return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen doelstellingen")
 
 
@@ -357,7 +358,7 @@ def _pva_begeleiding(d: Any, op: date, lid: str | None) -> Afleiding:
     zonder = [a for a in acties if not a.begeleiding.strip()
               or a.begeleiding.strip().lower() in ("casusregisseur", "regisseur", regisseur)]
     if zonder:
-        return Afleiding("niet-voldaan", f"{len(zonder)} actie(s) zonder begeleidende dienst")
+        return Afleiding("niet-voldaan", taal.aantal(len(zonder), "actie", "acties") + " zonder begeleidende dienst")
     return Afleiding("voldaan", "elke actie heeft een begeleidende dienst")
 
 
