@@ -610,6 +610,17 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
     """What the regisseur must know before sending a document: Dutch sentences, no case data."""
     s = zoek_soort(soort_key)
     uit = []
+    if s.key == "psd-jww-mail":
+        uit.append("Dit is de tekst voor één mail aan PSD en JWW, alleen need-to-know (bijlage D). De gevangenis "
+                   "registreert mails in het dossier van de gedetineerde, dat de gedetineerde en zijn advocaat mogen "
+                   "inzien: voeg geen dossierinformatie toe.")
+        if any(x.detentie and _gevangenis(x)["kempen"] for x in d.gezinsleden):
+            uit.append("Kempische gevangenis: mail alleen de PSD, op het algemene adres. Justitieel Welzijnswerk "
+                       "Turnhout informeer je niet zelf: schrijf een brief aan de gedetineerde met "
+                       f"`ketencli doc {d.id} brief-gedetineerde`.")
+    if s.key == "justitiehuis":
+        uit.append("Dit is de tekst voor de mail aan de teamverantwoordelijke van het Justitiehuis (bijlage C). "
+                   "Zet de operationeel coördinator en het algemene adres van het Justitiehuis in cc.")
     if s.key in ("psd-jww-mail", "brief-gedetineerde") and _voor_casusregie(d):
         wie = _need_to_know(d, s.key, klok.vandaag())["verbindingsfiguur_de"]
         voor = "PSD en JWW" if s.key == "psd-jww-mail" else "de gedetineerde"

@@ -410,7 +410,10 @@ def test_kempen_mail_alleen_psd_en_brief(westvl):
     d = store.laad(westvl)
     jww = next(x for x in d.betrokken_diensten if x.soort == "jww")
     mail = alle_tekst(documenten.schrijf(d, "psd-jww-mail"))
-    assert "Kempische gevangenis" in mail and "Turnhout wordt niet gemaild" in mail
+    assert "Turnhout wordt niet gemaild" in mail
+    # the instruction is for the regisseur, in the command's output, not in the text to send (issue 14 §3)
+    assert "Kempische gevangenis" not in mail
+    assert any("Kempische gevangenis" in w for w in documenten.waarschuwingen(d, "psd-jww-mail"))
     assert jww.naam not in mail
     brief = alle_tekst(documenten.schrijf(d, "brief-gedetineerde"))
     assert f"Beste {lid.naam}" in brief and "Gevangenis van Merksplas" in brief
@@ -506,7 +509,7 @@ def test_justitiehuis_zonder_beslissing_claimt_geen_beslissing(kc, westvl):
     assert "Het overleg in de ketenaanpak" not in tekst
     kc.ok("stap", westvl, "dringende-maatregel", "--beslist-op", "2026-11-20", "--tafel", "Overlegtafel")
     uit = kc.ok("doc", westvl, "justitiehuis", "--overschrijf")
-    assert "Let op" not in uit.stderr
+    assert "geen beslissing" not in uit.stderr and "in cc" in uit.stderr  # instructions: in the output
     tekst = alle_tekst(store.documenten_dir(westvl) / "2026-11-23_justitiehuis.docx")
     assert "De Overlegtafel besliste op vrijdag 20 november 2026" in tekst and "____/____" not in tekst
 
