@@ -168,7 +168,9 @@ def tag(houder, tekst: str):
 
 
 def kop(doc, tekst: str, niveau: int = 1):
-    return doc.add_heading(tekst, level=niveau)
+    if hasattr(doc, "add_heading"):
+        return doc.add_heading(tekst, level=niveau)
+    return doc.add_paragraph(tekst, style=f"Heading {niveau}")  # in a table cell (``blok``)
 
 
 def label(p, voor: float = 6):
@@ -197,21 +199,30 @@ def lijnen(houder, aantal: int) -> None:
         ppr.append(bdr)
 
 
-def begin_bijeen(doc) -> int:
-    """Mark the start of a block that ``houd_bijeen`` keeps together."""
-    return len(doc.element.body) - 1  # the section properties stay last
+def blok(doc):
+    """A borderless one-cell table whose row never splits over two pages; returns the cell to fill.
+    The closing questions and writing lines of an agendering go in one, so they move to the next page
+    as a whole instead of leaving a near-empty page before the landscape annex (issue 14 §3; LibreOffice
+    breaks long keep-with-next chains, a row that cannot split it keeps)."""
+    tabel = doc.add_table(rows=1, cols=1)
+    tblpr = tabel._tbl.tblPr
+    marge = OxmlElement("w:tblCellMar")
+    for kant in ("left", "right"):
+        el = OxmlElement(f"w:{kant}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        marge.append(el)
+    tblpr.append(marge)
+    breedtes(tabel, [17.0])
+    niet_breken(tabel.rows[0])
+    return tabel.rows[0].cells[0]
 
 
-def houd_bijeen(doc, begin: int) -> None:
-    """Keep every paragraph made since ``begin`` with the next one (table rows too), so the block moves
-    to the next page as a whole: the closing questions and writing lines of an agendering never land
-    alone on a near-empty page before the landscape annex (issue 14 §3)."""
-    nieuw = list(doc.element.body)[begin:-1]
-    alineas = [p for el in nieuw for p in ([el] if el.tag == qn("w:p") else el.iter(qn("w:p")))]
-    for p in alineas[:-1]:
-        ppr = p.get_or_add_pPr()
-        if ppr.find(qn("w:keepNext")) is None:
-            ppr.insert(0, OxmlElement("w:keepNext"))
+def blok_af(cel) -> None:
+    """Drop the empty paragraph a new cell starts with (a cell keeps at least one paragraph)."""
+    eerste = cel.paragraphs[0]
+    if not eerste.text and len(cel.paragraphs) > 1:
+        eerste._p.getparent().remove(eerste._p)
 
 
 def rijen_niet_splitsen(doc) -> None:
@@ -621,7 +632,6 @@ def inleiding_weegploeg(doc, afronding: bool) -> None:
         kop(doc, "Vragen voor {{ tafel.de }}", 2)
         lijst(doc, "vragen", "{{ x }}",
               "(nog geen vragen genoteerd: benoem een vraag naar aanvullend infodelen helder)")
-        doc._bijeen = begin_bijeen(doc)  # kept together up to the last writing line (houd_bijeen)
         kop(doc, "Externe expertise op {{ tafel.de }}", 2)
         # annex G.1: nothing recorded is not 'no one asked': leave room to name the expertise (review 11)
         lijst(doc, "uitgenodigd", "{{ x }}")
@@ -643,15 +653,16 @@ def agendering_weegploeg() -> Document:
     tag(doc, "{%p endif %}")
     agenderingskop(doc)
     inleiding_weegploeg(doc, afronding=False)
-    kop(doc, "Stap 2 – Het plan van aanpak", 1)
-    par(doc, "Het plan van aanpak staat in bijlage, per domein. Wat kan {{ tafel.de }} toevoegen: de "
+    cel = blok(doc)  # steps 2 and 3 on one page, never split
+    kop(cel, "Stap 2 – Het plan van aanpak", 1)
+    par(cel, "Het plan van aanpak staat in bijlage, per domein. Wat kan {{ tafel.de }} toevoegen: de "
              "doelstellingen helder krijgen, acties concretiseren, samen een plan B bedenken, de volgende stap?")
-    kop(doc, "Stap 3 – Wat neem je mee van de bespreking?", 1)
-    par(doc, ("Na de bespreking in te vullen: acties, helpende suggesties en de terugkomdatum op "
+    kop(cel, "Stap 3 – Wat neem je mee van de bespreking?", 1)
+    par(cel, ("Na de bespreking in te vullen: acties, helpende suggesties en de terugkomdatum op "
               "{{ opvolg_tafel.de }}.",
               {"cursief": True, "kleur": GRIJS}))
-    lijnen(doc, 4)
-    houd_bijeen(doc, doc._bijeen)
+    lijnen(cel, 4)
+    blok_af(cel)
     pva_sectie(doc, nieuwe_sectie=True)
     return doc
 
@@ -725,14 +736,14 @@ def agendering_weegploeg_afronding() -> Document:
     tag(doc, "{%p if extra_veiligheidsacties %}")
     par(doc, ("Extra acties en afspraken over veiligheid: ", {"vet": True}), "{{ extra_veiligheidsacties }}")
     tag(doc, "{%p endif %}")
-    bijeen = begin_bijeen(doc)
-    kop(doc, "Waarom is het dossier nu klaar voor afronding?", 2)
-    tekstblok(doc, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
-    kop(doc, "Vragen voor {{ tafel.de }}", 2)
-    lijst(doc, "vragen", "{{ x }}", "(geen specifieke vragen)")
-    kop(doc, "Stap 3 – Consensus over afronding?", 1)
-    lijnen(doc, 3)
-    houd_bijeen(doc, bijeen)
+    cel = blok(doc)  # the closing questions and step 3 on one page, never split
+    kop(cel, "Waarom is het dossier nu klaar voor afronding?", 2)
+    tekstblok(cel, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
+    kop(cel, "Vragen voor {{ tafel.de }}", 2)
+    lijst(cel, "vragen", "{{ x }}", "(geen specifieke vragen)")
+    kop(cel, "Stap 3 – Consensus over afronding?", 1)
+    lijnen(cel, 3)
+    blok_af(cel)
     pva_sectie(doc, nieuwe_sectie=True)
     return doc
 
@@ -760,37 +771,37 @@ def agendering_rondetafel() -> Document:
     par(doc, ("Kinderen ouder dan 12", {"vet": True})).paragraph_format.space_before = Pt(6)
     lijst(doc, "kinderen_12", "{{ x.naam }} ({{ x.leeftijd }}) – gesproken? ______",
           "(geen kinderen ouder dan 12 in het dossier)")
-    bijeen = begin_bijeen(doc)
-    kop(doc, "Stap 2 – De vraag" + "{% if tussentijdse_evaluatie %} en de tussentijdse evaluatie{% endif %}", 1)
-    tekstblok(doc, "vraag", "(nog geen vraag genoteerd)", lijnen_bij_leeg=2)
-    kop(doc, "Afbakening", 2)
-    gegevens_tabel(doc, [
+    cel = blok(doc)  # steps 2 and 3 on one page, never split (unless longer than a page)
+    kop(cel, "Stap 2 – De vraag" + "{% if tussentijdse_evaluatie %} en de tussentijdse evaluatie{% endif %}", 1)
+    tekstblok(cel, "vraag", "(nog geen vraag genoteerd)", lijnen_bij_leeg=2)
+    kop(cel, "Afbakening", 2)
+    gegevens_tabel(cel, [
         ("Over welk gezinslid?", "{{ reikwijdte.leden or 'het hele gezin' }}"),
         ("Welk leefdomein?", "{{ reikwijdte.domeinen or 'niet afgebakend' }}"),
         ("Voor welke deelnemer?", "{{ reikwijdte.tafelleden or 'alle deelnemers' }}"),
     ], breedte=(5.0, 12.0))
-    tag(doc, "{%p if tussentijdse_evaluatie %}")
-    kop(doc, "Tussentijdse evaluatie", 2)
-    par(doc, ("Welke beschermende factoren werden gerealiseerd, welke risicofactoren verminderd?",
+    tag(cel, "{%p if tussentijdse_evaluatie %}")
+    kop(cel, "Tussentijdse evaluatie", 2)
+    par(cel, ("Welke beschermende factoren werden gerealiseerd, welke risicofactoren verminderd?",
               {"cursief": True, "grootte": 9.5, "kleur": GRIJS}))
-    tag(doc, "{%p for v in vergelijking %}")
-    p = par(doc, "• ")
+    tag(cel, "{%p for v in vergelijking %}")
+    p = par(cel, "• ")
     for tekst, opmaak in (("{% if v.gunstig %}", {}), ("{{ v.factor }}", {"kleur": GROEN, "vet": True}),
                           ("{% else %}", {}), ("{{ v.factor }}", {"kleur": ROOD, "vet": True}), ("{% endif %}", {}),
                           (": {{ v.verandering }} ({{ v.van }} → {{ v.naar }})", {})):
         opmaak_run(p.add_run(tekst), **opmaak)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not vergelijking %}")
-    par(doc, ("(geen verschil tussen het kijkschema bij instroom en het laatste)", {"cursief": True,
+    tag(cel, "{%p endfor %}")
+    tag(cel, "{%p if not vergelijking %}")
+    par(cel, ("(geen verschil tussen het kijkschema bij instroom en het laatste)", {"cursief": True,
                                                                                   "kleur": GRIJS}))
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for g in doelstellingen %}")
-    par(doc, "• Doelstelling: {{ g.tekst }} — ", ("{{ g.staat }}", {"vet": True}))
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    kop(doc, "Stap 3 – Terug naar het plan van aanpak: wat neem je mee?", 1)
-    lijnen(doc, 4)
-    houd_bijeen(doc, bijeen)
+    tag(cel, "{%p endif %}")
+    tag(cel, "{%p for g in doelstellingen %}")
+    par(cel, "• Doelstelling: {{ g.tekst }} — ", ("{{ g.staat }}", {"vet": True}))
+    tag(cel, "{%p endfor %}")
+    tag(cel, "{%p endif %}")
+    kop(cel, "Stap 3 – Terug naar het plan van aanpak: wat neem je mee?", 1)
+    lijnen(cel, 4)
+    blok_af(cel)
     pva_sectie(doc, nieuwe_sectie=True)
     return doc
 

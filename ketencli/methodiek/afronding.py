@@ -278,7 +278,11 @@ def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
     }
     verschillen = pva_regels.vergelijk(eerste, laatste)
     for v in verschillen:
-        extra = f" ({v.van} → {v.naar})" if v.soort == "risico-minder" else ""
+        extra = ""
+        if v.soort == "risico-minder":  # by name (the ids are joined with ", ")
+            def namen(ids: str) -> str:
+                return ", ".join(_lid(d, i) for i in ids.split(", ") if i) or "niemand"
+            extra = f" ({namen(v.van)} → {namen(v.naar)})"
         bewijs.append(f"{_factor(v.factor)}: {teksten[v.soort]}{extra}")
     beter = r_na < r_voor or b_na > b_voor or any(v.soort == "risico-minder" for v in verschillen)
     if beter:
