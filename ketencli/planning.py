@@ -680,7 +680,8 @@ def urgentie(item: dict[str, Any], nu: datetime, weken: int | None) -> str | Non
     if datum < vandaag or (datum == vandaag and item.get("tijd") and item["tijd"] < f"{nu:%H:%M}"):
         return "te-laat"
     zondag = vandaag + timedelta(days=6 - vandaag.weekday())
-    if weken is not None and datum > zondag + timedelta(weeks=max(weken, 1) - 1):
+    tot = horizon(nu, weken)
+    if tot is not None and datum > tot:
         return None
     if datum <= zondag:
         return "deze-week"
@@ -781,28 +782,43 @@ def kalender_items(rijen: list[dict[str, Any]], regios: dict[str, Regio] | None 
         beschrijving = f"Dossier {rij['dossier']}" + (f" – {rij['tafel_naam']}" if rij.get("tafel_naam") else "")
         items[_uid(rij["dossier"], sleutel, n)] = {
             "summary": samenvatting, "description": beschrijving, "location": rij.get("tafel_naam") or "",
-            "start": start, "end": einde, "hele_dag": hele_dag,
+            "start": start, "end": einde, "hele_dag": hele_dag, "te_laat": rij.get("urgentie") == "te-laat",
         }
     return items
 
 
+def horizon(nu: datetime, weken: int | None) -> date | None:
+    """The last day ``overzicht`` covers with ``weken`` (this week counts as the first); None = no end."""
+    if weken is None:
+        return None
+    vandaag = _lokaal(nu).date()
+    return vandaag + timedelta(days=6 - vandaag.weekday()) + timedelta(weeks=max(weken, 1) - 1)
+
+
 def kalender(rijen: list[dict[str, Any]], nu: datetime, regios: dict[str, Regio] | None = None,
-             vorige: dict[str, Any] | None = None) -> tuple[bytes, dict[str, Any]]:
+             vorige: dict[str, Any] | None = None, tot: date | None = None) -> tuple[bytes, dict[str, Any]]:
     """An iCalendar file (Europe/Brussels) of these due items, and the state to keep for the next
     export. Dossier ids, never names (D4). Items with an hour are timed events, the others all-day.
 
     ``vorige`` is the state the previous export returned (``{"items": {uid: {..., "sequence": n}}}``):
     an item whose date, hour or text changed keeps its UID and gets the next SEQUENCE, so a calendar
     updates it; an item that disappeared is exported once more with STATUS:CANCELLED (and kept in
-    the state) for as long as its old date is today or later (D33, RFC 5545 §3.8.4.7, §3.8.7.4).
+    the state) for as long as its old date is today or later and within this export's horizon ``tot``
+    (D33, RFC 5545 §3.8.4.7, §3.8.7.4); beyond the horizon it is neither cancelled nor forgotten.
+    Rows with ``urgentie`` "te-laat" are not exported (they lie in the past), but they still exist.
     ``regios`` (with the user's settings) gives the sessions' end hours; default the bundled data."""
     from icalendar import Calendar, Event
 
     vandaag = _lokaal(nu).date()
     oud: dict[str, dict[str, Any]] = dict((vorige or {}).get("items") or {})
     nieuw: dict[str, dict[str, Any]] = {}
+    bewaard: dict[str, dict[str, Any]] = {}  # kept in the state, not exported
     for uid, item in kalender_items(rijen, regios).items():
         eerder = oud.get(uid)
+        if item.pop("te_laat"):
+            if eerder is not None:
+                bewaard[uid] = eerder
+            continue
         volgnummer = 0
         if eerder is not None:
             volgnummer = int(eerder.get("sequence", 0))
@@ -810,8 +826,12 @@ def kalender(rijen: list[dict[str, Any]], nu: datetime, regios: dict[str, Regio]
                 volgnummer += 1
         nieuw[uid] = {**item, "sequence": volgnummer}
     for uid, eerder in oud.items():
-        if uid in nieuw or date.fromisoformat(eerder["start"][:10]) < vandaag:
+        oude_datum = date.fromisoformat(eerder["start"][:10])
+        if uid in nieuw or uid in bewaard or oude_datum < vandaag:
             continue  # still there, or its old date is past: a calendar no longer needs the cancellation
+        if tot is not None and oude_datum > tot:
+            bewaard[uid] = eerder  # beyond this export's horizon: not known to be gone
+            continue
         volgnummer = int(eerder.get("sequence", 0)) + (0 if eerder.get("geannuleerd") else 1)
         nieuw[uid] = {**eerder, "sequence": volgnummer, "geannuleerd": True}
 
@@ -833,4 +853,4 @@ def kalender(rijen: list[dict[str, Any]], nu: datetime, regios: dict[str, Regio]
     tekst = cal.to_ical().decode("utf-8")
     if "TZID=Europe/Brussels" in tekst:
         tekst = tekst.replace("BEGIN:VEVENT", VTIMEZONE_BRUSSEL + "BEGIN:VEVENT", 1)
-    return tekst.encode("utf-8"), {"versie": 1, "items": nieuw}
+    return tekst.encode("utf-8"), {"versie": 1, "items": {**bewaard, **nieuw}}

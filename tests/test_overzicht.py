@@ -342,3 +342,14 @@ def test_vtimezone_in_jaarlijkse_regels_zomer_en_winter(kc, palmeneire, tmp_path
         sessie = next(e for e in _events(pad) if e.decoded("DTSTART") == dag.replace(tzinfo=TZ))
         assert "TZID=Europe/Brussels" in sessie.to_ical().decode()
         assert dag.replace(tzinfo=tz).utcoffset().total_seconds() == uur * 3600
+
+
+def test_een_kortere_export_annuleert_niets_buiten_haar_horizon(kc, palmeneire, tmp_path):
+    """A full export, then one of two weeks: what lies beyond those two weeks still exists and is
+    neither cancelled nor forgotten; the next full export has it, unchanged (D33)."""
+    kc.ok("overzicht", "--ics", tmp_path / "alles.ics")
+    kc.ok("overzicht", "--ics", tmp_path / "kort.ics", "--weken", "2")
+    assert not [e for e in _events(tmp_path / "kort.ics") if str(e.get("STATUS", "")) == "CANCELLED"]
+    alles = {str(e["UID"]): int(e["SEQUENCE"]) for e in _events(tmp_path / "alles.ics")}
+    kc.ok("overzicht", "--ics", tmp_path / "weer.ics")
+    assert {str(e["UID"]): int(e["SEQUENCE"]) for e in _events(tmp_path / "weer.ics")} == alles

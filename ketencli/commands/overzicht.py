@@ -40,8 +40,10 @@ def overzicht(
     regios = _regio_instellingen()
 
     if ics is not None:
-        kalender_rijen = [r for r in planning.overzicht(samenvattingen, nu, weken) if r["urgentie"] != "te-laat"]
-        inhoud, staat = planning.kalender(kalender_rijen, nu, regios, vorige=_lees_agenda_staat())
+        alle_rijen = planning.overzicht(samenvattingen, nu, weken)  # te laat: in the past, not exported
+        kalender_rijen = [r for r in alle_rijen if r["urgentie"] != "te-laat"]
+        inhoud, staat = planning.kalender(alle_rijen, nu, regios, vorige=_lees_agenda_staat(),
+                                          tot=planning.horizon(nu, weken))
         _schrijf_kalender(ics, inhoud)
         _bewaar_agenda_staat(staat)
 
