@@ -328,7 +328,8 @@ def _beschermend(d: Any, op: date, lid: str | None) -> Afleiding:
     aanwezig = [f for f in laatste.factoren if f.staat == "aanwezig"
                 and (k := kijkschema.factor(f.factor)) is not None and k.soort == "beschermend"]
     if aanwezig:
-        return Afleiding("voldaan", f"{len(aanwezig)} beschermende factor(en) in het kijkschema", laatste.datum)
+        return Afleiding("voldaan", taal.aantal(len(aanwezig), "beschermende factor", "beschermende factoren")
+                         + " in het kijkschema", laatste.datum)
     return Afleiding("niet-voldaan", "het laatste kijkschema vermeldt geen beschermende factor")
 
 
@@ -339,7 +340,8 @@ def _acties(d: Any) -> list[Any]:
 def _pva_opgemaakt(d: Any, op: date, lid: str | None) -> Afleiding:
     rijen = [r for r in d.pva.rijen if r.acties]
     if rijen:
-        return Afleiding("voldaan", f"plan van aanpak met {len(rijen)} rij(en) met acties", d.pva.opgemaakt_op)
+        return Afleiding("voldaan", "plan van aanpak met " + taal.aantal(len(rijen), "rij", "rijen") + " met acties",
+                         d.pva.opgemaakt_op)
     return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen rij met een actie")
 
 
