@@ -122,6 +122,7 @@ for _klasse in (typer_core.TyperOption, typer_core.TyperArgument):
 
 _USAGE_VERTALINGEN: list[tuple[str, str]] = [
     (r"^No such option: (\S+)\s+Did you mean (.*)\?$", "onbekende optie {0} (bedoel je {1}?)"),
+    (r"^No such option: (\S+)\s+\(Possible options: (.*)\)$", "onbekende optie {0} (mogelijke opties: {1})"),
     (r"^No such option: (\S+)$", "onbekende optie {0}"),
     (r"^No such command '(.+)'\.\s+Did you mean '(.+)'\?$", "onbekend commando '{0}' (bedoel je '{1}'?)"),
     (r"^No such command '(.+)'\.$", "onbekend commando '{0}'"),

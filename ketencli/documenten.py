@@ -374,7 +374,9 @@ def context_rondetafel(d: model.Dossier, vandaag: date, *, zitting: datetime | d
                        huidige_situatie: str = "", tafel_rol: str | None = None, **_: Any) -> dict[str, Any]:
     reikwijdte = reikwijdte or model.RondetafelReikwijdte()
     if na_weegploeg is None:  # after the weegploeg once a PvA agendering there was discussed
-        na_weegploeg = any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
+        from ketencli.methodiek import gereedheid
+
+        na_weegploeg = gereedheid.na_weegploeg(d)
     domeinen = [(kijkschema.domein(k).naam if kijkschema.domein(k) else k) for k in reikwijdte.domeinen]
     tafel, plan_tafel = _tafel(d, tafel_rol or "opvolging"), _tafel(d, "plan")
     if plan_tafel["naam"] == tafel["naam"]:  # Leuven: one table for both, so name the discussion instead
@@ -471,12 +473,15 @@ def _gedetineerde(d: model.Dossier, lid: str | None) -> model.Gezinslid:
 
 
 def _gevangenis(lid: model.Gezinslid) -> dict[str, Any]:
-    from ketencli.methodiek import gevangenissen
+    """The prison for the templates, with annex D's route (methodiek.bijlage_d, the one reading, D22)."""
+    from ketencli.methodiek import bijlage_d, gevangenissen
 
     assert lid.detentie is not None
     g = gevangenissen.gevangenis(lid.detentie.gevangenis)
     naam = g.naam if g else lid.detentie.gevangenis
-    return {"naam": naam, "in": _in_gevangenis(naam), "kempen": bool(g and g.kempen)}
+    route = bijlage_d.route(lid.detentie.gevangenis)
+    return {"naam": naam, "in": _in_gevangenis(naam), "kempen": route.kempen, "jww_mailen": route.jww_mailen,
+            "brief": route.brief}
 
 
 def _in_gevangenis(naam: str) -> str:
@@ -523,7 +528,7 @@ def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = N
         "gevangenis": gevangenis,
         "psd": _ontvangers(d, ("psd",)),
         # annex D.3: in the Kempen prisons JWW Turnhout is not mailed (the detainee gets a letter)
-        "jww": [] if gevangenis["kempen"] else _ontvangers(d, ("jww",)),
+        "jww": _ontvangers(d, ("jww",)) if gevangenis["jww_mailen"] else [],
     }
 
 
@@ -531,7 +536,7 @@ def context_brief_gedetineerde(d: model.Dossier, vandaag: date, *, lid: str | No
                                **_: Any) -> dict[str, Any]:
     x = _gedetineerde(d, lid)
     gevangenis = _gevangenis(x)
-    if not gevangenis["kempen"]:  # annex D.3: the letter replaces informing JWW Turnhout, only there
+    if not gevangenis["brief"]:  # annex D.3: the letter replaces informing JWW Turnhout, only there
         raise KetencliFout(
             f"De brief aan de gedetineerde is alleen voor een gevangenis in de Kempen (Justitieel Welzijnswerk "
             f"Turnhout, bijlage D.3), en lid {x.id} zit niet in een Kempische gevangenis. Buiten de Kempen "

@@ -13,8 +13,10 @@ with its problem. On the warm path this module imports neither the model, YAML, 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 2
+CACHE_VERSIE = 3
 
 
 @dataclass
@@ -36,6 +38,11 @@ class Samenvatting:
     # the method's due items of this dossier (``planning.Vervaldatum.naar_dict()``), sorted by date
     vervaldata: list[dict[str, Any]] = field(default_factory=list)
     fout: str | None = None
+    # one opaque key per member with a name and a birth date (``lid_sleutel``): finds the same family
+    # in two dossiers without keeping names or birth dates in the cache
+    leden: list[str] = field(default_factory=list)
+    # files in the dossier's folder that ketencli did not write (a sync tool's conflict copy, …)
+    vreemde_bestanden: list[str] = field(default_factory=list)
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -54,7 +61,18 @@ class Samenvatting:
             id=data["id"], gezin=data.get("gezin", ""), regio=data.get("regio", ""), fase=data.get("fase", ""),
             regisseur=data.get("regisseur", ""), aanmeldingsdatum=date.fromisoformat(datum) if datum else None,
             vervaldata=list(data.get("vervaldata") or []), fout=data.get("fout"),
+            leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
         )
+
+
+def lid_sleutel(naam: str, geboortedatum: date | None) -> str | None:
+    """An opaque key for "the same person": name (case, accents and spacing folded) and birth date.
+    None without a birth date or a name (a name alone is too weak to call two families the same)."""
+    if geboortedatum is None or not naam.strip():
+        return None
+    gevouwen = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii")
+    tekst = " ".join(gevouwen.casefold().split()) + "|" + geboortedatum.isoformat()
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:24]
 
 
 def cache_pad() -> Path:
@@ -70,7 +88,9 @@ def _stempel(pad: str | Path) -> list[int] | None:
 
 
 def _dossierbestanden() -> list[tuple[str, list[int]]]:
-    """(id, stamp) of every dossier folder with a dossier file, sorted by id."""
+    """(id, stamp) of every dossier folder with a dossier file, sorted by id. The stamp is the
+    file's (mtime_ns, size) and the folder's mtime_ns: a file added beside it (a sync tool's
+    conflict copy) changes the folder's stamp."""
     try:
         items = list(os.scandir(paden.dossiers_dir()))
     except OSError:
@@ -81,6 +101,8 @@ def _dossierbestanden() -> list[tuple[str, list[int]]]:
             continue
         stempel = _stempel(os.path.join(item.path, paden.DOSSIER_BESTAND))
         if stempel is not None:
+            with contextlib.suppress(OSError):
+                stempel = [*stempel, item.stat().st_mtime_ns]
             gevonden.append((item.name, stempel))
     return sorted(gevonden)
 
@@ -132,9 +154,10 @@ def bereken(dossier_id: str, vandaag: date) -> dict[str, Any]:
         vervaldata = [v.naar_dict() for v in planning.vervaldata(d, vandaag)]
     except KetencliFout:
         vervaldata = []  # e.g. a region setting that is not valid: `overzicht` and `regio toon` say so
+    leden = [k for lid in d.gezinsleden if (k := lid_sleutel(lid.naam, lid.geboortedatum))]
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
-        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata,
+        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden,
     ).naar_dict()
 
 
@@ -173,6 +196,7 @@ def samenvattingen() -> list[Samenvatting]:
         if rij is None:
             # stamp taken before reading: a write in between shows up as a changed stamp next time
             data = bereken(dossier_id, vandaag)
+            data["vreemde_bestanden"] = paden.vreemde_bestanden(paden.dossier_dir(dossier_id))
             rij = Samenvatting.uit_dict(data)
             gewijzigd = True
         nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data}

@@ -64,6 +64,24 @@ def documenten_dir(dossier_id: str, *, maak: bool = False) -> Path:
     return pad
 
 
+# what ketencli itself keeps in a dossier's folder: the file, its lock, the documents folder, and
+# the temp copies of a save in progress (``schrijf_atomisch``)
+_EIGEN_IN_DOSSIERMAP = (DOSSIER_BESTAND, DOSSIER_BESTAND + ".lock", "documenten")
+
+
+def vreemde_bestanden(map_: Path) -> list[str]:
+    """The names of files in a dossier's folder that ketencli did not put there, sorted: a sync
+    tool's conflict copy ("dossier (conflicted copy …).yaml", "dossier-LAPTOP.yaml"), a file copied
+    in by hand. ketencli never reads them, so the user must be told (issue 15 §5). [] when the
+    folder cannot be read."""
+    try:
+        namen = [item.name for item in os.scandir(map_)]
+    except OSError:
+        return []
+    return sorted(n for n in namen
+                  if n not in _EIGEN_IN_DOSSIERMAP and not (n.startswith(".") and n.endswith(".tmp")))
+
+
 def maak_map(pad: Path) -> Path:
     """Create a folder owner-only (0700), with every missing level from ketencli's own base folder
     (the data home or the config folder) down. Levels above that base (``~/.local/share`` on a fresh

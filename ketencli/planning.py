@@ -36,7 +36,7 @@ old ronde-tafel agendering without one closes what any ronde-tafel agendering cl
 - OCJ/SDJ-afstemming: due three months after the latest tijdlijn item of soort ``overleg`` or
   ``contact`` that mentions the consulent (consulent, OCJ, SDJ, OSD, jongerenwelzijn), or after the
   start of casusregie;
-- consulent informeren (D21): per ``pv``/``incident`` since the start of casusregie when an ocj-sdj
+- consulent informeren (D21, D28): per ``pv``/``melding``/``incident`` since the start of casusregie when an ocj-sdj
   service is involved; closed by the item's ``consulent_geinformeerd_op`` (``tijdlijn edit
   --consulent-geinformeerd``) or a later (or same-day) ``contact``/``overleg`` item mentioning the
   consulent.
@@ -334,6 +334,35 @@ def _regio_obj(key: str) -> Regio:
     return regio(key)
 
 
+def zitting_op(dossier: model.Dossier, rol: str, dag: date, vandaag: date) -> tuple[bool, str]:
+    """Whether ``dag`` is a session of the table with ``rol`` in the dossier's region (D26), or the session
+    of one of the dossier's agenderingen at that role (issue 13 item 11: the weegploeg's akkoord).
+
+    Returns ``(True, "")`` for a session; ``(True, note)`` when the table's rhythm is still in te
+    stellen (ketencli cannot check it: a Dutch note to show); ``(False, message)`` otherwise, the Dutch
+    message naming the nearest sessions on or before ``vandaag``.
+    """
+    if any(a.rol == rol and a.zitting.date() == dag for a in dossier.agenderingen):
+        return True, ""
+    try:
+        tafel = tafel_voor_rol(dossier.regio, rol)
+    except KetencliFout as fout:
+        return True, f"ketencli kan niet nagaan of er op {dag:%d/%m/%Y} een zitting was: {fout.melding}"
+    rond = _dag_begin(dag - timedelta(weeks=9))
+    tot = min(dag, vandaag) + timedelta(weeks=9)
+    zittingen = [z.begin.date() for z in itertools.takewhile(
+        lambda z: z.begin.date() <= tot, _zittingen(_regio_obj(dossier.regio), tafel, rol, rond))]
+    if dag in zittingen:
+        return True, ""
+    dichtst = [z for z in zittingen if z < dag][-2:] + [z for z in zittingen if dag < z <= vandaag][:1]
+    naam = tafel.naam
+    if not dichtst:
+        return False, f"Op {datum_tekst(dag)} was er geen zitting van de {naam}."
+    return False, (f"Op {datum_tekst(dag)} was er geen zitting van de {naam}. De dichtste zittingen: "
+                   + ", ".join(datum_tekst(z) for z in dichtst[:-1])
+                   + (" en " if len(dichtst) > 1 else "") + datum_tekst(dichtst[-1]) + ".")
+
+
 def _haalbaar(z: Zitting, nu: datetime) -> bool:
     return z.begin > nu and (z.deadline is None or z.deadline > nu)
 
@@ -627,7 +656,7 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, vandaag: date) -
 
 
 def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
-    """OCJ/SDJ (annex B, D21): the three-monthly afstemming and 'consulent informeren' per pv/incident."""
+    """OCJ/SDJ (annex B, D21, D28): the three-monthly afstemming and 'consulent informeren' per pv/melding/incident."""
     from ketencli.methodiek import bijlage_b
 
     if not bijlage_b.consulent_betrokken(dossier):
@@ -638,7 +667,7 @@ def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
         if t.datum < start or bijlage_b.consulent_ingelicht_op(dossier, t) is not None:
             continue
         uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
-                               f"Consulent informeren over het {t.soort} van {_kort(t.datum)}",
+                               f"Consulent informeren over {bijlage_b.gebeurtenis(t)}",
                                sleutel=f"consulent-informeren-{t.soort}-{t.datum.isoformat()}"))
     return uit
 

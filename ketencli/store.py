@@ -39,6 +39,7 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     home,
     maak_map,
     schrijf_atomisch,
+    vreemde_bestanden,
 )
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
@@ -520,9 +521,18 @@ def historie(dossier: model.Dossier, wat: str, reden: str = "") -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _reserveer_id(jaar: int) -> str:
-    """Claim the next free ``<jaar>-<nnn>`` by creating its folder (atomic, race-free)."""
+def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
+    """Claim ``gewenst`` when it is a well-formed id (D3) whose folder is free, else the next free
+    ``<jaar>-<nnn>``, by creating its folder (atomic, race-free; decisions D2)."""
     basis = maak_map(dossiers_dir())
+    if gewenst is not None and ID_PATROON.match(gewenst):
+        try:
+            (basis / gewenst).mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        else:
+            _alleen_eigenaar(basis / gewenst, 0o700)
+            return gewenst
     patroon = re.compile(rf"^{jaar}-(\d{{3,}})$")
     nummers = [int(m.group(1)) for p in basis.iterdir() if (m := patroon.match(p.name))]
     volgende = max(nummers, default=0) + 1
@@ -537,14 +547,16 @@ def _reserveer_id(jaar: int) -> str:
         return kandidaat
 
 
-def maak_nieuw(data: dict[str, Any], bron: str = "nieuw dossier") -> model.Dossier:
-    """Validate new dossier data (any id in it is replaced), assign an id and save it."""
+def maak_nieuw(data: dict[str, Any], bron: str = "nieuw dossier", *, gewenst_id: str | None = None) -> model.Dossier:
+    """Validate new dossier data, assign an id and save it. ``gewenst_id`` (the id of an imported
+    file) is kept when well-formed and free in the data home, otherwise the next free id of the
+    aanmelding's year is given (decisions D2: the caller says so when the id differs)."""
     data = dict(data)
     data["id"] = "0000-000"
     tekst = naar_yaml(data)
     voorlopig = valideer(data, tekst, bron)
     jaar = voorlopig.aanmelding.datum.year if voorlopig.aanmelding.datum else klok.vandaag().year
-    nieuw_id = _reserveer_id(jaar)
+    nieuw_id = _reserveer_id(jaar, gewenst_id)
     try:
         dossier = voorlopig.model_copy(update={"id": nieuw_id})
         dossier = model.Dossier.model_validate(dossier.model_dump())
@@ -569,7 +581,7 @@ def _ruim_lege_map_op(dossier_id: str) -> None:
 @dataclass
 class Import:
     data: dict[str, Any]
-    genegeerd_id: str | None
+    gegeven_id: str | None
 
 
 def lees_import(pad: Path) -> Import:
@@ -581,7 +593,7 @@ def lees_import(pad: Path) -> Import:
     data = migreer(data, str(pad))
     data["id"] = "0000-000"
     valideer(data, tekst, str(pad))  # errors point into the user's file
-    return Import(data=data, genegeerd_id=str(gegeven) if gegeven is not None else None)
+    return Import(data=data, gegeven_id=str(gegeven) if gegeven is not None else None)
 
 
 def lees_yaml_bestand(pad: Path, model_klasse: Any) -> list[Any]:
@@ -622,6 +634,38 @@ def valideer_deel(modelklasse: Any, data: Any, tekst: str, bron: str) -> Any:
         return modelklasse.model_validate(data)
     except ValidationError as fout:
         raise _schema_fout(fout, tekst, bron, wortelmodel=modelklasse) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafts: answers of a long wizard kept after Ctrl-C (the kijkschema, issue 15 §4)
+# ---------------------------------------------------------------------------------------------
+
+
+def _concept_pad(dossier_id: str, soort: str) -> Path:
+    return home() / "concepten" / f"{dossier_id}-{soort}.yaml"
+
+
+def bewaar_concept(dossier_id: str, soort: str, data: dict[str, Any]) -> Path:
+    """Keep a wizard's answers so far (owner-only, atomic; ids only in the file name)."""
+    pad = _concept_pad(dossier_id, soort)
+    maak_map(pad.parent)
+    _schrijf_atomisch(pad, naar_yaml(data).encode("utf-8"))
+    return pad
+
+
+def lees_concept(dossier_id: str, soort: str) -> dict[str, Any] | None:
+    """A kept draft, or None when there is none or it cannot be read (a draft is a convenience)."""
+    pad = _concept_pad(dossier_id, soort)
+    try:
+        data = _lees_yaml_tekst(pad.read_text(encoding="utf-8"), str(pad))
+    except (OSError, UnicodeDecodeError, BestandsFout):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def verwijder_concept(dossier_id: str, soort: str) -> None:
+    with contextlib.suppress(OSError):
+        _concept_pad(dossier_id, soort).unlink()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ prompt_toolkit are imported inside the functions: ``ketencli --help`` must not l
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +44,20 @@ def melding(tekst: str, stijl: str = "yellow") -> None:
     from rich.markup import escape
 
     console(stderr=True).print(f"[{stijl}]{escape(tekst)}[/]")
+
+
+def meld_vreemde_bestanden(dossier_id: str, namen: Sequence[str]) -> None:
+    """One note for files in a dossier's folder that ketencli did not write (issue 15 §5): most often
+    a sync tool's conflict copy, which ketencli never reads, so a colleague's change may be in it."""
+    if not namen:
+        return
+    lijst = ", ".join(repr(n) for n in namen[:3]) + (f" en nog {len(namen) - 3}" if len(namen) > 3 else "")
+    melding(
+        f"Let op: in de map van dossier {dossier_id} staat {'een bestand' if len(namen) == 1 else 'bestanden'} "
+        f"dat ketencli niet kent: {lijst}. Meestal is dat een kopie van een sync-programma (OneDrive, Dropbox, "
+        f"Nextcloud) na een conflict; ketencli leest die niet. Vergelijk de kopie met het dossier, neem over wat "
+        f"ontbreekt met `ketencli dossier edit {dossier_id}`, en verplaats of verwijder daarna de kopie."
+    )
 
 
 # -- asking ----------------------------------------------------------------------------------
@@ -131,16 +146,22 @@ def tekst(vraag: str, standaard: str = "", *, verplicht: bool = False, hint: str
 
 def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
           niet_na: date | None = None) -> date | None:
-    """A date as 2026-03-15 (also 15/3/2026 or 15-03-2026); empty = none when not verplicht."""
+    """A date as 2026-03-15 (also 15/3/2026, 15-03-2026, 15/3); empty = none when not verplicht.
+    With ``niet_na`` (a fact) a date without a year is the most recent one, else the nearest."""
     import questionary
+
+    richting = "verleden" if niet_na is not None else "dichtst"
 
     def controleer(waarde: str) -> bool | str:
         waarde = waarde.strip()
         if not waarde:
             return "Dit mag niet leeg zijn." if verplicht else True
-        gelezen = lees_datum(waarde)
+        try:
+            gelezen = lees_datum(waarde, richting)
+        except ValueError as fout:  # taal.OnbestaandeDatum
+            return f"Die datum bestaat niet: {fout}."
         if gelezen is None:
-            return "Geef een datum als 2026-03-15 of 15/3/2026."
+            return "Geef een datum als 2026-03-15, 15/3/2026 of 15/3."
         if niet_na is not None and gelezen > niet_na:
             return f"Deze datum ligt in de toekomst (na {niet_na:%d/%m/%Y})."
         return True
@@ -148,27 +169,17 @@ def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
     with _vangen():
         antwoord = questionary.text(
             vraag, default=standaard.isoformat() if standaard else "", validate=controleer,
-            instruction="(jjjj-mm-dd of dd/mm/jjjj)", style=_stijl(),
+            instruction="(dd/mm/jjjj of dd/mm)", style=_stijl(),
         ).unsafe_ask()
-    return lees_datum(antwoord or "")
+    return lees_datum(antwoord or "", richting)
 
 
-def lees_datum(waarde: str) -> date | None:
-    waarde = waarde.strip()
-    if not waarde:
-        return None
-    try:
-        return date.fromisoformat(waarde)
-    except ValueError:
-        pass
-    for scheiding in ("/", "-", "."):
-        delen = waarde.split(scheiding)
-        if len(delen) == 3 and all(d.isdigit() for d in delen) and len(delen[2]) == 4:
-            try:
-                return date(int(delen[2]), int(delen[1]), int(delen[0]))
-            except ValueError:
-                return None
-    return None
+def lees_datum(waarde: str, richting: str = "dichtst") -> date | None:
+    """A typed date (``taal.lees_datum``), a date without a year read from today's date in
+    ``richting``; None when it is not a date. Raises ``taal.OnbestaandeDatum`` for "31/11/2026"."""
+    from ketencli import klok, taal
+
+    return taal.lees_datum(waarde, vandaag=klok.vandaag(), richting=richting)
 
 
 def keuze(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: str | None = None) -> str:
@@ -195,11 +206,42 @@ def meerdere(vraag: str, keuzes: Sequence[tuple[str, str]], standaard: Sequence[
     def controleer(gekozen: list[str]) -> bool | str:
         return True if gekozen or not minstens_een else "Kies er minstens één (spatiebalk)."
 
-    with _vangen():
-        return list(questionary.checkbox(
+    with _vangen(), _nederlandse_checkbox():
+        vraagstuk = questionary.checkbox(
             vraag, choices=opties, validate=controleer, style=_stijl(),
             instruction="(spatiebalk = aanvinken, Enter = klaar)",
-        ).unsafe_ask())
+        )
+    with _vangen():
+        return list(vraagstuk.unsafe_ask())
+
+
+@contextmanager
+def _nederlandse_checkbox() -> Iterator[None]:
+    """questionary's checkbox sums up the answer in English ("done (2 selections)") with no option to
+    change it: while the prompt is built, its layout gets a token function that says it in Dutch."""
+    from questionary.prompts import checkbox as q_checkbox
+
+    origineel = q_checkbox.common.create_inquirer_layout
+
+    def layout(ic: Any, tokens: Callable[[], list[tuple[str, str]]], **kwargs: Any) -> Any:
+        def nederlands() -> list[tuple[str, str]]:
+            uit = []
+            for klasse, tekst in tokens():
+                if klasse == "class:answer":
+                    if tekst == "done":
+                        tekst = "niets gekozen"
+                    elif m := re.fullmatch(r"done \((\d+) selections\)", tekst):
+                        tekst = f"{m.group(1)} gekozen"
+                uit.append((klasse, tekst))
+            return uit
+
+        return origineel(ic, nederlands, **kwargs)
+
+    q_checkbox.common.create_inquirer_layout = layout
+    try:
+        yield
+    finally:
+        q_checkbox.common.create_inquirer_layout = origineel
 
 
 def bevestig(vraag: str, standaard: bool = True) -> bool:

@@ -165,14 +165,14 @@ def test_registreren_weigert_tegenstrijdige_opties(kc, palmeneire, thuis, args):
 
 def test_start_weigert_als_de_toets_niet_slaagt(kc, palmeneire, thuis):
     voor = _bytes(thuis, palmeneire)
-    uit = kc("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-20")
+    uit = kc("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-17")
     assert uit.exit_code == 1 and "afrondingstoets slaagt nog niet" in uit.output
     assert _bytes(thuis, palmeneire) == voor
 
 
 def test_start_toch_met_reden_komt_in_de_historiek(kc, palmeneire, thuis):
-    assert kc("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-20", "--toch").exit_code == 2
-    kc.ok("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-20", "--toch", "--reden", "gezin verhuist")
+    assert kc("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-17", "--toch").exit_code == 2
+    kc.ok("afronding", "start", palmeneire, "--weegploeg-akkoord", "2026-11-17", "--toch", "--reden", "gezin verhuist")
     d = _laad(thuis, palmeneire)
     assert d["fase"] == "afgerond"
     laatste = d["historie"][-1]
@@ -196,7 +196,7 @@ def test_start_alleen_vanuit_casusregie(kc, thuis, tmp_path, fase, mag):
     bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
     dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
     voor = _bytes(thuis, dossier_id)
-    uit = kc("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")
+    uit = kc("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")
     if mag:
         assert uit.exit_code == 0 and _laad(thuis, dossier_id)["fase"] == "afgerond"
         assert _laad(thuis, dossier_id)["historie"][-1]["wat"] == "fase ketenaanpak-zonder-regisseur → afgerond"
@@ -206,7 +206,7 @@ def test_start_alleen_vanuit_casusregie(kc, thuis, tmp_path, fase, mag):
 
 
 def test_start_met_vroegere_ronde_tafel(kc, klaar, thuis):
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", "--datum", "2026-11-21",
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17", "--datum", "2026-11-21",
           "--rondetafel-check-maanden", "3")
     a = _laad(thuis, klaar)["afronding"]
     assert (a["gestart_op"], a["opvolging_tot"], a["rondetafel_check_op"]) == ("2026-11-21", "2027-05-21", "2027-02-21")
@@ -232,7 +232,7 @@ def test_start_neemt_het_akkoord_uit_de_agendering(kc, thuis, tmp_path):
 ])
 def test_start_weigert_verkeerde_opties(kc, klaar, thuis, args):
     voor = _bytes(thuis, klaar)
-    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", *args).exit_code == 2
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17", *args).exit_code == 2
     assert _bytes(thuis, klaar) == voor
 
 
@@ -241,12 +241,12 @@ def test_start_weigert_verkeerde_opties(kc, klaar, thuis, args):
 
 def test_volgorde_check_start_afsluiten_met_vaste_datums(kc, klaar, thuis, monkeypatch):
     kc.ok("afronding", "check", klaar)
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17")
     d = _laad(thuis, klaar)
     assert d["fase"] == "afgerond"
     assert (d["afronding"]["gestart_op"], d["afronding"]["opvolging_tot"]) == ("2026-11-23", "2027-05-23")
     # a second start is refused
-    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20").exit_code == 1
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17").exit_code == 1
 
     # three months later: too early
     monkeypatch.setenv("KETENCLI_NU", "2027-02-23T10:00")
@@ -274,7 +274,7 @@ def test_volgorde_check_start_afsluiten_met_vaste_datums(kc, klaar, thuis, monke
 
 
 def test_vroeger_afsluiten_met_reden(kc, klaar, thuis, monkeypatch):
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17")
     monkeypatch.setenv("KETENCLI_NU", "2027-02-23T10:00")
     voor = _bytes(thuis, klaar)
     assert kc("afronding", "afsluiten", klaar, "--vroeger", "--geen-nieuwe-feiten",
@@ -326,7 +326,7 @@ def test_afsluiten_in_elke_fase_zegt_wat_wel_kan(kc, thuis, tmp_path, fase, verw
     ("--geen-nieuwe-feiten", "--vervolghulp-gestart", "--toch"),  # --toch needs --reden
 ])
 def test_afsluiten_weigert_tegenstrijdige_opties(kc, klaar, args):
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17")
     assert kc("afronding", "afsluiten", klaar, *args).exit_code == 2
 
 
@@ -334,7 +334,7 @@ def test_afsluiten_weigert_tegenstrijdige_opties(kc, klaar, args):
 
 
 def _na_zes_maanden(kc, dossier_id: str, monkeypatch) -> None:
-    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")  # afgerond on 23/11/2026
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")  # afgerond on 23/11/2026
     monkeypatch.setenv("KETENCLI_NU", "2027-05-24T10:00")
 
 
@@ -417,8 +417,8 @@ def test_een_overleg_na_de_afronding_is_geen_nieuw_feit(kc, klaar, thuis, monkey
 # -- herneem ---------------------------------------------------------------------------------------
 
 
-def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, thuis, monkeypatch):
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20", "--rondetafel-check-maanden", "3")
+def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, thuis, monkeypatch, tmp_path):
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17", "--rondetafel-check-maanden", "3")
     monkeypatch.setenv("KETENCLI_NU", "2027-01-20T10:00")
     assert kc("afronding", "herneem", klaar).exit_code == 2  # --reden is required
     voor = _bytes(thuis, klaar)
@@ -439,8 +439,14 @@ def test_herneem_brengt_een_afgerond_dossier_terug_naar_casusregie(kc, klaar, th
     assert laatste["wat"] == "afronding hernomen: fase afgerond → casusregie"
     assert "14/01/2027" in laatste["reden"] and "23/11/2026" in laatste["reden"]
     assert "ronde tafel vraagt opnieuw regie" in laatste["reden"]
-    # and the afronding can start again later
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2027-01-14")
+    # and the afronding can start again later, with a kijkschema newer than the pv of 08/01 (D27)
+    ks = tmp_path / "ks.yaml"
+    ks.write_text(yaml.safe_dump({"datum": "2027-01-15", "factoren": [
+        {"factor": "geweld-escalatie", "staat": "niet-aanwezig"},
+        {"factor": "individu-middelenmisbruik", "staat": "aanwezig", "bij_wie": ["m2"]}]}), encoding="utf-8")
+    assert kc("afronding", "start", klaar, "--weegploeg-akkoord", "2027-01-12").exit_code == 1
+    kc.ok("kijkschema", "invullen", klaar, "--from", ks, "--no-input")
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2027-01-12")
 
 
 @pytest.mark.parametrize("fase", ["casusregie", "verkenning", "ketenaanpak-zonder-regisseur"])
@@ -464,7 +470,7 @@ def test_herneem_van_een_afgesloten_dossier_wijst_naar_heropen(kc, klaar, thuis,
 
 
 def test_heropen_van_een_afgerond_dossier_wijst_naar_herneem(kc, klaar, thuis):
-    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-20")
+    kc.ok("afronding", "start", klaar, "--weegploeg-akkoord", "2026-11-17")
     uit = kc("dossier", "heropen", klaar, "--reden", "x")
     assert uit.exit_code == 1 and f"afronding herneem {klaar}" in uit.stderr
 
@@ -473,7 +479,7 @@ def test_heropen_van_een_afgerond_dossier_wijst_naar_herneem(kc, klaar, thuis):
 
 
 def _afgesloten(kc, dossier_id: str, monkeypatch) -> None:
-    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")
     monkeypatch.setenv("KETENCLI_NU", "2027-06-01T10:00")
     kc.ok("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
 

@@ -290,7 +290,7 @@ def test_a_bad_date_is_read_and_refused_as_everywhere_else(kc, palmeneire):
                         (("uitkomst", palmeneire, "a1", "--terugkoppeling", "morgen"), "--terugkoppeling")]:
         uit = kc("agendeer", *args)
         assert uit.exit_code == 2, uit.output
-        assert f"{optie} 'morgen' is geen datum. Schrijf bijvoorbeeld 2026-03-15 of 15/3/2026." in uit.stderr
+        assert f"{optie} 'morgen' is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15." in uit.stderr
     assert len(store.laad(palmeneire).agenderingen) == 1
 
 
@@ -375,11 +375,12 @@ def test_ico_after_thursday_midnight_goes_a_week_later(kc, palmeneire, monkeypat
 # -- lijst and uitkomst ------------------------------------------------------------------------------
 
 
-def test_lijst_and_uitkomst(kc, palmeneire):
+def test_lijst_and_uitkomst(kc, palmeneire, monkeypatch):
     assert "nog niet geagendeerd" in kc.ok("agendeer", "lijst", palmeneire).stdout
     kc.ok("agendeer", "weegploeg", palmeneire)
     uit = kc.ok("agendeer", "lijst", palmeneire)
     assert "a1" in uit.stdout and "voorbereid" in uit.stdout
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-02T10:00")  # the day after the session: an outcome is possible
     kc.ok("agendeer", "uitkomst", palmeneire, "A1", "--afspraak", "Regisseur vraagt CLB naar Noor",
           "--afspraak", "Justitiehuis koppelt terug", "--meenemen", "Netwerk meer betrekken",
           "--terugkoppeling", "2027-03-05", "--uitgenodigd", "d3", "--uitgenodigd", "externe expert")
@@ -423,8 +424,9 @@ def test_uitkomst_errors(kc, palmeneire):
     assert store.laad(palmeneire).agenderingen[0].status == "voorbereid"
 
 
-def test_lijst_shows_what_to_take_along(kc, palmeneire):
+def test_lijst_shows_what_to_take_along(kc, palmeneire, monkeypatch):
     kc.ok("agendeer", "weegploeg", palmeneire)
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-02T10:00")  # after the session of 01/12
     kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--meenemen", "Netwerk meer betrekken")
     assert "meenemen" in kc.ok("agendeer", "lijst", palmeneire).stdout
 
@@ -516,12 +518,14 @@ def test_after_afronding_a_ronde_tafel_is_the_check_on_new_facts(kc, palmeneire,
     assert "rondetafel-check" not in soorten and "afsluiting" in soorten
 
 
-def test_terugkoppeling_goes_to_the_return_date_and_closes_it(kc, palmeneire):
+def test_terugkoppeling_goes_to_the_return_date_and_closes_it(kc, palmeneire, monkeypatch):
     from datetime import date
 
     kc.ok("agendeer", "weegploeg", palmeneire)
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-01T16:00")  # the outcome after the session of 01/12
     kc.ok("agendeer", "uitkomst", palmeneire, "a1", "--afspraak", "Terug op de ronde tafel",
           "--terugkoppeling", "2027-03-04")
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-23T10:00")
     assert "terugkoppeling-rondetafel" in _soorten(palmeneire, date(2026, 12, 2))
     # a question at the ronde tafel is not the return
     kc.ok("agendeer", "rondetafel", palmeneire, "--vraag", "Hoe gaat het op school?")

@@ -38,6 +38,7 @@ SCHRIJVEND: dict[str, list[str]] = {
     "dossier lid add": ["{id}", "--naam", "Dirk", "--rol", "ander", "--no-input"],
     "dossier lid edit": ["{id}", "m1", "--naam", "Anne", "--no-input"],
     "kijkschema invullen": ["{id}", "--from", "{kijkschema}", "--no-input"],
+    "kijkschema bewerk": ["{id}", "--moment", "1", "--from", "{kijkschema}", "--no-input"],
     "pva profiel": ["{id}", "situationeel-geweld"],
     "pva edit": ["{id}", "--from", "{pva}", "--no-input"],
     "pva rij add": ["{id}", "--factor", "geweld-angst"],
@@ -108,7 +109,7 @@ def afgesloten(kc, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     bestand = tmp_path / "klaar.yaml"
     bestand.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
-    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-20")
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")
     monkeypatch.setenv("KETENCLI_NU", "2027-06-01T10:00")
     kc.ok("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
     return dossier_id

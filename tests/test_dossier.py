@@ -28,9 +28,15 @@ def test_import_van_beide_voorbeelden_geeft_neutrale_ids(kc, palmeneire, westvl,
                 assert deel.lower() not in pad.name.lower() or len(deel) < 4, pad
 
 
-def test_import_meldt_genegeerd_id(kc):
-    uit = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
-    assert "werd genegeerd" in uit.output
+def test_import_houdt_vrij_id_en_meldt_een_bezet_id(kc, thuis):
+    """D2 (amended): the file's id is kept when it is free, without a remark; a taken id gets the next."""
+    eerste = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    assert "Dossier 2026-001 aangemaakt" in eerste.output
+    assert "id" not in eerste.stderr.lower()
+    tweede = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    assert "Dossier 2026-002 aangemaakt" in tweede.output
+    assert "2026-001 uit het bestand is al in gebruik" in tweede.output
+    assert dossier_bestand(thuis, "2026-002").is_file()
 
 
 def test_nieuw_met_opties_zonder_terminal(kc, thuis):
@@ -167,10 +173,12 @@ def test_ico_zet_de_fase_en_vraagt_instemming(kc, thuis):
     kc.ok("dossier", "lid", "add", "2026-001", "--naam", "An", "--rol", "slachtoffer", "--geboortedatum", "1990-01-02")
     uit = kc.ok("dossier", "ico", "2026-001", "--conclusie", "ketenaanpak-met-casusregie")
     assert "geen instemming" in uit.stdout.lower()
-    kc.ok("dossier", "instemming", "2026-001", "m1")
-    kc.ok("dossier", "ico", "2026-001", "--conclusie", "ketenaanpak-met-casusregie", "--advies", "starten")
+    assert "dan start de casusregie" in " ".join(uit.output.split())
+    # guide L133-135: casusregie starts once one adult consents, without a second ICO outcome
+    uit = kc.ok("dossier", "instemming", "2026-001", "m1", "--datum", "2026-11-21")
+    assert "de casusregie start op 21/11/2026" in " ".join(uit.output.split())
     data = yaml.safe_load(dossier_bestand(thuis, "2026-001").read_text(encoding="utf-8"))
-    assert data["fase"] == "casusregie" and data["casusregie_start"].isoformat() == "2026-11-23"
+    assert data["fase"] == "casusregie" and data["casusregie_start"].isoformat() == "2026-11-21"
     assert any("geen-instemming → casusregie" in h["wat"] for h in data["historie"])
     assert kc("dossier", "ico", "2026-001", "--conclusie", "herbespreking").exit_code != 0
 

@@ -26,7 +26,7 @@ def gezin(kc) -> str:
 def _kijkschema(kc, tmp_path: Path, dossier_id: str, factoren: list[dict], datum: str = "2026-11-20") -> None:
     bestand = tmp_path / f"ks-{datum}.yaml"
     bestand.write_text(yaml.safe_dump({"datum": datum, "factoren": factoren}, allow_unicode=True), encoding="utf-8")
-    kc.ok("kijkschema", "invullen", dossier_id, "--from", bestand)
+    kc.ok("kijkschema", "invullen", dossier_id, "--from", bestand, "--no-input")
 
 
 def _regels(kc, dossier_id: str) -> dict[str, list[dict]]:

@@ -275,8 +275,9 @@ def test_weegploeg_item_follows_the_agendering(kc, palmeneire):
     voor = _item(_json(kc, palmeneire), "pva-weegploeg")
     assert voor["status"] == "open" and "agendeer weegploeg" in voor["afleiding"]["toelichting"]
     kc.ok("agendeer", "weegploeg", palmeneire, "--soort", "pva")
-    it = _item(_json(kc, palmeneire), "pva-weegploeg")
-    assert it["status"] == "afgeleid" and "a1" in it["afleiding"]["toelichting"]
+    it = _item(_json(kc, palmeneire), "pva-weegploeg")  # D29: geagendeerd is not besproken
+    assert it["status"] == "open" and "geagendeerd (voorbereid)" in it["afleiding"]["toelichting"]
+    assert "a1" in it["afleiding"]["toelichting"]
 
 
 def test_afronding_items_follow_the_afronding(kc, palmeneire):

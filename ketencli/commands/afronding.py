@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal, feiten
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -313,7 +314,7 @@ def start(
     sinds: str | None = SINDS_OPT,
 ) -> None:
     """Rond de casusregie af na het akkoord van de weegploeg: fase afgerond, opvolging tot zes maanden later."""
-    from ketencli import klok, store, ui
+    from ketencli import klok, planning, store, ui
     from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
@@ -336,6 +337,14 @@ def start(
                 f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afronden kan alleen vanuit casusregie "
                 "(of ketenaanpak zonder regisseur).")
         afgeleid = akkoord is None
+        notitie = ""
+        if akkoord is not None:  # the akkoord is given at a session of the weegploeg (L721)
+            is_zitting, notitie = planning.zitting_op(d, "plan", akkoord, vandaag)
+            if not is_zitting:
+                raise KetencliFout(
+                    f"{notitie} Er werd niets bewaard.",
+                    tip=f"Geef de datum van de zitting waarop de afronding besproken werd: `ketencli afronding "
+                        f"start {d.id} --weegploeg-akkoord DATUM` (zittingen: `ketencli agendeer lijst {d.id}`).")
         akkoord = akkoord or afronding.weegploeg_akkoord(d)
         if akkoord is None:
             raise KetencliFout(
@@ -346,7 +355,8 @@ def start(
         open_ = afronding.niet_voldaan(afronding.toets(d, vandaag, venster))
         if open_ and not toch:
             raise KetencliFout(
-                f"De afrondingstoets slaagt nog niet: {len(open_)} criteria niet voldaan of onbekend "
+                f"De afrondingstoets slaagt nog niet: {aantal(len(open_), 'criterium', 'criteria')} "
+                f"niet voldaan of onbekend "
                 f"({', '.join(c.key for c in open_)}). Er werd niets bewaard.",
                 tip=f"Bekijk wat ontbreekt met `ketencli afronding check {d.id}`; rond je toch af, geef dan "
                 "--toch --reden \"...\".")
@@ -364,6 +374,8 @@ def start(
         d.fase = "afgerond"
     ui.gelukt(f"Dossier {dossier_id} is afgerond op {op:%d/%m/%Y}. De ronde tafel kan het afsluiten vanaf "
               f"{tot:%d/%m/%Y}.")
+    if notitie:
+        ui.melding(notitie)
     if afgeleid:
         ui.melding(f"Akkoord van de weegploeg genomen uit de besproken agendering van {akkoord:%d/%m/%Y}; "
                    "klopt dat niet, geef dan --weegploeg-akkoord DATUM.", "cyan")
@@ -517,7 +529,7 @@ def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
     The ronde tafel closes only when the violence stayed stopped and the hand-over worked (guide L730-733,
     L943-948); with new facts the dossier is discussed first (L1693-1696). No follow-up help at all is fine.
     """
-    from ketencli.methodiek import afronding, taal
+    from ketencli.methodiek import afronding
 
     # neutral (kind and date only): these lines go into an error message, the facts themselves are in the dossier
     bezwaren = []
@@ -525,7 +537,7 @@ def _bezwaren_tegen_afsluiten(d: model.Dossier, op: date, nieuwe_feiten: bool,
         bezwaren.append("de partners meldden nieuwe feiten")
     na = afronding.feiten_na_afronding(d, op)
     if na:
-        bezwaren.append(f"de tijdlijn heeft {taal.feiten(len(na))} na de afronding van "
+        bezwaren.append(f"de tijdlijn heeft {feiten(len(na))} na de afronding van "
                         f"{d.afronding.gestart_op:%d/%m/%Y} ("
                         + ", ".join(f"{t.soort} op {t.datum:%d/%m/%Y}" for t in na) + ")")
     if vervolghulp is False:

@@ -294,7 +294,8 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     vandaag = nu.date()
     rol = ROL_VAN_AGENDERING[verzoek.soort]
     reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
-    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=_datum_optie(verzoek.datum, "--datum"),
+    op = _datum_optie(verzoek.datum, "--datum", richting="toekomst")
+    zitting = planning.eerste_haalbare_zitting(d.regio, rol, nu, op=op,
                                                vanaf=_vanaf(d, verzoek, vandaag))
     begin = _lokaal(zitting.begin)
     assert begin is not None
@@ -621,14 +622,16 @@ def uitkomst(
     als_json: bool = typer.Option(False, "--json", help="Schrijf de agendering als JSON."),
 ) -> None:
     """Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."""
-    from ketencli import store, ui
+    from ketencli import klok, store, ui
     from ketencli.commands.afronding import vereis_bekende_dienst
     from ketencli.commands.dossier import _datum_optie
+    from ketencli.methodiek import bespreking
 
     toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
     if status is not None and status not in toegelaten:
         raise GebruiksFout(f"--status {status!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
-    terug = _datum_optie(terugkoppeling, "--terugkoppeling") if terugkoppeling is not None else None
+    terug = (_datum_optie(terugkoppeling, "--terugkoppeling", richting="toekomst")
+             if terugkoppeling is not None else None)
     if terugkoppeling is not None and terug is None:
         raise GebruiksFout("--terugkoppeling heeft een datum nodig, bv. 2027-03-05.")
     afspraken = [x.strip() for x in afspraak if x.strip()]
@@ -647,6 +650,12 @@ def uitkomst(
                 tip=f"Agenderingen: {', '.join(x.id for x in d.agenderingen) or 'geen'} "
                     f"(`ketencli agendeer lijst {d.id}`).",
             )
+        if bespreking.te_vroeg_voor_uitkomst(a, status, uitkomst_gegeven, klok.vandaag()):
+            raise KetencliFout(
+                f"De zitting van agendering {a.id} is op {a.zitting:%d/%m/%Y}: die vond nog niet plaats, dus er is "
+                "nog geen bespreking of uitkomst om te noteren. Er werd niets bewaard.",
+                tip=f"Noteer de uitkomst na de zitting; wordt het dossier niet besproken, noteer dan "
+                    f"`ketencli agendeer uitkomst {d.id} {a.id} --status uitgesteld`.")
         for wie in uitgenodigd:
             vereis_bekende_dienst(d, wie, "--uitgenodigd")
         nieuw: model.Agendering = a.model_copy(deep=True)

@@ -92,7 +92,10 @@ def _moment(tekst: str):
     try:
         moment = datetime.fromisoformat(tekst.strip())
     except ValueError:
-        datum = ui.lees_datum(tekst)
+        try:
+            datum = ui.lees_datum(tekst, "toekomst")
+        except ValueError:  # a date that does not exist
+            datum = None
         if datum is None:
             raise GebruiksFout(f"--zitting {tekst!r} is geen datum of moment; gebruik bijvoorbeeld "
                                "2026-12-08T13:00.") from None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -24,14 +25,23 @@ app = typer.Typer(
 NO_INPUT_HULP = "Stel nooit een vraag; ontbreekt er iets, dan stopt het commando met een melding."
 
 
-def _datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None) -> date | None:
-    from ketencli import ui
+def _datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
+                 richting: str | None = None) -> date | None:
+    """A date option as the user types it (``taal.lees_datum``). A date without a year ("21/11") is
+    the most recent such date for a fact (``niet_na`` given: tijdlijn, instemming, afvinken), the
+    next one for a plan (``richting="toekomst"``: a session, a terugkomdatum), else the nearest
+    (issue 15 §4). Usage errors (exit 2) for what is not a date and for a date that does not exist."""
+    from ketencli import taal, ui
 
     if waarde is None or not waarde.strip():
         return None
-    gelezen = ui.lees_datum(waarde)
+    richting = richting or ("verleden" if niet_na is not None else "dichtst")
+    try:
+        gelezen = ui.lees_datum(waarde, richting)
+    except taal.OnbestaandeDatum as fout:
+        raise GebruiksFout(f"{optie} {waarde.strip()!r}: die datum bestaat niet ({fout}).") from None
     if gelezen is None:
-        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 2026-03-15 of 15/3/2026.")
+        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15.")
     if niet_na is not None and gelezen > niet_na:
         raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
     return gelezen
@@ -75,11 +85,14 @@ def nieuw(
         if any(x is not None for x in (regio, gezin, datum, organisatie, persoon, contact)):
             raise GebruiksFout("Gebruik --from zonder de andere gegevensopties: alles komt uit het bestand.")
         ingelezen = store.lees_import(van)
-        dossier = store.maak_nieuw(ingelezen.data, bron=str(van))
-        if ingelezen.genegeerd_id:
-            ui.melding(f"Het id {ingelezen.genegeerd_id} uit het bestand werd genegeerd: "
-                       "ketencli kent zelf een nieuw id toe.")
-        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({len(dossier.gezinsleden)} gezinsleden).")
+        dossier = store.maak_nieuw(ingelezen.data, bron=str(van), gewenst_id=ingelezen.gegeven_id)
+        if ingelezen.gegeven_id and ingelezen.gegeven_id != dossier.id:
+            ui.melding(f"Het id {ingelezen.gegeven_id} uit het bestand is al in gebruik of geen geldig id: "
+                       f"dit dossier kreeg {dossier.id}.")
+        n = len(dossier.gezinsleden)
+        ui.gelukt(f"Dossier {dossier.id} aangemaakt ({aantal(n, 'gezinslid', 'gezinsleden')}).")
+        _waarschuw_zelfde_gezin(dossier)
+        _waarschuw_instemming(dossier)
         _toon_volgende_stap(dossier.id)
         return
 
@@ -105,7 +118,40 @@ def nieuw(
             raise typer.Exit(1)
     dossier = store.maak_nieuw(data)
     ui.gelukt(f"Dossier {dossier.id} aangemaakt.")
+    _waarschuw_zelfde_gezin(dossier)
     _toon_volgende_stap(dossier.id)
+
+
+def _waarschuw_zelfde_gezin(dossier: model.Dossier) -> None:
+    """Issue 15 §5: members (name and birth date) that already appear in another dossier mean the
+    family may be known; the new dossier stays (scripts go on), the user is told where to look."""
+    from ketencli import index, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    eigen = {k for lid in dossier.gezinsleden if (k := index.lid_sleutel(lid.naam, lid.geboortedatum))}
+    if not eigen:
+        return
+    for ander in index.samenvattingen():
+        gedeeld = len(eigen & set(ander.leden))
+        if ander.id == dossier.id or not gedeeld:
+            continue
+        wie = "1 gezinslid staat" if gedeeld == 1 else f"{gedeeld} gezinsleden staan"
+        ui.melding(
+            f"Let op: {wie} (naam en geboortedatum) ook in dossier {ander.id} "
+            f"(fase {FASE_LABELS.get(ander.fase, ander.fase)}). Is het hetzelfde gezin, werk dan verder in dat "
+            f"dossier; is het afgerond of afgesloten, open het opnieuw met "
+            f"`ketencli dossier heropen {ander.id} --reden \"...\"`. Dit nieuwe dossier {dossier.id} blijft bestaan."
+        )
+
+
+def _waarschuw_instemming(dossier: model.Dossier) -> None:
+    """Warns when the dossier is in casusregie without an adult's consent (guide L131-135, D17)."""
+    from ketencli import klok, ui
+    from ketencli.methodiek import aanmelding
+
+    if aanmelding.zonder_instemming(dossier, klok.vandaag()):
+        melding, wat = aanmelding.instemming_melding(dossier)
+        ui.melding(f"Let op: {melding} {wat}")
 
 
 def _toon_volgende_stap(dossier_id: str) -> None:
@@ -145,7 +191,7 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden)}
     c.print()
     c.print(f"[bold]Samenvatting:[/] {gezin} — {dict(_regio_keuzes())[regio]} — aangemeld op "
-            f"{aanmelddatum:%d/%m/%Y} — {len(leden)} gezinsleden.")
+            f"{aanmelddatum:%d/%m/%Y} — {aantal(len(leden), 'gezinslid', 'gezinsleden')}.")
     if not ui.bevestig("Dit dossier bewaren?", standaard=True):
         return None
     return data
@@ -228,9 +274,12 @@ def lijst(
         ui.schrijf_json([
             {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
              "aanmeldingsdatum": r.aanmeldingsdatum.isoformat() if r.aanmeldingsdatum else None,
-             "volgende": r.volgende, **({"fout": r.fout} if r.fout else {})}
+             "volgende": r.volgende, **({"fout": r.fout} if r.fout else {}),
+             **({"vreemde_bestanden": r.vreemde_bestanden} if r.vreemde_bestanden else {})}
             for r in rijen
         ])
+        for r in rijen:
+            ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
         return
     from rich.markup import escape
     from rich.table import Table
@@ -241,18 +290,31 @@ def lijst(
         ui.console().print("Geen dossiers gevonden." + ("" if fase or regio else
                            " Maak er een met [bold]ketencli dossier new[/]."))
         return
+    # a narrow terminal (80 columns) keeps the columns that tell what to do: id, gezin, fase, volgende;
+    # every cell but "volgende" stays on one line (shortened with …), so a row is a few lines at most
+    breed = ui.console().width >= 120
+    koppen = ("id", "gezin", "regio", "fase", "regisseur", "aangemeld", "volgende") if breed else \
+        ("id", "gezin", "fase", "volgende")
     tabel = Table(title="Dossiers", header_style="bold")
-    for kop in ("id", "gezin", "regio", "fase", "regisseur", "aangemeld", "volgende"):
-        tabel.add_column(kop)
+    for kop in koppen:
+        if kop == "volgende":
+            tabel.add_column(kop, ratio=3, min_width=20)
+        else:
+            tabel.add_column(kop, no_wrap=True, overflow="ellipsis", max_width=None if kop == "id" else 28)
     vandaag = klok.vandaag()
     for r in rijen:
         if r.fout:
-            tabel.add_row(r.id, f"[red]kan niet gelezen worden: {escape(r.fout)}[/]", "", "", "", "", "")
+            tabel.add_row(r.id, "[red]kan niet gelezen worden[/]", *([""] * (len(koppen) - 3)),
+                          f"[red]{escape(r.fout)}[/]")
             continue
-        tabel.add_row(r.id, escape(r.gezin), r.regio, FASE_LABELS.get(r.fase, r.fase), escape(r.regisseur) or "—",
-                      f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
-                      ui.vervaldatum_tekst(r.volgende, vandaag))
+        cellen = {"id": r.id, "gezin": escape(r.gezin), "regio": r.regio,
+                  "fase": FASE_LABELS.get(r.fase, r.fase), "regisseur": escape(r.regisseur) or "—",
+                  "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
+                  "volgende": ui.vervaldatum_tekst(r.volgende, vandaag)}
+        tabel.add_row(*(cellen[k] for k in koppen))
     ui.console().print(tabel)
+    for r in rijen:
+        ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
 
 
 @app.command("show")
@@ -343,6 +405,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     if komend:
         c.print(Panel("\n".join(ui.vervaldatum_tekst(v.naar_dict(), vandaag) for v in komend[:6]),
                       title="Wat komt eraan", title_align="left"))
+    ui.meld_vreemde_bestanden(d.id, store.vreemde_bestanden(store.dossier_dir(d.id)))
 
 
 def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
@@ -425,6 +488,7 @@ def bewerk(
         nieuw._stempel = origineel._stempel
         store.bewaar(nieuw)
         ui.gelukt(f"Dossier {dossier_id} bewaard.")
+        _waarschuw_instemming(nieuw)
     finally:
         store.verwijder_bewerkkopie(kopie)
 
@@ -615,8 +679,11 @@ def instemming(
     door: str | None = typer.Option(None, "--door", help="Wie informeerde en vroeg de instemming."),
     intrekken: bool = typer.Option(False, "--intrekken", help="Het lid trekt zijn instemming in."),
 ) -> None:
-    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan)."""
+    """Registreer de instemming van een gezinslid met casusregie (of de intrekking ervan). Stemt een volwassene
+    in na de ICO-uitkomst 'ketenaanpak met casusregie', dan start de casusregie."""
     from ketencli import klok, model, store, ui
+    from ketencli.methodiek import aanmelding
+    from ketencli.methodiek.aanmelding import fase_na_instemming
 
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
@@ -643,9 +710,21 @@ def instemming(
             store.historie(d, f"instemming geregistreerd ({lid_id})")
             tekst = f"Instemming van {lid_id} geregistreerd op {op:%d/%m/%Y}."
         volwassen = d.volwassen_instemming(vandaag)
+        nieuwe_fase = None if intrekken else fase_na_instemming(d, op)
+        if nieuwe_fase is not None:  # L133-135: casusregie starts once one adult consents
+            store.historie(d, f"fase {d.fase} → {nieuwe_fase}",
+                           reden=f"instemming van {lid_id} op {op:%d/%m/%Y} na de ICO-uitkomst van "
+                                 f"{d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
+            d.fase, d.casusregie_start = nieuwe_fase, op
     ui.gelukt(tekst)
+    if nieuwe_fase is not None:
+        ui.gelukt(f"Een volwassene stemde in: de casusregie start op {op:%d/%m/%Y} (fase nu: casusregie).")
+    elif d.fase == "geen-instemming" and volwassen:
+        ui.melding("Een volwassene stemde in. Geef nu de uitkomst van het verkennend overleg opnieuw: "
+                   f"`ketencli dossier ico {dossier_id} --conclusie ketenaanpak-met-casusregie`.")
     if not volwassen:
-        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid.")
+        ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid."
+                   + (f" {aanmelding.instemming_melding(d)[0]}" if aanmelding.zonder_instemming(d, vandaag) else ""))
 
 
 @app.command("ico")
@@ -655,19 +734,25 @@ def ico(
                                   "ketenaanpak-met-casusregie of herbespreking."),
     datum: str | None = typer.Option(None, "--datum",
                                      help="Datum van het verkennend casusoverleg (standaard: vandaag)."),
-    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder."),
+    advies: str = typer.Option("", "--advies", help="Het advies aan de aanmelder; bij geen-ketenaanpak verplicht, "
+                               "met het advies voor een veiligheidsplan."),
     herbespreking_op: str | None = typer.Option(None, "--herbespreking-op", help="Datum van het volgende ICO."),
 ) -> None:
     """Registreer de uitkomst van het verkennend casusoverleg (ICO); de fase volgt daaruit."""
     from ketencli import klok, model, store, ui
-    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico
+    from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
-    volgende = _datum_optie(herbespreking_op, "--herbespreking-op")
+    volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
+    if (ontbreekt := ontbrekend_advies(conclusie, advies)) is not None:
+        raise KetencliFout(
+            f"{ontbreekt}. Er werd niets bewaard.",
+            tip=f"Geef het advies mee: `ketencli dossier ico {dossier_id} --conclusie {conclusie} --advies "
+                "\"...; veiligheidsplan opmaken met ...\"`.")
     with store.wijzig(dossier_id) as d:
         if d.fase not in FASEN_VOOR_ICO:
             raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
@@ -682,7 +767,7 @@ def ico(
     ui.gelukt(f"ICO-uitkomst bewaard: {ICO_LABELS[conclusie]}. Fase nu: {FASE_LABELS[nieuwe_fase]}.")
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
-                   f"instemming met `ketencli dossier instemming {dossier_id} LID` en geef de uitkomst opnieuw.")
+                   f"instemming met `ketencli dossier instemming {dossier_id} LID`: dan start de casusregie.")
 
 
 @app.command("heropen")

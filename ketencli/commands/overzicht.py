@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from ketencli.fouten import KetencliFout
+from ketencli.taal import aantal
 
 URGENTIE_STIJL = {"te-laat": "bold red", "deze-week": "yellow", "volgende-week": "cyan", "later": "default"}
 
@@ -52,9 +53,11 @@ def overzicht(
     else:
         _toon(rijen, weken or 2, len(samenvattingen))
         if ics is not None:
-            ui.gelukt(f"Agendabestand geschreven: {ics} ({len(kalender_rijen)} items).")
+            ui.gelukt(f"Agendabestand geschreven: {ics} ({aantal(len(kalender_rijen), 'item', 'items')}).")
     for s in fouten:
         ui.melding(f"Dossier {s.id} kan niet gelezen worden en ontbreekt in dit overzicht: {s.fout}")
+    for s in samenvattingen:
+        ui.meld_vreemde_bestanden(s.id, s.vreemde_bestanden)
 
 
 def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
@@ -66,7 +69,8 @@ def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
     console = ui.console()
     if not rijen:
         periode = "deze en volgende week" if weken == 2 else f"de komende {weken} weken"
-        console.print(f"Niets te laat en niets te doen {periode} ({aantal_dossiers} dossiers bekeken).")
+        bekeken = aantal(aantal_dossiers, "dossier", "dossiers")
+        console.print(f"Niets te laat en niets te doen {periode} ({bekeken} bekeken).")
         return
     n = len({r["dossier"] for r in rijen})
     tabel = Table(title=f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} "

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -131,33 +132,31 @@ def toon(
     if not d.pva.rijen:
         c.print(f"Het plan heeft nog geen rijen. Begin met `ketencli pva edit {d.id}`.")
         return
+    # the guide's eight columns need a wide terminal; below that each row is a block of its own
+    gestapeld = c.width < BREED_GENOEG
     for domein in kijkschema.DOMEINEN:
         rijen = [r for r in d.pva.rijen if r.domein == domein.key]
         if not rijen:
+            continue
+        if gestapeld:
+            c.print(f"\n[bold]{domein.naam}[/]")
+            for rij in rijen:
+                c.print(_rij_blok(d, rij))
             continue
         tabel = Table(title=domein.naam, title_justify="left", title_style="bold", expand=True,
                       header_style="bold", show_lines=True)
         for kop, breedte in (("rij", 1), ("risico- en beschermende factoren", 4), ("bij wie", 2),
                              ("noden van de cliënt", 4), ("aanpak op maat", 4), ("actie", 4), ("begeleiding", 3),
                              ("stavaza", 2)):
-            tabel.add_column(kop, ratio=breedte)
+            tabel.add_column(kop, ratio=breedte, no_wrap=kop == "rij", min_width=3 if kop == "rij" else None)
         for rij in rijen:
-            factor = kijkschema.factor(rij.factor)
-            kleur = "red" if rij.soort == "risico" else "green"
             acties, begeleiding, stavaza = [], [], []
             for n, actie in enumerate(rij.acties, 1):
-                tekst = f"{n}. {escape(actie.omschrijving)}"
-                if actie.stavaza in ("geschrapt", "mislukt"):
-                    tekst = f"[strike]{tekst}[/]"
-                if actie.plan_b:
-                    tekst += f"\n   [italic]plan B: {escape(actie.plan_b)}[/]"
-                acties.append(tekst)
-                dienst = d.dienst(actie.begeleiding)
-                begeleiding.append(escape(dienst.naam if dienst else actie.begeleiding) or "—")
+                acties.append(_actie_tekst(n, actie))
+                begeleiding.append(_begeleider_naam(d, actie))
                 stavaza.append(STAVAZA_LABELS[actie.stavaza])
-            tabel.add_row(rij.id, f"[{kleur}]{escape(factor.label if factor else rij.factor)}[/]",
-                          escape(namen(d, rij.bij_wie)), escape(rij.noden), escape(rij.aanpak),
-                          "\n".join(acties), "\n".join(begeleiding), "\n".join(stavaza))
+            tabel.add_row(rij.id, _factor_tekst(rij), escape(namen(d, rij.bij_wie)), escape(rij.noden),
+                          escape(rij.aanpak), "\n".join(acties), "\n".join(begeleiding), "\n".join(stavaza))
         c.print(tabel)
     if d.pva.doelstellingen:
         tabel = Table(title="DOELSTELLINGEN", title_justify="left", title_style="bold", expand=True,
@@ -168,6 +167,65 @@ def toon(
             tabel.add_row(doel.id, escape(doel.tekst), escape(namen(d, doel.bij_wie)),
                           f"{doel.streefdatum:%d/%m/%Y}" if doel.streefdatum else "", doel.staat)
         c.print(tabel)
+
+
+# below this many columns `pva show` prints each row as a block instead of the eight-column table
+BREED_GENOEG = 140
+
+
+def _factor_tekst(rij: Any) -> str:
+    """The factor in its colour and, for a reader without colour (NO_COLOR, print), its kind in words."""
+    from rich.markup import escape
+
+    from ketencli.methodiek import kijkschema
+
+    factor = kijkschema.factor(rij.factor)
+    kleur = "red" if rij.soort == "risico" else "green"
+    return f"[{kleur}]{escape(factor.label if factor else rij.factor)} ({rij.soort})[/]"
+
+
+def _actie_tekst(n: int, actie: Any) -> str:
+    from rich.markup import escape
+
+    tekst = f"{n}. {escape(actie.omschrijving)}"
+    if actie.stavaza in ("geschrapt", "mislukt"):
+        tekst = f"[strike]{tekst}[/]"
+    if actie.plan_b:
+        tekst += f"\n   [italic]plan B: {escape(actie.plan_b)}[/]"
+    return tekst
+
+
+def _begeleider_naam(d: Any, actie: Any) -> str:
+    from rich.markup import escape
+
+    dienst = d.dienst(actie.begeleiding)
+    return escape(dienst.naam if dienst else actie.begeleiding) or "—"
+
+
+def _rij_blok(d: Any, rij: Any) -> Any:
+    """One PvA row as a block for a narrow terminal: the guide's columns as labelled lines."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ketencli.commands.kijkschema import namen
+
+    blok = Table.grid(padding=(0, 1))
+    blok.add_column(no_wrap=True, style="bold")
+    blok.add_column(ratio=1)
+    blok.add_row(rij.id, _factor_tekst(rij))
+    for label, waarde in (("bij wie", namen(d, rij.bij_wie)), ("noden", rij.noden), ("aanpak", rij.aanpak)):
+        if waarde:
+            blok.add_row("", f"[dim]{label}:[/] {escape(waarde)}")
+    for n, actie in enumerate(rij.acties, 1):
+        tekst = f"{n}. {escape(actie.omschrijving)}"
+        if actie.stavaza in ("geschrapt", "mislukt"):
+            tekst = f"[strike]{tekst}[/]"
+        blok.add_row("", f"{tekst} [dim]— {_begeleider_naam(d, actie)}, {STAVAZA_LABELS[actie.stavaza]}[/]")
+        if actie.plan_b:
+            blok.add_row("", f"   [italic]plan B: {escape(actie.plan_b)}[/]")
+    if not rij.acties:
+        blok.add_row("", "[dim]nog geen actie[/]")
+    return blok
 
 
 @app.command("check")
@@ -335,7 +393,8 @@ def rij_verwijderen(
         rij = _rij(d, rij_id)
         if not ja:
             ui.vereis_terminal(False, "Bevestig met --ja.")
-            if not ui.bevestig(f"Rij {rij.id} ({rij.factor}) met {len(rij.acties)} acties verwijderen?", False):
+            acties = aantal(len(rij.acties), "actie", "acties")
+            if not ui.bevestig(f"Rij {rij.id} ({rij.factor}) met {acties} verwijderen?", False):
                 raise KetencliFout("Niets verwijderd.")
         d.pva.rijen = [r for r in d.pva.rijen if r.id != rij_id]
     ui.gelukt(f"Rij {rij_id} verwijderd.")
@@ -516,8 +575,8 @@ def bewerk(
         with store.wijzig(dossier_id) as d:
             _controleer_plan(d, plan)
             d.pva = plan
-            store.historie(d, f"plan van aanpak ingelezen ({len(plan.rijen)} rijen)")
-        ui.gelukt(f"Plan van aanpak met {len(plan.rijen)} rijen bewaard.")
+            store.historie(d, f"plan van aanpak ingelezen ({aantal(len(plan.rijen), 'rij', 'rijen')})")
+        ui.gelukt(f"Plan van aanpak met {aantal(len(plan.rijen), 'rij', 'rijen')} bewaard.")
         return
     ui.vereis_terminal(no_input, "Gebruik `ketencli pva rij …`, `ketencli pva actie …` of --from BESTAND.")
     from ketencli.commands import pva_editor

@@ -177,6 +177,13 @@ def toon(
            f"Huidige casusregiefase: [bold]{huidige}[/] [dim]({o.huidige_reden})[/]", "",
            *_voortgangsregels(o)]
     c.print(Panel("\n".join(kop), title="Casusregie stap voor stap", title_align="left"))
+    if o.blokkerend:
+        c.print(Panel("\n".join(f"[bold red]Blokkerend:[/] {escape(b.melding)}\n  {escape(b.wat_te_doen)}"
+                                for b in o.blokkerend), title="Blokkerend", title_align="left", border_style="red"))
+    voor = o.voor_casusregie
+    if voor is not None:
+        c.print(Panel(_itemtabel(d, voor.items, op), title_align="left",
+                      title=f"{voor.checklist.naam} ({voor.afgewerkt}/{len(voor.items)})"))
 
     te_tonen = o.fasen if alles else tuple(x for x in o.fasen if x.key == o.huidige)
     for stand in te_tonen:
@@ -193,8 +200,13 @@ def toon(
                        if it.vervalt_op and it.status == "open" else "")
             regels.append(f"• {escape(it.item.tekst)}{wie}{wanneer}\n  [dim]{it.checklist} · {it.item.key}[/]")
         regels.append("")
-        regels.append(f"Doorloop een fase met [bold]ketencli stap {d.id} {o.huidige or 'horen'}[/], of vink af met "
-                      f"[bold]ketencli stap {d.id} afvinken ITEM[/].")
+        if voor is not None:
+            regels.append(f"De casusregie start na het verkennend overleg en de instemming van een volwassene: "
+                          f"[bold]ketencli dossier ico {d.id} --conclusie ...[/] en "
+                          f"[bold]ketencli dossier instemming {d.id} LID[/].")
+        else:
+            regels.append(f"Doorloop een fase met [bold]ketencli stap {d.id} {o.huidige or 'horen'}[/], of vink af "
+                          f"met [bold]ketencli stap {d.id} afvinken ITEM[/].")
         c.print(Panel("\n".join(regels), title="Wat nu", title_align="left"))
 
 
@@ -237,8 +249,9 @@ def _bijlagen(d: model.Dossier, o: stappen.Overzicht, op: date, alles: bool) -> 
                              + (f", cc {escape(aanvraag.cc)}" if aanvraag.cc else ""))
         elif stand.key == "bijlage-d":
             for g in o.gedetineerden:
-                soort = "Kempische gevangenis: brief aan de gedetineerde" if g.kempen else "één mail aan PSD en JWW"
-                delen.append(f"  • {escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}: [bold]{soort}[/]")
+                docs = " en ".join(f"ketencli doc {d.id} {soort} --lid {g.lid}" for soort in g.route.documenten)
+                delen.append(f"  • {escape(g.naam)} ({g.lid}) — {escape(g.gevangenis)}: "
+                             f"[bold]{escape(g.route.samenvatting)}[/] — {docs}")
                 delen.append(Padding(escape(g.instructie), (0, 0, 0, 4)))
         if alles:
             delen.append(Padding(_itemtabel(d, stand.items, op, met_lid=stand.key == "bijlage-a"), (0, 0, 0, 2)))

@@ -35,7 +35,8 @@ O_GESPREK = typer.Option(None, "--gesprek-door", metavar="WIE",
 O_NETWERK = typer.Option(None, "--netwerk-door", metavar="WIE",
                          help="Bijlage B: wie het informeel en professioneel netwerk informeert.")
 O_CONSULENT = typer.Option(None, "--consulent-geinformeerd", metavar="DATUM",
-                           help="Bijlage B: de dag waarop je de consulent OCJ/SDJ over dit pv of incident inlichtte.")
+                           help="Bijlage B: de dag waarop je de consulent OCJ/SDJ over dit pv, deze melding of dit "
+                                "incident inlichtte.")
 
 
 def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
@@ -58,7 +59,7 @@ def toon(
     soort: str | None = typer.Option(None, "--soort", help=f"Alleen deze soort: {', '.join(SOORTEN)}."),
     als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
 ) -> None:
-    """Toon de tijdlijn in volgorde van datum, met wat bijlage B nog vraagt bij pv's en incidenten."""
+    """Toon de tijdlijn in volgorde van datum, met wat bijlage B nog vraagt bij pv's, meldingen en incidenten."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -111,7 +112,7 @@ def toevoegen(
 ) -> None:
     """Voeg een incident, pv, melding, overleg of contact toe aan de tijdlijn.
 
-    Met een consulent OCJ/SDJ betrokken vraagt een pv of incident ook naar de afspraken van bijlage B
+    Met een consulent OCJ/SDJ betrokken vraagt een pv, melding of incident ook naar de afspraken van bijlage B
     (op een terminal; anders met de opties of later met `tijdlijn edit`)."""
     from ketencli import klok, model, store, ui
     from ketencli.methodiek import bijlage_b

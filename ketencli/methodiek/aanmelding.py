@@ -1,4 +1,6 @@
-"""The registration questions of the guide (II.C, L287-306), as data for the `dossier new` wizard.
+"""The registration questions of the guide (II.C, L287-306), as data for the `dossier new` wizard, and
+the rules of the steps before casusregie: the ICO outcome and its fase, the advice to the aanmelder
+(II.D) and the consent of one adult (L131-135, D8, D17). Pure: the dossier is duck-typed.
 
 Each question fills one text field of ``model.Aanmelding``; the wording follows the guide, in "je".
 """
@@ -6,6 +8,8 @@ Each question fills one text field of ``model.Aanmelding``; the wording follows 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,54 @@ def fase_na_ico(conclusie: str, volwassen_instemming: bool) -> str:
     if fase == "casusregie" and not volwassen_instemming:
         return "geen-instemming"
     return fase
+
+
+# Before casusregie (D8): the verkennend overleg and the consent are what comes next.
+FASEN_VOOR_CASUSREGIE: tuple[str, ...] = ("aanmelding", "verkenning", "geen-instemming")
+
+
+def zonder_instemming(d: Any, op: date) -> bool:
+    """A dossier in casusregie without any valid consent of an adult member (guide L131-135, D17).
+
+    Casusregie can only start once one adult consents; a dossier imported or edited into fase
+    casusregie without one, or whose last adult consent was withdrawn, is blocked on this.
+    """
+    return d.fase == "casusregie" and not d.volwassen_instemming(op)
+
+
+def instemming_melding(d: Any) -> tuple[str, str]:
+    """(message, what to do) in Dutch for a dossier in casusregie without an adult's consent."""
+    return (f"Dossier {d.id} is in casusregie zonder geldige instemming van een volwassen gezinslid: casusregie "
+            "kan pas starten zodra één volwassene instemt (gids L131-135).",
+            f"Registreer de instemming met `ketencli dossier instemming {d.id} LID --datum DATUM`.")
+
+
+def fase_na_instemming(d: Any, op: date) -> str | None:
+    """The fase a consent moves the dossier to, or None: a dossier in ``geen-instemming`` after the
+    conclusion 'ketenaanpak met casusregie' starts casusregie once an adult consents (L133-135, D8)."""
+    if (d.fase == "geen-instemming" and d.ico is not None and d.ico.conclusie == "ketenaanpak-met-casusregie"
+            and d.volwassen_instemming(op)):
+        return "casusregie"
+    return None
+
+
+def ontbrekend_advies(conclusie: str, advies: str) -> str | None:
+    """What is missing from the advice to the aanmelder for this outcome of the verkennend overleg, or None.
+
+    Guide II.D (L314-320): when the dossier does not enter the chain approach the aanmelder always
+    receives a multidisciplinary advice with attention for safety, and always advice on making a
+    veiligheidsplan. So ``geen-ketenaanpak`` needs an advice that names the veiligheidsplan (or the
+    family's safety). Returns a Dutch sentence for the message; other conclusions need nothing here.
+    """
+    if conclusie != "geen-ketenaanpak":
+        return None
+    if not advies.strip():
+        return ("Bij 'geen ketenaanpak' krijgt de aanmelder altijd een advies, met bijzondere aandacht voor "
+                "veiligheid en een advies voor een veiligheidsplan (gids II.D)")
+    if "veiligheid" not in advies.lower():
+        return ("Het advies aan de aanmelder noemt geen veiligheidsplan: de aanmelder krijgt altijd een advies "
+                "voor het opmaken van een veiligheidsplan (gids II.D)")
+    return None
 
 
 ICO_LABELS: dict[str, str] = {

@@ -7,10 +7,10 @@ the weegploeg's "motivering tot afronding") and the concrete next step. ``klaar`
 required criterion is met (decisions D12: the command exits 1 otherwise).
 
 The criteria, in the guide's order: violence stopped (window ``sinds``, default three months, D25),
-enough against recurrence, fewer risk / more protective factors, every PvA action dealt with, goals
-judged, closing talk and follow-up help, partners consulted, every member asked for an evaluation,
-extra safety actions when goals were not reached or the family became unreachable (L697-702), and
-alignment with the OCJ/SDJ consulent when one is involved (D21, L1457).
+enough against recurrence, fewer risk factors (D27: protective factors are context only), every PvA
+action dealt with, goals judged, closing talk and follow-up help, partners consulted, every member
+asked for an evaluation, extra safety actions when goals were not reached or the family became
+unreachable (L697-702), and alignment with the OCJ/SDJ consulent when one is involved (D21, L1457).
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from ketencli.methodiek import kijkschema, pva_regels, taal
+from ketencli.methodiek import bespreking, kijkschema, pva_regels
 from ketencli.methodiek.datums import plus_maanden
+from ketencli.taal import aantal
+from ketencli.taal import feiten as feiten_tekst
 
 OORDELEN = ("voldaan", "niet-voldaan", "onbekend")
 GEWELD_SOORTEN = ("incident", "pv", "melding")
@@ -53,10 +55,9 @@ START_FASEN = ("casusregie", "ketenaanpak-zonder-regisseur")
 
 
 def weegploeg_akkoord(dossier: Any) -> date | None:
-    """The session date of the latest afronding discussed at the table with role 'plan' (weegploeg), if any."""
-    data = [a.zitting.date() for a in dossier.agenderingen
-            if a.soort == "afronding" and a.rol == "plan" and a.status == "besproken"]
-    return max(data, default=None)
+    """The session date of the latest afronding discussed at the table with role 'plan' (weegploeg), if any (D29)."""
+    a = bespreking.laatst_besproken(dossier.agenderingen, "plan", ("afronding",))
+    return a.zitting.date() if a is not None else None
 
 
 # the fases in which the afronding has started (its dates are in ``dossier.afronding``)
@@ -170,8 +171,8 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
                  f"`ketencli dossier heropen {d.id} --naar casusregie --reden \"...\"`")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"Na de afronding van {_d(gestart)} kwam er nog {taal.feiten(len(na_afronding))}: de ronde tafel "
-             "bespreekt het dossier dan opnieuw (gids L1693-1696).",
+            [f"Na de afronding van {_d(gestart)} kwam er nog {feiten_tekst(len(na_afronding))}"
+             ": de ronde tafel bespreekt het dossier dan opnieuw (gids L1693-1696).",
              *[feit_tekst(t) for t in na_afronding]]
             + ([f"Verklaring van de regisseur (telt niet voor feiten na de afronding): {verklaring}"]
                if verklaring else []),
@@ -186,7 +187,7 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
             return Criterium("geweld-gestopt", titel, "voldaan", [tekst, *bewijs], "")
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [tekst, f"Maar na die verklaring kwam er nog {taal.feiten(len(later))}:",
+            [tekst, f"Maar na die verklaring kwam er nog {feiten_tekst(len(later))}:",
              *[b for t, b in zip(feiten, bewijs, strict=True) if t in later]],
             "Bekijk de nieuwe feiten; blijft het veilig, vernieuw dan de verklaring: "
             f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
@@ -194,7 +195,7 @@ def _geweld_gestopt(d: Any, vandaag: date, sinds: date) -> Criterium:
     if feiten:
         return Criterium(
             "geweld-gestopt", titel, "niet-voldaan",
-            [f"{taal.feiten(len(feiten))} in de tijdlijn sinds {_d(sinds)}:", *bewijs],
+            [f"{feiten_tekst(len(feiten))} in de tijdlijn sinds {_d(sinds)}:", *bewijs],
             "Wacht tot het geweld een tijd gestopt is, of leg uit waarom het toch veilig is: "
             f"`ketencli afronding verklaring {d.id} --tekst \"...\"`.",
         )
@@ -254,7 +255,17 @@ def _herhaling_voorkomen(d: Any, vandaag: date, sinds: date) -> Criterium:
 
 
 def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
-    titel = "Minder risicofactoren of meer beschermende factoren dan bij de instroom"
+    """Fewer risk factors than at instroom (L708-709), as D27 reads it.
+
+    Met only when the latest kijkschema scores fewer risk factors present than the instroom kijkschema;
+    protective factors are context in the evidence, never the verdict. The latest kijkschema must be
+    dated in the window (on or after ``sinds``, default three months, D25) and not before the last
+    incident, pv or melding up to ``vandaag``; otherwise the verdict is ``onbekend`` with the command
+    to fill a new one. Once the afronding started (fase afgerond/afgesloten) the kijkschema is judged
+    on the afronding date with the default window.
+    """
+    titel = "Minder risicofactoren dan bij de instroom"
+    opnieuw = f"Vul het kijkschema opnieuw in voor de huidige situatie: `ketencli kijkschema invullen {d.id}`."
     if not d.kijkschema:
         return Criterium("minder-risicofactoren", titel, "onbekend", ["Er is geen kijkschema."],
                          f"Vul het kijkschema in: `ketencli kijkschema invullen {d.id}`.")
@@ -263,12 +274,13 @@ def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
         return Criterium(
             "minder-risicofactoren", titel, "onbekend",
             [f"Er is alleen het kijkschema van de instroom ({_d(eerste.datum)}); niets om mee te vergelijken."],
-            f"Vul het kijkschema opnieuw in voor de huidige situatie: `ketencli kijkschema invullen {d.id}`.",
+            opnieuw,
         )
     r_voor, r_na = len(_aanwezig(eerste, "risico")), len(_aanwezig(laatste, "risico"))
     b_voor, b_na = len(_aanwezig(eerste, "beschermend")), len(_aanwezig(laatste, "beschermend"))
     bewijs = [f"Kijkschema {_d(eerste.datum)} (instroom) tegenover {_d(laatste.datum)}: "
-              f"risicofactoren {r_voor} → {r_na}, beschermende factoren {b_voor} → {b_na}."]
+              f"risicofactoren {r_voor} → {r_na}.",
+              f"Ter info (telt niet mee voor het oordeel): beschermende factoren {b_voor} → {b_na}."]
     teksten = {
         "risico-weg": "risicofactor niet meer aanwezig",
         "risico-minder": "risicofactor bij minder personen",
@@ -284,15 +296,33 @@ def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
                 return ", ".join(_lid(d, i) for i in ids.split(", ") if i) or "niemand"
             extra = f" ({namen(v.van)} → {namen(v.naar)})"
         bewijs.append(f"{_factor(v.factor)}: {teksten[v.soort]}{extra}")
-    beter = r_na < r_voor or b_na > b_voor or any(v.soort == "risico-minder" for v in verschillen)
-    if beter:
+    # after the afronding the kijkschema is judged as it stood at the afronding (facts after it are
+    # the violence criterion's business, L1693-1696); before it, on vandaag in the check's window
+    gestart = d.afronding.gestart_op if d.fase in NA_AFRONDING_FASEN else None
+    peil, sinds = (gestart, standaard_sinds(gestart)) if gestart is not None else (vandaag, sinds)
+    feiten = [t for t in d.tijdlijn if t.soort in GEWELD_SOORTEN and t.datum <= peil]
+    laatste_feit = max(feiten, key=lambda t: t.datum, default=None)
+    if laatste.datum < sinds:
+        return Criterium(
+            "minder-risicofactoren", titel, "onbekend",
+            [*bewijs, f"Het laatste kijkschema ({_d(laatste.datum)}) is ouder dan het venster van de toets "
+                      f"(sinds {_d(sinds)}): het zegt niet meer hoe het gezin er nu voor staat."],
+            opnieuw,
+        )
+    if laatste_feit is not None and laatste.datum < laatste_feit.datum:
+        return Criterium(
+            "minder-risicofactoren", titel, "onbekend",
+            [*bewijs, f"Na het laatste kijkschema ({_d(laatste.datum)}) kwam er nog een {feit_tekst(laatste_feit)}."],
+            opnieuw,
+        )
+    if r_na < r_voor:
         return Criterium("minder-risicofactoren", titel, "voldaan", bewijs, "")
     if not verschillen:
         bewijs.append("Geen enkele factor veranderde.")
     return Criterium(
         "minder-risicofactoren", titel, "niet-voldaan", bewijs,
-        "Werk verder aan de risicofactoren en de beschermende factoren, of werk het kijkschema bij als de "
-        f"situatie veranderde: `ketencli kijkschema invullen {d.id}`.",
+        "Werk verder aan de risicofactoren, of werk het kijkschema bij als de situatie veranderde: "
+        f"`ketencli kijkschema invullen {d.id}`.",
     )
 
 
@@ -311,11 +341,11 @@ def _acties_afgehandeld(d: Any, vandaag: date, sinds: date) -> Criterium:
             bewijs.append(f"Overgedragen: {_rij_factor(r)}, actie {n} '{a.omschrijving}' aan "
                           f"{_dienst(d, a.overgedragen_aan)}")
     klaar_ = sum(1 for _r, _n, a in alle if a.stavaza in ("afgerond", "geschrapt") and not a.overgedragen_aan.strip())
-    bewijs.append(f"{klaar_} van de {len(alle)} acties afgerond of geschrapt.")
+    bewijs.append(f"{klaar_} van de {aantal(len(alle), 'actie', 'acties')} afgerond of geschrapt.")
     if open_:
         return Criterium(
             "acties-afgehandeld", titel, "niet-voldaan",
-            [f"{taal.aantal(len(open_), 'actie staat', 'acties staan')} nog open:", *bewijs],
+            [f"{aantal(len(open_), 'actie staat', 'acties staan')} nog open:", *bewijs],
             "Zet elke open actie op afgerond of geschrapt (`ketencli pva actie edit ID RIJ NR --stavaza ...`) of "
             f"draag ze over aan de vervolghulp (`ketencli afronding overdracht {d.id} RIJ NR --aan DIENST`).",
         )
@@ -334,7 +364,7 @@ def _doelstellingen(d: Any, vandaag: date, sinds: date) -> Criterium:
     if lopend:
         return Criterium(
             "doelstellingen-beoordeeld", titel, "niet-voldaan",
-            [f"{taal.aantal(len(lopend), 'doelstelling', 'doelstellingen')} nog niet beoordeeld (lopend):", *bewijs],
+            [f"{aantal(len(lopend), 'doelstelling', 'doelstellingen')} nog niet beoordeeld (lopend):", *bewijs],
             "Beoordeel elke doelstelling (bereikt, deels-bereikt of niet-bereikt): "
             f"`ketencli pva doel edit {d.id} G --staat ...`.",
         )

@@ -1,4 +1,4 @@
-"""Annex B (OCJ/SDJ consulent and casusregisseur) as rules on the tijdlijn (guide L1254-1457, D21).
+"""Annex B (OCJ/SDJ consulent and casusregisseur) as rules on the tijdlijn (guide L1254-1457, D21, D28).
 
 One place for what `tijdlijn`, the `stap` checklist items and the due items of `planning` all ask:
 is a consulent involved, which events need the consulent informed and the incident agreements, when
@@ -14,8 +14,14 @@ from typing import Any
 from ketencli.methodiek.checklists import BIJLAGE_B_AFSTEMMING_MAANDEN
 from ketencli.methodiek.datums import plus_maanden
 
-# events the consulent is told about, each with the agreements of L1443-1455
-INCIDENT_SOORTEN = ("pv", "incident")
+# events the consulent is told about, each with the agreements of L1443-1455: "elk IFG pv (meldingen
+# familiale twist en pv's slagen en verwondingen)" (L1277-1279) and every incident (L1271); D28
+# widens D21 (pv and incident) with the melding
+INCIDENT_SOORTEN = ("pv", "incident", "melding")
+# the Dutch noun with its article, for texts about one event ("de melding van 20/11/2026")
+LIDWOORD = {"pv": "het pv", "incident": "het incident", "melding": "de melding"}
+# how the kinds read together in Dutch texts
+SOORTEN_TEKST = "pv's, meldingen en incidenten"
 # the questions after an incident (field of model.IncidentAfspraken, Dutch question)
 VRAGEN = (
     ("impact_kinderen", "Wat is de impact op de kinderen (samen met de consulent ingeschat)?"),
@@ -34,14 +40,19 @@ def consulent_betrokken(d: Any) -> bool:
 
 
 def vraagt_bijlage_b(d: Any, soort: str) -> bool:
-    """A pv or incident while a consulent is involved asks annex B's questions."""
+    """A pv, melding or incident while a consulent is involved asks annex B's questions (D28)."""
     return soort in INCIDENT_SOORTEN and consulent_betrokken(d)
 
 
 def incidenten(d: Any) -> list[tuple[int, Any]]:
-    """(nr, item) of every pv or incident since the start of casusregie; nr as `tijdlijn toon` shows it."""
+    """(nr, item) of every pv, melding or incident since the start of casusregie; nr as `tijdlijn toon` shows it."""
     return [(nr, t) for nr, t in enumerate(d.tijdlijn, start=1)
             if t.soort in INCIDENT_SOORTEN and (d.casusregie_start is None or t.datum >= d.casusregie_start)]
+
+
+def gebeurtenis(item: Any) -> str:
+    """One event as Dutch text with its article and date: 'de melding van 20/11/2026'."""
+    return f"{LIDWOORD.get(item.soort, item.soort)} van {item.datum:%d/%m/%Y}"
 
 
 def afstemmingen(d: Any) -> list[date]:

@@ -5,6 +5,9 @@ reworded in ketencli's own Dutch; ``bron`` points at the first line of the item 
 ``co3-gids.txt`` (``L533``). Keys are stable kebab-case and unique over all lists, so dossiers can
 record progress per item. The four casusregie checklists are keyed ``horen``, ``plan``,
 ``opvolgen`` and ``loslaten`` (decisions D9); ``fase`` means the dossier lifecycle, never these.
+``VOOR_CASUSREGIE`` (key ``voor-casusregie``) holds the steps before casusregie (the verkennend
+overleg and the consent of one adult, L131-135, L314; D8): it applies only in the fases before
+casusregie and is neither a casusregiefase nor an annex.
 
 ``afleiding`` names a rule (see ``AFLEIDINGEN``) by which another module may derive an item from
 dossier data; ``""`` means the regisseur ticks it by hand. ``voorwaarde`` (see ``VOORWAARDEN``)
@@ -41,6 +44,9 @@ Afleiding = Literal[
     "consulent-pv-geinformeerd",
     "incident-afspraken",
     "consulent-afronding",
+    "bijlage-d-route",
+    "intake-geagendeerd",
+    "intake-uitkomst",
 ]
 
 # What each derivation rule means (for the module that implements them; Dutch-free on purpose).
@@ -57,10 +63,10 @@ AFLEIDINGEN: dict[str, str] = {
     "pva-begeleiding": "every PvA action has a begeleiding (a service, not the regisseur)",
     "pva-eigen-netwerk": "the family's own network appears in at least one PvA action (D19)",
     "netwerkoverleg": "a tijdlijn entry of kind 'overleg' exists since the start of casusregie",
-    "weegploeg-pva": "the PvA was agendaed at the table with role 'plan' (weegploeg)",
+    "weegploeg-pva": "the PvA was discussed (besproken, D29) at the table with role 'plan' (weegploeg)",
     "rondetafel-geagendeerd": "the dossier was agendaed at the table with role 'opvolging'",
     "afrondingstoets": "the afronding check has no criterion 'niet-voldaan'",
-    "weegploeg-afronding": "the afronding was agendaed at the table with role 'plan' (weegploeg)",
+    "weegploeg-afronding": "the afronding was discussed (besproken, D29) at the table with role 'plan' (weegploeg)",
     "check-zes-maanden": "the check six months after afronding is recorded (D25)",
     "afsluiting-rondetafel": "the dossier reached fase 'afgesloten' at the table with role 'afsluiting'",
     "consulent-afstemming": "last alignment with the ocj-sdj consulent is at most "
@@ -69,6 +75,9 @@ AFLEIDINGEN: dict[str, str] = {
     "'consulent informeren' item done (D21)",
     "incident-afspraken": "every incident has the annex B questions answered (D21)",
     "consulent-afronding": "alignment with the consulent before afronding is recorded (D21, L1457)",
+    "bijlage-d-route": "which annex D route applies to each detainee (one mail, or the Kempen letter, D22)",
+    "intake-geagendeerd": "the dossier was agendaed at the table with role 'intake', or its outcome is recorded",
+    "intake-uitkomst": "the outcome of the verkennend overleg is recorded (not a herbespreking still to come)",
 }
 
 Voorwaarde = Literal[
@@ -79,7 +88,9 @@ Voorwaarde = Literal[
     "dringende-maatregel",
     "lid-gedetineerd",
     "kempen-gevangenis",
+    "gevangenis-buiten-kempen",
     "geen-actieve-regie",
+    "voor-casusregie",
 ]
 
 # When a list or an item applies (for the module that evaluates them).
@@ -90,7 +101,9 @@ VOORWAARDEN: dict[str, str] = {
     "dringende-maatregel": "a table (ICO, RT, WP) decided a judicial measure is urgent (L1466)",
     "lid-gedetineerd": "a member has a current detentie (D5)",
     "kempen-gevangenis": "a member is detained in a Kempen prison (JWW Turnhout, D22)",
+    "gevangenis-buiten-kempen": "a member is detained in a prison outside the Kempen (one mail to PSD and JWW)",
     "geen-actieve-regie": "the family is known to CO3 but no casusregie is active yet (L1509)",
+    "voor-casusregie": "fase aanmelding, verkenning or geen-instemming: the steps before casusregie (D8)",
 }
 
 # Annex B: the consulent and the regisseur align at least every three months (L1232-1234).
@@ -217,9 +230,11 @@ HOREN = Checklist(
         ),
         Item(
             "contact-psd-jww",
-            "Neem contact op met PSD en JWW als een gezinslid in de gevangenis zit.",
-            "Eén mail aan beide diensten, alleen need-to-know; in de Kempen een brief aan de gedetineerde "
-            "(bijlage D).",
+            "Leg contact met de diensten van de gevangenis als een gezinslid daar verblijft, zoals bijlage D "
+            "het voor die gevangenis vraagt.",
+            "Buiten de Kempen één mail aan PSD en JWW samen, alleen need-to-know; in een Kempische gevangenis "
+            "een brief aan de gedetineerde en een mail aan de PSD, niet aan JWT (bijlage D).",
+            afleiding="bijlage-d-route",
             bron="L558",
             voorwaarde="lid-gedetineerd",
         ),
@@ -1030,6 +1045,7 @@ BIJLAGE_D = Checklist(
             "Met het oog op samenwerking en afstemming, en om het contact met de gedetineerde te behouden of "
             "op te starten.",
             bron="L1497",
+            voorwaarde="gevangenis-buiten-kempen",
         ),
         Item(
             "gevangenis-criminoloog",
@@ -1043,6 +1059,7 @@ BIJLAGE_D = Checklist(
             "Contacteer PSD en JWW samen met één mail.",
             "De mailadressen per gevangenis staan in de bijlage bij de CO3-gids.",
             bron="L1513",
+            voorwaarde="gevangenis-buiten-kempen",
         ),
         Item(
             "gevangenis-need-to-know",
@@ -1080,7 +1097,39 @@ BIJLAGE_D = Checklist(
 
 BIJLAGEN: tuple[Checklist, ...] = (BIJLAGE_A, BIJLAGE_B, BIJLAGE_C, BIJLAGE_D)
 
-_ALLE: tuple[Checklist, ...] = FASEN + BIJLAGEN
+# Before casusregie (D8): the verkennend overleg and the consent of one adult (guide L131-135,
+# II.C-D L287-344). Not one of the four casusregiefasen: `stap` shows it while it applies.
+VOOR_CASUSREGIE = Checklist(
+    key="voor-casusregie",
+    naam="Voor de casusregie: verkennend overleg en instemming",
+    voorwaarde="voor-casusregie",
+    items=(
+        Item(
+            "intake-agenderen",
+            "Agendeer het dossier op het verkennend overleg van je regio.",
+            "De partners delen er need-to-know-informatie en beslissen over de instroom.",
+            afleiding="intake-geagendeerd",
+            bron="L412",
+        ),
+        Item(
+            "intake-uitkomst",
+            "Registreer de uitkomst van het verkennend overleg.",
+            "Geen ketenaanpak (met advies aan de aanmelder), ketenaanpak zonder of met casusregisseur, of "
+            "een herbespreking als er informatie ontbreekt.",
+            afleiding="intake-uitkomst",
+            bron="L314",
+        ),
+        Item(
+            "start-instemming",
+            "Vraag de instemming van de gezinsleden: de casusregie start zodra één volwassene instemt.",
+            "Informed consent: leg uit wat de ketenaanpak inhoudt, hulp en justitie samen.",
+            afleiding="instemming-volwassene",
+            bron="L131",
+        ),
+    ),
+)
+
+_ALLE: tuple[Checklist, ...] = FASEN + BIJLAGEN + (VOOR_CASUSREGIE,)
 _PER_KEY: dict[str, Checklist] = {c.key: c for c in _ALLE}
 _ITEMS: dict[str, tuple[Checklist, Item]] = {it.key: (c, it) for c in _ALLE for it in c.items}
 

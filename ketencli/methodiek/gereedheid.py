@@ -23,8 +23,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from ketencli.methodiek import bespreking, pva_regels, regios
 from ketencli.methodiek import checklists as cl
-from ketencli.methodiek import pva_regels, regios
+from ketencli.taal import aantal
 
 Ernst = Literal["blokkerend", "waarschuwing"]
 ERNSTEN: tuple[str, ...] = ("blokkerend", "waarschuwing")
@@ -144,8 +145,8 @@ def controleer(
 
 
 def na_weegploeg(d: Any) -> bool:
-    """True once a weegploeg discussed the plan (a pva or gewijzigd agendering was besproken)."""
-    return any(a.soort in ("pva", "gewijzigd") and a.status == "besproken" for a in d.agenderingen)
+    """True once a weegploeg discussed the plan (a pva or gewijzigd agendering was besproken, D29)."""
+    return bespreking.laatst_besproken(d.agenderingen, "plan", ("pva", "gewijzigd")) is not None
 
 
 # -- rules -------------------------------------------------------------------------------------
@@ -184,7 +185,7 @@ def _plan(d: Any, v: _Verzamelaar, *, streng: bool) -> None:
                f"pva check geeft {waarschuwingen} waarschuwing{'en' if waarschuwingen != 1 else ''}.",
                f"Bekijk ze met `ketencli pva check {d.id}`.")
     if not fouten:
-        v.ok(f"plan van aanpak aanwezig ({len(d.pva.rijen)} rijen), pva check zonder fouten")
+        v.ok(f"plan van aanpak aanwezig ({aantal(len(d.pva.rijen), 'rij', 'rijen')}), pva check zonder fouten")
 
 
 def _kinderen_12(d: Any, op: date, v: _Verzamelaar, *, streng: bool) -> None:
@@ -297,7 +298,7 @@ def _genogram(d: Any, op: date, v: _Verzamelaar, *, streng: bool) -> None:
                        "Hun relatie is niet vastgelegd; het genogram blijft daar onvolledig.",
                        f"`ketencli dossier lid edit {d.id} {a.id} --relatie {b.id}:SOORT`.")
     if len(v.bevindingen) == fouten_voor:
-        v.ok(f"gezinsleden en relaties volledig voor het genogram ({len(leden)} leden)")
+        v.ok(f"gezinsleden en relaties volledig voor het genogram ({aantal(len(leden), 'lid', 'leden')})")
 
 
 def _afronding_toets(d: Any, op: date) -> list[Any]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Soort = Literal["risico", "beschermend"]
 
@@ -350,3 +350,10 @@ def dichtste_factoren(key: str, n: int = 3) -> list[str]:
             scores.append((score, k))
     scores.sort(key=lambda s: (-s[0], s[1]))
     return [k for _, k in scores[:n]]
+
+
+def lege_domeinen(moment: Any) -> list[Domein]:
+    """The domains of which no factor was scored in ``moment`` (a ``model.KijkschemaMoment``): the
+    kijkschema is meant to be filled for all six domains (guide L2132-2306, issue 15 §4)."""
+    gescoord = {f.domein for b in moment.factoren if (f := factor(b.factor)) is not None}
+    return [d for d in DOMEINEN if d.key not in gescoord]

@@ -8,9 +8,15 @@
   annex A);
 - the **derivations** (``checklists.AFLEIDINGEN``) that can be computed from the dossier now.
   Agendering items read ``dossier.agenderingen``, the afronding items ``dossier.afronding`` and the
-  afrondingstoets (``methodiek.afronding``), the annex B items the tijdlijn's pv's and incidents.
+  afrondingstoets (``methodiek.afronding``), the annex B items the tijdlijn's pv's, meldingen and
+  incidents (``methodiek.bijlage_b``), the annex D route ``methodiek.bijlage_d``; a discussion at a
+  table counts only once besproken (``methodiek.bespreking``, D29).
   Rules that need data ketencli does not record (contacts per member) return ``onbekend``: the
   regisseur ticks those items by hand.
+
+What blocks the casusregie itself (casusregie without an adult's consent, L131-135) is a
+``Blokkade``: `stap` shows it first and puts its item first in "wat nu". Before casusregie "wat nu"
+holds only the steps of ``checklists.VOOR_CASUSREGIE``.
 
 A manual registration always wins over a derivation; a derivation that is ``voldaan`` makes an
 item done without a tick. The recurring alignment with the OCJ/SDJ consulent (annex B) has a due
@@ -28,8 +34,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ketencli.methodiek import bijlage_b, gevangenissen, taal
+from ketencli.methodiek import aanmelding, bespreking, bijlage_b, bijlage_d, gevangenissen
 from ketencli.methodiek import checklists as cl
+from ketencli.taal import aantal
 
 Status = Literal["gedaan", "overgeslagen", "afgeleid", "open"]
 Oordeel = Literal["voldaan", "niet-voldaan", "onbekend", ""]
@@ -49,8 +56,10 @@ COMMANDO_VOOR_AFLEIDING: dict[str, str] = {
     "minderjarigen-gesproken": "ketencli stap {id} bijlage-a --lid {lid}",
 }
 
-# Phase keys in order (decisions D9).
+# Phase keys in order (decisions D9), the annexes, and the steps before casusregie (D8).
 FASE_KEYS: tuple[str, ...] = tuple(c.key for c in cl.FASEN)
+BIJLAGE_KEYS: tuple[str, ...] = tuple(c.key for c in cl.BIJLAGEN)
+VOOR_KEY = cl.VOOR_CASUSREGIE.key
 
 
 @dataclass(frozen=True)
@@ -128,8 +137,25 @@ class Gedetineerde:
     lid: str
     naam: str
     gevangenis: str  # display name
-    kempen: bool
-    instructie: str  # annex D, Dutch
+    route: bijlage_d.Route  # annex D: one mail to PSD and JWW, or the Kempen letter (D22)
+
+    @property
+    def kempen(self) -> bool:
+        return self.route.kempen
+
+    @property
+    def instructie(self) -> str:  # annex D, Dutch
+        return self.route.instructie
+
+
+@dataclass(frozen=True)
+class Blokkade:
+    """What blocks the casusregie itself (not one item): shown first by `stap`, in Dutch."""
+
+    regel: str  # stable key, e.g. "instemming"
+    melding: str
+    wat_te_doen: str
+    item: str = ""  # the checklist item that resolves it, put first in "wat nu"
 
 
 @dataclass(frozen=True)
@@ -140,6 +166,7 @@ class Overzicht:
     huidige_reden: str
     kinderen_12: tuple[tuple[str, str], ...]  # (lid id, naam) of children 12 or older
     gedetineerden: tuple[Gedetineerde, ...]
+    blokkerend: tuple[Blokkade, ...] = ()
 
     def stand(self, key: str) -> ChecklistStand:
         return next(c for c in self.checklists if c.key == key)
@@ -150,10 +177,18 @@ class Overzicht:
 
     @property
     def bijlagen(self) -> tuple[ChecklistStand, ...]:
-        return tuple(c for c in self.checklists if c.key not in FASE_KEYS)
+        return tuple(c for c in self.checklists if c.key in BIJLAGE_KEYS)
+
+    @property
+    def voor_casusregie(self) -> ChecklistStand | None:
+        """The steps before casusregie (verkennend overleg, consent) while they apply, else None."""
+        stand = next((c for c in self.checklists if c.key == VOOR_KEY), None)
+        return stand if stand is not None and stand.van_toepassing else None
 
     def volgende(self, n: int = 5) -> list[ItemStand]:
-        """What is due next: overdue dated items, items due soonest, then the current phase."""
+        """What is due next: what blocks first; before casusregie only its steps (the verkennend overleg
+        and consent, not the annexes of casusregie, D8); else overdue dated items, items due soonest,
+        then the current phase and the annexes that apply."""
         gezien: set[tuple[str, str | None]] = set()
         uit: list[ItemStand] = []
 
@@ -163,6 +198,15 @@ class Overzicht:
                 gezien.add(sleutel)
                 uit.append(it)
 
+        blokkerend = {b.item for b in self.blokkerend if b.item}
+        for c in self.checklists:
+            for it in c.open:
+                if it.item.key in blokkerend:
+                    neem(it)
+        if self.voor_casusregie is not None:
+            for it in self.voor_casusregie.open:
+                neem(it)
+            return uit
         toepasselijk = [c for c in self.checklists if c.van_toepassing]
         gedateerd = sorted((i for c in toepasselijk for i in c.items if i.vervalt_op is not None),
                            key=lambda i: i.vervalt_op or self.op)
@@ -188,7 +232,8 @@ class Overzicht:
                 {
                     "key": c.key,
                     "naam": c.checklist.naam,
-                    "soort": "casusregiefase" if c.key in FASE_KEYS else "bijlage",
+                    "soort": ("casusregiefase" if c.key in FASE_KEYS else
+                              "bijlage" if c.key in BIJLAGE_KEYS else "voor-casusregie"),
                     "van_toepassing": c.van_toepassing,
                     "reden": c.reden,
                     "afgewerkt": c.afgewerkt,
@@ -198,9 +243,12 @@ class Overzicht:
                 for c in self.checklists
             ],
             "bijlage_d": [
-                {"lid": g.lid, "gevangenis": g.gevangenis, "kempen": g.kempen, "instructie": g.instructie}
+                {"lid": g.lid, "gevangenis": g.gevangenis, "kempen": g.kempen, "route": g.route.key,
+                 "documenten": list(g.route.documenten), "instructie": g.instructie}
                 for g in self.gedetineerden
             ],
+            "blokkerend": [{"regel": b.regel, "ernst": "blokkerend", "melding": b.melding,
+                            "wat_te_doen": b.wat_te_doen} for b in self.blokkerend],
             "volgende": [i.to_dict() for i in self.volgende()],
         }
 
@@ -235,20 +283,24 @@ def voorwaarde(d: Any, key: str, op: date) -> tuple[bool, str]:
             return True, "in de gevangenis: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
         return False, "geen gezinslid in de gevangenis"
     if key == "kempen-gevangenis":
-        leden = [lid for lid in d.gezinsleden if lid.detentie is not None and _is_kempen(lid.detentie.gevangenis)]
+        leden = bijlage_d.met_route(d, bijlage_d.KEMPEN)
         if leden:
             return True, "in een Kempische gevangenis: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
         return False, "niemand in een Kempische gevangenis"
+    if key == "gevangenis-buiten-kempen":
+        leden = bijlage_d.met_route(d, bijlage_d.EEN_MAIL)
+        if leden:
+            return True, "in een gevangenis buiten de Kempen: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
+        return False, "niemand in een gevangenis buiten de Kempen"
     if key == "geen-actieve-regie":
         if d.fase in ("casusregie", "afgerond", "afgesloten"):
             return False, "er is (of was) een casusregie"
         return True, "nog geen actieve casusregie"
+    if key == "voor-casusregie":
+        if d.fase in aanmelding.FASEN_VOOR_CASUSREGIE:
+            return True, f"fase {d.fase}: de casusregie is nog niet gestart"
+        return False, f"fase {d.fase}"
     return True, ""  # an unknown condition never hides an item
-
-
-def _is_kempen(gevangenis_key: str) -> bool:
-    g = gevangenissen.gevangenis(gevangenis_key)
-    return bool(g and g.kempen)
 
 
 # -- derivations -----------------------------------------------------------------------------
@@ -328,8 +380,8 @@ def _beschermend(d: Any, op: date, lid: str | None) -> Afleiding:
     aanwezig = [f for f in laatste.factoren if f.staat == "aanwezig"
                 and (k := kijkschema.factor(f.factor)) is not None and k.soort == "beschermend"]
     if aanwezig:
-        return Afleiding("voldaan", taal.aantal(len(aanwezig), "beschermende factor", "beschermende factoren")
-                         + " in het kijkschema", laatste.datum)
+        telling = aantal(len(aanwezig), "beschermende factor", "beschermende factoren")
+        return Afleiding("voldaan", f"{telling} in het kijkschema", laatste.datum)
     return Afleiding("niet-voldaan", "het laatste kijkschema vermeldt geen beschermende factor")
 
 
@@ -340,15 +392,15 @@ def _acties(d: Any) -> list[Any]:
 def _pva_opgemaakt(d: Any, op: date, lid: str | None) -> Afleiding:
     rijen = [r for r in d.pva.rijen if r.acties]
     if rijen:
-        return Afleiding("voldaan", "plan van aanpak met " + taal.aantal(len(rijen), "rij", "rijen") + " met acties",
-                         d.pva.opgemaakt_op)
+        telling = aantal(len(rijen), "rij", "rijen")
+        return Afleiding("voldaan", f"plan van aanpak met {telling} met acties", d.pva.opgemaakt_op)
     return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen rij met een actie")
 
 
 def _pva_doelstellingen(d: Any, op: date, lid: str | None) -> Afleiding:
     if d.pva.doelstellingen:
-        return Afleiding("voldaan", taal.aantal(len(d.pva.doelstellingen), "doelstelling", "doelstellingen")
-                         + " in het plan van aanpak")
+        telling = aantal(len(d.pva.doelstellingen), "doelstelling", "doelstellingen")
+        return Afleiding("voldaan", f"{telling} in het plan van aanpak")
     return Afleiding("niet-voldaan", "het plan van aanpak heeft nog geen doelstellingen")
 
 
@@ -360,7 +412,7 @@ def _pva_begeleiding(d: Any, op: date, lid: str | None) -> Afleiding:
     zonder = [a for a in acties if not a.begeleiding.strip()
               or a.begeleiding.strip().lower() in ("casusregisseur", "regisseur", regisseur)]
     if zonder:
-        return Afleiding("niet-voldaan", taal.aantal(len(zonder), "actie", "acties") + " zonder begeleidende dienst")
+        return Afleiding("niet-voldaan", f"{aantal(len(zonder), 'actie', 'acties')} zonder begeleidende dienst")
     return Afleiding("voldaan", "elke actie heeft een begeleidende dienst")
 
 
@@ -423,6 +475,27 @@ def _geagendeerd(rol: str, soorten: tuple[str, ...], commando: str) -> Callable[
     return regel
 
 
+def _besproken(rol: str, soorten: tuple[str, ...], commando: str) -> Callable[[Any, date, str | None], Afleiding]:
+    """Discussed at the region's table with this role (D29): only a besproken agendering (or one with an
+    outcome) meets it; a prepared, submitted or postponed one shows as "geagendeerd" and stays open."""
+
+    def regel(d: Any, op: date, lid: str | None) -> Afleiding:
+        a = bespreking.laatst_besproken(d.agenderingen, rol, soorten)
+        if a is not None:
+            return Afleiding("voldaan", f"besproken op de zitting van {a.zitting:%d/%m/%Y} ({a.id})", a.zitting.date())
+        gevonden = [a for a in d.agenderingen if a.rol == rol and a.soort in soorten and a.status != "geannuleerd"]
+        if not gevonden:
+            return Afleiding("niet-voldaan", f"nog niet geagendeerd: `{commando.format(id=d.id)}`")
+        a = max(gevonden, key=lambda x: x.zitting)
+        if a.status == "uitgesteld":
+            return Afleiding("niet-voldaan", f"{bespreking.staat(a)} voor de zitting van {a.zitting:%d/%m/%Y} "
+                             f"({a.id}): agendeer opnieuw met `{commando.format(id=d.id)}`")
+        return Afleiding("niet-voldaan", f"{bespreking.staat(a)} voor de zitting van {a.zitting:%d/%m/%Y} ({a.id}); "
+                         f"na de zitting: `ketencli agendeer uitkomst {d.id} {a.id} --status besproken`")
+
+    return regel
+
+
 def _afrondingstoets(d: Any, op: date, lid: str | None) -> Afleiding:
     from ketencli.methodiek import afronding
 
@@ -430,7 +503,8 @@ def _afrondingstoets(d: Any, op: date, lid: str | None) -> Afleiding:
     if afronding.klaar(criteria):
         return Afleiding("voldaan", "alle vereiste criteria van de afrondingstoets zijn voldaan")
     open_ = [c for c in criteria if c.vereist and c.oordeel != "voldaan"]
-    return Afleiding("niet-voldaan", f"{len(open_)} criteria nog niet voldaan: `ketencli afronding check {d.id}`")
+    telling = aantal(len(open_), "criterium", "criteria")
+    return Afleiding("niet-voldaan", f"{telling} nog niet voldaan: `ketencli afronding check {d.id}`")
 
 
 def _check_zes_maanden(d: Any, op: date, lid: str | None) -> Afleiding:
@@ -464,26 +538,53 @@ def _consulent_afronding(d: Any, op: date, lid: str | None) -> Afleiding:
 def _consulent_pv(d: Any, op: date, lid: str | None) -> Afleiding:
     incidenten = bijlage_b.incidenten(d)
     if not incidenten:
-        return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
+        return _onbekend(f"nog geen {bijlage_b.SOORTEN_TEKST} in de tijdlijn sinds de start van de casusregie")
     ingelicht = [bijlage_b.consulent_ingelicht_op(d, t) for _, t in incidenten]
     open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for (nr, t), op_ in zip(incidenten, ingelicht, strict=True) if op_ is None]
     if open_:
         return Afleiding("niet-voldaan", "consulent nog niet ingelicht over " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --consulent-geinformeerd DATUM`")
-    return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} pv's en incidenten",
+    return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}",
                      max(x for x in ingelicht if x is not None))
 
 
 def _incident_afspraken(d: Any, op: date, lid: str | None) -> Afleiding:
     incidenten = bijlage_b.incidenten(d)
     if not incidenten:
-        return _onbekend("nog geen pv of incident in de tijdlijn sinds de start van de casusregie")
+        return _onbekend(f"nog geen {bijlage_b.SOORTEN_TEKST} in de tijdlijn sinds de start van de casusregie")
     open_ = [f"nr {nr} ({t.datum:%d/%m/%Y})" for nr, t in incidenten if t.afspraken is None or not t.afspraken.volledig]
     if open_:
         return Afleiding("niet-voldaan", "afspraken van bijlage B nog niet genoteerd bij " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --impact-kinderen ... --gesprek-door ... "
                          "--netwerk-door ...`")
-    return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} pv's en incidenten")
+    return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}")
+
+
+def _bijlage_d_route(d: Any, op: date, lid: str | None) -> Afleiding:
+    """Which route of annex D applies to each detainee (methodiek.bijlage_d, D22); ticked by hand."""
+    delen = []
+    for x, route in bijlage_d.gedetineerden(d):
+        docs = ", ".join(f"`ketencli doc {d.id} {soort} --lid {x.id}`" for soort in route.documenten)
+        delen.append(f"{x.naam} ({x.id}): {route.samenvatting} ({docs})")
+    return _onbekend("; ".join(delen) + "; vink af als het contact gelegd is")
+
+
+def _intake_geagendeerd(d: Any, op: date, lid: str | None) -> Afleiding:
+    """Agendaed at the region's intake table (D26), or its outcome is already recorded."""
+    if d.ico is not None:
+        return Afleiding("voldaan", f"verkennend overleg van {d.ico.datum:%d/%m/%Y}", d.ico.datum)
+    return _geagendeerd("intake", ("ico",), "ketencli agendeer ico {id}")(d, op, lid)
+
+
+def _intake_uitkomst(d: Any, op: date, lid: str | None) -> Afleiding:
+    """The outcome of the verkennend overleg (L314-344); a herbespreking still asks for the next one."""
+    commando = f"`ketencli dossier ico {d.id} --conclusie ... --datum DATUM`"
+    if d.ico is None:
+        return Afleiding("niet-voldaan", f"nog geen uitkomst geregistreerd: {commando}")
+    if d.ico.conclusie == "herbespreking":
+        volgende = f" op {d.ico.herbespreking_op:%d/%m/%Y}" if d.ico.herbespreking_op else ""
+        return Afleiding("niet-voldaan", f"herbespreking{volgende}: registreer daarna de uitkomst met {commando}")
+    return Afleiding("voldaan", f"uitkomst van {d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}", d.ico.datum)
 
 
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
@@ -504,10 +605,13 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "netwerkoverleg": _netwerkoverleg,
     "consulent-afstemming": _consulent_afstemming,
     # need data ketencli does not record yet: the regisseur ticks these by hand
+    "bijlage-d-route": _bijlage_d_route,
+    "intake-geagendeerd": _intake_geagendeerd,
+    "intake-uitkomst": _intake_uitkomst,
     "gezinsleden-gehoord": _handmatig("ketencli houdt contacten per gezinslid niet bij: vink dit zelf af"),
-    "weegploeg-pva": _geagendeerd("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
+    "weegploeg-pva": _besproken("plan", ("pva", "gewijzigd"), "ketencli agendeer weegploeg {id} --soort pva"),
     "rondetafel-geagendeerd": _geagendeerd("opvolging", ("rondetafel",), "ketencli agendeer rondetafel {id}"),
-    "weegploeg-afronding": _geagendeerd("plan", ("afronding",), "ketencli agendeer weegploeg {id} --soort afronding"),
+    "weegploeg-afronding": _besproken("plan", ("afronding",), "ketencli agendeer weegploeg {id} --soort afronding"),
     "afrondingstoets": _afrondingstoets,
     "check-zes-maanden": _check_zes_maanden,
     "afsluiting-rondetafel": _afgesloten,
@@ -592,16 +696,15 @@ def _huidige(d: Any, standen: dict[str, ChecklistStand]) -> tuple[str | None, st
 
 def evalueer(d: Any, op: date) -> Overzicht:
     """The state of every checklist and annex for the dossier on ``op``."""
-    standen = {c.key: evalueer_checklist(d, c, op) for c in (*cl.FASEN, *cl.BIJLAGEN)}
+    standen = {c.key: evalueer_checklist(d, c, op) for c in (*cl.FASEN, *cl.BIJLAGEN, cl.VOOR_CASUSREGIE)}
     huidige, reden = _huidige(d, standen)
     gedetineerden = tuple(
         Gedetineerde(
             lid.id, lid.naam,
             (g.naam if (g := gevangenissen.gevangenis(lid.detentie.gevangenis)) else lid.detentie.gevangenis),
-            _is_kempen(lid.detentie.gevangenis),
-            cl.bijlage_d_instructie(_is_kempen(lid.detentie.gevangenis)),
+            route,
         )
-        for lid in d.gezinsleden if lid.detentie is not None
+        for lid, route in bijlage_d.gedetineerden(d)
     )
     return Overzicht(
         op=op,
@@ -610,7 +713,16 @@ def evalueer(d: Any, op: date) -> Overzicht:
         huidige_reden=reden,
         kinderen_12=tuple((k.id, k.naam) for k in d.kinderen_ouder_dan_12(op)),
         gedetineerden=gedetineerden,
+        blokkerend=blokkades(d, op),
     )
+
+
+def blokkades(d: Any, op: date) -> tuple[Blokkade, ...]:
+    """What blocks the casusregie itself on ``op``: casusregie without an adult's consent (L131-135, D17)."""
+    if aanmelding.zonder_instemming(d, op):
+        melding, wat = aanmelding.instemming_melding(d)
+        return (Blokkade("instemming", melding, wat, "instemming-nagaan"),)
+    return ()
 
 
 # -- validating a registration ---------------------------------------------------------------
