@@ -633,12 +633,30 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
                    f"voor {voor} (bijlage D). De naam en contactgegevens zijn open gelaten om in te vullen en te "
                    "ondertekenen.")
     if s.key == "justitiehuis" and not d.dringende_maatregelen:
+        tafels = _tafels_van_de_regio(d)
         uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
-                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel (ICO, "
-                   "ronde tafel, weegploeg) besliste dat een justitiële maatregel hoogdringend is (bijlage C). "
-                   f"Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel --beslist-op DATUM "
-                   "--tafel ...`.")
+                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel"
+                   + (f" – {_of_lijst(tafels)} –" if tafels else "") + " besliste dat een justitiële maatregel "
+                   f"hoogdringend is (bijlage C). Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel "
+                   "--beslist-op DATUM --tafel ...`.")
     return uit
+
+
+def _of_lijst(namen: list[str]) -> str:
+    """'A', 'A of B', 'A, B of C'."""
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+
+
+def _tafels_van_de_regio(d: model.Dossier) -> list[str]:
+    """The names of the region's own tables (D26, D30), each once; none when the region is unknown."""
+    from ketencli import planning
+
+    try:
+        r = planning.regio(d.regio)
+    except KetencliFout:
+        return []
+    namen = [t.naam for rol in ("intake", "opvolging", "plan") if (t := r.tafel_voor_rol(rol)) is not None]
+    return list(dict.fromkeys(namen))
 
 
 def zoek_soort(key: str) -> Soort:

@@ -817,3 +817,9 @@ def test_a_read_only_disk_gives_a_dutch_message_not_an_oserror(kc, palmeneire, m
     uit = kc("doc", palmeneire, "pva")
     assert uit.exit_code == 1, uit.output
     assert "alleen-lezen schijf" in uit.stderr and "Read-only" not in uit.output and "OSError" not in uit.output
+
+
+def test_justitiehuis_noemt_de_tafels_van_de_regio(kc, westvl):
+    """The instruction (in the output, not the mail) names the region's own tables (D30), not CO3's."""
+    uit = " ".join(kc.ok("doc", westvl, "justitiehuis").stderr.split())
+    assert "overlegtafel – Overlegtafel" in uit and not re.search(r"\bICO\b|weegploeg", uit, re.I)
