@@ -216,3 +216,27 @@ def test_elke_uitvoer_heeft_een_ontvanger():
         assert need_to_know.pagina_ontvanger([rol]).key == f"lid-{rol}"
     # the strictest role counts: a member who is victim and pleger gets the pleger's page
     assert need_to_know.gezinsplan_velden(["slachtoffer", "pleger"]) == ()
+
+
+def test_elke_referentie_bestaat_in_het_model():
+    """A renamed id field would silently become 'free text' and be blanked: every declared reference
+    must be a text field of the model, and every declared field a path of the model."""
+    import typing
+
+    paden: set[str] = set()
+
+    def loop(klasse, pad: str) -> None:
+        for naam, veld in klasse.model_fields.items():
+            sub = f"{pad}.{naam}" if pad else naam
+            paden.add(sub)
+            for x in [veld.annotation, *typing.get_args(veld.annotation)]:
+                for y in [x, *typing.get_args(x)]:
+                    if hasattr(y, "model_fields"):
+                        loop(y, sub)
+
+    loop(model.Dossier, "")
+    assert need_to_know.REFERENTIES <= paden
+    for o in need_to_know.ONTVANGERS.values():
+        for veld in o.velden:
+            kaal = re.sub(r"^veiligheidsplan\.(eigen|gezin)", "veiligheidsplan", veld)
+            assert kaal in paden, (o.key, veld)
