@@ -272,8 +272,11 @@ def _hoofd(
 
 
 def _registreer() -> None:
-    from ketencli.commands import dossier, kijkschema, pva
+    from ketencli.commands import betrokkenen, bewerken, dossier, kijkschema, profiel, pva
 
+    dossier.app.command("edit")(bewerken.bewerk)
+    dossier.app.add_typer(betrokkenen.dienst_app, name="dienst")
+    dossier.app.command("regisseur")(betrokkenen.regisseur)
     app.add_typer(dossier.app, name="dossier")
     app.add_typer(kijkschema.app, name="kijkschema")
     app.add_typer(pva.app, name="pva")
@@ -297,6 +300,7 @@ def _registreer() -> None:
     from ketencli.commands import tijdlijn
 
     app.add_typer(tijdlijn.app, name="tijdlijn")
+    app.command("profiel")(profiel.profiel)
 
 
 _registreer()

@@ -61,12 +61,43 @@ def bouw(*, aan: str | None, onderwerp: str, tekst: str, bijlagen: tuple[Bijlage
     ontvangers = normaliseer_adressen(aan or "")
     if ontvangers:
         bericht["To"] = ontvangers
-    bericht["Subject"] = " ".join(onderwerp.split())  # a line break in a header would be an error
+    bericht["Subject"] = _PLAATS  # replaced below by the subject folded here, not by the email package
     bericht.set_content(tekst)
     for bijlage in bijlagen:
         bericht.add_attachment(bijlage.inhoud, maintype=bijlage.maintype, subtype=bijlage.subtype,
                                filename=ascii_naam(bijlage.naam))
-    return bericht.as_bytes(policy=email.policy.SMTP)
+    inhoud = bericht.as_bytes(policy=email.policy.SMTP)
+    return inhoud.replace(f"Subject: {_PLAATS}\r\n".encode("ascii"), onderwerp_header(onderwerp), 1)
+
+
+_PLAATS = "ketencli-onderwerp"
+
+
+def onderwerp_header(onderwerp: str) -> bytes:
+    """The Subject header line(s), folded here: Python's email package before 3.13 folds a long
+    non-ASCII subject so that the space between two encoded words is lost ("Borgerhout én Wilrijk"
+    reads "Borgerhoutén Wilrijk"). An ASCII subject stays on one line; otherwise each encoded word
+    (UTF-8, base64, at most 75 characters) carries its own spaces, so every client decodes the same
+    text on every Python version (RFC 2047 §6.2: whitespace between encoded words is dropped).
+    A line break in the subject becomes a space."""
+    import base64
+
+    tekst = " ".join(onderwerp.split())
+    if tekst.isascii() and "=?" not in tekst and len(tekst) < 990:  # one line, as typed (RFC 5322: 998)
+        return f"Subject: {tekst}\r\n".encode("ascii")
+    woorden, stuk = [], ""
+
+    def gecodeerd(deel: str) -> str:
+        return "=?utf-8?b?" + base64.b64encode(deel.encode("utf-8")).decode("ascii") + "?="
+
+    for teken in tekst:  # never split a character over two words
+        if len(gecodeerd(stuk + teken)) > 75 - (9 if not woorden else 0):
+            woorden.append(gecodeerd(stuk))
+            stuk = ""
+        stuk += teken
+    if stuk:
+        woorden.append(gecodeerd(stuk))
+    return ("Subject: " + "\r\n ".join(woorden) + "\r\n").encode("ascii")
 
 
 def agendering_onderwerp(dossier_id: str, tafel_naam: str, zitting: datetime, soort_label: str = "") -> str:

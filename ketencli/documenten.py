@@ -5,9 +5,11 @@ Each kind has a Dutch title, a template file (``templates/*.docx``, see ``render
 The template decides the look (red risk factors, green protective ones, struck actions) from flags
 in that data, so this module never touches docxtpl.
 
-Need-to-know (decisions D22, annexes C and D): the PSD/JWW mail, the letter to a detainee and the
-Justitiehuis request get a context of their own that holds only what those annexes allow: no gezin
-label, no other members, no tijdlijn, PvA, kijkschema or aanmelding texts.
+Need-to-know (decisions D32, D22, annexes C and D): every kind has a recipient in
+``methodiek.need_to_know``, and its context is built from the dossier as that recipient may see it
+(``voor_ontvanger``: undeclared free text is empty). The PSD/JWW mail, the letter to a detainee and
+the Justitiehuis request hold only what those annexes allow; a table sees that a veiligheidsplan
+exists, never its content; each page of the veiligheidsplan holds only what its member's role may.
 
 ``schrijf`` is the entry point for other commands (``agendeer`` calls it with ``zitting=``,
 ``vragen=``, ``vraag=``, ``reikwijdte=``, ``tussentijdse_evaluatie=``): keep its signature stable.
@@ -234,14 +236,16 @@ def _diensten(d: model.Dossier) -> list[dict[str, str]]:
 
 
 def _veiligheidsplan_samenvatting(d: model.Dossier) -> str:
+    """For whom a veiligheidsplan exists and since when; never its content, which stays with the people
+    it protects (D32: a table gets no safe place, contacts or escape plan)."""
     if not d.veiligheidsplan:
         return d.aanmelding.veiligheidsplan
     regels = []
     for deel in d.veiligheidsplan:
         voor = _naam(d, deel.lid) if deel.lid else "het gezin"
         datum = deel.herzien_op or deel.opgemaakt_op
-        regels.append(f"Veiligheidsplan van {voor}" + (f" ({datum:%d/%m/%Y})" if datum else "") + ": "
-                      + "; ".join([*deel.wat_te_doen, *deel.afspraken]) or "opgemaakt")
+        regels.append(f"Er is een veiligheidsplan voor {voor}" + (f" (van {datum:%d/%m/%Y})" if datum else "") + ".")
+    regels.append("De inhoud (veilige plek, wie bellen, afspraken) blijft bij wie het plan beschermt.")
     return "\n".join(regels)
 
 
@@ -419,12 +423,17 @@ def context_veiligheidsplan(d: model.Dossier, vandaag: date, *, lid: str | None 
     if lid is not None and d.lid(lid) is None:
         raise GebruiksFout(f"--lid {lid}: dat gezinslid bestaat niet in dossier {d.id} "
                            f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
+    from ketencli.methodiek import need_to_know
+
     personen = []
     for x in d.gezinsleden:
         if lid is not None and x.id != lid:
             continue
-        deel = next((v for v in d.veiligheidsplan if v.lid == x.id), None)
-        gezin = next((v for v in d.veiligheidsplan if v.lid is None), None)
+        # each page holds only what this member's role may hold (D32): the own plan, and of the gezin's
+        # plan only the fields of GEZINSPLAN_OP_PAGINA (nothing for a pleger)
+        voor_x = need_to_know.beperk(d, need_to_know.pagina_ontvanger(x.rollen).velden, lid=x.id)
+        deel = next((v for v in voor_x.veiligheidsplan if v.lid == x.id), None)
+        gezin = next((v for v in voor_x.veiligheidsplan if v.lid is None), None)
         bron = deel or gezin or model.VeiligheidsplanDeel(lid=x.id)
         personen.append({
             "naam": x.naam,
@@ -499,8 +508,12 @@ def _ontvangers(d: model.Dossier, soorten: tuple[str, ...]) -> list[dict[str, st
 def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]:
     """Only the regisseur, region and date: nothing of the case itself."""
     woorden = _woorden(d)  # D30: in Antwerp the CO3-criminoloog
+    regisseur = _regisseur(d)
+    if not _voor_casusregie(d) and not regisseur["naam"].strip():
+        # in casusregie without a recorded name: lines to fill in and sign, never "no casusregie yet"
+        regisseur = {k: v or "______________________________" for k, v in regisseur.items()}
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
-            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": _regisseur(d),
+            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": regisseur,
             "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
             "voor_casusregie": _voor_casusregie(d),
             # before casusregie the parket's contact is the link (annex D, L1509-1511, D22, D30)
@@ -508,7 +521,15 @@ def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]
             "verbindingsfiguur_de": woorden["parket_contact"]}
 
 
+# fases in which a casusregie runs or ran (the same reading as the checklists' "geen-actieve-regie")
+_MET_REGIE = ("casusregie", "afgerond", "afgesloten")
+
+
 def _voor_casusregie(d: model.Dossier) -> bool:
+    """Before (or without) casusregie: the region's link signs. A dossier in casusregie is never
+    "nog geen actieve casusregie", even when no regisseur is recorded yet (issue "methode" item 6)."""
+    if d.fase in _MET_REGIE:
+        return False
     return d.fase in ("aanmelding", "verkenning") or not d.casusregisseur.naam.strip()
 
 
@@ -608,19 +629,52 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
     """What the regisseur must know before sending a document: Dutch sentences, no case data."""
     s = zoek_soort(soort_key)
     uit = []
+    if s.key == "psd-jww-mail":
+        uit.append("Dit is de tekst voor één mail aan PSD en JWW, alleen need-to-know (bijlage D). De gevangenis "
+                   "registreert mails in het dossier van de gedetineerde, dat de gedetineerde en zijn advocaat mogen "
+                   "inzien: voeg geen dossierinformatie toe.")
+        if any(x.detentie and _gevangenis(x)["kempen"] for x in d.gezinsleden):
+            uit.append("Kempische gevangenis: mail alleen de PSD, op het algemene adres. Justitieel Welzijnswerk "
+                       "Turnhout informeer je niet zelf: schrijf een brief aan de gedetineerde met "
+                       f"`ketencli doc {d.id} brief-gedetineerde`.")
+    if s.key == "justitiehuis":
+        uit.append("Dit is de tekst voor de mail aan de teamverantwoordelijke van het Justitiehuis (bijlage C). "
+                   "Zet de operationeel coördinator en het algemene adres van het Justitiehuis in cc.")
     if s.key in ("psd-jww-mail", "brief-gedetineerde") and _voor_casusregie(d):
         wie = _need_to_know(d, s.key, klok.vandaag())["verbindingsfiguur_de"]
         voor = "PSD en JWW" if s.key == "psd-jww-mail" else "de gedetineerde"
         uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
                    f"voor {voor} (bijlage D). De naam en contactgegevens zijn open gelaten om in te vullen en te "
                    "ondertekenen.")
+    if s.key in ("psd-jww-mail", "brief-gedetineerde") and d.fase in _MET_REGIE and not d.casusregisseur.naam.strip():
+        uit.append(f"De naam van de casusregisseur van dossier {d.id} is niet ingevuld: naam en contactgegevens "
+                   "zijn open gelaten om in te vullen. Leg de regisseur vast met "
+                   f"`ketencli dossier regisseur {d.id} --naam ... --organisatie ... --contact ...`.")
     if s.key == "justitiehuis" and not d.dringende_maatregelen:
+        tafels = _tafels_van_de_regio(d)
         uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "
-                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel "
-                   f"({_woorden(d)['tafels']}) besliste dat een justitiële maatregel hoogdringend is (bijlage C). "
-                   f"Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel --beslist-op DATUM "
-                   "--tafel ...`.")
+                   "datum van de beslissing zijn open gelaten. Stuur de mail alleen als een overlegtafel"
+                   + (f" – {_of_lijst(tafels)} –" if tafels else "") + " besliste dat een justitiële maatregel "
+                   f"hoogdringend is (bijlage C). Noteer de beslissing met `ketencli stap {d.id} dringende-maatregel "
+                   "--beslist-op DATUM --tafel ...`.")
     return uit
+
+
+def _of_lijst(namen: list[str]) -> str:
+    """'A', 'A of B', 'A, B of C'."""
+    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+
+
+def _tafels_van_de_regio(d: model.Dossier) -> list[str]:
+    """The names of the region's own tables (D26, D30), each once; none when the region is unknown."""
+    from ketencli import planning
+
+    try:
+        r = planning.regio(d.regio)
+    except KetencliFout:
+        return []
+    namen = [t.naam for rol in ("intake", "opvolging", "plan") if (t := r.tafel_voor_rol(rol)) is not None]
+    return list(dict.fromkeys(namen))
 
 
 def zoek_soort(key: str) -> Soort:
@@ -635,12 +689,27 @@ def soort_van_sjabloon(bestandsnaam: str) -> list[Soort]:
     return [s for s in SOORTEN.values() if s.sjabloon == bestandsnaam]
 
 
-def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **opties: Any) -> dict[str, Any]:
-    """The template context of one kind, as plain data. Every kind also gets ``woorden``: the words of the
-    dossier's region (D30: ``{{ woorden.plan }}`` "de weegploeg", ``{{ woorden.tafels }}`` ...)."""
-    ctx = zoek_soort(soort_key).context(d, vandaag or klok.vandaag(), **opties)
-    ctx.setdefault("woorden", _woorden(d))
+def voor_ontvanger(d: model.Dossier, soort_key: str) -> model.Dossier:
+    """The dossier as the kind's recipient may see it: every free-text field that recipient may not
+    carry is empty (``methodiek.need_to_know``, D32). The veiligheidsplan restricts per page itself."""
+    from ketencli.methodiek import need_to_know
+
+    ontvanger = need_to_know.UITVOER[soort_key]
+    if ontvanger == "lid":
+        return d
+    return need_to_know.beperk(d, need_to_know.ONTVANGERS[ontvanger].velden)
+
+
+def _context(s: Soort, d: model.Dossier, vandaag: date, **opties: Any) -> dict[str, Any]:
+    ctx = s.context(voor_ontvanger(d, s.key), vandaag, **opties)
+    ctx.setdefault("woorden", _woorden(d))  # the region's words (D30), no case data
     return ctx
+
+
+def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **opties: Any) -> dict[str, Any]:
+    """The template context of one kind, as plain data: only what its recipient may carry (D32). Every kind
+    also gets ``woorden``: the words of the dossier's region (D30: ``{{ woorden.intake }}`` "het ICO" ...)."""
+    return _context(zoek_soort(soort_key), d, vandaag or klok.vandaag(), **opties)
 
 
 def _woorden(d: model.Dossier) -> dict[str, str]:
@@ -710,8 +779,7 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
                                tip="Maak ze eerst aan, of geef een bestandsnaam op .docx, bv. --uit ~/pva.docx.")
         raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
                            tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
-    # first: an unknown --lid is said before "already exists"
-    ctx = context(dossier, s.key, vandaag=vandaag, **opties)
+    ctx = _context(s, dossier, vandaag, **opties)  # first: an unknown --lid is said before "already exists"
     if pad.exists() and not overschrijf:
         raise KetencliFout(f"Het document {pad.name} bestaat al.",
                            tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")

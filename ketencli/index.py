@@ -26,7 +26,7 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 2
+CACHE_VERSIE = 3
 
 
 @dataclass

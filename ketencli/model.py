@@ -214,6 +214,19 @@ class Casusregisseur(Basis):
     contact: str = ""
 
 
+class Profiel(Basis):
+    """The user's own profile (``config/profiel.yaml``, D13): who signs as regisseur by default and
+    which region a new dossier gets when ``--regio`` is not given (issue "invoer" §1)."""
+
+    naam: str = ""
+    organisatie: str = ""
+    contact: str = ""
+    regio: Regio | None = None
+
+    def als_regisseur(self) -> Casusregisseur:
+        return Casusregisseur(naam=self.naam, organisatie=self.organisatie, contact=self.contact)
+
+
 class IncidentAfspraken(Basis):
     """Annex B (guide L1443-1455, D21): what consulent and regisseur agree after each incident."""
 

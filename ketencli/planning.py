@@ -93,15 +93,18 @@ class Vervaldatum:
     soort: str
     omschrijving: str
     tafel: str | None = None
+    # what the item *is* within its dossier (the agendering's id or the method rule), never its date or
+    # wording: the calendar's UID (D33). None: the soort says it.
+    sleutel: str | None = None
 
     def naar_dict(self) -> dict[str, Any]:
         return {"datum": self.datum.isoformat(), "tijd": self.tijd, "soort": self.soort,
-                "omschrijving": self.omschrijving, "tafel": self.tafel}
+                "omschrijving": self.omschrijving, "tafel": self.tafel, "sleutel": self.sleutel}
 
     @classmethod
     def uit_dict(cls, d: dict[str, Any]) -> Vervaldatum:
         return cls(datum=date.fromisoformat(d["datum"]), tijd=d.get("tijd"), soort=d["soort"],
-                   omschrijving=d["omschrijving"], tafel=d.get("tafel"))
+                   omschrijving=d["omschrijving"], tafel=d.get("tafel"), sleutel=d.get("sleutel"))
 
     @property
     def sorteersleutel(self) -> tuple[str, str, str, str]:
@@ -539,17 +542,18 @@ def _agendering_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
         if a.status not in ("voorbereid", "ingediend"):
             continue
         naam = _tafel_naam(r, a.tafel, a.rol)
-        wat = a.soort if doel_van(a) in (None, a.soort) else f"{a.soort}, {doel_van(a)}"
+        doel = doel_van(a)
+        wat = _regios.DOEL_LABEL.get(doel or "") or _regios.SOORT_LABEL.get(a.soort, "")
         if a.status == "voorbereid" and a.deadline is not None:
             uit.append(Vervaldatum(a.deadline.date(), f"{a.deadline:%H:%M}", f"deadline-{a.tafel}",
-                                   f"Deadline agendering {naam} (agendering {a.id}, {wat})", a.tafel))
-        uit.append(Vervaldatum(a.zitting.date(), f"{a.zitting:%H:%M}", "zitting",
-                               f"Zitting {naam} (agendering {a.id}, {wat})", a.tafel))
+                                   f"Deadline agendering {naam}: {wat}", a.tafel, f"agendering-{a.id}-deadline"))
+        uit.append(Vervaldatum(a.zitting.date(), f"{a.zitting:%H:%M}", "zitting", f"Zitting {naam}: {wat}", a.tafel,
+                               f"agendering-{a.id}-zitting"))
     return uit
 
 
 def _aan_tafel(r: Regio, rol: str, due: date, nu: datetime, soort: str, wat: str, kort: str, *,
-               extra: str = "", zo_snel_mogelijk: bool = False) -> list[Vervaldatum]:
+               extra: str = "", zo_snel_mogelijk: bool = False, sleutel: str | None = None) -> list[Vervaldatum]:
     """A due item that happens at a table (D24, D25): the first session of the table with this role on
     or after ``due``, with its agendering deadline as an item of its own.
 
@@ -557,17 +561,18 @@ def _aan_tafel(r: Regio, rol: str, due: date, nu: datetime, soort: str, wat: str
     still within reach; with ``zo_snel_mogelijk`` (the first plan where it is drafted at the table)
     that next session and its deadline instead. A table whose rhythm is in te stellen: the plain date.
     """
+    sleutel = sleutel or soort
     tafel = r.tafel_voor_rol(rol)
     if tafel is None:
-        return [Vervaldatum(due, None, soort, wat + extra)]
+        return [Vervaldatum(due, None, soort, wat + extra, sleutel=sleutel)]
     plek = f"{wat} op {tafel.met_lidwoord}{extra}"
     if not tafel.ritme.ingesteld or not tafel.begin:
         noot = "het ritme van die tafel is nog in te stellen"
         tekst = f"{plek[:-1]}; {noot})" if plek.endswith(")") else f"{plek} ({noot})"
-        return [Vervaldatum(due, None, soort, tekst, tafel.key)]
+        return [Vervaldatum(due, None, soort, tekst, tafel.key, sleutel)]
     z = next(_zittingen(r, tafel, rol, _dag_begin(due)), None)
     if z is None:  # pragma: no cover - a set rhythm always yields a session within three years
-        return [Vervaldatum(due, None, soort, plek, tafel.key)]
+        return [Vervaldatum(due, None, soort, plek, tafel.key, sleutel)]
     if not _haalbaar(z, nu):  # its deadline (or, without one, the session itself) lies before today
         haalbaar = next((x for x in itertools.islice(_zittingen(r, tafel, rol, max(nu, _dag_begin(due))), 60)
                          if _haalbaar(x, nu)), None)
@@ -578,14 +583,14 @@ def _aan_tafel(r: Regio, rol: str, due: date, nu: datetime, soort: str, wat: str
                 tekst += f"; eerstvolgende haalbare zitting: {_kort(haalbaar.begin.date())}"
                 if haalbaar.deadline is not None:
                     tekst += f" (deadline {_kort(haalbaar.deadline.date())} {haalbaar.deadline:%H:%M})"
-            return [Vervaldatum(due, None, soort, tekst, tafel.key)]
+            return [Vervaldatum(due, None, soort, tekst, tafel.key, sleutel)]
         z = haalbaar
     uit: list[Vervaldatum] = []
     if z.deadline is not None:
         uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{tafel.key}",
                                f"Deadline agendering {tafel.naam} van {_kort(z.begin.date())}: {kort} "
-                               f"{_deadline_tekst(z.deadline)}", tafel.key))
-    uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", soort, plek, tafel.key))
+                               f"{_deadline_tekst(z.deadline)}", tafel.key, f"{sleutel}-deadline"))
+    uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", soort, plek, tafel.key, sleutel))
     return uit
 
 
@@ -603,7 +608,9 @@ def _casusregie_items(dossier: model.Dossier, r: Regio, nu: datetime) -> list[Ve
             continue
         if not _gedaan(dossier, ("terugkoppeling",), vanaf=a.zitting.date(), behalve=a):
             uit += _aan_tafel(r, "opvolging", a.terugkoppeling_op, nu, "terugkoppeling-rondetafel",
-                              "Terugkoppeling", "terugkoppeling", extra=f" (afgesproken bij agendering {a.id})")
+                              "Terugkoppeling", "terugkoppeling",
+                              extra=f" (afgesproken op de zitting van {_kort(a.zitting.date())})",
+                              sleutel=f"terugkoppeling-agendering-{a.id}")
 
     # evaluations (of a plan: none before there is one): Leuven at 1/4/10 months, elsewhere an
     # interim evaluation at ~10 months; counted from the start of casusregie (D25), never before
@@ -662,7 +669,7 @@ def _eerste_plan(dossier: model.Dossier, r: Regio, start: date, nu: datetime) ->
     if z.deadline is not None:
         uit.append(Vervaldatum(z.deadline.date(), f"{z.deadline:%H:%M}", f"deadline-{z.tafel}",
                                f"Deadline agendering eerste {z.tafel_naam}: plan van aanpak "
-                               f"{_deadline_tekst(z.deadline)}", z.tafel))
+                               f"{_deadline_tekst(z.deadline)}", z.tafel, f"eerste-{z.tafel}-deadline"))
     uit.append(Vervaldatum(z.begin.date(), f"{z.begin:%H:%M}", f"eerste-{z.tafel}",
                            f"Eerste {z.tafel_naam}: plan van aanpak (week {vb.week})", z.tafel))
     return uit
@@ -672,7 +679,8 @@ def _opvolg_items(dossier: model.Dossier) -> list[Vervaldatum]:
     """Opvolgen (guide L647, "blijf op de hoogte van alle lopende acties"): a goal's ``streefdatum`` until
     it is bereikt or niet-bereikt, and an action's planned end date (``uiterlijk``) until it is closed
     (afgerond, mislukt, geschrapt) or handed over. Positions only ("doelstelling 2", "actie 1 in rij 3"),
-    never the goal's or action's text (D4) nor internal ids (they land in calendars)."""
+    never the goal's or action's text (D4) nor internal ids (they land in calendars); the calendar key
+    (``sleutel``, D33) is the goal's id or the action's row and number."""
     from ketencli.model import AFGESLOTEN_STAVAZA
 
     uit: list[Vervaldatum] = []
@@ -680,14 +688,14 @@ def _opvolg_items(dossier: model.Dossier) -> list[Vervaldatum]:
         if doel.streefdatum is not None and doel.staat not in ("bereikt", "niet-bereikt"):
             uit.append(Vervaldatum(doel.streefdatum, None, "doel-streefdatum",
                                    f"Streefdatum doelstelling {nr} van het plan van aanpak: bereikt? "
-                                   "(ketencli pva doel edit)"))
+                                   "(ketencli pva doel edit)", sleutel=f"doel-streefdatum-{doel.id}"))
     for rij_nr, rij in enumerate(dossier.pva.rijen, start=1):
         for nr, actie in enumerate(rij.acties, start=1):
             if actie.uiterlijk is None or actie.stavaza in AFGESLOTEN_STAVAZA or actie.overgedragen_aan.strip():
                 continue
             uit.append(Vervaldatum(actie.uiterlijk, None, "actie-uiterlijk",
                                    f"Actie {nr} in rij {rij_nr} van het plan van aanpak moest nu klaar zijn: hoe "
-                                   "staat ze? (ketencli pva actie edit)"))
+                                   "staat ze? (ketencli pva actie edit)", sleutel=f"actie-uiterlijk-{rij.id}-{nr}"))
     return uit
 
 
@@ -703,7 +711,8 @@ def _ocj_sdj_items(dossier: model.Dossier, start: date) -> list[Vervaldatum]:
         if t.datum < start or bijlage_b.consulent_ingelicht_op(dossier, t) is not None:
             continue
         uit.append(Vervaldatum(t.datum, None, "consulent-informeren",
-                               f"Consulent informeren over {bijlage_b.gebeurtenis(t)}"))
+                               f"Consulent informeren over {bijlage_b.gebeurtenis(t)}",
+                               sleutel=f"consulent-informeren-{t.soort}-{t.datum.isoformat()}"))
     return uit
 
 
@@ -744,7 +753,8 @@ def urgentie(item: dict[str, Any], nu: datetime, weken: int | None) -> str | Non
     if datum < vandaag or (datum == vandaag and item.get("tijd") and item["tijd"] < f"{nu:%H:%M}"):
         return "te-laat"
     zondag = vandaag + timedelta(days=6 - vandaag.weekday())
-    if weken is not None and datum > zondag + timedelta(weeks=max(weken, 1) - 1):
+    tot = horizon(nu, weken)
+    if tot is not None and datum > tot:
         return None
     if datum <= zondag:
         return "deze-week"
@@ -778,6 +788,7 @@ def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None,
             rijen.append({
                 "dossier": s.id, "urgentie": klasse, "datum": item["datum"], "tijd": item.get("tijd"),
                 "soort": item["soort"], "omschrijving": item["omschrijving"], "tafel": item.get("tafel"),
+                "sleutel": item.get("sleutel") or item["soort"],
                 "tafel_naam": tafel_naam_standaard(s.regio, item.get("tafel"), regios), "regio": s.regio,
             })
     rijen.sort(key=lambda r: (URGENTIES.index(r["urgentie"]), r["datum"], r["tijd"] or "99:99", r["dossier"],
@@ -798,31 +809,125 @@ def _einde(rij: dict[str, Any], begin: datetime, regios: dict[str, Regio]) -> da
     return begin + timedelta(minutes=15)
 
 
-def kalender(rijen: list[dict[str, Any]], nu: datetime, regios: dict[str, Regio] | None = None) -> bytes:
-    """An iCalendar file (Europe/Brussels) of these due items: dossier ids, never names. Items with
-    an hour are timed events, the others all-day. UIDs are stable, so a new import updates.
-    ``regios`` (with the user's settings) gives the sessions' end hours; default the bundled data."""
+# a deadline this late (the ICO's Thursday 23:59, D24) is the end of that day: an all-day item that says
+# the hour, not a quarter of an hour that runs past midnight
+_EINDE_VAN_DE_DAG = "23:45"
+
+# Europe/Brussels in the yearly form of RFC 5545 §3.6.5 (EU rule since 1996: last Sunday of March
+# and of October), so every client (Outlook desktop included) places summer and winter sessions
+# right for any year, instead of a list of dates generated for 1970-2038.
+VTIMEZONE_BRUSSEL = (
+    "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n"
+    "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\n"
+    "DTSTART:19810329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\n"
+    "DTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n"
+)
+
+
+def _uid(dossier: str, sleutel: str, n: int) -> str:
     import hashlib
 
-    from icalendar import Calendar, Event
+    basis = f"{dossier}|{sleutel}" + (f"|{n}" if n else "")
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32] + "@ketencli"
 
-    cal = Calendar.new(prodid="-//ketencli//overzicht//NL", name="ketencli: vervaldata")
+
+def kalender_items(rijen: list[dict[str, Any]], regios: dict[str, Regio] | None = None) -> dict[str, dict[str, Any]]:
+    """The calendar items of these due items, by UID: ``{uid: {summary, description, location, start,
+    end, hele_dag}}`` (start/end ISO texts, Europe/Brussels). The UID comes from what the item *is*:
+    its dossier and its ``sleutel`` (agendering id or method rule), with an occurrence number only
+    when one dossier has the same item twice (D33), never from its date, hour or wording."""
+    regios = regios or _regios.STANDAARD  # type: ignore[assignment]
+    items: dict[str, dict[str, Any]] = {}
+    gezien: dict[tuple[str, str], int] = {}
     for rij in rijen:
         datum = date.fromisoformat(rij["datum"])
-        if rij.get("tijd"):
-            start: date | datetime = _moment(datum, rij["tijd"])
-            einde: date | datetime = _einde(rij, start, regios or _regios.STANDAARD)  # type: ignore[arg-type]
+        tijd = rij.get("tijd")
+        samenvatting = f"{rij['dossier']}: {rij['omschrijving']}"
+        if tijd and rij["soort"].startswith("deadline-") and tijd >= _EINDE_VAN_DE_DAG:
+            samenvatting += f" (tot {tijd.replace(':', '.')} uur)"
+            tijd = None
+        if tijd:
+            begin = _moment(datum, tijd)
+            start, einde, hele_dag = begin.isoformat(), _einde(rij, begin, regios).isoformat(), False  # type: ignore[arg-type]
         else:
-            start, einde = datum, datum + timedelta(days=1)
-        sleutel = "|".join(str(rij.get(k) or "") for k in ("dossier", "soort", "datum", "tijd", "omschrijving"))
-        uid = hashlib.sha256(sleutel.encode("utf-8")).hexdigest()[:32] + "@ketencli"
-        beschrijving = f"Dossier {rij['dossier']} – {rij['soort']}"
-        if rij.get("tafel_naam"):
-            beschrijving += f" – {rij['tafel_naam']}"
-        cal.add_component(Event.new(
-            summary=f"{rij['dossier']}: {rij['omschrijving']}", start=start, end=einde, uid=uid,
-            description=beschrijving, stamp=_lokaal(nu).astimezone(timezone.utc),
-            location=rij.get("tafel_naam") or None,
-        ))
-    cal.add_missing_timezones()
-    return cal.to_ical()
+            start, einde, hele_dag = datum.isoformat(), (datum + timedelta(days=1)).isoformat(), True
+        sleutel = rij.get("sleutel") or rij["soort"]
+        n = gezien.get((rij["dossier"], sleutel), 0)
+        gezien[(rij["dossier"], sleutel)] = n + 1
+        beschrijving = f"Dossier {rij['dossier']}" + (f" – {rij['tafel_naam']}" if rij.get("tafel_naam") else "")
+        items[_uid(rij["dossier"], sleutel, n)] = {
+            "summary": samenvatting, "description": beschrijving, "location": rij.get("tafel_naam") or "",
+            "start": start, "end": einde, "hele_dag": hele_dag, "te_laat": rij.get("urgentie") == "te-laat",
+        }
+    return items
+
+
+def horizon(nu: datetime, weken: int | None) -> date | None:
+    """The last day ``overzicht`` covers with ``weken`` (this week counts as the first); None = no end."""
+    if weken is None:
+        return None
+    vandaag = _lokaal(nu).date()
+    return vandaag + timedelta(days=6 - vandaag.weekday()) + timedelta(weeks=max(weken, 1) - 1)
+
+
+def kalender(rijen: list[dict[str, Any]], nu: datetime, regios: dict[str, Regio] | None = None,
+             vorige: dict[str, Any] | None = None, tot: date | None = None) -> tuple[bytes, dict[str, Any]]:
+    """An iCalendar file (Europe/Brussels) of these due items, and the state to keep for the next
+    export. Dossier ids, never names (D4). Items with an hour are timed events, the others all-day.
+
+    ``vorige`` is the state the previous export returned (``{"items": {uid: {..., "sequence": n}}}``):
+    an item whose date, hour or text changed keeps its UID and gets the next SEQUENCE, so a calendar
+    updates it; an item that disappeared is exported once more with STATUS:CANCELLED (and kept in
+    the state) for as long as its old date is today or later and within this export's horizon ``tot``
+    (D33, RFC 5545 §3.8.4.7, §3.8.7.4); beyond the horizon it is neither cancelled nor forgotten.
+    Rows with ``urgentie`` "te-laat" are not exported (they lie in the past), but they still exist.
+    ``regios`` (with the user's settings) gives the sessions' end hours; default the bundled data."""
+    from icalendar import Calendar, Event
+
+    vandaag = _lokaal(nu).date()
+    oud: dict[str, dict[str, Any]] = dict((vorige or {}).get("items") or {})
+    nieuw: dict[str, dict[str, Any]] = {}
+    bewaard: dict[str, dict[str, Any]] = {}  # kept in the state, not exported
+    for uid, item in kalender_items(rijen, regios).items():
+        eerder = oud.get(uid)
+        if item.pop("te_laat"):
+            if eerder is not None:
+                bewaard[uid] = eerder
+            continue
+        volgnummer = 0
+        if eerder is not None:
+            volgnummer = int(eerder.get("sequence", 0))
+            if eerder.get("geannuleerd") or any(eerder.get(k) != item[k] for k in item):
+                volgnummer += 1
+        nieuw[uid] = {**item, "sequence": volgnummer}
+    for uid, eerder in oud.items():
+        oude_datum = date.fromisoformat(eerder["start"][:10])
+        if uid in nieuw or uid in bewaard or oude_datum < vandaag:
+            continue  # still there, or its old date is past: a calendar no longer needs the cancellation
+        if tot is not None and oude_datum > tot:
+            bewaard[uid] = eerder  # beyond this export's horizon: not known to be gone
+            continue
+        volgnummer = int(eerder.get("sequence", 0)) + (0 if eerder.get("geannuleerd") else 1)
+        nieuw[uid] = {**eerder, "sequence": volgnummer, "geannuleerd": True}
+
+    stempel = _lokaal(nu).astimezone(timezone.utc)
+    cal = Calendar.new(prodid="-//ketencli//overzicht//NL", name="ketencli: vervaldata")
+    for uid, item in sorted(nieuw.items(), key=lambda x: (x[1]["start"], x[0])):
+        if item["hele_dag"]:
+            start: date | datetime = date.fromisoformat(item["start"])
+            einde: date | datetime = date.fromisoformat(item["end"])
+        else:
+            start = _lokaal(datetime.fromisoformat(item["start"]))
+            einde = _lokaal(datetime.fromisoformat(item["end"]))
+        event = Event.new(summary=item["summary"], start=start, end=einde, uid=uid, description=item["description"],
+                          stamp=stempel, location=item["location"] or None)
+        event.add("sequence", item["sequence"])
+        if item.get("geannuleerd"):
+            event.add("status", "CANCELLED")
+        cal.add_component(event)
+    tekst = cal.to_ical().decode("utf-8")
+    if "TZID=Europe/Brussels" in tekst:
+        tekst = tekst.replace("BEGIN:VEVENT", VTIMEZONE_BRUSSEL + "BEGIN:VEVENT", 1)
+    return tekst.encode("utf-8"), {"versie": 1, "items": {**bewaard, **nieuw}}

@@ -7,9 +7,12 @@ or ``templates/`` of the source tree in an editable install (decisions D14).
 
 Rendering always escapes (``autoescape=True``): user text with ``& < > " '`` renders as text, never
 as XML. Undefined variables are errors (``StrictUndefined``), so a typo in a user template is
-reported instead of silently leaving a blank. Newlines in user text become line breaks (docxtpl's
-listing pass turns ``\\n`` inside a text run into ``<w:br/>``); other control characters, which
-XML cannot hold or docxtpl would read as page or paragraph breaks, are dropped from the context.
+reported instead of silently leaving a blank. Text is printed as typed: every newline becomes a line
+break (docxtpl's listing pass turns ``\\n`` inside a text run into ``<w:br/>``); only what the file
+format wrapped is joined, and YAML's folded ``>`` scalars are joined by the YAML parser itself.
+Word's manual line break ``\\v`` and the form feed ``\\f`` become line breaks; every other control
+character (which XML cannot hold, or docxtpl would read as a paragraph break) becomes a space, so
+two words are never glued together.
 
 Heavy imports (docxtpl, jinja2, lxml) happen inside functions: ``ketencli --help`` stays light.
 """
@@ -33,7 +36,7 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "oktober", "november", "december")
 
 # XML 1.0 cannot hold most C0 control characters; docxtpl reads \a and \f as paragraph and page breaks.
-_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ONGELDIG = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 # -- lookup --------------------------------------------------------------------------------------
@@ -140,14 +143,12 @@ def _filter(naam: str, functie: Callable[[Any], str]) -> Callable[[Any], str]:
 # -- rendering -----------------------------------------------------------------------------------
 
 
-# A line break inside a sentence (hard-wrapped YAML text: a letter or comma before it, a lowercase
-# letter after it) is a space; every other newline stays a line break.
-_ZACHTE_REGELEINDE = re.compile(r"(?<=[^\W\d_]|[,;])[ \t]*\n[ \t]*(?=([^\W\d_]))")
-
-
 def _tekst(waarde: str) -> str:
-    waarde = _ONGELDIG.sub("", waarde.replace("\r\n", "\n").replace("\r", "\n")).strip("\n")
-    return _ZACHTE_REGELEINDE.sub(lambda m: " " if m.group(1).islower() else m.group(0), waarde)
+    """User text as typed: line ends normalised to ``\\n`` (``\\r\\n``, ``\\r``, Word's ``\\v`` and the
+    form feed ``\\f`` included), other control characters a space; leading and trailing empty lines
+    dropped. Every typed line break stays (issue 14 §2)."""
+    waarde = re.sub("\r\n|[\r\v\f]", "\n", waarde)
+    return _ONGELDIG.sub(" ", waarde).strip("\n")
 
 
 def schoon(waarde: Any) -> Any:

@@ -82,7 +82,19 @@ _Lader.add_implicit_resolver(
 
 
 class _Schrijver(_BasisDumper):  # type: ignore[misc]
-    pass
+    """libyaml's fast dumper, never with anchors or aliases: two equal dates (the ICO date and the
+    start of casusregie) stay two plain facts, so one hand edit never changes both."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+class _PythonSchrijver(yaml.SafeDumper):
+    """The pure-Python dumper, for text with characters above U+FFFF (emoji): libyaml's emitter
+    escapes those (``\\U0001F621``) and drops the ``|`` block; this one writes them as typed."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _tekst_representer(dumper: Any, data: str) -> Any:
@@ -93,11 +105,26 @@ def _tekst_representer(dumper: Any, data: str) -> Any:
 
 
 _Schrijver.add_representer(str, _tekst_representer)
+_PythonSchrijver.add_representer(str, _tekst_representer)
+_BUITEN_BMP = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _heeft_buiten_bmp(data: Any) -> bool:
+    if isinstance(data, str):
+        return _BUITEN_BMP.search(data) is not None
+    if isinstance(data, dict):
+        return any(_heeft_buiten_bmp(k) or _heeft_buiten_bmp(v) for k, v in data.items())
+    if isinstance(data, (list, tuple)):
+        return any(_heeft_buiten_bmp(x) for x in data)
+    return False
 
 
 def naar_yaml(data: Any) -> str:
+    """Plain, readable YAML: no anchors or aliases, every printable character as typed (emoji too),
+    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2)."""
+    schrijver = _PythonSchrijver if _heeft_buiten_bmp(data) else _Schrijver
     return yaml.dump(
-        data, Dumper=_Schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
+        data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
         width=100, indent=2,
     )
 
@@ -113,15 +140,39 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
         rond = regels[max(merk.line - 1, 0): merk.line + 1] if merk else []
         if any("\t" in r[: len(r) - len(r.lstrip())] for r in rond):
             probleem = "er wordt ingesprongen met tabs; gebruik spaties"
+        elif merk and merk.line < len(regels) and merk.column < len(regels[merk.line]):
+            teken = regels[merk.line][merk.column]
+            probleem += f"; bij het teken '{teken}'" if teken.isprintable() and not teken.isspace() else ""
         raise BestandsFout(
             f"{plek}: dit is geen geldige YAML ({probleem}).",
             tip="Kijk na of inspringing, dubbele punten en aanhalingstekens kloppen rond die regel.",
         ) from None
-    except yaml.YAMLError:
-        raise BestandsFout(f"{bron}: dit is geen geldige YAML.") from None
+    except yaml.YAMLError:  # a ReaderError (control character) has a position, not a mark
+        raise _tekenfout(tekst, bron) from None
     except ValueError:  # a scalar that looks like a date but is none (2026-02-31)
         raise BestandsFout(f"{_ongeldige_datum(tekst, bron)}: dit is geen bestaande datum.",
                            tip="Schrijf een datum als jjjj-mm-dd, bv. 2026-03-15.") from None
+
+
+# what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it)
+_VERBODEN_TEKEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)")
+
+
+def _tekenfout(tekst: str, bron: str) -> BestandsFout:
+    """A character YAML does not allow (a control character pasted from another program): file,
+    line, column and the character by its code, since it is usually invisible."""
+    m = _VERBODEN_TEKEN.search(tekst)
+    if m is None:
+        return BestandsFout(f"{bron}: dit is geen geldige YAML.",
+                            tip="Kijk na of inspringing, dubbele punten en aanhalingstekens kloppen.")
+    regel = tekst.count("\n", 0, m.start()) + 1
+    kolom = m.start() - (tekst.rfind("\n", 0, m.start()) + 1) + 1
+    teken = f"U+{ord(m.group(0)):04X}"
+    return BestandsFout(
+        f"{bron}, regel {regel}, kolom {kolom}: dit is geen geldige YAML (het onzichtbare stuurteken {teken} "
+        "mag niet in het bestand staan).",
+        tip="Verwijder dat teken (het komt meestal mee bij kopiëren en plakken uit een ander programma).",
+    )
 
 
 def _ongeldige_datum(tekst: str, bron: str) -> str:
@@ -142,6 +193,8 @@ def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
         "expected ',' or ']'": "een ',' of ']' verwacht",
         "expected ',' or '}'": "een ',' of '}' verwacht",
         "mapping values are not allowed here": "hier mag geen ':' staan; zet de tekst tussen aanhalingstekens",
+        "mapping values are not allowed in this context":  # libyaml's wording of the same error
+            "hier mag geen ':' staan; zet de tekst tussen aanhalingstekens",
         "could not find expected ':'": "een ':' verwacht",
         "found character '\\t' that cannot start any token": "tabs zijn niet toegestaan, gebruik spaties",
         "found unexpected end of stream": "het bestand houdt onverwacht op",
@@ -673,13 +726,50 @@ def verwijder_concept(dossier_id: str, soort: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+BEWERKEN = "bewerken"
+_BASIS_REGEL = re.compile(r"^# basis: ([0-9a-f]{64})$", re.M)
+
+
 def bewerkkopie(dossier: model.Dossier) -> Path:
-    """An owner-only copy in the data home (never the system temp dir) to edit in an editor."""
-    map_ = maak_map(home() / "bewerken")
+    """An owner-only copy (0600) in the data home (never the system temp dir) to edit in an editor.
+
+    Its name carries only the dossier id; a comment line records the fingerprint of the dossier file
+    it was made from (``kopie_basis``), so a resumed copy (`dossier edit --herneem`) can tell whether
+    the dossier changed in the meantime."""
+    map_ = maak_map(home() / BEWERKEN)
     fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier.id}-", suffix=".yaml")
+    basis = f"# basis: {dossier._stempel}\n" if dossier._stempel else ""
     with os.fdopen(fd, "wb") as f:
-        f.write(naar_tekst(dossier).encode("utf-8"))
+        f.write((naar_tekst(dossier) + basis).encode("utf-8"))
     return Path(naam)
+
+
+def kopie_basis(pad: Path) -> str | None:
+    """The fingerprint of the dossier file an editing copy was made from (None when unknown)."""
+    try:
+        m = _BASIS_REGEL.search(Path(pad).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return m.group(1) if m else None
+
+
+def bewaarde_kopieen(dossier_id: str) -> list[Path]:
+    """The kept editing copies of a dossier (a rejected or conflicting edit), newest first."""
+    map_ = home() / BEWERKEN
+    if not map_.is_dir() or not ID_PATROON.match(dossier_id):
+        return []
+    kopieen = [p for p in map_.glob(f"{dossier_id}-*.yaml") if p.is_file()]
+    return sorted(kopieen, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+def alleen_eigenaar_bestand(pad: Path) -> None:
+    """Take group and other bits off a file an editor may have rewritten with the user's umask."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        modus = Path(pad).stat().st_mode & 0o777
+        if modus & 0o077:
+            os.chmod(pad, modus & ~0o077)
 
 
 def lees_bewerkkopie(pad: Path, dossier_id: str) -> model.Dossier:
@@ -751,3 +841,37 @@ def lees_regio_instellingen() -> dict[str, Any]:
                     f"valt niet op een {dag}."
                 )
     return uit
+
+
+# ---------------------------------------------------------------------------------------------
+# The user's profile (issue "invoer" §1): config/profiel.yaml in the config folder (D13)
+# ---------------------------------------------------------------------------------------------
+
+PROFIEL_BESTAND = "profiel.yaml"
+
+
+def profiel_pad() -> Path:
+    return config_dir() / PROFIEL_BESTAND
+
+
+def lees_profiel() -> model.Profiel:
+    """The user's profile; an empty one when there is no file. Errors in Dutch with line and column."""
+    pad = profiel_pad()
+    if not pad.is_file():
+        return model.Profiel()
+    data, tekst = lees_fragment(pad)
+    if data is None:
+        return model.Profiel()
+    if not isinstance(data, dict):
+        raise BestandsFout(f"{_weergave(pad)}: verwacht een blok met sleutels (naam, organisatie, contact, regio).")
+    profiel: model.Profiel = valideer_deel(model.Profiel, data, tekst, _weergave(pad))
+    return profiel
+
+
+def bewaar_profiel(profiel: model.Profiel) -> Path:
+    """Write the profile atomically (0600, in an owner-only config folder); returns its path."""
+    pad = profiel_pad()
+    maak_map(pad.parent)
+    kop = "# Je ketencli-profiel: wie standaard casusregisseur is, en je regio. Wijzig met `ketencli profiel`.\n"
+    _schrijf_atomisch(pad, (kop + naar_yaml(profiel.model_dump(mode="python", exclude_none=True))).encode("utf-8"))
+    return pad

@@ -16,7 +16,9 @@ VANDAAG = "2026-11-23T10:00"
 
 
 @pytest.fixture(autouse=True)
-def thuis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def thuis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The data home of one test. Afterwards every dossier the test saved is checked for YAML anchors
+    or aliases (issue "invoer" §2: one hand edit must never change two facts)."""
     home = tmp_path / "home"
     monkeypatch.setenv("KETENCLI_HOME", str(home))
     monkeypatch.setenv("KETENCLI_NU", VANDAAG)
@@ -24,7 +26,12 @@ def thuis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("KETENCLI_DEBUG", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
-    return home
+    yield home
+    import re
+
+    for bestand in home.glob("dossiers/*/dossier.yaml"):
+        ankers = re.findall(r"(?m)(?::|^\s*-)\s+[&*][A-Za-z_]\w*", bestand.read_text(encoding="utf-8"))
+        assert not ankers, f"{bestand} uses YAML anchors or aliases: {ankers[:3]}"
 
 
 class Kc:

@@ -583,3 +583,22 @@ def test_weegploeg_extern_and_waarom_nu_go_into_the_document(kc, palmeneire, thu
     assert "Het eerste plan is klaar na de gesprekken met het gezin." in tekst
     fout = kc("agendeer", "weegploeg", palmeneire, "--extern", "d99", "--overschrijf")
     assert fout.exit_code == 1 and "d99" in fout.output
+
+
+@pytest.mark.parametrize("lengte", range(0, 12))
+def test_a_long_non_ascii_table_name_decodes_in_the_subject_as_printed(kc, palmeneire, thuis, lengte):
+    """Python < 3.13 folds a long non-ASCII subject and loses the space between two encoded words
+    (issue 14 §4): the subject the mail client shows is the one `agendeer` prints, on every version."""
+    import email.header
+
+    naam = ("Wéégploeg Zuid-Oost"[: 9 + lengte]).strip() + " Bórgerhout én Wílrijk én Déurne én Mérksem én Hóboken"
+    _regio_instellingen(thuis, f"co3-antwerpen:\n  tafels:\n    weegploeg:\n      naam: \"{naam}\"\n")
+    uit = kc.ok("agendeer", "weegploeg", palmeneire)
+    getoond = next(r for r in uit.stdout.splitlines() if "Onderwerp:" in r).split("Onderwerp:", 1)[1].strip()
+    assert naam in getoond
+    a = store.laad(palmeneire).agenderingen[0]
+    ruw = (thuis / "dossiers" / palmeneire / "documenten" / a.mail).read_bytes()
+    assert max(len(r) for r in ruw.split(b"\r\n\r\n", 1)[0].split(b"\r\n")) <= 78  # folded within the limit
+    modern = email.message_from_bytes(ruw, policy=email.policy.default)["Subject"]
+    oud = str(email.header.make_header(email.header.decode_header(email.message_from_bytes(ruw)["Subject"])))
+    assert modern == getoond and oud == getoond

@@ -23,6 +23,7 @@ ALLEEN_LEZEN = {
     "pva show", "pva check", "stap toon", "afronding check", "agendeer lijst", "regio toon", "tijdlijn toon",
     "dossier heropen",  # the one way back: tested below
     "templates check", "templates export",  # the user's templates, no dossier
+    "profiel",  # the user's own profile, no dossier
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}
@@ -37,6 +38,10 @@ SCHRIJVEND: dict[str, list[str]] = {
     "dossier ico": ["{id}", "--conclusie", "ketenaanpak-met-casusregie"],
     "dossier lid add": ["{id}", "--naam", "Dirk", "--rol", "ander", "--no-input"],
     "dossier lid edit": ["{id}", "m1", "--naam", "Anne", "--no-input"],
+    "dossier dienst add": ["{id}", "--soort", "caw", "--naam", "CAW", "--no-input"],
+    "dossier dienst edit": ["{id}", "d1", "--contact", "03 1"],
+    "dossier dienst rm": ["{id}", "d2"],
+    "dossier regisseur": ["{id}", "--naam", "Karel"],
     "kijkschema invullen": ["{id}", "--from", "{kijkschema}", "--no-input"],
     "kijkschema bewerk": ["{id}", "--moment", "1", "--from", "{kijkschema}", "--no-input"],
     "pva profiel": ["{id}", "situationeel-geweld"],

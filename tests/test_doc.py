@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 
 from ketencli import documenten, klok, model, render, store
 from tests.conftest import voorbeeld
@@ -409,7 +410,10 @@ def test_kempen_mail_alleen_psd_en_brief(westvl):
     d = store.laad(westvl)
     jww = next(x for x in d.betrokken_diensten if x.soort == "jww")
     mail = alle_tekst(documenten.schrijf(d, "psd-jww-mail"))
-    assert "Kempische gevangenis" in mail and "Turnhout wordt niet gemaild" in mail
+    assert "Turnhout wordt niet gemaild" in mail
+    # the instruction is for the regisseur, in the command's output, not in the text to send (issue 14 §3)
+    assert "Kempische gevangenis" not in mail
+    assert any("Kempische gevangenis" in w for w in documenten.waarschuwingen(d, "psd-jww-mail"))
     assert jww.naam not in mail
     brief = alle_tekst(documenten.schrijf(d, "brief-gedetineerde"))
     assert f"Beste {lid.naam}" in brief and "Gevangenis van Merksplas" in brief
@@ -505,7 +509,7 @@ def test_justitiehuis_zonder_beslissing_claimt_geen_beslissing(kc, westvl):
     assert "Het overleg in de ketenaanpak" not in tekst
     kc.ok("stap", westvl, "dringende-maatregel", "--beslist-op", "2026-11-20", "--tafel", "Overlegtafel")
     uit = kc.ok("doc", westvl, "justitiehuis", "--overschrijf")
-    assert "Let op" not in uit.stderr
+    assert "geen beslissing" not in uit.stderr and "in cc" in uit.stderr  # instructions: in the output
     tekst = alle_tekst(store.documenten_dir(westvl) / "2026-11-23_justitiehuis.docx")
     assert "De Overlegtafel besliste op vrijdag 20 november 2026" in tekst and "____/____" not in tekst
 
@@ -608,8 +612,30 @@ def test_vijandige_tekst_in_elk_sjabloon(kc, tmp_path):
 
 
 def test_stuurtekens_en_regeleinden():
-    assert render.schoon({"a": ["x\x07y\x0c\x00z"], "b": "een\r\nTwee"}) == {"a": ["xyz"], "b": "een\nTwee"}
-    assert render.schoon("geweld,\nduwen en trekken.\nNieuwe zin") == "geweld, duwen en trekken.\nNieuwe zin"
+    assert render.schoon({"a": ["x\x07y\x0c\x00z"], "b": "een\r\nTwee"}) == {"a": ["x y\n z"], "b": "een\nTwee"}
+    # every typed line break stays, also before a lowercase word (issue 14 §2)
+    assert render.schoon("geweld,\nduwen en trekken.\nNieuwe zin") == "geweld,\nduwen en trekken.\nNieuwe zin"
+
+
+def test_getypte_regeleinden_en_stuurtekens_in_het_document(kc, palmeneire, tmp_path):
+    """A line break typed in --huidige-situatie stays a line break in Word, even before a lowercase
+    word; \\v (Word's manual line break) and \\f are line breaks, other control characters a space:
+    never two words glued together, never a corrupt file (issue 14 §2)."""
+    pad = tmp_path / "a.docx"
+    kc.ok("doc", palmeneire, "weegploeg-pva", "--uit", pad, "--huidige-situatie",
+          "Els woont nu bij haar zus\nsinds het incident\vvan oktober\fen\x01verder\x1bnog")
+    doc = Document(str(pad))
+    alinea = next(p for p in doc.paragraphs if "Els woont" in p.text)
+    assert alinea.text.split("\n") == ["Els woont nu bij haar zus", "sinds het incident", "van oktober",
+                                        "en verder nog"]
+    assert len(alinea._p.findall(".//" + qn("w:br"))) == 3
+
+
+def test_voorbeelden_gebruiken_gevouwen_tekst_voor_lopende_zinnen():
+    """Hand-wrapped prose in the examples is a folded (>) scalar: YAML joins it, ketencli does not."""
+    for naam in ("de-palmeneire-vercammen.yaml", "west-vlaanderen-gezin.yaml"):
+        d = yaml.safe_load(voorbeeld(naam).read_text(encoding="utf-8"))
+        assert "\n" not in d["aanmelding"]["geweld_nu"].strip(), naam
 
 
 def test_nederlandse_datums():
@@ -791,3 +817,9 @@ def test_a_read_only_disk_gives_a_dutch_message_not_an_oserror(kc, palmeneire, m
     uit = kc("doc", palmeneire, "pva")
     assert uit.exit_code == 1, uit.output
     assert "alleen-lezen schijf" in uit.stderr and "Read-only" not in uit.output and "OSError" not in uit.output
+
+
+def test_justitiehuis_noemt_de_tafels_van_de_regio(kc, westvl):
+    """The instruction (in the output, not the mail) names the region's own tables (D30), not CO3's."""
+    uit = " ".join(kc.ok("doc", westvl, "justitiehuis").stderr.split())
+    assert "overlegtafel – Overlegtafel" in uit and not re.search(r"\bICO\b|weegploeg", uit, re.I)

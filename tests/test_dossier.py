@@ -218,7 +218,7 @@ def test_edit_met_fout_laat_het_dossier_ongewijzigd(kc, thuis, palmeneire, tmp_p
 
 
 def test_edit_zonder_wijziging(kc, palmeneire, tmp_path, monkeypatch):
-    _editor(tmp_path, monkeypatch, "")
+    _editor(tmp_path, monkeypatch, "import time\ntime.sleep(1.2)\n")  # a user who looked and closed
     assert "Geen wijzigingen" in kc.ok("dossier", "edit", palmeneire).stderr
 
 

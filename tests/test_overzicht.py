@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -245,3 +246,110 @@ def test_regio_toon_voorbeeld_is_in_een_keer_bruikbaar(kc):
     opnieuw = kc.ok("regio", "toon", "ifg-west-vlaanderen").stdout
     nog = opnieuw.split("Nog in te stellen", 1)
     assert len(nog) == 1 or "tafels." not in nog[1], opnieuw
+
+
+# -- the calendar survives every client (issue 14 §4, D33) ------------------------------------------------
+
+CODE = r"\(agendering a\d+|\b[amdrg]\d+\b|\b(?!e-mail\b)[a-z]{2,}(?:-[a-z0-9]{2,})+\b"
+
+
+def _events(pad) -> list:
+    import icalendar
+
+    return list(icalendar.Calendar.from_ical(pad.read_bytes()).walk("VEVENT"))
+
+
+def test_een_verschoven_zitting_is_na_een_nieuwe_export_een_afspraak(kc, palmeneire, tmp_path):
+    """D33: the first weegploeg moves from 1/12 to 15/12 when casusregie starts two weeks later; a
+    calendar that imports both exports (it updates by UID) holds one session, with a higher SEQUENCE."""
+    voor, na = tmp_path / "voor.ics", tmp_path / "na.ics"
+    kc.ok("overzicht", "--ics", voor)
+    with store.wijzig(palmeneire) as d:
+        d.casusregie_start = date(2026, 10, 13)
+    kc.ok("overzicht", "--ics", na)
+    oud, nieuw = {str(e["UID"]): e for e in _events(voor)}, {str(e["UID"]): e for e in _events(na)}
+    agenda = {**oud, **nieuw}
+    sessies = [e for e in agenda.values() if "Eerste Weegploeg" in str(e["SUMMARY"])
+               and str(e.get("STATUS", "")) != "CANCELLED"]
+    assert [e.decoded("DTSTART").date() for e in sessies] == [date(2026, 12, 15)]
+    uid = str(sessies[0]["UID"])
+    assert uid in oud and oud[uid].decoded("DTSTART").date() == date(2026, 12, 1)
+    assert int(nieuw[uid]["SEQUENCE"]) > int(oud[uid]["SEQUENCE"])
+    # every item of the first export is in the second: updated, the same, or cancelled
+    assert set(oud) <= set(nieuw)
+
+
+def test_wat_verdween_wordt_geannuleerd_zolang_de_export_de_oude_datum_dekt(kc, palmeneire, tmp_path):
+    agendeer(palmeneire, tafel="rondetafel", rol="opvolging", soort="rondetafel",
+             zitting=datetime(2027, 4, 1, 9, 15), deadline=datetime(2027, 3, 26, 12), status="voorbereid")
+    kc.ok("overzicht", "--ics", tmp_path / "a.ics")
+    zitting = next(e for e in _events(tmp_path / "a.ics") if "Zitting Ronde Tafel" in str(e["SUMMARY"]))
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen[-1].status = "geannuleerd"
+    for keer in ("b", "c"):  # cancelled again in the next export, with the same SEQUENCE
+        kc.ok("overzicht", "--ics", tmp_path / f"{keer}.ics")
+        weg = next(e for e in _events(tmp_path / f"{keer}.ics") if str(e["UID"]) == str(zitting["UID"]))
+        assert str(weg["STATUS"]) == "CANCELLED" and int(weg["SEQUENCE"]) == int(zitting["SEQUENCE"]) + 1
+    # once its old date is past, the cancellation is no longer exported
+    res = subprocess.run([sys.executable, "-m", "ketencli", "overzicht", "--ics", str(tmp_path / "d.ics")],
+                         env={**os.environ, "KETENCLI_NU": "2027-04-02T10:00"}, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert str(zitting["UID"]) not in {str(e["UID"]) for e in _events(tmp_path / "d.ics")}
+
+
+def test_ico_deadline_is_de_hele_donderdag_en_geen_interne_codes(kc, tmp_path):
+    """The ICO deadline is Thursday 23:59 (D24, L412-419): not a quarter of an hour running past
+    midnight, but that day with the hour in words. Calendar and overzicht texts carry no codes."""
+    import yaml
+
+    bestand = tmp_path / "ico.yaml"
+    bestand.write_text(yaml.safe_dump({
+        "schema_version": 1, "regio": "co3-antwerpen", "fase": "aanmelding", "gezin": "Ooms",
+        "aanmelding": {"datum": "2026-11-18", "aanmelder": {"organisatie": "Politie"}},
+        "gezinsleden": [{"id": "m1", "naam": "Bart", "rollen": ["pleger"]},
+                        {"id": "m2", "naam": "Ines", "rollen": ["slachtoffer"]}]}), encoding="utf-8")
+    kc.ok("dossier", "new", "--from", bestand, "--no-input")
+    kc.ok("agendeer", "ico", "2026-001")
+    pad = tmp_path / "a.ics"
+    kc.ok("overzicht", "--ics", pad)
+    deadline = next(e for e in _events(pad) if "Deadline" in str(e["SUMMARY"]))
+    assert deadline.decoded("DTSTART") == date(2026, 11, 26) and deadline.decoded("DTEND") == date(2026, 11, 27)
+    assert "tot 23.59 uur" in str(deadline["SUMMARY"])
+    for e in _events(pad):
+        if isinstance(e.decoded("DTSTART"), datetime):
+            assert e.decoded("DTEND").date() == e.decoded("DTSTART").date(), str(e["SUMMARY"])
+        for veld in ("SUMMARY", "DESCRIPTION", "LOCATION"):
+            assert not re.findall(CODE, str(e.get(veld, ""))), (veld, str(e.get(veld, "")))
+    uit = kc.ok("overzicht", "--weken", "104").stdout
+    assert "Deadline" in uit and not re.findall(CODE, uit)
+
+
+def test_vtimezone_in_jaarlijkse_regels_zomer_en_winter(kc, palmeneire, tmp_path):
+    """RFC 5545 §3.6.5: Europe/Brussels as yearly RRULEs (not dates for 1970-2038), so Outlook desktop
+    places an April session in summer time and a November one in winter time."""
+    import icalendar
+
+    agendeer(palmeneire, tafel="weegploeg", rol="plan", soort="gewijzigd", zitting=datetime(2027, 4, 20, 13),
+             deadline=datetime(2027, 4, 12, 12), status="voorbereid")
+    agendeer(palmeneire, tafel="rondetafel", rol="opvolging", soort="rondetafel",
+             zitting=datetime(2027, 11, 18, 9, 15), deadline=datetime(2027, 11, 12, 12), status="voorbereid")
+    pad = tmp_path / "a.ics"
+    kc.ok("overzicht", "--ics", pad)
+    ruw = pad.read_bytes().decode()
+    assert "RDATE" not in ruw and ruw.count("RRULE:FREQ=YEARLY;BYMONTH=") == 2
+    tz = icalendar.Calendar.from_ical(pad.read_bytes()).walk("VTIMEZONE")[0].to_tz()
+    for dag, uur in ((datetime(2027, 4, 20, 13), 2), (datetime(2027, 11, 18, 9, 15), 1)):
+        sessie = next(e for e in _events(pad) if e.decoded("DTSTART") == dag.replace(tzinfo=TZ))
+        assert "TZID=Europe/Brussels" in sessie.to_ical().decode()
+        assert dag.replace(tzinfo=tz).utcoffset().total_seconds() == uur * 3600
+
+
+def test_een_kortere_export_annuleert_niets_buiten_haar_horizon(kc, palmeneire, tmp_path):
+    """A full export, then one of two weeks: what lies beyond those two weeks still exists and is
+    neither cancelled nor forgotten; the next full export has it, unchanged (D33)."""
+    kc.ok("overzicht", "--ics", tmp_path / "alles.ics")
+    kc.ok("overzicht", "--ics", tmp_path / "kort.ics", "--weken", "2")
+    assert not [e for e in _events(tmp_path / "kort.ics") if str(e.get("STATUS", "")) == "CANCELLED"]
+    alles = {str(e["UID"]): int(e["SEQUENCE"]) for e in _events(tmp_path / "alles.ics")}
+    kc.ok("overzicht", "--ics", tmp_path / "weer.ics")
+    assert {str(e["UID"]): int(e["SEQUENCE"]) for e in _events(tmp_path / "weer.ics")} == alles

@@ -322,7 +322,8 @@ def test_agenderingen_geven_deadline_en_zitting_en_sluiten_de_eerste_weegploeg_a
             deadline=datetime(2026, 11, 23, 12), status="voorbereid"))
     items = zonder_opvolg(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23)))
     assert soorten(items) == ["deadline-weegploeg", "zitting", "deadline-rondetafel", "tussentijdse-evaluatie"]
-    assert "a1" in items[0].omschrijving and items[1].tijd == "13:00"
+    assert items[0].sleutel == "agendering-a1-deadline" and items[1].tijd == "13:00"
+    assert items[0].omschrijving == "Deadline agendering Weegploeg: plan van aanpak"  # no internal codes
     with store.wijzig(palmeneire) as d:
         d.agenderingen[0].status = "ingediend"
     assert soorten(planning.vervaldata(store.laad(palmeneire), date(2026, 11, 23))) == [

@@ -19,6 +19,9 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
         OMHOOG * 7 + ENTER,  # Bo is partner of An
         "n" + ENTER,  # not in prison
         ENTER,  # no third member (default no)
+        "j" + ENTER, OMLAAG * 3 + ENTER,  # a service (issue "invoer" §1): CAW, the fourth kind
+        "CAW Oost-Brabant" + ENTER, "Tom Hulp" + ENTER, ENTER, "begeleiding van An" + ENTER,
+        ENTER,  # no second service (default no)
         ENTER,  # save
     ]
     vraag_invoer("".join(toetsen))
@@ -32,6 +35,8 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
     assert (bo["naam"], bo["rollen"]) == ("Bo", ["pleger"])
     assert bo["relaties"][0]["met"] == "m1" and bo["relaties"][0]["soort"] == "partner"
     assert an["relaties"][0]["met"] == "m2"  # recorded both ways
+    assert data["betrokken_diensten"] == [{"id": "d1", "soort": "caw", "naam": "CAW Oost-Brabant",
+                                           "contactpersoon": "Tom Hulp", "contact": "", "rol": "begeleiding van An"}]
 
 
 def test_ctrl_c_in_de_wizard_laat_niets_achter(kc, thuis, vraag_invoer):

@@ -55,6 +55,7 @@ def nieuw(liggend: bool = False) -> Document:
         stijl.font.bold = True
         stijl.paragraph_format.space_before = Pt(10 if naam != "Title" else 0)
         stijl.paragraph_format.space_after = Pt(4)
+        stijl.paragraph_format.keep_with_next = True  # a heading never ends a page
         rpr = stijl.element.get_or_add_rPr()
         for oud in rpr.findall(qn("w:rFonts")):
             rpr.remove(oud)
@@ -167,7 +168,16 @@ def tag(houder, tekst: str):
 
 
 def kop(doc, tekst: str, niveau: int = 1):
-    return doc.add_heading(tekst, level=niveau)
+    if hasattr(doc, "add_heading"):
+        return doc.add_heading(tekst, level=niveau)
+    return doc.add_paragraph(tekst, style=f"Heading {niveau}")  # in a table cell (``blok``)
+
+
+def label(p, voor: float = 6):
+    """A bold label paragraph before a text: kept with that text."""
+    p.paragraph_format.space_before = Pt(voor)
+    p.paragraph_format.keep_with_next = True
+    return p
 
 
 def lijnen(houder, aantal: int) -> None:
@@ -187,6 +197,49 @@ def lijnen(houder, aantal: int) -> None:
                 lijn.set(qn(k), v)
             bdr.append(lijn)
         ppr.append(bdr)
+
+
+def blok(doc):
+    """A borderless one-cell table whose row never splits over two pages; returns the cell to fill.
+    The closing questions and writing lines of an agendering go in one, so they move to the next page
+    as a whole instead of leaving a near-empty page before the landscape annex (issue 14 §3; LibreOffice
+    breaks long keep-with-next chains, a row that cannot split it keeps)."""
+    tabel = doc.add_table(rows=1, cols=1)
+    tblpr = tabel._tbl.tblPr
+    marge = OxmlElement("w:tblCellMar")
+    for kant in ("left", "right"):
+        el = OxmlElement(f"w:{kant}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        marge.append(el)
+    tblpr.append(marge)
+    breedtes(tabel, [17.0])
+    niet_breken(tabel.rows[0])
+    return tabel.rows[0].cells[0]
+
+
+def blok_af(cel) -> None:
+    """Drop the empty paragraph a new cell starts with (a cell keeps at least one paragraph)."""
+    eerste = cel.paragraphs[0]
+    if not eerste.text and len(cel.paragraphs) > 1:
+        eerste._p.getparent().remove(eerste._p)
+
+
+def rijen_niet_splitsen(doc) -> None:
+    """Every row of every table stays on one page (issue 14 §3)."""
+    for tr in doc.element.body.iter(qn("w:tr")):
+        trpr = tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.append(OxmlElement("w:cantSplit"))
+
+
+def lijnen_tenzij(houder, lus: str, leeg: int, gevuld: int) -> None:
+    """``leeg`` writing lines when the list ``lus`` is empty, ``gevuld`` when it holds something."""
+    tag(houder, f"{{%p if {lus} %}}")
+    lijnen(houder, gevuld)
+    tag(houder, "{%p else %}")
+    lijnen(houder, leeg)
+    tag(houder, "{%p endif %}")
 
 
 def paginaeinde_tenzij_laatste(houder) -> None:
@@ -536,11 +589,11 @@ def situatie(doc, met_aanvang: bool = True) -> None:
     bron = ("uit de aanmelding{% if aanmelddatum %} van {{ aanmelddatum|datum_kort }}{% endif %}",
             {"cursief": True, "kleur": GRIJS, "grootte": 9})
     if met_aanvang:
-        par(doc, ("Situatie bij aanvang ", {"vet": True}), bron).paragraph_format.space_before = Pt(6)
+        label(par(doc, ("Situatie bij aanvang ", {"vet": True}), bron))
         tekstblok(doc, "geweld_bij_aanvang")
-    par(doc, ("Situatie bij aanmelding ", {"vet": True}), bron).paragraph_format.space_before = Pt(6)
+    label(par(doc, ("Situatie bij aanmelding ", {"vet": True}), bron))
     tekstblok(doc, "geweld_nu")
-    par(doc, ("Huidige situatie", {"vet": True})).paragraph_format.space_before = Pt(6)
+    label(par(doc, ("Huidige situatie", {"vet": True})))
     tekstblok(doc, "huidige_situatie", "(in te vullen door de casusregisseur: hoe is de situatie nu?)",
               lijnen_bij_leeg=3)
 
@@ -600,14 +653,16 @@ def agendering_weegploeg() -> Document:
     tag(doc, "{%p endif %}")
     agenderingskop(doc)
     inleiding_weegploeg(doc, afronding=False)
-    kop(doc, "Stap 2 – Het plan van aanpak", 1)
-    par(doc, "Het plan van aanpak staat in bijlage, per domein. Wat kan {{ tafel.de }} toevoegen: de "
+    cel = blok(doc)  # steps 2 and 3 on one page, never split
+    kop(cel, "Stap 2 – Het plan van aanpak", 1)
+    par(cel, "Het plan van aanpak staat in bijlage, per domein. Wat kan {{ tafel.de }} toevoegen: de "
              "doelstellingen helder krijgen, acties concretiseren, samen een plan B bedenken, de volgende stap?")
-    kop(doc, "Stap 3 – Wat neem je mee van de bespreking?", 1)
-    par(doc, ("Na de bespreking in te vullen: acties, helpende suggesties en de terugkomdatum op "
+    kop(cel, "Stap 3 – Wat neem je mee van de bespreking?", 1)
+    par(cel, ("Na de bespreking in te vullen: acties, helpende suggesties en de terugkomdatum op "
               "{{ opvolg_tafel.de }}.",
               {"cursief": True, "kleur": GRIJS}))
-    lijnen(doc, 4)
+    lijnen(cel, 4)
+    blok_af(cel)
     pva_sectie(doc, nieuwe_sectie=True)
     return doc
 
@@ -650,8 +705,11 @@ def agendering_weegploeg_afronding() -> Document:
     lijnen(doc, 3)
     tag(doc, "{%p endif %}")
     kop(doc, "Risico- en beschermende factoren: instroom en nu", 2)
-    par(doc, ("Kijkschema bij instroom ({{ kijkschema_instroom|datum_kort }}) tegenover het laatste "
-              "({{ kijkschema_actueel|datum_kort }}).", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
+    par(doc, ("{% if kijkschema_instroom and kijkschema_actueel and kijkschema_instroom != kijkschema_actueel %}"
+              "Kijkschema bij instroom ({{ kijkschema_instroom|datum_kort }}) tegenover het laatste "
+              "({{ kijkschema_actueel|datum_kort }}).{% elif kijkschema_instroom %}Alleen het kijkschema bij "
+              "instroom ({{ kijkschema_instroom|datum_kort }}) is ingevuld.{% else %}Er is nog geen kijkschema "
+              "ingevuld.{% endif %}", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
     tag(doc, "{%p if vergelijking %}")
     tabel = doc.add_table(rows=1, cols=4)
     rand(tabel)
@@ -663,7 +721,7 @@ def agendering_weegploeg_afronding() -> Document:
     p = c[0].paragraphs[0]
     for tekst, opmaak in (("{% if v.risico %}", {}), ("{{ v.factor }}", {"kleur": ROOD}), ("{% else %}", {}),
                           ("{{ v.factor }}", {"kleur": GROEN}), ("{% endif %}", {}),
-                          (" ({{ v.domein }})", {"kleur": GRIJS})):
+                          ("{% if v.domein %} ({{ v.domein }}){% endif %}", {"kleur": GRIJS})):
         opmaak_run(p.add_run(tekst), grootte=9, **opmaak)
     cel_tekst(c[1], "{{ v.van }}", grootte=9)
     cel_tekst(c[2], "{{ v.naar }}", grootte=9)
@@ -678,12 +736,14 @@ def agendering_weegploeg_afronding() -> Document:
     tag(doc, "{%p if extra_veiligheidsacties %}")
     par(doc, ("Extra acties en afspraken over veiligheid: ", {"vet": True}), "{{ extra_veiligheidsacties }}")
     tag(doc, "{%p endif %}")
-    kop(doc, "Waarom is het dossier nu klaar voor afronding?", 2)
-    tekstblok(doc, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
-    kop(doc, "Vragen voor {{ tafel.de }}", 2)
-    lijst(doc, "vragen", "{{ x }}", "(geen specifieke vragen)")
-    kop(doc, "Stap 3 – Consensus over afronding?", 1)
-    lijnen(doc, 3)
+    cel = blok(doc)  # the closing questions and step 3 on one page, never split
+    kop(cel, "Waarom is het dossier nu klaar voor afronding?", 2)
+    tekstblok(cel, "waarom_nu", "(in te vullen door de casusregisseur)", lijnen_bij_leeg=2)
+    kop(cel, "Vragen voor {{ tafel.de }}", 2)
+    lijst(cel, "vragen", "{{ x }}", "(geen specifieke vragen)")
+    kop(cel, "Stap 3 – Consensus over afronding?", 1)
+    lijnen(cel, 3)
+    blok_af(cel)
     pva_sectie(doc, nieuwe_sectie=True)
     return doc
 
@@ -711,35 +771,37 @@ def agendering_rondetafel() -> Document:
     par(doc, ("Kinderen ouder dan 12", {"vet": True})).paragraph_format.space_before = Pt(6)
     lijst(doc, "kinderen_12", "{{ x.naam }} ({{ x.leeftijd }}) – gesproken? ______",
           "(geen kinderen ouder dan 12 in het dossier)")
-    kop(doc, "Stap 2 – De vraag" + "{% if tussentijdse_evaluatie %} en de tussentijdse evaluatie{% endif %}", 1)
-    tekstblok(doc, "vraag", "(nog geen vraag genoteerd)", lijnen_bij_leeg=2)
-    kop(doc, "Afbakening", 2)
-    gegevens_tabel(doc, [
+    cel = blok(doc)  # steps 2 and 3 on one page, never split (unless longer than a page)
+    kop(cel, "Stap 2 – De vraag" + "{% if tussentijdse_evaluatie %} en de tussentijdse evaluatie{% endif %}", 1)
+    tekstblok(cel, "vraag", "(nog geen vraag genoteerd)", lijnen_bij_leeg=2)
+    kop(cel, "Afbakening", 2)
+    gegevens_tabel(cel, [
         ("Over welk gezinslid?", "{{ reikwijdte.leden or 'het hele gezin' }}"),
         ("Welk leefdomein?", "{{ reikwijdte.domeinen or 'niet afgebakend' }}"),
         ("Voor welke deelnemer?", "{{ reikwijdte.tafelleden or 'alle deelnemers' }}"),
     ], breedte=(5.0, 12.0))
-    tag(doc, "{%p if tussentijdse_evaluatie %}")
-    kop(doc, "Tussentijdse evaluatie", 2)
-    par(doc, ("Welke beschermende factoren werden gerealiseerd, welke risicofactoren verminderd?",
+    tag(cel, "{%p if tussentijdse_evaluatie %}")
+    kop(cel, "Tussentijdse evaluatie", 2)
+    par(cel, ("Welke beschermende factoren werden gerealiseerd, welke risicofactoren verminderd?",
               {"cursief": True, "grootte": 9.5, "kleur": GRIJS}))
-    tag(doc, "{%p for v in vergelijking %}")
-    p = par(doc, "• ")
+    tag(cel, "{%p for v in vergelijking %}")
+    p = par(cel, "• ")
     for tekst, opmaak in (("{% if v.gunstig %}", {}), ("{{ v.factor }}", {"kleur": GROEN, "vet": True}),
                           ("{% else %}", {}), ("{{ v.factor }}", {"kleur": ROOD, "vet": True}), ("{% endif %}", {}),
                           (": {{ v.verandering }} ({{ v.van }} → {{ v.naar }})", {})):
         opmaak_run(p.add_run(tekst), **opmaak)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not vergelijking %}")
-    par(doc, ("(geen verschil tussen het kijkschema bij instroom en het laatste)", {"cursief": True,
+    tag(cel, "{%p endfor %}")
+    tag(cel, "{%p if not vergelijking %}")
+    par(cel, ("(geen verschil tussen het kijkschema bij instroom en het laatste)", {"cursief": True,
                                                                                   "kleur": GRIJS}))
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for g in doelstellingen %}")
-    par(doc, "• Doelstelling: {{ g.tekst }} — ", ("{{ g.staat }}", {"vet": True}))
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    kop(doc, "Stap 3 – Terug naar het plan van aanpak: wat neem je mee?", 1)
-    lijnen(doc, 4)
+    tag(cel, "{%p endif %}")
+    tag(cel, "{%p for g in doelstellingen %}")
+    par(cel, "• Doelstelling: {{ g.tekst }} — ", ("{{ g.staat }}", {"vet": True}))
+    tag(cel, "{%p endfor %}")
+    tag(cel, "{%p endif %}")
+    kop(cel, "Stap 3 – Terug naar het plan van aanpak: wat neem je mee?", 1)
+    lijnen(cel, 4)
+    blok_af(cel)
     pva_sectie(doc, nieuwe_sectie=True)
     return doc
 
@@ -787,17 +849,20 @@ def veiligheidsplan() -> Document:
         ("Waaraan merk ik dat het onveilig wordt?", "x.signalen", 4),
         ("Wat doe ik dan?", "x.wat_te_doen", 5),
     )
+    # writing lines: a full block on an empty form, one line to add to a filled one, so that a page per
+    # person fits on one page with ordinary content (issue 14 §3)
     for titel, lus, leeg in blokken:
         kop(doc, titel, 2)
         tag(doc, f"{{%p for s in {lus} %}}")
         par(doc, "☐ {{ s }}", na=1)
         tag(doc, "{%p endfor %}")
-        lijnen(doc, leeg)
+        lijnen_tenzij(doc, lus, leeg, 1)
     kop(doc, "Mijn veilige plek", 2)
     tag(doc, "{%p if x.veilige_plek %}")
     par(doc, "{{ x.veilige_plek }}")
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p else %}")
     lijnen(doc, 2)
+    tag(doc, "{%p endif %}")
     kop(doc, "Wie kan ik bellen?", 2)
     tabel = doc.add_table(rows=1, cols=3)
     rand(tabel, "A6A6A6")
@@ -810,9 +875,14 @@ def veiligheidsplan() -> Document:
     cel_tekst(c[1], "{{ c.telefoon }}")
     cel_tekst(c[2], "{{ c.rol }}")
     tag_rij(tabel, "{%tr endfor %}")
-    for _ in range(2):
-        r = tabel.add_row()
-        r.height = Cm(0.8)
+    tag_rij(tabel, "{%tr if x.wie_bellen|length < 3 %}")
+    r = tabel.add_row()
+    r.height = Cm(0.7)
+    tag_rij(tabel, "{%tr endif %}")
+    tag_rij(tabel, "{%tr if not x.wie_bellen %}")
+    r = tabel.add_row()
+    r.height = Cm(0.7)
+    tag_rij(tabel, "{%tr endif %}")
     breedtes(tabel, [6.0, 4.5, 6.5])
     par(doc, ("In nood: bel 112 (dringende hulp) of 101 (politie). Praten over geweld: 1712 (gratis en anoniem).",
               {"vet": True}))
@@ -820,7 +890,7 @@ def veiligheidsplan() -> Document:
     tag(doc, "{%p for s in x.afspraken %}")
     par(doc, "☐ {{ s }}", na=1)
     tag(doc, "{%p endfor %}")
-    lijnen(doc, 4)
+    lijnen_tenzij(doc, "x.afspraken", 4, 1)
     paginaeinde_tenzij_laatste(doc)
     tag(doc, "{%p endfor %}")
     return doc
@@ -828,20 +898,9 @@ def veiligheidsplan() -> Document:
 
 def psd_jww_mail() -> Document:
     doc = nieuw()
+    # what the regisseur must know before sending (need-to-know, who signs, the Kempen) is said by
+    # `ketencli doc` (documenten.waarschuwingen), never in the text meant to be sent (issue 14 §3)
     titelblok(doc)
-    par(doc, ("Tekst voor één mail aan PSD en JWW: alleen need-to-know (bijlage D). De gevangenis registreert "
-              "mails in het dossier van de gedetineerde, dat de gedetineerde en zijn advocaat mogen inzien: "
-              "voeg geen dossierinformatie toe.", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
-    tag(doc, "{%p if voor_casusregie %}")
-    par(doc, ("Er is nog geen actieve casusregie: {{ verbindingsfiguur_de }} is in deze fase het aanspreekpunt "
-              "en ondertekent de mail (bijlage D). Vul naam en contactgegevens onderaan in.",
-              {"vet": True, "grootte": 9}))
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if gevangenis.kempen %}")
-    par(doc, ("Kempische gevangenis: mail alleen de PSD, op het algemene adres. Justitieel Welzijnswerk Turnhout "
-              "informeer je niet zelf: schrijf een brief aan de gedetineerde (ketencli doc {{ dossier_id }} "
-              "brief-gedetineerde).", {"vet": True, "grootte": 9}))
-    tag(doc, "{%p endif %}")
     gegevens_tabel(doc, [
         ("Aan PSD", "{% for o in psd %}{{ o.naam }}{% if o.contact %} ({{ o.contact }}){% endif %}"
                     "{% if not loop.last %}; {% endif %}{% else %}de psychosociale dienst – {{ gevangenis.naam }} "
@@ -933,20 +992,12 @@ def brief_gedetineerde() -> Document:
 
 def justitiehuis() -> Document:
     doc = nieuw()
-    titelblok(doc)
-    par(doc, ("Tekst voor de mail aan de teamverantwoordelijke van het Justitiehuis (bijlage C). Zet de "
-              "operationeel coördinator en het algemene adres van het Justitiehuis in cc. Alleen wat nodig is "
-              "voor de opstart.", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
+    titelblok(doc)  # instructions to the regisseur: `ketencli doc` says them (documenten.waarschuwingen)
     gegevens_tabel(doc, [
         ("Aan", "Teamverantwoordelijke{% for j in justitiehuis %} – {{ j.naam }}{% endfor %}"),
         ("Cc", "operationeel coördinator; algemeen adres van het Justitiehuis"),
         ("Onderwerp", "Vraag naar versnelde opstart van een justitiële maatregel"),
     ], breedte=(3.0, 14.0))
-    tag(doc, "{%p if not maatregel_genoteerd %}")
-    par(doc, ("Er is geen beslissing over een dringende maatregel genoteerd. Stuur deze mail alleen als een "
-              "overlegtafel ({{ woorden.tafels }}) besliste dat een justitiële maatregel hoogdringend is, "
-              "en vul de tafel en de datum in.", {"vet": True, "grootte": 9}))
-    tag(doc, "{%p endif %}")
     par(doc, "Beste,")
     tag(doc, "{%p if not maatregel_genoteerd %}")
     par(doc, "De ______________________________ (overlegtafel) besliste op ____/____/________ dat een "
@@ -1022,6 +1073,7 @@ def main() -> None:
     UIT.mkdir(exist_ok=True)
     for naam, maak in SJABLONEN.items():
         doc = maak()
+        rijen_niet_splitsen(doc)
         _vaste_metadata(doc)
         doc.save(str(UIT / naam))
         _vaste_zip(UIT / naam)

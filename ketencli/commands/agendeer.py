@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
-from ketencli.methodiek.regios import ROL_VAN_AGENDERING
+from ketencli.methodiek.regios import DOEL_LABEL, ROL_VAN_AGENDERING, SOORT_LABEL
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -45,26 +45,6 @@ TOCH_HULP = "Agendeer ook als er blokkerende punten zijn (dat wordt bij de agend
 OVERSCHRIJF_HULP = "Agendeer opnieuw voor dezelfde zitting en soort: vervangt document, mail en agendering."
 JSON_HULP = "Schrijf het resultaat als JSON voor scripts."
 
-SOORT_LABEL: dict[str, str] = {
-    "pva": "plan van aanpak",
-    "gewijzigd": "gewijzigd plan van aanpak",
-    "afronding": "afronding",
-    "rondetafel": "vraag of tussentijdse evaluatie",
-    "ico": "aanmelding",
-    "afsluiting": "definitieve afsluiting",
-}
-# what the mail, the output and `lijst` call an agendering: by its purpose (model.AgenderingDoel)
-DOEL_LABEL: dict[str, str] = {
-    "intake": "aanmelding",
-    "plan": "plan van aanpak",
-    "gewijzigd-plan": "gewijzigd plan van aanpak",
-    "afronding": "afronding",
-    "vraag": "vraag",
-    "tussentijdse-evaluatie": "tussentijdse evaluatie",
-    "terugkoppeling": "terugkoppeling",
-    "check-na-afronding": "check op nieuwe feiten",
-    "afsluiting": "definitieve afsluiting",
-}
 DOCUMENT_SOORT: dict[str, str] = {
     "pva": "weegploeg-pva",
     "gewijzigd": "weegploeg-gewijzigd",
@@ -586,6 +566,7 @@ def _meld(d: model.Dossier, verzoek: Verzoek, zitting: Any, uitslag: gereedheid.
         c.print(f"  [yellow]! {escape(opmerking)}[/]")
     c.print(f"  Document:  {escape(str(document))}")
     c.print(f"  Mail:      {escape(str(mail))}")
+    c.print(f"  Onderwerp: {escape(concept.agendering_onderwerp(d.id, zitting.tafel_naam, begin, label))}")
     if aan:
         c.print(f"  Aan:       {escape(aan)}")
     else:

@@ -1,10 +1,8 @@
-"""`ketencli dossier`: new, list, show, edit, lid, instemming, ico."""
+"""`ketencli dossier`: new, list, show, lid, instemming, ico, heropen (edit is in ``bewerken``, dienst and
+regisseur in ``betrokkenen``)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from ketencli import model
 
 app = typer.Typer(
-    help="Dossiers: aanmaken, bekijken, bewerken, gezinsleden en instemming.",
+    help="Dossiers: aanmaken, bekijken, bewerken, gezinsleden, diensten, instemming en regisseur.",
     no_args_is_help=True,
 )
 
@@ -67,7 +65,7 @@ def _controleer_keuze(waarde: str, toegelaten: Any, optie: str) -> str:
 @app.command("new")
 def nieuw(
     van: Path | None = typer.Option(None, "--from", help="Importeer een dossier uit een YAML-bestand "
-                                    "(zelfde vorm als een bewaard dossier; het id kiest ketencli).",
+                                    "(zelfde vorm als een bewaard dossier; een vrij id uit het bestand blijft).",
                                     metavar="BESTAND"),
     regio: str | None = typer.Option(None, "--regio", help="co3-antwerpen, ifg-west-vlaanderen of leuven."),
     gezin: str | None = typer.Option(None, "--gezin", help="Naam van het gezin, bv. 'Peeters – Janssens'."),
@@ -100,6 +98,8 @@ def nieuw(
     aanmelddatum = _datum_optie(datum, "--datum", niet_na=vandaag)
     if regio is not None:
         _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+    else:
+        regio = store.lees_profiel().regio  # the user's own region (`ketencli profiel --regio`)
     if regio is not None and gezin and (no_input or not ui.heeft_terminal()):
         data: dict[str, Any] = {
             "regio": regio, "gezin": gezin.strip(),
@@ -163,7 +163,9 @@ def _toon_volgende_stap(dossier_id: str) -> None:
 def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
                   persoon: str | None, contact: str | None) -> dict[str, Any] | None:
     from ketencli import klok, ui
+    from ketencli.commands.betrokkenen import vraag_dienst
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
+    from ketencli.ui import aantal
 
     c = ui.console()
     c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
@@ -188,10 +190,17 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     leden: list[dict[str, Any]] = []
     while ui.bevestig("Een gezinslid toevoegen?", standaard=len(leden) < 2):
         leden.append(_vraag_lid(leden, f"m{len(leden) + 1}"))
-    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden)}
+    c.print("\n[bold]Betrokken diensten[/] (ze bepalen onder meer bijlage B en D en wie acties begeleidt)")
+    diensten: list[dict[str, Any]] = []
+    while ui.bevestig("Een betrokken dienst toevoegen (bv. CAW, politie, OCJ)?" if not diensten
+                      else "Nog een betrokken dienst toevoegen?", standaard=False):
+        diensten.append({"id": f"d{len(diensten) + 1}", **vraag_dienst()})
+    data = {"regio": regio, "gezin": gezin, "aanmelding": aanmelding, "gezinsleden": wederkerige_relaties(leden),
+            "betrokken_diensten": diensten}
     c.print()
     c.print(f"[bold]Samenvatting:[/] {gezin} — {dict(_regio_keuzes())[regio]} — aangemeld op "
-            f"{aanmelddatum:%d/%m/%Y} — {aantal(len(leden), 'gezinslid', 'gezinsleden')}.")
+            f"{aanmelddatum:%d/%m/%Y} — {aantal(len(leden), 'gezinslid', 'gezinsleden')}, "
+            f"{aantal(len(diensten), 'betrokken dienst', 'betrokken diensten')}.")
     if not ui.bevestig("Dit dossier bewaren?", standaard=True):
         return None
     return data
@@ -431,82 +440,6 @@ def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
     if lid.tijdelijk_niet_betrokken:
         delen.append(f"[yellow]tijdelijk niet betrokken: {escape(lid.tijdelijk_niet_betrokken.reden)}[/]")
     return "; ".join(delen)
-
-
-# ---------------------------------------------------------------------------------------------
-# edit
-# ---------------------------------------------------------------------------------------------
-
-
-def _editor() -> list[str]:
-    """$VISUAL, then $EDITOR, then Notepad on Windows, nano/vi elsewhere."""
-    import shlex
-    import shutil
-
-    for variabele in ("VISUAL", "EDITOR"):
-        waarde = os.environ.get(variabele, "").strip()
-        if waarde:
-            return shlex.split(waarde, posix=os.name != "nt")
-    if sys.platform == "win32":
-        return ["notepad"]
-    for kandidaat in ("nano", "vi"):
-        if shutil.which(kandidaat):
-            return [kandidaat]
-    return ["vi"]
-
-
-@app.command("edit")
-def bewerk(
-    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
-    no_input: bool = typer.Option(False, "--no-input", help="Bij een fout niet vragen om opnieuw te openen."),
-) -> None:
-    """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
-    from ketencli import store, ui
-
-    origineel = store.laad(dossier_id)
-    store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
-    kopie = store.bewerkkopie(origineel)
-    try:
-        while True:
-            opdracht = [*_editor(), str(kopie)]
-            try:
-                resultaat = subprocess.run(opdracht, check=False)
-            except FileNotFoundError:
-                raise KetencliFout(f"De editor '{opdracht[0]}' werd niet gevonden.",
-                                   tip="Stel de omgevingsvariabele EDITOR in, bv. EDITOR=nano.") from None
-            if resultaat.returncode != 0:
-                raise KetencliFout(f"De editor stopte met een fout (code {resultaat.returncode}); "
-                                   "er werd niets bewaard.")
-            try:
-                nieuw = store.lees_bewerkkopie(kopie, dossier_id)
-                _controleer_bewerking(origineel, nieuw)
-            except KetencliFout as fout:
-                ui.melding(fout.melding, "bold red")
-                if no_input or not ui.heeft_terminal() or not ui.bevestig(
-                        "Opnieuw openen om dit te verbeteren?", standaard=True):
-                    raise KetencliFout("Het dossier bleef ongewijzigd; je bewerking werd niet bewaard.") from None
-                continue
-            break
-        if nieuw.model_dump() == origineel.model_dump():
-            ui.melding("Geen wijzigingen.", "dim")
-            return
-        nieuw._stempel = origineel._stempel
-        store.bewaar(nieuw)
-        ui.gelukt(f"Dossier {dossier_id} bewaard.")
-        _waarschuw_instemming(nieuw)
-    finally:
-        store.verwijder_bewerkkopie(kopie)
-
-
-def _controleer_bewerking(oud: model.Dossier, nieuw: model.Dossier) -> None:
-    """Fase and history are changed by commands only (decisions D8)."""
-    if nieuw.fase != oud.fase:
-        raise KetencliFout(
-            f"De fase wijzig je niet met de hand (van '{oud.fase}' naar '{nieuw.fase}'): "
-            "dat doen de commando's (ICO-uitkomst, afronding), zodat het in de historiek komt."
-        )
-    if [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in oud.historie]:
-        raise KetencliFout("De historiek van het dossier mag je niet met de hand wijzigen.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -758,10 +691,20 @@ def ico(
                                "met het advies voor een veiligheidsplan."),
     herbespreking_op: str | None = typer.Option(None, "--herbespreking-op",
                                                 help="Datum van de volgende zitting van de intaketafel."),
+    regisseur_naam: str | None = typer.Option(
+        None, "--regisseur-naam", help="Bij ketenaanpak-met-casusregie: de aangestelde casusregisseur "
+        "(standaard: wie al in het dossier staat, anders je profiel uit `ketencli profiel`)."),
+    regisseur_organisatie: str | None = typer.Option(None, "--regisseur-organisatie",
+                                                     help="Organisatie van de aangestelde casusregisseur."),
+    regisseur_contact: str | None = typer.Option(None, "--regisseur-contact",
+                                                 help="Telefoon of e-mail van de aangestelde casusregisseur."),
+    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Registreer de uitkomst van de intaketafel van je regio (in Antwerpen het verkennend casusoverleg, ICO); de
-    fase volgt daaruit."""
+    fase volgt daaruit. Bij
+    ketenaanpak-met-casusregie wordt ook de aangestelde casusregisseur vastgelegd."""
     from ketencli import klok, model, store, ui
+    from ketencli.commands.betrokkenen import regisseur_uit_opties, vraag_regisseur
     from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
     _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
@@ -770,6 +713,10 @@ def ico(
     volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
+    if conclusie != "ketenaanpak-met-casusregie" and any(
+            x is not None for x in (regisseur_naam, regisseur_organisatie, regisseur_contact)):
+        raise GebruiksFout("--regisseur-naam, --regisseur-organisatie en --regisseur-contact horen bij de "
+                           "conclusie ketenaanpak-met-casusregie.")
     if (ontbreekt := ontbrekend_advies(conclusie, advies)) is not None:
         raise KetencliFout(
             f"{ontbreekt}. Er werd niets bewaard.",
@@ -781,6 +728,24 @@ def ico(
                                "bij aanmelding, verkenning of na geen instemming.")
         d.ico = model.IcoUitkomst(datum=op, conclusie=conclusie, advies=advies, herbespreking_op=volgende)
         nieuwe_fase = fase_na_ico(conclusie, d.volwassen_instemming(vandaag))
+        regisseur_bron = ""
+        if conclusie == "ketenaanpak-met-casusregie":
+            # the ICO appoints the casusregisseur (finaliteit of the ICO, issue "methode" item 6): the
+            # options, else who the dossier names, else a question, else the user's profile
+            gegeven = regisseur_uit_opties(d.casusregisseur, regisseur_naam, regisseur_organisatie,
+                                           regisseur_contact, naam_optie="--regisseur-naam")
+            profiel = store.lees_profiel()
+            if gegeven is not None:
+                d.casusregisseur, regisseur_bron = gegeven, "opties"
+            elif d.casusregisseur.naam:
+                regisseur_bron = "dossier"
+            elif not no_input and ui.heeft_terminal():
+                d.casusregisseur = model.Casusregisseur.model_validate(vraag_regisseur(profiel.als_regisseur()))
+                regisseur_bron = "vraag"
+            elif profiel.naam:
+                d.casusregisseur, regisseur_bron = profiel.als_regisseur(), "profiel"
+            if regisseur_bron in ("opties", "vraag", "profiel"):
+                store.historie(d, "casusregisseur aangesteld", reden=f"ICO {op}")
         if nieuwe_fase == "casusregie":
             d.casusregie_start = d.casusregie_start or op
         if nieuwe_fase != d.fase:
@@ -790,6 +755,14 @@ def ico(
 
     ui.gelukt(f"Uitkomst van {planning.woorden(d.regio)['intake_kort']} bewaard: {ICO_LABELS[conclusie]}. "
               f"Fase nu: {FASE_LABELS[nieuwe_fase]}.")
+    if regisseur_bron:
+        r = d.casusregisseur
+        ui.gelukt(f"Casusregisseur: {r.naam}" + (f" ({r.organisatie})" if r.organisatie else "")
+                  + (" — uit je profiel" if regisseur_bron == "profiel" else "") + ".")
+    elif conclusie == "ketenaanpak-met-casusregie":
+        ui.melding("Er is nog geen casusregisseur vastgelegd. Doe dat met `ketencli dossier regisseur "
+                   f"{dossier_id} --naam ... --organisatie ... --contact ...`, of stel je profiel in "
+                   "(`ketencli profiel --naam ...`) zodat je voortaan standaard de regisseur bent.")
     if nieuwe_fase == "geen-instemming":
         ui.melding("Geen enkel volwassen gezinslid stemde in: casusregie kan nog niet starten. Registreer de "
                    f"instemming met `ketencli dossier instemming {dossier_id} LID`: dan start de casusregie.")

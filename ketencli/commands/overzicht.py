@@ -41,9 +41,12 @@ def overzicht(
     fouten = [s for s in samenvattingen if s.fout]
 
     if ics is not None:
-        kalender_rijen = [r for r in planning.overzicht(samenvattingen, nu, weken, regios)
-                          if r["urgentie"] != "te-laat"]
-        _schrijf_kalender(ics, planning.kalender(kalender_rijen, nu, regios))
+        alle_rijen = planning.overzicht(samenvattingen, nu, weken, regios)  # te laat: in the past, not exported
+        kalender_rijen = [r for r in alle_rijen if r["urgentie"] != "te-laat"]
+        inhoud, staat = planning.kalender(alle_rijen, nu, regios, vorige=_lees_agenda_staat(),
+                                          tot=planning.horizon(nu, weken))
+        _schrijf_kalender(ics, inhoud)
+        _bewaar_agenda_staat(staat)
 
     if als_json:
         ui.schrijf_json(rijen)
@@ -101,7 +104,7 @@ def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
     from rich.markup import escape
 
     for rij in rijen:
-        gevonden = re.search(r"\(agendering (a\d+),", rij["omschrijving"])
+        gevonden = re.fullmatch(r"agendering-(a\d+)-deadline", rij.get("sleutel") or "")
         if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-") or not gevonden:
             continue
         console.print(escape(f"Mail van {rij['dossier']} {gevonden.group(1)} al verstuurd? Noteer het met "
@@ -151,3 +154,37 @@ def _schrijf_kalender(pad: Path, inhoud: bytes) -> None:
         raise KetencliFout(f"{pad} kan niet geschreven worden: de map is niet schrijfbaar of het bestand is in "
                            "gebruik. Het agendabestand werd niet geschreven.",
                            tip="Kies een map waarin je mag schrijven, bv. --ics ~/ketencli.ics.") from None
+
+
+def _agenda_staat_pad() -> Path:
+    from ketencli import paden
+
+    return paden.home() / "agenda.json"
+
+
+def _lees_agenda_staat() -> dict | None:
+    """What the previous `--ics` exported (UIDs, SEQUENCE, old dates): to update moved items and cancel
+    disappeared ones (D33). Missing or unreadable: a first export."""
+    import json
+
+    try:
+        with open(_agenda_staat_pad(), encoding="utf-8") as f:
+            staat = json.load(f)
+    except (OSError, ValueError):
+        return None
+    return staat if isinstance(staat, dict) else None
+
+
+def _bewaar_agenda_staat(staat: dict) -> None:
+    import json
+
+    from ketencli import paden
+
+    try:
+        paden.maak_map(_agenda_staat_pad().parent)
+        paden.schrijf_atomisch(_agenda_staat_pad(), json.dumps(staat, ensure_ascii=False).encode("utf-8"))
+    except OSError:  # the calendar file is written; the next export then cannot cancel what disappeared
+        from ketencli import ui
+
+        ui.melding("Het agendabestand is geschreven, maar ketencli kon niet bewaren wat erin stond: een "
+                   "volgende export kan verschoven zittingen dan niet bijwerken.")

@@ -67,6 +67,26 @@ OMGEKEERDE_RELATIE: dict[str, str] = {
     "ander": "ander",
 }
 
+# The kinds of services (decisions D6), in the order a wizard offers them; keys are model.DienstSoort.
+# Regional names map onto these: West-Vlaanderen's "Jongerenwelzijn (OSD)" and the OCJ are ocj-sdj.
+DIENST_LABELS: dict[str, str] = {
+    "politie": "politie",
+    "parket": "parket",
+    "justitiehuis": "justitiehuis",
+    "caw": "CAW (centrum algemeen welzijnswerk)",
+    "cgg": "CGG (centrum geestelijke gezondheidszorg)",
+    "vk": "Vertrouwenscentrum Kindermishandeling (VK)",
+    "ocj-sdj": "OCJ of sociale dienst jeugdrechtbank (consulent)",
+    "psd": "psychosociale dienst van de gevangenis (PSD)",
+    "jww": "Justitieel Welzijnswerk (JWW)",
+    "ocmw": "OCMW",
+    "kind-en-gezin": "Kind en Gezin",
+    "clb": "CLB",
+    "huisarts": "huisarts",
+    "slachtofferhulp": "slachtofferhulp",
+    "ander": "andere dienst of partner",
+}
+
 DETENTIE_LABELS: dict[str, str] = {
     "voorlopige-hechtenis": "voorlopige hechtenis",
     "veroordeeld": "veroordeeld (strafuitvoering)",

@@ -124,14 +124,17 @@ def _d(x: date) -> str:
     return f"{x:%d/%m/%Y}"
 
 
+# people and services by name, never by internal id: these texts go into the documents for the table
+
+
 def _lid(d: Any, lid_id: str) -> str:
     lid = d.lid(lid_id)
-    return f"{lid.naam} ({lid_id})" if lid else lid_id
+    return lid.naam if lid else lid_id
 
 
 def _dienst(d: Any, waarde: str) -> str:
     dienst = d.dienst(waarde.strip())
-    return f"{dienst.naam} ({dienst.id})" if dienst else waarde
+    return dienst.naam if dienst else waarde
 
 
 def _factor(key: str) -> str:
@@ -140,7 +143,7 @@ def _factor(key: str) -> str:
 
 
 def _rij_factor(rij: Any) -> str:
-    return f"rij {rij.id} ({_factor(rij.factor)})"
+    return _factor(rij.factor)
 
 
 def _afgehandeld(actie: Any) -> bool:
@@ -289,7 +292,11 @@ def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
     }
     verschillen = pva_regels.vergelijk(eerste, laatste)
     for v in verschillen:
-        extra = f" ({v.van} → {v.naar})" if v.soort == "risico-minder" else ""
+        extra = ""
+        if v.soort == "risico-minder":  # by name (the ids are joined with ", ")
+            def namen(ids: str) -> str:
+                return ", ".join(_lid(d, i) for i in ids.split(", ") if i) or "niemand"
+            extra = f" ({namen(v.van)} → {namen(v.naar)})"
         bewijs.append(f"{_factor(v.factor)}: {teksten[v.soort]}{extra}")
     # after the afronding the kijkschema is judged as it stood at the afronding (facts after it are
     # the violence criterion's business, L1693-1696); before it, on vandaag in the check's window
@@ -354,7 +361,7 @@ def _doelstellingen(d: Any, vandaag: date, sinds: date) -> Criterium:
         return Criterium("doelstellingen-beoordeeld", titel, "onbekend",
                          ["Het plan van aanpak heeft geen doelstellingen."],
                          f"Voeg de doelstellingen toe en beoordeel ze: `ketencli pva doel add {d.id}`.")
-    bewijs = [f"{g.id} '{g.tekst}': {g.staat}" for g in doelen]
+    bewijs = [f"'{g.tekst}': {g.staat}" for g in doelen]
     lopend = [g for g in doelen if g.staat == "lopend"]
     if lopend:
         return Criterium(
@@ -399,7 +406,7 @@ def _partners(d: Any, vandaag: date, sinds: date) -> Criterium:
         bewijs.append(tekst + (f": {p.standpunt}" if p.standpunt.strip() else ""))
     nog = [x for x in d.betrokken_diensten if x.id not in gehad]
     for x in nog:
-        bewijs.append(f"Nog niet overlegd: {x.naam} ({x.id})")
+        bewijs.append(f"Nog niet overlegd: {x.naam}")
     if nog or not overleg:
         if not overleg and not nog:
             bewijs.append("Er zijn geen betrokken diensten en er is geen overleg geregistreerd.")
@@ -484,7 +491,7 @@ def _consulent(d: Any, vandaag: date, sinds: date) -> Criterium:
     ids = {x.id for x in consulenten}
     overleg = [p for p in d.afronding.partners if p.dienst.strip() in ids]
     stappen = [s for s in d.stappen if s.item == CONSULENT_ITEM and s.status == "gedaan"]
-    bewijs = [f"Betrokken: {x.naam} ({x.id})" for x in consulenten]
+    bewijs = [f"Betrokken: {x.naam}" for x in consulenten]
     bewijs += [f"Afgestemd met {_dienst(d, p.dienst)}" + (f" op {_d(p.datum)}" if p.datum else "") for p in overleg]
     bewijs += [f"Afgevinkt in bijlage B op {_d(s.datum)}" for s in stappen]
     if overleg or stappen:

@@ -148,7 +148,7 @@ def _risico_zonder_rij(d: Any) -> list[Bevinding]:
         return [Bevinding(
             "waarschuwing", "geen-kijkschema", "kijkschema",
             "Er is nog geen kijkschema ingevuld; het plan van aanpak vertrekt ervan.",
-            "Vul het in met `ketencli kijkschema invullen`.",
+            f"Vul het in met `ketencli kijkschema invullen {d.id}`.",
         )]
     uit = []
     in_plan = {r.factor for r in d.pva.rijen}
@@ -160,7 +160,8 @@ def _risico_zonder_rij(d: Any) -> list[Bevinding]:
             uit.append(Bevinding(
                 "waarschuwing", "risico-zonder-rij", f"{factor.label} ({_namen(d, b.bij_wie) or 'niemand opgegeven'})",
                 "Deze risicofactor is aanwezig in het kijkschema maar heeft geen rij in het plan van aanpak.",
-                "Voeg een rij toe met `ketencli pva rij add` of `ketencli pva edit`.",
+                f"Voeg een rij toe met `ketencli pva rij add {d.id} --factor {b.factor}` "
+                f"of `ketencli pva edit {d.id}`.",
             ))
         if b.staat == "onbekend":
             rijen = [r for r in d.pva.rijen if r.factor == b.factor]
@@ -172,7 +173,8 @@ def _risico_zonder_rij(d: Any) -> list[Bevinding]:
                 uit.append(Bevinding(
                     "waarschuwing", "onbekend-onderzoeken", factor.label,
                     "Deze factor staat op 'onbekend – verder onderzoeken' maar het plan zegt niet wie dat uitzoekt.",
-                    "Voeg een rij of actie 'verder onderzoeken' toe, met wie dat doet (gids L2064-2068).",
+                    "Voeg een rij of actie 'verder onderzoeken' toe, met wie dat doet (gids L2064-2068): "
+                    f"`ketencli pva rij add {d.id} --factor {b.factor}` of `ketencli pva actie add {d.id} RIJ`.",
                 ))
     return uit
 
@@ -181,7 +183,7 @@ def _risico_zonder_actie(d: Any) -> list[Bevinding]:
     return [
         Bevinding("waarschuwing", "risico-zonder-actie", _rij_label(rij),
                   "Deze risicorij heeft nog geen actie.",
-                  "Voeg een actie toe met wat er gebeurt en wie begeleidt (`ketencli pva actie add`).")
+                  f"Voeg een actie toe met wat er gebeurt en wie begeleidt (`ketencli pva actie add {d.id} {rij.id}`).")
         for rij in d.pva.rijen if rij.soort == "risico" and not rij.acties
     ]
 
@@ -198,7 +200,8 @@ def _begeleiding(d: Any) -> list[Bevinding]:
             betreft = f"{_rij_label(rij)}, actie {n}"
             if not waarde:
                 uit.append(Bevinding("tip", "begeleiding-leeg", betreft, "Niemand begeleidt deze actie.",
-                                     "Vul in welke dienst de actie opneemt (een dienst-id zoals d3)."))
+                                     "Vul in welke dienst de actie opneemt: `ketencli pva actie edit "
+                                     f"{d.id} {rij.id} {n} --begeleiding DIENST` (een dienst-id zoals d3)."))
             elif waarde.lower() in regisseur or profielen.trefwoorden_in(waarde, REGISSEUR_TREFWOORDEN):
                 uit.append(Bevinding(
                     "waarschuwing", "begeleiding-regisseur", betreft,
@@ -210,7 +213,8 @@ def _begeleiding(d: Any) -> list[Bevinding]:
                 uit.append(Bevinding(
                     "tip", "begeleiding-geen-dienst", betreft,
                     f"'{waarde}' is geen betrokken dienst van het dossier.",
-                    "Voeg de dienst toe aan de betrokken diensten en verwijs naar zijn id (bv. d4).",
+                    f"Voeg de dienst toe met `ketencli dossier dienst add {d.id} --soort SOORT --naam ...` en "
+                    f"verwijs naar zijn id: `ketencli pva actie edit {d.id} {rij.id} {n} --begeleiding DIENST`.",
                 ))
     return uit
 
@@ -244,7 +248,8 @@ def _kind_beschermend(d: Any) -> list[Bevinding]:
             uit.append(Bevinding(
                 "tip", "kind-beschermend", f"{lid.naam} ({lid.id})",
                 "Het plan noemt geen beschermende factoren van dit kind (bv. een vertrouwenspersoon of steunfiguur).",
-                "Voeg een beschermende rij toe onder KIND, bv. met de steunfiguur van het kind.",
+                "Voeg een beschermende rij toe onder KIND, bv. met de steunfiguur van het kind: "
+                f"`ketencli pva rij add {d.id} --domein kind --soort beschermend --bij-wie {lid.id}`.",
             ))
     return uit
 
@@ -285,7 +290,8 @@ def _situationeel_stress(d: Any) -> list[Bevinding]:
                     "waarschuwing", "situationeel-stressbron", factor.label if factor else b.factor,
                     "Bij situationeel geweld is het aanpakken van stressbronnen de kern, maar deze "
                     "stressbron heeft geen actie.",
-                    "Voeg een actie toe die de stressbron aanpakt (werk, schulden, opvoeding …; gids L1942-1945).",
+                    "Voeg een actie toe die de stressbron aanpakt (werk, schulden, opvoeding …; gids L1942-1945): "
+                    f"`ketencli pva actie add {d.id} RIJ`.",
                 ))
     return uit
 
@@ -298,7 +304,8 @@ def _lege_velden(d: Any) -> list[Bevinding]:
         if leeg:
             uit.append(Bevinding(
                 "tip", "lege-velden", _rij_label(rij), f"Nog niet ingevuld: {' en '.join(leeg)}.",
-                "Vul aan wanneer je het weet; het plan is een dynamisch document.",
+                f"Vul aan wanneer je het weet (`ketencli pva rij edit {d.id} {rij.id} --noden ... --aanpak ...`); "
+                "het plan is een dynamisch document.",
             ))
         if len(rij.bij_wie) > 1 and rij.soort == "risico":
             uit.append(Bevinding(
@@ -344,7 +351,8 @@ def eigen_netwerk(d: Any) -> list[Bevinding]:
     return [Bevinding(
         "tip", "eigen-netwerk", "plan van aanpak",
         "Het eigen netwerk van het gezin komt in geen enkele actie voor (gids L633-635).",
-        "Ga na wie uit familie of buurt kan steunen, en neem dat op in een actie.",
+        "Ga na wie uit familie of buurt kan steunen, en neem dat op in een actie "
+        f"(`ketencli pva actie add {d.id} RIJ`).",
     )]
 
 
@@ -438,4 +446,18 @@ def vergelijk(eerste: Any, laatste: Any) -> list[Verschil]:
                 uit.append(Verschil("beschermend-nieuw", factor.key, voor, na))
             elif voor == "aanwezig" and na == "niet-aanwezig":
                 uit.append(Verschil("beschermend-weg", factor.key, voor, na))
+    return uit
+
+
+def dienst_verwijzingen(d: Any, dienst_id: str) -> list[str]:
+    """Where the dossier still refers to service ``dienst_id`` (D6): PvA actions that it guides or
+    was handed over to, and partners consulted at the afronding. Dutch labels like
+    ``rij r1 (Eerder fysiek …), actie 2``; empty when nothing refers to it."""
+    uit = []
+    for rij in d.pva.rijen:
+        for n, actie in enumerate(rij.acties, 1):
+            if dienst_id in (actie.begeleiding.strip(), actie.overgedragen_aan.strip()):
+                uit.append(f"{_rij_label(rij)}, actie {n}")
+    uit += [f"afronding: overleg met partner ({p.datum:%d/%m/%Y})" if p.datum else "afronding: overleg met partner"
+            for p in d.afronding.partners if p.dienst.strip() == dienst_id]
     return uit

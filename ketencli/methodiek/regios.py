@@ -401,6 +401,29 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
     return regios
 
 
+# what the mail, the output, `lijst`, `overzicht` and the calendar call an agendering, by its soort
+SOORT_LABEL: dict[str, str] = {
+    "pva": "plan van aanpak",
+    "gewijzigd": "gewijzigd plan van aanpak",
+    "afronding": "afronding",
+    "rondetafel": "vraag of tussentijdse evaluatie",
+    "ico": "aanmelding",
+    "afsluiting": "definitieve afsluiting",
+}
+# what the mail, the output and `lijst` call an agendering: by its purpose (model.AgenderingDoel)
+DOEL_LABEL: dict[str, str] = {
+    "intake": "aanmelding",
+    "plan": "plan van aanpak",
+    "gewijzigd-plan": "gewijzigd plan van aanpak",
+    "afronding": "afronding",
+    "vraag": "vraag",
+    "tussentijdse-evaluatie": "tussentijdse evaluatie",
+    "terugkoppeling": "terugkoppeling",
+    "check-na-afronding": "check op nieuwe feiten",
+    "afsluiting": "definitieve afsluiting",
+}
+
+
 # -- region words (D30) ------------------------------------------------------------------------------
 
 WOORDEN: tuple[str, ...] = ("organisatie", *ROLLEN, *(f"{r}_kort" for r in ROLLEN), "tafels", "parket_contact",

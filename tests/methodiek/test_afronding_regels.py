@@ -206,7 +206,7 @@ def test_herhaling_niet_voorkomen_als_een_risicofactor_geen_rij_heeft():
 def test_herhaling_overdracht_telt_en_wordt_genoemd():
     c = oordeel(dossier(), "herhaling-voorkomen")
     assert c.oordeel == "voldaan"
-    assert any("overgedragen aan CAW (d1)" in b for b in c.bewijs)
+    assert any("overgedragen aan CAW" in b for b in c.bewijs)
 
 
 def test_herhaling_onbekend_zonder_kijkschema():
@@ -245,13 +245,13 @@ def test_open_acties_worden_opgesomd():
     data["pva"]["rijen"][1]["acties"][0]["overgedragen_aan"] = ""
     c = oordeel(model.Dossier.model_validate(data), "acties-afgehandeld")
     assert c.oordeel == "niet-voldaan"
-    assert any("r2" in b and "Alcoholhulp" in b and "lopend" in b for b in c.bewijs)
+    assert any("Alcoholhulp" in b and "lopend" in b and "r2" not in b for b in c.bewijs)  # no internal ids
 
 
 def test_acties_afgehandeld_noemt_aan_wie_overgedragen():
     c = oordeel(dossier(), "acties-afgehandeld")
     assert c.oordeel == "voldaan"
-    assert any(b.startswith("Overgedragen:") and "CAW (d1)" in b for b in c.bewijs)
+    assert any(b.startswith("Overgedragen:") and "CAW" in b for b in c.bewijs)
 
 
 def test_een_mislukte_actie_is_niet_afgehandeld():
@@ -299,7 +299,7 @@ def test_slotgesprek_bij_onbereikbaar_gezin_vraagt_alleen_de_vervolghulp():
 def test_elke_betrokken_dienst_moet_geraadpleegd_zijn():
     c = oordeel(dossier(afronding__partners=[{"dienst": "d1"}]), "partners-geraadpleegd")
     assert c.oordeel == "niet-voldaan"
-    assert "Nog niet overlegd: Politie (d2)" in c.bewijs
+    assert "Nog niet overlegd: Politie" in c.bewijs
 
 
 def test_partners_zonder_diensten_en_zonder_overleg():
@@ -314,13 +314,13 @@ def test_elk_lid_moet_gevraagd_zijn():
     evaluaties = klaar_data()["afronding"]["evaluaties"][:2]
     c = oordeel(dossier(afronding__evaluaties=evaluaties), "evaluatie-gezinsleden")
     assert c.oordeel == "niet-voldaan"
-    assert "Cas (m3): nog niet gevraagd" in c.bewijs and "afronding evaluatie" in c.wat_te_doen
+    assert "Cas: nog niet gevraagd" in c.bewijs and "afronding evaluatie" in c.wat_te_doen
 
 
 def test_niet_gevraagd_vraagt_een_reden():
     evaluaties = klaar_data()["afronding"]["evaluaties"][:2] + [{"lid": "m3", "gevraagd": False}]
     c = oordeel(dossier(afronding__evaluaties=evaluaties), "evaluatie-gezinsleden")
-    assert c.oordeel == "niet-voldaan" and "Cas (m3): niet gevraagd, zonder reden" in c.bewijs
+    assert c.oordeel == "niet-voldaan" and "Cas: niet gevraagd, zonder reden" in c.bewijs
 
 
 def test_tijdelijk_niet_betrokken_lid_wordt_genoemd():

@@ -1,0 +1,194 @@
+"""`ketencli dossier edit`: the dossier in the user's text editor, checked before it is saved, and no
+edit ever lost (issue "invoer" §3).
+
+- The editor works on an owner-only copy in the data home (``store.bewerkkopie``).
+- A rejected edit (a validation error with ``--no-input`` or without a terminal, or the user answers
+  "Nee" to reopening) keeps the copy (0600) and names it and ``dossier edit ID --herneem``.
+- A concurrent change (another command saved the dossier meanwhile) is refused by ``store.bewaar``;
+  the copy is kept. ``--herneem`` on a copy whose dossier changed since shows the differences and
+  refuses, so neither side is silently overwritten.
+- An editor that returns at once with the file unchanged (``code`` without ``--wait``, Notepad++
+  without ``-multiInst``) is named as such, with how to configure it; its copy is removed.
+- Copies of the dossier are cleaned up after a successful save.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ketencli.fouten import ConflictFout, KetencliFout
+
+if TYPE_CHECKING:
+    from ketencli import model
+
+SNEL = 1.0  # seconds: an editor that returns sooner with the file unchanged did not wait
+
+EDITOR_TIP = (
+    "Stel je editor zo in dat hij wacht tot je het bestand sluit, met de omgevingsvariabele EDITOR (of VISUAL): "
+    "bv. export EDITOR=\"code --wait\", of op Windows (cmd) "
+    "set EDITOR=\"C:\\Program Files\\Notepad++\\notepad++.exe\" -multiInst -nosession."
+)
+
+
+def editor_opdracht(waarde: str, *, windows: bool) -> list[str]:
+    """Split an EDITOR value into argv. On Windows a quoted program path (``"C:\\Program Files\\…\\
+    notepad++.exe" -multiInst``) loses its quotes, as the shell would do."""
+    import shlex
+
+    if not windows:
+        return shlex.split(waarde)
+    delen = shlex.split(waarde, posix=False)
+    return [d[1:-1] if len(d) >= 2 and d[0] == d[-1] and d[0] in "\"'" else d for d in delen]
+
+
+def _editor() -> list[str]:
+    """$VISUAL, then $EDITOR, then Notepad on Windows, nano/vi elsewhere."""
+    import shutil
+
+    for variabele in ("VISUAL", "EDITOR"):
+        waarde = os.environ.get(variabele, "").strip()
+        if waarde:
+            return editor_opdracht(waarde, windows=os.name == "nt")
+    if sys.platform == "win32":
+        return ["notepad"]
+    for kandidaat in ("nano", "vi"):
+        if shutil.which(kandidaat):
+            return [kandidaat]
+    return ["vi"]
+
+
+def _bewaard_in(kopie: Path, dossier_id: str) -> str:
+    return f"Je bewerking is bewaard in {kopie} (alleen voor jou leesbaar)."
+
+
+def _herneem_tip(dossier_id: str) -> str:
+    return f"Verbeter en bewaar ze later met `ketencli dossier edit {dossier_id} --herneem`."
+
+
+def _verschillen(huidig: model.Dossier, kopie: Path) -> str:
+    import difflib
+
+    from ketencli import store
+
+    oud = store.naar_tekst(huidig).splitlines()
+    nieuw = [r for r in kopie.read_text(encoding="utf-8", errors="replace").splitlines()
+             if not r.startswith("# basis: ")]
+    return "\n".join(difflib.unified_diff(oud, nieuw, "dossier nu", "je bewerking", lineterm="", n=1))
+
+
+def bewerk(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
+    herneem: bool = typer.Option(False, "--herneem", help="Open je laatste niet-bewaarde bewerking opnieuw "
+                                 "(na een fout, een 'Nee' of een gelijktijdige wijziging)."),
+    no_input: bool = typer.Option(False, "--no-input", help="Bij een fout niet vragen om opnieuw te openen; "
+                                  "je bewerking blijft dan bewaard om te hernemen."),
+) -> None:
+    """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
+    from ketencli import store, ui
+    from ketencli.commands.dossier import _waarschuw_instemming
+
+    origineel = store.laad(dossier_id)
+    store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
+    bewaard = store.bewaarde_kopieen(dossier_id)
+    if herneem:
+        if not bewaard:
+            raise KetencliFout(f"Er is geen bewaarde bewerking van dossier {dossier_id} om te hernemen.",
+                               tip=f"Begin een nieuwe met `ketencli dossier edit {dossier_id}`.")
+        kopie = bewaard[0]
+        if store.kopie_basis(kopie) != origineel._stempel:
+            verschil = _verschillen(origineel, kopie)
+            if verschil:
+                ui.console(stderr=True).print(verschil, markup=False, highlight=False, soft_wrap=True)
+            raise ConflictFout(
+                f"Dossier {dossier_id} werd intussen gewijzigd, nadat je bewerking begon: je bewerking hernemen "
+                f"zou die wijziging overschrijven. Hierboven staan de verschillen. {_bewaard_in(kopie, dossier_id)}",
+                tip=f"Neem je wijziging over in een nieuwe bewerking (`ketencli dossier edit {dossier_id}`) en "
+                    f"verwijder daarna de kopie.",
+            )
+    else:
+        if bewaard:
+            ui.melding(f"Er staat nog een niet-bewaarde bewerking van dit dossier klaar; hernemen kan met "
+                       f"`ketencli dossier edit {dossier_id} --herneem`. Nu open je het dossier zoals het is.")
+        kopie = store.bewerkkopie(origineel)
+    behouden = False
+    try:
+        while True:
+            voor = kopie.read_bytes()
+            opdracht = [*_editor(), str(kopie)]
+            ui.melding("Wachten tot je editor sluit… (bewaar het bestand en sluit het venster om verder te gaan)",
+                       "dim")
+            begin = time.monotonic()
+            try:
+                resultaat = subprocess.run(opdracht, check=False)
+            except FileNotFoundError:
+                behouden = herneem
+                raise KetencliFout(f"De editor '{opdracht[0]}' werd niet gevonden.", tip=EDITOR_TIP) from None
+            duur = time.monotonic() - begin
+            store.alleen_eigenaar_bestand(kopie)
+            gewijzigd = kopie.read_bytes() != voor
+            if resultaat.returncode != 0:
+                behouden = herneem or gewijzigd
+                raise KetencliFout(
+                    f"De editor stopte met een fout (code {resultaat.returncode}); er werd niets bewaard."
+                    + (f" {_bewaard_in(kopie, dossier_id)}" if behouden else ""),
+                    tip=_herneem_tip(dossier_id) if behouden else None)
+            if not gewijzigd and duur < SNEL:
+                behouden = herneem
+                raise KetencliFout(
+                    f"Je editor ('{Path(opdracht[0]).name}') kwam meteen terug, zonder dat het bestand veranderde: "
+                    "hij wachtte waarschijnlijk niet tot je klaar was (hij opende het bestand in een venster dat "
+                    "al openstond). Er werd niets gewijzigd.",
+                    tip=EDITOR_TIP,
+                )
+            try:
+                nieuw = store.lees_bewerkkopie(kopie, dossier_id)
+                _controleer_bewerking(origineel, nieuw)
+            except KetencliFout as fout:
+                ui.melding(fout.melding, "bold red")
+                if no_input or not ui.heeft_terminal() or not ui.bevestig(
+                        "Opnieuw openen om dit te verbeteren?", standaard=True):
+                    behouden = True
+                    raise KetencliFout(
+                        f"Het dossier bleef ongewijzigd. {_bewaard_in(kopie, dossier_id)}",
+                        tip=_herneem_tip(dossier_id),
+                    ) from None
+                continue
+            break
+        if nieuw.model_dump() == origineel.model_dump():
+            ui.melding("Geen wijzigingen.", "dim")
+            return
+        nieuw._stempel = origineel._stempel
+        try:
+            store.bewaar(nieuw)
+        except ConflictFout as fout:
+            behouden = True
+            raise ConflictFout(
+                f"{fout.melding} {_bewaard_in(kopie, dossier_id)}",
+                tip=f"Bekijk wat er intussen veranderde (`ketencli dossier show {dossier_id}`) en neem je wijziging "
+                    f"over in een nieuwe bewerking (`ketencli dossier edit {dossier_id}`).",
+            ) from None
+        ui.gelukt(f"Dossier {dossier_id} bewaard.")
+        _waarschuw_instemming(nieuw)
+        for oud in store.bewaarde_kopieen(dossier_id):  # older kept copies are done with too
+            store.verwijder_bewerkkopie(oud)
+    finally:
+        if not behouden:
+            store.verwijder_bewerkkopie(kopie)
+
+
+def _controleer_bewerking(oud: model.Dossier, nieuw: model.Dossier) -> None:
+    """Fase and history are changed by commands only (decisions D8)."""
+    if nieuw.fase != oud.fase:
+        raise KetencliFout(
+            f"De fase wijzig je niet met de hand (van '{oud.fase}' naar '{nieuw.fase}'): "
+            "dat doen de commando's (ICO-uitkomst, afronding), zodat het in de historiek komt."
+        )
+    if [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in oud.historie]:
+        raise KetencliFout("De historiek van het dossier mag je niet met de hand wijzigen.")

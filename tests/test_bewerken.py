@@ -1,0 +1,128 @@
+"""`dossier edit` never loses the user's work (issue "invoer" §3): a fake editor script plays the user,
+through CliRunner and, where a terminal question is part of the case, through pexpect."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from ketencli.commands.bewerken import editor_opdracht
+from tests.conftest import dossier_bestand
+
+KEEP = re.compile(r"bewaard in (\S+\.yaml)")
+
+
+def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, naam: str = "editor") -> Path:
+    """A shell script as $EDITOR; it gets the copy's path as $1."""
+    pad = tmp_path / f"{naam}.sh"
+    pad.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    pad.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(pad))
+    monkeypatch.delenv("VISUAL", raising=False)
+    return pad
+
+
+def kopieen(thuis: Path) -> list[Path]:
+    return sorted((thuis / "bewerken").glob("*.yaml")) if (thuis / "bewerken").is_dir() else []
+
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="shell-script editors")
+
+
+def test_afgewezen_bewerking_blijft_bewaard_en_herneem_bewaart_ze(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    pad = dossier_bestand(thuis, palmeneire)
+    voor = pad.read_bytes()
+    editor(tmp_path, monkeypatch, 'printf "gezinsnaamm: x\\n" >> "$1"')
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "gezinsnaamm" in uit.stderr
+    assert pad.read_bytes() == voor
+    kopie = Path(KEEP.search(uit.stderr).group(1))
+    assert "gezinsnaamm: x" in kopie.read_text(encoding="utf-8")
+    assert stat.S_IMODE(kopie.stat().st_mode) == 0o600
+    assert palmeneire in kopie.name and "Palmeneire" not in kopie.name  # D4: only the id in a file name
+    assert f"ketencli dossier edit {palmeneire} --herneem" in uit.stderr
+    # a plain edit meanwhile says there is a copy to resume
+    editor(tmp_path, monkeypatch, "sleep 1.1")
+    assert "--herneem" in kc.ok("dossier", "edit", palmeneire).stderr
+    assert kopie.exists()
+    # resume: the user fixes the typo in the kept copy; saved, and the copies are cleaned up
+    editor(tmp_path, monkeypatch, "sed -i -e '/^gezinsnaamm/d' -e 's/^gezin: .*/gezin: Hersteld/' \"$1\"")
+    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "\ngezin: Hersteld\n" in pad.read_text(encoding="utf-8")
+    assert kopieen(thuis) == []
+    uit = kc("dossier", "edit", palmeneire, "--herneem")
+    assert uit.exit_code == 1 and "geen bewaarde bewerking" in uit.stderr
+
+
+def test_afgewezen_zonder_terminal_blijft_bewaard(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    editor(tmp_path, monkeypatch, "sed -i 's/^fase: .*/fase: afgesloten/' \"$1\"")
+    uit = kc("dossier", "edit", palmeneire)  # CliRunner: no terminal
+    assert uit.exit_code == 1 and "fase" in uit.stderr
+    assert "afgesloten" in Path(KEEP.search(uit.stderr).group(1)).read_text(encoding="utf-8")
+
+
+def test_editor_die_meteen_terugkomt(kc, thuis, palmeneire, monkeypatch):
+    monkeypatch.setenv("EDITOR", "true")
+    monkeypatch.delenv("VISUAL", raising=False)
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert "Wachten tot je editor sluit" in uit.stderr
+    assert "meteen terug" in uit.stderr and "--wait" in uit.stderr and "-multiInst" in uit.stderr
+    assert "Geen wijzigingen" not in uit.output
+    assert kopieen(thuis) == []  # no orphan copy
+
+
+def test_gelijktijdige_wijziging_overschrijft_niets(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """Another command saves the dossier while the editor is open: both changes survive."""
+    ketencli = Path(sys.executable).parent / "ketencli"
+    editor(tmp_path, monkeypatch,
+           f"'{ketencli}' tijdlijn add {palmeneire} --soort contact --datum 2026-11-22 --omschrijving GELIJKTIJDIG "
+           "--no-input >/dev/null 2>&1 </dev/null\nsed -i 's/^gezin: .*/gezin: Mijn wijziging/' \"$1\"")
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "intussen gewijzigd" in uit.stderr
+    tekst = dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert "GELIJKTIJDIG" in tekst and "Mijn wijziging" not in tekst
+    kopie = Path(KEEP.search(uit.stderr).group(1))
+    assert "gezin: Mijn wijziging" in kopie.read_text(encoding="utf-8")
+    # resuming that copy would drop the other change: refused, with the differences shown
+    editor(tmp_path, monkeypatch, "true")
+    uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert uit.exit_code == 1 and "GELIJKTIJDIG" in uit.stderr and "+gezin: Mijn wijziging" in uit.stderr
+    assert "GELIJKTIJDIG" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert kopie.exists()
+
+
+def test_nee_op_opnieuw_openen_houdt_de_bewerking(thuis, palmeneire, tmp_path):
+    """In a terminal: the edit is invalid, the user answers "n" to reopening; the copy is kept."""
+    pexpect = pytest.importorskip("pexpect")
+    script = tmp_path / "fout.sh"
+    script.write_text('#!/bin/sh\nprintf "gezinsnaamm: x\\n" >> "$1"\n', encoding="utf-8")
+    script.chmod(0o755)
+    env = {**os.environ, "EDITOR": str(script), "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "200"}
+    env.pop("VISUAL", None)
+    kind = pexpect.spawn(str(Path(sys.executable).parent / "ketencli"), ["dossier", "edit", palmeneire], env=env,
+                         encoding="utf-8", timeout=30, dimensions=(40, 200))
+    kind.expect("Opnieuw openen")
+    kind.send("n\r")
+    kind.expect(pexpect.EOF)
+    kind.close()
+    uitvoer = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]|\r", "", kind.before)
+    assert kind.exitstatus == 1
+    kopie = Path(KEEP.search(uitvoer).group(1))
+    assert "gezinsnaamm" in kopie.read_text(encoding="utf-8") and "--herneem" in uitvoer
+
+
+@pytest.mark.parametrize(("waarde", "windows", "argv"), [
+    ('"C:\\Program Files\\Notepad++\\notepad++.exe" -multiInst', True,
+     ["C:\\Program Files\\Notepad++\\notepad++.exe", "-multiInst"]),
+    ("notepad", True, ["notepad"]),
+    ("code --wait", False, ["code", "--wait"]),
+    ("'/opt/my editor/ed' -w", False, ["/opt/my editor/ed", "-w"]),
+])
+def test_editor_met_aanhalingstekens(waarde, windows, argv):
+    """Windows: a quoted program path starts that program (the quotes are not part of argv[0])."""
+    assert editor_opdracht(waarde, windows=windows) == argv
