@@ -272,6 +272,7 @@ def test_goal_streefdatum_and_action_uiterlijk_are_due_until_closed(kc, tmp_path
     did = importeer(kc, tmp_path, data)
     kc.ok("pva", "actie", "edit", did, "r1", "1", "--uiterlijk", "2026-12-04")
     assert laad(thuis, did)["pva"]["rijen"][0]["acties"][0]["uiterlijk"] == date(2026, 12, 4)
+    assert "uiterlijk 04/12/2026" in kc.ok("pva", "show", did).output
     kc.ok("pva", "actie", "add", did, "r1", "--omschrijving", "Time-outtraining", "--begeleiding", "d1",
           "--uiterlijk", "2027-01-15")
     rijen = {r["soort"] + r["datum"]: r for r in overzicht_rijen(kc, did, "--weken", "10")}

@@ -190,6 +190,8 @@ def _actie_tekst(n: int, actie: Any) -> str:
     tekst = f"{n}. {escape(actie.omschrijving)}"
     if actie.stavaza in ("geschrapt", "mislukt"):
         tekst = f"[strike]{tekst}[/]"
+    if actie.uiterlijk:  # the planned end date (opvolgen, L647)
+        tekst += f"\n   [dim]uiterlijk {actie.uiterlijk:%d/%m/%Y}[/]"
     if actie.plan_b:
         tekst += f"\n   [italic]plan B: {escape(actie.plan_b)}[/]"
     return tekst
