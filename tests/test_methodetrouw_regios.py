@@ -259,6 +259,9 @@ def test_the_setting_instemming_per_lid_comes_from_the_region_data(kc, tmp_path,
     pad.parent.mkdir(parents=True, exist_ok=True)
     pad.write_text("ifg-west-vlaanderen:\n  instemming_per_lid: true\n", encoding="utf-8")
     assert [b["ernst"] for b in _instemming_bevindingen(kc, did)] == ["waarschuwing"]
+    assert "instemming_per_lid: true" in kc.ok("regio", "toon", "ifg-west-vlaanderen").output
+    assert "instemming_per_lid: true" in kc.ok("regio", "toon", "leuven").output
+    assert "instemming_per_lid: false" in kc.ok("regio", "toon", "co3-antwerpen").output
 
 
 # == 15. opvolgen: running goals and actions are due items (guide L647) ========================

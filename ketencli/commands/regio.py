@@ -100,6 +100,12 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
         else:
             console.print(f"Eerste plan van aanpak: op {escape(plan_tafel.met_lidwoord)} vanaf week "
                           f"{r.eerste_plan_week} van de casusregie [dim](eerste_plan_week: {r.eerste_plan_week})[/].")
+    if r.instemming_per_lid:  # D17, D31
+        console.print("Instemming per gezinslid: een actie of veiligheidsplan voor wie niet instemde, geeft een "
+                      "waarschuwing in `pva check` [dim](instemming_per_lid: true)[/].")
+    else:
+        console.print("Instemming: de casusregie start zodra één volwassene instemt "
+                      "[dim](instemming_per_lid: false)[/].")
     if r.evaluaties_maanden:
         console.print("Evaluaties na " + ", ".join(str(m) for m in r.evaluaties_maanden)
                       + " maanden (vanaf de start van de casusregie, na het eerste plan).")
