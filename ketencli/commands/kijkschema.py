@@ -286,7 +286,7 @@ def toon(
         tabel = Table(title=domein.naam, title_justify="left", title_style="bold", expand=True, header_style="bold")
         tabel.add_column("factor", ratio=4)
         # the kind in words too: without colour (NO_COLOR, a printout) risk and protection stay apart
-        tabel.add_column("soort", ratio=2)
+        tabel.add_column("soort", no_wrap=True)
         tabel.add_column("staat", ratio=2)
         tabel.add_column("bij wie", ratio=2)
         tabel.add_column("motivering", ratio=4)
