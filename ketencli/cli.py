@@ -277,6 +277,9 @@ def _registreer() -> None:
     dossier.app.command("edit")(bewerken.bewerk)
     dossier.app.add_typer(betrokkenen.dienst_app, name="dienst")
     dossier.app.command("regisseur")(betrokkenen.regisseur)
+    from ketencli.commands import aanmelding
+
+    dossier.app.command("aanmelding")(aanmelding.aanmelding)
     app.add_typer(dossier.app, name="dossier")
     app.add_typer(kijkschema.app, name="kijkschema")
     app.add_typer(pva.app, name="pva")

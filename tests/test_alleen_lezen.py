@@ -42,6 +42,7 @@ SCHRIJVEND: dict[str, list[str]] = {
     "dossier dienst edit": ["{id}", "d1", "--contact", "03 1"],
     "dossier dienst rm": ["{id}", "d2"],
     "dossier regisseur": ["{id}", "--naam", "Karel"],
+    "dossier aanmelding": ["{id}", "--waarom-nu", "nieuwe feiten"],
     "kijkschema invullen": ["{id}", "--from", "{kijkschema}", "--no-input"],
     "kijkschema bewerk": ["{id}", "--moment", "1", "--from", "{kijkschema}", "--no-input"],
     "pva profiel": ["{id}", "situationeel-geweld"],

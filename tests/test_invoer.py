@@ -299,3 +299,33 @@ def test_elke_yaml_fout_noemt_de_plek(kc, tmp_path, inhoud, verwacht):
     bron.write_text(inhoud, encoding="utf-8")
     uit = kc("dossier", "new", "--from", bron, "--no-input")
     assert uit.exit_code == 1 and "kapot.yaml" in uit.stderr and verwacht in uit.stderr, uit.stderr
+
+
+# -- the registration and members without a text editor ------------------------------------------------
+
+
+def test_dossier_aanmelding_vult_vragen_aan(kc, thuis, tmp_path):
+    did = importeer(kc, tmp_path, verkenning())
+    uit = kc.ok("dossier", "aanmelding", did, "--waarom-nu", "Nieuw pv.\nMevrouw is bang.", "--aanmelder-contact",
+                "03 9")
+    assert "2 velden" in uit.stdout
+    a = lees(thuis, did)["aanmelding"]
+    assert a["waarom_nu"] == "Nieuw pv.\nMevrouw is bang." and a["aanmelder"]["contact"] == "03 9"
+    assert a["aanmelder"]["organisatie"] == "CAW Voorbeeld"  # untouched
+    assert lees(thuis, did)["historie"][-1]["wat"] == "aanmelding aangevuld (aanmelder, waarom_nu)"
+    uit = kc("dossier", "aanmelding", did)
+    assert uit.exit_code == 1 and "--waarom-nu" in uit.stderr
+
+
+def test_lid_notitie_en_relatie_met_sinds_en_toelichting(kc, thuis, tmp_path):
+    did = importeer(kc, tmp_path, verkenning())
+    kc.ok("dossier", "lid", "add", did, "--naam", "Nieuwe Partner", "--rol", "ander",
+          "--relatie", "m2:partner:1/3/2025:samenwonend: sinds de verhuis", "--notitie", "Werkt 's nachts.")
+    from datetime import date
+
+    leden = lees(thuis, did)["gezinsleden"]
+    assert leden[2]["relaties"] == [{"met": "m2", "soort": "partner", "sinds": date(2025, 3, 1),
+                                     "toelichting": "samenwonend: sinds de verhuis"}]
+    assert leden[2]["notitie"] == "Werkt 's nachts."
+    terug = next(r for r in leden[1]["relaties"] if r["met"] == "m3")  # the other side: same start date
+    assert (terug["soort"], terug["sinds"], terug.get("toelichting", "")) == ("partner", date(2025, 3, 1), "")

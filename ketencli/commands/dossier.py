@@ -169,7 +169,7 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
 
     c = ui.console()
     c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
-            "aanvullen met [bold]ketencli dossier edit[/].\n")
+            "aanvullen met [bold]ketencli dossier aanmelding[/].\n")
     if regio is None:
         regio = ui.keuze("In welke regio werk je?", _regio_keuzes())
     if not gezin:
@@ -455,20 +455,28 @@ def _relaties_uit_opties(waarden: list[str], d: model.Dossier, eigen_id: str) ->
 
     relaties = []
     for waarde in waarden:
-        met, _, soort = waarde.partition(":")
+        # LID:SOORT[:SINDS[:TOELICHTING]]; the explanation is free text and may hold colons itself
+        delen = waarde.split(":", 3)
+        met, soort, rest = delen[0], (delen[1] if len(delen) > 1 else ""), delen[2:]
         if not soort:
             raise GebruiksFout(f"--relatie {waarde!r}: schrijf LID:SOORT, bv. m1:partner.")
         _controleer_keuze(soort, RELATIE_LABELS, "--relatie")
         if d.lid(met) is None or met == eigen_id:
             raise GebruiksFout(f"--relatie {waarde!r}: lid {met} bestaat niet in dit dossier "
                                f"(leden: {', '.join(lid.id for lid in d.gezinsleden) or 'geen'}).")
-        relaties.append({"met": met, "soort": soort})
+        relatie: dict[str, Any] = {"met": met, "soort": soort}
+        if rest and rest[0].strip():
+            relatie["sinds"] = _datum_optie(rest[0], "--relatie … SINDS", richting="verleden")
+        if len(rest) > 1 and rest[1].strip():
+            relatie["toelichting"] = rest[1].strip()
+        relaties.append(relatie)
     return relaties
 
 
 def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, rollen: list[str],
                     geboortedatum: str | None, relaties: list[str], gevangenis: str | None,
-                    detentie_soort: str | None, detentie_sinds: str | None) -> dict[str, Any]:
+                    detentie_soort: str | None, detentie_sinds: str | None,
+                    notitie: str | None = None) -> dict[str, Any]:
     from ketencli import klok
     from ketencli.methodiek import gevangenissen
     from ketencli.methodiek.aanmelding import DETENTIE_LABELS, ROL_LABELS
@@ -501,6 +509,8 @@ def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, r
             lid["detentie"]["soort"] = _controleer_keuze(detentie_soort, DETENTIE_LABELS, "--detentie")
         if detentie_sinds is not None:
             lid["detentie"]["sinds"] = _datum_optie(detentie_sinds, "--detentie-sinds", niet_na=klok.vandaag())
+    if notitie is not None:
+        lid["notitie"] = notitie.strip()
     if "detentie" in lid and "soort" not in lid["detentie"]:
         raise GebruiksFout("Geef bij --gevangenis ook --detentie voorlopige-hechtenis of veroordeeld.")
     return {k: v for k, v in lid.items() if v is not None}
@@ -518,7 +528,9 @@ def _wederkerig(d: model.Dossier, lid_id: str) -> None:
 _LID_OPTIES_HULP = {
     "rol": "slachtoffer, pleger, kind of ander; herhaal voor meer rollen.",
     "relatie": "LID:SOORT, bv. m1:partner (partner, ex-partner, ouder-van, kind-van, broer-zus, "
-               "grootouder-van, ander); herhaalbaar.",
+               "grootouder-van, ander), eventueel met :SINDS en :TOELICHTING, bv. "
+               "'m1:partner:2009-08-22:gehuwd'; herhaalbaar.",
+    "notitie": "Een korte notitie over dit gezinslid (werk, netwerk, wat opvalt).",
     "gevangenis": "Sleutel van de gevangenis (bv. brugge, turnhout); 'geen' haalt de detentie weg.",
 }
 
@@ -533,6 +545,7 @@ def lid_toevoegen(
     gevangenis: str | None = typer.Option(None, "--gevangenis", help=_LID_OPTIES_HULP["gevangenis"]),
     detentie: str | None = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld."),
     detentie_sinds: str | None = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting."),
+    notitie: str | None = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"]),
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Voeg een gezinslid toe (met vragen, of met --naam en --rol)."""
@@ -542,7 +555,7 @@ def lid_toevoegen(
         lid_id = d.volgend_lid_id()
         if naam and rol:
             gegevens = _lid_uit_opties(d, {"id": lid_id}, naam, rol, geboortedatum, relatie, gevangenis,
-                                       detentie, detentie_sinds)
+                                       detentie, detentie_sinds, notitie)
         else:
             ui.vereis_terminal(no_input, "Geef minstens --naam en --rol.")
             gegevens = _vraag_lid([{"id": x.id, "naam": x.naam} for x in d.gezinsleden], lid_id)
@@ -567,6 +580,7 @@ def lid_wijzigen(
         None, "--niet-betrokken", metavar="REDEN",
         help="Betrek dit lid tijdelijk niet (bv. wanneer dat het geweld zou doen escaleren), met de reden."),
     wel_betrokken: bool = typer.Option(False, "--wel-betrokken", help="Betrek dit lid weer."),
+    notitie: str | None = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"]),
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Wijzig een gezinslid (met vragen, of alleen de opties die je geeft)."""
@@ -577,10 +591,10 @@ def lid_wijzigen(
     with store.wijzig(dossier_id) as d:
         lid = _vind_lid(d, lid_id)
         huidig = lid.model_dump(exclude_none=True)
-        opties = (naam, geboortedatum, gevangenis, detentie, detentie_sinds, niet_betrokken)
+        opties = (naam, geboortedatum, gevangenis, detentie, detentie_sinds, niet_betrokken, notitie)
         if any(x is not None for x in opties) or rol or relatie or wel_betrokken:
             gegevens = _lid_uit_opties(d, huidig, naam, rol, geboortedatum, relatie, gevangenis, detentie,
-                                       detentie_sinds)
+                                       detentie_sinds, notitie)
             if niet_betrokken is not None:
                 if not niet_betrokken.strip():
                     raise GebruiksFout("--niet-betrokken heeft een reden nodig.")
@@ -698,6 +712,9 @@ def ico(
                                                      help="Organisatie van de aangestelde casusregisseur."),
     regisseur_contact: str | None = typer.Option(None, "--regisseur-contact",
                                                  help="Telefoon of e-mail van de aangestelde casusregisseur."),
+    casusregie_start: str | None = typer.Option(
+        None, "--casusregie-start", help="Wanneer de casusregie start, als dat later is dan het ICO "
+        "(bv. de kennismaking met de regisseur); standaard de datum van het ICO."),
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Registreer de uitkomst van de intaketafel van je regio (in Antwerpen het verkennend casusoverleg, ICO); de
@@ -711,6 +728,10 @@ def ico(
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
     volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
+    start = _datum_optie(casusregie_start, "--casusregie-start", niet_na=vandaag)
+    if start is not None and (conclusie != "ketenaanpak-met-casusregie" or start < op):
+        raise GebruiksFout("--casusregie-start hoort bij ketenaanpak-met-casusregie en ligt niet vóór het ICO "
+                           f"({op:%d/%m/%Y}).")
     if conclusie == "herbespreking" and volgende is None:
         raise GebruiksFout("Geef bij een herbespreking de datum van het volgende ICO met --herbespreking-op.")
     if conclusie != "ketenaanpak-met-casusregie" and any(
@@ -747,7 +768,7 @@ def ico(
             if regisseur_bron in ("opties", "vraag", "profiel"):
                 store.historie(d, "casusregisseur aangesteld", reden=f"ICO {op}")
         if nieuwe_fase == "casusregie":
-            d.casusregie_start = d.casusregie_start or op
+            d.casusregie_start = start or d.casusregie_start or op
         if nieuwe_fase != d.fase:
             store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
             d.fase = nieuwe_fase

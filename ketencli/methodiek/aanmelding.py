@@ -192,7 +192,10 @@ def wederkerige_relaties(leden: list[dict], lid_id: str | None = None) -> list[d
         for relatie in lid["relaties"]:
             ander = per_id.get(relatie["met"])
             if ander is not None and not any(r["met"] == lid["id"] for r in ander["relaties"]):
-                ander["relaties"].append({"met": lid["id"], "soort": OMGEKEERDE_RELATIE[relatie["soort"]]})
+                omgekeerd = {"met": lid["id"], "soort": OMGEKEERDE_RELATIE[relatie["soort"]]}
+                if relatie.get("sinds"):  # the pair's start date is the same from both sides
+                    omgekeerd["sinds"] = relatie["sinds"]
+                ander["relaties"].append(omgekeerd)
     for lid in uit:
         if not lid["relaties"]:
             del lid["relaties"]

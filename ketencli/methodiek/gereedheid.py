@@ -381,16 +381,16 @@ def _ico(d: Any, v: _Verzamelaar) -> None:
     a = d.aanmelding
     if a.datum is None:
         v.voeg("aanmelddatum-ontbreekt", False, "aanmelding", "De datum van de aanmelding ontbreekt.",
-               f"Vul ze aan met `ketencli dossier edit {d.id}`.")
+               f"Vul ze aan met `ketencli dossier aanmelding {d.id}`.")
     if not (a.aanmelder.organisatie.strip() or a.aanmelder.persoon.strip()):
         v.voeg("aanmelder-ontbreekt", False, "aanmelding", "Wie aanmeldt (organisatie of persoon) ontbreekt.",
-               f"Vul het aan met `ketencli dossier edit {d.id}`.")
+               f"Vul het aan met `ketencli dossier aanmelding {d.id} --aanmelder-organisatie ...`.")
     open_vragen = [vr.vraag for vr in AANMELDVRAGEN if not str(getattr(a, vr.key, "")).strip()]
     if open_vragen:
         v.voeg("aanmeldvragen-open", False, "aanmelding",
                f"{len(open_vragen)} van de {len(AANMELDVRAGEN)} aanmeldvragen zijn nog leeg, bv. "
                f"'{open_vragen[0]}'.",
-               f"Vul ze aan met `ketencli dossier edit {d.id}`.")
+               f"Vul ze aan met `ketencli dossier aanmelding {d.id}`.")
     else:
         v.ok("alle aanmeldvragen beantwoord")
     if d.ico is not None and d.ico.conclusie != "herbespreking":
