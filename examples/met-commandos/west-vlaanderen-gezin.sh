@@ -14,41 +14,26 @@ ketencli dossier new --regio ifg-west-vlaanderen --gezin "Vandenberghe – Desme
   --aanmelder-contact "050 55 10 10 – nathalie.coppens@politie-voorbeeld.be" --no-input
 ID=2026-001
 ketencli dossier aanmelding "$ID" \
-  --waarom-nu "Op 29 september greep meneer mevrouw bij de keel en sloeg hij de zoon toen die tussenkwam.
-Meneer zit sinds 2 oktober in voorlopige hechtenis. Mevrouw en de kinderen zijn erg
-aangeslagen; bij een vrijlating onder voorwaarden moeten hulp en strafrecht klaarstaan." \
-  --geweld-bij-aanvang "Sinds de geboorte van Fien controlerend gedrag van meneer (gsm nakijken, geld beheren),
-verbale vernederingen en af en toe duwen. Mevrouw meldde dit nooit." \
-  --geweld-nu "Ernstig fysiek geweld met poging tot wurging (29 september), eerder al een pv in juni na
-bedreigingen. Lars (15) werd geslagen toen hij zijn moeder wou beschermen. Fien (8) zag
-het incident vanuit de trap. Sinds de aanhouding is er geen contact meer geweest." \
-  --voornaamste-risicos "Wurging als ernstig signaal van levensgevaar; controlerend gedrag en isolatie van
-mevrouw; mogelijke vrijlating van meneer zonder afgestemde voorwaarden; alcoholgebruik
-van meneer; Lars die zich verantwoordelijk voelt voor de veiligheid thuis." \
-  --clienten-en-relaties "Mevrouw Evelien Desmet (slachtoffer) en meneer Kristof Vandenberghe (pleger) zijn
-gehuwd sinds 2009. Kinderen: Lars (15) en Fien (8), beiden wonen bij mevrouw." \
-  --wensen-en-noden "Mevrouw wil een veilige thuis en overweegt een scheiding; ze zoekt hulp bij de
-administratie en de financiën. Lars wil niet dat vader terugkomt en wil erover praten
-op school. Meneer vraagt via zijn advocaat contact met de kinderen." \
-  --betrokken-diensten "Politie (pv's, aanhouding), parket en onderzoeksrechter, CAW (ambulante begeleiding
-mevrouw), CLB van de school van Lars. In de gevangenis nog geen hulp opgestart." \
-  --veiligheidsplan "Nog geen. Mevrouw heeft het nummer van de politie en van 1712; een vriendin in
-Sint-Kruis kan opvang bieden." \
-  --vragen-en-verwachtingen "Afstemming tussen justitie en hulpverlening voor een eventuele vrijlating; aandacht
-voor beide kinderen; een vast aanspreekpunt voor mevrouw."
+  --waarom-nu "Op 29 september greep meneer mevrouw bij de keel en sloeg hij de zoon toen die tussenkwam. Meneer zit sinds 2 oktober in voorlopige hechtenis. Mevrouw en de kinderen zijn erg aangeslagen; bij een vrijlating onder voorwaarden moeten hulp en strafrecht klaarstaan." \
+  --geweld-bij-aanvang "Sinds de geboorte van Fien controlerend gedrag van meneer (gsm nakijken, geld beheren), verbale vernederingen en af en toe duwen. Mevrouw meldde dit nooit." \
+  --geweld-nu "Ernstig fysiek geweld met poging tot wurging (29 september), eerder al een pv in juni na bedreigingen. Lars (15) werd geslagen toen hij zijn moeder wou beschermen. Fien (8) zag het incident vanuit de trap. Sinds de aanhouding is er geen contact meer geweest." \
+  --voornaamste-risicos "Wurging als ernstig signaal van levensgevaar; controlerend gedrag en isolatie van mevrouw; mogelijke vrijlating van meneer zonder afgestemde voorwaarden; alcoholgebruik van meneer; Lars die zich verantwoordelijk voelt voor de veiligheid thuis." \
+  --clienten-en-relaties "Mevrouw Evelien Desmet (slachtoffer) en meneer Kristof Vandenberghe (pleger) zijn gehuwd sinds 2009. Kinderen: Lars (15) en Fien (8), beiden wonen bij mevrouw." \
+  --wensen-en-noden "Mevrouw wil een veilige thuis en overweegt een scheiding; ze zoekt hulp bij de administratie en de financiën. Lars wil niet dat vader terugkomt en wil erover praten op school. Meneer vraagt via zijn advocaat contact met de kinderen." \
+  --betrokken-diensten "Politie (pv's, aanhouding), parket en onderzoeksrechter, CAW (ambulante begeleiding mevrouw), CLB van de school van Lars. In de gevangenis nog geen hulp opgestart." \
+  --veiligheidsplan "Nog geen. Mevrouw heeft het nummer van de politie en van 1712; een vriendin in Sint-Kruis kan opvang bieden." \
+  --vragen-en-verwachtingen "Afstemming tussen justitie en hulpverlening voor een eventuele vrijlating; aandacht voor beide kinderen; een vast aanspreekpunt voor mevrouw."
 
 # de gezinsleden, hun relaties (de andere kant vult ketencli zelf aan) en de detentie
 ketencli dossier lid add "$ID" --naam "Evelien Desmet" --rol slachtoffer --geboortedatum 1982-07-30 \
   --notitie "Werkt halftijds als verzorgende. Weinig eigen netwerk door jarenlange isolatie."
 ketencli dossier lid add "$ID" --naam "Kristof Vandenberghe" --rol pleger --geboortedatum 1979-01-17 \
   --relatie m1:partner:2009-08-22 --gevangenis brugge --detentie voorlopige-hechtenis --detentie-sinds 2026-10-02 \
-  --notitie "Aangehouden op 30 september, aanhoudingsbevel 2 oktober. Alcoholgebruik. Nog niet
-gehoord door de casusregisseur."
+  --notitie "Aangehouden op 30 september, aanhoudingsbevel 2 oktober. Alcoholgebruik. Nog niet gehoord door de casusregisseur."
 ketencli dossier lid edit "$ID" m1 --relatie "m2:partner:2009-08-22:gehuwd; mevrouw overweegt een scheiding"
 ketencli dossier lid add "$ID" --naam "Lars Vandenberghe" --rol kind --rol slachtoffer --geboortedatum 2011-05-14 \
   --relatie m1:kind-van --relatie m2:kind-van \
-  --notitie "Vierde middelbaar. Geslagen bij het incident van 29 september. Wil praten met de
-CLB-medewerker."
+  --notitie "Vierde middelbaar. Geslagen bij het incident van 29 september. Wil praten met de CLB-medewerker."
 ketencli dossier lid add "$ID" --naam "Fien Vandenberghe" --rol kind --geboortedatum 2018-03-02 \
   --relatie m1:kind-van --relatie m2:kind-van --relatie m3:broer-zus \
   --notitie "Derde leerjaar. Getuige van het geweld; slaapt slecht sinds het incident."
@@ -102,8 +87,6 @@ ketencli tijdlijn add "$ID" --soort contact --datum 2026-11-16 --no-input \
 
 # de uitkomst van de overlegtafel: instroom met casusregie, de aangestelde regisseur
 ketencli dossier ico "$ID" --conclusie ketenaanpak-met-casusregie --datum 2026-10-27 --casusregie-start 2026-11-02 \
-  --advies "Instroom met casusregie (CAW Noord-West-Vlaanderen). Veiligheidsplan opmaken met
-mevrouw en de kinderen vóór een beslissing van de raadkamer. Contact met PSD en JWW
-van de gevangenis Brugge. Afstemmen met het parket over voorwaarden bij vrijlating." \
+  --advies "Instroom met casusregie (CAW Noord-West-Vlaanderen). Veiligheidsplan opmaken met mevrouw en de kinderen vóór een beslissing van de raadkamer. Contact met PSD en JWW van de gevangenis Brugge. Afstemmen met het parket over voorwaarden bij vrijlating." \
   --regisseur-naam "Hannes Verbeke" --regisseur-organisatie "CAW Noord-West-Vlaanderen" \
   --regisseur-contact "050 55 90 90 – hannes.verbeke@caw-voorbeeld.be"
