@@ -329,3 +329,18 @@ def test_lid_notitie_en_relatie_met_sinds_en_toelichting(kc, thuis, tmp_path):
     assert leden[2]["notitie"] == "Werkt 's nachts."
     terug = next(r for r in leden[1]["relaties"] if r["met"] == "m3")  # the other side: same start date
     assert (terug["soort"], terug["sinds"], terug.get("toelichting", "")) == ("partner", date(2025, 3, 1), "")
+
+
+def test_kijkschema_met_factor_opties(kc, thuis, tmp_path):
+    did = importeer(kc, tmp_path, verkenning())
+    kc.ok("kijkschema", "invullen", did, "--datum", "20/11", "--no-input", "--door", "Rita",
+          "--factor", "geweld-eerder=aanwezig@m1:Twee pv's: in mei en juni.", "--factor", "kind-vaardigheden=onbekend")
+    moment = lees(thuis, did)["kijkschema"][0]
+    assert moment["door"] == "Rita" and str(moment["datum"]) == "2026-11-20"
+    assert moment["factoren"][0] == {"factor": "geweld-eerder", "staat": "aanwezig", "bij_wie": ["m1"],
+                                     "motivering": "Twee pv's: in mei en juni."}
+    for fout in ("geweld-eerder", "bestaatniet=aanwezig", "geweld-eerder=misschien"):
+        uit = kc("kijkschema", "invullen", did, "--factor", fout, "--no-input")
+        assert uit.exit_code == 2 and "--factor" in uit.stderr
+    uit = kc("kijkschema", "invullen", did, "--factor", "geweld-eerder=aanwezig@m9", "--no-input")
+    assert uit.exit_code == 1 and "m9" in uit.stderr

@@ -36,7 +36,7 @@ def _vergelijkbaar(data: dict) -> dict:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script")
-@pytest.mark.parametrize("naam", ["west-vlaanderen-gezin"])
+@pytest.mark.parametrize("naam", ["west-vlaanderen-gezin", "de-palmeneire-vercammen"])
 def test_voorbeeld_met_commandos_alleen(thuis, naam):
     script = SCRIPTS / f"{naam}.sh"
     env = {**os.environ, "KETENCLI_HOME": str(thuis), "KETENCLI_NU": VANDAAG,

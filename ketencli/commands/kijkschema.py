@@ -32,18 +32,30 @@ def invullen(
     van: Path | None = typer.Option(None, "--from", metavar="BESTAND",
                                     help="Lees het kijkschema uit een YAML-bestand (datum, door, factoren)."),
     datum: str | None = typer.Option(None, "--datum", help="Datum van dit kijkschema (standaard: vandaag)."),
+    factor: list[str] = typer.Option([], "--factor", metavar="FACTOR=STAAT[@LEDEN][:MOTIVERING]", help=(
+        "Een beoordeelde factor zonder vragen of bestand, bv. 'geweld-eerder=aanwezig@m1:Eerdere pv's.' "
+        "(staat: aanwezig, niet-aanwezig of onbekend; leden met komma's); herhaalbaar.")),
+    door: str | None = typer.Option(None, "--door", help="Wie het kijkschema invulde (standaard: de casusregisseur)."),
     no_input: bool = typer.Option(False, "--no-input", help="Stel nooit een vraag."),
 ) -> None:
     """Vul een nieuw kijkschema in (het eerste is dat van de instroom en blijft altijd bewaard). Stop je
     met Ctrl-C, dan blijven je antwoorden als concept bewaard: de volgende keer kun je verdergaan."""
-    from ketencli import klok, store, ui
+    from ketencli import klok, model, store, ui
 
     vandaag = klok.vandaag()
     op = _datum_optie(datum, "--datum", niet_na=vandaag)
+    if van is not None and factor:
+        raise GebruiksFout("Geef de factoren met --from BESTAND of met --factor, niet allebei.")
+    beoordelingen = [_factor_optie(x) for x in factor]
     moment = _lees_moment(van, op or vandaag) if van is not None else None
-    if moment is None:
-        ui.vereis_terminal(no_input, "Gebruik --from BESTAND om een kijkschema in te lezen.")
+    if moment is not None and door is not None:
+        moment = moment.model_copy(update={"door": door.strip()})
+    if moment is None and not beoordelingen:
+        ui.vereis_terminal(no_input, "Gebruik --from BESTAND of --factor om een kijkschema in te lezen.")
     with store.wijzig(dossier_id) as d:
+        if beoordelingen:
+            moment = model.KijkschemaMoment(datum=op or vandaag, factoren=beoordelingen,
+                                            door=d.casusregisseur.naam if door is None else door.strip())
         if moment is None:
             moment = _vraag_kijkschema(d, op or vandaag, d.kijkschema_actueel, concept_van=d.id)
             if moment is None:
@@ -103,6 +115,25 @@ def bewerk(
 
 
 CONCEPT = "kijkschema"
+
+
+def _factor_optie(waarde: str) -> model.FactorBeoordeling:
+    """``FACTOR=STAAT[@LEDEN][:MOTIVERING]`` (the option form of one kijkschema line)."""
+    from ketencli import model
+    from ketencli.methodiek import kijkschema
+
+    sleutel, is_, rest = waarde.partition("=")
+    staat_deel, _, motivering = rest.partition(":")
+    staat, _, wie = staat_deel.partition("@")
+    gevonden = kijkschema.factor(sleutel)
+    if not is_ or gevonden is None:
+        raise GebruiksFout(f"--factor {waarde!r}: schrijf FACTOR=STAAT, bv. geweld-eerder=aanwezig@m1, met een "
+                           "factor uit het kijkschema (zie `ketencli kijkschema toon`).")
+    if staat.strip() not in STAAT_LABELS:
+        raise GebruiksFout(f"--factor {waarde!r}: de staat is aanwezig, niet-aanwezig of onbekend.")
+    return model.FactorBeoordeling(factor=gevonden.key, staat=staat.strip(),
+                                   bij_wie=[x.strip() for x in wie.split(",") if x.strip()],
+                                   motivering=motivering.strip())
 
 
 def _bewaar_concept(dossier_id: str, op: date, bezocht: list[str], beoordelingen: list) -> None:

@@ -438,6 +438,7 @@ def actie_toevoegen(
     einde: str | None = typer.Option(None, "--einde", help="Einddatum (wanneer ze echt eindigde)."),
     uiterlijk: str | None = typer.Option(None, "--uiterlijk", metavar="DATUM",
                                          help=UITERLIJK_HULP),
+    toelichting: str = typer.Option("", "--toelichting", help="Een toelichting bij de actie."),
 ) -> None:
     """Voeg een actie toe aan een rij."""
     from ketencli import model, store, ui
@@ -447,7 +448,8 @@ def actie_toevoegen(
         rij = _rij(d, rij_id)
         actie = model.Actie(omschrijving=omschrijving, begeleiding=_begeleiding(d, begeleiding) or "",
                             stavaza=stavaza, plan_b=plan_b, start=_datum(start, "--start"),
-                            einde=_datum(einde, "--einde"), uiterlijk=_datum(uiterlijk, "--uiterlijk"))
+                            einde=_datum(einde, "--einde"), uiterlijk=_datum(uiterlijk, "--uiterlijk"),
+                            toelichting=toelichting.strip())
         rij.acties = [*rij.acties, actie]
     ui.gelukt(f"Actie {len(rij.acties)} toegevoegd aan rij {rij_id}.")
 
