@@ -649,7 +649,8 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
     if s.key in ("psd-jww-mail", "brief-gedetineerde") and d.fase in _MET_REGIE and not d.casusregisseur.naam.strip():
         uit.append(f"De naam van de casusregisseur van dossier {d.id} is niet ingevuld: naam en contactgegevens "
                    "zijn open gelaten om in te vullen. Leg de regisseur vast met "
-                   f"`ketencli dossier regisseur {d.id} --naam ... --organisatie ... --contact ...`.")
+                   f"`ketencli dossier regisseur {d.id} --naam ... --organisatie ... --contact ...` (of met "
+                   "--profiel: jij, uit `ketencli profiel`).")
     if s.key == "justitiehuis" and not d.dringende_maatregelen:
         tafels = _tafels_van_de_regio(d)
         uit.append(f"In dossier {d.id} is geen beslissing over een dringende maatregel genoteerd: de tafel en de "

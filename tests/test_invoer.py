@@ -344,3 +344,24 @@ def test_kijkschema_met_factor_opties(kc, thuis, tmp_path):
         assert uit.exit_code == 2 and "--factor" in uit.stderr
     uit = kc("kijkschema", "invullen", did, "--factor", "geweld-eerder=aanwezig@m9", "--no-input")
     assert uit.exit_code == 1 and "m9" in uit.stderr
+
+
+def test_ico_in_een_terminal_vraagt_de_regisseur_met_het_profiel_als_standaard(kc, thuis, tmp_path, vraag_invoer):
+    kc.ok("profiel", "--naam", "Petra Profiel", "--organisatie", "CAW Oost-Brabant", "--contact", "016 11")
+    d = verkenning()
+    d["gezinsleden"][1]["instemming"] = {"datum": "2026-11-10"}
+    did = importeer(kc, tmp_path, d)
+    vraag_invoer("\r" + "\x15CGG Leuven\r" + "\r")  # name: Enter keeps the profile's; organisation retyped
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--advies", "Instroom.")
+    assert lees(thuis, did)["casusregisseur"] == {"naam": "Petra Profiel", "organisatie": "CGG Leuven",
+                                                   "contact": "016 11"}
+
+
+def test_dossier_regisseur_uit_het_profiel(kc, thuis, tmp_path):
+    did = importeer(kc, tmp_path, BASIS)
+    uit = kc("dossier", "regisseur", did, "--profiel")
+    assert uit.exit_code == 1 and "ketencli profiel" in uit.stderr  # no profile yet
+    kc.ok("profiel", "--naam", "Petra Profiel", "--organisatie", "CAW Oost-Brabant", "--contact", "016 11")
+    kc.ok("dossier", "regisseur", did, "--profiel", "--contact", "016 99")  # an option overrides one field
+    assert lees(thuis, did)["casusregisseur"] == {"naam": "Petra Profiel", "organisatie": "CAW Oost-Brabant",
+                                                   "contact": "016 99"}
