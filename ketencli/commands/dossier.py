@@ -98,11 +98,10 @@ def nieuw(
     aanmelddatum = _datum_optie(datum, "--datum", niet_na=vandaag)
     if regio is not None:
         _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
-    else:
-        regio = store.lees_profiel().regio  # the user's own region (`ketencli profiel --regio`)
-    if regio is not None and gezin and (no_input or not ui.heeft_terminal()):
+    eigen_regio = store.lees_profiel().regio  # the user's own region (`ketencli profiel --regio`)
+    if (regio or eigen_regio) is not None and gezin and (no_input or not ui.heeft_terminal()):
         data: dict[str, Any] = {
-            "regio": regio, "gezin": gezin.strip(),
+            "regio": regio or eigen_regio, "gezin": gezin.strip(),
             "aanmelding": {"datum": aanmelddatum or vandaag,
                            "aanmelder": {"organisatie": organisatie or "", "persoon": persoon or "",
                                          "contact": contact or ""}},
@@ -112,7 +111,8 @@ def nieuw(
             no_input,
             "Geef minstens --regio en --gezin, of importeer een bestand met --from BESTAND.",
         )
-        data = _wizard_nieuw(regio, gezin, aanmelddatum or vandaag, organisatie, persoon, contact)
+        data = _wizard_nieuw(regio, gezin, aanmelddatum or vandaag, organisatie, persoon, contact,
+                             eigen_regio=eigen_regio)
         if data is None:
             ui.melding("Er werd niets bewaard.")
             raise typer.Exit(1)
@@ -161,7 +161,8 @@ def _toon_volgende_stap(dossier_id: str) -> None:
 
 
 def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
-                  persoon: str | None, contact: str | None) -> dict[str, Any] | None:
+                  persoon: str | None, contact: str | None, *, eigen_regio: str | None = None
+                  ) -> dict[str, Any] | None:
     from ketencli import klok, ui
     from ketencli.commands.betrokkenen import vraag_dienst
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
@@ -170,8 +171,8 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     c = ui.console()
     c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
             "aanvullen met [bold]ketencli dossier aanmelding[/].\n")
-    if regio is None:
-        regio = ui.keuze("In welke regio werk je?", _regio_keuzes())
+    if regio is None:  # the profile's region is the default answer
+        regio = ui.keuze("In welke regio werk je?", _regio_keuzes(), eigen_regio)
     if not gezin:
         gezin = ui.tekst("Naam van het gezin (bv. 'Peeters – Janssens'):", verplicht=True)
     vandaag = klok.vandaag()
