@@ -727,7 +727,7 @@ def verwijder_concept(dossier_id: str, soort: str) -> None:
 
 
 BEWERKEN = "bewerken"
-_BASIS_REGEL = re.compile(r"^# basis: ([0-9a-f]{64})$", re.M)
+_BASIS_REGEL = re.compile(r"^# basis: ([0-9a-f]{64})\b", re.M)
 
 
 def bewerkkopie(dossier: model.Dossier) -> Path:
@@ -738,7 +738,8 @@ def bewerkkopie(dossier: model.Dossier) -> Path:
     the dossier changed in the meantime."""
     map_ = maak_map(home() / BEWERKEN)
     fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier.id}-", suffix=".yaml")
-    basis = f"# basis: {dossier._stempel}\n" if dossier._stempel else ""
+    basis = (f"# basis: {dossier._stempel} (laat deze regel staan: zo ziet ketencli of het dossier intussen "
+             "veranderde)\n" if dossier._stempel else "")
     with os.fdopen(fd, "wb") as f:
         f.write((naar_tekst(dossier) + basis).encode("utf-8"))
     return Path(naam)
