@@ -365,3 +365,11 @@ def test_dossier_regisseur_uit_het_profiel(kc, thuis, tmp_path):
     kc.ok("dossier", "regisseur", did, "--profiel", "--contact", "016 99")  # an option overrides one field
     assert lees(thuis, did)["casusregisseur"] == {"naam": "Petra Profiel", "organisatie": "CAW Oost-Brabant",
                                                    "contact": "016 99"}
+
+
+def test_show_zegt_hoe_de_regisseur_vast_te_leggen(kc, tmp_path):
+    d = copy.deepcopy(BASIS)
+    d.pop("casusregisseur")
+    did = importeer(kc, tmp_path, d)
+    uit = " ".join(kc.ok("dossier", "show", did).stdout.split())
+    assert "nog niet vastgelegd" in uit and f"ketencli dossier regisseur {did}" in uit

@@ -348,6 +348,8 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     if d.casusregisseur.naam:
         kop.append(f"Casusregisseur: {escape(d.casusregisseur.naam)}"
                    + (f" ({escape(d.casusregisseur.organisatie)})" if d.casusregisseur.organisatie else ""))
+    elif d.fase in ("casusregie", "afgerond"):
+        kop.append(f"Casusregisseur: [yellow]nog niet vastgelegd[/] (`ketencli dossier regisseur {d.id} --naam ...`)")
     if d.ico:
         from ketencli import planning
 
