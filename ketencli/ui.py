@@ -72,8 +72,9 @@ KORTE_DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
 def vervaldatum_tekst(item: dict[str, Any] | None, vandaag: date) -> str:
-    """A due item (``planning.Vervaldatum.naar_dict()``) as one rich-markup line: overdue in red,
-    due within a week in yellow. Due items carry no names, only ids."""
+    """A due item (``planning.Vervaldatum.naar_dict()``) as one rich-markup line: overdue in red with
+    "(te laat)", due within a week in yellow with "(binnen de week)", so the state reads without colour
+    too (NO_COLOR). Due items carry no names, only ids."""
     from rich.markup import escape
 
     if not item:
@@ -84,7 +85,7 @@ def vervaldatum_tekst(item: dict[str, Any] | None, vandaag: date) -> str:
     if datum < vandaag:
         return f"[red]{tekst} (te laat)[/]"
     if (datum - vandaag).days < 7:
-        return f"[yellow]{tekst}[/]"
+        return f"[yellow]{tekst} (binnen de week)[/]"
     return tekst
 
 

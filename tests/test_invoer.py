@@ -373,3 +373,16 @@ def test_show_zegt_hoe_de_regisseur_vast_te_leggen(kc, tmp_path):
     did = importeer(kc, tmp_path, d)
     uit = " ".join(kc.ok("dossier", "show", did).stdout.split())
     assert "nog niet vastgelegd" in uit and f"ketencli dossier regisseur {did}" in uit
+
+
+def test_vervaldata_zonder_kleur_leesbaar():
+    """NO_COLOR: overdue and due-this-week read as words, not only as red and yellow."""
+    from datetime import date
+
+    from ketencli import ui
+
+    vandaag = date(2026, 11, 23)
+    item = {"datum": "2026-11-20", "omschrijving": "Deadline"}
+    assert "(te laat)" in ui.vervaldatum_tekst(item, vandaag)
+    assert "(binnen de week)" in ui.vervaldatum_tekst({**item, "datum": "2026-11-25"}, vandaag)
+    assert "(" not in ui.vervaldatum_tekst({**item, "datum": "2026-12-25"}, vandaag)
