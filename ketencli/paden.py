@@ -67,6 +67,8 @@ def documenten_dir(dossier_id: str, *, maak: bool = False) -> Path:
 # what ketencli itself keeps in a dossier's folder: the file, its lock, the documents folder, and
 # the temp copies of a save in progress (``schrijf_atomisch``)
 _EIGEN_IN_DOSSIERMAP = (DOSSIER_BESTAND, DOSSIER_BESTAND + ".lock", "documenten")
+# what file managers leave in every folder: not the user's, never a conflict copy
+_METADATA = (".DS_Store", "Thumbs.db", "desktop.ini")
 
 
 def vreemde_bestanden(map_: Path) -> list[str]:
@@ -78,8 +80,8 @@ def vreemde_bestanden(map_: Path) -> list[str]:
         namen = [item.name for item in os.scandir(map_)]
     except OSError:
         return []
-    return sorted(n for n in namen
-                  if n not in _EIGEN_IN_DOSSIERMAP and not (n.startswith(".") and n.endswith(".tmp")))
+    return sorted(n for n in namen if n not in _EIGEN_IN_DOSSIERMAP and n not in _METADATA
+                  and not (n.startswith(".") and n.endswith(".tmp")))
 
 
 def maak_map(pad: Path) -> Path:

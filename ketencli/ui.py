@@ -33,11 +33,6 @@ def schrijf_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    """A count in Dutch grammar: "1 gezinslid", "2 gezinsleden", "0 gezinsleden"."""
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
-
-
 def gelukt(tekst: str) -> None:
     from rich.markup import escape
 

@@ -45,3 +45,10 @@ def test_eigen_bestanden_zijn_niet_vreemd(kc, palmeneire):
     kc.ok("doc", palmeneire, "pva")  # a documenten folder and a lock file beside the dossier
     for args in (("dossier", "list"), ("dossier", "show", palmeneire), ("overzicht",)):
         assert "Let op: in de map" not in kc.ok(*args).stderr
+
+
+def test_metadata_van_bestandsbeheerders_is_niet_vreemd(kc, palmeneire, thuis):
+    map_ = dossier_bestand(thuis, palmeneire).parent
+    for naam in (".DS_Store", "Thumbs.db", "desktop.ini"):
+        (map_ / naam).write_bytes(b"x")
+    assert "Let op: in de map" not in kc.ok("dossier", "show", palmeneire).stderr

@@ -7,6 +7,7 @@ from __future__ import annotations
 import typer
 
 from ketencli.methodiek.aanmelding import AANMELDVRAGEN
+from ketencli.taal import aantal
 
 NO_INPUT_HULP = "Stel nooit een vraag; zonder opties stopt het commando dan met een melding."
 _VRAAG = {v.key: v.vraag for v in AANMELDVRAGEN}
@@ -70,4 +71,4 @@ def aanmelding(
             return
         d.aanmelding = model.Aanmelding.model_validate(nieuw)
         store.historie(d, f"aanmelding aangevuld ({', '.join(veranderd)})")
-    ui.gelukt(f"Aanmelding van dossier {dossier_id} bewaard ({ui.aantal(len(veranderd), 'veld', 'velden')}).")
+    ui.gelukt(f"Aanmelding van dossier {dossier_id} bewaard ({aantal(len(veranderd), 'veld', 'velden')}).")
