@@ -166,7 +166,6 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     from ketencli import klok, ui
     from ketencli.commands.betrokkenen import vraag_dienst
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
-    from ketencli.ui import aantal
 
     c = ui.console()
     c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
@@ -369,7 +368,8 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
             regels.append(f"[bold]{vraag.vraag}[/]\n  {escape(antwoord)}")
     leeg = [v for v in AANMELDVRAGEN if not getattr(a, v.key)]
     if leeg:
-        regels.append(f"[dim]{len(leeg)} aanmeldingsvragen nog niet beantwoord.[/]")
+        regels.append(f"[dim]{aantal(len(leeg), 'aanmeldingsvraag', 'aanmeldingsvragen')} nog niet beantwoord "
+                      f"(`ketencli dossier aanmelding {d.id}`).[/]")
     c.print(Panel("\n".join(regels) or "[dim]Nog niets ingevuld.[/]", title="Aanmelding", title_align="left"))
 
     leden = Table(header_style="bold", expand=True)

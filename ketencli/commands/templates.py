@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.taal import aantal
 
 app = typer.Typer(help="De Word-sjablonen: kopiëren om aan te passen, en controleren.", no_args_is_help=True)
 
@@ -40,7 +41,7 @@ def export(
             "worden" + (f" (al gekopieerd: {', '.join(gekopieerd)})" if gekopieerd else "") + ".",
             tip="Kies een map waarin je mag schrijven, bv. ketencli templates export ~/sjablonen.") from None
     if gekopieerd:
-        ui.gelukt(f"{len(gekopieerd)} sjablonen gekopieerd naar {doel}.")
+        ui.gelukt(f"{aantal(len(gekopieerd), 'sjabloon', 'sjablonen')} gekopieerd naar {doel}.")
     if overgeslagen:
         ui.melding(f"Niet overschreven (bestaan al): {', '.join(overgeslagen)}. Gebruik --overschrijf om ze te "
                    "vervangen.")

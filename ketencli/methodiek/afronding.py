@@ -247,8 +247,8 @@ def _herhaling_voorkomen(d: Any, vandaag: date, sinds: date) -> Criterium:
     if open_:
         return Criterium(
             "herhaling-voorkomen", titel, "niet-voldaan",
-            [f"{len(open_)} van de {len(risico)} risicofactoren van bij de instroom zonder afgeronde of "
-             "overgedragen actie:", *bewijs],
+            [f"{len(open_)} van de {aantal(len(risico), 'risicofactor', 'risicofactoren')} van bij de instroom "
+             "zonder afgeronde of overgedragen actie:", *bewijs],
             "Rond een actie af (`ketencli pva actie edit ... --stavaza afgerond`) of draag ze over aan de "
             f"vervolghulp (`ketencli afronding overdracht {d.id} RIJ NR --aan DIENST`).",
         )

@@ -545,7 +545,7 @@ def _consulent_pv(d: Any, op: date, lid: str | None) -> Afleiding:
     if open_:
         return Afleiding("niet-voldaan", "consulent nog niet ingelicht over " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --consulent-geinformeerd DATUM`")
-    return Afleiding("voldaan", f"consulent ingelicht over alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}",
+    return Afleiding("voldaan", f"consulent ingelicht over {_alle(len(incidenten))}",
                      max(x for x in ingelicht if x is not None))
 
 
@@ -558,7 +558,7 @@ def _incident_afspraken(d: Any, op: date, lid: str | None) -> Afleiding:
         return Afleiding("niet-voldaan", "afspraken van bijlage B nog niet genoteerd bij " + ", ".join(open_)
                          + f": `ketencli tijdlijn edit {d.id} NR --impact-kinderen ... --gesprek-door ... "
                          "--netwerk-door ...`")
-    return Afleiding("voldaan", f"afspraken genoteerd bij alle {len(incidenten)} {bijlage_b.SOORTEN_TEKST}")
+    return Afleiding("voldaan", f"afspraken genoteerd bij {_alle(len(incidenten))}")
 
 
 def _bijlage_d_route(d: Any, op: date, lid: str | None) -> Afleiding:
@@ -790,3 +790,8 @@ def bepaal_doel(d: Any, item_key: str, lid: str | None, op: date) -> Doel:
     elif lid is not None:
         raise OngeldigItem(f"Het item '{it.key}' geldt niet per kind: laat --lid weg.")
     return Doel(lijst, it, lid)
+
+
+def _alle(n: int) -> str:
+    """'het ene feit' or 'alle 3 pv's, incidenten en meldingen' (annex B's events, D28)."""
+    return "dat ene feit (pv, incident of melding)" if n == 1 else f"alle {n} {bijlage_b.SOORTEN_TEKST}"
