@@ -58,9 +58,35 @@ _BasisLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BasisDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+class _DubbeleSleutel(yaml.YAMLError):
+    """A mapping key written twice in one block (the YAML spec requires unique keys)."""
+
+    def __init__(self, sleutel: Any, tweede: Any, eerste: Any) -> None:
+        super().__init__("duplicate key")
+        self.sleutel, self.tweede, self.eerste = sleutel, tweede, eerste
+
+
 class _Lader(_BasisLoader):  # type: ignore[misc]
     """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
-    ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans."""
+    ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans. A key written
+    twice in one block is refused (PyYAML would keep the last one and silently drop the first:
+    a second ``tijdlijn:`` block appended by hand; issue 20 §1), at every level."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            gezien: dict[Any, Any] = {}
+            for sleutel_knoop, _ in node.value:
+                if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
+                    continue
+                sleutel = self.construct_object(sleutel_knoop, deep=True)
+                try:
+                    eerder = gezien.get(sleutel)
+                except TypeError:  # an unhashable key: the constructor refuses it itself
+                    continue
+                if eerder is not None:
+                    raise _DubbeleSleutel(sleutel, sleutel_knoop.start_mark, eerder.start_mark)
+                gezien[sleutel] = sleutel_knoop
+        return super().construct_mapping(node, deep=deep)
 
 
 _Lader.yaml_implicit_resolvers = {
@@ -105,6 +131,8 @@ def naar_yaml(data: Any) -> str:
 def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
     try:
         return yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
+    except _DubbeleSleutel as fout:
+        raise _dubbele_sleutel_fout(fout, bron) from None
     except yaml.MarkedYAMLError as fout:
         merk = fout.problem_mark or fout.context_mark
         plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
@@ -122,6 +150,23 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
     except ValueError:  # a scalar that looks like a date but is none (2026-02-31)
         raise BestandsFout(f"{_ongeldige_datum(tekst, bron)}: dit is geen bestaande datum.",
                            tip="Schrijf een datum als jjjj-mm-dd, bv. 2026-03-15.") from None
+
+
+_SLEUTELVORM = re.compile(r"^[a-z0-9_-]{1,30}$")
+
+
+def _dubbele_sleutel_fout(fout: _DubbeleSleutel, bron: str) -> BestandsFout:
+    """The message for a key written twice: file, line and column of the second one. The key is
+    named only when it has the shape of a schema key (free text from the file is never repeated)."""
+    tweede, eerste = fout.tweede, fout.eerste
+    naam = f"de sleutel '{fout.sleutel}'" if isinstance(fout.sleutel, str) and _SLEUTELVORM.match(fout.sleutel) \
+        else "deze sleutel"
+    return BestandsFout(
+        f"{bron}, regel {tweede.line + 1}, kolom {tweede.column + 1}: {naam} staat al eerder in hetzelfde "
+        f"blok (regel {eerste.line + 1}). Een sleutel mag maar één keer voorkomen; er werd niets bewaard.",
+        tip="Voeg de twee blokken samen tot één (bv. alle tijdlijn-items onder één 'tijdlijn:') en "
+            "verwijder de tweede sleutel.",
+    )
 
 
 def _ongeldige_datum(tekst: str, bron: str) -> str:
