@@ -19,7 +19,7 @@ from typer import _click  # typer >= 0.26 bundles its own click (pinned in pypro
 from typer import core as typer_core
 
 from ketencli import __version__
-from ketencli.fouten import KetencliFout
+from ketencli.fouten import KetencliFout, schrijffout
 
 # -- Dutch framework texts -------------------------------------------------------------------
 
@@ -187,6 +187,21 @@ def _debug() -> bool:
     return os.environ.get("KETENCLI_DEBUG", "").strip() not in ("", "0")
 
 
+def _bestandsnaam(fout: OSError) -> str:
+    """The file an OS error is about, relative to the data home when inside it (ids, no names)."""
+    from pathlib import Path
+
+    from ketencli import paden
+
+    if not fout.filename:
+        return "Een bestand"
+    pad = Path(os.fsdecode(fout.filename))
+    try:
+        return str(pad.relative_to(paden.home()))
+    except ValueError:
+        return str(pad)
+
+
 # -- the single exit point -------------------------------------------------------------------
 
 
@@ -222,6 +237,13 @@ class KetenGroep(typer_core.TyperGroup):
             sys.exit(130)
         except SystemExit:
             raise
+        except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
+            if _debug():
+                raise
+            vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet geschreven worden")
+            _stderr(vertaald.melding, "bold red")
+            _stderr(vertaald.tip or "", "yellow")
+            sys.exit(1)
         except Exception as fout:  # noqa: BLE001 - the one place that catches everything
             if _debug():
                 raise

@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from ketencli import klok, model
-from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden
+from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, schrijffout
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
     ID_PATROON,
@@ -528,11 +528,8 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
         try:
             _schrijf_atomisch(pad, inhoud)
         except OSError as fout:
-            raise BestandsFout(
-                f"{_weergave(pad)} kon niet bewaard worden ({fout.strerror or fout}). "
-                "Het vorige bestand is onaangeroerd.",
-                tip="Sluit programma's die het bestand openhouden en probeer opnieuw.",
-            ) from None
+            raise schrijffout(fout, f"{_weergave(pad)} kon niet bewaard worden",
+                              gevolg="Het vorige bestand is onaangeroerd.") from None
         dossier._stempel = hashlib.sha256(inhoud).hexdigest()
         dossier._geladen_fase = dossier.fase
 

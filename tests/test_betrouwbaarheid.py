@@ -5,6 +5,12 @@ Each test is one fault the outside measurement found: it failed before the fix.
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+
+import pytest
+
 from tests.conftest import dossier_bestand, voorbeeld
 
 # -- §1 duplicate keys -----------------------------------------------------------------------------
@@ -60,3 +66,74 @@ def test_dubbele_sleutel_in_regio_yaml(kc, thuis):
                                        encoding="utf-8")
     uit = kc("regio", "toon", "co3-antwerpen")
     assert uit.exit_code == 1 and "regel 3, kolom 3" in uit.stderr and "'eerste_plan_week'" in uit.stderr
+
+
+# -- §3 disks that fail: one Dutch translation of OS errors ----------------------------------------
+
+ENGELS = re.compile(r"OSError|Errno|Read-only file system|Permission denied|No space left|onverwachts")
+
+
+def _weiger(monkeypatch, nummer: int, wanneer) -> None:
+    """Make os.open/os.mkdir/os.fsync fail with ``nummer`` for the paths ``wanneer`` accepts."""
+    echte_open, echte_mkdir, echte_fsync = os.open, os.mkdir, os.fsync
+
+    def open_(pad, *args, **kwargs):
+        if wanneer(os.fsdecode(pad)) and len(args) and args[0] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(nummer, os.strerror(nummer), os.fsdecode(pad))
+        return echte_open(pad, *args, **kwargs)
+
+    def mkdir(pad, *args, **kwargs):
+        if wanneer(os.fsdecode(pad)):
+            raise OSError(nummer, os.strerror(nummer), os.fsdecode(pad))
+        return echte_mkdir(pad, *args, **kwargs)
+
+    def fsync(fd):
+        if wanneer(""):
+            raise OSError(nummer, os.strerror(nummer))
+        return echte_fsync(fd)
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+@pytest.mark.parametrize("argumenten", [
+    ("tijdlijn", "add", "{id}", "--soort", "contact", "--datum", "2026-11-20", "--omschrijving", "Proef", "--no-input"),
+    ("pva", "doel", "add", "{id}", "--tekst", "Proef"),
+    ("doc", "{id}", "pva"),
+    ("dossier", "new", "--from", str(voorbeeld("west-vlaanderen-gezin.yaml")), "--no-input"),
+])
+def test_alleen_lezen_schijf_in_het_nederlands(kc, palmeneire, thuis, monkeypatch, argumenten):
+    """The lock and folder creation failed before any Dutch handling: 'Er ging iets onverwachts mis
+    (OSError)' on every writing command."""
+    voor = dossier_bestand(thuis, palmeneire).read_bytes()
+    _weiger(monkeypatch, errno.EROFS, lambda pad: True)
+    uit = kc(*[a.format(id=palmeneire) for a in argumenten])
+    monkeypatch.undo()
+    assert uit.exit_code == 1, uit.output
+    assert "alleen-lezen" in uit.stderr and not ENGELS.search(uit.output), uit.output
+    assert dossier_bestand(thuis, palmeneire).read_bytes() == voor
+
+
+@pytest.mark.parametrize("argumenten", [
+    ("tijdlijn", "add", "{id}", "--soort", "contact", "--datum", "2026-11-20", "--omschrijving", "Proef", "--no-input"),
+    ("doc", "{id}", "pva"),
+])
+def test_volle_schijf_zegt_dat_de_schijf_vol_is(kc, palmeneire, thuis, monkeypatch, argumenten):
+    """'(No space left on device)' with a tip about programs holding the file, before."""
+    voor = dossier_bestand(thuis, palmeneire).read_bytes()
+    _weiger(monkeypatch, errno.ENOSPC, lambda pad: pad == "")
+    uit = kc(*[a.format(id=palmeneire) for a in argumenten])
+    monkeypatch.undo()
+    assert uit.exit_code == 1
+    assert "de schijf is vol" in uit.stderr and "ruimte vrij" in uit.stderr
+    assert not ENGELS.search(uit.output) and "openhoud" not in uit.output
+    assert dossier_bestand(thuis, palmeneire).read_bytes() == voor
+    assert not list(thuis.rglob("*.tmp"))
+
+
+def test_geen_schrijfrechten_in_het_nederlands(kc, palmeneire, thuis, monkeypatch):
+    _weiger(monkeypatch, errno.EACCES, lambda pad: pad.endswith(".lock"))
+    uit = kc("pva", "doel", "add", palmeneire, "--tekst", "Proef")
+    monkeypatch.undo()
+    assert uit.exit_code == 1 and "geen schrijfrechten" in uit.stderr and not ENGELS.search(uit.output)
