@@ -8,6 +8,7 @@ writers all place files through these functions, so folders are owner-only (0700
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -101,16 +102,36 @@ def maak_map(pad: Path) -> Path:
     return pad
 
 
-def alleen_eigenaar(pad: Path, modus: int) -> None:
+def alleen_eigenaar(pad: Path, modus: int = 0o700) -> None:
+    """Remove the group's and others' permission bits; never add any: a user's own ``chmod 0500``
+    on a folder or ``0400`` on a file survives the next save (issue 20 §5). ``modus`` is the
+    intended owner-only mode of something ketencli just created (kept for the callers' reading)."""
     if os.name != "posix":  # Windows: privacy comes from the per-user profile folder
         return
     with contextlib.suppress(OSError):
-        if (pad.stat().st_mode & 0o777) != modus:
-            os.chmod(pad, modus)
+        huidig = pad.stat().st_mode & 0o7777
+        if huidig & 0o077:
+            os.chmod(pad, huidig & ~0o077)
+
+
+def _vereis_schrijfbaar(pad: Path) -> None:
+    """Refuse to replace a file (or write into a folder) whose owner write bit the user removed,
+    also for root, who the system would let through (issue 20 §5). PermissionError (EACCES)."""
+    if os.name != "posix":
+        return
+    for doel in (pad.parent, pad):
+        try:
+            modus = doel.stat().st_mode
+        except OSError:
+            continue
+        if not modus & 0o200:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(doel))
 
 
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Temp file in the same folder, fsync, close, os.replace: old or new, never torn."""
+    """Temp file in the same folder, fsync, close, os.replace: old or new, never torn. A folder or
+    file the user made read-only (no owner write bit) is refused with PermissionError."""
+    _vereis_schrijfbaar(pad)
     fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")  # mkstemp: 0600
     try:
         with os.fdopen(fd, "wb") as f:

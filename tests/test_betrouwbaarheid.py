@@ -137,3 +137,36 @@ def test_geen_schrijfrechten_in_het_nederlands(kc, palmeneire, thuis, monkeypatc
     uit = kc("pva", "doel", "add", palmeneire, "--tekst", "Proef")
     monkeypatch.undo()
     assert uit.exit_code == 1 and "geen schrijfrechten" in uit.stderr and not ENGELS.search(uit.output)
+
+
+# -- §5 the user's own protection ------------------------------------------------------------------
+
+TIJDLIJN_ADD = ("tijdlijn", "add", "{id}", "--soort", "contact", "--datum", "2026-11-20", "--omschrijving", "Proef",
+                "--no-input")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+@pytest.mark.parametrize("wat,modus", [("map", 0o500), ("bestand", 0o400)])
+def test_eigen_chmod_blijft_en_schrijven_wordt_duidelijk_geweigerd(kc, palmeneire, thuis, wat, modus):
+    """A save used to chmod the folder back to 0700 and the file to 0600, undoing the user's own
+    protection."""
+    pad = dossier_bestand(thuis, palmeneire)
+    doel = pad.parent if wat == "map" else pad
+    voor = pad.read_bytes()
+    os.chmod(doel, modus)
+    try:
+        uit = kc(*[a.format(id=palmeneire) for a in TIJDLIJN_ADD])
+        assert doel.stat().st_mode & 0o777 == modus
+        assert uit.exit_code == 1 and "geen schrijfrechten" in uit.stderr and not ENGELS.search(uit.output)
+        assert pad.read_bytes() == voor
+    finally:
+        os.chmod(doel, 0o700 if wat == "map" else 0o600)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_groep_en_anderen_verliezen_hun_rechten_de_eigenaar_niets(kc, palmeneire, thuis):
+    pad = dossier_bestand(thuis, palmeneire)
+    os.chmod(pad.parent, 0o755)
+    os.chmod(pad, 0o644)
+    kc.ok(*[a.format(id=palmeneire) for a in TIJDLIJN_ADD])
+    assert pad.parent.stat().st_mode & 0o777 == 0o700 and pad.stat().st_mode & 0o777 == 0o600
