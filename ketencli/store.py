@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from ketencli import klok, model
-from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, schrijffout
+from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout, schrijffout
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
     ID_PATROON,
@@ -532,6 +532,119 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
                               gevolg="Het vorige bestand is onaangeroerd.") from None
         dossier._stempel = hashlib.sha256(inhoud).hexdigest()
         dossier._geladen_fase = dossier.fase
+        _ruim_op(dossier)
+
+
+# ---------------------------------------------------------------------------------------------
+# After a kill (issue 20 §4): stale temp copies and documents that no agendering knows
+# ---------------------------------------------------------------------------------------------
+
+ONDERWEG = ".onderweg-"  # a note in documenten/: the files a run is about to write (names only)
+_TEMP_KOPIE = re.compile(r"^\..+\.tmp$")  # ``schrijf_atomisch``'s temp copies (mkstemp: '.' + random + '.tmp')
+OUDE_TEMP_SECONDEN = 120.0  # documents are written outside the lock: a younger temp copy may be in progress
+
+
+def noteer_onderweg(dossier_id: str, namen: list[str]) -> Path | None:
+    """Before a run writes new files into the dossier's documenten/ folder that only a later save
+    of the dossier will record (``agendeer``: the document and its .eml), note their names. The
+    caller holds ``slot(dossier_id)`` from here until ``onderweg_klaar``; a note found by anyone
+    else under the lock is from a killed run, and its files that no agendering names are removed
+    (``_ruim_op``). Returns the note (None when there is nothing to note)."""
+    if not namen:
+        return None
+    map_ = documenten_dir(dossier_id, maak=True)
+    pad = map_ / f"{ONDERWEG}{os.getpid()}"
+    _schrijf_atomisch(pad, "\n".join(namen).encode("utf-8"))
+    return pad
+
+
+def onderweg_klaar(notitie: Path | None) -> None:
+    if notitie is not None:
+        with contextlib.suppress(OSError):
+            notitie.unlink()
+
+
+def _vastgelegd(dossier: model.Dossier) -> set[str]:
+    """The files in documenten/ that the dossier records (its agenderingen's document and draft)."""
+    return {naam for a in dossier.agenderingen for naam in (a.document, a.mail) if naam}
+
+
+def onvoltooide_bestanden(dossier_id: str) -> set[str]:
+    """Names in documenten/ written by a run that was killed before its dossier was saved (no
+    agendering knows them): `doc --lijst` never lists them. Reads only."""
+    genoteerd = _genoteerd(documenten_dir(dossier_id))
+    if not genoteerd:
+        return set()
+    try:
+        bekend = _vastgelegd(laad(dossier_id))
+    except (BestandsFout, DossierNietGevonden):
+        bekend = set()
+    return genoteerd - bekend
+
+
+def _genoteerd(map_: Path) -> set[str]:
+    namen: set[str] = set()
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
+            if item.name.startswith(ONDERWEG):
+                namen |= _genoteerd_in(Path(item.path))
+    return namen
+
+
+def _ruim_op(dossier: model.Dossier) -> None:
+    """Under the dossier's lock, after a save: remove what a killed run left behind. The temp copies
+    of ``dossier.yaml`` (only a save under this lock writes them, so any one seen now is stale; each
+    is a complete copy of the dossier, with names), documents and drafts noted by a run that was
+    killed before saving (``noteer_onderweg``) that no agendering records, and temp copies of
+    documents older than ``OUDE_TEMP_SECONDEN``. Never raises: tidying up may fail quietly."""
+    import time
+
+    map_ = dossier_dir(dossier.id)
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
+            if _TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
+    docs = map_ / "documenten"
+    if not docs.is_dir():
+        return
+    bekend = _vastgelegd(dossier)
+    with contextlib.suppress(OSError):
+        for item in list(os.scandir(docs)):
+            if item.name.startswith(ONDERWEG):
+                for naam in _genoteerd_in(Path(item.path)) - bekend:
+                    with contextlib.suppress(OSError):
+                        (docs / naam).unlink()
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
+            elif _TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if time.time() - item.stat().st_mtime > OUDE_TEMP_SECONDEN:
+                        os.unlink(item.path)
+
+
+def _genoteerd_in(notitie: Path) -> set[str]:
+    try:
+        regels = notitie.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {n for n in regels if n and "/" not in n and "\\" not in n and not n.startswith(".")}
+
+
+def herstel(dossier_id: str) -> None:
+    """Tidy up after a killed run before a command writes new files (``agendeer``: otherwise the
+    rerun writes ``-2`` copies next to the orphans). Only takes the lock when there is something
+    to tidy; never raises for that (the command's own writing says what is wrong with the disk)."""
+    map_ = dossier_dir(dossier_id)
+    try:
+        namen = [item.name for item in os.scandir(map_)]
+        namen += [item.name for item in os.scandir(map_ / "documenten")] if (map_ / "documenten").is_dir() else []
+    except OSError:
+        return
+    if not any(n.startswith(ONDERWEG) or _TEMP_KOPIE.match(n) for n in namen):
+        return
+    with contextlib.suppress(OSError, KetencliFout), slot(dossier_id):
+        _ruim_op(laad(dossier_id))
 
 
 @contextlib.contextmanager
