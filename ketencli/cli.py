@@ -176,10 +176,11 @@ def _vertaal_gebruiksfout(fout: _click.exceptions.ClickException) -> str:
 
 
 def _stderr(tekst: str, stijl: str = "") -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    from ketencli import ui
+
+    console = ui.console(stderr=True, soft_wrap=True)  # control characters shown escaped (issue 20 §6)
     console.print(f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst))
 
 

@@ -170,3 +170,49 @@ def test_groep_en_anderen_verliezen_hun_rechten_de_eigenaar_niets(kc, palmeneire
     os.chmod(pad, 0o644)
     kc.ok(*[a.format(id=palmeneire) for a in TIJDLIJN_ADD])
     assert pad.parent.stat().st_mode & 0o777 == 0o700 and pad.stat().st_mode & 0o777 == 0o600
+
+
+# -- §6 terminal control sequences and blank values -------------------------------------------------
+
+ESC = "\x1b"
+
+
+def test_besturingstekens_uit_het_dossier_komen_nooit_rauw_op_de_terminal(kc, palmeneire, thuis):
+    """'\\x1b[31m' in a dossier recoloured (or rewrote) the user's terminal."""
+    pad = dossier_bestand(thuis, palmeneire)
+    nieuw = r'gezin: "Gezin \\e[31mRood\\e[0m\\e]0;titel\\a"'
+    tekst = re.sub(r"(?m)^gezin: .*$", nieuw, pad.read_text(encoding="utf-8"))
+    pad.write_text(tekst, encoding="utf-8")
+    for argumenten in (("dossier", "show", palmeneire), ("dossier", "list"), ("overzicht",)):
+        uit = kc.ok(*argumenten)
+        assert ESC not in uit.output and "\a" not in uit.output, argumenten
+    assert "Gezin \\x1b[31mRood" in kc.ok("dossier", "show", palmeneire).output  # shown escaped, not hidden
+
+
+def test_besturingstekens_uit_invoer_en_in_foutmeldingen(kc, palmeneire):
+    uit = kc.ok("dossier", "lid", "add", palmeneire, "--naam", f"Kai {ESC}[31mRood", "--rol", "kind", "--no-input")
+    assert ESC not in uit.output
+    assert ESC not in kc.ok("dossier", "show", palmeneire).output
+    uit = kc("dossier", "show", f"2026-{ESC}[2J")
+    assert uit.exit_code != 0 and ESC not in uit.output
+
+
+@pytest.mark.parametrize("argumenten", [
+    ("dossier", "lid", "add", "{id}", "--naam", "   ", "--rol", "kind", "--no-input"),
+    ("dossier", "lid", "edit", "{id}", "m1", "--naam", " \t ", "--no-input"),
+    ("pva", "doel", "add", "{id}", "--tekst", "   "),
+    ("pva", "doel", "add", "{id}", "--tekst", ""),
+    ("agendeer", "weegploeg", "{id}", "--toch", "--reden", "   "),
+])
+def test_alleen_spaties_wordt_geweigerd_zoals_leeg(kc, palmeneire, thuis, argumenten):
+    voor = dossier_bestand(thuis, palmeneire).read_bytes()
+    uit = kc(*[a.format(id=palmeneire) for a in argumenten])
+    assert uit.exit_code == 2 and "mag niet leeg zijn" in uit.stderr, uit.output
+    assert dossier_bestand(thuis, palmeneire).read_bytes() == voor
+    assert not (dossier_bestand(thuis, palmeneire).parent / "documenten").exists() or \
+        not list((dossier_bestand(thuis, palmeneire).parent / "documenten").iterdir())
+
+
+def test_tekst_met_spaties_errond_wordt_bijgesneden(kc, palmeneire, thuis):
+    kc.ok("pva", "doel", "add", palmeneire, "--tekst", "  Veilig thuis  ")
+    assert "tekst: Veilig thuis\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")

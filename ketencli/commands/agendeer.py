@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ketencli.commands.opties import niet_leeg
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.methodiek.regios import ROL_VAN_AGENDERING
 
@@ -120,7 +121,7 @@ class Verzoek:
 # the options every agendering shares (one definition, reused by each command)
 O_DATUM = typer.Option(None, "--datum", help=DATUM_HULP)
 O_TOCH = typer.Option(False, "--toch", help=TOCH_HULP)
-O_REDEN = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch).")
+O_REDEN = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch).", callback=niet_leeg)
 O_OVERSCHRIJF = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP)
 O_JSON = typer.Option(False, "--json", help=JSON_HULP)
 
