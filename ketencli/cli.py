@@ -320,6 +320,10 @@ def _registreer() -> None:
     from ketencli.commands import tijdlijn
 
     app.add_typer(tijdlijn.app, name="tijdlijn")
+    from ketencli.commands import bewaring
+
+    app.command("bewaring", help="Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze "
+                                 "verwijderen (--verwijder).")(bewaring.bewaring)
 
 
 _registreer()

@@ -680,7 +680,7 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
     """Claim ``gewenst`` when it is a well-formed id (D3) whose folder is free, else the next free
     ``<jaar>-<nnn>``, by creating its folder (atomic, race-free; decisions D2)."""
     basis = maak_map(dossiers_dir())
-    if gewenst is not None and ID_PATROON.match(gewenst):
+    if gewenst is not None and ID_PATROON.match(gewenst) and gewenst not in verwijderde_ids():
         try:
             (basis / gewenst).mkdir(mode=0o700)
         except FileExistsError:
@@ -690,6 +690,7 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
             return gewenst
     patroon = re.compile(rf"^{jaar}-(\d{{3,}})$")
     nummers = [int(m.group(1)) for p in basis.iterdir() if (m := patroon.match(p.name))]
+    nummers += [int(m.group(1)) for i in verwijderde_ids() if (m := patroon.match(i))]  # never reused
     volgende = max(nummers, default=0) + 1
     while True:
         kandidaat = f"{jaar}-{volgende:03d}"
@@ -731,6 +732,89 @@ def _ruim_lege_map_op(dossier_id: str) -> None:
             if kind.name.endswith(".lock"):
                 kind.unlink()
         map_.rmdir()
+
+
+# ---------------------------------------------------------------------------------------------
+# Deleting a dossier after its retention term (issue 20 §8)
+# ---------------------------------------------------------------------------------------------
+
+REGISTER_KOP = "id;regio;jaar_afsluiting;verwijderd_op"
+_WEG = ".verwijderd-"  # a dossier folder being deleted: renamed first, so a kill never leaves half a dossier
+
+
+def register_pad() -> Path:
+    """The anonymous register of deleted dossiers: one line per dossier (id, region, year of the
+    afsluiting, date of deletion), never a name or a fact."""
+    return home() / "register" / "verwijderde-dossiers.csv"
+
+
+def verwijderde_ids() -> set[str]:
+    try:
+        regels = register_pad().read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {r.split(";", 1)[0] for r in regels[1:] if r.strip()}
+
+
+def verwijder_dossier(dossier_id: str, *, regio: str, jaar_afsluiting: int | None) -> None:
+    """Delete an afgesloten dossier with its documents, drafts and editor copies, after writing its
+    anonymous line in the register (first: a kill never loses the record). The folder is renamed
+    away under the lock, then removed; a leftover of a killed deletion goes on the next call.
+    Raises KetencliFout for a dossier that is not afgesloten, SchijfFout when the disk refuses."""
+    import shutil
+
+    def vereis_afgesloten() -> None:
+        if laad(dossier_id).fase != "afgesloten":
+            raise KetencliFout(f"Dossier {dossier_id} is niet afgesloten en wordt niet verwijderd.")
+
+    vereis_afgesloten()
+    _registreer(dossier_id, regio, jaar_afsluiting)
+    map_ = dossier_dir(dossier_id)
+    weg = dossiers_dir() / f"{_WEG}{dossier_id}-{os.getpid()}"
+    with slot(dossier_id):
+        vereis_afgesloten()  # unchanged under the lock
+        try:
+            os.replace(map_, weg)
+        except OSError as fout:
+            raise schrijffout(fout, f"Dossier {dossier_id} kon niet verwijderd worden",
+                              gevolg="Het dossier is onaangeroerd.") from None
+    _LOCKS.pop(str(map_), None)
+    shutil.rmtree(weg, ignore_errors=True)
+    for map_naam in ("concepten", "bewerken"):
+        for pad in (home() / map_naam).glob(f"{dossier_id}-*"):
+            with contextlib.suppress(OSError):
+                pad.unlink()
+    ruim_verwijderde_op()
+
+
+def ruim_verwijderde_op() -> None:
+    """Remove what a killed deletion left (a renamed folder)."""
+    import shutil
+
+    with contextlib.suppress(OSError):
+        for item in os.scandir(dossiers_dir()):
+            if item.name.startswith(_WEG) and item.is_dir(follow_symlinks=False):
+                shutil.rmtree(item.path, ignore_errors=True)
+
+
+def _registreer(dossier_id: str, regio: str, jaar_afsluiting: int | None) -> None:
+    pad = register_pad()
+    try:
+        bestaand = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        bestaand = REGISTER_KOP + "\n"
+    except OSError as fout:
+        raise schrijffout(fout, f"{_weergave(pad)} kon niet gelezen worden") from None
+    if dossier_id in verwijderde_ids():
+        return
+    regel = f"{dossier_id};{regio};{jaar_afsluiting or ''};{klok.vandaag().isoformat()}\n"
+    try:
+        maak_map(pad.parent)
+        _schrijf_atomisch(pad, (bestaand if bestaand.endswith("\n") else bestaand + "\n").encode("utf-8")
+                          + regel.encode("utf-8"))
+    except OSError as fout:
+        raise schrijffout(fout, f"{_weergave(pad)} kon niet bijgewerkt worden",
+                          gevolg="Er werd niets verwijderd.") from None
 
 
 @dataclass

@@ -216,3 +216,59 @@ def test_alleen_spaties_wordt_geweigerd_zoals_leeg(kc, palmeneire, thuis, argume
 def test_tekst_met_spaties_errond_wordt_bijgesneden(kc, palmeneire, thuis):
     kc.ok("pva", "doel", "add", palmeneire, "--tekst", "  Veilig thuis  ")
     assert "tekst: Veilig thuis\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+
+
+# -- §8 retention ----------------------------------------------------------------------------------
+
+
+def _sluit_af(thuis, dossier_id: str, op: str) -> None:
+    """Make a stored dossier afgesloten on ``op`` (the afsluiting's own commands are tested elsewhere)."""
+    pad = dossier_bestand(thuis, dossier_id)
+    tekst = re.sub(r"(?m)^fase: .*$", "fase: afgesloten", pad.read_text(encoding="utf-8"))
+    tekst = tekst.replace("\nafronding:\n", f"\nafronding:\n  afgesloten_op: {op}\n", 1)
+    pad.write_text(tekst, encoding="utf-8")
+
+
+def _termijn(thuis, jaren: int) -> None:
+    (thuis / "config").mkdir(parents=True, exist_ok=True)
+    (thuis / "config" / "regio.yaml").write_text(f"co3-antwerpen:\n  bewaartermijn: {jaren}\n", encoding="utf-8")
+
+
+def test_bewaartermijn_is_in_te_stellen_en_niets_vervalt_zonder(kc, palmeneire, thuis):
+    _sluit_af(thuis, palmeneire, "2001-03-01")
+    uit = kc.ok("bewaring")
+    assert "CO3 Antwerpen (co3-antwerpen): in te stellen" in uit.output
+    assert "1 afgesloten dossier in co3-antwerpen blijft bewaard" in uit.output
+    assert "in te stellen" in kc.ok("regio", "toon", "co3-antwerpen").output.split("Bewaartermijn")[1][:60]
+    uit = kc("bewaring", "--verwijder", "--ja")
+    assert uit.exit_code == 0 and dossier_bestand(thuis, palmeneire).exists()
+
+
+def test_bewaring_verwijder_met_register_zonder_inhoud(kc, palmeneire, westvl, thuis):
+    _sluit_af(thuis, palmeneire, "2020-03-01")
+    _termijn(thuis, 5)
+    kc.ok("dossier", "list")  # the summary is now in the cache
+    uit = kc.ok("bewaring")
+    assert palmeneire in uit.output and "01/03/2025" in uit.output and westvl not in uit.output
+    assert "Palmeneire" not in uit.output  # ids only
+    uit = kc("bewaring", "--verwijder")  # no terminal, no --ja: nothing deleted
+    assert uit.exit_code == 1 and "--ja" in uit.stderr and dossier_bestand(thuis, palmeneire).exists()
+    kc.ok("bewaring", "--verwijder", "--ja")
+    assert not dossier_bestand(thuis, palmeneire).parent.exists()
+    assert dossier_bestand(thuis, westvl).exists()
+    register = (thuis / "register" / "verwijderde-dossiers.csv").read_text(encoding="utf-8")
+    assert register.splitlines() == ["id;regio;jaar_afsluiting;verwijderd_op",
+                                     f"{palmeneire};co3-antwerpen;2020;2026-11-23"]
+    cache = (thuis / "cache" / "samenvattingen.json").read_text(encoding="utf-8")
+    assert palmeneire not in cache and "Palmeneire" not in cache
+    assert [p for p in thuis.rglob("*") if p.is_file() and b"Palmeneire" in p.read_bytes()] == []
+    # the id is never given again
+    uit = kc.ok("dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    assert f"Dossier {palmeneire} aangemaakt" not in uit.output
+
+
+def test_bewaartermijn_nog_niet_verstreken(kc, palmeneire, thuis):
+    _sluit_af(thuis, palmeneire, "2022-11-24")
+    _termijn(thuis, 4)  # ends 2026-11-24, today is 2026-11-23
+    uit = kc.ok("bewaring", "--verwijder", "--ja")
+    assert "Geen afgesloten dossiers" in uit.output and dossier_bestand(thuis, palmeneire).exists()

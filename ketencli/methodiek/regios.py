@@ -173,6 +173,9 @@ class Regio:
     # Leuven, D26): the first plan is due as soon as possible from the start of casusregie.
     eerste_plan_week: int | None = None
     contact: str = ""  # a general contact address from the texts (not the agendering address)
+    # years an afgesloten dossier is kept after its afsluiting (issue 20 §8); None = in te stellen:
+    # the region (its data protection officer) decides, ketencli never guesses a legal period
+    bewaartermijn: int | None = None
 
     def tafel(self, key: str) -> Tafel | None:
         return next((t for t in self.tafels if t.key == key), None)
@@ -359,5 +362,7 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             veranderd["partners"] = tuple(inst["partners"])
         if inst.get("eerste_plan_week") is not None:  # 0: no week rule, the plan is drafted at the table
             veranderd["eerste_plan_week"] = int(inst["eerste_plan_week"]) or None
+        if inst.get("bewaartermijn") is not None:
+            veranderd["bewaartermijn"] = int(inst["bewaartermijn"])
         regios[key] = replace(regio, **veranderd)
     return regios
