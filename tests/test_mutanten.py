@@ -85,7 +85,7 @@ def verloren(mutant_data: Any, bewaard: Any, pad: str = "") -> list[str]:
     if isinstance(mutant_data, list):
         if not isinstance(bewaard, list) or len(bewaard) != len(mutant_data):
             return [pad]
-        return [x for a, b in zip(mutant_data, bewaard) for x in verloren(a, b, pad + "[]")]
+        return [x for a, b in zip(mutant_data, bewaard, strict=True) for x in verloren(a, b, pad + "[]")]
     if isinstance(mutant_data, datetime) and isinstance(bewaard, datetime):
         return [] if mutant_data.replace(tzinfo=None) == bewaard.replace(tzinfo=None) else [pad]
     if isinstance(mutant_data, (date, int, float, str, bool)):
