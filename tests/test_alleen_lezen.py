@@ -23,6 +23,7 @@ ALLEEN_LEZEN = {
     "pva show", "pva check", "stap toon", "afronding check", "agendeer lijst", "regio toon", "tijdlijn toon",
     "dossier heropen",  # the one way back: tested below
     "templates check", "templates export",  # the user's templates, no dossier
+    "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}
