@@ -121,10 +121,11 @@ def _vereis_schrijfbaar(pad: Path) -> None:
         return
     for doel in (pad.parent, pad):
         try:
-            modus = doel.stat().st_mode
+            status = doel.stat()
         except OSError:
             continue
-        if not modus & 0o200:
+        # only the owner's own bit: a shared folder someone else owns is the system's to judge
+        if status.st_uid == os.getuid() and not status.st_mode & 0o200:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(doel))
 
 
