@@ -138,6 +138,7 @@ def _schrijf_cache(data: dict[str, Any]) -> None:
     pad = cache_pad()
     with contextlib.suppress(OSError):
         paden.maak_map(pad.parent)
+        paden.ruim_oude_kopieen_op(pad.parent)  # a killed listing's copy holds the gezin labels
         paden.schrijf_atomisch(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

@@ -129,6 +129,21 @@ def _vereis_schrijfbaar(pad: Path) -> None:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(doel))
 
 
+TEMP_KOPIE = re.compile(r"^\..+\.tmp$")  # ``schrijf_atomisch``'s temp copies (mkstemp: '.' + random + '.tmp')
+
+
+def ruim_oude_kopieen_op(map_: Path, ouder_dan: float = 120.0) -> None:
+    """Remove temp copies in ``map_`` that a killed write left (issue 20 §4): older than
+    ``ouder_dan`` seconds (a younger one may be another process's write in progress). Never raises."""
+    nu = time.time()
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
+            if TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if nu - item.stat().st_mtime > ouder_dan:
+                        os.unlink(item.path)
+
+
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
     """Temp file in the same folder, fsync, close, os.replace: old or new, never torn. A folder or
     file the user made read-only (no owner write bit) is refused with PermissionError."""

@@ -31,6 +31,7 @@ from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNiet
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
     ID_PATROON,
+    TEMP_KOPIE,
     config_dir,
     documenten_dir,
     dossier_dir,
@@ -42,6 +43,7 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     vreemde_bestanden,
 )
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
+from ketencli.paden import ruim_oude_kopieen_op as paden_ruim
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
 
 KOPTEKST = (
@@ -540,7 +542,6 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
 # ---------------------------------------------------------------------------------------------
 
 ONDERWEG = ".onderweg-"  # a note in documenten/: the files a run is about to write (names only)
-_TEMP_KOPIE = re.compile(r"^\..+\.tmp$")  # ``schrijf_atomisch``'s temp copies (mkstemp: '.' + random + '.tmp')
 OUDE_TEMP_SECONDEN = 120.0  # documents are written outside the lock: a younger temp copy may be in progress
 
 
@@ -597,12 +598,10 @@ def _ruim_op(dossier: model.Dossier) -> None:
     is a complete copy of the dossier, with names), documents and drafts noted by a run that was
     killed before saving (``noteer_onderweg``) that no agendering records, and temp copies of
     documents older than ``OUDE_TEMP_SECONDEN``. Never raises: tidying up may fail quietly."""
-    import time
-
     map_ = dossier_dir(dossier.id)
     with contextlib.suppress(OSError):
         for item in os.scandir(map_):
-            if _TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
+            if TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     os.unlink(item.path)
     docs = map_ / "documenten"
@@ -617,10 +616,7 @@ def _ruim_op(dossier: model.Dossier) -> None:
                         (docs / naam).unlink()
                 with contextlib.suppress(OSError):
                     os.unlink(item.path)
-            elif _TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
-                with contextlib.suppress(OSError):
-                    if time.time() - item.stat().st_mtime > OUDE_TEMP_SECONDEN:
-                        os.unlink(item.path)
+    paden_ruim(docs, OUDE_TEMP_SECONDEN)
 
 
 def _genoteerd_in(notitie: Path) -> set[str]:
@@ -641,7 +637,7 @@ def herstel(dossier_id: str) -> None:
         namen += [item.name for item in os.scandir(map_ / "documenten")] if (map_ / "documenten").is_dir() else []
     except OSError:
         return
-    if not any(n.startswith(ONDERWEG) or _TEMP_KOPIE.match(n) for n in namen):
+    if not any(n.startswith(ONDERWEG) or TEMP_KOPIE.match(n) for n in namen):
         return
     with contextlib.suppress(OSError, KetencliFout), slot(dossier_id):
         _ruim_op(laad(dossier_id))
@@ -680,6 +676,7 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
     """Claim ``gewenst`` when it is a well-formed id (D3) whose folder is free, else the next free
     ``<jaar>-<nnn>``, by creating its folder (atomic, race-free; decisions D2)."""
     basis = maak_map(dossiers_dir())
+    _ruim_verlaten_mappen(basis)
     if gewenst is not None and ID_PATROON.match(gewenst) and gewenst not in verwijderde_ids():
         try:
             (basis / gewenst).mkdir(mode=0o700)
@@ -701,6 +698,32 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
             continue
         _alleen_eigenaar(basis / kandidaat, 0o700)
         return kandidaat
+
+
+VERLATEN_SECONDEN = 600.0
+
+
+def _ruim_verlaten_mappen(basis: Path) -> None:
+    """Remove the folders of new dossiers whose first save was killed (issue 20 §4): an id folder
+    without dossier.yaml, untouched for ``VERLATEN_SECONDEN``, holding nothing but ketencli's own
+    lock and temp copies (a temp copy is the whole new dossier, with names). Never raises."""
+    import time
+
+    with contextlib.suppress(OSError):
+        for item in os.scandir(basis):
+            if not (ID_PATROON.match(item.name) and item.is_dir(follow_symlinks=False)):
+                continue
+            map_ = Path(item.path)
+            with contextlib.suppress(OSError):
+                if (map_ / DOSSIER_BESTAND).exists() or time.time() - map_.stat().st_mtime < VERLATEN_SECONDEN:
+                    continue
+                inhoud = list(os.scandir(map_))
+                if not all(k.is_file(follow_symlinks=False) and (k.name == DOSSIER_BESTAND + ".lock"
+                                                                 or TEMP_KOPIE.match(k.name)) for k in inhoud):
+                    continue  # something a user put there: not ketencli's to remove
+                for k in inhoud:
+                    os.unlink(k.path)
+                map_.rmdir()
 
 
 def maak_nieuw(data: dict[str, Any], bron: str = "nieuw dossier", *, gewenst_id: str | None = None) -> model.Dossier:

@@ -92,3 +92,33 @@ def test_doc_lijst_toont_geen_wees(kc, palmeneire, thuis):
     kc.ok(*argumenten)
     assert sorted(p.name for p in (dossier_bestand(thuis, palmeneire).parent / "documenten").glob("*.*")) == namen
     assert aantal > 0
+
+
+def test_kill_bij_een_nieuw_dossier(palmeneire, thuis, tmp_path):
+    """A kill during `dossier new --from` left a reserved folder, or one holding a temp copy of the
+    whole new dossier (with names), that no later save would ever touch."""
+    from tests.conftest import voorbeeld
+
+    argumenten = ["dossier", "new", "--from", str(voorbeeld("west-vlaanderen-gezin.yaml")), "--no-input"]
+    begin = tmp_path / "begin"
+    shutil.copytree(thuis, begin)
+    code, aantal = kill_harnas.draai(argumenten, None)
+    assert code == 0 and aantal > 3
+    for n in range(1, aantal + 1):
+        shutil.rmtree(thuis)
+        shutil.copytree(begin, thuis)
+        code, _ = kill_harnas.draai(argumenten, n)
+        assert code == -9
+        for map_ in (thuis / "dossiers").iterdir():
+            if (map_ / "dossier.yaml").exists():
+                store.laad(map_.name)  # complete, never torn
+        oud = time.time() - 3600
+        for p in thuis.rglob("*"):
+            os.utime(p, (oud, oud))
+        code, _ = kill_harnas.draai(argumenten, None)  # the next run
+        assert code == 0
+        rest = [str(p.relative_to(thuis)) for p in thuis.rglob("*.tmp")]
+        assert rest == [], f"kill before write call {n}: left {rest}"
+        leeg = [m.name for m in (thuis / "dossiers").iterdir()
+                if store.ID_PATROON.match(m.name) and not (m / "dossier.yaml").exists()]
+        assert leeg == [], f"kill before write call {n}: abandoned folders {leeg}"
