@@ -129,7 +129,9 @@ def _vereis_schrijfbaar(pad: Path) -> None:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(doel))
 
 
-TEMP_KOPIE = re.compile(r"^\..+\.tmp$")  # ``schrijf_atomisch``'s temp copies (mkstemp: '.' + random + '.tmp')
+# ``schrijf_atomisch``'s temp copies, exactly as mkstemp names them ('.' + 8 of [a-z0-9_] + '.tmp'): a
+# sync tool's own temp file (".syncthing.dossier.yaml.tmp") is not ketencli's to remove
+TEMP_KOPIE = re.compile(r"^\.[a-z0-9_]{8}\.tmp$")
 
 
 def ruim_oude_kopieen_op(map_: Path, ouder_dan: float = 120.0) -> None:

@@ -272,3 +272,18 @@ def test_bewaartermijn_nog_niet_verstreken(kc, palmeneire, thuis):
     _termijn(thuis, 4)  # ends 2026-11-24, today is 2026-11-23
     uit = kc.ok("bewaring", "--verwijder", "--ja")
     assert "Geen afgesloten dossiers" in uit.output and dossier_bestand(thuis, palmeneire).exists()
+
+
+# -- §4 stale temp copies ------------------------------------------------------------------------
+
+
+def test_volgende_bewaring_ruimt_een_oude_tijdelijke_kopie_op(kc, palmeneire, thuis):
+    """A kill between writing the temp copy and the rename left a complete copy of the dossier
+    (with names) next to it, for good (12 in 2,000 kills)."""
+    map_ = dossier_bestand(thuis, palmeneire).parent
+    kopie = map_ / ".k9x_2ab7.tmp"
+    kopie.write_bytes(dossier_bestand(thuis, palmeneire).read_bytes())
+    vreemd = map_ / ".syncthing.dossier.yaml.tmp"  # a sync tool's own: not ketencli's to remove
+    vreemd.write_text("x", encoding="utf-8")
+    kc.ok(*[a.format(id=palmeneire) for a in TIJDLIJN_ADD])
+    assert not kopie.exists() and vreemd.exists()
