@@ -83,6 +83,9 @@ def verloren(mutant_data: Any, bewaard: Any, pad: str = "") -> list[str]:
                 uit += verloren(v, bewaard[k], f"{pad}/{k}")
         return uit
     if isinstance(mutant_data, list):
+        if isinstance(bewaard, list) and all(isinstance(x, (str, int, date)) for x in mutant_data + bewaard):
+            # a list of keys (rollen, bij_wie): the model drops a repeated one, which holds nothing
+            return [] if {str(x) for x in mutant_data} <= {str(x) for x in bewaard} else [pad]
         if not isinstance(bewaard, list) or len(bewaard) != len(mutant_data):
             return [pad]
         return [x for a, b in zip(mutant_data, bewaard, strict=True) for x in verloren(a, b, pad + "[]")]
