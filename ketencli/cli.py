@@ -19,7 +19,7 @@ from typer import _click  # typer >= 0.26 bundles its own click (pinned in pypro
 from typer import core as typer_core
 
 from ketencli import __version__
-from ketencli.fouten import KetencliFout
+from ketencli.fouten import KetencliFout, schrijffout
 
 # -- Dutch framework texts -------------------------------------------------------------------
 
@@ -176,15 +176,31 @@ def _vertaal_gebruiksfout(fout: _click.exceptions.ClickException) -> str:
 
 
 def _stderr(tekst: str, stijl: str = "") -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    from ketencli import ui
+
+    console = ui.console(stderr=True, soft_wrap=True)  # control characters shown escaped (issue 20 §6)
     console.print(f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst))
 
 
 def _debug() -> bool:
     return os.environ.get("KETENCLI_DEBUG", "").strip() not in ("", "0")
+
+
+def _bestandsnaam(fout: OSError) -> str:
+    """The file an OS error is about, relative to the data home when inside it (ids, no names)."""
+    from pathlib import Path
+
+    from ketencli import paden
+
+    if not fout.filename:
+        return "Een bestand"
+    pad = Path(os.fsdecode(fout.filename))
+    try:
+        return str(pad.relative_to(paden.home()))
+    except ValueError:
+        return str(pad)
 
 
 # -- the single exit point -------------------------------------------------------------------
@@ -222,6 +238,13 @@ class KetenGroep(typer_core.TyperGroup):
             sys.exit(130)
         except SystemExit:
             raise
+        except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
+            if _debug():
+                raise
+            vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet geschreven worden")
+            _stderr(vertaald.melding, "bold red")
+            _stderr(vertaald.tip or "", "yellow")
+            sys.exit(1)
         except Exception as fout:  # noqa: BLE001 - the one place that catches everything
             if _debug():
                 raise
@@ -304,6 +327,10 @@ def _registreer() -> None:
 
     app.add_typer(tijdlijn.app, name="tijdlijn")
     app.command("profiel")(profiel.profiel)
+    from ketencli.commands import bewaring
+
+    app.command("bewaring", help="Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze "
+                                 "verwijderen (--verwijder).")(bewaring.bewaring)
 
 
 _registreer()

@@ -797,7 +797,10 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
     if not map_.is_dir():
         return []
     uit = []
+    wees = store.onvoltooide_bestanden(dossier_id)  # from a run killed before it saved (issue 20 §4)
     for pad in sorted(map_.glob("*.docx")):
+        if pad.name in wees:
+            continue
         datum_tekst, _, soort_key = pad.stem.partition("_")
         soort_key = re.sub(r"-\d+$", "", soort_key) if soort_key not in SOORTEN else soort_key  # 2nd that day
         try:

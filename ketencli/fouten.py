@@ -58,3 +58,56 @@ class Afgebroken(KetencliFout):
 
     def __init__(self, melding: str = "Afgebroken: er werd niets bewaard.") -> None:
         super().__init__(melding)
+
+
+# -- failing disks: one translation of OS errors (issue 20 §3) ---------------------------------
+
+_WINDOWS_IN_GEBRUIK = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+def schijf_oorzaak(fout: OSError) -> tuple[str, str]:
+    """The Dutch cause of an OS error and what the user can do about it: ``(oorzaak, tip)``.
+
+    Never the English ``strerror`` ("Read-only file system", "No space left on device"). Only a file
+    held open by another program (Windows) gets the tip about closing programs.
+    """
+    import errno
+
+    nummer = fout.errno or 0
+    if getattr(fout, "winerror", None) in _WINDOWS_IN_GEBRUIK or nummer in (errno.EBUSY, errno.ETXTBSY):
+        return ("het bestand is in gebruik door een ander programma",
+                "Sluit het programma dat het bestand openhoudt (Word, een editor, een sync-programma) en "
+                "probeer het opnieuw.")
+    if nummer == errno.EROFS:
+        return ("de map staat op een alleen-lezen schijf of share",
+                "Werk op een schijf waarop je mag schrijven, of vraag je beheerder om schrijfrechten.")
+    if nummer in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return ("de schijf is vol (of je quotum is op)",
+                "Maak ruimte vrij op de schijf en probeer het opnieuw.")
+    if nummer in (errno.EACCES, errno.EPERM):
+        return ("je hebt geen schrijfrechten op die map of dat bestand (het is beveiligd of alleen-lezen gemaakt)",
+                "Kijk de rechten van de map en het bestand na (heb je ze zelf alleen-lezen gemaakt?), of "
+                "vraag je beheerder om hulp.")
+    if nummer == errno.EIO:
+        return ("de schijf gaf een lees- of schrijffout",
+                "Kijk de schijf na (een losgekoppelde USB-schijf of netwerkshare?) en probeer het opnieuw.")
+    if nummer == errno.ENOENT:
+        return ("de map bestaat (niet meer)",
+                "Kijk na of de schijf of share nog verbonden is en probeer het opnieuw.")
+    if nummer in (errno.ENAMETOOLONG,):
+        return ("het pad is te lang", "Kies een kortere map.")
+    return (f"het besturingssysteem weigerde het schrijven (foutcode {nummer})" if nummer else
+            "het besturingssysteem weigerde het schrijven",
+            "Kijk na of je in die map mag schrijven en of de schijf nog verbonden is.")
+
+
+class SchijfFout(KetencliFout):
+    """Writing a file failed in the operating system (read-only, full, no permission)."""
+
+
+def schrijffout(fout: OSError, wat: str, *, gevolg: str = "Er werd niets bewaard.") -> SchijfFout:
+    """A Dutch ``SchijfFout`` for an ``OSError`` raised while writing: ``wat`` is the subject
+    ("dossiers/2026-001/dossier.yaml kon niet bewaard worden"; neutral names only, never case
+    text), followed by the cause, ``gevolg`` and the tip from ``schijf_oorzaak``."""
+    oorzaak, tip = schijf_oorzaak(fout)
+    return SchijfFout(f"{wat}: {oorzaak}. {gevolg}".strip(), tip=tip)

@@ -140,7 +140,17 @@ def _schrijf_cache(data: dict[str, Any]) -> None:
     pad = cache_pad()
     with contextlib.suppress(OSError):
         paden.maak_map(pad.parent)
+        paden.ruim_oude_kopieen_op(pad.parent)  # a killed listing's copy holds the gezin labels
         paden.schrijf_atomisch(pad, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def vergeet(dossier_id: str) -> None:
+    """Drop a (deleted) dossier's summary from the cache at once (issue 20 §8)."""
+    cache = _lees_cache()
+    dossiers = cache.get("dossiers")
+    if isinstance(dossiers, dict) and dossier_id in dossiers:
+        del dossiers[dossier_id]
+        _schrijf_cache(cache)
 
 
 def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:

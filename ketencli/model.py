@@ -702,6 +702,9 @@ class RegioInstelling(Basis):
     # D25: the first plan at the plan table from this week of casusregie (CO3: 10); 0 = the plan is
     # drafted at the table, as soon as possible (West-Vlaanderen, Leuven)
     eerste_plan_week: int | None = Field(None, ge=0, le=52)
+    # issue 20 §8 (GDPR art. 5(1)(e)): years an afgesloten dossier is kept after its afsluiting;
+    # None = in te stellen (ketencli does not guess a legal period)
+    bewaartermijn: int | None = Field(None, ge=1, le=100)
 
     @field_validator("vrije_dagen")
     @classmethod

@@ -8,6 +8,7 @@ writers all place files through these functions, so folders are owner-only (0700
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import tempfile
@@ -103,16 +104,54 @@ def maak_map(pad: Path) -> Path:
     return pad
 
 
-def alleen_eigenaar(pad: Path, modus: int) -> None:
+def alleen_eigenaar(pad: Path, modus: int = 0o700) -> None:
+    """Remove the group's and others' permission bits; never add any: a user's own ``chmod 0500``
+    on a folder or ``0400`` on a file survives the next save (issue 20 §5). ``modus`` is the
+    intended owner-only mode of something ketencli just created (kept for the callers' reading)."""
     if os.name != "posix":  # Windows: privacy comes from the per-user profile folder
         return
     with contextlib.suppress(OSError):
-        if (pad.stat().st_mode & 0o777) != modus:
-            os.chmod(pad, modus)
+        huidig = pad.stat().st_mode & 0o7777
+        if huidig & 0o077:
+            os.chmod(pad, huidig & ~0o077)
+
+
+def _vereis_schrijfbaar(pad: Path) -> None:
+    """Refuse to replace a file (or write into a folder) whose owner write bit the user removed,
+    also for root, who the system would let through (issue 20 §5). PermissionError (EACCES)."""
+    if os.name != "posix":
+        return
+    for doel in (pad.parent, pad):
+        try:
+            status = doel.stat()
+        except OSError:
+            continue
+        # only the owner's own bit: a shared folder someone else owns is the system's to judge
+        if status.st_uid == os.getuid() and not status.st_mode & 0o200:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(doel))
+
+
+# ``schrijf_atomisch``'s temp copies, exactly as mkstemp names them ('.' + 8 of [a-z0-9_] + '.tmp'): a
+# sync tool's own temp file (".syncthing.dossier.yaml.tmp") is not ketencli's to remove
+TEMP_KOPIE = re.compile(r"^\.[a-z0-9_]{8}\.tmp$")
+
+
+def ruim_oude_kopieen_op(map_: Path, ouder_dan: float = 120.0) -> None:
+    """Remove temp copies in ``map_`` that a killed write left (issue 20 §4): older than
+    ``ouder_dan`` seconds (a younger one may be another process's write in progress). Never raises."""
+    nu = time.time()
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
+            if TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    if nu - item.stat().st_mtime > ouder_dan:
+                        os.unlink(item.path)
 
 
 def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
-    """Temp file in the same folder, fsync, close, os.replace: old or new, never torn."""
+    """Temp file in the same folder, fsync, close, os.replace: old or new, never torn. A folder or
+    file the user made read-only (no owner write bit) is refused with PermissionError."""
+    _vereis_schrijfbaar(pad)
     fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=".", suffix=".tmp")  # mkstemp: 0600
     try:
         with os.fdopen(fd, "wb") as f:

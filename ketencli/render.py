@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ketencli.fouten import KetencliFout
+from ketencli.fouten import KetencliFout, schrijffout
 
 PAKKET = Path(__file__).resolve().parent
 EIGEN_MAP_NAAM = "templates"
@@ -235,17 +235,8 @@ def schrijf(pad: Path, inhoud: bytes) -> None:
 
     try:
         paden.schrijf_atomisch(pad, inhoud)
-    except PermissionError:
-        raise KetencliFout(f"{pad.name} kon niet bewaard worden: het bestand is in gebruik of de map is "
-                           "niet schrijfbaar.", tip="Sluit het document in Word en probeer het opnieuw.") from None
     except OSError as fout:  # a read-only disk or share, a full disk: never the English strerror
-        import errno
-
-        reden = {errno.EROFS: "de map staat op een alleen-lezen schijf of share",
-                 errno.ENOSPC: "de schijf is vol"}.get(fout.errno or 0, "de map is niet schrijfbaar")
-        raise KetencliFout(f"{pad.name} kon niet bewaard worden: {reden}. Er werd niets bewaard.",
-                           tip=f"Kijk na of je in {pad.parent} mag schrijven, of kies een andere plek met "
-                               "--uit.") from None
+        raise schrijffout(fout, f"{pad.name} kon niet bewaard worden") from None
 
 
 # -- checking a template -------------------------------------------------------------------------

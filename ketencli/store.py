@@ -27,10 +27,11 @@ from typing import Any
 import yaml
 
 from ketencli import klok, model
-from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden
+from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout, schrijffout
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
     ID_PATROON,
+    TEMP_KOPIE,
     config_dir,
     documenten_dir,
     dossier_dir,
@@ -42,6 +43,7 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     vreemde_bestanden,
 )
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
+from ketencli.paden import ruim_oude_kopieen_op as paden_ruim
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
 
 KOPTEKST = (
@@ -58,9 +60,35 @@ _BasisLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BasisDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+class _DubbeleSleutel(yaml.YAMLError):
+    """A mapping key written twice in one block (the YAML spec requires unique keys)."""
+
+    def __init__(self, sleutel: Any, tweede: Any, eerste: Any) -> None:
+        super().__init__("duplicate key")
+        self.sleutel, self.tweede, self.eerste = sleutel, tweede, eerste
+
+
 class _Lader(_BasisLoader):  # type: ignore[misc]
     """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
-    ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans."""
+    ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans. A key written
+    twice in one block is refused (PyYAML would keep the last one and silently drop the first:
+    a second ``tijdlijn:`` block appended by hand; issue 20 §1), at every level."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            gezien: dict[Any, Any] = {}
+            for sleutel_knoop, _ in node.value:
+                if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
+                    continue
+                sleutel = self.construct_object(sleutel_knoop, deep=True)
+                try:
+                    eerder = gezien.get(sleutel)
+                except TypeError:  # an unhashable key: the constructor refuses it itself
+                    continue
+                if eerder is not None:
+                    raise _DubbeleSleutel(sleutel, sleutel_knoop.start_mark, eerder.start_mark)
+                gezien[sleutel] = sleutel_knoop
+        return super().construct_mapping(node, deep=deep)
 
 
 _Lader.yaml_implicit_resolvers = {
@@ -132,6 +160,8 @@ def naar_yaml(data: Any) -> str:
 def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
     try:
         return yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
+    except _DubbeleSleutel as fout:
+        raise _dubbele_sleutel_fout(fout, bron) from None
     except yaml.MarkedYAMLError as fout:
         merk = fout.problem_mark or fout.context_mark
         plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
@@ -172,6 +202,23 @@ def _tekenfout(tekst: str, bron: str) -> BestandsFout:
         f"{bron}, regel {regel}, kolom {kolom}: dit is geen geldige YAML (het onzichtbare stuurteken {teken} "
         "mag niet in het bestand staan).",
         tip="Verwijder dat teken (het komt meestal mee bij kopiëren en plakken uit een ander programma).",
+    )
+
+
+_SLEUTELVORM = re.compile(r"^[a-z0-9_-]{1,30}$")
+
+
+def _dubbele_sleutel_fout(fout: _DubbeleSleutel, bron: str) -> BestandsFout:
+    """The message for a key written twice: file, line and column of the second one. The key is
+    named only when it has the shape of a schema key (free text from the file is never repeated)."""
+    tweede, eerste = fout.tweede, fout.eerste
+    naam = f"de sleutel '{fout.sleutel}'" if isinstance(fout.sleutel, str) and _SLEUTELVORM.match(fout.sleutel) \
+        else "deze sleutel"
+    return BestandsFout(
+        f"{bron}, regel {tweede.line + 1}, kolom {tweede.column + 1}: {naam} staat al eerder in hetzelfde "
+        f"blok (regel {eerste.line + 1}). Een sleutel mag maar één keer voorkomen; er werd niets bewaard.",
+        tip="Voeg de twee blokken samen tot één (bv. alle tijdlijn-items onder één 'tijdlijn:') en "
+            "verwijder de tweede sleutel.",
     )
 
 
@@ -536,13 +583,117 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
         try:
             _schrijf_atomisch(pad, inhoud)
         except OSError as fout:
-            raise BestandsFout(
-                f"{_weergave(pad)} kon niet bewaard worden ({fout.strerror or fout}). "
-                "Het vorige bestand is onaangeroerd.",
-                tip="Sluit programma's die het bestand openhouden en probeer opnieuw.",
-            ) from None
+            raise schrijffout(fout, f"{_weergave(pad)} kon niet bewaard worden",
+                              gevolg="Het vorige bestand is onaangeroerd.") from None
         dossier._stempel = hashlib.sha256(inhoud).hexdigest()
         dossier._geladen_fase = dossier.fase
+        _ruim_op(dossier)
+
+
+# ---------------------------------------------------------------------------------------------
+# After a kill (issue 20 §4): stale temp copies and documents that no agendering knows
+# ---------------------------------------------------------------------------------------------
+
+ONDERWEG = ".onderweg-"  # a note in documenten/: the files a run is about to write (names only)
+OUDE_TEMP_SECONDEN = 120.0  # documents are written outside the lock: a younger temp copy may be in progress
+
+
+def noteer_onderweg(dossier_id: str, namen: list[str]) -> Path | None:
+    """Before a run writes new files into the dossier's documenten/ folder that only a later save
+    of the dossier will record (``agendeer``: the document and its .eml), note their names. The
+    caller holds ``slot(dossier_id)`` from here until ``onderweg_klaar``; a note found by anyone
+    else under the lock is from a killed run, and its files that no agendering names are removed
+    (``_ruim_op``). Returns the note (None when there is nothing to note)."""
+    if not namen:
+        return None
+    map_ = documenten_dir(dossier_id, maak=True)
+    pad = map_ / f"{ONDERWEG}{os.getpid()}"
+    _schrijf_atomisch(pad, "\n".join(namen).encode("utf-8"))
+    return pad
+
+
+def onderweg_klaar(notitie: Path | None) -> None:
+    if notitie is not None:
+        with contextlib.suppress(OSError):
+            notitie.unlink()
+
+
+def _vastgelegd(dossier: model.Dossier) -> set[str]:
+    """The files in documenten/ that the dossier records (its agenderingen's document and draft)."""
+    return {naam for a in dossier.agenderingen for naam in (a.document, a.mail) if naam}
+
+
+def onvoltooide_bestanden(dossier_id: str) -> set[str]:
+    """Names in documenten/ written by a run that was killed before its dossier was saved (no
+    agendering knows them): `doc --lijst` never lists them. Reads only."""
+    genoteerd = _genoteerd(documenten_dir(dossier_id))
+    if not genoteerd:
+        return set()
+    try:
+        bekend = _vastgelegd(laad(dossier_id))
+    except (BestandsFout, DossierNietGevonden):
+        bekend = set()
+    return genoteerd - bekend
+
+
+def _genoteerd(map_: Path) -> set[str]:
+    namen: set[str] = set()
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
+            if item.name.startswith(ONDERWEG):
+                namen |= _genoteerd_in(Path(item.path))
+    return namen
+
+
+def _ruim_op(dossier: model.Dossier) -> None:
+    """Under the dossier's lock, after a save: remove what a killed run left behind. The temp copies
+    of ``dossier.yaml`` (only a save under this lock writes them, so any one seen now is stale; each
+    is a complete copy of the dossier, with names), documents and drafts noted by a run that was
+    killed before saving (``noteer_onderweg``) that no agendering records, and temp copies of
+    documents older than ``OUDE_TEMP_SECONDEN``. Never raises: tidying up may fail quietly."""
+    map_ = dossier_dir(dossier.id)
+    with contextlib.suppress(OSError):
+        for item in os.scandir(map_):
+            if TEMP_KOPIE.match(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
+    docs = map_ / "documenten"
+    if not docs.is_dir():
+        return
+    bekend = _vastgelegd(dossier)
+    with contextlib.suppress(OSError):
+        for item in list(os.scandir(docs)):
+            if item.name.startswith(ONDERWEG):
+                for naam in _genoteerd_in(Path(item.path)) - bekend:
+                    with contextlib.suppress(OSError):
+                        (docs / naam).unlink()
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
+    paden_ruim(docs, OUDE_TEMP_SECONDEN)
+
+
+def _genoteerd_in(notitie: Path) -> set[str]:
+    try:
+        regels = notitie.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {n for n in regels if n and "/" not in n and "\\" not in n and not n.startswith(".")}
+
+
+def herstel(dossier_id: str) -> None:
+    """Tidy up after a killed run before a command writes new files (``agendeer``: otherwise the
+    rerun writes ``-2`` copies next to the orphans). Only takes the lock when there is something
+    to tidy; never raises for that (the command's own writing says what is wrong with the disk)."""
+    map_ = dossier_dir(dossier_id)
+    try:
+        namen = [item.name for item in os.scandir(map_)]
+        namen += [item.name for item in os.scandir(map_ / "documenten")] if (map_ / "documenten").is_dir() else []
+    except OSError:
+        return
+    if not any(n.startswith(ONDERWEG) or TEMP_KOPIE.match(n) for n in namen):
+        return
+    with contextlib.suppress(OSError, KetencliFout), slot(dossier_id):
+        _ruim_op(laad(dossier_id))
 
 
 @contextlib.contextmanager
@@ -578,7 +729,8 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
     """Claim ``gewenst`` when it is a well-formed id (D3) whose folder is free, else the next free
     ``<jaar>-<nnn>``, by creating its folder (atomic, race-free; decisions D2)."""
     basis = maak_map(dossiers_dir())
-    if gewenst is not None and ID_PATROON.match(gewenst):
+    _ruim_verlaten_mappen(basis)
+    if gewenst is not None and ID_PATROON.match(gewenst) and gewenst not in verwijderde_ids():
         try:
             (basis / gewenst).mkdir(mode=0o700)
         except FileExistsError:
@@ -588,6 +740,7 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
             return gewenst
     patroon = re.compile(rf"^{jaar}-(\d{{3,}})$")
     nummers = [int(m.group(1)) for p in basis.iterdir() if (m := patroon.match(p.name))]
+    nummers += [int(m.group(1)) for i in verwijderde_ids() if (m := patroon.match(i))]  # never reused
     volgende = max(nummers, default=0) + 1
     while True:
         kandidaat = f"{jaar}-{volgende:03d}"
@@ -598,6 +751,32 @@ def _reserveer_id(jaar: int, gewenst: str | None = None) -> str:
             continue
         _alleen_eigenaar(basis / kandidaat, 0o700)
         return kandidaat
+
+
+VERLATEN_SECONDEN = 600.0
+
+
+def _ruim_verlaten_mappen(basis: Path) -> None:
+    """Remove the folders of new dossiers whose first save was killed (issue 20 §4): an id folder
+    without dossier.yaml, untouched for ``VERLATEN_SECONDEN``, holding nothing but ketencli's own
+    lock and temp copies (a temp copy is the whole new dossier, with names). Never raises."""
+    import time
+
+    with contextlib.suppress(OSError):
+        for item in os.scandir(basis):
+            if not (ID_PATROON.match(item.name) and item.is_dir(follow_symlinks=False)):
+                continue
+            map_ = Path(item.path)
+            with contextlib.suppress(OSError):
+                if (map_ / DOSSIER_BESTAND).exists() or time.time() - map_.stat().st_mtime < VERLATEN_SECONDEN:
+                    continue
+                inhoud = list(os.scandir(map_))
+                if not all(k.is_file(follow_symlinks=False) and (k.name == DOSSIER_BESTAND + ".lock"
+                                                                 or TEMP_KOPIE.match(k.name)) for k in inhoud):
+                    continue  # something a user put there: not ketencli's to remove
+                for k in inhoud:
+                    os.unlink(k.path)
+                map_.rmdir()
 
 
 def maak_nieuw(data: dict[str, Any], bron: str = "nieuw dossier", *, gewenst_id: str | None = None) -> model.Dossier:
@@ -629,6 +808,89 @@ def _ruim_lege_map_op(dossier_id: str) -> None:
             if kind.name.endswith(".lock"):
                 kind.unlink()
         map_.rmdir()
+
+
+# ---------------------------------------------------------------------------------------------
+# Deleting a dossier after its retention term (issue 20 §8)
+# ---------------------------------------------------------------------------------------------
+
+REGISTER_KOP = "id;regio;jaar_afsluiting;verwijderd_op"
+_WEG = ".verwijderd-"  # a dossier folder being deleted: renamed first, so a kill never leaves half a dossier
+
+
+def register_pad() -> Path:
+    """The anonymous register of deleted dossiers: one line per dossier (id, region, year of the
+    afsluiting, date of deletion), never a name or a fact."""
+    return home() / "register" / "verwijderde-dossiers.csv"
+
+
+def verwijderde_ids() -> set[str]:
+    try:
+        regels = register_pad().read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {r.split(";", 1)[0] for r in regels[1:] if r.strip()}
+
+
+def verwijder_dossier(dossier_id: str, *, regio: str, jaar_afsluiting: int | None) -> None:
+    """Delete an afgesloten dossier with its documents, drafts and editor copies, after writing its
+    anonymous line in the register (first: a kill never loses the record). The folder is renamed
+    away under the lock, then removed; a leftover of a killed deletion goes on the next call.
+    Raises KetencliFout for a dossier that is not afgesloten, SchijfFout when the disk refuses."""
+    import shutil
+
+    def vereis_afgesloten() -> None:
+        if laad(dossier_id).fase != "afgesloten":
+            raise KetencliFout(f"Dossier {dossier_id} is niet afgesloten en wordt niet verwijderd.")
+
+    vereis_afgesloten()
+    _registreer(dossier_id, regio, jaar_afsluiting)
+    map_ = dossier_dir(dossier_id)
+    weg = dossiers_dir() / f"{_WEG}{dossier_id}-{os.getpid()}"
+    with slot(dossier_id):
+        vereis_afgesloten()  # unchanged under the lock
+        try:
+            os.replace(map_, weg)
+        except OSError as fout:
+            raise schrijffout(fout, f"Dossier {dossier_id} kon niet verwijderd worden",
+                              gevolg="Het dossier is onaangeroerd.") from None
+    _LOCKS.pop(str(map_), None)
+    shutil.rmtree(weg, ignore_errors=True)
+    for map_naam in ("concepten", "bewerken"):
+        for pad in (home() / map_naam).glob(f"{dossier_id}-*"):
+            with contextlib.suppress(OSError):
+                pad.unlink()
+    ruim_verwijderde_op()
+
+
+def ruim_verwijderde_op() -> None:
+    """Remove what a killed deletion left (a renamed folder)."""
+    import shutil
+
+    with contextlib.suppress(OSError):
+        for item in os.scandir(dossiers_dir()):
+            if item.name.startswith(_WEG) and item.is_dir(follow_symlinks=False):
+                shutil.rmtree(item.path, ignore_errors=True)
+
+
+def _registreer(dossier_id: str, regio: str, jaar_afsluiting: int | None) -> None:
+    pad = register_pad()
+    try:
+        bestaand = pad.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        bestaand = REGISTER_KOP + "\n"
+    except OSError as fout:
+        raise schrijffout(fout, f"{_weergave(pad)} kon niet gelezen worden") from None
+    if dossier_id in verwijderde_ids():
+        return
+    regel = f"{dossier_id};{regio};{jaar_afsluiting or ''};{klok.vandaag().isoformat()}\n"
+    try:
+        maak_map(pad.parent)
+        _schrijf_atomisch(pad, (bestaand if bestaand.endswith("\n") else bestaand + "\n").encode("utf-8")
+                          + regel.encode("utf-8"))
+    except OSError as fout:
+        raise schrijffout(fout, f"{_weergave(pad)} kon niet bijgewerkt worden",
+                          gevolg="Er werd niets verwijderd.") from None
 
 
 @dataclass

@@ -21,10 +21,32 @@ from ketencli.fouten import Afgebroken, GeenTerminal
 # -- output ----------------------------------------------------------------------------------
 
 
-def console(stderr: bool = False) -> Any:
-    from rich.console import Console
+# C0 controls except tab and newline, DEL and the C1 controls (ESC, CSI ...): a name or a text in
+# a dossier with "\x1b[31m" must not recolour or rewrite the user's terminal (issue 20 §6)
+_BESTURING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
-    return Console(stderr=stderr, highlight=False)
+
+def zichtbaar(tekst: str) -> str:
+    """``tekst`` with terminal control characters shown escaped (ESC → ``\\x1b``), never raw."""
+    return _BESTURING.sub(lambda m: f"\\x{ord(m.group()):02x}", tekst)
+
+
+_CONSOLE_KLASSE: list[Any] = []
+
+
+def console(stderr: bool = False, **opties: Any) -> Any:
+    """The one rich console for terminal output: every text it renders (a printed line, a table
+    cell, a panel) passes through ``zichtbaar`` first, so no control sequence from data reaches
+    the terminal raw; rich's own styling is added after."""
+    if not _CONSOLE_KLASSE:
+        from rich.console import Console
+
+        class _VeiligeConsole(Console):
+            def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
+                return super().render_str(zichtbaar(text), *args, **kwargs)
+
+        _CONSOLE_KLASSE.append(_VeiligeConsole)
+    return _CONSOLE_KLASSE[0](stderr=stderr, highlight=False, **opties)
 
 
 def schrijf_json(data: Any) -> None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ketencli.commands.opties import niet_leeg
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.methodiek.regios import DOEL_LABEL, ROL_VAN_AGENDERING, SOORT_LABEL
 
@@ -104,7 +105,7 @@ class Verzoek:
 # the options every agendering shares (one definition, reused by each command)
 O_DATUM = typer.Option(None, "--datum", help=DATUM_HULP)
 O_TOCH = typer.Option(False, "--toch", help=TOCH_HULP)
-O_REDEN = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch).")
+O_REDEN = typer.Option("", "--reden", help="Waarom je toch agendeert (met --toch).", callback=niet_leeg)
 O_OVERSCHRIJF = typer.Option(False, "--overschrijf", help=OVERSCHRIJF_HULP)
 O_JSON = typer.Option(False, "--json", help=JSON_HULP)
 
@@ -296,6 +297,7 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)  # before any file is written
     verzoek.woorden = planning.woorden(d.regio)
+    store.herstel(d.id)  # the files of a run killed before it saved: gone before names are chosen
     _bepaal_doel(d, verzoek)
     _extern(d, verzoek)
     nu = klok.nu()
@@ -339,19 +341,25 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
             tip="Los ze op en probeer opnieuw, of agendeer toch met --toch (met --reden \"...\"): dat wordt "
                 "bij de agendering genoteerd.",
         )
-    doel = _doel(d.id, verzoek, bestaand, vandaag)
     # Files this run creates are removed again when the agendering cannot be saved (a read-only
-    # dossier folder, a lock, Ctrl-C): no document or draft mail without its agendering.
-    nieuw = [p for p in (doel, doel.with_suffix(".eml")) if not p.exists()]
-    try:
-        document = _document(d, verzoek, zitting, reikwijdte, vandaag, doel)
-        aan = planning.agendering_adres(d.regio, rol)
-        mail = _mail(d, verzoek, zitting, document, aan)
-        agendering = _bewaar(d.id, verzoek, zitting, uitslag, reikwijdte, document, mail, vandaag)
-    except BaseException:
-        for pad in nieuw:
-            pad.unlink(missing_ok=True)
-        raise
+    # dossier folder, a lock, Ctrl-C): no document or draft mail without its agendering. Against a
+    # kill (no except runs), they are noted first, under the lock until the save: the next save of
+    # the dossier removes noted files that no agendering records (issue 20 §4).
+    with store.slot(d.id):
+        doel = _doel(d.id, verzoek, bestaand, vandaag)
+        nieuw = [p for p in (doel, doel.with_suffix(".eml")) if not p.exists()]
+        notitie = store.noteer_onderweg(d.id, [p.name for p in nieuw])
+        try:
+            document = _document(d, verzoek, zitting, reikwijdte, vandaag, doel)
+            aan = planning.agendering_adres(d.regio, rol)
+            mail = _mail(d, verzoek, zitting, document, aan)
+            agendering = _bewaar(d.id, verzoek, zitting, uitslag, reikwijdte, document, mail, vandaag)
+        except BaseException:
+            for pad in nieuw:
+                pad.unlink(missing_ok=True)
+            raise
+        finally:
+            store.onderweg_klaar(notitie)
     _meld(d, verzoek, zitting, uitslag, agendering, document, mail, aan)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ketencli.commands.opties import niet_leeg
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal
 
@@ -541,7 +542,7 @@ _LID_OPTIES_HULP = {
 @lid_app.command("add")
 def lid_toevoegen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
-    naam: str | None = typer.Option(None, "--naam", help="Naam van het gezinslid."),
+    naam: str | None = typer.Option(None, "--naam", help="Naam van het gezinslid.", callback=niet_leeg),
     rol: list[str] = typer.Option([], "--rol", help=_LID_OPTIES_HULP["rol"]),
     geboortedatum: str | None = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14."),
     relatie: list[str] = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"]),
@@ -572,7 +573,7 @@ def lid_toevoegen(
 def lid_wijzigen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
     lid_id: str = typer.Argument(..., metavar="LID", help="Het id van het gezinslid, bv. m2."),
-    naam: str | None = typer.Option(None, "--naam", help="Nieuwe naam."),
+    naam: str | None = typer.Option(None, "--naam", help="Nieuwe naam.", callback=niet_leeg),
     rol: list[str] = typer.Option([], "--rol", help="Vervangt de rollen; " + _LID_OPTIES_HULP["rol"]),
     geboortedatum: str | None = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14."),
     relatie: list[str] = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"]),

@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from ketencli.fouten import KetencliFout
+from ketencli.fouten import KetencliFout, schrijffout
 from ketencli.taal import aantal
 
 URGENTIE_STIJL = {"te-laat": "bold red", "deze-week": "yellow", "volgende-week": "cyan", "later": "default"}
@@ -150,10 +150,9 @@ def _schrijf_kalender(pad: Path, inhoud: bytes) -> None:
                            tip="Kies een bestaande map, bv. --ics ~/ketencli.ics.")
     try:
         paden.schrijf_atomisch(pad, inhoud)
-    except OSError:
-        raise KetencliFout(f"{pad} kan niet geschreven worden: de map is niet schrijfbaar of het bestand is in "
-                           "gebruik. Het agendabestand werd niet geschreven.",
-                           tip="Kies een map waarin je mag schrijven, bv. --ics ~/ketencli.ics.") from None
+    except OSError as fout:
+        raise schrijffout(fout, f"{pad} kon niet geschreven worden",
+                          gevolg="Het agendabestand werd niet geschreven.") from None
 
 
 def _agenda_staat_pad() -> Path:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ketencli.commands.opties import niet_leeg
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal
 
@@ -523,7 +524,7 @@ def actie_verwijderen(
 @doel_app.command("add")
 def doel_toevoegen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
-    tekst: str = typer.Option(..., "--tekst", help="De doelstelling."),
+    tekst: str = typer.Option(..., "--tekst", help="De doelstelling.", callback=niet_leeg),
     bij_wie: list[str] = typer.Option([], "--bij-wie", help="Lid-id's."),
     domein: str | None = typer.Option(None, "--domein", help="Domein van het kijkschema."),
     rij: str | None = typer.Option(None, "--rij", help="Bij welke rij (optioneel)."),
@@ -549,7 +550,7 @@ def doel_wijzigen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
     doel_id: str = typer.Argument(..., metavar="DOEL", help="Het id van de doelstelling, bv. g1."),
     staat: str | None = typer.Option(None, "--staat", help="lopend, bereikt, deels-bereikt of niet-bereikt."),
-    tekst: str | None = typer.Option(None, "--tekst", help="Nieuwe tekst."),
+    tekst: str | None = typer.Option(None, "--tekst", help="Nieuwe tekst.", callback=niet_leeg),
 ) -> None:
     """Wijzig een doelstelling (bv. bereikt)."""
     from ketencli import store, ui

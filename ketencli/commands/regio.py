@@ -113,6 +113,8 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
         console.print("Partners: " + escape(", ".join(r.partners)))
     if r.contact:
         console.print(f"Algemeen contactadres: {escape(r.contact)}")
+    console.print("Bewaartermijn na de afsluiting: " + (f"{r.bewaartermijn} jaar" if r.bewaartermijn else
+                  f"{IN_TE_STELLEN} [dim](bewaartermijn: aantal jaren; zie `ketencli bewaring`)[/]"))
     ontbreekt = r.in_te_stellen()
     if ontbreekt:
         console.print("[yellow]Nog in te stellen:[/] " + ", ".join(ontbreekt))

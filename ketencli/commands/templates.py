@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.fouten import GebruiksFout, KetencliFout, schrijffout
 from ketencli.taal import aantal
 
 app = typer.Typer(help="De Word-sjablonen: kopiëren om aan te passen, en controleren.", no_args_is_help=True)
@@ -35,11 +35,10 @@ def export(
                 continue
             paden.schrijf_atomisch(pad, bron.read_bytes())  # 0600, old or new, never torn
             gekopieerd.append(bron.name)
-    except OSError:
-        raise KetencliFout(
-            f"De sjablonen konden niet naar {doel} gekopieerd worden: die map kan niet gemaakt of beschreven "
-            "worden" + (f" (al gekopieerd: {', '.join(gekopieerd)})" if gekopieerd else "") + ".",
-            tip="Kies een map waarin je mag schrijven, bv. ketencli templates export ~/sjablonen.") from None
+    except OSError as fout:
+        raise schrijffout(fout, f"De sjablonen konden niet naar {doel} gekopieerd worden",
+                          gevolg=f"Al gekopieerd: {', '.join(gekopieerd)}." if gekopieerd else
+                          "Er werd niets gekopieerd.") from None
     if gekopieerd:
         ui.gelukt(f"{aantal(len(gekopieerd), 'sjabloon', 'sjablonen')} gekopieerd naar {doel}.")
     if overgeslagen:

@@ -198,6 +198,9 @@ class Regio:
     # the other regions' texts name none)
     organisatie: str = ""
     parket_contact: str = ""
+    # years an afgesloten dossier is kept after its afsluiting (issue 20 §8); None = in te stellen:
+    # the region (its data protection officer) decides, ketencli never guesses a legal period
+    bewaartermijn: int | None = None
 
     def tafel(self, key: str) -> Tafel | None:
         return next((t for t in self.tafels if t.key == key), None)
@@ -397,6 +400,8 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             veranderd["instemming_per_lid"] = bool(inst["instemming_per_lid"])
         if inst.get("eerste_plan_week") is not None:  # 0: no week rule, the plan is drafted at the table
             veranderd["eerste_plan_week"] = int(inst["eerste_plan_week"]) or None
+        if inst.get("bewaartermijn") is not None:
+            veranderd["bewaartermijn"] = int(inst["bewaartermijn"])
         regios[key] = replace(regio, **veranderd)
     return regios
 
