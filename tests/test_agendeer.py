@@ -284,7 +284,7 @@ def test_bad_soort_and_datum_are_usage_errors(kc, palmeneire):
 
 
 def test_a_bad_date_is_read_and_refused_as_everywhere_else(kc, palmeneire):
-    # the one date option reader of the commands (dossier._datum_optie): same message as `dossier`
+    # the one date option reader of the commands (opties.datum_optie): same message as `dossier`
     kc.ok("agendeer", "weegploeg", palmeneire)
     for args, optie in [(("weegploeg", palmeneire, "--datum", "morgen"), "--datum"),
                         (("uitkomst", palmeneire, "a1", "--terugkoppeling", "morgen"), "--terugkoppeling")]:

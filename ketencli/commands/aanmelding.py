@@ -37,14 +37,14 @@ def aanmelding(
     """Vul de aanmelding aan of verbeter ze: datum, aanmelder en de aanmeldingsvragen van de gids (met
     opties, of zonder opties met vragen in de terminal)."""
     from ketencli import klok, model, store, ui
-    from ketencli.commands.dossier import _datum_optie
+    from ketencli.commands.opties import datum_optie
 
     antwoorden = {"waarom_nu": waarom_nu, "geweld_bij_aanvang": geweld_bij_aanvang, "geweld_nu": geweld_nu,
                   "voornaamste_risicos": voornaamste_risicos, "clienten_en_relaties": clienten_en_relaties,
                   "wensen_en_noden": wensen_en_noden, "betrokken_diensten": betrokken_diensten,
                   "veiligheidsplan": veiligheidsplan, "vragen_en_verwachtingen": vragen_en_verwachtingen}
     aanmelder = {"organisatie": organisatie, "persoon": persoon, "contact": contact}
-    op = _datum_optie(datum, "--datum", niet_na=klok.vandaag())
+    op = datum_optie(datum, "--datum", niet_na=klok.vandaag())
     gegeven = op is not None or any(v is not None for v in (*antwoorden.values(), *aanmelder.values()))
     if not gegeven:
         ui.vereis_terminal(no_input, "Geef de velden als opties, bv. --waarom-nu \"...\" (zie --help).")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ketencli.commands.opties import vereis_bekende_dienst
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal, feiten
 
@@ -39,9 +40,9 @@ OORDEEL_STIJL = {"voldaan": "[green]✓ voldaan[/]", "niet-voldaan": "[red]✗ n
 
 
 def _datum(waarde: str | None, optie: str, *, niet_na: date | None = None) -> date | None:
-    from ketencli.commands.dossier import _datum_optie
+    from ketencli.commands.opties import datum_optie
 
-    return _datum_optie(waarde, optie, niet_na=niet_na)
+    return datum_optie(waarde, optie, niet_na=niet_na)
 
 
 def _sinds(sinds: str | None, maanden: int | None, vandaag: date) -> date:
@@ -230,18 +231,6 @@ def partner(
     ui.gelukt(f"Overleg met {waarde} over de afronding bewaard.")
     if not bekend:
         ui.melding(f"'{waarde}' is geen dienst-id van dit dossier; het wordt als vrije tekst bewaard.")
-
-
-def vereis_bekende_dienst(d: Any, waarde: str, optie: str) -> None:
-    """A value shaped like a service id (d3) must be one of the dossier's: d99 is a typo, not free text.
-
-    Used by every option that takes a service id or free text (afronding --dienst/--aan, agendeer --extern
-    and --uitgenodigd); call it before anything is written."""
-    waarde = waarde.strip()
-    if waarde[:1] == "d" and waarde[1:].isdigit() and d.dienst(waarde) is None:
-        raise KetencliFout(f"{optie} {waarde}: die dienst bestaat niet in dossier {d.id}. Er werd niets bewaard.",
-                           tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen")
-                               + f" (`ketencli dossier show {d.id}`); vrije tekst kan ook, bv. {optie} \"CGG Kempen\".")
 
 
 @app.command("veiligheid")

@@ -258,7 +258,7 @@ def _bepaal_doel(d: model.Dossier, verzoek: Verzoek) -> None:
 
 def _extern(d: model.Dossier, verzoek: Verzoek) -> None:
     """--extern: a service id (d3) must exist in the dossier; free text is taken as given."""
-    from ketencli.commands.afronding import vereis_bekende_dienst
+    from ketencli.commands.opties import vereis_bekende_dienst
 
     for wie in verzoek.extern:
         vereis_bekende_dienst(d, wie, "--extern")
@@ -291,7 +291,7 @@ def _vanaf(d: model.Dossier, verzoek: Verzoek, vandaag: date) -> date | None:
 
 def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     from ketencli import klok, planning, store
-    from ketencli.commands.dossier import _datum_optie
+    from ketencli.commands.opties import datum_optie
     from ketencli.methodiek import gereedheid as gh
 
     d = store.laad(dossier_id)
@@ -304,7 +304,7 @@ def _agendeer(dossier_id: str, verzoek: Verzoek) -> None:
     vandaag = nu.date()
     rol = ROL_VAN_AGENDERING[verzoek.soort]
     reikwijdte = _reikwijdte(d, verzoek) if verzoek.soort in ("rondetafel", "afsluiting") else None
-    op = _datum_optie(verzoek.datum, "--datum", richting="toekomst")
+    op = datum_optie(verzoek.datum, "--datum", richting="toekomst")
     eerste = _eerste_plan(d, verzoek, nu)
     if eerste is not None and op is None:
         zitting = eerste.zitting
@@ -675,14 +675,13 @@ def uitkomst(
 ) -> None:
     """Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."""
     from ketencli import klok, store, ui
-    from ketencli.commands.afronding import vereis_bekende_dienst
-    from ketencli.commands.dossier import _datum_optie
+    from ketencli.commands.opties import datum_optie, vereis_bekende_dienst
     from ketencli.methodiek import bespreking
 
     toegelaten = ("ingediend", "besproken", "uitgesteld", "geannuleerd")
     if status is not None and status not in toegelaten:
         raise GebruiksFout(f"--status {status!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
-    terug = (_datum_optie(terugkoppeling, "--terugkoppeling", richting="toekomst")
+    terug = (datum_optie(terugkoppeling, "--terugkoppeling", richting="toekomst")
              if terugkoppeling is not None else None)
     if terugkoppeling is not None and terug is None:
         raise GebruiksFout("--terugkoppeling heeft een datum nodig, bv. 2027-03-05.")

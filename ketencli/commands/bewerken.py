@@ -92,7 +92,7 @@ def bewerk(
 ) -> None:
     """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
     from ketencli import store, ui
-    from ketencli.commands.dossier import _waarschuw_instemming
+    from ketencli.commands.weergave import waarschuw_instemming
 
     origineel = store.laad(dossier_id)
     store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
@@ -175,7 +175,7 @@ def bewerk(
                     f"over in een nieuwe bewerking (`ketencli dossier edit {dossier_id}`).",
             ) from None
         ui.gelukt(f"Dossier {dossier_id} bewaard.")
-        _waarschuw_instemming(nieuw)
+        waarschuw_instemming(nieuw)
         for oud in store.bewaarde_kopieen(dossier_id):  # older kept copies are done with too
             store.verwijder_bewerkkopie(oud)
     finally:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ketencli.commands.opties import niet_leeg
+from ketencli.commands.opties import controleer_keuze, datum_optie, niet_leeg
+from ketencli.commands.weergave import waarschuw_instemming
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal
 
@@ -24,38 +25,10 @@ app = typer.Typer(
 NO_INPUT_HULP = "Stel nooit een vraag; ontbreekt er iets, dan stopt het commando met een melding."
 
 
-def _datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
-                 richting: str | None = None) -> date | None:
-    """A date option as the user types it (``taal.lees_datum``). A date without a year ("21/11") is
-    the most recent such date for a fact (``niet_na`` given: tijdlijn, instemming, afvinken), the
-    next one for a plan (``richting="toekomst"``: a session, a terugkomdatum), else the nearest
-    (issue 15 §4). Usage errors (exit 2) for what is not a date and for a date that does not exist."""
-    from ketencli import taal, ui
-
-    if waarde is None or not waarde.strip():
-        return None
-    richting = richting or ("verleden" if niet_na is not None else "dichtst")
-    try:
-        gelezen = ui.lees_datum(waarde, richting)
-    except taal.OnbestaandeDatum as fout:
-        raise GebruiksFout(f"{optie} {waarde.strip()!r}: die datum bestaat niet ({fout}).") from None
-    if gelezen is None:
-        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15.")
-    if niet_na is not None and gelezen > niet_na:
-        raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
-    return gelezen
-
-
 def _regio_keuzes() -> list[tuple[str, str]]:
     from ketencli import model
 
     return list(model.REGIO_NAMEN.items())
-
-
-def _controleer_keuze(waarde: str, toegelaten: Any, optie: str) -> str:
-    if waarde not in toegelaten:
-        raise GebruiksFout(f"{optie} {waarde!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
-    return waarde
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,14 +64,14 @@ def nieuw(
         n = len(dossier.gezinsleden)
         ui.gelukt(f"Dossier {dossier.id} aangemaakt ({aantal(n, 'gezinslid', 'gezinsleden')}).")
         _waarschuw_zelfde_gezin(dossier)
-        _waarschuw_instemming(dossier)
+        waarschuw_instemming(dossier)
         _toon_volgende_stap(dossier.id)
         return
 
     vandaag = klok.vandaag()
-    aanmelddatum = _datum_optie(datum, "--datum", niet_na=vandaag)
+    aanmelddatum = datum_optie(datum, "--datum", niet_na=vandaag)
     if regio is not None:
-        _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+        controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
     eigen_regio = store.lees_profiel().regio  # the user's own region (`ketencli profiel --regio`)
     if (regio or eigen_regio) is not None and gezin and (no_input or not ui.heeft_terminal()):
         data: dict[str, Any] = {
@@ -143,16 +116,6 @@ def _waarschuw_zelfde_gezin(dossier: model.Dossier) -> None:
             f"dossier; is het afgerond of afgesloten, open het opnieuw met "
             f"`ketencli dossier heropen {ander.id} --reden \"...\"`. Dit nieuwe dossier {dossier.id} blijft bestaan."
         )
-
-
-def _waarschuw_instemming(dossier: model.Dossier) -> None:
-    """Warns when the dossier is in casusregie without an adult's consent (guide L131-135, D17)."""
-    from ketencli import klok, ui
-    from ketencli.methodiek import aanmelding
-
-    if aanmelding.zonder_instemming(dossier, klok.vandaag()):
-        melding, wat = aanmelding.instemming_melding(dossier)
-        ui.melding(f"Let op: {melding} {wat}")
 
 
 def _toon_volgende_stap(dossier_id: str) -> None:
@@ -273,9 +236,9 @@ def lijst(
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
     if fase is not None:
-        _controleer_keuze(fase, FASE_LABELS, "--fase")
+        controleer_keuze(fase, FASE_LABELS, "--fase")
     if regio is not None:
-        _controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+        controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
     rijen = [
         r for r in index.samenvattingen()
         if r.fout or ((fase is None or r.fase == fase) and (regio is None or r.regio == regio))
@@ -415,7 +378,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         if len(d.tijdlijn) > len(laatste):
             tekst_tijdlijn = f"[dim]… {len(d.tijdlijn) - len(laatste)} eerdere[/]\n" + tekst_tijdlijn
         c.print(Panel(tekst_tijdlijn, title="Tijdlijn", title_align="left"))
-    from ketencli.commands.stap import voortgang_paneel
+    from ketencli.commands.weergave import voortgang_paneel
     c.print(voortgang_paneel(d, vandaag))
     from ketencli import planning
 
@@ -464,13 +427,13 @@ def _relaties_uit_opties(waarden: list[str], d: model.Dossier, eigen_id: str) ->
         met, soort, rest = delen[0], (delen[1] if len(delen) > 1 else ""), delen[2:]
         if not soort:
             raise GebruiksFout(f"--relatie {waarde!r}: schrijf LID:SOORT, bv. m1:partner.")
-        _controleer_keuze(soort, RELATIE_LABELS, "--relatie")
+        controleer_keuze(soort, RELATIE_LABELS, "--relatie")
         if d.lid(met) is None or met == eigen_id:
             raise GebruiksFout(f"--relatie {waarde!r}: lid {met} bestaat niet in dit dossier "
                                f"(leden: {', '.join(lid.id for lid in d.gezinsleden) or 'geen'}).")
         relatie: dict[str, Any] = {"met": met, "soort": soort}
         if rest and rest[0].strip():
-            relatie["sinds"] = _datum_optie(rest[0], "--relatie … SINDS", richting="verleden")
+            relatie["sinds"] = datum_optie(rest[0], "--relatie … SINDS", richting="verleden")
         if len(rest) > 1 and rest[1].strip():
             relatie["toelichting"] = rest[1].strip()
         relaties.append(relatie)
@@ -489,9 +452,9 @@ def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, r
     if naam is not None:
         lid["naam"] = naam.strip()
     if rollen:
-        lid["rollen"] = [_controleer_keuze(r, ROL_LABELS, "--rol") for r in rollen]
+        lid["rollen"] = [controleer_keuze(r, ROL_LABELS, "--rol") for r in rollen]
     if geboortedatum is not None:
-        lid["geboortedatum"] = _datum_optie(geboortedatum, "--geboortedatum", niet_na=klok.vandaag())
+        lid["geboortedatum"] = datum_optie(geboortedatum, "--geboortedatum", niet_na=klok.vandaag())
     if relaties:
         nieuwe = _relaties_uit_opties(relaties, d, lid["id"])
         vervangen = {r["met"] for r in nieuwe}
@@ -510,9 +473,9 @@ def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, r
         if "detentie" not in lid:
             raise GebruiksFout("Geef ook --gevangenis om een detentie te registreren.")
         if detentie_soort is not None:
-            lid["detentie"]["soort"] = _controleer_keuze(detentie_soort, DETENTIE_LABELS, "--detentie")
+            lid["detentie"]["soort"] = controleer_keuze(detentie_soort, DETENTIE_LABELS, "--detentie")
         if detentie_sinds is not None:
-            lid["detentie"]["sinds"] = _datum_optie(detentie_sinds, "--detentie-sinds", niet_na=klok.vandaag())
+            lid["detentie"]["sinds"] = datum_optie(detentie_sinds, "--detentie-sinds", niet_na=klok.vandaag())
     if notitie is not None:
         lid["notitie"] = notitie.strip()
     if "detentie" in lid and "soort" not in lid["detentie"]:
@@ -646,7 +609,7 @@ def instemming(
     if intrekken and weiger:
         raise GebruiksFout("Kies --intrekken (een gegeven instemming) of --weiger (nooit ingestemd), niet allebei.")
     vandaag = klok.vandaag()
-    op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
+    op = datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
     with store.wijzig(dossier_id) as d:
         lid = _vind_lid(d, lid_id)
         if weiger:  # D31: a refusal is recorded as such
@@ -728,11 +691,11 @@ def ico(
     from ketencli.commands.betrokkenen import regisseur_uit_opties, vraag_regisseur
     from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
-    _controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
+    controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
     vandaag = klok.vandaag()
-    op = _datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
-    volgende = _datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
-    start = _datum_optie(casusregie_start, "--casusregie-start", niet_na=vandaag)
+    op = datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
+    volgende = datum_optie(herbespreking_op, "--herbespreking-op", richting="toekomst")
+    start = datum_optie(casusregie_start, "--casusregie-start", niet_na=vandaag)
     if start is not None and (conclusie != "ketenaanpak-met-casusregie" or start < op):
         raise GebruiksFout("--casusregie-start hoort bij ketenaanpak-met-casusregie en ligt niet vóór het ICO "
                            f"({op:%d/%m/%Y}).")
@@ -806,7 +769,7 @@ def heropen(
     from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
-    _controleer_keuze(naar, ("afgerond", "casusregie", "ketenaanpak-zonder-regisseur"), "--naar")
+    controleer_keuze(naar, ("afgerond", "casusregie", "ketenaanpak-zonder-regisseur"), "--naar")
     if not reden.strip():
         raise GebruiksFout("--reden mag niet leeg zijn.")
     with store.wijzig(dossier_id, heropen=True) as d:

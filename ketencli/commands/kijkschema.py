@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ketencli.commands.dossier import _datum_optie
+from ketencli.commands.opties import datum_optie
+from ketencli.commands.weergave import namen
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal
 
@@ -22,8 +23,6 @@ STAAT_LABELS = {"aanwezig": "aanwezig", "niet-aanwezig": "niet aanwezig", "onbek
 SOORT_LABELS = {"risico": "risico", "beschermend": "beschermend"}
 
 
-def namen(d: model.Dossier, ids: list[str]) -> str:
-    return ", ".join(lid.naam if (lid := d.lid(i)) else f"{i}?" for i in ids)
 
 
 @app.command("invullen")
@@ -43,7 +42,7 @@ def invullen(
     from ketencli import klok, model, store, ui
 
     vandaag = klok.vandaag()
-    op = _datum_optie(datum, "--datum", niet_na=vandaag)
+    op = datum_optie(datum, "--datum", niet_na=vandaag)
     if van is not None and factor:
         raise GebruiksFout("Geef de factoren met --from BESTAND of met --factor, niet allebei.")
     beoordelingen = [_factor_optie(x) for x in factor]

@@ -1,17 +1,19 @@
 """Shared option readers for the commands (light: no pydantic, no store).
 
-``niet_leeg`` is the typer callback for a text option that may not be blank: a value of only
+``datum_optie`` reads a date option as the user types it, ``controleer_keuze`` a value from a fixed
+list; ``niet_leeg`` is the typer callback for a text option that may not be blank: a value of only
 spaces is refused exactly like an empty one (issue 20 §6), with the option's name, before anything
 is loaded or saved; the value is passed on stripped.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import typer
 
-from ketencli.fouten import GebruiksFout
+from ketencli.fouten import GebruiksFout, KetencliFout
 
 
 def niet_leeg(param: typer.CallbackParam, waarde: Any) -> Any:
@@ -28,3 +30,62 @@ def niet_leeg(param: typer.CallbackParam, waarde: Any) -> Any:
         raise GebruiksFout(f"{optie} mag niet leeg zijn (alleen spaties telt als leeg).",
                            tip=f"Geef een tekst, bv. {optie} \"...\".")
     return waarde
+
+
+def datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
+                 richting: str | None = None) -> date | None:
+    """A date option as the user types it (``taal.lees_datum``). A date without a year ("21/11") is
+    the most recent such date for a fact (``niet_na`` given: tijdlijn, instemming, afvinken), the
+    next one for a plan (``richting="toekomst"``: a session, a terugkomdatum), else the nearest
+    (issue 15 §4). Usage errors (exit 2) for what is not a date and for a date that does not exist."""
+    from ketencli import taal, ui
+
+    if waarde is None or not waarde.strip():
+        return None
+    richting = richting or ("verleden" if niet_na is not None else "dichtst")
+    try:
+        gelezen = ui.lees_datum(waarde, richting)
+    except taal.OnbestaandeDatum as fout:
+        raise GebruiksFout(f"{optie} {waarde.strip()!r}: die datum bestaat niet ({fout}).") from None
+    if gelezen is None:
+        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15.")
+    if niet_na is not None and gelezen > niet_na:
+        raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
+    return gelezen
+
+
+def controleer_keuze(waarde: str, toegelaten: Any, optie: str) -> str:
+    if waarde not in toegelaten:
+        raise GebruiksFout(f"{optie} {waarde!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
+    return waarde
+
+
+def vereis_bekende_dienst(d: Any, waarde: str, optie: str) -> None:
+    """A value shaped like a service id (d3) must be one of the dossier's: d99 is a typo, not free text.
+
+    Used by every option that takes a service id or free text (afronding --dienst/--aan, agendeer --extern
+    and --uitgenodigd); call it before anything is written."""
+    waarde = waarde.strip()
+    if waarde[:1] == "d" and waarde[1:].isdigit() and d.dienst(waarde) is None:
+        raise KetencliFout(f"{optie} {waarde}: die dienst bestaat niet in dossier {d.id}. Er werd niets bewaard.",
+                           tip="Diensten: " + (", ".join(x.id for x in d.betrokken_diensten) or "geen")
+                               + f" (`ketencli dossier show {d.id}`); vrije tekst kan ook, bv. {optie} \"CGG Kempen\".")
+
+
+def factor_optie(waarde: str) -> tuple[str, Any]:
+    """A kijkschema key (normalised) or free text; a key-like typo is refused with a suggestion."""
+    import re
+
+    from ketencli.methodiek import kijkschema
+
+    factor = kijkschema.factor(waarde)
+    if factor is not None:
+        return factor.key, factor
+    if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", waarde.strip()):
+        nabij = kijkschema.dichtste_factoren(waarde)
+        raise GebruiksFout(f"--factor {waarde!r} is geen factor van het kijkschema"
+                           + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ".")
+                           + " Een eigen factor schrijf je in gewone woorden.")
+    if not waarde.strip():
+        raise GebruiksFout("--factor mag niet leeg zijn.")
+    return waarde.strip(), None

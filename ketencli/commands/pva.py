@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ketencli.commands.opties import niet_leeg
+from ketencli.commands.opties import controleer_keuze, datum_optie, factor_optie, niet_leeg
+from ketencli.commands.weergave import STAVAZA_LABELS, toon_bevindingen
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal
 
@@ -23,10 +24,6 @@ app.add_typer(rij_app, name="rij")
 app.add_typer(actie_app, name="actie")
 app.add_typer(doel_app, name="doel")
 
-STAVAZA_LABELS = {
-    "gepland": "gepland", "prior": "PRIOR (voorrang)", "aangemeld": "aangemeld", "gestart": "gestart",
-    "lopend": "lopend", "afgerond": "afgerond (OK)", "mislukt": "mislukt", "geschrapt": "geschrapt",
-}
 DOMEIN_HULP = ("geweld, individu, interactie, professionele-ondersteuning, sociale-ondersteuning of kind "
                "(standaard: het domein van de factor).")
 
@@ -45,31 +42,6 @@ def _leden(d: model.Dossier, ids: list[str], optie: str = "--bij-wie") -> list[s
                                    f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
             uit.append(lid_id)
     return list(dict.fromkeys(uit))
-
-
-def _factor(waarde: str) -> tuple[str, Any]:
-    """A kijkschema key (normalised) or free text; a key-like typo is refused with a suggestion."""
-    import re
-
-    from ketencli.methodiek import kijkschema
-
-    factor = kijkschema.factor(waarde)
-    if factor is not None:
-        return factor.key, factor
-    if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", waarde.strip()):
-        nabij = kijkschema.dichtste_factoren(waarde)
-        raise GebruiksFout(f"--factor {waarde!r} is geen factor van het kijkschema"
-                           + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ".")
-                           + " Een eigen factor schrijf je in gewone woorden.")
-    if not waarde.strip():
-        raise GebruiksFout("--factor mag niet leeg zijn.")
-    return waarde.strip(), None
-
-
-def _keuze(waarde: str, toegelaten: Any, optie: str) -> str:
-    if waarde not in toegelaten:
-        raise GebruiksFout(f"{optie} {waarde!r} ken ik niet; kies uit: {', '.join(toegelaten)}.")
-    return waarde
 
 
 def _rij(d: model.Dossier, rij_id: str) -> model.PvaRij:
@@ -100,9 +72,8 @@ def _begeleiding(d: model.Dossier, waarde: str | None) -> str | None:
 
 
 def _datum(waarde: str | None, optie: str) -> Any:
-    from ketencli.commands.dossier import _datum_optie
 
-    return _datum_optie(waarde, optie)
+    return datum_optie(waarde, optie)
 
 
 # -- show and check ---------------------------------------------------------------------------------
@@ -118,7 +89,7 @@ def toon(
     from rich.table import Table
 
     from ketencli import store, ui
-    from ketencli.commands.kijkschema import namen
+    from ketencli.commands.weergave import namen
     from ketencli.methodiek import kijkschema, profielen
 
     d = store.laad(dossier_id)
@@ -210,7 +181,7 @@ def _rij_blok(d: Any, rij: Any) -> Any:
     from rich.markup import escape
     from rich.table import Table
 
-    from ketencli.commands.kijkschema import namen
+    from ketencli.commands.weergave import namen
 
     blok = Table.grid(padding=(0, 1))
     blok.add_column(no_wrap=True, style="bold")
@@ -251,22 +222,6 @@ def check(
         toon_bevindingen(bevindingen)
     if faalt:
         raise typer.Exit(1)
-
-
-def toon_bevindingen(bevindingen: list[Any]) -> None:
-    """Findings of `pva check` as readable text (also used by the interactive editor)."""
-    from rich.markup import escape
-
-    from ketencli import ui
-    from ketencli.methodiek import pva_regels
-
-    c = ui.console()
-    kleuren = {"fout": "bold red", "waarschuwing": "yellow", "tip": "cyan"}
-    for b in bevindingen:
-        c.print(f"[{kleuren[b.ernst]}]{b.ernst.upper():<12}[/] [bold]{escape(b.betreft)}[/]\n"
-                f"             {escape(b.melding)}\n             [dim]→ {escape(b.wat_te_doen)}[/]")
-    telling = {e: sum(b.ernst == e for b in bevindingen) for e in pva_regels.ERNSTEN}
-    c.print(f"\n{telling['fout']} fouten, {telling['waarschuwing']} waarschuwingen, {telling['tip']} tips.")
 
 
 # -- profiles ------------------------------------------------------------------------------------
@@ -322,13 +277,13 @@ def rij_toevoegen(
     from ketencli import model, store, ui
     from ketencli.methodiek import kijkschema
 
-    key, f = _factor(factor)
+    key, f = factor_optie(factor)
     if domein is None and f is None:
         raise GebruiksFout("Geef --domein bij een eigen factor (vrije tekst).")
     if domein is not None:
-        _keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
+        controleer_keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
     if soort is not None:
-        _keuze(soort, ("risico", "beschermend"), "--soort")
+        controleer_keuze(soort, ("risico", "beschermend"), "--soort")
     with store.wijzig(dossier_id) as d:
         rij = model.PvaRij(id=d.pva.volgend_rij_id(), domein=domein or f.domein, factor=key,
                            soort=soort or (f.soort if f else "risico"), bij_wie=_leden(d, bij_wie),
@@ -359,14 +314,14 @@ def rij_wijzigen(
     from ketencli.methodiek import kijkschema
 
     if domein is not None:
-        _keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
+        controleer_keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
     if soort is not None:
-        _keuze(soort, ("risico", "beschermend"), "--soort")
+        controleer_keuze(soort, ("risico", "beschermend"), "--soort")
     with store.wijzig(dossier_id) as d:
         rij = _rij(d, rij_id)
         wijziging: dict[str, Any] = {}
         if factor is not None:
-            key, f = _factor(factor)
+            key, f = factor_optie(factor)
             wijziging["factor"] = key
             if f is not None and domein is None:
                 wijziging["domein"] = f.domein
@@ -444,7 +399,7 @@ def actie_toevoegen(
     """Voeg een actie toe aan een rij."""
     from ketencli import model, store, ui
 
-    _keuze(stavaza, STAVAZA_LABELS, "--stavaza")
+    controleer_keuze(stavaza, STAVAZA_LABELS, "--stavaza")
     with store.wijzig(dossier_id) as d:
         rij = _rij(d, rij_id)
         actie = model.Actie(omschrijving=omschrijving, begeleiding=_begeleiding(d, begeleiding) or "",
@@ -473,7 +428,7 @@ def actie_wijzigen(
     from ketencli import store, ui
 
     if stavaza is not None:
-        _keuze(stavaza, STAVAZA_LABELS, "--stavaza")
+        controleer_keuze(stavaza, STAVAZA_LABELS, "--stavaza")
     with store.wijzig(dossier_id) as d:
         rij = _rij(d, rij_id)
         actie = rij.acties[_actie_index(rij, nummer)]
@@ -535,7 +490,7 @@ def doel_toevoegen(
     from ketencli.methodiek import kijkschema
 
     if domein is not None:
-        _keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
+        controleer_keuze(domein, [x.key for x in kijkschema.DOMEINEN], "--domein")
     with store.wijzig(dossier_id) as d:
         if rij is not None:
             _rij(d, rij)
@@ -556,7 +511,7 @@ def doel_wijzigen(
     from ketencli import store, ui
 
     if staat is not None:
-        _keuze(staat, ("lopend", "bereikt", "deels-bereikt", "niet-bereikt"), "--staat")
+        controleer_keuze(staat, ("lopend", "bereikt", "deels-bereikt", "niet-bereikt"), "--staat")
     with store.wijzig(dossier_id) as d:
         doel = next((g for g in d.pva.doelstellingen if g.id == doel_id), None)
         if doel is None:
@@ -604,7 +559,7 @@ def _controleer_plan(d: model.Dossier, plan: model.Pva) -> None:
     for rij in plan.rijen:
         try:
             _leden(d, rij.bij_wie, f"rij {rij.id}: bij_wie")
-            _factor(rij.factor)
+            factor_optie(rij.factor)
         except GebruiksFout as fout:  # the file is wrong, not the command line: exit 1
             raise KetencliFout(f"rij {rij.id}: {fout.melding}") from None
         if kijkschema.domein(rij.domein) is None:  # pragma: no cover - the model guards this

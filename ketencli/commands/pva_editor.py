@@ -58,7 +58,7 @@ def _overzicht(d: model.Dossier) -> None:
     from rich.table import Table
 
     from ketencli import ui
-    from ketencli.commands.kijkschema import namen
+    from ketencli.commands.weergave import namen
     from ketencli.methodiek import kijkschema
 
     tabel = Table(header_style="bold", expand=True, title=f"Plan van aanpak {d.id}", title_justify="left")
@@ -167,9 +167,9 @@ def _rij_bewerken(dossier_id: str) -> None:
     else:
         waarde = ui.tekst(f"{kolom.capitalize()}:", getattr(rij, kolom), verplicht=kolom == "factor")
     if kolom == "factor":
-        from ketencli.commands.pva import _factor
+        from ketencli.commands.opties import factor_optie
 
-        waarde = _factor(waarde)[0]
+        waarde = factor_optie(waarde)[0]
     with store.wijzig(dossier_id) as d:
         setattr(d.pva.rij(rij_id), kolom, waarde)
     ui.gelukt(f"Rij {rij_id} gewijzigd.")
@@ -177,7 +177,7 @@ def _rij_bewerken(dossier_id: str) -> None:
 
 def _actie_toevoegen(dossier_id: str, rij_id: str | None = None) -> None:
     from ketencli import model, store, ui
-    from ketencli.commands.pva import STAVAZA_LABELS
+    from ketencli.commands.weergave import STAVAZA_LABELS
 
     d = store.laad(dossier_id)
     rij_id = rij_id or _kies_rij(d)
@@ -194,7 +194,7 @@ def _actie_toevoegen(dossier_id: str, rij_id: str | None = None) -> None:
 
 def _actie_bijwerken(dossier_id: str) -> None:
     from ketencli import store, ui
-    from ketencli.commands.pva import STAVAZA_LABELS
+    from ketencli.commands.weergave import STAVAZA_LABELS
 
     d = store.laad(dossier_id)
     rij_id = _kies_rij(d)
@@ -271,7 +271,7 @@ def _doel(dossier_id: str) -> None:
 
 def _check(dossier_id: str) -> None:
     from ketencli import store
-    from ketencli.commands.pva import toon_bevindingen
+    from ketencli.commands.weergave import toon_bevindingen
     from ketencli.methodiek import pva_regels
 
     toon_bevindingen(pva_regels.controleer(store.laad(dossier_id)))

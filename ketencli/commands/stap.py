@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer import core as typer_core
 
+from ketencli.commands.weergave import voortgangsregels
 from ketencli.fouten import Afgebroken, GebruiksFout, KetencliFout
 
 if TYPE_CHECKING:
@@ -59,9 +60,9 @@ SYMBOOL = {"gedaan": "[green]✓[/]", "afgeleid": "[green]✓[/]", "overgeslagen
 
 
 def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
-    from ketencli.commands.dossier import _datum_optie
+    from ketencli.commands.opties import datum_optie
 
-    return _datum_optie(waarde, optie, niet_na=vandaag)
+    return datum_optie(waarde, optie, niet_na=vandaag)
 
 
 def _doel(d: model.Dossier, item: str, lid: str | None, op: date) -> stappen.Doel:
@@ -132,31 +133,6 @@ def _itemtabel(d: model.Dossier, items: tuple[stappen.ItemStand, ...], op: date,
     return tabel
 
 
-def _voortgangsregels(o: stappen.Overzicht) -> list[str]:
-    regels = []
-    for c in o.fasen:
-        pijl = "[bold cyan]▶[/]" if c.key == o.huidige else " "
-        regels.append(f"{pijl} {c.checklist.naam:<42} {c.afgewerkt:>2}/{len(c.items):<2}  [dim]({c.key})[/]")
-    for c in o.bijlagen:
-        if c.van_toepassing:
-            regels.append(f"  {c.checklist.naam:<42} {c.afgewerkt:>2}/{len(c.items):<2}  [dim]({c.key})[/]")
-    return regels
-
-
-def voortgang_paneel(d: model.Dossier, op: date) -> Any:
-    """The "Voortgang per fase" panel for `dossier show`."""
-    from rich.panel import Panel
-
-    from ketencli.methodiek import stappen
-
-    o = stappen.evalueer(d, op, woorden(d))
-    regels = _voortgangsregels(o)
-    if o.huidige is None:
-        regels.append(f"[dim]{o.huidige_reden}[/]")
-    regels.append(f"[dim]Details en wat nu: ketencli stap {d.id}[/]")
-    return Panel("\n".join(regels), title="Voortgang per fase", title_align="left")
-
-
 @app.command("toon")
 def toon(
     dossier_id: str = ID_ARG,
@@ -182,7 +158,7 @@ def toon(
     huidige = o.stand(o.huidige).checklist.naam if o.huidige else "geen"
     kop = [f"[bold]{escape(d.gezin)}[/]  ·  {d.id}  ·  {op:%d/%m/%Y}",
            f"Huidige casusregiefase: [bold]{huidige}[/] [dim]({o.huidige_reden})[/]", "",
-           *_voortgangsregels(o)]
+           *voortgangsregels(o)]
     c.print(Panel("\n".join(kop), title="Casusregie stap voor stap", title_align="left"))
     if o.blokkerend:
         c.print(Panel("\n".join(f"[bold red]Blokkerend:[/] {escape(b.melding)}\n  {escape(b.wat_te_doen)}"

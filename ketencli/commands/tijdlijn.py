@@ -40,9 +40,9 @@ O_CONSULENT = typer.Option(None, "--consulent-geinformeerd", metavar="DATUM",
 
 
 def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
-    from ketencli.commands.dossier import _datum_optie
+    from ketencli.commands.opties import datum_optie
 
-    return _datum_optie(waarde, optie, niet_na=vandaag)
+    return datum_optie(waarde, optie, niet_na=vandaag)
 
 
 def _afspraken(huidig: model.IncidentAfspraken | None, antwoorden: dict[str, str | None]) -> Any:

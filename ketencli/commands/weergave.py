@@ -1,0 +1,77 @@
+"""Views shared by several commands (rich renderings, labels): `dossier show` and `stap` share the
+progress panel, `pva` and its interactive editor share the findings and the stavaza labels, every
+command that lists members shares ``namen``. Commands import this module, never each other."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ketencli.taal import aantal
+
+if TYPE_CHECKING:
+    from ketencli import model
+    from ketencli.methodiek import stappen
+
+STAVAZA_LABELS = {
+    "gepland": "gepland", "prior": "PRIOR (voorrang)", "aangemeld": "aangemeld", "gestart": "gestart",
+    "lopend": "lopend", "afgerond": "afgerond (OK)", "mislukt": "mislukt", "geschrapt": "geschrapt",
+}
+
+
+def namen(d: model.Dossier, ids: list[str]) -> str:
+    return ", ".join(lid.naam if (lid := d.lid(i)) else f"{i}?" for i in ids)
+
+
+def toon_bevindingen(bevindingen: list[Any]) -> None:
+    """Findings of `pva check` as readable text (also used by the interactive editor)."""
+    from rich.markup import escape
+
+    from ketencli import ui
+    from ketencli.methodiek import pva_regels
+
+    c = ui.console()
+    kleuren = {"fout": "bold red", "waarschuwing": "yellow", "tip": "cyan"}
+    for b in bevindingen:
+        c.print(f"[{kleuren[b.ernst]}]{b.ernst.upper():<12}[/] [bold]{escape(b.betreft)}[/]\n"
+                f"             {escape(b.melding)}\n             [dim]→ {escape(b.wat_te_doen)}[/]")
+    telling = {e: sum(b.ernst == e for b in bevindingen) for e in pva_regels.ERNSTEN}
+    c.print(f"\n{aantal(telling['fout'], 'fout', 'fouten')}, "
+            f"{aantal(telling['waarschuwing'], 'waarschuwing', 'waarschuwingen')}, "
+            f"{aantal(telling['tip'], 'tip', 'tips')}.")
+
+
+def voortgangsregels(o: stappen.Overzicht) -> list[str]:
+    regels = []
+    for c in o.fasen:
+        pijl = "[bold cyan]▶[/]" if c.key == o.huidige else " "
+        regels.append(f"{pijl} {c.checklist.naam:<42} {c.afgewerkt:>2}/{len(c.items):<2}  [dim]({c.key})[/]")
+    for c in o.bijlagen:
+        if c.van_toepassing:
+            regels.append(f"  {c.checklist.naam:<42} {c.afgewerkt:>2}/{len(c.items):<2}  [dim]({c.key})[/]")
+    return regels
+
+
+def voortgang_paneel(d: model.Dossier, op: date) -> Any:
+    """The "Voortgang per fase" panel for `dossier show`."""
+    from rich.panel import Panel
+
+    from ketencli import planning
+    from ketencli.methodiek import stappen
+
+    o = stappen.evalueer(d, op, planning.woorden(d.regio))
+    regels = voortgangsregels(o)
+    if o.huidige is None:
+        regels.append(f"[dim]{o.huidige_reden}[/]")
+    regels.append(f"[dim]Details en wat nu: ketencli stap {d.id}[/]")
+    return Panel("\n".join(regels), title="Voortgang per fase", title_align="left")
+
+
+def waarschuw_instemming(dossier: model.Dossier) -> None:
+    """Warns when the dossier is in casusregie without an adult's consent (guide L131-135, D17)."""
+    from ketencli import klok, ui
+    from ketencli.methodiek import aanmelding
+
+    if aanmelding.zonder_instemming(dossier, klok.vandaag()):
+        melding, wat = aanmelding.instemming_melding(dossier)
+        ui.melding(f"Let op: {melding} {wat}")
