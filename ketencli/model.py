@@ -174,6 +174,13 @@ class Gezinslid(Basis):
             raise ValueError("een lid-id is kort, zonder spaties (bijvoorbeeld m1)")
         return waarde
 
+    @field_validator("naam")
+    @classmethod
+    def _naam_niet_leeg(cls, waarde: str) -> str:
+        if not waarde.strip():
+            raise ValueError("de naam mag niet leeg zijn (alleen spaties telt als leeg)")
+        return waarde
+
     @field_validator("rollen")
     @classmethod
     def _unieke_rollen(cls, waarde: list[str]) -> list[str]:
@@ -549,6 +556,13 @@ class Dossier(Basis):
     def _neutraal_dossier_id(cls, waarde: str) -> str:
         if not re.fullmatch(r"\d{4}-\d{3,}", waarde):
             raise ValueError("een dossier-id heeft de vorm jaar-volgnummer, bijvoorbeeld 2026-001")
+        return waarde
+
+    @field_validator("gezin")
+    @classmethod
+    def _gezin_niet_leeg(cls, waarde: str) -> str:
+        if not waarde.strip():
+            raise ValueError("de naam van het gezin mag niet leeg zijn (alleen spaties telt als leeg)")
         return waarde
 
     @field_validator("ifg_profielen")

@@ -182,7 +182,7 @@ def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
         try:
             gelezen = lees_datum(waarde, richting)
         except ValueError as fout:  # taal.OnbestaandeDatum
-            return f"Die datum bestaat niet: {fout}."
+            return f"{str(fout)[:1].upper()}{str(fout)[1:]}."
         if gelezen is None:
             return "Geef een datum als 2026-03-15, 15/3/2026 of 15/3."
         if niet_na is not None and gelezen > niet_na:

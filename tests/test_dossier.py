@@ -175,10 +175,11 @@ def test_ico_zet_de_fase_en_vraagt_instemming(kc, thuis):
     assert "geen instemming" in uit.stdout.lower()
     assert "dan start de casusregie" in " ".join(uit.output.split())
     # guide L133-135: casusregie starts once one adult consents, without a second ICO outcome
+    # a consent dated before the ICO (23/11) starts casusregie on the day of the ICO, never earlier
     uit = kc.ok("dossier", "instemming", "2026-001", "m1", "--datum", "2026-11-21")
-    assert "de casusregie start op 21/11/2026" in " ".join(uit.output.split())
+    assert "de casusregie start op 23/11/2026" in " ".join(uit.output.split())
     data = yaml.safe_load(dossier_bestand(thuis, "2026-001").read_text(encoding="utf-8"))
-    assert data["fase"] == "casusregie" and data["casusregie_start"].isoformat() == "2026-11-21"
+    assert data["fase"] == "casusregie" and data["casusregie_start"].isoformat() == "2026-11-23"
     assert any("geen-instemming → casusregie" in h["wat"] for h in data["historie"])
     assert kc("dossier", "ico", "2026-001", "--conclusie", "herbespreking").exit_code != 0
 

@@ -101,7 +101,8 @@ def toon_criteria(d: model.Dossier, criteria: list[Any], sinds: date) -> None:
     from ketencli.methodiek import afronding
 
     c = ui.console()
-    tabel = Table(title=f"Afrondingstoets dossier {d.id} (geweld sinds {sinds:%d/%m/%Y})", show_lines=True,
+    tabel = Table(title=f"Afrondingstoets dossier {d.id} (toetst: geen geweld sinds {sinds:%d/%m/%Y})",
+                  show_lines=True,
                   expand=True, title_justify="left")
     tabel.add_column("Criterium", ratio=2)
     tabel.add_column("Oordeel", no_wrap=True)

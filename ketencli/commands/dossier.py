@@ -42,7 +42,8 @@ def nieuw(
                                     "(zelfde vorm als een bewaard dossier; een vrij id uit het bestand blijft).",
                                     metavar="BESTAND"),
     regio: str | None = typer.Option(None, "--regio", help="co3-antwerpen, ifg-west-vlaanderen of leuven."),
-    gezin: str | None = typer.Option(None, "--gezin", help="Naam van het gezin, bv. 'Peeters – Janssens'."),
+    gezin: str | None = typer.Option(None, "--gezin", help="Naam van het gezin, bv. 'Peeters – Janssens'.",
+                                     callback=niet_leeg),
     datum: str | None = typer.Option(None, "--datum", help="Datum van aanmelding (standaard: vandaag)."),
     organisatie: str | None = typer.Option(None, "--aanmelder-organisatie", help="Organisatie van de aanmelder."),
     persoon: str | None = typer.Option(None, "--aanmelder-persoon", help="Naam van de aanmelder."),
@@ -454,7 +455,8 @@ def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, r
     if rollen:
         lid["rollen"] = [controleer_keuze(r, ROL_LABELS, "--rol") for r in rollen]
     if geboortedatum is not None:
-        lid["geboortedatum"] = datum_optie(geboortedatum, "--geboortedatum", niet_na=klok.vandaag())
+        lid["geboortedatum"] = datum_optie(geboortedatum, "--geboortedatum", niet_na=klok.vandaag(),
+                                           jaar_verplicht=True)
     if relaties:
         nieuwe = _relaties_uit_opties(relaties, d, lid["id"])
         vervangen = {r["met"] for r in nieuwe}
@@ -576,7 +578,11 @@ def lid_wijzigen(
         d.gezinsleden = [nieuw if x.id == lid_id else x for x in d.gezinsleden]
         _wederkerig(d, lid_id)
         d.__class__.model_validate(d.model_dump())
+        nieuwe_fase = _start_na_instemming(d, klok.vandaag(), f"gegevens van {lid_id} verbeterd")
     ui.gelukt(f"Gezinslid {lid_id} gewijzigd.")
+    if nieuwe_fase is not None:
+        ui.gelukt(f"Een volwassene stemde in: de casusregie start op {d.casusregie_start:%d/%m/%Y} "
+                  "(fase nu: casusregie).")
 
 
 def _vind_lid(d: model.Dossier, lid_id: str) -> model.Gezinslid:
@@ -604,7 +610,6 @@ def instemming(
     volwassene in na de uitkomst 'ketenaanpak met casusregie' van de intaketafel, dan start de casusregie."""
     from ketencli import klok, model, store, ui
     from ketencli.methodiek import aanmelding
-    from ketencli.methodiek.aanmelding import fase_na_instemming
 
     if intrekken and weiger:
         raise GebruiksFout("Kies --intrekken (een gegeven instemming) of --weiger (nooit ingestemd), niet allebei.")
@@ -644,21 +649,43 @@ def instemming(
             store.historie(d, f"instemming geregistreerd ({lid_id})")
             tekst = f"Instemming van {lid_id} geregistreerd op {op:%d/%m/%Y}."
         volwassen = d.volwassen_instemming(vandaag)
-        nieuwe_fase = None if (intrekken or weiger) else fase_na_instemming(d, op)
-        if nieuwe_fase is not None:  # L133-135: casusregie starts once one adult consents
-            store.historie(d, f"fase {d.fase} → {nieuwe_fase}",
-                           reden=f"instemming van {lid_id} op {op:%d/%m/%Y} na de ICO-uitkomst van "
-                                 f"{d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
-            d.fase, d.casusregie_start = nieuwe_fase, op
+        nieuwe_fase = None if (intrekken or weiger) else _start_na_instemming(d, vandaag, f"instemming van {lid_id}")
     ui.gelukt(tekst)
     if nieuwe_fase is not None:
-        ui.gelukt(f"Een volwassene stemde in: de casusregie start op {op:%d/%m/%Y} (fase nu: casusregie).")
+        ui.gelukt(f"Een volwassene stemde in: de casusregie start op {d.casusregie_start:%d/%m/%Y} "
+                  "(fase nu: casusregie).")
     elif d.fase == "geen-instemming" and volwassen:
         ui.melding("Een volwassene stemde in. Geef nu de uitkomst van het verkennend overleg opnieuw: "
                    f"`ketencli dossier ico {dossier_id} --conclusie ketenaanpak-met-casusregie`.")
-    if not volwassen:
+    if not volwassen and not (intrekken or weiger) and (lid := d.lid(lid_id)) is not None \
+            and "kind" not in lid.rollen and not lid.is_volwassen(vandaag):  # an adult by role, a child by date
+        leeftijd = lid.leeftijd(vandaag)
+        ui.melding(f"Let op: {lid.naam} ({lid_id}) is volgens het dossier geen volwassene ("
+                   + (f"{leeftijd} jaar" if leeftijd is not None else "kind zonder geboortedatum")
+                   + "): voor de start van de casusregie telt alleen de instemming van een volwassene. Klopt de "
+                   f"geboortedatum niet, verbeter ze met `ketencli dossier lid edit {dossier_id} {lid_id} "
+                   "--geboortedatum DD/MM/JJJJ`"
+                   + ("; daarna start de casusregie vanzelf." if d.fase == "geen-instemming" and d.ico is not None
+                      and d.ico.conclusie == "ketenaanpak-met-casusregie" else "."))
+    elif not volwassen:
         ui.melding("Let op: er is nu geen geldige instemming van een volwassen gezinslid."
                    + (f" {aanmelding.instemming_melding(d)[0]}" if aanmelding.zonder_instemming(d, vandaag) else ""))
+
+
+def _start_na_instemming(d: model.Dossier, vandaag: date, aanleiding: str) -> str | None:
+    """A dossier in geen-instemming after 'ketenaanpak met casusregie' starts casusregie once an adult's
+    consent is on record (L133-135, D8) — after a consent, or after a corrected birth date that makes
+    the consenting member an adult. Returns the new fase, or None."""
+    from ketencli import store
+    from ketencli.methodiek.aanmelding import fase_na_instemming, start_casusregie
+
+    nieuwe_fase = fase_na_instemming(d, vandaag)
+    if nieuwe_fase is None:
+        return None
+    store.historie(d, f"fase {d.fase} → {nieuwe_fase}",
+                   reden=f"{aanleiding} na de ICO-uitkomst van {d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
+    d.fase, d.casusregie_start = nieuwe_fase, start_casusregie(d, d.ico.datum, vandaag)
+    return nieuwe_fase
 
 
 @app.command("ico")
@@ -689,6 +716,7 @@ def ico(
     ketenaanpak-met-casusregie wordt ook de aangestelde casusregisseur vastgelegd."""
     from ketencli import klok, model, store, ui
     from ketencli.commands.betrokkenen import regisseur_uit_opties, vraag_regisseur
+    from ketencli.methodiek import aanmelding
     from ketencli.methodiek.aanmelding import FASE_LABELS, FASEN_VOOR_ICO, ICO_LABELS, fase_na_ico, ontbrekend_advies
 
     controleer_keuze(conclusie, ICO_LABELS, "--conclusie")
@@ -735,7 +763,8 @@ def ico(
             if regisseur_bron in ("opties", "vraag", "profiel"):
                 store.historie(d, "casusregisseur aangesteld", reden=f"ICO {op}")
         if nieuwe_fase == "casusregie":
-            d.casusregie_start = start or d.casusregie_start or op
+            d.casusregie_start = (aanmelding.start_casusregie(d, start or op, vandaag)
+                                  or start or d.casusregie_start or op)
         if nieuwe_fase != d.fase:
             store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
             d.fase = nieuwe_fase

@@ -194,7 +194,7 @@ def _bevestig_lege_domeinen(moment: model.KijkschemaMoment, zonder_vragen: bool)
     if not leeg:
         return True
     namen_ = ", ".join(x.naam.lower() for x in leeg)
-    tekst = (f"In dit kijkschema is {'het domein' if len(leeg) == 1 else 'zijn de domeinen'} {namen_} nog "
+    tekst = (f"In dit kijkschema {'is het domein' if len(leeg) == 1 else 'zijn de domeinen'} {namen_} nog "
              f"niet ingevuld.")
     if zonder_vragen:
         ui.melding(tekst + " Het wordt toch bewaard; vul later aan met `ketencli kijkschema bewerk`.")
@@ -268,9 +268,10 @@ def _vraag_kijkschema(d: model.Dossier, op: date, vorig: model.KijkschemaMoment 
     except Afgebroken:
         if concept_van and bezocht:
             _bewaar_concept(concept_van, op, bezocht, beoordelingen)
-            raise Afgebroken(f"Afgebroken: het kijkschema werd niet bewaard, maar je {len(bezocht)} antwoorden "
-                             f"blijven als concept klaar. `ketencli kijkschema invullen {concept_van}` biedt aan om "
-                             "verder te gaan.") from None
+            antwoorden = aantal(len(bezocht), "antwoord blijft", "antwoorden blijven")
+            raise Afgebroken(f"Afgebroken: het kijkschema werd niet bewaard, maar je {antwoorden} als concept "
+                             f"klaar. `ketencli kijkschema invullen {concept_van}` biedt aan om verder te "
+                             "gaan.") from None
         raise
     moment = model.KijkschemaMoment(datum=op, door=d.casusregisseur.naam, factoren=beoordelingen)
     leeg = kijkschema.lege_domeinen(moment)

@@ -33,15 +33,22 @@ def niet_leeg(param: typer.CallbackParam, waarde: Any) -> Any:
 
 
 def datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
-                 richting: str | None = None) -> date | None:
+                 richting: str | None = None, jaar_verplicht: bool = False) -> date | None:
     """A date option as the user types it (``taal.lees_datum``). A date without a year ("21/11") is
     the most recent such date for a fact (``niet_na`` given: tijdlijn, instemming, afvinken), the
     next one for a plan (``richting="toekomst"``: a session, a terugkomdatum), else the nearest
-    (issue 15 §4). Usage errors (exit 2) for what is not a date and for a date that does not exist."""
+    (issue 15 §4), and the date it became is said on stderr. ``jaar_verplicht`` (a birth date):
+    no year is a usage error. Usage errors (exit 2) for what is not a date and for a date that does
+    not exist."""
+    import re
+
     from ketencli import taal, ui
 
     if waarde is None or not waarde.strip():
         return None
+    zonder_jaar = not re.search(r"\d{4}", waarde)
+    if zonder_jaar and jaar_verplicht:
+        raise GebruiksFout(f"{optie} {waarde.strip()!r}: geef ook het jaar, bv. 14/5/1984.")
     richting = richting or ("verleden" if niet_na is not None else "dichtst")
     try:
         gelezen = ui.lees_datum(waarde, richting)
@@ -51,6 +58,8 @@ def datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
         raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15.")
     if niet_na is not None and gelezen > niet_na:
         raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
+    if zonder_jaar:
+        ui.melding(f"{optie} {waarde.strip()}: gelezen als {gelezen:%d/%m/%Y}.", "dim")
     return gelezen
 
 

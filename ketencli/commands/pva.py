@@ -72,8 +72,12 @@ def _begeleiding(d: model.Dossier, waarde: str | None) -> str | None:
 
 
 def _datum(waarde: str | None, optie: str) -> Any:
-
     return datum_optie(waarde, optie)
+
+
+def _plan_datum(waarde: str | None, optie: str) -> Any:
+    """A date the plan aims at (an action's uiterlijk, a goal's streefdatum): without a year the next one."""
+    return datum_optie(waarde, optie, richting="toekomst")
 
 
 # -- show and check ---------------------------------------------------------------------------------
@@ -404,7 +408,7 @@ def actie_toevoegen(
         rij = _rij(d, rij_id)
         actie = model.Actie(omschrijving=omschrijving, begeleiding=_begeleiding(d, begeleiding) or "",
                             stavaza=stavaza, plan_b=plan_b, start=_datum(start, "--start"),
-                            einde=_datum(einde, "--einde"), uiterlijk=_datum(uiterlijk, "--uiterlijk"),
+                            einde=_datum(einde, "--einde"), uiterlijk=_plan_datum(uiterlijk, "--uiterlijk"),
                             toelichting=toelichting.strip())
         rij.acties = [*rij.acties, actie]
     ui.gelukt(f"Actie {len(rij.acties)} toegevoegd aan rij {rij_id}.")
@@ -441,7 +445,7 @@ def actie_wijzigen(
         if einde is not None:
             wijziging["einde"] = _datum(einde, "--einde")
         if uiterlijk is not None:
-            wijziging["uiterlijk"] = _datum(uiterlijk, "--uiterlijk")
+            wijziging["uiterlijk"] = _plan_datum(uiterlijk, "--uiterlijk")
         if not wijziging:
             raise GebruiksFout("Geef minstens één veld om te wijzigen (bv. --stavaza of --plan-b).")
         for sleutel, waarde in wijziging.items():
@@ -495,7 +499,7 @@ def doel_toevoegen(
         if rij is not None:
             _rij(d, rij)
         doel = model.Doelstelling(id=d.pva.volgend_doel_id(), tekst=tekst, bij_wie=_leden(d, bij_wie),
-                                  domein=domein, rij=rij, streefdatum=_datum(streefdatum, "--streefdatum"))
+                                  domein=domein, rij=rij, streefdatum=_plan_datum(streefdatum, "--streefdatum"))
         d.pva.doelstellingen = [*d.pva.doelstellingen, doel]
     ui.gelukt(f"Doelstelling {doel.id} toegevoegd.")
 

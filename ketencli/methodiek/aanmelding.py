@@ -151,6 +151,16 @@ def fase_na_instemming(d: Any, op: date) -> str | None:
     return None
 
 
+def start_casusregie(d: Any, vanaf: date, op: date) -> date | None:
+    """When casusregie starts (guide L131-135, D17): on ``vanaf`` (the ICO, or a later start the user
+    gave) but never before the first day on which an adult member's consent is recorded; None while
+    no adult consents on ``op``."""
+    volwassen = [lid.instemming.datum for lid in d.instemmers() if lid.is_volwassen(op) and lid.instemming.datum]
+    if not volwassen:
+        return None
+    return max(vanaf, min(volwassen))
+
+
 def ontbrekend_advies(conclusie: str, advies: str) -> str | None:
     """What is missing from the advice to the aanmelder for this outcome of the verkennend overleg, or None.
 

@@ -1,0 +1,71 @@
+"""What a new user's trial found (a West-Vlaanderen and a Leuven family): dates without a year, consent
+that only counts for an adult, and blank names — each through the CLI."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import dossier_bestand
+
+
+def _lees(thuis, did):
+    return yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))
+
+
+def _gezin(kc):
+    kc.ok("dossier", "new", "--regio", "ifg-west-vlaanderen", "--gezin", "Desmet", "--no-input")
+    return "2026-001"
+
+
+def test_geboortedatum_zonder_jaar_wordt_geweigerd(kc, thuis):
+    did = _gezin(kc)
+    uit = kc("dossier", "lid", "add", did, "--naam", "Hilde Desmet", "--rol", "slachtoffer", "--geboortedatum",
+             "14/5", "--no-input")
+    assert uit.exit_code == 2 and "geef ook het jaar" in uit.stderr
+    assert _lees(thuis, did).get("gezinsleden", []) == []
+
+
+def test_verbeterde_geboortedatum_start_de_casusregie_na_instemming(kc, thuis):
+    """A consent recorded while the birth date made her a child starts casusregie once the date is
+    corrected (L133-135); the message says why the consent did not count yet."""
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Hilde Desmet", "--rol", "slachtoffer", "--geboortedatum",
+          "14/5/2020", "--no-input")
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--datum", "2026-11-20",
+          "--regisseur-naam", "Ann")
+    uit = kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-22")
+    assert "Hilde Desmet (m1) is volgens het dossier geen volwassene (6 jaar)" in " ".join(uit.stderr.split())
+    assert _lees(thuis, did)["fase"] == "geen-instemming"
+    uit = kc.ok("dossier", "lid", "edit", did, "m1", "--geboortedatum", "14/5/1984")
+    assert "de casusregie start op 22/11/2026" in " ".join(uit.output.split())
+    data = _lees(thuis, did)
+    assert (data["fase"], str(data["casusregie_start"])) == ("casusregie", "2026-11-22")
+
+
+def test_casusregie_start_niet_voor_de_instemming(kc, thuis):
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Hilde", "--rol", "slachtoffer", "--geboortedatum", "1984-05-14")
+    kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-21")
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--datum", "2026-11-20",
+          "--regisseur-naam", "Ann")
+    assert str(_lees(thuis, did)["casusregie_start"]) == "2026-11-21"
+
+
+def test_datum_zonder_jaar_wordt_voluit_gemeld(kc, thuis):
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Hilde", "--rol", "slachtoffer", "--geboortedatum", "1984-05-14")
+    kc.ok("pva", "rij", "add", did, "--factor", "geweld-angst", "--bij-wie", "m1")
+    uit = kc.ok("pva", "actie", "add", did, "r1", "--omschrijving", "Veiligheidsplan", "--uiterlijk", "21/11")
+    assert "--uiterlijk 21/11: gelezen als 21/11/2027" in " ".join(uit.stderr.split())  # a deadline: the next one
+    assert str(_lees(thuis, did)["pva"]["rijen"][0]["acties"][0]["uiterlijk"]) == "2027-11-21"
+
+
+def test_lege_namen_worden_overal_geweigerd(kc, thuis):
+    assert kc("dossier", "new", "--regio", "leuven", "--gezin", "   ", "--no-input").exit_code == 2
+    assert not (thuis / "dossiers").exists() or not any((thuis / "dossiers").iterdir())
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Hilde", "--rol", "slachtoffer")
+    pad = dossier_bestand(thuis, did)
+    pad.write_text(pad.read_text(encoding="utf-8").replace("naam: Hilde", 'naam: "   "'), encoding="utf-8")
+    uit = kc("dossier", "show", did)
+    assert uit.exit_code == 1 and "de naam mag niet leeg zijn" in uit.stderr and "regel" in uit.stderr
