@@ -178,7 +178,7 @@ def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
     def controleer(waarde: str) -> bool | str:
         waarde = waarde.strip()
         if not waarde:
-            return "Dit mag niet leeg zijn." if verplicht else True
+            return "Dit mag niet leeg zijn." if verplicht and standaard is None else True
         try:
             gelezen = lees_datum(waarde, richting)
         except ValueError as fout:  # taal.OnbestaandeDatum
@@ -189,12 +189,14 @@ def datum(vraag: str, standaard: date | None = None, *, verplicht: bool = False,
             return f"Deze datum ligt in de toekomst (na {niet_na:%d/%m/%Y})."
         return True
 
+    # the default is not typed into the field (typing would add to it): Enter takes it
+    instructie = f"(Enter = {standaard:%d/%m/%Y}; of dd/mm/jjjj, dd/mm)" if standaard else "(dd/mm/jjjj of dd/mm)"
     with _vangen():
-        antwoord = questionary.text(
-            vraag, default=standaard.isoformat() if standaard else "", validate=controleer,
-            instruction="(dd/mm/jjjj of dd/mm)", style=_stijl(),
-        ).unsafe_ask()
-    return lees_datum(antwoord or "", richting)
+        antwoord = questionary.text(vraag, default="", validate=controleer, instruction=instructie,
+                                    style=_stijl()).unsafe_ask()
+    if not (antwoord or "").strip():
+        return standaard
+    return lees_datum(antwoord, richting)
 
 
 def lees_datum(waarde: str, richting: str = "dichtst") -> date | None:

@@ -69,3 +69,21 @@ def test_lege_namen_worden_overal_geweigerd(kc, thuis):
     pad.write_text(pad.read_text(encoding="utf-8").replace("naam: Hilde", 'naam: "   "'), encoding="utf-8")
     uit = kc("dossier", "show", did)
     assert uit.exit_code == 1 and "de naam mag niet leeg zijn" in uit.stderr and "regel" in uit.stderr
+
+
+def test_voorbeeld_van_regio_toon_is_plakbaar_in_een_smalle_terminal(kc, thuis, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "50")
+    uit = kc.ok("regio", "toon", "leuven").stdout
+    voorbeeld = uit.split("bijvoorbeeld:\n", 1)[1].split("Je instellingen:", 1)[0]
+    (thuis / "config").mkdir(parents=True)
+    (thuis / "config" / "regio.yaml").write_text(voorbeeld, encoding="utf-8")
+    assert "Nog in te stellen" not in kc.ok("regio", "toon", "leuven").stdout.split("Vrije dagen")[0]
+
+
+def test_onbestaande_dienst_als_begeleiding_is_een_tikfout(kc, thuis):
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Hilde", "--rol", "slachtoffer")
+    kc.ok("pva", "rij", "add", did, "--factor", "geweld-angst", "--bij-wie", "m1")
+    uit = kc("pva", "actie", "add", did, "r1", "--omschrijving", "Opvang", "--begeleiding", "d7")
+    assert uit.exit_code == 1 and "d7: die dienst bestaat niet" in uit.stderr
+    assert _lees(thuis, did)["pva"]["rijen"][0].get("acties", []) == []

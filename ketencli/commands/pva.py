@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ketencli.commands.opties import controleer_keuze, datum_optie, factor_optie, niet_leeg
+from ketencli.commands.opties import controleer_keuze, datum_optie, factor_optie, niet_leeg, vereis_bekende_dienst
 from ketencli.commands.weergave import STAVAZA_LABELS, toon_bevindingen
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.taal import aantal
@@ -65,9 +65,10 @@ def _begeleiding(d: model.Dossier, waarde: str | None) -> str | None:
     if waarde is None:
         return None
     waarde = waarde.strip()
+    vereis_bekende_dienst(d, waarde, "--begeleiding")  # d7 that does not exist is a typo, not free text
     if waarde and d.dienst(waarde) is None:
         ui.melding(f"'{waarde}' is geen dienst-id van dit dossier; het wordt als vrije tekst bewaard. "
-                   "Tip: voeg de dienst toe aan de betrokken diensten en verwijs naar zijn id (bv. d4).")
+                   f"Tip: voeg de dienst toe met `ketencli dossier dienst add {d.id}` en verwijs naar zijn id.")
     return waarde
 
 

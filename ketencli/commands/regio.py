@@ -68,7 +68,7 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
             ritme += " [dim](standaardwaarde, aanpasbaar)[/]"
         uren = f"{t.begin or '?'}–{t.einde or '?'}" if (t.begin or t.einde) else IN_TE_STELLEN
         deadline = escape(t.deadline.beschrijving()) if t.deadline else IN_TE_STELLEN
-        naam = escape(f"{t.naam} ({t.key})") + (f"\n[dim]{escape(t.bron)}[/]" if t.bron else "")
+        naam = escape(f"{t.naam} ({t.key})")  # the source lines (Tafel.bron) are for maintainers
         tabel.add_row(naam, ", ".join(regios.ROL_NAMEN[x] for x in t.rollen), ritme,
                       uren, deadline, escape(t.adres) if t.adres else IN_TE_STELLEN)
     console.print(tabel)
@@ -119,7 +119,8 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
     if ontbreekt:
         console.print("[yellow]Nog in te stellen:[/] " + ", ".join(ontbreekt))
         console.print("[dim]Zet ze in je instellingenbestand, bijvoorbeeld:[/]")
-        console.print(escape(_voorbeeld(r)), markup=True, highlight=False)
+        # never wrapped at the terminal's width: the lines are pasted into regio.yaml as they are
+        console.print(escape(_voorbeeld(r)), markup=True, highlight=False, soft_wrap=True)
 
 
 def _voorbeeld(r: Regio) -> str:
