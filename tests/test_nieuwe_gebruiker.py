@@ -87,3 +87,23 @@ def test_onbestaande_dienst_als_begeleiding_is_een_tikfout(kc, thuis):
     uit = kc("pva", "actie", "add", did, "r1", "--omschrijving", "Opvang", "--begeleiding", "d7")
     assert uit.exit_code == 1 and "d7: die dienst bestaat niet" in uit.stderr
     assert _lees(thuis, did)["pva"]["rijen"][0].get("acties", []) == []
+
+
+def test_pv_voor_de_start_van_de_casusregie_vraagt_geen_bijlage_b(kc, thuis):
+    """One reading of annex B (L1277-1279): `tijdlijn toon` and `overzicht` agree about a pv from before
+    casusregie (the intake shared it) and one during it (the consulent must hear of it)."""
+    import json
+
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Hilde", "--rol", "slachtoffer", "--geboortedatum", "1984-05-14")
+    kc.ok("dossier", "dienst", "add", did, "--soort", "ocj-sdj", "--naam", "Jongerenwelzijn OSD")
+    kc.ok("tijdlijn", "add", did, "--soort", "pv", "--datum", "2026-11-19", "--omschrijving", "Slagen", "--no-input")
+    kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-22")
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--datum", "2026-11-22",
+          "--regisseur-naam", "Ann")
+    kc.ok("tijdlijn", "add", did, "--soort", "incident", "--datum", "2026-11-23", "--omschrijving", "Ruzie",
+          "--no-input")
+    rijen = json.loads(kc.ok("tijdlijn", "toon", did, "--json").stdout)
+    assert [r["open"] != [] for r in rijen] == [False, True]
+    overzicht = [r for r in json.loads(kc.ok("overzicht", "--json").stdout) if "onsulent" in r["omschrijving"]]
+    assert len(overzicht) == 1 and "23/11/2026" in overzicht[0]["omschrijving"]

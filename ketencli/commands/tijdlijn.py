@@ -11,6 +11,7 @@ Items are numbered in date order (`NR`), as `tijdlijn toon` shows them.
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -83,7 +84,7 @@ def toon(
         tabel.add_column(kop)
     for nr, t in items:
         kolom_b = ""
-        if bijlage_b.vraagt_bijlage_b(d, t.soort):
+        if bijlage_b.telt(d, t):
             delen = []
             ingelicht = bijlage_b.consulent_ingelicht_op(d, t)
             if ingelicht:
@@ -130,7 +131,7 @@ def toevoegen(
                                           "gesprek_door": gesprek, "netwerk_door": netwerk}
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)
-    if bijlage_b.vraagt_bijlage_b(d, soort) and all(v is None for v in antwoorden.values()) \
+    if bijlage_b.telt(d, SimpleNamespace(soort=soort, datum=wanneer)) and all(v is None for v in antwoorden.values()) \
             and not no_input and ui.heeft_terminal():
         ui.console().print("[bold]Bijlage B[/]: er is een consulent OCJ/SDJ betrokken. Spreek samen af "
                            "(leeg laten mag; vul later aan met `tijdlijn edit`).")

@@ -44,10 +44,21 @@ def vraagt_bijlage_b(d: Any, soort: str) -> bool:
     return soort in INCIDENT_SOORTEN and consulent_betrokken(d)
 
 
+def _sinds_casusregie(d: Any, item: Any) -> bool:
+    return d.casusregie_start is None or item.datum >= d.casusregie_start
+
+
+def telt(d: Any, item: Any) -> bool:
+    """Whether annex B asks about this tijdlijn item: a pv, melding or incident (D28) while a consulent
+    is involved, from the start of casusregie on (before it there is no regisseur to inform the
+    consulent: the intake table shared it). The one reading for `tijdlijn`, `stap` and `overzicht`."""
+    return vraagt_bijlage_b(d, item.soort) and _sinds_casusregie(d, item)
+
+
 def incidenten(d: Any) -> list[tuple[int, Any]]:
     """(nr, item) of every pv, melding or incident since the start of casusregie; nr as `tijdlijn toon` shows it."""
     return [(nr, t) for nr, t in enumerate(d.tijdlijn, start=1)
-            if t.soort in INCIDENT_SOORTEN and (d.casusregie_start is None or t.datum >= d.casusregie_start)]
+            if t.soort in INCIDENT_SOORTEN and _sinds_casusregie(d, t)]
 
 
 def gebeurtenis(item: Any) -> str:
@@ -80,7 +91,7 @@ def consulent_ingelicht_op(d: Any, item: Any) -> date | None:
 
 def open_punten(d: Any, nr: int, item: Any) -> list[str]:
     """What annex B still asks of one event, as Dutch lines with the command that fills it in."""
-    if not vraagt_bijlage_b(d, item.soort):
+    if not telt(d, item):
         return []
     open_: list[str] = []
     if consulent_ingelicht_op(d, item) is None:
