@@ -24,6 +24,7 @@ ALLEEN_LEZEN = {
     "dossier heropen",  # the one way back: tested below
     "templates check", "templates export",  # the user's templates, no dossier
     "profiel",  # the user's own profile, no dossier
+    "kijkschema factoren",  # the method's list of factors, no dossier
     "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
 }
 

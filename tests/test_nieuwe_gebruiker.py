@@ -107,3 +107,10 @@ def test_pv_voor_de_start_van_de_casusregie_vraagt_geen_bijlage_b(kc, thuis):
     assert [r["open"] != [] for r in rijen] == [False, True]
     overzicht = [r for r in json.loads(kc.ok("overzicht", "--json").stdout) if "onsulent" in r["omschrijving"]]
     assert len(overzicht) == 1 and "23/11/2026" in overzicht[0]["omschrijving"]
+
+
+def test_de_factornamen_zijn_te_vinden(kc):
+    uit = kc.ok("kijkschema", "factoren").stdout
+    assert "geweld-eerder" in uit and "kind-steun-omgeving" in uit and uit.count("beschermend") >= 21
+    fout = kc("kijkschema", "invullen", "2026-001", "--factor", "geweld-eerdr=aanwezig")
+    assert fout.exit_code == 2 and "bedoel je geweld-eerder" in fout.stderr and "kijkschema factoren" in fout.stderr

@@ -31,9 +31,10 @@ def invullen(
     van: Path | None = typer.Option(None, "--from", metavar="BESTAND",
                                     help="Lees het kijkschema uit een YAML-bestand (datum, door, factoren)."),
     datum: str | None = typer.Option(None, "--datum", help="Datum van dit kijkschema (standaard: vandaag)."),
-    factor: list[str] = typer.Option([], "--factor", metavar="FACTOR=STAAT[@LEDEN][:MOTIVERING]", help=(
-        "Een beoordeelde factor zonder vragen of bestand, bv. 'geweld-eerder=aanwezig@m1:Eerdere pv's.' "
-        "(staat: aanwezig, niet-aanwezig of onbekend; leden met komma's); herhaalbaar.")),
+    factor: list[str] = typer.Option([], "--factor", metavar="FACTOR=STAAT", help=(
+        "Een beoordeelde factor zonder vragen of bestand: FACTOR=STAAT[@LEDEN][:MOTIVERING], bv. "
+        "geweld-eerder=aanwezig@m1:Eerdere pv's (staat: aanwezig, niet-aanwezig of onbekend; leden met "
+        "komma's; de factoren: `ketencli kijkschema factoren`); herhaalbaar.")),
     door: str | None = typer.Option(None, "--door", help="Wie het kijkschema invulde (standaard: de casusregisseur)."),
     no_input: bool = typer.Option(False, "--no-input", help="Stel nooit een vraag."),
 ) -> None:
@@ -126,8 +127,11 @@ def _factor_optie(waarde: str) -> model.FactorBeoordeling:
     staat, _, wie = staat_deel.partition("@")
     gevonden = kijkschema.factor(sleutel)
     if not is_ or gevonden is None:
+        nabij = kijkschema.dichtste_factoren(sleutel) if is_ else []
         raise GebruiksFout(f"--factor {waarde!r}: schrijf FACTOR=STAAT, bv. geweld-eerder=aanwezig@m1, met een "
-                           "factor uit het kijkschema (zie `ketencli kijkschema toon`).")
+                           "factor uit het kijkschema"
+                           + (f" (bedoel je {' of '.join(nabij)}?)" if nabij else "") + ".",
+                           tip="Alle factoren met hun naam: `ketencli kijkschema factoren`.")
     if staat.strip() not in STAAT_LABELS:
         raise GebruiksFout(f"--factor {waarde!r}: de staat is aanwezig, niet-aanwezig of onbekend.")
     return model.FactorBeoordeling(factor=gevonden.key, staat=staat.strip(),
@@ -287,6 +291,26 @@ def _vraag_kijkschema(d: model.Dossier, op: date, vorig: model.KijkschemaMoment 
                        "aan om verder te gaan.")
         return None
     return moment
+
+
+@app.command("factoren")
+def factoren() -> None:
+    """Toon de 40 factoren van het kijkschema per domein, met de naam die je bij --factor gebruikt."""
+    from rich.table import Table
+
+    from ketencli import ui
+    from ketencli.methodiek import kijkschema
+
+    c = ui.console()
+    for domein in kijkschema.DOMEINEN:
+        tabel = Table(title=domein.naam, title_justify="left", title_style="bold", expand=True, header_style="bold")
+        tabel.add_column("naam (voor --factor)", no_wrap=True)
+        tabel.add_column("soort", no_wrap=True)
+        tabel.add_column("factor")
+        for f in kijkschema.factoren(domein.key):
+            kleur = "red" if f.soort == "risico" else "green"
+            tabel.add_row(f.key, f"[{kleur}]{SOORT_LABELS[f.soort]}[/]", f.label)
+        c.print(tabel)
 
 
 @app.command("toon")
