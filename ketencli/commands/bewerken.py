@@ -188,7 +188,8 @@ def _controleer_bewerking(oud: model.Dossier, nieuw: model.Dossier) -> None:
     if nieuw.fase != oud.fase:
         raise KetencliFout(
             f"De fase wijzig je niet met de hand (van '{oud.fase}' naar '{nieuw.fase}'): "
-            "dat doen de commando's (ICO-uitkomst, afronding), zodat het in de historiek komt."
+            "dat doen de commando's (de uitkomst van de intaketafel, de afronding), zodat het in de historiek "
+            "komt."
         )
     if [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in oud.historie]:
         raise KetencliFout("De historiek van het dossier mag je niet met de hand wijzigen.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -44,8 +45,7 @@ def doc(
     if lijst:
         if soort is not None:
             raise GebruiksFout("Geef een SOORT of --lijst, niet allebei.")
-        store.laad(dossier_id)  # a clear message when the dossier does not exist
-        _toon_lijst(dossier_id, documenten.gemaakt(dossier_id))
+        _toon_lijst(store.laad(dossier_id), documenten.gemaakt(dossier_id))  # a clear message when it does not exist
         return
     if soort is None:
         raise GebruiksFout(f"Welk document? Kies een soort: {', '.join(documenten.SOORTEN)}.",
@@ -116,11 +116,14 @@ def _open(pad: Path) -> None:
                            tip="Open het zelf in Word of LibreOffice.") from None
 
 
-def _toon_lijst(dossier_id: str, documenten_lijst: list[dict]) -> None:
+def _toon_lijst(d: Any, documenten_lijst: list[dict]) -> None:
+    """What was made, each kind named as its document names it in the dossier's region (D30)."""
     from rich.markup import escape
     from rich.table import Table
 
-    from ketencli import ui
+    from ketencli import documenten, ui
+
+    dossier_id = d.id
 
     c = ui.console()
     if not documenten_lijst:
@@ -133,6 +136,7 @@ def _toon_lijst(dossier_id: str, documenten_lijst: list[dict]) -> None:
     tabel.add_column("Bestand")
     tabel.add_column("Laatst gewijzigd")
     for x in documenten_lijst:
-        tabel.add_row(f"{x['datum']:%d/%m/%Y}" if x["datum"] else "", escape(x["titel"] or "(eigen bestand)"),
+        titel = documenten.titel(d, x["soort"]) if x["soort"] else "(eigen bestand)"
+        tabel.add_row(f"{x['datum']:%d/%m/%Y}" if x["datum"] else "", escape(titel),
                       escape(x["bestand"]), f"{x['gewijzigd']:%d/%m/%Y %H:%M}")
     c.print(tabel)

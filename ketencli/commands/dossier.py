@@ -128,8 +128,9 @@ def _toon_volgende_stap(dossier_id: str) -> None:
 def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
                   persoon: str | None, contact: str | None, *, eigen_regio: str | None = None
                   ) -> dict[str, Any] | None:
-    from ketencli import klok, ui
+    from ketencli import klok, planning, ui
     from ketencli.commands.betrokkenen import vraag_dienst
+    from ketencli.methodiek import regios
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
 
     c = ui.console()
@@ -150,7 +151,7 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     aanmelding: dict[str, Any] = {"datum": aanmelddatum, "aanmelder": aanmelder}
     c.print("\n[bold]Aanmeldingsvragen[/] (uit de gids; Enter slaat een vraag over)")
     for vraag in AANMELDVRAGEN:
-        aanmelding[vraag.key] = ui.tekst(vraag.vraag, hint=vraag.hint)
+        aanmelding[vraag.key] = ui.tekst(vraag.vraag, hint=regios.in_woorden(vraag.hint, planning.woorden(regio)))
     c.print("\n[bold]Gezinsleden[/]")
     leden: list[dict[str, Any]] = []
     while ui.bevestig("Een gezinslid toevoegen?", standaard=len(leden) < 2):
@@ -676,14 +677,15 @@ def _start_na_instemming(d: model.Dossier, vandaag: date, aanleiding: str) -> st
     """A dossier in geen-instemming after 'ketenaanpak met casusregie' starts casusregie once an adult's
     consent is on record (L133-135, D8) — after a consent, or after a corrected birth date that makes
     the consenting member an adult. Returns the new fase, or None."""
-    from ketencli import store
+    from ketencli import planning, store
     from ketencli.methodiek.aanmelding import fase_na_instemming, start_casusregie
 
     nieuwe_fase = fase_na_instemming(d, vandaag)
     if nieuwe_fase is None:
         return None
     store.historie(d, f"fase {d.fase} → {nieuwe_fase}",
-                   reden=f"{aanleiding} na de ICO-uitkomst van {d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
+                   reden=f"{aanleiding} na de uitkomst van "
+                         f"{planning.woorden(d.regio)['intake_kort']} van {d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}")
     d.fase, d.casusregie_start = nieuwe_fase, start_casusregie(d, d.ico.datum, vandaag)
     return nieuwe_fase
 
@@ -739,9 +741,12 @@ def ico(
             tip=f"Geef het advies mee: `ketencli dossier ico {dossier_id} --conclusie {conclusie} --advies "
                 "\"...; veiligheidsplan opmaken met ...\"`.")
     with store.wijzig(dossier_id) as d:
+        from ketencli import planning
+
+        intake = planning.woorden(d.regio)["intake_kort"]
         if d.fase not in FASEN_VOOR_ICO:
-            raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een ICO-uitkomst kan alleen "
-                               "bij aanmelding, verkenning of na geen instemming.")
+            raise KetencliFout(f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': een uitkomst van {intake} kan "
+                               "alleen bij aanmelding, verkenning of na geen instemming.")
         d.ico = model.IcoUitkomst(datum=op, conclusie=conclusie, advies=advies, herbespreking_op=volgende)
         nieuwe_fase = fase_na_ico(conclusie, d.volwassen_instemming(vandaag))
         regisseur_bron = ""
@@ -761,12 +766,12 @@ def ico(
             elif profiel.naam:
                 d.casusregisseur, regisseur_bron = profiel.als_regisseur(), "profiel"
             if regisseur_bron in ("opties", "vraag", "profiel"):
-                store.historie(d, "casusregisseur aangesteld", reden=f"ICO {op}")
+                store.historie(d, "casusregisseur aangesteld", reden=f"{intake} {op}")
         if nieuwe_fase == "casusregie":
             d.casusregie_start = (aanmelding.start_casusregie(d, start or op, vandaag)
                                   or start or d.casusregie_start or op)
         if nieuwe_fase != d.fase:
-            store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"ICO {op}: {conclusie}")
+            store.historie(d, f"fase {d.fase} → {nieuwe_fase}", reden=f"{intake} {op}: {conclusie}")
             d.fase = nieuwe_fase
     from ketencli import planning
 

@@ -19,8 +19,9 @@ def profiel(
     contact: str | None = typer.Option(None, "--contact", help="Je telefoon of e-mail."),
     regio: str | None = typer.Option(None, "--regio", help="co3-antwerpen, ifg-west-vlaanderen of leuven."),
 ) -> None:
-    """Stel je profiel in (naam, organisatie, contact, regio): standaard casusregisseur bij een ICO-uitkomst
-    en standaardregio van nieuwe dossiers. Zonder opties toont het je profiel."""
+    """Stel je profiel in (naam, organisatie, contact, regio): standaard casusregisseur bij de uitkomst
+    van de intaketafel (in Antwerpen het ICO) en standaardregio van nieuwe dossiers. Zonder opties toont
+    het je profiel."""
     from ketencli import model, store, ui
     from ketencli.fouten import GebruiksFout
 

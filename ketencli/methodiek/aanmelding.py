@@ -34,7 +34,7 @@ AANMELDVRAGEN: tuple[Vraag, ...] = (
     Vraag(
         "veiligheidsplan",
         "Is er al een of andere vorm van veiligheidsplan?",
-        "Voor de opmaak: zie de website van het FJC Veilig Thuis.",
+        "Een sjabloon vind je {sjablonen}.",
     ),
     Vraag("vragen_en_verwachtingen", "Welke vragen en verwachtingen heeft de aanmelder?"),
 )

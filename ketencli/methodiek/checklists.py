@@ -188,7 +188,7 @@ HOREN = Checklist(
             "veiligheidsplan-opstellen",
             "Stel samen met het gezin een veiligheidsplan op.",
             "Wat doet ieder als de spanning oploopt, wie kan je bellen, waar kan je heen? Sjabloon: "
-            "website FJC Veilig Thuis.",
+            "{sjablonen}.",
             afleiding="veiligheidsplan",
             bron="L544",
         ),
@@ -263,7 +263,7 @@ PLAN = Checklist(
         Item(
             "veiligheidsafspraken",
             "Zorg voor veiligheidsafspraken.",
-            "Leg vast wie wat doet om onveiligheid te voorkomen. Sjabloon: website FJC Veilig Thuis.",
+            "Leg vast wie wat doet om onveiligheid te voorkomen. Sjabloon: {sjablonen}.",
             afleiding="veiligheidsplan",
             bron="L620",
         ),
@@ -278,7 +278,7 @@ PLAN = Checklist(
         Item(
             "wegwijzer-ifg",
             "Gebruik de Wegwijzer IFG.",
-            "Je vindt er tips en tools; hij staat op de website van het FJC Veilig Thuis.",
+            "Je vindt er tips en tools; hij staat {sjablonen}.",
             bron="L624",
         ),
         Item(
@@ -470,7 +470,7 @@ BIJLAGE_A = Checklist(
             "kind-plaats-gesprek",
             "Bespreek waar het gesprek plaatsvindt en zorg voor een rustige plek waar het kind even apart "
             "kan zitten.",
-            "Bijvoorbeeld op het FJC of bij een huisbezoek.",
+            "Bijvoorbeeld op je dienst of bij een huisbezoek.",
             "L1068",
             "voorbereiding",
         ),
@@ -1024,7 +1024,8 @@ BIJLAGE_C = Checklist(
         Item(
             "justitiehuis-teamverantwoordelijke",
             "Mail de teamverantwoordelijke van het Justitiehuis met de vraag om een versnelde opstart.",
-            "De contactgegevens van de teamverantwoordelijken staan op het intranet van het FJC.",
+            "De contactgegevens van de teamverantwoordelijken vraag je aan je coördinator (bij CO3: het intranet van "
+            "het FJC).",
             bron="L1470",
         ),
         Item(

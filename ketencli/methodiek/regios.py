@@ -198,6 +198,9 @@ class Regio:
     # the other regions' texts name none)
     organisatie: str = ""
     parket_contact: str = ""
+    # where the region's templates and tools (veiligheidsplan, Wegwijzer IFG) are, as a place phrase: CO3's
+    # are on the FJC Veilig Thuis website (L544, L620, L624); "" = ask the coordinator (the other texts name none)
+    sjablonen: str = ""
     # years an afgesloten dossier is kept after its afsluiting (issue 20 §8); None = in te stellen:
     # the region (its data protection officer) decides, ketencli never guesses a legal period
     bewaartermijn: int | None = None
@@ -283,6 +286,7 @@ STANDAARD: dict[str, Regio] = {
         eerste_plan_week=10,  # D25, CO3-gids L770, L1714
         organisatie="CO3",
         parket_contact="de CO3-criminoloog",  # D22, D30, CO3-gids L1509-1511
+        sjablonen="op de website van het FJC Veilig Thuis",  # CO3-gids L544, L620, L624
     ),
     "ifg-west-vlaanderen": Regio(
         key="ifg-west-vlaanderen",
@@ -432,7 +436,7 @@ DOEL_LABEL: dict[str, str] = {
 # -- region words (D30) ------------------------------------------------------------------------------
 
 WOORDEN: tuple[str, ...] = ("organisatie", *ROLLEN, *(f"{r}_kort" for r in ROLLEN), "tafels", "parket_contact",
-                            "parket_contact_functie")
+                            "parket_contact_functie", "sjablonen")
 
 
 def woorden(regio: Regio) -> dict[str, str]:
@@ -440,7 +444,8 @@ def woorden(regio: Regio) -> dict[str, str]:
     article ("de weegploeg", "het Operationeel team"), ``tafels`` (all its tables, for a list) and
     ``parket_contact``; per role also ``<rol>_kort``, the name as a label ("ICO", "Casustafel Brugge").
     A role without a table reads "de tafel voor ..." (D26)."""
-    w = {"organisatie": regio.organisatie or f"de {regio.naam}"}
+    w = {"organisatie": regio.organisatie or f"de {regio.naam}",
+         "sjablonen": regio.sjablonen or "bij de coördinator van je ketenaanpak"}
     for rol in ROLLEN:
         tafel = regio.tafel_voor_rol(rol)
         w[rol] = tafel.in_tekst if tafel else f"de tafel voor {ROL_NAMEN[rol]}"
