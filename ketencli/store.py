@@ -231,7 +231,7 @@ def _ongeldige_datum(tekst: str, bron: str) -> str:
             try:
                 date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
-                return f"{bron}, regel {nr}, kolom {m.start() + 1} ('{m.group(0)}')"
+                return f"{bron}, regel {nr}, kolom {m.start() + 1}"
     return bron
 
 
@@ -275,7 +275,7 @@ MIGRATIES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migreer_
 def migreer(data: dict[str, Any], bron: str) -> dict[str, Any]:
     versie = data.get("schema_version", 0)
     if not isinstance(versie, int) or isinstance(versie, bool) or versie < 0:
-        raise BestandsFout(f"{bron}: schema_version moet een geheel getal zijn (nu: {versie!r}).")
+        raise BestandsFout(f"{bron}: schema_version moet een geheel getal zijn (bv. {model.SCHEMA_VERSIE}).")
     if versie > model.SCHEMA_VERSIE:
         raise BestandsFout(
             f"{bron} werd gemaakt met een nieuwere ketencli (schema {versie}; deze versie kent "
@@ -383,7 +383,7 @@ def _knoop_op(wortel: Any, loc: tuple[Any, ...]) -> tuple[Any, bool]:
         if isinstance(knoop, yaml.MappingNode) and isinstance(stap, str):
             volgende = None
             for sleutel, waarde in knoop.value:
-                if getattr(sleutel, "value", None) == stap:
+                if getattr(sleutel, "value", None) == stap or (stap is None and sleutel.tag.endswith(":null")):
                     # the key itself for an unknown key, the value otherwise
                     volgende = sleutel if i == len(loc) - 1 else waarde
                     break
@@ -397,14 +397,59 @@ def _knoop_op(wortel: Any, loc: tuple[Any, ...]) -> tuple[Any, bool]:
     return knoop, True
 
 
-def _plek(loc: tuple[Any, ...]) -> str:
+def _plek(loc: tuple[Any, ...], wortelmodel: Any = None) -> str:
+    """The schema path of loc in words ("gezinsleden → item 1 → naam"), with known keys only: a
+    key the schema does not know (free text typed as a key) ends the path, and a key of a free dict
+    (a region name) is named only when it has a key's shape (issue 20 §2)."""
     delen: list[str] = []
-    for stap in loc:
+    for i, stap in enumerate(loc):
         if isinstance(stap, int):
             delen.append(f"item {stap + 1}")
-        else:
-            delen.append(str(stap))
+            continue
+        ouder = _model_op(loc[:i], wortelmodel)
+        bekend = ouder is not None and stap in ouder.model_fields
+        if not bekend and not (_in_dict(loc[:i], wortelmodel) and _SLEUTELVORM.match(str(stap))):
+            break
+        delen.append(str(stap))
     return " → ".join(delen) if delen else "het hele bestand"
+
+
+def _in_dict(loc: tuple[Any, ...], wortelmodel: Any = None) -> bool:
+    """True when the value at loc is a free dict (its keys are data, not schema keys)."""
+    huidig: Any = wortelmodel or model.Dossier
+    while loc and isinstance(loc[-1], int):
+        loc = loc[:-1]
+    if not loc:
+        return "root" in getattr(huidig, "model_fields", {}) and _is_dict(huidig.model_fields["root"].annotation)
+    ouder = _model_op(loc[:-1], wortelmodel)
+    veld = loc[-1]
+    return ouder is not None and isinstance(veld, str) and veld in ouder.model_fields \
+        and _is_dict(ouder.model_fields[veld].annotation)
+
+
+def _zonder_waarden(melding: str) -> str:
+    """A validator's message without the values it quotes from the file: a quoted value is kept
+    only when it has a key's or id's shape ('m1', 'cultuur'); other text is case text (issue 20 §2)."""
+    return re.sub(r"'([^']*)'", lambda m: m.group(0) if _SLEUTELVORM.match(m.group(1)) else "(…)", melding)
+
+
+def _onbekende_sleutel(sleutel: Any, geldig: list[str]) -> str:
+    """The message for a key the schema does not know. The key is repeated only when it looks like
+    a mistyped key (lowercase letters, digits, _ or -, at most 30 characters: "gezinsnaamm"), with
+    the nearest known key; free text typed as a key (case text) is never repeated (issue 20 §2)."""
+    if isinstance(sleutel, str) and _SLEUTELVORM.match(sleutel):
+        melding = f"onbekende sleutel '{sleutel}'"
+        nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.75)
+        if nabij:
+            return melding + f" — bedoel je '{nabij[0]}'?"
+    elif sleutel is None:
+        melding = "een sleutel zonder naam (~ of null); geef de sleutel een naam of verwijder de regel"
+    else:
+        melding = "een onbekende sleutel (de tekst wordt hier niet herhaald); staat er een ':' in een tekst, " \
+                  "zet die tekst dan tussen aanhalingstekens"
+    if geldig:
+        melding += f" (geldige sleutels hier: {', '.join(geldig)})"
+    return melding
 
 
 def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> BestandsFout:
@@ -418,20 +463,13 @@ def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> B
         loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and x.startswith("function-")))
         soort = e["type"]
         if soort == "extra_forbidden":
-            sleutel = str(loc[-1])
             ouder = _model_op(loc[:-1], wortelmodel)
-            geldig = list(ouder.model_fields) if ouder is not None else []
-            nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.75)
-            melding = f"onbekende sleutel '{sleutel}'"
-            if nabij:
-                melding += f" — bedoel je '{nabij[0]}'?"
-            elif geldig:
-                melding += f" (geldige sleutels hier: {', '.join(geldig)})"
+            melding = _onbekende_sleutel(loc[-1], list(ouder.model_fields) if ouder is not None else [])
         elif soort == "literal_error":
             keuzes = _keuzes(loc, wortelmodel)
             melding = "ongeldige waarde" + (f"; kies uit: {', '.join(keuzes)}" if keuzes else "")
         elif soort == "value_error":
-            melding = str(e["msg"]).removeprefix("Value error, ")
+            melding = _zonder_waarden(str(e["msg"]).removeprefix("Value error, "))
         else:
             melding = _FOUTTEKSTEN.get(soort, f"ongeldige waarde ({soort})")
         plek = bron
@@ -439,7 +477,8 @@ def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> B
             knoop, _ = _knoop_op(wortel, loc)
             merk = knoop.start_mark
             plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}"
-        regels.append(f"{plek} ({_plek(loc)}): {melding}" + ("" if melding.endswith(("?", ".", "!")) else "."))
+        punt = "" if melding.endswith(("?", ".", "!")) else "."
+        regels.append(f"{plek} ({_plek(loc, wortelmodel)}): {melding}{punt}")
         if soort == "string_type":
             tip = "Telefoonnummers, uren en codes zet je tussen aanhalingstekens, bv. \"0470 12 34 56\"."
     if fout.error_count() > 8:
