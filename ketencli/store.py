@@ -68,6 +68,14 @@ class _DubbeleSleutel(yaml.YAMLError):
         self.sleutel, self.tweede, self.eerste = sleutel, tweede, eerste
 
 
+class _SleutelZonderNaam(yaml.YAMLError):
+    """A mapping key that is null (``~: x`` or ``: x``): no schema key is null."""
+
+    def __init__(self, merk: Any) -> None:
+        super().__init__("null key")
+        self.merk = merk
+
+
 class _Lader(_BasisLoader):  # type: ignore[misc]
     """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
     ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans. A key written
@@ -81,6 +89,8 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                 if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
                     continue
                 sleutel = self.construct_object(sleutel_knoop, deep=True)
+                if sleutel is None:
+                    raise _SleutelZonderNaam(sleutel_knoop.start_mark)
                 try:
                     eerder = gezien.get(sleutel)
                 except TypeError:  # an unhashable key: the constructor refuses it itself
@@ -162,6 +172,12 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
         return yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
     except _DubbeleSleutel as fout:
         raise _dubbele_sleutel_fout(fout, bron) from None
+    except _SleutelZonderNaam as fout:
+        raise BestandsFout(
+            f"{bron}, regel {fout.merk.line + 1}, kolom {fout.merk.column + 1}: hier staat een sleutel zonder naam "
+            "(~, null of niets voor de ':'). Er werd niets bewaard.",
+            tip="Geef de sleutel een naam (bv. 'naam:') of verwijder de regel; begint een tekst met ':', "
+                "zet die tekst dan tussen aanhalingstekens.") from None
     except yaml.MarkedYAMLError as fout:
         merk = fout.problem_mark or fout.context_mark
         plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
@@ -170,6 +186,9 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
         rond = regels[max(merk.line - 1, 0): merk.line + 1] if merk else []
         if any("\t" in r[: len(r) - len(r.lstrip())] for r in rond):
             probleem = "er wordt ingesprongen met tabs; gebruik spaties"
+        elif merk and merk.line < len(regels) and re.match(r"\s*(- +)?:(\s|$)", regels[merk.line]):
+            probleem = "hier staat een sleutel zonder naam (niets voor de ':'); geef de sleutel een naam of " \
+                       "zet de tekst tussen aanhalingstekens"
         elif merk and merk.line < len(regels) and merk.column < len(regels[merk.line]):
             teken = regels[merk.line][merk.column]
             probleem += f"; bij het teken '{teken}'" if teken.isprintable() and not teken.isspace() else ""
@@ -206,6 +225,22 @@ def _tekenfout(tekst: str, bron: str) -> BestandsFout:
 
 
 _SLEUTELVORM = re.compile(r"^[a-z0-9_-]{1,30}$")
+
+
+def _decodeer(ruw: bytes, bron: str) -> str:
+    """The text of a file's bytes, or a BestandsFout naming the line and column of the first byte that
+    is not UTF-8 (a file saved as Windows-1252 or Latin-1 by another program; issue 20 §7)."""
+    try:
+        return ruw.decode("utf-8")
+    except UnicodeDecodeError as fout:
+        voor = ruw[: fout.start]
+        regel = voor.count(b"\n") + 1
+        kolom = len(voor[voor.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        raise BestandsFout(
+            f"{bron}, regel {regel}, kolom {kolom}: dit is geen UTF-8-tekst (de byte 0x{ruw[fout.start]:02X} "
+            "is geen geldig teken).",
+            tip="Bewaar het bestand opnieuw als UTF-8 (in Kladblok: Opslaan als… → Codering: UTF-8), "
+                "of typ dat teken opnieuw.") from None
 
 
 def _dubbele_sleutel_fout(fout: _DubbeleSleutel, bron: str) -> BestandsFout:
@@ -310,6 +345,7 @@ _FOUTTEKSTEN = {
     "model_attributes_type": "verwacht een blok met sleutels eronder",
     "dict_type": "verwacht een blok met sleutels eronder",
     "too_short": "mag niet leeg zijn",
+    "invalid_key": "een sleutel moet een woord zijn (bv. naam), geen getal, datum of true/false",
 }
 
 
@@ -558,11 +594,7 @@ def laad(dossier_id: str) -> model.Dossier:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
         raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
-    try:
-        tekst = ruw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BestandsFout(f"{_weergave(pad)} is geen UTF-8-tekst.",
-                           tip="Bewaar het bestand opnieuw als UTF-8.") from None
+    tekst = _decodeer(ruw, _weergave(pad))
     dossier = dossier_uit_tekst(tekst, _weergave(pad))
     if dossier.id != dossier_id:
         raise BestandsFout(
@@ -970,13 +1002,12 @@ def lees_fragment(pad: Path) -> tuple[Any, str]:
     """Read a user's YAML file (a `--from` file): the parsed data and the text, Dutch errors."""
     pad = Path(pad)
     try:
-        tekst = pad.read_text(encoding="utf-8")
+        ruw = pad.read_bytes()
     except FileNotFoundError:
         raise BestandsFout(f"{pad} bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
     except OSError as fout:
         raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
+    tekst = _decodeer(ruw, str(pad))
     return _lees_yaml_tekst(tekst, str(pad)), tekst
 
 
@@ -1075,11 +1106,8 @@ def alleen_eigenaar_bestand(pad: Path) -> None:
 
 
 def lees_bewerkkopie(pad: Path, dossier_id: str) -> model.Dossier:
-    try:
-        tekst = Path(pad).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise BestandsFout("Het bewerkte bestand is geen UTF-8-tekst.") from None
     bron = f"dossier {dossier_id} (bewerkte versie)"
+    tekst = _decodeer(Path(pad).read_bytes(), bron)
     data = _lees_yaml_tekst(tekst, bron)
     dossier = valideer(data, tekst, bron)
     if dossier.id != dossier_id:
@@ -1130,7 +1158,8 @@ def lees_regio_instellingen() -> dict[str, Any]:
                     plek = f"{_weergave(pad)}, regel {merk.line + 1}, kolom {merk.column + 1}"
                 except (yaml.YAMLError, AttributeError):  # pragma: no cover - parsed a moment ago
                     plek = _weergave(pad)
-                raise BestandsFout(f"{plek}: onbekende regio '{sleutel}'; kies uit: {', '.join(model.REGIO_NAMEN)}.")
+                naam = f"'{sleutel}'" if isinstance(sleutel, str) and _SLEUTELVORM.match(sleutel) else "(…)"
+                raise BestandsFout(f"{plek}: onbekende regio {naam}; kies uit: {', '.join(model.REGIO_NAMEN)}.")
     instellingen = valideer_deel(model.RegioInstellingen, data, tekst, _weergave(pad))
     uit: dict[str, Any] = instellingen.model_dump(mode="python", exclude_none=True)
     # a reference date that is not on the table's weekday is an error

@@ -92,3 +92,60 @@ def test_overzicht_en_lijst_en_cache_zonder_casustekst(kc, palmeneire, thuis, li
         if bestand.is_file() and bestand != pad:
             inhoud = bestand.read_bytes()
             assert b"Noor" not in inhoud and b"sloeg" not in inhoud, bestand
+
+
+# -- §7 YAML messages a user can act on ---------------------------------------------------------------
+
+
+def test_dubbele_punt_in_een_tekst_zegt_zet_tussen_aanhalingstekens(kc, palmeneire, thuis):
+    pad = dossier_bestand(thuis, palmeneire)
+    regels = pad.read_text(encoding="utf-8").split("\n")
+    i = next(i for i in range(regels.index("tijdlijn:"), len(regels)) if regels[i].startswith("  omschrijving: "))
+    regels[i] = "  omschrijving: " + GEHEIM
+    pad.write_text("\n".join(regels), encoding="utf-8")
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 1 and f"regel {i + 1}, kolom " in uit.stderr
+    assert "zet de tekst tussen aanhalingstekens" in uit.stderr
+    _geen_geheim(uit.output)
+
+
+@pytest.mark.parametrize("sleutel", ["~", "null", ""])
+def test_sleutel_zonder_naam_krijgt_een_duidelijke_melding(kc, palmeneire, thuis, sleutel):
+    pad = dossier_bestand(thuis, palmeneire)
+    regel = _voeg_in_lid(pad, f"  {sleutel}: x")
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 1 and f"regel {regel}, kolom 3" in uit.stderr and "sleutel zonder naam" in uit.stderr
+    assert "None" not in uit.stderr and "invalid_key" not in uit.stderr
+
+
+@pytest.mark.parametrize("teken", ["\x00", "\x1b", "\x07"])
+def test_stuurteken_met_regel_en_kolom(kc, palmeneire, thuis, teken):
+    pad = dossier_bestand(thuis, palmeneire)
+    regel = _voeg_in_lid(pad, f"  notitie: a{teken}b")
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 1 and f"regel {regel}, kolom 13" in uit.stderr
+    assert f"U+{ord(teken):04X}" in uit.stderr and teken not in uit.output
+
+
+def test_geen_utf8_in_het_dossier_met_regel_en_kolom(kc, palmeneire, thuis):
+    pad = dossier_bestand(thuis, palmeneire)
+    regel = _voeg_in_lid(pad, "  notitie: caf\u00e9")
+    pad.write_bytes(pad.read_bytes().replace("caf\u00e9".encode(), "caf\u00e9".encode("cp1252")))
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 1 and f"regel {regel}, kolom 15" in uit.stderr and "UTF-8" in uit.stderr
+    pad.write_bytes(pad.read_bytes().decode("utf-8", errors="replace").encode())  # for conftest's check
+
+
+def test_geen_utf8_in_een_from_bestand_met_regel_en_kolom(kc, tmp_path):
+    from tests.conftest import voorbeeld
+
+    tekst = voorbeeld("de-palmeneire-vercammen.yaml").read_text(encoding="utf-8")
+    bron = tmp_path / "latin1.yaml"
+    bron.write_bytes((tekst + "# d\u00e9j\u00e0 vu\n").encode("latin-1", errors="replace"))
+    regel = len(tekst.splitlines()) + 1
+    uit = kc("dossier", "new", "--from", bron, "--no-input")
+    assert uit.exit_code == 1 and "UTF-8" in uit.stderr
+    # the first byte that is not UTF-8: in the example itself, or in the added line
+    assert "regel " in uit.stderr and "kolom " in uit.stderr
+    if tekst.isascii():
+        assert f"regel {regel}, kolom 4" in uit.stderr
