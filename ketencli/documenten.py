@@ -701,16 +701,35 @@ def voor_ontvanger(d: model.Dossier, soort_key: str) -> model.Dossier:
     return need_to_know.beperk(d, need_to_know.ONTVANGERS[ontvanger].velden)
 
 
-def _context(s: Soort, d: model.Dossier, vandaag: date, **opties: Any) -> dict[str, Any]:
+def gepseudonimiseerd(d: model.Dossier, opties: dict[str, Any]) -> tuple[model.Dossier, dict[str, Any]]:
+    """The dossier and the command's texts (a question, the current situation) without names, birth
+    dates and contact details (``methodiek.pseudoniem``, issue 20 §9): one step for every kind."""
+    from ketencli.methodiek import pseudoniem
+
+    tekst = pseudoniem.tekstvervanger(d)
+    schoon = {k: tekst(v) if isinstance(v, str) else [tekst(x) if isinstance(x, str) else x for x in v]
+              if isinstance(v, list) else v for k, v in opties.items()}
+    return pseudoniem.pseudonimiseer(d), schoon
+
+
+def _context(s: Soort, d: model.Dossier, vandaag: date, *, pseudoniem: bool = False,
+             **opties: Any) -> dict[str, Any]:
+    if pseudoniem:
+        d, opties = gepseudonimiseerd(d, opties)
     ctx = s.context(voor_ontvanger(d, s.key), vandaag, **opties)
     ctx.setdefault("woorden", _woorden(d))  # the region's words (D30), no case data
+    if pseudoniem:  # the reader must see it is not the real document
+        ctx["titel"] = f"{ctx.get('titel') or s.titel} {PSEUDONIEM_TITEL}"
+        ctx["pseudoniem"] = True
     return ctx
 
 
-def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **opties: Any) -> dict[str, Any]:
+def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, pseudoniem: bool = False,
+            **opties: Any) -> dict[str, Any]:
     """The template context of one kind, as plain data: only what its recipient may carry (D32). Every kind
-    also gets ``woorden``: the words of the dossier's region (D30: ``{{ woorden.intake }}`` "het ICO" ...)."""
-    return _context(zoek_soort(soort_key), d, vandaag or klok.vandaag(), **opties)
+    also gets ``woorden``: the words of the dossier's region (D30: ``{{ woorden.intake }}`` "het ICO" ...).
+    ``pseudoniem``: from the pseudonymised dossier, "(gepseudonimiseerd)" in the title (issue 20 §9)."""
+    return _context(zoek_soort(soort_key), d, vandaag or klok.vandaag(), pseudoniem=pseudoniem, **opties)
 
 
 def _woorden(d: model.Dossier) -> dict[str, str]:
@@ -754,33 +773,44 @@ def voorbeeld_context(soort_key: str) -> dict[str, Any]:
     return context(d, soort_key, vandaag=date(2026, 4, 1), **opties)
 
 
-def standaard_pad(dossier_id: str, soort_key: str, vandaag: date) -> Path:
-    return store.documenten_dir(dossier_id, maak=True) / f"{vandaag.isoformat()}_{soort_key}.docx"
+PSEUDONIEM_TITEL = "(gepseudonimiseerd)"
+PSEUDONIEM_ACHTERVOEGSEL = "-pseudoniem"
+
+
+def bestandsnaam(soort_key: str, vandaag: date, *, pseudoniem: bool = False) -> str:
+    """``<date>_<soort>.docx``, ``<date>_<soort>-pseudoniem.docx``: never a name."""
+    return f"{vandaag.isoformat()}_{soort_key}{PSEUDONIEM_ACHTERVOEGSEL if pseudoniem else ''}.docx"
+
+
+def standaard_pad(dossier_id: str, soort_key: str, vandaag: date, *, pseudoniem: bool = False) -> Path:
+    return store.documenten_dir(dossier_id, maak=True) / bestandsnaam(soort_key, vandaag, pseudoniem=pseudoniem)
 
 
 def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, overschrijf: bool = False,
-            vandaag: date | None = None, **opties: Any) -> Path:
+            vandaag: date | None = None, pseudoniem: bool = False, **opties: Any) -> Path:
     """Render one kind from the dossier and write it; returns the path.
 
     By default the file is ``documenten/<date>_<soort>.docx`` of the dossier (no names in file
     names); an existing file is refused unless ``overschrijf``. Options are the kind's own
     (``zitting``, ``vragen``, ``vraag``, ``reikwijdte``, ``tussentijdse_evaluatie``, ``lid`` ...);
-    options a kind does not use are ignored.
+    options a kind does not use are ignored. ``pseudoniem``: rendered from the pseudonymised dossier
+    (``gepseudonimiseerd``), the file named ``<date>_<soort>-pseudoniem.docx``.
     """
     from ketencli import render
 
     s = zoek_soort(soort) if isinstance(soort, str) else soort
     vandaag = vandaag or klok.vandaag()
-    pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag)
+    pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag, pseudoniem=pseudoniem)
     if pad.exists() and pad.is_dir():
-        pad = pad / f"{vandaag.isoformat()}_{s.key}.docx"
+        pad = pad / bestandsnaam(s.key, vandaag, pseudoniem=pseudoniem)
     if pad.suffix.lower() != ".docx":
         if not pad.suffix and not pad.exists():  # meant as a folder (a trailing / is lost in a Path)
             raise KetencliFout(f"De map {pad} bestaat niet.",
                                tip="Maak ze eerst aan, of geef een bestandsnaam op .docx, bv. --uit ~/pva.docx.")
         raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
                            tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
-    ctx = _context(s, dossier, vandaag, **opties)  # first: an unknown --lid is said before "already exists"
+    # first: an unknown --lid is said before "already exists"
+    ctx = _context(s, dossier, vandaag, pseudoniem=pseudoniem, **opties)
     if pad.exists() and not overschrijf:
         raise KetencliFout(f"Het document {pad.name} bestaat al.",
                            tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
@@ -802,6 +832,9 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
         if pad.name in wees:
             continue
         datum_tekst, _, soort_key = pad.stem.partition("_")
+        pseudo = soort_key.endswith(PSEUDONIEM_ACHTERVOEGSEL) and soort_key.removesuffix(PSEUDONIEM_ACHTERVOEGSEL) \
+            in SOORTEN
+        soort_key = soort_key.removesuffix(PSEUDONIEM_ACHTERVOEGSEL) if pseudo else soort_key
         soort_key = re.sub(r"-\d+$", "", soort_key) if soort_key not in SOORTEN else soort_key  # 2nd that day
         try:
             datum = date.fromisoformat(datum_tekst)
@@ -809,6 +842,7 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
             datum = None
         gewijzigd = datetime.fromtimestamp(pad.stat().st_mtime, klok.TIJDZONE)
         uit.append({"bestand": pad.name, "datum": datum, "soort": soort_key if soort_key in SOORTEN else "",
-                    "titel": SOORTEN[soort_key].titel if soort_key in SOORTEN else "", "gewijzigd": gewijzigd,
+                    "titel": (SOORTEN[soort_key].titel + (f" {PSEUDONIEM_TITEL}" if pseudo else "")
+                              if soort_key in SOORTEN else ""), "gewijzigd": gewijzigd,
                     "pad": pad})
     return uit

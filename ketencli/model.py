@@ -166,6 +166,9 @@ class Gezinslid(Basis):
     instemming: Instemming | None = None
     tijdelijk_niet_betrokken: NietBetrokken | None = None
     notitie: str = ""
+    # a pseudonymised copy (methodiek.pseudoniem, issue 20 §9) has no birth date but keeps the age:
+    # the date stays here, out of every dump and every template context
+    _geboortedatum_voor_leeftijd: date | None = PrivateAttr(default=None)
 
     @field_validator("id")
     @classmethod
@@ -187,10 +190,11 @@ class Gezinslid(Basis):
         return list(dict.fromkeys(waarde))
 
     def leeftijd(self, op: date) -> int | None:
-        if self.geboortedatum is None:
+        geboren = self.geboortedatum or self._geboortedatum_voor_leeftijd
+        if geboren is None:
             return None
-        jaren = op.year - self.geboortedatum.year
-        if (op.month, op.day) < (self.geboortedatum.month, self.geboortedatum.day):
+        jaren = op.year - geboren.year
+        if (op.month, op.day) < (geboren.month, geboren.day):
             jaren -= 1
         return jaren
 

@@ -215,6 +215,8 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
     except Exception:  # noqa: BLE001 - not a zip, not a Word document, unreadable: one Dutch message
         raise KetencliFout(f"Het sjabloon {naam} is geen geldig Word-bestand.",
                            tip=f"Open {bron} in Word en bewaar het opnieuw als .docx.") from None
+    if context.get("pseudoniem"):
+        _voet_pseudoniem(sjabloon.docx)
     try:
         sjabloon.render(schoon(context), jinja_env=omgeving(), autoescape=True)
     except KetencliFout:
@@ -227,6 +229,19 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
     uit = io.BytesIO()
     sjabloon.save(uit)
     return uit.getvalue()
+
+
+PSEUDONIEM_VOET = ("Gepseudonimiseerd voor intervisie of supervisie: namen zijn vervangen door rol en initiaal, "
+                   "zonder geboortedata, adressen, telefoonnummers en e-mailadressen.")
+
+
+def _voet_pseudoniem(doc: Any) -> None:
+    """Say in the footer of every page that the document is pseudonymised (issue 20 §9), for every
+    template, bundled or the user's own. Footers linked to a previous section are left alone (they show
+    the line already; writing into one would replace its text)."""
+    voeten = [s.footer for s in doc.sections if not s.footer.is_linked_to_previous]
+    for voet in voeten or [doc.sections[0].footer]:
+        voet.add_paragraph(PSEUDONIEM_VOET)
 
 
 def schrijf(pad: Path, inhoud: bytes) -> None:

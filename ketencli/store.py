@@ -68,6 +68,14 @@ class _DubbeleSleutel(yaml.YAMLError):
         self.sleutel, self.tweede, self.eerste = sleutel, tweede, eerste
 
 
+class _SleutelZonderNaam(yaml.YAMLError):
+    """A mapping key that is null (``~: x`` or ``: x``): no schema key is null."""
+
+    def __init__(self, merk: Any) -> None:
+        super().__init__("null key")
+        self.merk = merk
+
+
 class _Lader(_BasisLoader):  # type: ignore[misc]
     """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
     ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans. A key written
@@ -81,6 +89,8 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                 if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
                     continue
                 sleutel = self.construct_object(sleutel_knoop, deep=True)
+                if sleutel is None:
+                    raise _SleutelZonderNaam(sleutel_knoop.start_mark)
                 try:
                     eerder = gezien.get(sleutel)
                 except TypeError:  # an unhashable key: the constructor refuses it itself
@@ -162,6 +172,12 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
         return yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
     except _DubbeleSleutel as fout:
         raise _dubbele_sleutel_fout(fout, bron) from None
+    except _SleutelZonderNaam as fout:
+        raise BestandsFout(
+            f"{bron}, regel {fout.merk.line + 1}, kolom {fout.merk.column + 1}: hier staat een sleutel zonder naam "
+            "(~, null of niets voor de ':'). Er werd niets bewaard.",
+            tip="Geef de sleutel een naam (bv. 'naam:') of verwijder de regel; begint een tekst met ':', "
+                "zet die tekst dan tussen aanhalingstekens.") from None
     except yaml.MarkedYAMLError as fout:
         merk = fout.problem_mark or fout.context_mark
         plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
@@ -170,6 +186,9 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
         rond = regels[max(merk.line - 1, 0): merk.line + 1] if merk else []
         if any("\t" in r[: len(r) - len(r.lstrip())] for r in rond):
             probleem = "er wordt ingesprongen met tabs; gebruik spaties"
+        elif merk and merk.line < len(regels) and re.match(r"\s*(- +)?:(\s|$)", regels[merk.line]):
+            probleem = "hier staat een sleutel zonder naam (niets voor de ':'); geef de sleutel een naam of " \
+                       "zet de tekst tussen aanhalingstekens"
         elif merk and merk.line < len(regels) and merk.column < len(regels[merk.line]):
             teken = regels[merk.line][merk.column]
             probleem += f"; bij het teken '{teken}'" if teken.isprintable() and not teken.isspace() else ""
@@ -208,6 +227,22 @@ def _tekenfout(tekst: str, bron: str) -> BestandsFout:
 _SLEUTELVORM = re.compile(r"^[a-z0-9_-]{1,30}$")
 
 
+def _decodeer(ruw: bytes, bron: str) -> str:
+    """The text of a file's bytes, or a BestandsFout naming the line and column of the first byte that
+    is not UTF-8 (a file saved as Windows-1252 or Latin-1 by another program; issue 20 §7)."""
+    try:
+        return ruw.decode("utf-8")
+    except UnicodeDecodeError as fout:
+        voor = ruw[: fout.start]
+        regel = voor.count(b"\n") + 1
+        kolom = len(voor[voor.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        raise BestandsFout(
+            f"{bron}, regel {regel}, kolom {kolom}: dit is geen UTF-8-tekst (de byte 0x{ruw[fout.start]:02X} "
+            "is geen geldig teken).",
+            tip="Bewaar het bestand opnieuw als UTF-8 (in Kladblok: Opslaan als… → Codering: UTF-8), "
+                "of typ dat teken opnieuw.") from None
+
+
 def _dubbele_sleutel_fout(fout: _DubbeleSleutel, bron: str) -> BestandsFout:
     """The message for a key written twice: file, line and column of the second one. The key is
     named only when it has the shape of a schema key (free text from the file is never repeated)."""
@@ -231,7 +266,7 @@ def _ongeldige_datum(tekst: str, bron: str) -> str:
             try:
                 date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
-                return f"{bron}, regel {nr}, kolom {m.start() + 1} ('{m.group(0)}')"
+                return f"{bron}, regel {nr}, kolom {m.start() + 1}"
     return bron
 
 
@@ -275,7 +310,7 @@ MIGRATIES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migreer_
 def migreer(data: dict[str, Any], bron: str) -> dict[str, Any]:
     versie = data.get("schema_version", 0)
     if not isinstance(versie, int) or isinstance(versie, bool) or versie < 0:
-        raise BestandsFout(f"{bron}: schema_version moet een geheel getal zijn (nu: {versie!r}).")
+        raise BestandsFout(f"{bron}: schema_version moet een geheel getal zijn (bv. {model.SCHEMA_VERSIE}).")
     if versie > model.SCHEMA_VERSIE:
         raise BestandsFout(
             f"{bron} werd gemaakt met een nieuwere ketencli (schema {versie}; deze versie kent "
@@ -310,6 +345,7 @@ _FOUTTEKSTEN = {
     "model_attributes_type": "verwacht een blok met sleutels eronder",
     "dict_type": "verwacht een blok met sleutels eronder",
     "too_short": "mag niet leeg zijn",
+    "invalid_key": "een sleutel moet een woord zijn (bv. naam), geen getal, datum of true/false",
 }
 
 
@@ -383,7 +419,7 @@ def _knoop_op(wortel: Any, loc: tuple[Any, ...]) -> tuple[Any, bool]:
         if isinstance(knoop, yaml.MappingNode) and isinstance(stap, str):
             volgende = None
             for sleutel, waarde in knoop.value:
-                if getattr(sleutel, "value", None) == stap:
+                if getattr(sleutel, "value", None) == stap or (stap is None and sleutel.tag.endswith(":null")):
                     # the key itself for an unknown key, the value otherwise
                     volgende = sleutel if i == len(loc) - 1 else waarde
                     break
@@ -397,14 +433,59 @@ def _knoop_op(wortel: Any, loc: tuple[Any, ...]) -> tuple[Any, bool]:
     return knoop, True
 
 
-def _plek(loc: tuple[Any, ...]) -> str:
+def _plek(loc: tuple[Any, ...], wortelmodel: Any = None) -> str:
+    """The schema path of loc in words ("gezinsleden → item 1 → naam"), with known keys only: a
+    key the schema does not know (free text typed as a key) ends the path, and a key of a free dict
+    (a region name) is named only when it has a key's shape (issue 20 §2)."""
     delen: list[str] = []
-    for stap in loc:
+    for i, stap in enumerate(loc):
         if isinstance(stap, int):
             delen.append(f"item {stap + 1}")
-        else:
-            delen.append(str(stap))
+            continue
+        ouder = _model_op(loc[:i], wortelmodel)
+        bekend = ouder is not None and stap in ouder.model_fields
+        if not bekend and not (_in_dict(loc[:i], wortelmodel) and _SLEUTELVORM.match(str(stap))):
+            break
+        delen.append(str(stap))
     return " → ".join(delen) if delen else "het hele bestand"
+
+
+def _in_dict(loc: tuple[Any, ...], wortelmodel: Any = None) -> bool:
+    """True when the value at loc is a free dict (its keys are data, not schema keys)."""
+    huidig: Any = wortelmodel or model.Dossier
+    while loc and isinstance(loc[-1], int):
+        loc = loc[:-1]
+    if not loc:
+        return "root" in getattr(huidig, "model_fields", {}) and _is_dict(huidig.model_fields["root"].annotation)
+    ouder = _model_op(loc[:-1], wortelmodel)
+    veld = loc[-1]
+    return ouder is not None and isinstance(veld, str) and veld in ouder.model_fields \
+        and _is_dict(ouder.model_fields[veld].annotation)
+
+
+def _zonder_waarden(melding: str) -> str:
+    """A validator's message without the values it quotes from the file: a quoted value is kept
+    only when it has a key's or id's shape ('m1', 'cultuur'); other text is case text (issue 20 §2)."""
+    return re.sub(r"'([^']*)'", lambda m: m.group(0) if _SLEUTELVORM.match(m.group(1)) else "(…)", melding)
+
+
+def _onbekende_sleutel(sleutel: Any, geldig: list[str]) -> str:
+    """The message for a key the schema does not know. The key is repeated only when it looks like
+    a mistyped key (lowercase letters, digits, _ or -, at most 30 characters: "gezinsnaamm"), with
+    the nearest known key; free text typed as a key (case text) is never repeated (issue 20 §2)."""
+    if isinstance(sleutel, str) and _SLEUTELVORM.match(sleutel):
+        melding = f"onbekende sleutel '{sleutel}'"
+        nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.75)
+        if nabij:
+            return melding + f" — bedoel je '{nabij[0]}'?"
+    elif sleutel is None:
+        melding = "een sleutel zonder naam (~ of null); geef de sleutel een naam of verwijder de regel"
+    else:
+        melding = "een onbekende sleutel (de tekst wordt hier niet herhaald); staat er een ':' in een tekst, " \
+                  "zet die tekst dan tussen aanhalingstekens"
+    if geldig:
+        melding += f" (geldige sleutels hier: {', '.join(geldig)})"
+    return melding
 
 
 def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> BestandsFout:
@@ -418,20 +499,13 @@ def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> B
         loc = tuple(x for x in e["loc"] if not (isinstance(x, str) and x.startswith("function-")))
         soort = e["type"]
         if soort == "extra_forbidden":
-            sleutel = str(loc[-1])
             ouder = _model_op(loc[:-1], wortelmodel)
-            geldig = list(ouder.model_fields) if ouder is not None else []
-            nabij = difflib.get_close_matches(sleutel, geldig, n=1, cutoff=0.75)
-            melding = f"onbekende sleutel '{sleutel}'"
-            if nabij:
-                melding += f" — bedoel je '{nabij[0]}'?"
-            elif geldig:
-                melding += f" (geldige sleutels hier: {', '.join(geldig)})"
+            melding = _onbekende_sleutel(loc[-1], list(ouder.model_fields) if ouder is not None else [])
         elif soort == "literal_error":
             keuzes = _keuzes(loc, wortelmodel)
             melding = "ongeldige waarde" + (f"; kies uit: {', '.join(keuzes)}" if keuzes else "")
         elif soort == "value_error":
-            melding = str(e["msg"]).removeprefix("Value error, ")
+            melding = _zonder_waarden(str(e["msg"]).removeprefix("Value error, "))
         else:
             melding = _FOUTTEKSTEN.get(soort, f"ongeldige waarde ({soort})")
         plek = bron
@@ -439,7 +513,8 @@ def _schema_fout(fout: Any, tekst: str, bron: str, wortelmodel: Any = None) -> B
             knoop, _ = _knoop_op(wortel, loc)
             merk = knoop.start_mark
             plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}"
-        regels.append(f"{plek} ({_plek(loc)}): {melding}" + ("" if melding.endswith(("?", ".", "!")) else "."))
+        punt = "" if melding.endswith(("?", ".", "!")) else "."
+        regels.append(f"{plek} ({_plek(loc, wortelmodel)}): {melding}{punt}")
         if soort == "string_type":
             tip = "Telefoonnummers, uren en codes zet je tussen aanhalingstekens, bv. \"0470 12 34 56\"."
     if fout.error_count() > 8:
@@ -519,11 +594,7 @@ def laad(dossier_id: str) -> model.Dossier:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
         raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
-    try:
-        tekst = ruw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BestandsFout(f"{_weergave(pad)} is geen UTF-8-tekst.",
-                           tip="Bewaar het bestand opnieuw als UTF-8.") from None
+    tekst = _decodeer(ruw, _weergave(pad))
     dossier = dossier_uit_tekst(tekst, _weergave(pad))
     if dossier.id != dossier_id:
         raise BestandsFout(
@@ -931,13 +1002,12 @@ def lees_fragment(pad: Path) -> tuple[Any, str]:
     """Read a user's YAML file (a `--from` file): the parsed data and the text, Dutch errors."""
     pad = Path(pad)
     try:
-        tekst = pad.read_text(encoding="utf-8")
+        ruw = pad.read_bytes()
     except FileNotFoundError:
         raise BestandsFout(f"{pad} bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise BestandsFout(f"{pad} is geen UTF-8-tekst.", tip="Bewaar het bestand als UTF-8.") from None
     except OSError as fout:
         raise BestandsFout(f"{pad} kan niet gelezen worden ({fout.strerror}).") from None
+    tekst = _decodeer(ruw, str(pad))
     return _lees_yaml_tekst(tekst, str(pad)), tekst
 
 
@@ -1036,11 +1106,8 @@ def alleen_eigenaar_bestand(pad: Path) -> None:
 
 
 def lees_bewerkkopie(pad: Path, dossier_id: str) -> model.Dossier:
-    try:
-        tekst = Path(pad).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise BestandsFout("Het bewerkte bestand is geen UTF-8-tekst.") from None
     bron = f"dossier {dossier_id} (bewerkte versie)"
+    tekst = _decodeer(Path(pad).read_bytes(), bron)
     data = _lees_yaml_tekst(tekst, bron)
     dossier = valideer(data, tekst, bron)
     if dossier.id != dossier_id:
@@ -1091,7 +1158,8 @@ def lees_regio_instellingen() -> dict[str, Any]:
                     plek = f"{_weergave(pad)}, regel {merk.line + 1}, kolom {merk.column + 1}"
                 except (yaml.YAMLError, AttributeError):  # pragma: no cover - parsed a moment ago
                     plek = _weergave(pad)
-                raise BestandsFout(f"{plek}: onbekende regio '{sleutel}'; kies uit: {', '.join(model.REGIO_NAMEN)}.")
+                naam = f"'{sleutel}'" if isinstance(sleutel, str) and _SLEUTELVORM.match(sleutel) else "(…)"
+                raise BestandsFout(f"{plek}: onbekende regio {naam}; kies uit: {', '.join(model.REGIO_NAMEN)}.")
     instellingen = valideer_deel(model.RegioInstellingen, data, tekst, _weergave(pad))
     uit: dict[str, Any] = instellingen.model_dump(mode="python", exclude_none=True)
     # a reference date that is not on the table's weekday is an error

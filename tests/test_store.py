@@ -185,7 +185,8 @@ def test_onbestaande_datum_en_tabs_met_regel(kc, tmp_path):
     fout = tmp_path / "datum.yaml"
     fout.write_text(bron.replace("datum: 2026-08-20", "datum: 2026-02-31", 1), encoding="utf-8")
     uit = kc("dossier", "new", "--from", fout, "--no-input")
-    assert uit.exit_code == 1 and "'2026-02-31'" in uit.stderr and "geen bestaande datum" in uit.stderr
+    assert uit.exit_code == 1 and "regel " in uit.stderr and "geen bestaande datum" in uit.stderr
+    assert "2026-02-31" not in uit.stderr  # a value from the file is never repeated (issue 20 §2)
     assert "regel " in uit.stderr and "Traceback" not in uit.output
     tabs = tmp_path / "tabs.yaml"
     tabs.write_text("id: 2026-001\nregio: leuven\ngezin: x\ngezinsleden:\n\t- id: m1\n", encoding="utf-8")

@@ -35,10 +35,15 @@ def doc(
         help="Hoe de situatie nu is, in je eigen woorden (agenderingen). Zonder deze optie krijgt "
              "'Huidige situatie' lege lijnen om in te vullen: de aanmelding beschrijft de situatie van toen."),
     lijst: bool = typer.Option(False, "--lijst", help="Toon welke documenten er wanneer gemaakt werden."),
+    pseudoniem: bool = typer.Option(False, "--pseudoniem",
+                                    help="Voor intervisie of supervisie: namen worden rol en initiaal "
+                                         "(\"moeder (S.)\"), zonder geboortedata, adressen, telefoonnummers "
+                                         "en e-mailadressen."),
 ) -> None:
     """Maak een Word-document uit het dossier: plan van aanpak, agenderingen, brieven en mails.
 
-    Het document komt in de map documenten/ van het dossier als <datum>_<soort>.docx (nooit met namen).
+    Het document komt in de map documenten/ van het dossier als <datum>_<soort>.docx (nooit met namen);
+    met --pseudoniem als <datum>_<soort>-pseudoniem.docx.
     """
     from ketencli import documenten, store, ui
 
@@ -76,8 +81,9 @@ def doc(
             tip=f"Bewaar het document elders met --uit (bv. `ketencli doc {d.id} {gekozen.key} --uit MAP`), "
                 f"of heropen het dossier met `ketencli dossier heropen {d.id} --reden \"...\"`.",
         )
-    pad = documenten.schrijf(d, gekozen.key, doel=doel, overschrijf=overschrijf, **opties)
-    ui.gelukt(f"{documenten.titel(d, gekozen.key)} bewaard in {pad}")
+    pad = documenten.schrijf(d, gekozen.key, doel=doel, overschrijf=overschrijf, pseudoniem=pseudoniem, **opties)
+    naam = documenten.titel(d, gekozen.key) + (f" {documenten.PSEUDONIEM_TITEL}" if pseudoniem else "")
+    ui.gelukt(f"{naam} bewaard in {pad}")
     for waarschuwing in documenten.waarschuwingen(d, gekozen.key):
         ui.melding(f"Let op: {waarschuwing[:1].lower()}{waarschuwing[1:]}")
     if openen:
