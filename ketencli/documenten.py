@@ -844,5 +844,5 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
         uit.append({"bestand": pad.name, "datum": datum, "soort": soort_key if soort_key in SOORTEN else "",
                     "titel": (SOORTEN[soort_key].titel + (f" {PSEUDONIEM_TITEL}" if pseudo else "")
                               if soort_key in SOORTEN else ""), "gewijzigd": gewijzigd,
-                    "pad": pad})
+                    "pseudoniem": pseudo, "pad": pad})
     return uit

@@ -143,6 +143,8 @@ def _toon_lijst(d: Any, documenten_lijst: list[dict]) -> None:
     tabel.add_column("Laatst gewijzigd")
     for x in documenten_lijst:
         titel = documenten.titel(d, x["soort"]) if x["soort"] else "(eigen bestand)"
+        if x.get("pseudoniem"):
+            titel += f" {documenten.PSEUDONIEM_TITEL}"
         tabel.add_row(f"{x['datum']:%d/%m/%Y}" if x["datum"] else "", escape(titel),
                       escape(x["bestand"]), f"{x['gewijzigd']:%d/%m/%Y %H:%M}")
     c.print(tabel)
