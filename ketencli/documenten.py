@@ -777,13 +777,17 @@ PSEUDONIEM_TITEL = "(gepseudonimiseerd)"
 PSEUDONIEM_ACHTERVOEGSEL = "-pseudoniem"
 
 
-def bestandsnaam(soort_key: str, vandaag: date, *, pseudoniem: bool = False) -> str:
-    """``<date>_<soort>.docx``, ``<date>_<soort>-pseudoniem.docx``: never a name."""
-    return f"{vandaag.isoformat()}_{soort_key}{PSEUDONIEM_ACHTERVOEGSEL if pseudoniem else ''}.docx"
+def bestandsnaam(soort_key: str, vandaag: date, *, pseudoniem: bool = False, lid: str | None = None) -> str:
+    """``<date>_<soort>.docx``, ``<date>_<soort>-m2.docx`` (one member's document beside the family's),
+    ``<date>_<soort>-pseudoniem.docx``: ids only, never a name (D4)."""
+    return (f"{vandaag.isoformat()}_{soort_key}{f'-{lid}' if lid else ''}"
+            f"{PSEUDONIEM_ACHTERVOEGSEL if pseudoniem else ''}.docx")
 
 
-def standaard_pad(dossier_id: str, soort_key: str, vandaag: date, *, pseudoniem: bool = False) -> Path:
-    return store.documenten_dir(dossier_id, maak=True) / bestandsnaam(soort_key, vandaag, pseudoniem=pseudoniem)
+def standaard_pad(dossier_id: str, soort_key: str, vandaag: date, *, pseudoniem: bool = False,
+                  lid: str | None = None) -> Path:
+    return store.documenten_dir(dossier_id, maak=True) / bestandsnaam(soort_key, vandaag, pseudoniem=pseudoniem,
+                                                                      lid=lid)
 
 
 def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, overschrijf: bool = False,
@@ -800,7 +804,11 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
 
     s = zoek_soort(soort) if isinstance(soort, str) else soort
     vandaag = vandaag or klok.vandaag()
-    pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag, pseudoniem=pseudoniem)
+    lid = opties.get("lid") if s.key in OPTIES["lid"] else None
+    if lid and not re.fullmatch(r"m\d+", str(lid)):  # an id chosen as a slug may be a name: its place instead
+        lid = f"lid{next((i for i, x in enumerate(dossier.gezinsleden, 1) if x.id == lid), 0)}"
+    pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag, pseudoniem=pseudoniem,
+                                                            lid=lid)
     if pad.exists() and pad.is_dir():
         pad = pad / bestandsnaam(s.key, vandaag, pseudoniem=pseudoniem)
     if pad.suffix.lower() != ".docx":
@@ -831,11 +839,11 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
     for pad in sorted(map_.glob("*.docx")):
         if pad.name in wees:
             continue
-        datum_tekst, _, soort_key = pad.stem.partition("_")
-        pseudo = soort_key.endswith(PSEUDONIEM_ACHTERVOEGSEL) and soort_key.removesuffix(PSEUDONIEM_ACHTERVOEGSEL) \
-            in SOORTEN
-        soort_key = soort_key.removesuffix(PSEUDONIEM_ACHTERVOEGSEL) if pseudo else soort_key
-        soort_key = re.sub(r"-\d+$", "", soort_key) if soort_key not in SOORTEN else soort_key  # 2nd that day
+        datum_tekst, _, rest = pad.stem.partition("_")
+        # <soort>[-<lid>][-pseudoniem][-2]: the longest kind the name starts with
+        soort_key = next((k for k in sorted(SOORTEN, key=len, reverse=True)
+                          if rest == k or rest.startswith(k + "-")), rest)
+        pseudo = soort_key in SOORTEN and PSEUDONIEM_ACHTERVOEGSEL in rest[len(soort_key):]
         try:
             datum = date.fromisoformat(datum_tekst)
         except ValueError:

@@ -114,3 +114,13 @@ def test_de_factornamen_zijn_te_vinden(kc):
     assert "geweld-eerder" in uit and "kind-steun-omgeving" in uit and uit.count("beschermend") >= 21
     fout = kc("kijkschema", "invullen", "2026-001", "--factor", "geweld-eerdr=aanwezig")
     assert fout.exit_code == 2 and "bedoel je geweld-eerder" in fout.stderr and "kijkschema factoren" in fout.stderr
+
+
+def test_veiligheidsplan_van_een_lid_naast_dat_van_het_gezin(kc, palmeneire, thuis):
+    """The family's plan and one member's plan of the same day are two files, named by id only (D4)."""
+    kc.ok("doc", palmeneire, "veiligheidsplan")
+    kc.ok("doc", palmeneire, "veiligheidsplan", "--lid", "m2")
+    namen = sorted(p.name for p in (thuis / "dossiers" / palmeneire / "documenten").glob("*.docx"))
+    assert namen == ["2026-11-23_veiligheidsplan-m2.docx", "2026-11-23_veiligheidsplan.docx"]
+    lijst = kc.ok("doc", palmeneire, "--lijst").stdout
+    assert lijst.count("Veiligheidsplan") == 2 and "(eigen bestand)" not in lijst
