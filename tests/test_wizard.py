@@ -39,12 +39,25 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
                                            "contactpersoon": "Tom Hulp", "contact": "", "rol": "begeleiding van An"}]
 
 
-def test_ctrl_c_in_de_wizard_laat_niets_achter(kc, thuis, vraag_invoer):
+def test_ctrl_c_in_de_wizard_maakt_geen_dossier_maar_bewaart_een_concept(kc, thuis, vraag_invoer):
     vraag_invoer(ENTER + "CAW" + ENTER + "\x03")
     uit = kc("dossier", "new", "--regio", "leuven", "--gezin", "X")
     assert uit.exit_code == 130
-    assert "niets bewaard" in uit.stderr
+    assert "geen dossier gemaakt" in uit.stderr and "concept" in uit.stderr
     assert not (thuis / "dossiers").exists() or not list((thuis / "dossiers").iterdir())
+    concept = yaml.safe_load((thuis / "concepten" / "nieuw-dossier.yaml").read_text(encoding="utf-8"))
+    assert concept["aanmelding"]["aanmelder"]["organisatie"] == "CAW"
+
+
+def test_concept_van_een_nieuw_dossier_hervatten(kc, thuis, vraag_invoer):
+    """Nothing typed is lost: the next `dossier new` offers the draft, its answers are the defaults."""
+    vraag_invoer(ENTER + "CAW" + ENTER + "\x03")
+    assert kc("dossier", "new", "--regio", "leuven", "--gezin", "X").exit_code == 130
+    # ja, verdergaan; date and organisation from the draft (Enter); a contact person; Ctrl-C again
+    vraag_invoer(ENTER + ENTER + ENTER + "Els" + ENTER + "\x03")
+    assert kc("dossier", "new", "--regio", "leuven", "--gezin", "X").exit_code == 130
+    concept = yaml.safe_load((thuis / "concepten" / "nieuw-dossier.yaml").read_text(encoding="utf-8"))
+    assert concept["aanmelding"]["aanmelder"] == {"organisatie": "CAW", "persoon": "Els"}
 
 
 def test_wizard_lid_toevoegen(kc, thuis, palmeneire, vraag_invoer):

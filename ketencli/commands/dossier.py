@@ -89,9 +89,11 @@ def nieuw(
         data = _wizard_nieuw(regio, gezin, aanmelddatum or vandaag, organisatie, persoon, contact,
                              eigen_regio=eigen_regio)
         if data is None:
-            ui.melding("Er werd niets bewaard.")
+            ui.melding("Er werd geen dossier gemaakt.")
             raise typer.Exit(1)
     dossier = store.maak_nieuw(data)
+    if not (no_input or not ui.heeft_terminal()):
+        store.verwijder_concept(NIEUW_CONCEPT, "dossier")  # the draft became this dossier
     ui.gelukt(f"Dossier {dossier.id} aangemaakt.")
     _waarschuw_zelfde_gezin(dossier)
     _toon_volgende_stap(dossier.id)
@@ -128,36 +130,86 @@ def _toon_volgende_stap(dossier_id: str) -> None:
 def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, organisatie: str | None,
                   persoon: str | None, contact: str | None, *, eigen_regio: str | None = None
                   ) -> dict[str, Any] | None:
+    """The questions of a new dossier. Ctrl-C (or 'Nee' at the end) keeps what was answered as a draft
+    that the next `dossier new` offers to continue: nothing the user typed is thrown away."""
+    from ketencli import store, ui
+    from ketencli.fouten import Afgebroken
+
+    concept = store.lees_concept(NIEUW_CONCEPT, "dossier") or {}
+    if concept and ui.bevestig(
+            f"Er is een onafgewerkt nieuw dossier ({concept.get('gezin') or 'zonder naam'}, "
+            f"{aantal(len(concept.get('gezinsleden') or []), 'gezinslid', 'gezinsleden')}). Daar verdergaan?",
+            standaard=True):
+        vooraf = concept
+    else:
+        vooraf = {}
+    antwoorden: dict[str, Any] = {}
+    try:
+        data = _vraag_nieuw(antwoorden, vooraf, regio, gezin, aanmelddatum, organisatie, persoon, contact,
+                            eigen_regio)
+    except Afgebroken:
+        if antwoorden:
+            store.bewaar_concept(NIEUW_CONCEPT, "dossier", antwoorden)
+            raise Afgebroken("Afgebroken: er werd geen dossier gemaakt, maar je antwoorden blijven als concept "
+                             "klaar. `ketencli dossier new` biedt aan om verder te gaan.") from None
+        raise
+    if data is None:
+        store.bewaar_concept(NIEUW_CONCEPT, "dossier", antwoorden)
+        ui.melding("Je antwoorden blijven als concept klaar: `ketencli dossier new` biedt aan om verder te gaan.")
+        return None
+    return data
+
+
+# the draft of a dossier that does not exist yet (``store.bewaar_concept``: concepten/nieuw-dossier.yaml)
+NIEUW_CONCEPT = "nieuw"
+
+
+def _vraag_nieuw(antwoorden: dict[str, Any], vooraf: dict[str, Any], regio: str | None, gezin: str | None,
+                 aanmelddatum: date, organisatie: str | None, persoon: str | None, contact: str | None,
+                 eigen_regio: str | None) -> dict[str, Any] | None:
+    """Ask; every answer goes into ``antwoorden`` at once (the draft after Ctrl-C); ``vooraf`` holds the
+    answers of a draft, offered as the defaults (members and services of the draft are kept)."""
     from ketencli import klok, planning, ui
     from ketencli.commands.betrokkenen import vraag_dienst
     from ketencli.methodiek import regios
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, wederkerige_relaties
 
     c = ui.console()
-    c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt zonder iets te bewaren. Lege antwoorden mag je later "
-            "aanvullen met [bold]ketencli dossier aanmelding[/].\n")
-    if regio is None:  # the profile's region is the default answer
-        regio = ui.keuze("In welke regio werk je?", _regio_keuzes(), eigen_regio)
+    c.print("[bold]Nieuw dossier[/] — Ctrl-C stopt; je antwoorden blijven dan als concept bewaard. Lege "
+            "antwoorden mag je later aanvullen met [bold]ketencli dossier aanmelding[/].\n")
+    vorige_aanmelding = vooraf.get("aanmelding") or {}
+    if regio is None:  # the draft's, else the profile's region is the default answer
+        regio = ui.keuze("In welke regio werk je?", _regio_keuzes(), vooraf.get("regio") or eigen_regio)
+    antwoorden["regio"] = regio
     if not gezin:
-        gezin = ui.tekst("Naam van het gezin (bv. 'Peeters – Janssens'):", verplicht=True)
+        gezin = ui.tekst("Naam van het gezin (bv. 'Peeters – Janssens'):", vooraf.get("gezin") or "", verplicht=True)
+    antwoorden["gezin"] = gezin
     vandaag = klok.vandaag()
-    aanmelddatum = ui.datum("Datum van aanmelding:", aanmelddatum, verplicht=True, niet_na=vandaag) or vandaag
+    aanmelddatum = ui.datum("Datum van aanmelding:", vorige_aanmelding.get("datum") or aanmelddatum, verplicht=True,
+                            niet_na=vandaag) or vandaag
+    aanmelding: dict[str, Any] = {"datum": aanmelddatum, "aanmelder": {}}
+    antwoorden["aanmelding"] = aanmelding
     c.print("\n[bold]Aanmelder[/]")
-    aanmelder = {
-        "organisatie": organisatie if organisatie is not None else ui.tekst("Organisatie van de aanmelder:"),
-        "persoon": persoon if persoon is not None else ui.tekst("Naam van de aanmelder:"),
-        "contact": contact if contact is not None else ui.tekst("Telefoon of e-mail van de aanmelder:"),
-    }
-    aanmelding: dict[str, Any] = {"datum": aanmelddatum, "aanmelder": aanmelder}
+    vorige_aanmelder = vorige_aanmelding.get("aanmelder") or {}
+    for sleutel, gegeven, vraag in (("organisatie", organisatie, "Organisatie van de aanmelder:"),
+                                    ("persoon", persoon, "Naam van de aanmelder:"),
+                                    ("contact", contact, "Telefoon of e-mail van de aanmelder:")):
+        aanmelding["aanmelder"][sleutel] = gegeven if gegeven is not None else \
+            ui.tekst(vraag, vorige_aanmelder.get(sleutel) or "")
     c.print("\n[bold]Aanmeldingsvragen[/] (uit de gids; Enter slaat een vraag over)")
     for vraag in AANMELDVRAGEN:
-        aanmelding[vraag.key] = ui.tekst(vraag.vraag, hint=regios.in_woorden(vraag.hint, planning.woorden(regio)))
+        aanmelding[vraag.key] = ui.tekst(vraag.vraag, vorige_aanmelding.get(vraag.key) or "",
+                                         hint=regios.in_woorden(vraag.hint, planning.woorden(regio)))
     c.print("\n[bold]Gezinsleden[/]")
-    leden: list[dict[str, Any]] = []
+    leden: list[dict[str, Any]] = list(vooraf.get("gezinsleden") or [])
+    antwoorden["gezinsleden"] = leden
+    if leden:
+        c.print("Uit het concept: " + ", ".join(str(lid.get("naam", "")) for lid in leden) + ".")
     while ui.bevestig("Een gezinslid toevoegen?", standaard=len(leden) < 2):
         leden.append(_vraag_lid(leden, f"m{len(leden) + 1}"))
     c.print("\n[bold]Betrokken diensten[/] (ze bepalen onder meer bijlage B en D en wie acties begeleidt)")
-    diensten: list[dict[str, Any]] = []
+    diensten: list[dict[str, Any]] = list(vooraf.get("betrokken_diensten") or [])
+    antwoorden["betrokken_diensten"] = diensten
     while ui.bevestig("Een betrokken dienst toevoegen (bv. CAW, politie, OCJ)?" if not diensten
                       else "Nog een betrokken dienst toevoegen?", standaard=False):
         diensten.append({"id": f"d{len(diensten) + 1}", **vraag_dienst()})
