@@ -46,7 +46,7 @@ IcoConclusie = Literal[
 
 Rol = Literal["slachtoffer", "pleger", "kind", "ander"]
 RelatieSoort = Literal[
-    "partner", "ex-partner", "ouder-van", "kind-van", "broer-zus", "grootouder-van", "ander"
+    "partner", "ex-partner", "ouder-van", "kind-van", "broer-zus", "grootouder-van", "kleinkind-van", "ander"
 ]
 DetentieSoort = Literal["voorlopige-hechtenis", "veroordeeld"]
 DienstSoort = Literal[

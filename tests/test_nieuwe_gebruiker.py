@@ -124,3 +124,14 @@ def test_veiligheidsplan_van_een_lid_naast_dat_van_het_gezin(kc, palmeneire, thu
     assert namen == ["2026-11-23_veiligheidsplan-m2.docx", "2026-11-23_veiligheidsplan.docx"]
     lijst = kc.ok("doc", palmeneire, "--lijst").stdout
     assert lijst.count("Veiligheidsplan") == 2 and "(eigen bestand)" not in lijst
+
+
+def test_kleinkind_is_de_andere_kant_van_grootouder(kc, thuis):
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Oma Rita", "--rol", "slachtoffer", "--geboortedatum", "1941-02-03")
+    kc.ok("dossier", "lid", "add", did, "--naam", "Lotte", "--rol", "kind", "--geboortedatum", "2012-06-01",
+          "--relatie", "m1:kleinkind-van::woont bij oma")
+    leden = _lees(thuis, did)["gezinsleden"]
+    assert leden[0]["relaties"][0]["soort"] == "grootouder-van"
+    show = " ".join(kc.ok("dossier", "show", did).stdout.split())
+    assert "kleinkind van Oma Rita (woont bij oma)" in show

@@ -452,7 +452,8 @@ def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
     delen = []
     for relatie in lid.relaties:
         ander = d.lid(relatie.met)
-        delen.append(f"{RELATIE_LABELS[relatie.soort]} {escape(ander.naam) if ander else relatie.met}")
+        delen.append(f"{RELATIE_LABELS[relatie.soort]} {escape(ander.naam) if ander else relatie.met}"
+                     + (f" ({escape(relatie.toelichting)})" if relatie.toelichting else ""))
     if lid.detentie:
         g = gevangenissen.gevangenis(lid.detentie.gevangenis)
         naam = g.naam if g else lid.detentie.gevangenis
@@ -550,7 +551,7 @@ def _wederkerig(d: model.Dossier, lid_id: str) -> None:
 _LID_OPTIES_HULP = {
     "rol": "slachtoffer, pleger, kind of ander; herhaal voor meer rollen.",
     "relatie": "LID:SOORT, bv. m1:partner (partner, ex-partner, ouder-van, kind-van, broer-zus, "
-               "grootouder-van, ander), eventueel met :SINDS en :TOELICHTING, bv. "
+               "grootouder-van, kleinkind-van, ander), eventueel met :SINDS en :TOELICHTING, bv. "
                "'m1:partner:2009-08-22:gehuwd'; herhaalbaar.",
     "notitie": "Een korte notitie over dit gezinslid (werk, netwerk, wat opvalt).",
     "gevangenis": "Sleutel van de gevangenis (bv. brugge, turnhout); 'geen' haalt de detentie weg.",

@@ -53,6 +53,7 @@ RELATIE_LABELS: dict[str, str] = {
     "kind-van": "kind van",
     "broer-zus": "broer of zus van",
     "grootouder-van": "grootouder van",
+    "kleinkind-van": "kleinkind van",
     "ander": "andere band met",
 }
 
@@ -63,7 +64,8 @@ OMGEKEERDE_RELATIE: dict[str, str] = {
     "ouder-van": "kind-van",
     "kind-van": "ouder-van",
     "broer-zus": "broer-zus",
-    "grootouder-van": "ander",
+    "grootouder-van": "kleinkind-van",
+    "kleinkind-van": "grootouder-van",
     "ander": "ander",
 }
 

@@ -29,7 +29,8 @@ from ketencli.methodiek.need_to_know import herschrijf
 ROL_WOORDEN = {"pleger": "pleger", "slachtoffer": "slachtoffer", "kind": "kind", "ander": "betrokkene"}
 # a member's place in the family, from its relations (the member is <soort> of ``met``), by priority
 FAMILIE_WOORDEN = {"ouder-van": "ouder", "grootouder-van": "grootouder", "partner": "partner",
-                   "ex-partner": "ex-partner", "kind-van": "kind", "broer-zus": "broer of zus"}
+                   "ex-partner": "ex-partner", "kind-van": "kind", "broer-zus": "broer of zus",
+                   "kleinkind-van": "kleinkind"}
 # words that are never a person's name: particles of Flemish names and the words of a gezin label
 GEEN_NAAM = {"de", "den", "der", "van", "vande", "vanden", "vander", "ter", "ten", "het", "le", "la", "du",
              "des", "di", "da", "op", "gezin", "familie", "fam"}
