@@ -704,7 +704,24 @@ def voor_ontvanger(d: model.Dossier, soort_key: str) -> model.Dossier:
 def _context(s: Soort, d: model.Dossier, vandaag: date, **opties: Any) -> dict[str, Any]:
     ctx = s.context(voor_ontvanger(d, s.key), vandaag, **opties)
     ctx.setdefault("woorden", _woorden(d))  # the region's words (D30), no case data
+    if s.sjabloon in _MET_GENOGRAM and "genogram" not in ctx:
+        ctx["genogram"] = _genogram(voor_ontvanger(d, s.key), vandaag, s.sjabloon)
     return ctx
+
+
+# the documents that show the genogram in stap 1 (issue 16; guide L1722-1726, L1806)
+_MET_GENOGRAM = ("agendering-weegploeg.docx", "agendering-rondetafel.docx", "aanmelding.docx")
+
+
+def _genogram(d: model.Dossier, vandaag: date, sjabloon: str) -> Any:
+    """The genogram picture (``render.Afbeelding``, 16 cm wide), or None: no members yet, or an aanmelding
+    whose relations are not known."""
+    from ketencli import genogram, render
+
+    if not d.gezinsleden or (sjabloon == "aanmelding.docx" and not any(lid.relaties for lid in d.gezinsleden)):
+        return None
+    _, png = genogram.teken(d, vandaag)
+    return render.Afbeelding(png, 16.0)
 
 
 def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, **opties: Any) -> dict[str, Any]:

@@ -260,3 +260,21 @@ def test_opmaak_is_puur_en_zet_broers_en_zussen_op_leeftijd(thuis):
         assert all(b - a >= genogram.STAP - 1e-9 for a, b in zip(xs, xs[1:], strict=False))
     assert o.x["m7"] < o.x["m8"] < o.x["m9"]
     assert ("m4", "m3") in o.geweld and ("m11", "m2") in o.geweld and ("m11", "m3") in o.geweld
+
+
+def test_genogram_in_weegploeg_rondetafel_en_aanmelding(kc, thuis, palmeneire):
+    """Stap 1 projects the genogram (guide L1722-1726, L1806): the picture is in the documents for the tables."""
+    import docx
+
+    docs = thuis / "dossiers" / palmeneire / "documenten"
+    for soort in ("weegploeg-pva", "rondetafel", "aanmelding"):
+        kc.ok("doc", palmeneire, soort)
+        pad = next(docs.glob(f"*_{soort}.docx"))
+        beelden = docx.Document(str(pad)).inline_shapes
+        assert len(beelden) == 1, soort
+        assert beelden[0].width.cm >= 15, soort
+    # no members, no picture (and no error)
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Leeg", "--no-input")
+    kc.ok("doc", "2026-002", "aanmelding")
+    pad = next((thuis / "dossiers" / "2026-002" / "documenten").glob("*_aanmelding.docx"))
+    assert len(docx.Document(str(pad)).inline_shapes) == 0
