@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # layout units: a symbol is 1 wide; members 3.2 apart on a row, rows 4 apart
 STAP = 3.2
 RIJ = 4.0
-MAX_NAAM = 18  # characters of a name under a symbol; longer is cut with an ellipsis
+MAX_NAAM = 20  # characters of a name under a symbol; longer is cut with an ellipsis
 
 
 @dataclass

@@ -31,7 +31,8 @@ def genogram(
     if doel is None and d.alleen_lezen:
         raise KetencliFout(
             f"Dossier {d.id} is afgesloten: er komen geen nieuwe documenten meer in zijn map.",
-            tip=f"Bewaar het genogram elders met --uit (bv. `ketencli genogram {d.id} --uit MAP`).")
+            tip=f"Bewaar het genogram elders met --uit (bv. `ketencli genogram {d.id} --uit MAP`), of heropen "
+                f"het dossier met `ketencli dossier heropen {d.id} --reden \"...\"`.")
     svg, png = tekening.schrijf(d, doel=doel, initialen=initialen)
     ui.gelukt(f"Genogram bewaard in {svg} en {png.name}")
     if openen:
