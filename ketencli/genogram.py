@@ -276,6 +276,29 @@ def _labels(lid: model.Gezinslid, vandaag: date, initialen: bool) -> list[str]:
     return regels
 
 
+def _omhulsel(punten: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The convex hull (monotone chain), counter-clockwise: the outline of a household around its members'
+    symbols and labels, without the members drawn between them in a straight box."""
+    punten = sorted(set(punten))
+    if len(punten) <= 2:
+        return punten
+
+    def kruis(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    onder: list[tuple[float, float]] = []
+    boven: list[tuple[float, float]] = []
+    for p in punten:
+        while len(onder) >= 2 and kruis(onder[-2], onder[-1], p) <= 0:
+            onder.pop()
+        onder.append(p)
+    for p in reversed(punten):
+        while len(boven) >= 2 and kruis(boven[-2], boven[-1], p) <= 0:
+            boven.pop()
+        boven.append(p)
+    return onder[:-1] + boven[:-1]
+
+
 def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> tuple[bytes, bytes]:
     """The genogram as (svg, png) bytes. Raises ``KetencliFout`` when the dossier has no members."""
     import io
@@ -349,11 +372,9 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
     for groep in huishoudens.values():
         if len(groep) < 2:
             continue
-        xs = [pos(i)[0] for i in groep]
-        ys = [pos(i)[1] for i in groep]
-        ax.add_patch(FancyBboxPatch((min(xs) - 1.45, min(ys) - 2.0), max(xs) - min(xs) + 2.9,
-                                    max(ys) - min(ys) + 2.75, boxstyle="round,pad=0,rounding_size=0.6",
-                                    facecolor="none", edgecolor=grijs, linewidth=1.0, linestyle=":", zorder=1))
+        hoeken = [(pos(i)[0] + dx, pos(i)[1] + dy) for i in groep for dx in (-1.4, 1.4) for dy in (0.85, -1.75)]
+        ax.add_patch(Polygon(_omhulsel(hoeken), closed=True, facecolor="none", edgecolor=grijs, linewidth=1.0,
+                             linestyle=":", zorder=1))
         gebruikt["huishouden"] = True
 
     # partners: a line between them at the symbols' middle; ex-partners with two slashes

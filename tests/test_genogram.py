@@ -207,6 +207,20 @@ def test_genogram_van_een_samengesteld_gezin(kc, thuis, tmp_path):
     kruis = [v for v in zwart if len(v["pts"]) == 2 and math.dist(
         ((v["pts"][0][0] + v["pts"][1][0]) / 2, (v["pts"][0][1] + v["pts"][1][1]) / 2), lid["m1"]["c"]) < 0.05 * zijde]
     assert len(kruis) == 2
+    # the household (huishouden h1): one dotted outline around its members, not around the others
+    def binnen(punt, veelhoek):
+        x0, y0 = punt
+        binnen_ = False
+        for (x1, y1), (x2, y2) in zip(veelhoek, veelhoek[1:] + veelhoek[:1], strict=True):
+            if (y1 > y0) != (y2 > y0) and x0 < x1 + (y0 - y1) * (x2 - x1) / (y2 - y1):
+                binnen_ = not binnen_
+        return binnen_
+
+    omtrek = [v["pts"] for v in vormen if v["dicht"] and v["gestreept"] and v["stroke"] == "#555555"
+              and max(p[0] for p in v["pts"]) - min(p[0] for p in v["pts"]) > 2 * zijde]
+    assert len(omtrek) == 1
+    assert all(binnen(lid[i]["c"], omtrek[0]) for i in ("m3", "m4", "m7", "m8", "m9"))
+    assert not any(binnen(lid[i]["c"], omtrek[0]) for i in ("m1", "m2", "m5", "m6", "m10", "m11", "m12"))
     # ages from the one clock (2026-11-23), birth year beside them
     alles = " | ".join(t["tekst"] for t in teksten)
     assert "° 2010 · 16 j" in alles and "1948–2019 (71 j)" in alles  # a bare year of death counts as 1 July
