@@ -12,7 +12,8 @@ Two halves:
 Notation: square man, circle vrouw, diamond x or onbekend (never guessed from a name); partners on
 one row joined by a line (ex-partners: two slashes), children hanging from their parents' line,
 siblings oldest-left; age and birth year under the symbol (from the one clock); deceased crossed;
-pleger -> slachtoffer as a red zigzag with an arrow; children of 12 and older marked (D16); members in
+the clients (pleger, slachtoffer) with a double outline; pleger -> slachtoffer as a red zigzag with
+an arrow; children of 12 and older marked (D16); members in
 detention with bars; ``tijdelijk_niet_betrokken`` dashed; a household (``huishouden``) circled by
 a dotted line; a Dutch legend of every symbol used. ``initialen=True`` shows initials and ages
 only (D32).
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 # layout units: a symbol is 1 wide; members 3.2 apart on a row, rows 4 apart
 STAP = 3.2
 RIJ = 4.0
-MAX_NAAM = 20  # characters of a name under a symbol; longer is cut with an ellipsis
+MAX_NAAM = 19  # characters of a name under a symbol; longer is cut with an ellipsis
 
 
 @dataclass
@@ -418,6 +419,9 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
             stijl["linestyle"] = (0, (4, 3))
             gebruikt["niet-betrokken"] = True
         symbool(vorm, cx, cy, 0.5, **stijl)
+        if {"pleger", "slachtoffer"} & set(lid.rollen):  # the index persons: a double outline
+            symbool(vorm, cx, cy, 0.62, facecolor="none", linewidth=1.0, **stijl)
+            gebruikt["index"] = True
         if lid.overleden is not None:
             for sx in (-1, 1):
                 ax.plot([cx - 0.62 * sx, cx + 0.62 * sx], [cy - 0.62, cy + 0.62], color=zwart, linewidth=lijn, zorder=4)
@@ -454,7 +458,8 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
     # the legend, right of the drawing and far enough not to be read as a member's label
     legende = [
         ("vierkant", "man"), ("cirkel", "vrouw"), ("ruit", "x of geslacht onbekend"),
-        ("partner", "partners (samenwonend of gehuwd)"), ("ex-partner", "ex-partners (gescheiden of uit elkaar)"),
+        ("index", "dubbele rand: cliënt (pleger of slachtoffer)"), ("partner", "partners (samenwonend of gehuwd)"),
+        ("ex-partner", "ex-partners (gescheiden of uit elkaar)"),
         ("kind", "kinderen hangen aan de lijn van hun ouders"), ("overleden", "overleden (kruis)"),
         ("geweld", "geweld: rode zigzag, pijl van pleger naar slachtoffer"), ("detentie", "in detentie (tralies)"),
         ("niet-betrokken", "tijdelijk niet betrokken (streepjeslijn)"),
@@ -489,6 +494,9 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
             symbool("vierkant", lx, ly, 0.2, linewidth=1.0)
             for dx in (-0.08, 0.0, 0.08):
                 ax.plot([lx + dx, lx + dx], [ly - 0.12, ly + 0.12], color=zwart, linewidth=0.8)
+        elif sleutel == "index":
+            symbool("vierkant", lx, ly, 0.2, linewidth=1.0)
+            symbool("vierkant", lx, ly, 0.27, facecolor="none", linewidth=0.8)
         elif sleutel == "niet-betrokken":
             symbool("vierkant", lx, ly, 0.2, linewidth=1.0, linestyle=(0, (2, 1.5)))
         elif sleutel == "12+":

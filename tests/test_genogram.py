@@ -207,6 +207,17 @@ def test_genogram_van_een_samengesteld_gezin(kc, thuis, tmp_path):
     kruis = [v for v in zwart if len(v["pts"]) == 2 and math.dist(
         ((v["pts"][0][0] + v["pts"][1][0]) / 2, (v["pts"][0][1] + v["pts"][1][1]) / 2), lid["m1"]["c"]) < 0.05 * zijde]
     assert len(kruis) == 2
+    # the clients (pleger, slachtoffer) have a double outline, the others not
+    def rand(i):
+        def midden(pts):
+            return ((max(p[0] for p in pts) + min(p[0] for p in pts)) / 2,
+                    (max(p[1] for p in pts) + min(p[1] for p in pts)) / 2)
+
+        return sum(1 for v in vormen if v["dicht"] and v["fill"] == "none" and v["stroke"] == "#000000"
+                   and math.dist(midden(v["pts"]), lid[i]["c"]) < 0.05 * zijde)
+
+    assert [rand(i) for i in ("m2", "m3", "m4", "m11")] == [1, 1, 1, 1]
+    assert [rand(i) for i in ("m1", "m5", "m6", "m7")] == [0, 0, 0, 0]
     # the household (huishouden h1): one dotted outline around its members, not around the others
     def binnen(punt, veelhoek):
         x0, y0 = punt
@@ -225,8 +236,8 @@ def test_genogram_van_een_samengesteld_gezin(kc, thuis, tmp_path):
     alles = " | ".join(t["tekst"] for t in teksten)
     assert "° 2010 · 16 j" in alles and "1948–2019 (71 j)" in alles  # a bare year of death counts as 1 July
     # a Dutch legend of what is used
-    for woord in ("man", "vrouw", "geslacht onbekend", "ex-partners", "overleden", "geweld", "in detentie",
-                  "tijdelijk niet betrokken", "12 jaar of ouder", "woont samen"):
+    for woord in ("man", "vrouw", "geslacht onbekend", "dubbele rand", "ex-partners", "overleden", "geweld",
+                  "in detentie", "tijdelijk niet betrokken", "12 jaar of ouder", "woont samen"):
         assert woord in alles, woord
 
 
