@@ -709,8 +709,9 @@ def _context(s: Soort, d: model.Dossier, vandaag: date, **opties: Any) -> dict[s
     return ctx
 
 
-# the documents that show the genogram in stap 1 (issue 16; guide L1722-1726, L1806)
-_MET_GENOGRAM = ("agendering-weegploeg.docx", "agendering-rondetafel.docx", "aanmelding.docx")
+# the documents that show the genogram in stap 1 (issue 16; guide L1722-1726 plan, L1806 afronding)
+_MET_GENOGRAM = ("agendering-weegploeg.docx", "agendering-weegploeg-afronding.docx", "agendering-rondetafel.docx",
+                 "aanmelding.docx")
 
 
 def _genogram(d: model.Dossier, vandaag: date, sjabloon: str) -> Any:

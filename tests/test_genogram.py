@@ -292,7 +292,7 @@ def test_genogram_in_weegploeg_rondetafel_en_aanmelding(kc, thuis, palmeneire):
     import docx
 
     docs = thuis / "dossiers" / palmeneire / "documenten"
-    for soort in ("weegploeg-pva", "rondetafel", "aanmelding"):
+    for soort in ("weegploeg-pva", "weegploeg-afronding", "rondetafel", "aanmelding"):  # afronding: L1806
         kc.ok("doc", palmeneire, soort)
         pad = next(docs.glob(f"*_{soort}.docx"))
         beelden = docx.Document(str(pad)).inline_shapes

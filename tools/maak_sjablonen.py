@@ -608,8 +608,7 @@ def genogram_plek(doc) -> None:
 
 def inleiding_weegploeg(doc, afronding: bool) -> None:
     kop(doc, "Stap 1 – Het dossier ter inleiding (5 minuten, met genogram)", 1)
-    if not afronding:
-        genogram_plek(doc)
+    genogram_plek(doc)  # also at the afronding (guide L1806)
     kop(doc, "Over welk geweld " + ("ging" if afronding else "gaat") + " het?", 2)
     situatie(doc)
     if not afronding:
