@@ -313,6 +313,10 @@ def _registreer() -> None:
 
     app.command("doc", help="Maak een Word-document uit het dossier (plan van aanpak, agenderingen, brieven).")(doc.doc)
     app.add_typer(templates.app, name="templates")
+    from ketencli.commands import genogram
+
+    app.command("genogram", help="Teken het genogram van het gezin (SVG en PNG, voor weegploeg en ronde tafel)."
+                )(genogram.genogram)
     from ketencli.commands import afronding
 
     app.add_typer(afronding.app, name="afronding")

@@ -721,7 +721,25 @@ def _context(s: Soort, d: model.Dossier, vandaag: date, *, pseudoniem: bool = Fa
     if pseudoniem:  # the reader must see it is not the real document
         ctx["titel"] = f"{ctx.get('titel') or s.titel} {PSEUDONIEM_TITEL}"
         ctx["pseudoniem"] = True
+    if s.sjabloon in _MET_GENOGRAM and "genogram" not in ctx:
+        ctx["genogram"] = _genogram(voor_ontvanger(d, s.key), vandaag, s.sjabloon)
     return ctx
+
+
+# the documents that show the genogram in stap 1 (issue 16; guide L1722-1726 plan, L1806 afronding)
+_MET_GENOGRAM = ("agendering-weegploeg.docx", "agendering-weegploeg-afronding.docx", "agendering-rondetafel.docx",
+                 "aanmelding.docx")
+
+
+def _genogram(d: model.Dossier, vandaag: date, sjabloon: str) -> Any:
+    """The genogram picture (``render.Afbeelding``, 16 cm wide), or None: no members yet, or an aanmelding
+    whose relations are not known."""
+    from ketencli import genogram, render
+
+    if not d.gezinsleden or (sjabloon == "aanmelding.docx" and not any(lid.relaties for lid in d.gezinsleden)):
+        return None
+    _, png = genogram.teken(d, vandaag)
+    return render.Afbeelding(png, 16.0)
 
 
 def context(d: model.Dossier, soort_key: str, *, vandaag: date | None = None, pseudoniem: bool = False,

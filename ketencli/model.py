@@ -49,6 +49,8 @@ RelatieSoort = Literal[
     "partner", "ex-partner", "ouder-van", "kind-van", "broer-zus", "grootouder-van", "kleinkind-van", "ander"
 ]
 DetentieSoort = Literal["voorlopige-hechtenis", "veroordeeld"]
+# drawn as square, circle, diamond in the genogram (issue 16); never guessed from a name
+Geslacht = Literal["man", "vrouw", "x", "onbekend"]
 DienstSoort = Literal[
     "politie",
     "parket",
@@ -166,6 +168,25 @@ class Gezinslid(Basis):
     instemming: Instemming | None = None
     tijdelijk_niet_betrokken: NietBetrokken | None = None
     notitie: str = ""
+    # for the genogram (issue 16): sex as recorded (default onbekend, never guessed from a name), the
+    # date or year of death, and a household label: members with the same label live together
+    geslacht: Geslacht = "onbekend"
+    overleden: int | date | None = None
+    huishouden: str | None = None
+
+    @field_validator("overleden")
+    @classmethod
+    def _overleden_jaar(cls, waarde: int | date | None) -> int | date | None:
+        if isinstance(waarde, int) and not 1850 <= waarde <= 2200:
+            raise ValueError("overleden is een datum (bv. 2019-03-01) of een jaartal (bv. 2019)")
+        return waarde
+
+    @property
+    def overlijdensdatum(self) -> date | None:
+        """The date of death; a bare year counts as 1 July of that year (for an age at death)."""
+        if isinstance(self.overleden, int):
+            return date(self.overleden, 7, 1)
+        return self.overleden
     # a pseudonymised copy (methodiek.pseudoniem, issue 20 §9) has no birth date but keeps the age:
     # the date stays here, out of every dump and every template context
     _geboortedatum_voor_leeftijd: date | None = PrivateAttr(default=None)
@@ -193,6 +214,8 @@ class Gezinslid(Basis):
         geboren = self.geboortedatum or self._geboortedatum_voor_leeftijd
         if geboren is None:
             return None
+        if self.overlijdensdatum is not None and self.overlijdensdatum < op:
+            op = self.overlijdensdatum  # the age at death
         jaren = op.year - geboren.year
         if (op.month, op.day) < (geboren.month, geboren.day):
             jaren -= 1

@@ -201,11 +201,22 @@ def _sjabloonfout(naam: str, pad: Path, fout: Exception, *, boodschap: str | Non
     )
 
 
+@dataclass(frozen=True)
+class Afbeelding:
+    """A PNG for a template variable (e.g. ``{{ genogram }}``, issue 16), placed ``breedte_cm`` wide; made a
+    docxtpl InlineImage when the template is rendered (it needs the template)."""
+
+    png: bytes
+    breedte_cm: float
+
+
 def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) -> bytes:
-    """Render template ``naam`` (looked up, or the file ``pad``) with ``context``; the .docx as bytes."""
+    """Render template ``naam`` (looked up, or the file ``pad``) with ``context``; the .docx as bytes.
+    Top-level ``Afbeelding`` values become pictures."""
     import io
 
-    from docxtpl import DocxTemplate
+    from docx.shared import Cm
+    from docxtpl import DocxTemplate, InlineImage
     from jinja2 import TemplateError
 
     bron = pad or zoek_sjabloon(naam)
@@ -217,8 +228,10 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
                            tip=f"Open {bron} in Word en bewaar het opnieuw als .docx.") from None
     if context.get("pseudoniem"):
         _voet_pseudoniem(sjabloon.docx)
+    context = {k: InlineImage(sjabloon, io.BytesIO(v.png), width=Cm(v.breedte_cm)) if isinstance(v, Afbeelding)
+               else v for k, v in schoon(context).items()}
     try:
-        sjabloon.render(schoon(context), jinja_env=omgeving(), autoescape=True)
+        sjabloon.render(context, jinja_env=omgeving(), autoescape=True)
     except KetencliFout:
         raise
     except TemplateError as fout:

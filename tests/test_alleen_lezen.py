@@ -80,6 +80,7 @@ SCHRIJVEND: dict[str, list[str]] = {
     "agendeer ico": ["{id}"],
     "agendeer uitkomst": ["{id}", "a1", "--status", "besproken"],
     "doc": ["{id}", "pva"],  # writes into the dossier's documenten/ folder
+    "genogram": ["{id}"],  # idem (issue 16)
     "tijdlijn add": ["{id}", "--soort", "pv", "--omschrijving", "nieuwe melding", "--no-input"],
     "tijdlijn edit": ["{id}", "1", "--omschrijving", "anders"],
 }

@@ -574,7 +574,7 @@ def _vijandig_dossier(tmp_path: Path, kc) -> str:
         if isinstance(waarde, dict):
             return {k: (vervang(v) if k not in {"id", "regio", "fase", "soort", "rollen", "staat", "factor",
                                                  "domein", "stavaza", "gevangenis", "met", "bij_wie",
-                                                 "conclusie", "begeleiding", "lid", "schema_version"}
+                                                 "conclusie", "begeleiding", "lid", "schema_version", "geslacht"}
                         else v) for k, v in waarde.items()}
         if isinstance(waarde, list):
             return [vervang(v) for v in waarde]

@@ -14,8 +14,9 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
         ENTER,  # datum: today
         "CAW Oost-Brabant" + ENTER, ENTER, "0470 12 34 56" + ENTER,  # aanmelder
         "Nieuwe feiten na huisverbod" + ENTER, *[ENTER] * 8,  # the nine registration questions
-        ENTER, "An" + ENTER, SPATIE + ENTER, "12/3/1988" + ENTER,  # member 1: slachtoffer
-        ENTER, "Bo" + ENTER, OMLAAG + SPATIE + ENTER, ENTER,  # member 2: pleger, no birth date
+        ENTER, "An" + ENTER, SPATIE + ENTER,  # member 1: slachtoffer
+        OMHOOG * 2 + ENTER, "12/3/1988" + ENTER,  # geslacht vrouw (up from the default onbekend), born
+        ENTER, "Bo" + ENTER, OMLAAG + SPATIE + ENTER, ENTER, ENTER,  # member 2: pleger, onbekend, no birth date
         OMHOOG * 7 + ENTER,  # Bo is partner of An
         "n" + ENTER,  # not in prison
         ENTER,  # no third member (default no)
@@ -33,6 +34,8 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
     an, bo = data["gezinsleden"]
     assert (an["naam"], an["rollen"], str(an["geboortedatum"])) == ("An", ["slachtoffer"], "1988-03-12")
     assert (bo["naam"], bo["rollen"]) == ("Bo", ["pleger"])
+    # geslacht is asked, never guessed from the name: the default stays onbekend (issue 16)
+    assert (an["geslacht"], bo["geslacht"]) == ("vrouw", "onbekend")
     assert bo["relaties"][0]["met"] == "m1" and bo["relaties"][0]["soort"] == "partner"
     assert an["relaties"][0]["met"] == "m2"  # recorded both ways
     assert data["betrokken_diensten"] == [{"id": "d1", "soort": "caw", "naam": "CAW Oost-Brabant",
@@ -62,8 +65,9 @@ def test_concept_van_een_nieuw_dossier_hervatten(kc, thuis, vraag_invoer):
 
 def test_wizard_lid_toevoegen(kc, thuis, palmeneire, vraag_invoer):
     voor = len(yaml.safe_load(dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8"))["gezinsleden"])
-    # name, role kind (third), birth date, then one relation question per existing member: keep "geen"
-    vraag_invoer("Lotte" + ENTER + OMLAAG * 2 + SPATIE + ENTER + "2019-01-01" + ENTER + ENTER * voor)
+    # name, role kind (third), geslacht (default onbekend), birth date, then one relation question per
+    # existing member: keep "geen"
+    vraag_invoer("Lotte" + ENTER + OMLAAG * 2 + SPATIE + ENTER + ENTER + "2019-01-01" + ENTER + ENTER * voor)
     kc.ok("dossier", "lid", "add", palmeneire)
     leden = yaml.safe_load(dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8"))["gezinsleden"]
     assert leden[-1]["naam"] == "Lotte" and leden[-1]["rollen"] == ["kind"] and leden[-1]["id"] == f"m{voor + 1}"

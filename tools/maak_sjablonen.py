@@ -598,8 +598,17 @@ def situatie(doc, met_aanvang: bool = True) -> None:
               lijnen_bij_leeg=3)
 
 
+def genogram_plek(doc) -> None:
+    """The genogram (issue 16; guide L1722-1726: projected in stap 1), when the dossier has members:
+    ketencli puts the picture in ``{{ genogram }}``."""
+    tag(doc, "{%p if genogram %}")
+    par(doc, "{{ genogram }}", uitlijning=WD_ALIGN_PARAGRAPH.CENTER)
+    tag(doc, "{%p endif %}")
+
+
 def inleiding_weegploeg(doc, afronding: bool) -> None:
     kop(doc, "Stap 1 – Het dossier ter inleiding (5 minuten, met genogram)", 1)
+    genogram_plek(doc)  # also at the afronding (guide L1806)
     kop(doc, "Over welk geweld " + ("ging" if afronding else "gaat") + " het?", 2)
     situatie(doc)
     if not afronding:
@@ -756,6 +765,7 @@ def agendering_rondetafel() -> Document:
     agenderingskop(doc, [("Moment", "{% if na_weegploeg %}na{% else %}voor{% endif %} {{ plan_tafel.de }}"
                                     "{% if tussentijdse_evaluatie %} · tussentijdse evaluatie{% endif %}")])
     kop(doc, "Stap 1 – Het dossier ter inleiding (5 minuten)", 1)
+    genogram_plek(doc)
     tag(doc, "{%p if na_weegploeg %}")
     par(doc, ("Hoe ging je aan de slag met het plan van aanpak, met de aanvullingen van {{ plan_tafel.de }}? "
               "Wat is de huidige stand van zaken?", {"cursief": True, "grootte": 9.5, "kleur": GRIJS}))
@@ -821,6 +831,7 @@ def aanmelding() -> Document:
         ("Opgemaakt op", "{{ vandaag|datum }}"),
     ])
     kop(doc, "Gezinsleden", 1)
+    genogram_plek(doc)
     clienten_tabel(doc)
     tag(doc, "{%p if not clienten %}")
     par(doc, ("(nog geen gezinsleden genoteerd)", {"cursief": True, "kleur": GRIJS}))

@@ -25,16 +25,16 @@ ketencli dossier aanmelding "$ID" \
   --vragen-en-verwachtingen "Een casusregisseur die de trajecten van beide ouders en van Noor op elkaar afstemt en de justitiële voorwaarden helpt afstemmen op de hulpverlening."
 
 # de gezinsleden en hun relaties (de andere kant vult ketencli zelf aan)
-ketencli dossier lid add "$ID" --naam "Malik De Palmeneire" \
+ketencli dossier lid add "$ID" --naam "Malik De Palmeneire" --geslacht man \
   --rol pleger \
   --geboortedatum 1986-02-11 \
   --notitie "Werkloos, beperkte kennis van het Nederlands. Cannabisgebruik. Verblijft tijdens het huisverbod bij een vriend in Borgerhout."
-ketencli dossier lid add "$ID" --naam "Sofie Vercammen" \
+ketencli dossier lid add "$ID" --naam "Sofie Vercammen" --geslacht vrouw --huishouden h1 \
   --rol slachtoffer \
   --geboortedatum 1989-09-23 \
   --relatie m1:partner:2014-06-01 \
   --notitie "Moeder overleden in maart 2026; sindsdien meer alcoholgebruik. Twee zussen in het netwerk, één van hen is haar vluchtadres in het veiligheidsplan."
-ketencli dossier lid add "$ID" --naam "Noor De Palmeneire" \
+ketencli dossier lid add "$ID" --naam "Noor De Palmeneire" --geslacht vrouw --huishouden h1 \
   --rol kind \
   --geboortedatum 2016-04-19 \
   --relatie m1:kind-van \

@@ -25,16 +25,16 @@ ketencli dossier aanmelding "$ID" \
   --vragen-en-verwachtingen "Afstemming tussen justitie en hulpverlening voor een eventuele vrijlating; aandacht voor beide kinderen; een vast aanspreekpunt voor mevrouw."
 
 # de gezinsleden, hun relaties (de andere kant vult ketencli zelf aan) en de detentie
-ketencli dossier lid add "$ID" --naam "Evelien Desmet" --rol slachtoffer --geboortedatum 1982-07-30 \
+ketencli dossier lid add "$ID" --naam "Evelien Desmet" --geslacht vrouw --huishouden h1 --rol slachtoffer --geboortedatum 1982-07-30 \
   --notitie "Werkt halftijds als verzorgende. Weinig eigen netwerk door jarenlange isolatie."
-ketencli dossier lid add "$ID" --naam "Kristof Vandenberghe" --rol pleger --geboortedatum 1979-01-17 \
+ketencli dossier lid add "$ID" --naam "Kristof Vandenberghe" --geslacht man --rol pleger --geboortedatum 1979-01-17 \
   --relatie m1:partner:2009-08-22 --gevangenis brugge --detentie voorlopige-hechtenis --detentie-sinds 2026-10-02 \
   --notitie "Aangehouden op 30 september, aanhoudingsbevel 2 oktober. Alcoholgebruik. Nog niet gehoord door de casusregisseur."
 ketencli dossier lid edit "$ID" m1 --relatie "m2:partner:2009-08-22:gehuwd; mevrouw overweegt een scheiding"
-ketencli dossier lid add "$ID" --naam "Lars Vandenberghe" --rol kind --rol slachtoffer --geboortedatum 2011-05-14 \
+ketencli dossier lid add "$ID" --naam "Lars Vandenberghe" --geslacht man --huishouden h1 --rol kind --rol slachtoffer --geboortedatum 2011-05-14 \
   --relatie m1:kind-van --relatie m2:kind-van \
   --notitie "Vierde middelbaar. Geslagen bij het incident van 29 september. Wil praten met de CLB-medewerker."
-ketencli dossier lid add "$ID" --naam "Fien Vandenberghe" --rol kind --geboortedatum 2018-03-02 \
+ketencli dossier lid add "$ID" --naam "Fien Vandenberghe" --geslacht vrouw --huishouden h1 --rol kind --geboortedatum 2018-03-02 \
   --relatie m1:kind-van --relatie m2:kind-van --relatie m3:broer-zus \
   --notitie "Derde leerjaar. Getuige van het geweld; slaapt slecht sinds het incident."
 ketencli dossier instemming "$ID" m1 --datum 2026-10-14 \

@@ -229,7 +229,7 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
     """Ask for one member; ``bestaande`` are the other members (dicts with id and naam)."""
     from ketencli import klok, ui
     from ketencli.methodiek import gevangenissen
-    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, RELATIE_LABELS, ROL_LABELS
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, GESLACHT_LABELS, RELATIE_LABELS, ROL_LABELS
 
     huidig = huidig or {}
     lid: dict[str, Any] = {"id": lid_id}
@@ -238,6 +238,8 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
         f"Rol van {lid['naam']} (iemand kan slachtoffer én pleger zijn):", list(ROL_LABELS.items()),
         huidig.get("rollen", ()), minstens_een=True,
     )
+    lid["geslacht"] = ui.keuze(f"Geslacht van {lid['naam']} (voor het genogram):", list(GESLACHT_LABELS.items()),
+                               huidig.get("geslacht", "onbekend"))
     geboren = ui.datum("Geboortedatum (leeg als onbekend):", huidig.get("geboortedatum"),
                        niet_na=klok.vandaag())
     if geboren:
@@ -268,7 +270,7 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
         sinds = ui.datum("Sinds (leeg als onbekend):", oud.get("sinds"), niet_na=klok.vandaag())
         if sinds:
             lid["detentie"]["sinds"] = sinds
-    for sleutel in ("instemming", "tijdelijk_niet_betrokken", "notitie"):
+    for sleutel in ("instemming", "tijdelijk_niet_betrokken", "notitie", "overleden", "huishouden"):
         if sleutel in huidig:
             lid[sleutel] = huidig[sleutel]
     return lid
@@ -498,10 +500,11 @@ def _relaties_uit_opties(waarden: list[str], d: model.Dossier, eigen_id: str) ->
 def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, rollen: list[str],
                     geboortedatum: str | None, relaties: list[str], gevangenis: str | None,
                     detentie_soort: str | None, detentie_sinds: str | None,
-                    notitie: str | None = None) -> dict[str, Any]:
+                    notitie: str | None = None, genogram: tuple[str | None, str | None, str | None] = (None, None, None)
+                    ) -> dict[str, Any]:
     from ketencli import klok
     from ketencli.methodiek import gevangenissen
-    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, ROL_LABELS
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, GESLACHT_LABELS, ROL_LABELS
 
     lid = dict(basis)
     if naam is not None:
@@ -534,9 +537,33 @@ def _lid_uit_opties(d: model.Dossier, basis: dict[str, Any], naam: str | None, r
             lid["detentie"]["sinds"] = datum_optie(detentie_sinds, "--detentie-sinds", niet_na=klok.vandaag())
     if notitie is not None:
         lid["notitie"] = notitie.strip()
+    geslacht, overleden, huishouden = genogram
+    if geslacht is not None:
+        lid["geslacht"] = controleer_keuze(geslacht, GESLACHT_LABELS, "--geslacht")
+    if overleden is not None:
+        lid["overleden"] = _overleden_optie(overleden)
+    if huishouden is not None:
+        if huishouden.strip() in ("", "geen"):
+            lid.pop("huishouden", None)
+        else:
+            lid["huishouden"] = huishouden.strip()
     if "detentie" in lid and "soort" not in lid["detentie"]:
         raise GebruiksFout("Geef bij --gevangenis ook --detentie voorlopige-hechtenis of veroordeeld.")
     return {k: v for k, v in lid.items() if v is not None}
+
+
+def _overleden_optie(tekst: str) -> Any:
+    """``--overleden``: a year (2019) or a date; 'geen' clears it."""
+    from ketencli import klok
+
+    tekst = tekst.strip()
+    if tekst == "geen":
+        return None
+    if tekst.isdigit() and len(tekst) == 4:
+        if not 1850 <= int(tekst) <= klok.vandaag().year:
+            raise GebruiksFout(f"--overleden {tekst}: dat jaar kan niet; geef een jaar tot {klok.vandaag().year}.")
+        return int(tekst)
+    return datum_optie(tekst, "--overleden", niet_na=klok.vandaag())
 
 
 def _wederkerig(d: model.Dossier, lid_id: str) -> None:
@@ -555,6 +582,10 @@ _LID_OPTIES_HULP = {
                "'m1:partner:2009-08-22:gehuwd'; herhaalbaar.",
     "notitie": "Een korte notitie over dit gezinslid (werk, netwerk, wat opvalt).",
     "gevangenis": "Sleutel van de gevangenis (bv. brugge, turnhout); 'geen' haalt de detentie weg.",
+    "geslacht": "man, vrouw, x of onbekend (voor het genogram; standaard onbekend).",
+    "overleden": "Jaar of datum van overlijden, bv. 2019 of 2019-03-01 (voor het genogram); 'geen' wist het.",
+    "huishouden": "Wie samenwoont, krijgt hetzelfde label (bv. h1): het genogram omcirkelt hen met een "
+                  "stippellijn; 'geen' wist het.",
 }
 
 
@@ -569,6 +600,9 @@ def lid_toevoegen(
     detentie: str | None = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld."),
     detentie_sinds: str | None = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting."),
     notitie: str | None = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"]),
+    geslacht: str | None = typer.Option(None, "--geslacht", help=_LID_OPTIES_HULP["geslacht"]),
+    overleden: str | None = typer.Option(None, "--overleden", metavar="JAAR|DATUM", help=_LID_OPTIES_HULP["overleden"]),
+    huishouden: str | None = typer.Option(None, "--huishouden", metavar="LABEL", help=_LID_OPTIES_HULP["huishouden"]),
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Voeg een gezinslid toe (met vragen, of met --naam en --rol)."""
@@ -578,7 +612,7 @@ def lid_toevoegen(
         lid_id = d.volgend_lid_id()
         if naam and rol:
             gegevens = _lid_uit_opties(d, {"id": lid_id}, naam, rol, geboortedatum, relatie, gevangenis,
-                                       detentie, detentie_sinds, notitie)
+                                       detentie, detentie_sinds, notitie, (geslacht, overleden, huishouden))
         else:
             ui.vereis_terminal(no_input, "Geef minstens --naam en --rol.")
             gegevens = _vraag_lid([{"id": x.id, "naam": x.naam} for x in d.gezinsleden], lid_id)
@@ -604,6 +638,9 @@ def lid_wijzigen(
         help="Betrek dit lid tijdelijk niet (bv. wanneer dat het geweld zou doen escaleren), met de reden."),
     wel_betrokken: bool = typer.Option(False, "--wel-betrokken", help="Betrek dit lid weer."),
     notitie: str | None = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"]),
+    geslacht: str | None = typer.Option(None, "--geslacht", help=_LID_OPTIES_HULP["geslacht"]),
+    overleden: str | None = typer.Option(None, "--overleden", metavar="JAAR|DATUM", help=_LID_OPTIES_HULP["overleden"]),
+    huishouden: str | None = typer.Option(None, "--huishouden", metavar="LABEL", help=_LID_OPTIES_HULP["huishouden"]),
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Wijzig een gezinslid (met vragen, of alleen de opties die je geeft)."""
@@ -614,10 +651,11 @@ def lid_wijzigen(
     with store.wijzig(dossier_id) as d:
         lid = _vind_lid(d, lid_id)
         huidig = lid.model_dump(exclude_none=True)
-        opties = (naam, geboortedatum, gevangenis, detentie, detentie_sinds, niet_betrokken, notitie)
+        opties = (naam, geboortedatum, gevangenis, detentie, detentie_sinds, niet_betrokken, notitie, geslacht,
+                  overleden, huishouden)
         if any(x is not None for x in opties) or rol or relatie or wel_betrokken:
             gegevens = _lid_uit_opties(d, huidig, naam, rol, geboortedatum, relatie, gevangenis, detentie,
-                                       detentie_sinds, notitie)
+                                       detentie_sinds, notitie, (geslacht, overleden, huishouden))
             if niet_betrokken is not None:
                 if not niet_betrokken.strip():
                     raise GebruiksFout("--niet-betrokken heeft een reden nodig.")

@@ -89,6 +89,15 @@ DIENST_LABELS: dict[str, str] = {
     "ander": "andere dienst of partner",
 }
 
+# keys are model.Geslacht; the genogram draws man as a square, vrouw as a circle, x and onbekend as a
+# diamond (McGoldrick-Gerson notation, issue 16)
+GESLACHT_LABELS: dict[str, str] = {
+    "man": "man",
+    "vrouw": "vrouw",
+    "x": "x (anders of niet-binair)",
+    "onbekend": "onbekend",
+}
+
 DETENTIE_LABELS: dict[str, str] = {
     "voorlopige-hechtenis": "voorlopige hechtenis",
     "veroordeeld": "veroordeeld (strafuitvoering)",

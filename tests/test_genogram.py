@@ -1,0 +1,305 @@
+"""The genogram (issue 16): the schema it draws from (geslacht, overleden, huishouden) and the drawing,
+read back from the SVG."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import _id_uit, dossier_bestand, voorbeeld
+
+
+def _leden(thuis, dossier_id):
+    return yaml.safe_load(dossier_bestand(thuis, dossier_id).read_text(encoding="utf-8"))["gezinsleden"]
+
+
+def test_lid_add_met_geslacht_overleden_en_huishouden(kc, thuis, palmeneire):
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Jos Vercammen", "--rol", "ander", "--geslacht", "man",
+          "--overleden", "2019", "--huishouden", "h2", "--relatie", "m2:ouder-van")
+    jos = _leden(thuis, palmeneire)[-1]
+    assert (jos["geslacht"], jos["overleden"], jos["huishouden"]) == ("man", 2019, "h2")
+    kc.ok("dossier", "lid", "edit", palmeneire, jos["id"], "--overleden", "2019-03-01", "--huishouden", "geen")
+    jos = _leden(thuis, palmeneire)[-1]
+    assert str(jos["overleden"]) == "2019-03-01" and "huishouden" not in jos
+
+
+def test_geslacht_onbekend_en_fouten(kc, thuis, palmeneire):
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Sam", "--rol", "ander")
+    assert _leden(thuis, palmeneire)[-1]["geslacht"] == "onbekend"  # never guessed from a name
+    fout = kc("dossier", "lid", "edit", palmeneire, "m1", "--geslacht", "mannelijk")
+    assert fout.exit_code == 2 and "--geslacht" in fout.output and "vrouw" in fout.output
+    fout = kc("dossier", "lid", "edit", palmeneire, "m1", "--overleden", "2999")
+    assert fout.exit_code == 2 and "--overleden" in fout.output
+
+
+def test_bestaand_bestand_zonder_geslacht_blijft_geldig(kc, thuis, tmp_path):
+    tekst = voorbeeld("west-vlaanderen-gezin.yaml").read_text(encoding="utf-8")
+    oud = tmp_path / "oud.yaml"
+    oud.write_text("".join(r for r in tekst.splitlines(keepends=True)
+                           if not r.strip().startswith(("geslacht:", "huishouden:"))), encoding="utf-8")
+    uit = kc.ok("dossier", "new", "--from", oud, "--no-input")
+    assert {lid["geslacht"] for lid in _leden(thuis, _id_uit(uit.output))} == {"onbekend"}
+
+
+# -- the drawing, read back from the SVG ---------------------------------------------------------
+
+SAMENGESTELD = """\
+regio: ifg-west-vlaanderen
+fase: casusregie
+gezin: Samengesteld gezin Test
+casusregie_start: 2026-10-05
+aanmelding: {datum: 2026-09-01}
+ico: {datum: 2026-09-22, conclusie: ketenaanpak-met-casusregie}
+gezinsleden:
+  - {id: m1, naam: Roger Opa, geslacht: man, rollen: [ander], geboortedatum: 1948-05-02, overleden: 2019,
+     relaties: [{met: m2, soort: partner}, {met: m3, soort: ouder-van}, {met: m11, soort: ouder-van}]}
+  - {id: m2, naam: Godelieve Oma, geslacht: vrouw, rollen: [slachtoffer], geboortedatum: 1950-08-14,
+     relaties: [{met: m3, soort: ouder-van}, {met: m11, soort: ouder-van}]}
+  - {id: m3, naam: Els Moeder, geslacht: vrouw, rollen: [slachtoffer], geboortedatum: 1984-03-10, huishouden: h1,
+     relaties: [{met: m4, soort: partner}, {met: m5, soort: ex-partner}, {met: m11, soort: broer-zus}]}
+  - {id: m4, naam: Dirk Nieuw, geslacht: man, rollen: [pleger], geboortedatum: 1980-11-02, huishouden: h1,
+     detentie: {gevangenis: brugge, soort: voorlopige-hechtenis, sinds: 2026-09-20},
+     relaties: [{met: m6, soort: ex-partner}, {met: m9, soort: ouder-van}, {met: m10, soort: ouder-van},
+                {met: m12, soort: ouder-van}]}
+  - {id: m5, naam: Tom-Maximiliaan Van den Bossche-Vercruysse, geslacht: man, rollen: [ander],
+     geboortedatum: 1983-01-20, relaties: [{met: m7, soort: ouder-van}, {met: m8, soort: ouder-van}]}
+  - {id: m6, naam: Fatima Ex, geslacht: vrouw, rollen: [ander], geboortedatum: 1985-06-30,
+     relaties: [{met: m10, soort: ouder-van}, {met: m12, soort: ouder-van}]}
+  - {id: m7, naam: Lotte Kind, geslacht: vrouw, rollen: [kind], geboortedatum: 2010-04-12, huishouden: h1,
+     relaties: [{met: m3, soort: kind-van}]}
+  - {id: m8, naam: Jan Kind, geslacht: onbekend, rollen: [kind], geboortedatum: 2012-09-30, huishouden: h1,
+     relaties: [{met: m3, soort: kind-van}]}
+  - {id: m9, naam: Nina Kind, geslacht: x, rollen: [kind], geboortedatum: 2019-02-18, huishouden: h1,
+     relaties: [{met: m3, soort: kind-van}]}
+  - {id: m10, naam: Yusuf Kind, geslacht: man, rollen: [kind], geboortedatum: 2013-05-05,
+     relaties: [{met: m6, soort: kind-van}]}
+  - {id: m11, naam: Kevin Oom, geslacht: man, rollen: [pleger], geboortedatum: 1987-09-05,
+     tijdelijk_niet_betrokken: {reden: escalatiegevaar, sinds: 2026-10-01}}
+  - {id: m12, naam: Bram Kind, geslacht: man, rollen: [kind], geboortedatum: 2016-01-25,
+     relaties: [{met: m6, soort: kind-van}]}
+"""
+
+
+def _samengesteld(kc, tmp_path) -> str:
+    bron = tmp_path / "gezin.yaml"
+    bron.write_text(SAMENGESTELD, encoding="utf-8")
+    return _id_uit(kc.ok("dossier", "new", "--from", bron, "--no-input").output)
+
+
+def _punten(d: str) -> list[tuple[float, float]]:
+    import re
+
+    getallen = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", d)]
+    return list(zip(getallen[0::2], getallen[1::2], strict=False))
+
+
+def _lees_svg(pad):
+    """Shapes (closed or not, points, stroke, fill, dashed) and texts (x, y, text) of a matplotlib SVG."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    vormen, teksten = [], []
+    for el in ET.parse(pad).getroot().iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        stijl = dict(tuple(x.strip() for x in deel.split(":", 1)) for deel in (el.get("style") or "").split(";")
+                     if ":" in deel)
+        if tag == "path" and el.get("d"):
+            d = el.get("d")
+            vormen.append({"pts": _punten(d), "dicht": d.strip().endswith("z"), "krom": "C" in d,
+                           "stroke": stijl.get("stroke", ""), "fill": stijl.get("fill", ""),
+                           "gestreept": "stroke-dasharray" in stijl})
+        elif tag == "text":
+            teksten.append({"tekst": "".join(el.itertext()), "x": float(el.get("x")), "y": float(el.get("y"))})
+            assert not re.search(r"scale|matrix", el.get("transform") or "")
+    return vormen, teksten
+
+
+def _symbolen(vormen):
+    """The person symbols: white, closed, as wide as high, of the largest such size (legend ones are smaller)."""
+    kandidaten = []
+    for v in vormen:
+        if not v["dicht"] or v["fill"] != "#ffffff":
+            continue
+        xs, ys = [p[0] for p in v["pts"]], [p[1] for p in v["pts"]]
+        b, h = max(xs) - min(xs), max(ys) - min(ys)
+        if b > 0 and abs(b - h) < 0.05 * b:
+            vorm = "cirkel" if v["krom"] else ("vierkant" if len(set(round(x, 1) for x in xs)) == 2 else "ruit")
+            kandidaten.append({"vorm": vorm, "c": ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2), "s": b,
+                               "bbox": (min(xs), min(ys), max(xs), max(ys)), "gestreept": v["gestreept"]})
+    grootste = max(k["s"] for k in kandidaten)
+    return [k for k in kandidaten if k["s"] > 0.8 * grootste]
+
+
+def _per_naam(symbolen, teksten, namen):
+    """Each name's symbol: the one right above its label."""
+    uit = {}
+    for naam in namen:
+        t = next(t for t in teksten if t["tekst"] == naam)
+        uit[naam] = min((s for s in symbolen if s["c"][1] < t["y"]),
+                        key=lambda s: abs(s["c"][0] - t["x"]) + abs(s["c"][1] - t["y"]))
+    return uit
+
+
+def _svg_van(thuis, dossier_id):
+    return next((thuis / "dossiers" / dossier_id / "documenten").glob("*_genogram.svg"))
+
+
+def test_genogram_van_een_samengesteld_gezin(kc, thuis, tmp_path):
+    import math
+
+    did = _samengesteld(kc, tmp_path)
+    kc.ok("genogram", did)
+    docs = thuis / "dossiers" / did / "documenten"
+    assert sorted(p.name for p in docs.iterdir()) == ["2026-11-23_genogram.png", "2026-11-23_genogram.svg"]
+    assert (docs / "2026-11-23_genogram.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    vormen, teksten = _lees_svg(docs / "2026-11-23_genogram.svg")
+    symbolen = _symbolen(vormen)
+    assert len(symbolen) == 12
+    namen = {"m1": "Roger Opa", "m2": "Godelieve Oma", "m3": "Els Moeder", "m4": "Dirk Nieuw",
+             "m5": "", "m6": "Fatima Ex", "m7": "Lotte Kind", "m8": "Jan Kind",
+             "m9": "Nina Kind", "m10": "Yusuf Kind", "m11": "Kevin Oom", "m12": "Bram Kind"}
+    # a long name is cut with an ellipsis (issue 16 "hostile names")
+    namen["m5"] = next(t["tekst"] for t in teksten if t["tekst"].startswith("Tom-Max"))
+    assert namen["m5"].endswith("…") and len(namen["m5"]) <= 20
+    s = _per_naam(symbolen, teksten, namen.values())
+    lid = {i: s[n] for i, n in namen.items()}
+    # shape per geslacht (McGoldrick-Gerson): square man, circle vrouw, diamond x and onbekend
+    vorm = {i: lid[i]["vorm"] for i in lid}
+    assert [vorm[i] for i in ("m1", "m4", "m5", "m10", "m11", "m12")] == ["vierkant"] * 6
+    assert [vorm[i] for i in ("m2", "m3", "m6", "m7")] == ["cirkel"] * 4
+    assert vorm["m8"] == vorm["m9"] == "ruit"
+    # generations on rows: grandparents above parents above children; partners on one row
+    y = {i: round(lid[i]["c"][1], 1) for i in lid}
+    assert y["m1"] == y["m2"] < y["m3"] == y["m4"] == y["m5"] == y["m6"] == y["m11"] < y["m7"]
+    assert y["m7"] == y["m8"] == y["m9"] == y["m10"] == y["m12"]
+    # siblings oldest-left
+    x = {i: lid[i]["c"][0] for i in lid}
+    assert x["m3"] < x["m11"] and x["m7"] < x["m8"] and x["m10"] < x["m12"]
+    # no two symbols overlap
+    for a in lid:
+        for b in lid:
+            if a < b:
+                (a0, a1, a2, a3), (b0, b1, b2, b3) = lid[a]["bbox"], lid[b]["bbox"]
+                assert min(a2, b2) <= max(a0, b0) or min(a3, b3) <= max(a1, b1), (a, b)
+    zijde = lid["m1"]["s"]
+    zwart = [v for v in vormen if v["stroke"] == "#000000" and not v["dicht"]]
+
+    def lijn_tussen(p, q):
+        return any(len(v["pts"]) == 2 and math.dist(v["pts"][0], p) < 0.05 * zijde
+                   and math.dist(v["pts"][1], q) < 0.05 * zijde for v in zwart)
+
+    # a partner line from edge to edge at the symbols' middle; a child line onto the child's top
+    links, rechts = sorted(["m3", "m4"], key=lambda i: x[i])
+    assert lijn_tussen((x[links] + zijde / 2, lid[links]["c"][1]), (x[rechts] - zijde / 2, lid[rechts]["c"][1]))
+    assert any(len(v["pts"]) == 2 and abs(v["pts"][0][0] - x["m7"]) < 0.05 * zijde
+               and abs(v["pts"][1][1] - (lid["m7"]["c"][1] - zijde / 2)) < 0.05 * zijde
+               and v["pts"][0][1] < v["pts"][1][1] for v in zwart)
+    # the violence line: red, between pleger and slachtoffer, from near the one to near the other
+    rood = [v for v in vormen if v["stroke"] == "#cc0000" and len(v["pts"]) > 6]
+
+    def geweld(p, q):
+        return any(min(math.dist(pt, lid[p]["c"]) for pt in v["pts"]) < 1.2 * zijde
+                   and min(math.dist(pt, lid[q]["c"]) for pt in v["pts"]) < 1.2 * zijde for v in rood)
+
+    assert geweld("m4", "m3") and geweld("m11", "m2")
+    assert not geweld("m1", "m5") and not geweld("m6", "m10")
+    # tijdelijk niet betrokken: dashed; the deceased crossed (two diagonals through the symbol)
+    assert lid["m11"]["gestreept"] and not lid["m3"]["gestreept"]
+    kruis = [v for v in zwart if len(v["pts"]) == 2 and math.dist(
+        ((v["pts"][0][0] + v["pts"][1][0]) / 2, (v["pts"][0][1] + v["pts"][1][1]) / 2), lid["m1"]["c"]) < 0.05 * zijde]
+    assert len(kruis) == 2
+    # the clients (pleger, slachtoffer) have a double outline, the others not
+    def rand(i):
+        def midden(pts):
+            return ((max(p[0] for p in pts) + min(p[0] for p in pts)) / 2,
+                    (max(p[1] for p in pts) + min(p[1] for p in pts)) / 2)
+
+        return sum(1 for v in vormen if v["dicht"] and v["fill"] == "none" and v["stroke"] == "#000000"
+                   and math.dist(midden(v["pts"]), lid[i]["c"]) < 0.05 * zijde)
+
+    assert [rand(i) for i in ("m2", "m3", "m4", "m11")] == [1, 1, 1, 1]
+    assert [rand(i) for i in ("m1", "m5", "m6", "m7")] == [0, 0, 0, 0]
+    # the household (huishouden h1): one dotted outline around its members, not around the others
+    def binnen(punt, veelhoek):
+        x0, y0 = punt
+        binnen_ = False
+        for (x1, y1), (x2, y2) in zip(veelhoek, veelhoek[1:] + veelhoek[:1], strict=True):
+            if (y1 > y0) != (y2 > y0) and x0 < x1 + (y0 - y1) * (x2 - x1) / (y2 - y1):
+                binnen_ = not binnen_
+        return binnen_
+
+    omtrek = [v["pts"] for v in vormen if v["dicht"] and v["gestreept"] and v["stroke"] == "#555555"
+              and max(p[0] for p in v["pts"]) - min(p[0] for p in v["pts"]) > 2 * zijde]
+    assert len(omtrek) == 1
+    assert all(binnen(lid[i]["c"], omtrek[0]) for i in ("m3", "m4", "m7", "m8", "m9"))
+    assert not any(binnen(lid[i]["c"], omtrek[0]) for i in ("m1", "m2", "m5", "m6", "m10", "m11", "m12"))
+    # ages from the one clock (2026-11-23), birth year beside them
+    alles = " | ".join(t["tekst"] for t in teksten)
+    assert "° 2010 · 16 j" in alles and "1948–2019 (71 j)" in alles  # a bare year of death counts as 1 July
+    # a Dutch legend of what is used
+    for woord in ("man", "vrouw", "geslacht onbekend", "dubbele rand", "ex-partners", "overleden", "geweld",
+                  "in detentie", "tijdelijk niet betrokken", "12 jaar of ouder", "woont samen"):
+        assert woord in alles, woord
+
+
+def test_genogram_met_initialen_toont_geen_namen(kc, thuis, tmp_path):
+    did = _samengesteld(kc, tmp_path)
+    uit = tmp_path / "scherm"
+    uit.mkdir()
+    kc.ok("genogram", did, "--initialen", "--uit", uit)
+    svg = next(uit.glob("*.svg"))
+    assert "genogram" in svg.name and (uit / svg.name.replace(".svg", ".png")).exists()
+    _, teksten = _lees_svg(svg)
+    alles = " ".join(t["tekst"] for t in teksten)
+    for naam in ("Roger", "Godelieve", "Moeder", "Maximiliaan", "Fatima", "Kevin"):
+        assert naam not in alles
+    assert "R.O." in alles and "° 2010 · 16 j" in alles
+
+
+def test_genogram_fouten(kc, thuis, palmeneire, tmp_path):
+    fout = kc("genogram", palmeneire, "--uit", tmp_path / "genogram.pdf")
+    assert fout.exit_code == 2 and ".svg" in fout.output
+    fout = kc("genogram", palmeneire, "--uit", tmp_path / "bestaat-niet" / "g.svg")
+    assert fout.exit_code == 1 and "bestaat niet" in fout.output
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Leeg", "--no-input")
+    fout = kc("genogram", "2026-002")
+    assert fout.exit_code == 1 and "geen gezinsleden" in fout.output and "Traceback" not in fout.output
+    assert not (thuis / "dossiers" / "2026-002" / "documenten").exists() or not list(
+        (thuis / "dossiers" / "2026-002" / "documenten").iterdir())
+
+
+def test_opmaak_is_puur_en_zet_broers_en_zussen_op_leeftijd(thuis):
+    """The layout without matplotlib: rows from the relations, siblings oldest-left, no two on one spot."""
+    import subprocess
+    import sys
+
+    from ketencli import genogram, model
+
+    leden = [model.Gezinslid.model_validate(lid) for lid in yaml.safe_load(SAMENGESTELD)["gezinsleden"]]
+    o = genogram.opmaak(leden)
+    los = subprocess.run([sys.executable, "-c", "import sys, ketencli.genogram as g; g.opmaak([]); "
+                          "print('matplotlib' in sys.modules)"], capture_output=True, text=True, check=True)
+    assert los.stdout.strip() == "False"  # the layout runs without the drawing library
+    assert [o.generatie[i] for i in ("m1", "m3", "m4", "m11", "m7")] == [0, 1, 1, 1, 2]
+    for g in set(o.generatie.values()):
+        xs = sorted(o.x[i] for i in o.x if o.generatie[i] == g)
+        assert all(b - a >= genogram.STAP - 1e-9 for a, b in zip(xs, xs[1:], strict=False))
+    assert o.x["m7"] < o.x["m8"] < o.x["m9"]
+    assert ("m4", "m3") in o.geweld and ("m11", "m2") in o.geweld and ("m11", "m3") in o.geweld
+
+
+def test_genogram_in_weegploeg_rondetafel_en_aanmelding(kc, thuis, palmeneire):
+    """Stap 1 projects the genogram (guide L1722-1726, L1806): the picture is in the documents for the tables."""
+    import docx
+
+    docs = thuis / "dossiers" / palmeneire / "documenten"
+    for soort in ("weegploeg-pva", "weegploeg-afronding", "rondetafel", "aanmelding"):  # afronding: L1806
+        kc.ok("doc", palmeneire, soort)
+        pad = next(docs.glob(f"*_{soort}.docx"))
+        beelden = docx.Document(str(pad)).inline_shapes
+        assert len(beelden) == 1, soort
+        assert beelden[0].width.cm >= 15, soort
+    # no members, no picture (and no error)
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Leeg", "--no-input")
+    kc.ok("doc", "2026-002", "aanmelding")
+    pad = next((thuis / "dossiers" / "2026-002" / "documenten").glob("*_aanmelding.docx"))
+    assert len(docx.Document(str(pad)).inline_shapes) == 0
