@@ -241,9 +241,10 @@ class KetenGroep(typer_core.TyperGroup):
         except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
             if _debug():
                 raise
-            vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet geschreven worden")
+            vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet gelezen of geschreven worden")
             _stderr(vertaald.melding, "bold red")
-            _stderr(vertaald.tip or "", "yellow")
+            if vertaald.tip:
+                _stderr(vertaald.tip, "yellow")
             sys.exit(1)
         except Exception as fout:  # noqa: BLE001 - the one place that catches everything
             if _debug():

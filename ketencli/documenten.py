@@ -522,15 +522,13 @@ def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]
 
 
 # fases in which a casusregie runs or ran (the same reading as the checklists' "geen-actieve-regie")
-_MET_REGIE = ("casusregie", "afgerond", "afgesloten")
-
-
 def _voor_casusregie(d: model.Dossier) -> bool:
     """Before (or without) casusregie: the region's link signs. A dossier in casusregie is never
-    "nog geen actieve casusregie", even when no regisseur is recorded yet (issue "methode" item 6)."""
-    if d.fase in _MET_REGIE:
-        return False
-    return d.fase in ("aanmelding", "verkenning") or not d.casusregisseur.naam.strip()
+    "nog geen actieve casusregie", even when no regisseur is recorded yet (issue "methode" item 6);
+    the one reading is ``methodiek.aanmelding.regie_actief``, as for the checklists."""
+    from ketencli.methodiek import aanmelding
+
+    return not aanmelding.regie_actief(d)
 
 
 def context_psd_jww_mail(d: model.Dossier, vandaag: date, *, lid: str | None = None, **_: Any) -> dict[str, Any]:
@@ -646,7 +644,8 @@ def waarschuwingen(d: model.Dossier, soort_key: str) -> list[str]:
         uit.append(f"Dossier {d.id} heeft nog geen actieve casusregie: in deze fase is {wie} het aanspreekpunt "
                    f"voor {voor} (bijlage D). De naam en contactgegevens zijn open gelaten om in te vullen en te "
                    "ondertekenen.")
-    if s.key in ("psd-jww-mail", "brief-gedetineerde") and d.fase in _MET_REGIE and not d.casusregisseur.naam.strip():
+    if s.key in ("psd-jww-mail", "brief-gedetineerde") and not _voor_casusregie(d) \
+            and not d.casusregisseur.naam.strip():
         uit.append(f"De naam van de casusregisseur van dossier {d.id} is niet ingevuld: naam en contactgegevens "
                    "zijn open gelaten om in te vullen. Leg de regisseur vast met "
                    f"`ketencli dossier regisseur {d.id} --naam ... --organisatie ... --contact ...` (of met "
@@ -828,7 +827,7 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
     pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag, pseudoniem=pseudoniem,
                                                             lid=lid)
     if pad.exists() and pad.is_dir():
-        pad = pad / bestandsnaam(s.key, vandaag, pseudoniem=pseudoniem)
+        pad = pad / bestandsnaam(s.key, vandaag, pseudoniem=pseudoniem, lid=lid)
     if pad.suffix.lower() != ".docx":
         if not pad.suffix and not pad.exists():  # meant as a folder (a trailing / is lost in a Path)
             raise KetencliFout(f"De map {pad} bestaat niet.",

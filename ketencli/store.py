@@ -915,17 +915,25 @@ def verwijder_dossier(dossier_id: str, *, regio: str, jaar_afsluiting: int | Non
             raise KetencliFout(f"Dossier {dossier_id} is niet afgesloten en wordt niet verwijderd.")
 
     vereis_afgesloten()
+    oud_register = register_pad().read_bytes() if register_pad().exists() else None
     _registreer(dossier_id, regio, jaar_afsluiting)
     map_ = dossier_dir(dossier_id)
     weg = dossiers_dir() / f"{_WEG}{dossier_id}-{os.getpid()}"
     with slot(dossier_id):
         vereis_afgesloten()  # unchanged under the lock
-        try:
-            os.replace(map_, weg)
-        except OSError as fout:
-            raise schrijffout(fout, f"Dossier {dossier_id} kon niet verwijderd worden",
-                              gevolg="Het dossier is onaangeroerd.") from None
+    # renamed after the lock is released: Windows cannot rename a folder with an open (lock) file in it;
+    # an afgesloten dossier is read-only for every command, so nothing writes in between
     _LOCKS.pop(str(map_), None)
+    try:
+        os.replace(map_, weg)
+    except OSError as fout:
+        with contextlib.suppress(OSError):  # not deleted after all: the register says so too
+            if oud_register is None:
+                register_pad().unlink()
+            else:
+                _schrijf_atomisch(register_pad(), oud_register)
+        raise schrijffout(fout, f"Dossier {dossier_id} kon niet verwijderd worden",
+                          gevolg="Het dossier is onaangeroerd.") from None
     shutil.rmtree(weg, ignore_errors=True)
     for map_naam in ("concepten", "bewerken"):
         for pad in (home() / map_naam).glob(f"{dossier_id}-*"):

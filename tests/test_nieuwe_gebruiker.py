@@ -135,3 +135,26 @@ def test_kleinkind_is_de_andere_kant_van_grootouder(kc, thuis):
     assert leden[0]["relaties"][0]["soort"] == "grootouder-van"
     show = " ".join(kc.ok("dossier", "show", did).stdout.split())
     assert "kleinkind van Oma Rita (woont bij oma)" in show
+
+
+def test_bewerking_blijft_bewaard_als_het_bewaren_mislukt(kc, palmeneire, thuis, tmp_path, monkeypatch):
+    """Review finding: a save that fails for another reason than a conflict (here the user's own
+    read-only file) keeps the edited copy, with its path and --herneem."""
+    import os
+    import sys
+
+    if os.name != "posix":
+        return
+    dossier = dossier_bestand(thuis, palmeneire)
+    script = tmp_path / "editor.py"
+    script.write_text("import os, pathlib, sys\np = pathlib.Path(sys.argv[1])\n"
+                      "p.write_text(p.read_text(encoding='utf-8').replace('gezin: De Palmeneire', "
+                      "'gezin: Nieuwe naam De Palmeneire'), encoding='utf-8')\n"
+                      f"os.chmod({str(dossier)!r}, 0o400)\n", encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    os.chmod(dossier, 0o600)
+    assert uit.exit_code != 0
+    kopieen = list((thuis / "bewerken").glob("*.yaml"))
+    assert len(kopieen) == 1 and "Nieuwe naam" in kopieen[0].read_text(encoding="utf-8")
+    assert "--herneem" in uit.stderr

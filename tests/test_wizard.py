@@ -17,7 +17,7 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
         ENTER, "An" + ENTER, SPATIE + ENTER,  # member 1: slachtoffer
         OMHOOG * 2 + ENTER, "12/3/1988" + ENTER,  # geslacht vrouw (up from the default onbekend), born
         ENTER, "Bo" + ENTER, OMLAAG + SPATIE + ENTER, ENTER, ENTER,  # member 2: pleger, onbekend, no birth date
-        OMHOOG * 7 + ENTER,  # Bo is partner of An
+        OMHOOG * 8 + ENTER,  # Bo is partner of An (eight up from "geen relatie opgeven")
         "n" + ENTER,  # not in prison
         ENTER,  # no third member (default no)
         "j" + ENTER, OMLAAG * 3 + ENTER,  # a service (issue "invoer" §1): CAW, the fourth kind

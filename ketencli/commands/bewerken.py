@@ -118,6 +118,7 @@ def bewerk(
                        f"`ketencli dossier edit {dossier_id} --herneem`. Nu open je het dossier zoals het is.")
         kopie = store.bewerkkopie(origineel)
     behouden = False
+    begin_inhoud = kopie.read_bytes()
     try:
         while True:
             voor = kopie.read_bytes()
@@ -178,6 +179,13 @@ def bewerk(
         waarschuw_instemming(nieuw)
         for oud in store.bewaarde_kopieen(dossier_id):  # older kept copies are done with too
             store.verwijder_bewerkkopie(oud)
+    except BaseException:
+        # any other way out (a full or read-only disk, Ctrl-C while the editor is open or at a question):
+        # a copy the user changed is never thrown away
+        if not behouden and kopie.exists() and kopie.read_bytes() != begin_inhoud:
+            behouden = True
+            ui.melding(f"{_bewaard_in(kopie, dossier_id)} {_herneem_tip(dossier_id)}")
+        raise
     finally:
         if not behouden:
             store.verwijder_bewerkkopie(kopie)

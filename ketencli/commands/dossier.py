@@ -91,8 +91,9 @@ def nieuw(
         if data is None:
             ui.melding("Er werd geen dossier gemaakt.")
             raise typer.Exit(1)
+    concept_klaar = data.pop("_concept_klaar", False)
     dossier = store.maak_nieuw(data)
-    if not (no_input or not ui.heeft_terminal()):
+    if concept_klaar:
         store.verwijder_concept(NIEUW_CONCEPT, "dossier")  # the draft became this dossier
     ui.gelukt(f"Dossier {dossier.id} aangemaakt.")
     _waarschuw_zelfde_gezin(dossier)
@@ -136,27 +137,32 @@ def _wizard_nieuw(regio: str | None, gezin: str | None, aanmelddatum: date, orga
     from ketencli.fouten import Afgebroken
 
     concept = store.lees_concept(NIEUW_CONCEPT, "dossier") or {}
+    vooraf: dict[str, Any] = {}
     if concept and ui.bevestig(
             f"Er is een onafgewerkt nieuw dossier ({concept.get('gezin') or 'zonder naam'}, "
             f"{aantal(len(concept.get('gezinsleden') or []), 'gezinslid', 'gezinsleden')}). Daar verdergaan?",
             standaard=True):
         vooraf = concept
-    else:
-        vooraf = {}
+    # a draft the user did not take stays as it is (never overwritten by a smaller one, never deleted)
+    mag_bewaren = not concept or bool(vooraf)
     antwoorden: dict[str, Any] = {}
     try:
         data = _vraag_nieuw(antwoorden, vooraf, regio, gezin, aanmelddatum, organisatie, persoon, contact,
                             eigen_regio)
     except Afgebroken:
-        if antwoorden:
+        if antwoorden and mag_bewaren:
             store.bewaar_concept(NIEUW_CONCEPT, "dossier", antwoorden)
             raise Afgebroken("Afgebroken: er werd geen dossier gemaakt, maar je antwoorden blijven als concept "
                              "klaar. `ketencli dossier new` biedt aan om verder te gaan.") from None
         raise
     if data is None:
-        store.bewaar_concept(NIEUW_CONCEPT, "dossier", antwoorden)
-        ui.melding("Je antwoorden blijven als concept klaar: `ketencli dossier new` biedt aan om verder te gaan.")
+        if mag_bewaren:
+            store.bewaar_concept(NIEUW_CONCEPT, "dossier", antwoorden)
+            ui.melding("Je antwoorden blijven als concept klaar: `ketencli dossier new` biedt aan om verder te "
+                       "gaan.")
         return None
+    if mag_bewaren:
+        data["_concept_klaar"] = True  # the caller removes the draft once the dossier is saved
     return data
 
 

@@ -135,6 +135,15 @@ def fase_na_ico(conclusie: str, volwassen_instemming: bool) -> str:
 
 # Before casusregie (D8): the verkennend overleg and the consent are what comes next.
 FASEN_VOOR_CASUSREGIE: tuple[str, ...] = ("aanmelding", "verkenning", "geen-instemming")
+# the fases in which there is, or was, an active casusregie (the others: "nog geen actieve casusregie",
+# L1509-1511: then the parket contact of the region links, not a regisseur)
+FASEN_MET_REGIE: tuple[str, ...] = ("casusregie", "afgerond", "afgesloten")
+
+
+def regie_actief(d: Any) -> bool:
+    """Whether the dossier has (or had) an active casusregie: the one reading for the checklists'
+    condition and the documents' signature (CO3-gids L1499-1511, D22)."""
+    return d.fase in FASEN_MET_REGIE
 
 
 def zonder_instemming(d: Any, op: date) -> bool:

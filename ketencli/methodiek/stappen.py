@@ -294,7 +294,7 @@ def voorwaarde(d: Any, key: str, op: date) -> tuple[bool, str]:
             return True, "in een gevangenis buiten de Kempen: " + ", ".join(f"{x.naam} ({x.id})" for x in leden)
         return False, "niemand in een gevangenis buiten de Kempen"
     if key == "geen-actieve-regie":
-        if d.fase in ("casusregie", "afgerond", "afgesloten"):
+        if aanmelding.regie_actief(d):
             return False, "er is (of was) een casusregie"
         return True, "nog geen actieve casusregie"
     if key == "voor-casusregie":
