@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -112,14 +111,9 @@ def _moment(tekst: str):
 
 
 def _open(pad: Path) -> None:
-    try:
-        if os.name == "nt":
-            os.startfile(str(pad))  # type: ignore[attr-defined]  # typer.launch fails on Windows (click #2876)
-        else:
-            typer.launch(str(pad))
-    except OSError:
-        raise KetencliFout(f"Het document is bewaard, maar kon niet geopend worden: {pad}",
-                           tip="Open het zelf in Word of LibreOffice.") from None
+    from ketencli.commands.weergave import open_bestand
+
+    open_bestand(pad, "Het document", "Open het zelf in Word of LibreOffice.")
 
 
 def _toon_lijst(d: Any, documenten_lijst: list[dict]) -> None:

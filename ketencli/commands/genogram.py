@@ -40,15 +40,6 @@ def genogram(
 
 
 def _open(pad: Path) -> None:
-    import os
+    from ketencli.commands.weergave import open_bestand
 
-    from ketencli.fouten import KetencliFout
-
-    try:
-        if os.name == "nt":
-            os.startfile(str(pad))  # type: ignore[attr-defined]  # typer.launch fails on Windows (click #2876)
-        else:
-            typer.launch(str(pad))
-    except OSError:
-        raise KetencliFout(f"Het genogram is bewaard, maar kon niet geopend worden: {pad}",
-                           tip="Open het zelf met een afbeeldingsviewer of je browser.") from None
+    open_bestand(pad, "Het genogram", "Open het zelf met een afbeeldingsviewer of je browser.")

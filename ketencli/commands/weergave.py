@@ -75,3 +75,21 @@ def waarschuw_instemming(dossier: model.Dossier) -> None:
     if aanmelding.zonder_instemming(dossier, klok.vandaag()):
         melding, wat = aanmelding.instemming_melding(dossier)
         ui.melding(f"Let op: {melding} {wat}")
+
+
+def open_bestand(pad: Any, wat: str, tip: str) -> None:
+    """Open a written file with the desktop's program (``--open``): ``os.startfile`` on Windows, where
+    ``typer.launch`` fails (click #2876); a failure is a Dutch message, the file stays written."""
+    import os
+
+    import typer
+
+    from ketencli.fouten import KetencliFout
+
+    try:
+        if os.name == "nt":
+            os.startfile(str(pad))  # type: ignore[attr-defined]
+        else:
+            typer.launch(str(pad))
+    except OSError:
+        raise KetencliFout(f"{wat} is bewaard, maar kon niet geopend worden: {pad}", tip=tip) from None
