@@ -158,6 +158,13 @@ class NietBetrokken(Basis):
     sinds: date | None = None
 
 
+def niet_leeg(waarde: str, wat: str) -> str:
+    """A required name: empty or only spaces is refused (issue 20 §6), the message says what."""
+    if not waarde.strip():
+        raise ValueError(f"{wat} mag niet leeg zijn (alleen spaties telt als leeg)")
+    return waarde
+
+
 class Gezinslid(Basis):
     id: str
     naam: str
@@ -201,9 +208,7 @@ class Gezinslid(Basis):
     @field_validator("naam")
     @classmethod
     def _naam_niet_leeg(cls, waarde: str) -> str:
-        if not waarde.strip():
-            raise ValueError("de naam mag niet leeg zijn (alleen spaties telt als leeg)")
-        return waarde
+        return niet_leeg(waarde, "de naam")
 
     @field_validator("rollen")
     @classmethod
@@ -588,9 +593,7 @@ class Dossier(Basis):
     @field_validator("gezin")
     @classmethod
     def _gezin_niet_leeg(cls, waarde: str) -> str:
-        if not waarde.strip():
-            raise ValueError("de naam van het gezin mag niet leeg zijn (alleen spaties telt als leeg)")
-        return waarde
+        return niet_leeg(waarde, "de naam van het gezin")
 
     @field_validator("ifg_profielen")
     @classmethod
