@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -300,8 +301,6 @@ def test_afsluiten_voor_de_afronding_verandert_niets(kc, palmeneire, thuis):
 @pytest.mark.parametrize("fase, verwacht, niet", [
     ("aanmelding", "afronding van casusregie", "afronding start"),
     ("verkenning", "afronding van casusregie", "afronding start"),
-    ("geen-instemming", "afronding van casusregie", "afronding start"),
-    ("niet-ingestroomd", "afronding van casusregie", "afronding start"),
     ("ketenaanpak-zonder-regisseur", "alleen na de afronding", None),
     ("afgerond", "staat niet in het dossier", "alleen na de afronding"),  # fase set by hand, no afronding
 ])
@@ -317,6 +316,32 @@ def test_afsluiten_in_elke_fase_zegt_wat_wel_kan(kc, thuis, tmp_path, fase, verw
     if niet:
         assert niet not in uit.stderr  # no tip that leads to another refusal
     assert _bytes(thuis, dossier_id) == voor
+
+
+@pytest.mark.parametrize("fase", ["geen-instemming", "niet-ingestroomd"])
+def test_dossier_zonder_casusregie_sluit_meteen_af_en_heropent_in_zijn_fase(kc, thuis, tmp_path, fase):
+    """D8: geen-instemming and niet-ingestroomd end at the ICO; there is no afronding or follow-up to wait
+    for, so afsluiten closes them directly (not before the ICO), and heropen gives the fase back."""
+    data = klaar_data() | {"fase": fase}
+    bestand = tmp_path / "fase.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    voor = _bytes(thuis, dossier_id)
+    # the last check's options belong to an afronding, and a date before the ICO is impossible
+    assert kc("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten").exit_code == 2
+    ico = _laad(thuis, dossier_id)["ico"]["datum"]
+    voor_ico = (date.fromisoformat(str(ico)) - timedelta(days=1)).isoformat()
+    uit = kc("afronding", "afsluiten", dossier_id, "--datum", voor_ico)
+    assert uit.exit_code == 2 and "verkennend casusoverleg" in uit.stderr
+    assert _bytes(thuis, dossier_id) == voor
+    kc.ok("afronding", "afsluiten", dossier_id)
+    d = _laad(thuis, dossier_id)
+    assert d["fase"] == "afgesloten" and d["afronding"]["afgesloten_op"] is not None
+    assert d["historie"][-1]["wat"] == f"fase {fase} → afgesloten"
+    assert kc("tijdlijn", "add", dossier_id, "--soort", "contact", "--omschrijving", "x").exit_code != 0
+    assert kc("dossier", "heropen", dossier_id, "--reden", "x", "--naar", "casusregie").exit_code == 2
+    kc.ok("dossier", "heropen", dossier_id, "--reden", "aanmelder komt terug")
+    assert _laad(thuis, dossier_id)["fase"] == fase
 
 
 @pytest.mark.parametrize("args", [

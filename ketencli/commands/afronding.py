@@ -397,7 +397,9 @@ def afsluiten(
 ) -> None:
     """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden.
 
-    Alleen als het geweld gestopt bleef en de vervolghulp startte (anders: --toch --reden of `afronding herneem`).
+    Een dossier zonder casusregie (geen instemming, niet ingestroomd) sluit je meteen af, zonder opvolging.
+    Anders alleen als het geweld gestopt bleef en de vervolghulp startte (anders: --toch --reden of
+    `afronding herneem`).
     """
     from ketencli import klok, store, ui
     from ketencli.methodiek import afronding
@@ -427,6 +429,11 @@ def afsluiten(
                 "Er werd niets bewaard.",
                 tip=f"Bekijk wat nog ontbreekt met `ketencli afronding check {d.id}` en rond af met "
                 f"`ketencli afronding start {d.id}`.")
+        if d.fase in afronding.ZONDER_REGIE_FASEN:
+            _sluit_af_zonder_regie(d, op, bijkomend=(nieuwe_feiten is not None or geen_nieuwe_feiten
+                                                     or vervolghulp is not None or geen_vervolghulp
+                                                     or vroeger or toch))
+            return
         if d.fase != "afgerond":  # afronding start is no way out of these fases: do not point to it
             raise KetencliFout(
                 f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afsluiten kan alleen na de afronding van "
@@ -470,6 +477,33 @@ def afsluiten(
     if vervolghulp is False:
         ui.melding("De vervolghulp is niet goed gestart; laat het de operationeel coördinator weten (gids L724-728).")
 
+
+
+def _sluit_af_zonder_regie(d: Any, op: date, *, bijkomend: bool) -> None:
+    """Close a dossier that never came into casusregie (geen-instemming, niet-ingestroomd; D8).
+
+    Nothing to check but the date: not before the ICO's conclusion. The aanmelder may register the
+    family again later (guide L137-145); that is a new aanmelding.
+
+    Raises:
+        GebruiksFout: options of the afronding's last check were given, or the date precedes the ICO.
+    """
+    from ketencli import store, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    label = FASE_LABELS[d.fase]
+    if bijkomend:
+        raise GebruiksFout(f"Dossier {d.id} is in fase '{label}': er was geen casusregie en dus geen afronding "
+                           "of opvolging. Laat --nieuwe-feiten, --vervolghulp-…, --vroeger en --toch weg.")
+    if d.ico is not None and op < d.ico.datum:
+        raise GebruiksFout(f"De afsluiting kan niet vóór het verkennend casusoverleg van "
+                           f"{d.ico.datum:%d/%m/%Y} liggen.")
+    d.afronding.afgesloten_op = op
+    store.historie(d, f"fase {d.fase} → afgesloten",
+                   reden=f"afgesloten op {op:%d/%m/%Y} zonder casusregie ({label})")
+    d.fase = "afgesloten"
+    ui.gelukt(f"Dossier {d.id} ({label}) is afgesloten op {op:%d/%m/%Y}; het kan nu alleen nog gelezen worden. "
+              "Meldt de aanmelder het gezin later opnieuw aan, dan is dat een nieuwe aanmelding.")
 
 
 TERUG_FASEN = ("casusregie", "ketenaanpak-zonder-regisseur")

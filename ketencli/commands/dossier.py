@@ -891,16 +891,18 @@ def ico(
 def heropen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
     reden: str = typer.Option(..., "--reden", help="Waarom het afgesloten dossier weer open moet (in de historiek)."),
-    naar: str = typer.Option("afgerond", "--naar",
-                             help="De fase na het heropenen: afgerond (standaard, opvolging loopt verder), "
-                             "casusregie of ketenaanpak-zonder-regisseur (opnieuw regie, afronding gewist)."),
+    naar: str | None = typer.Option(None, "--naar",
+                                    help="De fase na het heropenen: afgerond (standaard, opvolging loopt verder), "
+                                    "casusregie of ketenaanpak-zonder-regisseur (opnieuw regie, afronding gewist). "
+                                    "Een dossier dat zonder casusregie afgesloten werd, krijgt zijn fase terug."),
 ) -> None:
     """Heropen een afgesloten dossier, zodat het weer gewijzigd kan worden; dat komt in de historiek."""
     from ketencli import model, store, ui
     from ketencli.methodiek import afronding
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
-    controleer_keuze(naar, ("afgerond", "casusregie", "ketenaanpak-zonder-regisseur"), "--naar")
+    if naar is not None:
+        controleer_keuze(naar, ("afgerond", "casusregie", "ketenaanpak-zonder-regisseur"), "--naar")
     if not reden.strip():
         raise GebruiksFout("--reden mag niet leeg zijn.")
     with store.wijzig(dossier_id, heropen=True) as d:
@@ -909,6 +911,13 @@ def heropen(
                                "heropenen is niet nodig.",
                                tip=f"Terug van afgerond naar casusregie: `ketencli afronding herneem {d.id} "
                                "--reden \"...\"`." if d.fase == "afgerond" else None)
+        vorige = afronding.fase_voor_afsluiting(d)
+        if vorige in afronding.ZONDER_REGIE_FASEN:
+            if naar is not None:
+                raise GebruiksFout(f"Dossier {d.id} werd afgesloten zonder casusregie (fase "
+                                   f"'{FASE_LABELS[vorige]}'): het krijgt die fase terug; laat --naar weg.")
+            naar = vorige
+        naar = naar or "afgerond"
         # the afsluiting no longer holds; back to regie also drops the afronding's sequence
         wis = afronding.gewist(terug_naar_regie=naar != "afgerond")
         d.afronding = model.Afronding.model_validate(d.afronding.model_dump() | wis)

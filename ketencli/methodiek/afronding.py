@@ -60,6 +60,22 @@ def weegploeg_akkoord(dossier: Any) -> date | None:
     return a.zitting.date() if a is not None else None
 
 
+# the fases without casusregie that end at the ICO's conclusion (D8; guide L137-145 for geen-instemming):
+# there is no afronding and no six months' follow-up, so they close directly (``afronding afsluiten``)
+ZONDER_REGIE_FASEN = ("geen-instemming", "niet-ingestroomd")
+
+def fase_voor_afsluiting(dossier: Any) -> str:
+    """The fase a dossier had before it was afgesloten, read from its historie ("fase X → afgesloten").
+
+    Returns ``afgerond`` when the historie does not say (older files): that is the method's usual way (D8).
+    """
+    for item in reversed(dossier.historie):
+        wat = item.wat
+        if wat.startswith("fase ") and wat.endswith(" → afgesloten"):
+            return wat[len("fase "):-len(" → afgesloten")]
+    return "afgerond"
+
+
 # the fases in which the afronding has started (its dates are in ``dossier.afronding``)
 NA_AFRONDING_FASEN = ("afgerond", "afgesloten")
 
