@@ -397,9 +397,9 @@ def afsluiten(
 ) -> None:
     """Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden.
 
-    Een dossier zonder casusregie (geen instemming, niet ingestroomd) sluit je meteen af, zonder opvolging.
-    Anders alleen als het geweld gestopt bleef en de vervolghulp startte (anders: --toch --reden of
-    `afronding herneem`).
+    Alleen als het geweld gestopt bleef en de vervolghulp startte (anders: --toch --reden of `afronding herneem`).
+
+    Een dossier zonder casusregie (geen instemming, niet ingestroomd) sluit je meteen af.
     """
     from ketencli import klok, store, ui
     from ketencli.methodiek import afronding
