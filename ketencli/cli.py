@@ -321,8 +321,10 @@ def _registreer() -> None:
     from ketencli.commands import afronding
 
     app.add_typer(afronding.app, name="afronding")
-    from ketencli.commands import agendeer
+    from ketencli.commands import agendeer, agendering
 
+    agendeer.app.command("lijst")(agendering.lijst)
+    agendeer.app.command("uitkomst")(agendering.uitkomst)
     app.add_typer(agendeer.app, name="agendeer")
     from ketencli.commands import overzicht, regio
 
