@@ -389,7 +389,9 @@ def eerste_haalbare_zitting(regio: str, rol: str, nu: datetime, *, op: date | No
         na = nu if vanaf is None else max(nu, _dag_begin(vanaf))
         return _eerste((z for z in _zittingen(r, tafel, rol, na) if _haalbaar(z, nu)), r, tafel)
 
-    volgende = [z for z in itertools.islice(_zittingen(r, tafel, rol, nu), 12) if _haalbaar(z, nu)][:3]
+    # the suggestions lie around the asked date (three weeks before it at the earliest), not near today
+    rond = max(nu, _dag_begin(op) - timedelta(days=21))
+    volgende = [z for z in itertools.islice(_zittingen(r, tafel, rol, rond), 12) if _haalbaar(z, nu)][:3]
     tip = "Mogelijke zittingen: " + "; ".join(_zitting_kort(z) for z in volgende) + "." if volgende else None
     if tafel.ritme.valt_op(op):
         reden = _vrij(r, op)

@@ -173,6 +173,15 @@ def test_gekozen_datum_zonder_zitting_of_op_een_feestdag():
         planning.eerste_haalbare_zitting(CO3, "intake", moment(2026, 11, 24, 9), op=date(2026, 12, 25))
 
 
+
+def test_een_gekozen_datum_ver_vooruit_stelt_zittingen_rond_die_datum_voor():
+    """A date without a session months ahead: the suggestions are the sessions around it, not next week's."""
+    with pytest.raises(KetencliFout, match="geen zitting") as fout:
+        planning.eerste_haalbare_zitting(CO3, "plan", moment(2026, 11, 24, 9), op=date(2027, 9, 13))
+    assert "7 september 2027" in fout.value.tip and "21 september 2027" in fout.value.tip
+    assert "2026" not in fout.value.tip.split("(deadline")[0]
+
+
 # -- the guide's week 8/9/10 timeline (D25) ---------------------------------------------------
 
 
