@@ -207,7 +207,12 @@ def _bestandsnaam(fout: OSError) -> str:
 
 
 class KetenGroep(typer_core.TyperGroup):
-    """The root group: every command's exceptions pass through ``main``."""
+    """The root group: every command's exceptions pass through ``main``; its commands are the
+    unloaded lines of ``COMMANDO_S``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        voeg_luie_commando_s_toe(self)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -295,52 +300,136 @@ def _hoofd(
     """ketencli: het dossier en de methodiek van de ketenaanpak intrafamiliaal geweld, voor de casusregisseur."""
 
 
-def _registreer() -> None:
-    from ketencli.commands import betrokkenen, bewerken, dossier, kijkschema, profiel, pva
+# -- the command table -----------------------------------------------------------------------
+# One line per command: its path (words after `ketencli`), the module and attribute that define it
+# (a typer.Typer sub-app or a command function) and the short help `--help` lists. A command's module
+# is imported only when that command runs or shows its own help (a click "LazyGroup" registry), so
+# `ketencli --help` and `ketencli overzicht` do not build the other 50-odd commands. A nested path
+# ("dossier edit") is added to its group when that group loads. The command's own --help shows its
+# docstring (function) or its Typer's help; tests/test_cli.py checks that every line loads.
+COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
+    ("overzicht", "ketencli.commands.overzicht", "overzicht",
+     "Wat is te laat, wat moet deze week en volgende week, over al je dossiers."),
+    ("dossier", "ketencli.commands.dossier", "app",
+     "Dossiers: aanmaken, bekijken, bewerken, gezinsleden, diensten, instemming en regisseur."),
+    ("dossier edit", "ketencli.commands.bewerken", "bewerk",
+     "Bewerk het dossier in je teksteditor; bewaard als het klopt."),
+    ("dossier dienst", "ketencli.commands.betrokkenen", "dienst_app",
+     "Betrokken diensten en partners: toevoegen, wijzigen, verwijderen."),
+    ("dossier regisseur", "ketencli.commands.betrokkenen", "regisseur",
+     "Leg vast wie de casusregisseur is (naam, organisatie, contact)."),
+    ("dossier aanmelding", "ketencli.commands.aanmelding", "aanmelding",
+     "Vul de aanmelding aan of verbeter ze: datum, aanmelder en de aanmeldingsvragen."),
+    ("stap", "ketencli.commands.stap", "app",
+     "Casusregie stap voor stap: de vier casusregiefasen en de bijlagen A-D als checklists."),
+    ("kijkschema", "ketencli.commands.kijkschema", "app",
+     "Het kijkschema: risico- en beschermende factoren per domein, gedateerd."),
+    ("pva", "ketencli.commands.pva", "app", "Het plan van aanpak: tonen, controleren en bewerken."),
+    ("tijdlijn", "ketencli.commands.tijdlijn", "app",
+     "De tijdlijn van het dossier: incidenten, pv's, meldingen, overleg en contacten."),
+    ("agendeer", "ketencli.commands.agendeer", "app",
+     "Agendeer een dossier op een overlegtafel van je regio, met document en conceptmail."),
+    ("agendeer lijst", "ketencli.commands.agendering", "lijst",
+     "Toon de agenderingen van een dossier: tafel, zitting, deadline, status en uitkomst."),
+    ("agendeer uitkomst", "ketencli.commands.agendering", "uitkomst",
+     "Noteer de uitkomst na de zitting: afspraken, wat je meeneemt, de terugkomdatum, wie er was."),
+    ("doc", "ketencli.commands.doc", "doc",
+     "Maak een Word-document uit het dossier (plan van aanpak, agenderingen, brieven)."),
+    ("genogram", "ketencli.commands.genogram", "genogram",
+     "Teken het genogram van het gezin (SVG en PNG, voor weegploeg en ronde tafel)."),
+    ("afronding", "ketencli.commands.afronding", "app",
+     "Veilig loslaten: de afrondingstoets, de afronding en de afsluiting."),
+    ("bewaring", "ketencli.commands.bewaring", "bewaring",
+     "Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze verwijderen."),
+    ("regio", "ketencli.commands.regio", "app",
+     "De regio's en hun tafels: ritme, uren, deadlines, adressen en wat nog in te stellen is."),
+    ("templates", "ketencli.commands.templates", "app",
+     "De Word-sjablonen: kopiëren om aan te passen, en controleren."),
+    ("profiel", "ketencli.commands.profiel", "profiel",
+     "Stel je profiel in: naam, organisatie, contact en standaardregio."),
+)
 
-    dossier.app.command("edit")(bewerken.bewerk)
-    dossier.app.add_typer(betrokkenen.dienst_app, name="dienst")
-    dossier.app.command("regisseur")(betrokkenen.regisseur)
-    from ketencli.commands import aanmelding
 
-    dossier.app.command("aanmelding")(aanmelding.aanmelding)
-    app.add_typer(dossier.app, name="dossier")
-    app.add_typer(kijkschema.app, name="kijkschema")
-    app.add_typer(pva.app, name="pva")
-    from ketencli.commands import stap
+class LuiCommando(_click.core.Command):
+    """A table line of ``COMMANDO_S`` standing in for its command until the command is used: it lists
+    with the table's short help; parsing (running the command or its --help) loads the module and
+    hands over to the real click command."""
 
-    app.add_typer(stap.app, name="stap")
-    from ketencli.commands import doc, templates
+    def __init__(self, pad: str, module: str, attribuut: str, hulp: str) -> None:
+        super().__init__(pad.rsplit(" ", 1)[-1], help=hulp, short_help=hulp, add_help_option=False)
+        self.pad, self.module, self.attribuut = pad, module, attribuut
+        self._echt: _click.core.Command | None = None
 
-    app.command("doc", help="Maak een Word-document uit het dossier (plan van aanpak, agenderingen, brieven).")(doc.doc)
-    app.add_typer(templates.app, name="templates")
-    from ketencli.commands import genogram
+    def echt(self) -> _click.core.Command:
+        """The real click command (built once): a typer sub-app becomes a group with its nested table
+        lines, a function a command."""
+        if self._echt is None:
+            from typer import main as typer_main
+            from typer.models import CommandInfo, TyperInfo
 
-    app.command("genogram", help="Teken het genogram van het gezin (SVG en PNG, voor weegploeg en ronde tafel)."
-                )(genogram.genogram)
-    from ketencli.commands import afronding
+            # __import__, not importlib.import_module: -X importtime only reports the former
+            doel = getattr(__import__(self.module, fromlist=[self.attribuut]), self.attribuut)
+            instellingen = {"pretty_exceptions_short": app.pretty_exceptions_short,
+                            "rich_markup_mode": app.rich_markup_mode}
+            if isinstance(doel, typer.Typer):
+                groep = typer_main.get_group_from_info(TyperInfo(doel, name=self.name), **instellingen,
+                                                       suggest_commands=app.suggest_commands)
+                voeg_luie_commando_s_toe(groep, self.pad)
+                self._echt = groep
+            else:
+                info = CommandInfo(name=self.name, callback=doel, help=None if doel.__doc__ else self.help)
+                self._echt = typer_main.get_command_from_info(info, **instellingen)
+        return self._echt
 
-    app.add_typer(afronding.app, name="afronding")
-    from ketencli.commands import agendeer, agendering
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        return self.echt().make_context(info_name, args, parent=parent, **extra)
 
-    agendeer.app.command("lijst")(agendering.lijst)
-    agendeer.app.command("uitkomst")(agendering.uitkomst)
-    app.add_typer(agendeer.app, name="agendeer")
-    from ketencli.commands import overzicht, regio
+    def invoke(self, ctx: Any) -> Any:  # pragma: no cover - click invokes the context's own command
+        return self.echt().invoke(ctx)
 
-    app.command("overzicht")(overzicht.overzicht)
-    app.add_typer(regio.app, name="regio")
-    from ketencli.commands import tijdlijn
+    def get_params(self, ctx: Any) -> Any:
+        return self.echt().get_params(ctx)
 
-    app.add_typer(tijdlijn.app, name="tijdlijn")
-    app.command("profiel")(profiel.profiel)
-    from ketencli.commands import bewaring
+    def to_info_dict(self, ctx: Any) -> Any:
+        return self.echt().to_info_dict(ctx)
 
-    app.command("bewaring", help="Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze "
-                                 "verwijderen (--verwijder).")(bewaring.bewaring)
+    # typer's bundled click leaves these abstract; a stand-in is never the command that runs them
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover
+        return self.echt().main(*args, **kwargs)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:  # pragma: no cover
+        self.echt().format_options(ctx, formatter)
+
+    def _main_shell_completion(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover
+        return self.echt()._main_shell_completion(*args, **kwargs)
 
 
-_registreer()
+def alle_commando_s() -> typer_core.TyperGroup:
+    """The root click group with every table line loaded, nested groups too: for code that walks
+    all commands (tests, documentation). Running ketencli never needs this."""
+
+    def laad(groep: typer_core.TyperGroup) -> None:
+        for naam, cmd in list(groep.commands.items()):
+            if isinstance(cmd, LuiCommando):
+                cmd = groep.commands[naam] = cmd.echt()
+            if isinstance(cmd, typer_core.TyperGroup):
+                laad(cmd)
+
+    from typer import main as typer_main
+
+    wortel = typer_main.get_command(app)
+    assert isinstance(wortel, typer_core.TyperGroup)
+    laad(wortel)
+    return wortel
+
+
+def voeg_luie_commando_s_toe(groep: typer_core.TyperGroup, pad: str = "") -> None:
+    """Add the table lines one level below ``pad`` ("" for the root) to ``groep``, unloaded."""
+    diepte = len(pad.split()) + 1
+    for naam, module, attribuut, hulp in COMMANDO_S:
+        woorden = naam.split()
+        if len(woorden) == diepte and " ".join(woorden[:-1]) == pad:
+            groep.add_command(LuiCommando(naam, module, attribuut, hulp))
 
 
 def _utf8_uitvoer() -> None:

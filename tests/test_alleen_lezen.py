@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import typer
 import yaml
 
-from ketencli.cli import app
+from ketencli.cli import alle_commando_s
 from tests.conftest import _id_uit, dossier_bestand
 from tests.methodiek.test_afronding_regels import klaar_data
 
@@ -97,7 +96,7 @@ def _commandos() -> set[str]:
         else:
             yield " ".join(pad)
 
-    return set(loop(typer.main.get_command(app), []))
+    return set(loop(alle_commando_s(), []))
 
 
 COMMANDOS = _commandos()

@@ -42,14 +42,51 @@ def test_onverwachte_fout_zonder_traceback_of_gegevens(kc, palmeneire, monkeypat
     assert "Traceback" not in uit.output and "Vercammen" not in uit.output
 
 
-def test_help_laadt_geen_zware_modules(tmp_path):
+def _geladen_modules(tmp_path, *args: str) -> set[str]:
+    """The full names of the modules `ketencli ARGS` imports (per -X importtime)."""
     omgeving = {**os.environ, "KETENCLI_HOME": str(tmp_path)}
-    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", "--help"],
-                         capture_output=True, text=True, env=omgeving, check=True)
-    geladen = {regel.split("|")[-1].strip().split(".")[0] for regel in uit.stderr.splitlines() if "|" in regel}
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", *args],
+                         capture_output=True, text=True, env=omgeving)
+    return {regel.split("|")[-1].strip() for regel in uit.stderr.splitlines() if regel.startswith("import time:")}
+
+
+def test_help_laadt_geen_zware_modules(tmp_path):
+    geladen = _geladen_modules(tmp_path, "--help")
+    wortels = {naam.split(".")[0] for naam in geladen}
     for zwaar in ("questionary", "prompt_toolkit", "docxtpl", "lxml", "pydantic", "yaml", "holidays",
                   "matplotlib", "numpy", "PIL"):
-        assert zwaar not in geladen, zwaar
+        assert zwaar not in wortels, zwaar
+    # the command table lists every command without importing one command module (issue 19)
+    assert not {naam for naam in geladen if naam.startswith("ketencli.commands.")}
+
+
+def test_help_lijst_elk_commando_van_de_tabel(kc):
+    from ketencli.cli import COMMANDO_S
+
+    uit = kc.ok("--help").stdout
+    for pad, _module, _attribuut, hulp in COMMANDO_S:
+        if " " not in pad:
+            assert pad in uit and hulp.split(":")[0].split(",")[0][:25] in " ".join(uit.split()), pad
+    dossier = kc.ok("dossier", "--help").stdout
+    for sub in ("new", "list", "edit", "dienst", "regisseur", "aanmelding"):
+        assert f" {sub} " in dossier, sub
+
+
+def test_elke_regel_van_de_commandotabel_laadt(kc):
+    """Every line of the table points at a real command: its own --help loads it and shows it."""
+    from ketencli.cli import COMMANDO_S
+
+    for pad, _module, _attribuut, _hulp in COMMANDO_S:
+        uit = kc.ok(*pad.split(), "--help").stdout
+        assert f"ketencli {pad}" in uit and "Gebruik:" in uit, pad
+
+
+def test_een_commando_laadt_alleen_zijn_eigen_module(tmp_path):
+    geladen = _geladen_modules(tmp_path, "overzicht", "--json")
+    commando_s = {naam for naam in geladen if naam.startswith("ketencli.commands.")}
+    assert "ketencli.commands.overzicht" in commando_s
+    assert not commando_s & {"ketencli.commands.dossier", "ketencli.commands.stap", "ketencli.commands.agendeer",
+                             "ketencli.commands.pva", "ketencli.commands.afronding"}
 
 
 def test_klok_kan_vastgezet_worden(monkeypatch):

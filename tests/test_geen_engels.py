@@ -7,9 +7,8 @@ import re
 import sys
 
 import pytest
-import typer.main
 
-from ketencli.cli import app
+from ketencli.cli import alle_commando_s
 
 ENGELS = re.compile(r"\b(?:Usage|Error|No such|Missing|Possible options|Did you mean|Invalid value|is not a valid|"
                     r"Got unexpected|extra argument|requires an argument|Show this message|Try '|done|selections?|"
@@ -27,7 +26,7 @@ def _bladeren(groep, pad: tuple[str, ...] = ()) -> list:
     return uit
 
 
-COMMANDOS = _bladeren(typer.main.get_command(app))
+COMMANDOS = _bladeren(alle_commando_s())
 
 
 @pytest.mark.parametrize("pad", [p for p, _ in COMMANDOS], ids=[" ".join(p) for p, _ in COMMANDOS])
