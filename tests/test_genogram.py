@@ -286,9 +286,11 @@ def _genogrammen(kc, thuis, tmp_path):
     bron.write_text(SAMENGESTELD, encoding="utf-8")
     bronnen.append(bron)
     tweede = tmp_path / "tweede.yaml"
-    tweede.write_text(re.sub(r"(?m)^gezin: .*$", "gezin: Tweede samengesteld gezin", SAMENGESTELD.replace(
-        "relaties: [{met: m3, soort: kind-van}]}\n  - {id: m10", "relaties: [{met: m3, soort: kind-van}, {met: m4, "
-        "soort: kind-van}]}\n  - {id: m10")), encoding="utf-8")
+    # Nina is Els' and Dirk's child, recorded as a sister of her half-siblings on both sides
+    nina = ("relaties: [{met: m3, soort: kind-van}, {met: m4, soort: kind-van}, {met: m7, soort: broer-zus}, "
+            "{met: m10, soort: broer-zus}]}\n  - {id: m10")
+    tekst = SAMENGESTELD.replace("relaties: [{met: m3, soort: kind-van}]}\n  - {id: m10", nina)
+    tweede.write_text(re.sub(r"(?m)^gezin: .*$", "gezin: Tweede samengesteld gezin", tekst), encoding="utf-8")
     bronnen.append(tweede)
     uit = []
     for bron in bronnen:

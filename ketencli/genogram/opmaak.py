@@ -358,30 +358,83 @@ class _Plaatser:
         for i, a in enumerate(groepen):
             for b in groepen[i + 1:]:
                 kruis += sum(1 for s in a for t in b if _snijden(s, t))
+        dozen = []
+        for i in self.ids:
+            cx, cy = x[i], -self.gen[i] * RIJ
+            dozen += [(cx - 0.45, cy - 0.45, cx + 0.45, cy + 0.45), label_doos(cx, cy)]  # a line may end on an edge
         for groep in groepen:
             for s in groep:
-                for i in self.ids:
-                    cx, cy = x[i], -self.gen[i] * RIJ
-                    doos = (cx - 0.45, cy - 0.45, cx + 0.45, cy + 0.45)  # a line may end on the edge
-                    if raakt_rechthoek(s, doos) or raakt_rechthoek(s, label_doos(cx, cy)):
-                        kruis += 1
+                lx, hx = sorted((s[0][0], s[1][0]))
+                ly, hy = sorted((s[0][1], s[1][1]))
+                kruis += sum(1 for d in dozen if lx < d[2] and hx > d[0] and ly < d[3] and hy > d[1]
+                             and raakt_rechthoek(s, d))
         lengte = sum(math.dist(*s) for groep in groepen for s in groep)
         return kruis, lengte, partner, kindlijnen
 
 
-def _volgordes(groepen: list[list[str]], broers_orde: list[tuple[str, str]], maximum: int) -> list[list[list[str]]]:
-    """Orderings of a row's partner groups (each chain either way round) that keep full siblings
-    oldest-left; at most ``maximum``."""
-    uit: list[list[list[str]]] = []
-    kanten = [[g] if len(g) == 1 else [g, g[::-1]] for g in groepen]
-    for perm in itertools.permutations(range(len(groepen))):
-        for keuze in itertools.product(*(kanten[n] for n in perm)):
-            plek = {i: (n, m) for n, g in enumerate(keuze) for m, i in enumerate(g)}
-            if all(plek[a] < plek[b] for a, b in broers_orde if a in plek and b in plek):
-                uit.append(list(keuze))
-                if len(uit) >= maximum:
-                    return uit
+def _eenheden(groepen: list[list[str]], ouders, geboren) -> list[list[str]]:
+    """A row's units: partner chains, and each sibship of members without a partner on the row as one
+    block, oldest-left (full siblings hang from one bar)."""
+    blokken: dict[frozenset[str], list[str]] = {}
+    uit: list[list[str]] = []
+    for groep in groepen:
+        if len(groep) == 1 and ouders[groep[0]]:
+            sleutel = frozenset(ouders[groep[0]])
+            if sleutel in blokken:
+                blokken[sleutel].append(groep[0])
+                continue
+            blokken[sleutel] = [groep[0]]
+            uit.append(blokken[sleutel])
+        else:
+            uit.append(groep)
+    for blok in blokken.values():
+        blok.sort(key=geboren)
     return uit
+
+
+def _geldig(orde: list[list[str]], broers_orde: list[tuple[str, str]]) -> bool:
+    plek = {i: (n, m) for n, g in enumerate(orde) for m, i in enumerate(g)}
+    return all(plek[a] < plek[b] for a, b in broers_orde if a in plek and b in plek)
+
+
+def _volgordes(eenheden: list[list[str]], broers_orde: list[tuple[str, str]], maximum: int):
+    """Every ordering of a row's units (each chain either way round) that keeps full siblings
+    oldest-left; None when there are too many to list (then the search moves units one by one)."""
+    kanten = [[g] if len(g) == 1 else [g, g[::-1]] for g in eenheden]
+    if math.factorial(len(eenheden)) * math.prod(len(k) for k in kanten) > 20 * maximum:
+        return None
+    uit: list[list[list[str]]] = []
+    for perm in itertools.permutations(range(len(eenheden))):
+        for keuze in itertools.product(*(kanten[n] for n in perm)):
+            if _geldig(list(keuze), broers_orde):
+                uit.append(list(keuze))
+    return uit
+
+
+def _zetten(orde: list[list[str]]):
+    """The neighbours of an ordering: one unit moved elsewhere, or one chain turned round."""
+    for i in range(len(orde)):
+        for j in range(len(orde)):
+            if i != j:
+                nieuw = orde[:]
+                nieuw.insert(j, nieuw.pop(i))
+                yield nieuw
+        if len(orde[i]) > 1:
+            yield [*orde[:i], orde[i][::-1], *orde[i + 1:]]
+
+
+def _onder_ouders(eenheden, plaatser: _Plaatser, geboren, broers_orde) -> dict[int, list[list[str]]]:
+    """The start of the search: each row's units sorted under their parents (by birth where that ties)."""
+    orde = {g: sorted(v, key=lambda u: min(geboren(i) for i in u)) for g, v in eenheden.items()}
+    x = plaatser.plaats(orde)
+    for g in orde:
+        def sleutel(u):
+            xs = [sum(x[o] for o in plaatser.ouders[i]) / len(plaatser.ouders[i]) for i in u if plaatser.ouders[i]]
+            return (not xs, sum(xs) / len(xs) if xs else 0.0, min(geboren(i) for i in u))
+        kandidaat = sorted(orde[g], key=sleutel)
+        if _geldig(kandidaat, broers_orde):
+            orde[g] = kandidaat
+    return orde
 
 
 def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] = ()) -> Opmaak:
@@ -433,22 +486,33 @@ def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] =
         if zelfde and gen[a] == gen[b] and geboren(a) != geboren(b):
             broers_orde.append((a, b) if geboren(a) < geboren(b) else (b, a))
     plaatser = _Plaatser(list(per_id), gen, ouders, koppels)
-    opties = {g: _volgordes(rijen[g], broers_orde, MAX_VARIANTEN) or [rijen[g]] for g in rijen}
+    eenheden = {g: _eenheden(rijen[g], ouders, geboren) for g in rijen}
+    opties = {g: _volgordes(eenheden[g], broers_orde, MAX_VARIANTEN) for g in rijen}
 
     def score(orde):
         x = plaatser.plaats(orde)
         kruis, lengte, _, _ = plaatser.kosten(x)
         return (kruis, round(lengte, 6))
 
-    totaal = math.prod(len(v) for v in opties.values())
-    if totaal <= MAX_VARIANTEN:
+    if all(v for v in opties.values()) and math.prod(len(v) for v in opties.values()) <= MAX_VARIANTEN:
         beste = min((dict(zip(opties, keuze, strict=True)) for keuze in itertools.product(*opties.values())),
-                    key=score, default=dict(rijen))
-    else:  # row by row from the start order, a few rounds
-        beste = {g: opties[g][0] for g in opties}
-        for _ in range(3):
-            for g in opties:
-                beste[g] = min(opties[g][:720], key=lambda o, g=g: score({**beste, g: o}))
+                    key=score)
+    else:  # from the order under the parents, move one row at a time while it gets better (bounded)
+        beste = _onder_ouders(eenheden, plaatser, geboren, broers_orde)
+        beste_score, budget, beter = score(beste), 1500, True
+        while beter and budget > 0:
+            beter = False
+            for g in rijen:
+                kandidaten = opties[g] if opties[g] and len(opties[g]) <= 720 else list(_zetten(beste[g]))
+                for kandidaat in kandidaten:
+                    if budget <= 0:
+                        break
+                    if not _geldig(kandidaat, broers_orde):
+                        continue
+                    budget -= 1
+                    nieuw = score({**beste, g: kandidaat})
+                    if nieuw < beste_score:
+                        beste, beste_score, beter = {**beste, g: kandidaat}, nieuw, True
     x = plaatser.plaats(beste) if per_id else {}
     kruis, _, _, kindlijnen = plaatser.kosten(x) if per_id else (0, 0.0, [], [])
     uit = Opmaak(
