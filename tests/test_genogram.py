@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import yaml
 
+from tests import svg_meting
 from tests.conftest import _id_uit, dossier_bestand, voorbeeld
 
 
@@ -85,48 +86,12 @@ def _samengesteld(kc, tmp_path) -> str:
     return _id_uit(kc.ok("dossier", "new", "--from", bron, "--no-input").output)
 
 
-def _punten(d: str) -> list[tuple[float, float]]:
-    import re
-
-    getallen = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", d)]
-    return list(zip(getallen[0::2], getallen[1::2], strict=False))
-
-
 def _lees_svg(pad):
-    """Shapes (closed or not, points, stroke, fill, dashed) and texts (x, y, text) of a matplotlib SVG."""
-    import re
-    import xml.etree.ElementTree as ET
-
-    vormen, teksten = [], []
-    for el in ET.parse(pad).getroot().iter():
-        tag = el.tag.rsplit("}", 1)[-1]
-        stijl = dict(tuple(x.strip() for x in deel.split(":", 1)) for deel in (el.get("style") or "").split(";")
-                     if ":" in deel)
-        if tag == "path" and el.get("d"):
-            d = el.get("d")
-            vormen.append({"pts": _punten(d), "dicht": d.strip().endswith("z"), "krom": "C" in d,
-                           "stroke": stijl.get("stroke", ""), "fill": stijl.get("fill", ""),
-                           "gestreept": "stroke-dasharray" in stijl})
-        elif tag == "text":
-            teksten.append({"tekst": "".join(el.itertext()), "x": float(el.get("x")), "y": float(el.get("y"))})
-            assert not re.search(r"scale|matrix", el.get("transform") or "")
-    return vormen, teksten
+    return svg_meting.lees(pad)
 
 
 def _symbolen(vormen):
-    """The person symbols: white, closed, as wide as high, of the largest such size (legend ones are smaller)."""
-    kandidaten = []
-    for v in vormen:
-        if not v["dicht"] or v["fill"] != "#ffffff":
-            continue
-        xs, ys = [p[0] for p in v["pts"]], [p[1] for p in v["pts"]]
-        b, h = max(xs) - min(xs), max(ys) - min(ys)
-        if b > 0 and abs(b - h) < 0.05 * b:
-            vorm = "cirkel" if v["krom"] else ("vierkant" if len(set(round(x, 1) for x in xs)) == 2 else "ruit")
-            kandidaten.append({"vorm": vorm, "c": ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2), "s": b,
-                               "bbox": (min(xs), min(ys), max(xs), max(ys)), "gestreept": v["gestreept"]})
-    grootste = max(k["s"] for k in kandidaten)
-    return [k for k in kandidaten if k["s"] > 0.8 * grootste]
+    return svg_meting.symbolen(vormen)
 
 
 def _per_naam(symbolen, teksten, namen):
@@ -158,8 +123,9 @@ def test_genogram_van_een_samengesteld_gezin(kc, thuis, tmp_path):
              "m5": "", "m6": "Fatima Ex", "m7": "Lotte Kind", "m8": "Jan Kind",
              "m9": "Nina Kind", "m10": "Yusuf Kind", "m11": "Kevin Oom", "m12": "Bram Kind"}
     # a long name is cut with an ellipsis (issue 16 "hostile names")
-    namen["m5"] = next(t["tekst"] for t in teksten if t["tekst"].startswith("Tom-Max"))
-    assert namen["m5"].endswith("…") and len(namen["m5"]) <= 20
+    namen["m5"] = next(t["tekst"] for t in teksten if t["tekst"].startswith("Tom-Max") and t["tekst"].endswith("…"))
+    assert len(namen["m5"]) <= 20
+    assert any("Tom-Maximiliaan Van den" in t["tekst"] for t in teksten)  # in full in the legend
     s = _per_naam(symbolen, teksten, namen.values())
     lid = {i: s[n] for i, n in namen.items()}
     # shape per geslacht (McGoldrick-Gerson): square man, circle vrouw, diamond x and onbekend
@@ -236,7 +202,7 @@ def test_genogram_van_een_samengesteld_gezin(kc, thuis, tmp_path):
     alles = " | ".join(t["tekst"] for t in teksten)
     assert "° 2010 · 16 j" in alles and "1948–2019 (71 j)" in alles  # a bare year of death counts as 1 July
     # a Dutch legend of what is used
-    for woord in ("man", "vrouw", "geslacht onbekend", "dubbele rand", "ex-partners", "overleden", "geweld",
+    for woord in ("man", "vrouw", "geslacht onbekend", "dubbele rand", "uit elkaar", "overleden", "geweld",
                   "in detentie", "tijdelijk niet betrokken", "12 jaar of ouder", "woont samen"):
         assert woord in alles, woord
 
@@ -283,8 +249,10 @@ def test_opmaak_is_puur_en_zet_broers_en_zussen_op_leeftijd(thuis):
     for g in set(o.generatie.values()):
         xs = sorted(o.x[i] for i in o.x if o.generatie[i] == g)
         assert all(b - a >= genogram.STAP - 1e-9 for a, b in zip(xs, xs[1:], strict=False))
-    assert o.x["m7"] < o.x["m8"] < o.x["m9"]
-    assert ("m4", "m3") in o.geweld and ("m11", "m2") in o.geweld and ("m11", "m3") in o.geweld
+    assert o.x["m7"] < o.x["m8"] and o.x["m10"] < o.x["m12"]  # full siblings; half-siblings hang elsewhere
+    geweld = {(g.van, g.naar) for g in o.geweld if g.gericht}
+    assert {("m4", "m3"), ("m11", "m2"), ("m11", "m3")} <= geweld
+    assert o.kruisingen == 0
 
 
 def test_genogram_in_weegploeg_rondetafel_en_aanmelding(kc, thuis, palmeneire):
@@ -303,3 +271,93 @@ def test_genogram_in_weegploeg_rondetafel_en_aanmelding(kc, thuis, palmeneire):
     kc.ok("doc", "2026-002", "aanmelding")
     pad = next((thuis / "dossiers" / "2026-002" / "documenten").glob("*_aanmelding.docx"))
     assert len(docx.Document(str(pad)).inline_shapes) == 0
+
+
+# -- what the picture must hold for any family: no line through text, no crossing, the legend as drawn --
+
+
+def _genogrammen(kc, thuis, tmp_path):
+    """The SVGs of both examples, the blended test family and the blended family of the acceptance check
+    (three generations, a detained new partner, elder abuse, ex-partners with children from two relations)."""
+    import re
+
+    bronnen = [voorbeeld("de-palmeneire-vercammen.yaml"), voorbeeld("west-vlaanderen-gezin.yaml")]
+    bron = tmp_path / "samengesteld.yaml"
+    bron.write_text(SAMENGESTELD, encoding="utf-8")
+    bronnen.append(bron)
+    tweede = tmp_path / "tweede.yaml"
+    # Nina is Els' and Dirk's child, recorded as a sister of her half-siblings on both sides
+    nina = ("relaties: [{met: m3, soort: kind-van}, {met: m4, soort: kind-van}, {met: m7, soort: broer-zus}, "
+            "{met: m10, soort: broer-zus}]}\n  - {id: m10")
+    tekst = SAMENGESTELD.replace("relaties: [{met: m3, soort: kind-van}]}\n  - {id: m10", nina)
+    tweede.write_text(re.sub(r"(?m)^gezin: .*$", "gezin: Tweede samengesteld gezin", tekst), encoding="utf-8")
+    bronnen.append(tweede)
+    uit = []
+    for bron in bronnen:
+        did = _id_uit(kc.ok("dossier", "new", "--from", bron, "--no-input").output)
+        kc.ok("genogram", did, "--uit", tmp_path / f"{did}.svg")
+        uit.append(tmp_path / f"{did}.svg")
+    return uit
+
+
+def test_geen_lijn_door_tekst_geen_kruising_geen_overlap(kc, thuis, tmp_path):
+    """Issue 16 §5 and 'hostile names': every line and outline (partner, child, violence, household,
+    symbols, legend samples) stays out of every text box (measured with the picture's font); partner and
+    child lines never cross where a crossing-free layout exists (these families have one); no two
+    symbols and no two texts overlap."""
+    import itertools
+
+    for svg in _genogrammen(kc, thuis, tmp_path):
+        vormen, teksten = _lees_svg(svg)
+        dozen = [(t["tekst"], svg_meting.tekst_doos(t)) for t in teksten]
+        door_tekst = [(tekst, v["stroke"]) for v in vormen if v["stroke"] not in ("none", "")
+                      for s in svg_meting.segmenten(v) for tekst, doos in dozen if svg_meting.raakt(s, doos)]
+        assert door_tekst == [], (svg.name, door_tekst[:5])
+        symbolen = _symbolen(vormen)
+        lijnen = svg_meting.relatielijnen(vormen, symbolen)
+        assert len(lijnen) > 3
+        kruisingen = [(s, t) for s, t in itertools.combinations(lijnen, 2) if svg_meting.kruisen(s, t)]
+        assert kruisingen == [], (svg.name, kruisingen[:3])
+        assert not [(a["c"], b["c"]) for a, b in itertools.combinations(symbolen, 2)
+                    if svg_meting.overlappen(a["bbox"], b["bbox"])], svg.name
+        assert not [(a, b) for (a, da), (b, db) in itertools.combinations(dozen, 2)
+                    if svg_meting.overlappen(da, db)], svg.name
+
+
+def test_legende_toont_elk_symbool_zoals_getekend(kc, thuis, tmp_path):
+    """Issue 16: the legend explains every symbol used, drawn as on the members: the detention sample has
+    the bars, the deceased sample the cross, the client sample the double outline, the '12+' sample its mark."""
+    did = _samengesteld(kc, tmp_path)
+    kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
+    vormen, teksten = _lees_svg(tmp_path / "g.svg")
+    legende_x = next(t["x"] for t in teksten if t["tekst"] == "Legende")
+    klein = [v for v in vormen if v["dicht"] and v["fill"] == "#ffffff" and min(p[0] for p in v["pts"]) > legende_x]
+    zwart = [s for v in vormen if v["stroke"] == "#000000" and not v["dicht"] for s in svg_meting.segmenten(v)]
+
+    def binnen(s, doos):  # within the symbol's box widened by 30 % (the cross reaches past the edge)
+        r = 0.3 * (doos[2] - doos[0])
+        return all(doos[0] - r <= p[0] <= doos[2] + r and doos[1] - r <= p[1] <= doos[3] + r for p in s)
+
+    def merken(doos):
+        """(bars, diagonals, outlines, '12+') drawn on the symbol in this box."""
+        lijnen = [s for s in zwart if binnen(s, doos)]
+        staand = sum(1 for a, b in lijnen if abs(a[0] - b[0]) < 1e-6)
+        schuin = sum(1 for a, b in lijnen if abs(a[0] - b[0]) > 1e-6 and abs(a[1] - b[1]) > 1e-6)
+        rand = sum(1 for v in vormen if v["dicht"] and v["fill"] == "none" and v["stroke"] == "#000000"
+                   and binnen(v["pts"], doos))
+        twaalf = any(t["tekst"] == "12+" and doos[2] < t["x"] < doos[2] + (doos[2] - doos[0]) * 1.5
+                     and doos[1] - (doos[3] - doos[1]) < t["y"] < doos[3] for t in teksten)
+        return staand, schuin, rand, twaalf
+
+    def voorbeeld_bij(uitleg):
+        t = next(t for t in teksten if t["tekst"].startswith(uitleg))
+        v = min(klein, key=lambda v: abs((min(p[1] for p in v["pts"]) + max(p[1] for p in v["pts"])) / 2 - t["y"]))
+        return (min(p[0] for p in v["pts"]), min(p[1] for p in v["pts"]), max(p[0] for p in v["pts"]),
+                max(p[1] for p in v["pts"]))
+
+    lid = _per_naam(_symbolen(vormen), teksten, ["Dirk Nieuw", "Roger Opa", "Lotte Kind", "Kevin Oom"])
+    assert merken(voorbeeld_bij("in detentie"))[0] == merken(lid["Dirk Nieuw"]["bbox"])[0] == 3
+    assert merken(voorbeeld_bij("overleden"))[1] == merken(lid["Roger Opa"]["bbox"])[1] == 2
+    assert merken(voorbeeld_bij("dubbele rand"))[2] == merken(lid["Dirk Nieuw"]["bbox"])[2] == 1
+    assert merken(voorbeeld_bij("12+"))[3] and merken(lid["Lotte Kind"]["bbox"])[3]
+    assert not merken(voorbeeld_bij("man"))[3] and merken(voorbeeld_bij("man"))[:3] == (0, 0, 0)
