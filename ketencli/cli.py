@@ -336,6 +336,11 @@ def _registreer() -> None:
 
     app.command("bewaring", help="Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze "
                                  "verwijderen (--verwijder).")(bewaring.bewaring)
+    # issue 17: knelpunten per dossier and the beleidssignalen over all dossiers
+    from ketencli.commands import beleidssignalen, knelpunt
+
+    app.add_typer(knelpunt.app, name="knelpunt")
+    app.command("beleidssignalen")(beleidssignalen.beleidssignalen)
 
 
 _registreer()
