@@ -103,8 +103,9 @@ def test_region_settings_add_a_category(kc, palmeneire, westvl):
 
 def test_a_knelpunt_names_an_existing_service(kc, palmeneire):
     d = store.laad(palmeneire)
-    tekst = store.naar_tekst(d).replace("knelpunten: []\n", "") + ("knelpunten:\n  - id: k1\n    categorie: wachtlijst\n    dienst: d42\n"
-                                   "    omschrijving: x\n    datum: 2026-10-01\n")
+    blok = ("knelpunten:\n  - id: k1\n    categorie: wachtlijst\n    dienst: d42\n    omschrijving: x\n"
+            "    datum: 2026-10-01\n")
+    tekst = store.naar_tekst(d).replace("knelpunten: []\n", "") + blok
     with pytest.raises(Exception) as fout:
         store.dossier_uit_tekst(tekst, "test")
     assert "dienst 'd42'" in str(getattr(fout.value, "melding", fout.value))
