@@ -347,6 +347,10 @@ COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
      "De Word-sjablonen: kopiëren om aan te passen, en controleren."),
     ("profiel", "ketencli.commands.profiel", "profiel",
      "Stel je profiel in: naam, organisatie, contact en standaardregio."),
+    ("knelpunt", "ketencli.commands.knelpunt", "app",
+     "Knelpunten in de keten per dossier: toevoegen, tonen, wijzigen, doorgeven (beleidssignalen)."),
+    ("beleidssignalen", "ketencli.commands.beleidssignalen", "beleidssignalen",
+     "De knelpunten over alle dossiers, anoniem geteld per categorie en soort dienst, voor de stuurgroep."),
 )
 
 

@@ -686,7 +686,7 @@ def zoek_soort(key: str) -> Soort:
 
 
 def soort_van_sjabloon(bestandsnaam: str) -> list[Soort]:
-    return [s for s in SOORTEN.values() if s.sjabloon == bestandsnaam]
+    return [s for s in (*SOORTEN.values(), *RAPPORTEN.values()) if s.sjabloon == bestandsnaam]
 
 
 def voor_ontvanger(d: model.Dossier, soort_key: str) -> model.Dossier:
@@ -757,6 +757,8 @@ def _woorden(d: model.Dossier) -> dict[str, str]:
 
 def voorbeeld_context(soort_key: str) -> dict[str, Any]:
     """The context of a kind from a tiny sample dossier (for `templates check`): every key, default options."""
+    if soort_key in RAPPORTEN:  # a report over all dossiers: sample figures instead of a dossier
+        return _voorbeeld_rapport(soort_key)
     # every optional field filled and every list one item long, so that an {% if %} or {% for %} block of a
     # (user) template is rendered in the trial too (a filter on the wrong field fails here, not at the table)
     dag = date(2026, 1, 5)
@@ -871,3 +873,64 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
                               if soort_key in SOORTEN else ""), "gewijzigd": gewijzigd,
                     "pseudoniem": pseudo, "pad": pad})
     return uit
+
+
+# -- reports over all dossiers for the stuurgroep (issue 17): counts only, never a dossier ------------------
+
+
+def context_beleidssignalen(rapport: dict[str, Any], vandaag: date, *, grafiek: Any = None) -> dict[str, Any]:
+    """The Word report of `ketencli beleidssignalen` from its published figures (``methodiek.knelpunten
+    .publiceer`` plus ``periode``, ``regio``, ``dossiers``): every count already "< 5" or "x" where needed,
+    descriptions only of deelbaar knelpunten, anonymised. ``grafiek``: a ``render.Afbeelding`` or None.
+    Sections without content are left out by the template (``leeg``, empty lists)."""
+    from ketencli import statistiek
+
+    def tekst(n: Any) -> str:
+        return str(n)
+
+    categorieen = [c for c in rapport["categorieen"] if c["aantal"] != 0]
+    omschrijvingen = [{"label": c["label"], "teksten": c["omschrijvingen"]} for c in categorieen
+                      if c["omschrijvingen"]]
+    return {
+        "titel": RAPPORTEN["beleidssignalen"].titel,
+        "vandaag": vandaag,
+        "regio": rapport["regio_naam"],
+        "periode": rapport["periode_tekst"],
+        "leeg": rapport["totaal"] == 0,
+        "totaal": tekst(rapport["totaal"]),
+        "dossiers": tekst(rapport["dossiers"]),
+        "categorieen": [{"label": c["label"], "aantal": tekst(c["aantal"]),
+                         "diensten": "; ".join(f"{x['label']}: {x['aantal']}" for x in c["per_dienst"])}
+                        for c in categorieen],
+        "diensten": [{"label": x["label"], "aantal": tekst(x["aantal"])} for x in rapport["diensten"]],
+        "regios": [{"label": x["label"], "aantal": tekst(x["aantal"])} for x in rapport["regios"]]
+        if len(rapport["regios"]) > 1 else [],
+        "omschrijvingen": omschrijvingen,
+        "overige_omschrijvingen": list(rapport["overige_omschrijvingen"]),
+        "verborgen": any(x == "x" for x in [rapport["totaal"], *(c["aantal"] for c in categorieen),
+                                             *(x["aantal"] for x in rapport["diensten"]),
+                                             *(x["aantal"] for x in rapport["regios"]),
+                                             *(d["aantal"] for c in categorieen for d in c["per_dienst"])]),
+        "kleine_cel": statistiek.KLEINE_CEL,
+        "grafiek": grafiek,
+    }
+
+
+def _voorbeeld_rapport(key: str) -> dict[str, Any]:
+    rapport = {"regio_naam": "alle regio's", "periode_tekst": "van 1 januari 2026 tot en met 31 december 2026",
+               "totaal": "x", "dossiers": 7,
+               "categorieen": [{"label": "Wachtlijst", "aantal": 6, "omschrijvingen": ["Voorbeeld"],
+                                "per_dienst": [{"label": "CGG", "aantal": 6}]},
+                               {"label": "Informatiedeling", "aantal": "< 5", "omschrijvingen": [],
+                                "per_dienst": [{"label": "politie", "aantal": "< 5"}]}],
+               "diensten": [{"label": "CGG", "aantal": 6}], "regios": [{"label": "Voorbeeld", "aantal": 6},
+                                                                     {"label": "Voorbeeld", "aantal": "< 5"}],
+               "overige_omschrijvingen": ["Voorbeeld"]}
+    return RAPPORTEN[key].context(rapport, date(2026, 4, 1), grafiek=None)
+
+
+# reports over all dossiers (no `ketencli doc`): the command builds the figures, the template the look
+RAPPORTEN: dict[str, Soort] = {s.key: s for s in (
+    Soort("beleidssignalen", "Beleidssignalen: knelpunten in de keten", "beleidssignalen.docx",
+          context_beleidssignalen, "knelpunten per categorie en soort dienst, voor de stuurgroep (issue 17)"),
+)}

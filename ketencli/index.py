@@ -45,6 +45,8 @@ class Samenvatting:
     leden: list[str] = field(default_factory=list)
     # files in the dossier's folder that ketencli did not write (a sync tool's conflict copy, …)
     vreemde_bestanden: list[str] = field(default_factory=list)
+    # issue 17: the dossier's knelpunten for `beleidssignalen` (``_knelpunten``): no names, no free text
+    knelpunten: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -64,6 +66,7 @@ class Samenvatting:
             regisseur=data.get("regisseur", ""), aanmeldingsdatum=date.fromisoformat(datum) if datum else None,
             vervaldata=list(data.get("vervaldata") or []), fout=data.get("fout"),
             leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
+            knelpunten=list(data.get("knelpunten") or []),
         )
 
 
@@ -122,7 +125,8 @@ def _code_stempel() -> list[Any]:
     """The modules that compute a summary: a changed rule (an update, a developer's edit) is never
     answered from a cache made by the old one."""
     pakket = Path(__file__).resolve().parent
-    bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py")
+    bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py",
+                 "methodiek/knelpunten.py")
     return [_stempel(pakket / naam) for naam in bestanden]
 
 
@@ -170,12 +174,31 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
     leden = [k for lid in d.gezinsleden if (k := lid_sleutel(lid.naam, lid.geboortedatum))]
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
-        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden,
+        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden, knelpunten=_knelpunten(d),
     ).naar_dict()
+
+
+def _knelpunten(d: Any) -> list[dict[str, Any]]:
+    """The dossier's knelpunten as `beleidssignalen` counts them (issue 17): category, the *kind* of the
+    service (never its name), date, deelbaar, and only for a deelbaar one its description, anonymised
+    (``methodiek.knelpunten.anonimiseer``); a description that is not deelbaar never reaches the cache."""
+    from ketencli.methodiek import knelpunten
+
+    personen, organisaties = knelpunten.namen_van(d)
+    uit = []
+    for k in d.knelpunten:
+        dienst = d.dienst(k.dienst)
+        uit.append({"categorie": k.categorie, "dienst_soort": dienst.soort if dienst else "ander",
+                    "datum": k.datum.isoformat(), "deelbaar": k.deelbaar,
+                    "omschrijving": knelpunten.anonimiseer(k.omschrijving, personen, organisaties) if k.deelbaar
+                    else ""})
+    return uit
 
 
 def _uit_cache(data: dict[str, Any]) -> Samenvatting | None:
     """A cached summary, or None when the entry is damaged (then the dossier is read again)."""
+    if "knelpunten" not in data:  # made before issue 17: read the dossier again
+        return None
     try:
         rij = Samenvatting.uit_dict(data)
         for item in rij.vervaldata:

@@ -554,6 +554,56 @@ class Afronding(Basis):
     vroeger_reden: str = ""  # afsluiting before six months
 
 
+# -- knelpunten in the chain, passed on as beleidssignalen (issue 17; CO3 folder L12) ---------------
+
+
+class Doorgegeven(Basis):
+    """To whom (the coordinator, the stuurgroep, a partner's management) and when a knelpunt was passed on."""
+
+    aan: str
+    op: date
+
+    @field_validator("aan")
+    @classmethod
+    def _aan_niet_leeg(cls, waarde: str) -> str:
+        return niet_leeg(waarde, "aan wie het knelpunt doorgegeven werd")
+
+
+class Knelpunt(Basis):
+    """A bottleneck of the chain met in this case. ``categorie`` is a key of ``methodiek.knelpunten``
+    (or of the region settings: checked by the command, not here, so that a category a coordinator later
+    removes never makes a dossier unreadable); ``dienst`` a service id of the dossier. Only a ``deelbaar``
+    knelpunt's description may appear, anonymised, in the reports for the stuurgroep."""
+
+    id: str
+    categorie: str
+    dienst: str
+    omschrijving: str
+    datum: date
+    deelbaar: bool = False
+    doorgegeven: Doorgegeven | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _knelpunt_id(cls, waarde: str) -> str:
+        if not re.fullmatch(r"k\d+", waarde):
+            raise ValueError("een knelpunt-id is k met een nummer, bijvoorbeeld k1")
+        return waarde
+
+    @field_validator("categorie")
+    @classmethod
+    def _categorie_vorm(cls, waarde: str) -> str:
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", waarde):
+            raise ValueError("een categorie is een sleutel in kleine letters met streepjes, bv. wachtlijst of "
+                             "geen-aanbod")
+        return waarde
+
+    @field_validator("omschrijving")
+    @classmethod
+    def _omschrijving_niet_leeg(cls, waarde: str) -> str:
+        return niet_leeg(waarde, "de omschrijving van het knelpunt")
+
+
 class Dossier(Basis):
     schema_version: int = SCHEMA_VERSIE
     id: str
@@ -577,6 +627,7 @@ class Dossier(Basis):
     agenderingen: list[Agendering] = Field(default_factory=list)
     afronding: Afronding = Field(default_factory=Afronding)
     historie: list[HistorieItem] = Field(default_factory=list)
+    knelpunten: list[Knelpunt] = Field(default_factory=list)  # issue 17: beleidssignalen
 
     # What the store loaded (a hash of the file's bytes), to refuse saving over a newer version.
     _stempel: str | None = PrivateAttr(default=None)
@@ -641,7 +692,19 @@ class Dossier(Basis):
         dubbel = sorted({i for i in agendering_ids if agendering_ids.count(i) > 1})
         if dubbel:
             raise ValueError(f"agendering-id's komen dubbel voor: {', '.join(dubbel)}")
+        self._knelpunten_kloppen(set(dienst_ids))
         return self
+
+    def _knelpunten_kloppen(self, dienst_ids: set[str]) -> None:
+        """Knelpunt ids are unique; each names a service of the dossier (issue 17)."""
+        ids = [k.id for k in self.knelpunten]
+        dubbel = sorted({i for i in ids if ids.count(i) > 1})
+        if dubbel:
+            raise ValueError(f"knelpunt-id's komen dubbel voor: {', '.join(dubbel)}")
+        for k in self.knelpunten:
+            if k.dienst not in dienst_ids:
+                raise ValueError(f"knelpunt {k.id} hoort bij dienst '{k.dienst}', maar die dienst bestaat niet "
+                                 f"(bekende diensten: {', '.join(sorted(dienst_ids)) or 'geen'})")
 
     # -- lookups used by commands and rules -------------------------------------------------
 
@@ -677,6 +740,12 @@ class Dossier(Basis):
 
     def volgend_agendering_id(self) -> str:
         return volgend_id("a", {a.id for a in self.agenderingen})
+
+    def volgend_knelpunt_id(self) -> str:
+        return volgend_id("k", {k.id for k in self.knelpunten})
+
+    def knelpunt(self, knelpunt_id: str) -> Knelpunt | None:
+        return next((k for k in self.knelpunten if k.id == knelpunt_id), None)
 
     @property
     def alleen_lezen(self) -> bool:
@@ -749,6 +818,18 @@ class RegioInstelling(Basis):
     # issue 20 §8 (GDPR art. 5(1)(e)): years an afgesloten dossier is kept after its afsluiting;
     # None = in te stellen (ketencli does not guess a legal period)
     bewaartermijn: int | None = Field(None, ge=1, le=100)
+    # issue 17: the region's own knelpunt categories (key → label), beside the method's
+    knelpunt_categorieen: dict[str, str] | None = None
+
+    @field_validator("knelpunt_categorieen")
+    @classmethod
+    def _categorieen(cls, waarden: dict[str, str] | None) -> dict[str, str] | None:
+        for key, tekst in (waarden or {}).items():
+            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(key)):
+                raise ValueError(f"knelpunt_categorieen: '{key}' is geen goede sleutel; schrijf kleine letters met "
+                                 "streepjes, bv. opvangplaats: \"Geen opvangplaats\"")
+            niet_leeg(str(tekst), f"het label van knelpuntcategorie {key}")
+        return waarden
 
     @field_validator("vrije_dagen")
     @classmethod

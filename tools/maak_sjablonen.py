@@ -1039,6 +1039,103 @@ def justitiehuis() -> Document:
     return doc
 
 
+def beleidssignalen() -> Document:
+    """The report of `ketencli beleidssignalen` for the stuurgroep (issue 17): counts only (small cells
+    as "< 5"), anonymised descriptions of deelbaar knelpunten, a bar chart; no empty section."""
+    doc = nieuw()
+    koptekst(doc, "Beleidssignalen · {{ regio }}")
+    voettekst(doc, "Geanonimiseerd – zonder namen, geboortedata of adressen")
+    titelblok(doc)
+    gegevens_tabel(doc, [
+        ("Regio", "{{ regio }}"),
+        ("Periode", "{{ periode }}"),
+        ("Opgemaakt op", "{{ vandaag|datum }}"),
+        ("Knelpunten", "{{ totaal }}"),
+        ("Dossiers", "{{ dossiers }} met minstens één knelpunt"),
+    ], breedte=(4.0, 13.0))
+    tag(doc, "{%p if leeg %}")
+    par(doc, ("Geen knelpunten in deze periode.", {"cursief": True, "kleur": GRIJS}))
+    tag(doc, "{%p else %}")
+    par(doc, ("Een aantal van 1 tot {{ kleine_cel - 1 }} staat er als “< {{ kleine_cel }}”, zodat geen gezin "
+              "herkenbaar wordt.{% if verborgen %} Een “x” is een aantal dat niet getoond wordt omdat je er samen "
+              "met de andere aantallen een klein aantal uit zou kunnen afleiden.{% endif %}",
+              {"cursief": True, "kleur": GRIJS, "grootte": 9}))
+    kop(doc, "Knelpunten per categorie", 1)
+    tag(doc, "{%p if grafiek %}")
+    par(doc, "{{ grafiek }}", uitlijning=WD_ALIGN_PARAGRAPH.CENTER, na=2)
+    par(doc, ("Figuur 1. Aantal knelpunten per categorie. Een gearceerde balk met “< {{ kleine_cel }}” is een "
+              "klein aantal (1 tot {{ kleine_cel - 1 }}).", {"cursief": True, "grootte": 9}), na=8)
+    tag(doc, "{%p endif %}")
+    par(doc, ("Tabel 1. Knelpunten per categorie en per soort dienst.", {"cursief": True, "grootte": 9}), na=2)
+    tabel = doc.add_table(rows=1, cols=3)
+    rand(tabel, "BFBFBF")
+    for cel, tekst in zip(tabel.rows[0].cells, ("Categorie", "Aantal", "Per soort dienst"), strict=True):
+        cel_tekst(cel, (tekst, {"vet": True}))
+        arcering(cel, KOPKLEUR)
+    kop_herhalen(tabel.rows[0])
+    tag_rij(tabel, "{%tr for c in categorieen %}")
+    rij = tabel.add_row()
+    cel_tekst(rij.cells[0], "{{ c.label }}")
+    cel_tekst(rij.cells[1], "{{ c.aantal }}")
+    cel_tekst(rij.cells[2], "{{ c.diensten }}")
+    tag_rij(tabel, "{%tr endfor %}")
+    breedtes(tabel, [5.5, 2.0, 9.5])
+    doc.add_paragraph()
+    tag(doc, "{%p if diensten %}")
+    kop(doc, "Knelpunten per soort dienst", 1)
+    par(doc, ("Tabel 2. Knelpunten per soort dienst (de soort, nooit de naam van de dienst).",
+              {"cursief": True, "grootte": 9}), na=2)
+    tabel = doc.add_table(rows=1, cols=2)
+    rand(tabel, "BFBFBF")
+    for cel, tekst in zip(tabel.rows[0].cells, ("Soort dienst", "Aantal"), strict=True):
+        cel_tekst(cel, (tekst, {"vet": True}))
+        arcering(cel, KOPKLEUR)
+    tag_rij(tabel, "{%tr for x in diensten %}")
+    rij = tabel.add_row()
+    cel_tekst(rij.cells[0], "{{ x.label }}")
+    cel_tekst(rij.cells[1], "{{ x.aantal }}")
+    tag_rij(tabel, "{%tr endfor %}")
+    breedtes(tabel, [9.0, 2.0])
+    doc.add_paragraph()
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if regios %}")
+    kop(doc, "Knelpunten per regio", 1)
+    par(doc, ("Tabel 3. Knelpunten per regio.", {"cursief": True, "grootte": 9}), na=2)
+    tabel = doc.add_table(rows=1, cols=2)
+    rand(tabel, "BFBFBF")
+    for cel, tekst in zip(tabel.rows[0].cells, ("Regio", "Aantal"), strict=True):
+        cel_tekst(cel, (tekst, {"vet": True}))
+        arcering(cel, KOPKLEUR)
+    tag_rij(tabel, "{%tr for x in regios %}")
+    rij = tabel.add_row()
+    cel_tekst(rij.cells[0], "{{ x.label }}")
+    cel_tekst(rij.cells[1], "{{ x.aantal }}")
+    tag_rij(tabel, "{%tr endfor %}")
+    breedtes(tabel, [9.0, 2.0])
+    doc.add_paragraph()
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if omschrijvingen or overige_omschrijvingen %}")
+    kop(doc, "Wat de casusregisseurs zagen", 1)
+    par(doc, ("Alleen knelpunten die de casusregisseur deelbaar maakte, zonder namen, data, adressen of "
+              "contactgegevens.", {"cursief": True, "kleur": GRIJS, "grootte": 9}))
+    tag(doc, "{%p for o in omschrijvingen %}")
+    label(par(doc, ("{{ o.label }}", {"vet": True}), na=1))
+    tag(doc, "{%p for t in o.teksten %}")
+    par(doc, "• {{ t }}", na=1)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if overige_omschrijvingen %}")
+    label(par(doc, ("Uit categorieën met een klein aantal (zonder categorie, om niemand herkenbaar te maken)",
+                    {"vet": True}), na=1))
+    tag(doc, "{%p for t in overige_omschrijvingen %}")
+    par(doc, "• {{ t }}", na=1)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    return doc
+
+
 SJABLONEN = {
     "plan-van-aanpak.docx": plan_van_aanpak,
     "agendering-weegploeg.docx": agendering_weegploeg,
@@ -1049,6 +1146,7 @@ SJABLONEN = {
     "psd-jww-mail.docx": psd_jww_mail,
     "brief-gedetineerde.docx": brief_gedetineerde,
     "justitiehuis.docx": justitiehuis,
+    "beleidssignalen.docx": beleidssignalen,
 }
 
 

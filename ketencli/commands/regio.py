@@ -113,6 +113,13 @@ def _toon_regio(console: Any, r: Regio, nu: datetime, aantal: int) -> None:
         console.print("Partners: " + escape(", ".join(r.partners)))
     if r.contact:
         console.print(f"Algemeen contactadres: {escape(r.contact)}")
+    from ketencli.methodiek import knelpunten
+
+    eigen = dict(r.knelpunt_categorieen)
+    console.print("Categorieën van knelpunten (beleidssignalen): " + escape(", ".join(
+        f"{label} ({key}{', eigen categorie' if key in eigen else ''})"
+        for key, label in knelpunten.categorieen(eigen).items()))
+        + " [dim](eigen categorieën: knelpunt_categorieen: {sleutel: label})[/]")
     console.print("Bewaartermijn na de afsluiting: " + (f"{r.bewaartermijn} jaar" if r.bewaartermijn else
                   f"{IN_TE_STELLEN} [dim](bewaartermijn: aantal jaren; zie `ketencli bewaring`)[/]"))
     ontbreekt = r.in_te_stellen()

@@ -48,6 +48,7 @@ REFERENTIES = frozenset({
     "agenderingen.id", "agenderingen.tafel", "agenderingen.document", "agenderingen.mail",
     "agenderingen.uitgenodigd", "agenderingen.reikwijdte.leden", "agenderingen.reikwijdte.tafelleden",
     "afronding.partners.dienst", "afronding.evaluaties.lid",
+    "knelpunten.id", "knelpunten.categorie", "knelpunten.dienst",
 })
 
 

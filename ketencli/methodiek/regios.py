@@ -204,6 +204,8 @@ class Regio:
     # years an afgesloten dossier is kept after its afsluiting (issue 20 §8); None = in te stellen:
     # the region (its data protection officer) decides, ketencli never guesses a legal period
     bewaartermijn: int | None = None
+    # issue 17: the region's own knelpunt categories (key, label), beside ``knelpunten.CATEGORIEEN``
+    knelpunt_categorieen: tuple[tuple[str, str], ...] = ()
 
     def tafel(self, key: str) -> Tafel | None:
         return next((t for t in self.tafels if t.key == key), None)
@@ -406,6 +408,8 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             veranderd["eerste_plan_week"] = int(inst["eerste_plan_week"]) or None
         if inst.get("bewaartermijn") is not None:
             veranderd["bewaartermijn"] = int(inst["bewaartermijn"])
+        if inst.get("knelpunt_categorieen"):
+            veranderd["knelpunt_categorieen"] = tuple((str(k), str(v)) for k, v in inst["knelpunt_categorieen"].items())
         regios[key] = replace(regio, **veranderd)
     return regios
 

@@ -1,0 +1,248 @@
+"""`ketencli beleidssignalen`: the knelpunten of all dossiers, counted and anonymous, for the stuurgroep
+(issue 17 items 2, 4, 5, 6).
+
+Reads the per-file summary cache (``index``, D15): each summary holds the dossier's knelpunten as
+``index._knelpunten`` keeps them (category, the kind of service, date, deelbaar, and only for a deelbaar
+one its anonymised description), so a warm run loads no dossier. ``methodiek.knelpunten`` counts and
+publishes: every count from 1 to 4 as "< 5", a count that would reveal one as "x". Output: a Word
+document (template ``beleidssignalen.docx``, restylable with `ketencli templates export`) with a bar chart
+(matplotlib, imported here only), ``--json`` or ``--csv``. Nothing of it names a family, a person or a
+service: no names, no birth dates, no free text that was not marked deelbaar.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from ketencli.fouten import GebruiksFout, KetencliFout
+
+
+def beleidssignalen(
+    regio: str | None = typer.Option(None, "--regio", metavar="REGIO",
+                                     help="Alleen deze regio: co3-antwerpen, ifg-west-vlaanderen of leuven."),
+    van: str | None = typer.Option(None, "--van", metavar="DATUM", help="Knelpunten vanaf deze datum."),
+    tot: str | None = typer.Option(None, "--tot", metavar="DATUM", help="Knelpunten tot en met deze datum."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf de cijfers als JSON (voor scripts)."),
+    csv_pad: Path | None = typer.Option(None, "--csv", metavar="BESTAND",
+                                        help="Schrijf de cijfers als CSV naar dit bestand ('-' = het scherm)."),
+    uit: Path | None = typer.Option(None, "--uit", metavar="PAD",
+                                    help="Waar het Word-document komt (een bestand .docx of een map; standaard de "
+                                         "map rapporten in je ketencli-map)."),
+    overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang een document dat er al staat."),
+    openen: bool = typer.Option(False, "--open", help="Open het document na het maken."),
+) -> None:
+    """Beleidssignalen: de knelpunten van alle dossiers per categorie en soort dienst, anoniem, voor de
+    stuurgroep. Aantallen van 1 tot 4 staan er als "< 5". Standaard een Word-document met een grafiek."""
+    from ketencli import index, klok, model, statistiek, ui
+    from ketencli.commands.opties import datum_optie
+    from ketencli.methodiek import knelpunten
+    from ketencli.methodiek.aanmelding import DIENST_LABELS
+
+    if regio is not None and regio not in model.REGIO_NAMEN:
+        raise GebruiksFout(f"--regio {regio!r} ken ik niet; kies uit: {', '.join(model.REGIO_NAMEN)}.")
+    begin, einde = datum_optie(van, "--van"), datum_optie(tot, "--tot")
+    if begin and einde and einde < begin:
+        raise GebruiksFout(f"--tot {einde:%d/%m/%Y} ligt voor --van {begin:%d/%m/%Y}.")
+    if als_json and csv_pad is not None:
+        raise GebruiksFout("Kies --json of --csv, niet allebei.")
+    vandaag = klok.vandaag()
+    rijen = index.samenvattingen()
+    onleesbaar = [r.id for r in rijen if r.fout]
+    telling = knelpunten.tel(((r.regio, r.knelpunten) for r in rijen if not r.fout), regio=regio, van=begin,
+                             tot=einde)
+    bekend = _categorieen(regio)
+    rapport = knelpunten.publiceer(telling, bekend, DIENST_LABELS)
+    for x in rapport["regios"]:
+        x["label"] = model.REGIO_NAMEN.get(x["regio"], x["regio"])
+    rapport |= {"regio": regio, "regio_naam": model.REGIO_NAMEN[regio] if regio else "alle regio's",
+                "van": begin.isoformat() if begin else None, "tot": einde.isoformat() if einde else None,
+                "periode_tekst": _periode(begin, einde), "dossiers": statistiek.aantal(telling["dossiers"]),
+                "kleine_cel": statistiek.KLEINE_CEL}
+    if onleesbaar:  # never silently fewer: the ids (no names) on stderr
+        ui.melding(f"{len(onleesbaar)} dossier(s) konden niet gelezen worden en tellen niet mee: "
+                   f"{', '.join(onleesbaar)}.")
+    if als_json:
+        ui.schrijf_json(_json(rapport))
+        return
+    if csv_pad is not None:
+        _schrijf_csv(rapport, csv_pad)
+        return
+    pad = _schrijf_word(rapport, uit, vandaag, overschrijf)
+    ui.gelukt(f"Beleidssignalen bewaard: {pad}")
+    if openen:
+        from ketencli.commands.weergave import open_bestand
+
+        open_bestand(pad, "Het document", "Open het zelf vanuit je verkenner.")
+
+
+def _categorieen(regio: str | None) -> dict[str, str]:
+    """The method's categories and the regions' own (of one region, or of all)."""
+    from ketencli import planning
+    from ketencli.methodiek import knelpunten
+
+    regios = planning.alle_regios()
+    extra: dict[str, str] = {}
+    for key, r in regios.items():
+        if regio is None or key == regio:
+            extra |= dict(r.knelpunt_categorieen)
+    return knelpunten.categorieen(extra)
+
+
+def _periode(begin: date | None, einde: date | None) -> str:
+    from ketencli.render import nl_datum
+
+    if begin and einde:
+        return f"van {nl_datum(begin, dag=False)} tot en met {nl_datum(einde, dag=False)}"
+    if begin:
+        return f"vanaf {nl_datum(begin, dag=False)}"
+    if einde:
+        return f"tot en met {nl_datum(einde, dag=False)}"
+    return "alle knelpunten tot nu"
+
+
+def _json(rapport: dict[str, Any]) -> dict[str, Any]:
+    """The published figures (D11: plain JSON): counts are numbers, "< 5" or "x"."""
+    return {
+        "rapport": "beleidssignalen",
+        "regio": rapport["regio"], "van": rapport["van"], "tot": rapport["tot"],
+        "kleine_cel": rapport["kleine_cel"],
+        "knelpunten": rapport["totaal"], "dossiers_met_knelpunten": rapport["dossiers"],
+        "per_categorie": [{"categorie": c["categorie"], "label": c["label"], "aantal": c["aantal"],
+                           "per_dienst": [{"dienst": x["dienst"], "aantal": x["aantal"]} for x in c["per_dienst"]],
+                           "omschrijvingen": c["omschrijvingen"]} for c in rapport["categorieen"]],
+        "per_dienst": [{"dienst": x["dienst"], "aantal": x["aantal"]} for x in rapport["diensten"]],
+        "per_regio": [{"regio": x["regio"], "aantal": x["aantal"]} for x in rapport["regios"]],
+        "omschrijvingen_kleine_categorieen": rapport["overige_omschrijvingen"],
+    }
+
+
+def _csv_tekst(rapport: dict[str, Any]) -> str:
+    """One row per figure: wat (totaal, categorie, categorie-dienst, dienst, regio), sleutels, label, aantal.
+    Separated by ';' (Excel in Belgium); descriptions are not in the CSV."""
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    schrijver.writerow(["wat", "categorie", "dienst", "regio", "label", "aantal"])
+    schrijver.writerow(["totaal", "", "", rapport["regio"] or "", rapport["regio_naam"], rapport["totaal"]])
+    for c in rapport["categorieen"]:
+        schrijver.writerow(["categorie", c["categorie"], "", "", c["label"], c["aantal"]])
+        for x in c["per_dienst"]:
+            schrijver.writerow(["categorie-dienst", c["categorie"], x["dienst"], "", f"{c['label']} – {x['label']}",
+                                x["aantal"]])
+    for x in rapport["diensten"]:
+        schrijver.writerow(["dienst", "", x["dienst"], "", x["label"], x["aantal"]])
+    for x in rapport["regios"]:
+        schrijver.writerow(["regio", "", "", x["regio"], x["label"], x["aantal"]])
+    return buffer.getvalue()
+
+
+def _schrijf_csv(rapport: dict[str, Any], pad: Path) -> None:
+    import sys
+
+    from ketencli import paden, ui
+    from ketencli.fouten import schrijffout
+
+    tekst = _csv_tekst(rapport)
+    if str(pad) == "-":
+        sys.stdout.write(tekst)
+        return
+    pad = pad.expanduser()
+    if pad.is_dir():
+        pad = pad / f"{_basisnaam(rapport)}.csv"
+    if not pad.parent.is_dir():
+        raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een ander --csv.")
+    try:
+        paden.schrijf_atomisch(pad, ("\ufeff" + tekst).encode("utf-8"))  # BOM: Excel reads UTF-8
+    except OSError as fout:
+        raise schrijffout(fout, f"{pad.name} kon niet bewaard worden") from None
+    ui.gelukt(f"Cijfers bewaard als CSV: {pad}")
+
+
+def _basisnaam(rapport: dict[str, Any]) -> str:
+    from ketencli import klok
+
+    delen = [klok.vandaag().isoformat(), "beleidssignalen"]
+    if rapport["regio"]:
+        delen.append(rapport["regio"])
+    if rapport["van"] or rapport["tot"]:
+        delen.append(f"{rapport['van'] or ''}_{rapport['tot'] or ''}".strip("_"))
+    return "_".join(delen)
+
+
+def _schrijf_word(rapport: dict[str, Any], uit: Path | None, vandaag: date, overschrijf: bool) -> Path:
+    from ketencli import documenten, paden, render
+
+    naam = f"{_basisnaam(rapport)}.docx"
+    if uit is None:
+        pad = paden.maak_map(paden.home() / "rapporten") / naam
+    else:
+        pad = uit.expanduser()
+        if pad.is_dir():
+            pad = pad / naam
+        elif pad.suffix.lower() != ".docx":
+            raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
+                               tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
+        if not pad.parent.is_dir():
+            raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
+    if pad.exists() and not overschrijf:
+        raise KetencliFout(f"Het document {pad.name} bestaat al.",
+                           tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
+    grafiek = _grafiek(rapport) if rapport["totaal"] != 0 else None
+    context = documenten.context_beleidssignalen(
+        rapport, vandaag, grafiek=render.Afbeelding(grafiek, 16.0) if grafiek else None)
+    render.schrijf(pad, render.vul_in(documenten.RAPPORTEN["beleidssignalen"].sjabloon, context))
+    return pad
+
+
+def _grafiek(rapport: dict[str, Any]) -> bytes | None:
+    """A horizontal bar chart of the knelpunten per category (PNG), legible in black and white: shown counts
+    as dark grey bars with their number; a small count as an open hatched bar up to 5 labelled "< 5"; a
+    hidden count ("x") without a bar. None when no category has a knelpunt."""
+    import logging
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    from ketencli import statistiek
+
+    rijen = [c for c in rapport["categorieen"] if c["aantal"] != 0]
+    if not rijen:
+        return None
+    rijen.reverse()  # the first category on top
+    fig = Figure(figsize=(6.3, 0.55 * len(rijen) + 1.1), dpi=200)
+    ax = fig.add_subplot()
+    getallen = [c["aantal"] for c in rijen if isinstance(c["aantal"], int)]
+    grootste = max([*getallen, statistiek.KLEINE_CEL])
+    for i, c in enumerate(rijen):
+        n = c["aantal"]
+        if isinstance(n, int):
+            ax.barh(i, n, color="#4d4d4d", edgecolor="black", height=0.6)
+            ax.text(n + grootste * 0.015, i, str(n), va="center", fontsize=9)
+        elif statistiek.is_onderdrukt(n):
+            ax.barh(i, statistiek.KLEINE_CEL, color="white", edgecolor="black", hatch="///", height=0.6,
+                    linestyle="--")
+            ax.text(statistiek.KLEINE_CEL + grootste * 0.015, i, n, va="center", fontsize=9)
+        else:
+            ax.text(grootste * 0.015, i, "x (niet getoond)", va="center", fontsize=9, style="italic")
+    ax.set_yticks(range(len(rijen)), [c["label"] for c in rijen], fontsize=9)
+    ax.set_xlim(0, grootste * 1.15)
+    ax.set_xlabel("Aantal knelpunten", fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(axis="x", labelsize=8)
+    for kant in ("top", "right"):
+        ax.spines[kant].set_visible(False)
+    fig.tight_layout()
+    png = io.BytesIO()
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig.savefig(png, format="png", metadata={"Software": None})
+    return png.getvalue()

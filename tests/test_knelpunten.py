@@ -1,0 +1,158 @@
+"""Knelpunten per dossier (issue 17 item 1): `ketencli knelpunt add|lijst|edit|rm|doorgegeven`, the
+categories as method data extended in the region settings, and the anonymisation of a description
+(item 4). Source: "Knelpunten worden doorgegeven als beleidssignaal" (CO3 folder L12)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ketencli import store
+from ketencli.methodiek import knelpunten
+
+
+def _lijst(kc, dossier_id):
+    return json.loads(kc.ok("knelpunt", "lijst", dossier_id, "--json").stdout)
+
+
+def test_add_lijst_edit_doorgegeven_rm(kc, palmeneire):
+    uit = kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1",
+                "--omschrijving", "Zes maanden wachten op een intake", "--datum", "2026-10-05")
+    assert "Knelpunt k1 genoteerd" in uit.stdout
+    # a label with capitals and accents is read as the category; the kind names the one service of that kind
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "Justitiële doorlooptijd", "--dienst", "parket",
+          "--omschrijving", "Vonnis liet maanden op zich wachten", "--deelbaar")
+    rijen = _lijst(kc, palmeneire)
+    assert [(r["id"], r["categorie"], r["dienst"], r["deelbaar"]) for r in rijen] == [
+        ("k1", "wachtlijst", "d1", False), ("k2", "justitiele-doorlooptijd", "d2", True)]
+    assert rijen[0]["datum"] == "2026-10-05" and rijen[1]["datum"] == "2026-11-23"  # default: today (pinned)
+    assert rijen[1]["dienst_soort"] == "parket" and rijen[1]["categorie_label"] == "Justitiële doorlooptijd"
+    assert "Zes maanden wachten" in kc.ok("knelpunt", "lijst", palmeneire).stdout
+
+    kc.ok("knelpunt", "edit", palmeneire, "k1", "--categorie", "geen-aanbod", "--deelbaar")
+    kc.ok("knelpunt", "doorgegeven", palmeneire, "k1", "--aan", "coördinator", "--op", "2026-11-20")
+    k1 = _lijst(kc, palmeneire)[0]
+    assert (k1["categorie"], k1["deelbaar"], k1["omschrijving"]) == ("geen-aanbod", True, "Zes maanden wachten op "
+                                                                                          "een intake")
+    assert k1["doorgegeven"] == {"aan": "coördinator", "op": "2026-11-20"}
+    kc.ok("knelpunt", "doorgegeven", palmeneire, "k1", "--niet")
+    assert _lijst(kc, palmeneire)[0]["doorgegeven"] is None
+
+    kc.ok("knelpunt", "rm", palmeneire, "k1")
+    assert [r["id"] for r in _lijst(kc, palmeneire)] == ["k2"]
+    # the next one gets the first free id
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "ander", "--dienst", "d1", "--omschrijving", "x")
+    assert [r["id"] for r in _lijst(kc, palmeneire)] == ["k2", "k1"]
+    historie = [h.wat for h in store.laad(palmeneire).historie]
+    assert "knelpunt k2 genoteerd (justitiele-doorlooptijd)" in historie and historie[-2] == "knelpunt k1 verwijderd"
+
+
+def test_unknown_category_suggests_and_saves_nothing(kc, palmeneire):
+    uit = kc("knelpunt", "add", palmeneire, "--categorie", "wachtlist", "--dienst", "d1", "--omschrijving", "x")
+    assert uit.exit_code == 2
+    assert "--categorie 'wachtlist' ken ik niet; bedoel je wachtlijst?" in uit.stderr
+    assert "Traceback" not in uit.output
+    assert store.laad(palmeneire).knelpunten == []
+
+
+def test_unknown_service_bad_date_and_missing_values(kc, palmeneire):
+    uit = kc("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d99", "--omschrijving", "x")
+    assert uit.exit_code == 1 and "--dienst 'd99': die dienst bestaat niet in dossier" in uit.stderr
+    assert "d1 (politie)" in uit.stderr  # the services to choose from
+    uit = kc("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x",
+             "--datum", "31/11/2026")
+    assert uit.exit_code == 2 and "die datum bestaat niet" in uit.stderr
+    uit = kc("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x",
+             "--datum", "2027-01-05")
+    assert uit.exit_code == 2 and "ligt in de toekomst" in uit.stderr
+    uit = kc("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "   ")
+    assert uit.exit_code == 2 and "--omschrijving mag niet leeg zijn" in uit.stderr
+    # without a terminal nothing is asked: the missing options are named
+    uit = kc("knelpunt", "add", palmeneire, "--categorie", "wachtlijst")
+    assert uit.exit_code != 0 and "--dienst, --omschrijving" in uit.stderr
+    uit = kc("knelpunt", "edit", palmeneire, "k7", "--deelbaar")
+    assert uit.exit_code == 1 and "geen knelpunt 'k7'" in uit.stderr
+    assert store.laad(palmeneire).knelpunten == []
+
+
+def test_asked_on_a_terminal(kc, palmeneire, vraag_invoer):
+    # category: the first (wachtlijst); service: down once (d2); description; date: Enter (today); deelbaar: j
+    vraag_invoer("\r" + "\x1b[B\r" + "Geen plaats in de opvang\r" + "\r" + "j\r")
+    kc.ok("knelpunt", "add", palmeneire)
+    [k] = store.laad(palmeneire).knelpunten
+    assert (k.categorie, k.dienst, k.omschrijving, k.deelbaar) == ("wachtlijst", "d2", "Geen plaats in de opvang",
+                                                                    True)
+
+
+def test_region_settings_add_a_category(kc, palmeneire, westvl):
+    pad = store.regio_instellingen_pad()
+    store.maak_map(pad.parent)
+    pad.write_text("co3-antwerpen:\n  knelpunt_categorieen:\n    opvangplaats: Geen opvangplaats\n",
+                   encoding="utf-8")
+    assert "Geen opvangplaats (opvangplaats, eigen categorie)" in kc.ok("regio", "toon", "co3-antwerpen").stdout
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "Geen opvangplaats", "--dienst", "d1", "--omschrijving", "x")
+    assert store.laad(palmeneire).knelpunten[0].categorie == "opvangplaats"
+    # another region does not have it
+    uit = kc("knelpunt", "add", westvl, "--categorie", "opvangplaats", "--dienst", "d1", "--omschrijving", "x")
+    assert uit.exit_code == 2 and "ken ik niet" in uit.stderr
+    pad.write_text("co3-antwerpen:\n  knelpunt_categorieen:\n    Opvang Plaats: x\n", encoding="utf-8")
+    uit = kc("regio", "toon")
+    assert uit.exit_code == 1 and "knelpunt_categorieen" in uit.stderr
+
+
+def test_a_knelpunt_names_an_existing_service(kc, palmeneire):
+    d = store.laad(palmeneire)
+    blok = ("knelpunten:\n  - id: k1\n    categorie: wachtlijst\n    dienst: d42\n    omschrijving: x\n"
+            "    datum: 2026-10-01\n")
+    tekst = store.naar_tekst(d).replace("knelpunten: []\n", "") + blok
+    with pytest.raises(Exception) as fout:
+        store.dossier_uit_tekst(tekst, "test")
+    assert "dienst 'd42'" in str(getattr(fout.value, "melding", fout.value))
+
+
+# -- the anonymisation of a shareable description (item 4), with hostile text ---------------------------
+
+PERSONEN = ["Quirijn Oosterlinck", "Ayşe Şahin-De Smet", "Gezin Oosterlinck – Şahin", "inspecteur Jonas Peeters"]
+DIENSTEN = ["CGG Vlaamse Ardennen", "Politiezone Rupel"]
+
+
+@pytest.mark.parametrize(("tekst", "weg", "wordt"), [
+    ("Quirijn wacht op een plaats", ["Quirijn"], "[naam] wacht"),
+    ("QUIRIJN en quirijn en Quirijn's broer", ["QUIRIJN", "quirijn", "Quirijn"], "[naam]'s broer"),
+    ("mevrouw Sahin (zonder cedille) en Şahin-De Smet", ["Sahin", "Şahin", "Smet"], "mevrouw [naam]"),
+    ("Oosterlinck – Şahin kreeg geen opvang", ["Oosterlinck", "Şahin"], "kreeg geen opvang"),
+    ("geboren op 03/01/1970, gezien 2026-03-02, sinds 2 maart 2026, tot dinsdag 3 mrt. en 12/3",
+     ["03/01/1970", "2026-03-02", "2 maart", "3 mrt", "12/3"], "geboren op [datum]"),
+    ("bel 0470 12 34 56 of +32 470/12.34.56 of 03-555.20.00", ["0470", "470/12", "555"], "bel [telefoon]"),
+    ("mail quirijn.o@telenet.be of ayse (at) gmail.com", ["telenet", "gmail"], "mail [e-mail]"),
+    ("woont Kerkstraat 12 bus 3, 2000 Antwerpen, vroeger lange leemstraat 5b", ["Kerkstraat 12", "2000 Antwerpen",
+                                                                              "leemstraat 5"], "woont [adres]"),
+    ("rijksregisternummer 70.01.03-123.45", ["70.01.03", "123.45"], "rijksregisternummer [nummer]"),
+    ("wachtlijst bij CGG Vlaamse Ardennen, de Ardennen-afdeling; Politiezone Rupel belt niet terug",
+     ["Vlaamse", "Ardennen", "Rupel"], "wachtlijst bij [dienst]"),
+    ("inspecteur Jonas Peeters deelt geen info", ["Jonas", "Peeters"], "deelt geen info"),
+])
+def test_anonimiseer_haalt_identificerende_tekst_weg(tekst, weg, wordt):
+    uit = knelpunten.anonimiseer(tekst, PERSONEN, DIENSTEN)
+    for stuk in weg:
+        assert stuk not in uit, (stuk, uit)
+    assert wordt in uit, uit
+
+
+def test_anonimiseer_houdt_de_inhoud():
+    tekst = "Wachtlijst van 3-4 maanden voor een CGG-traject; de politie deelt geen pv's met het CAW."
+    assert knelpunten.anonimiseer(tekst, PERSONEN, DIENSTEN) == tekst
+    assert knelpunten.anonimiseer("", PERSONEN, DIENSTEN) == ""
+    assert knelpunten.anonimiseer("a\x1b[31mb", [], []) == "a [31mb"  # no control characters
+
+
+def test_categorieen_en_suggesties():
+    alle = knelpunten.categorieen({"opvangplaats": "Geen opvangplaats", "wachtlijst": "Wachtlijsten"})
+    assert list(alle)[-1] == "ander" and alle["wachtlijst"] == "Wachtlijsten" and "opvangplaats" in alle
+    assert knelpunten.zoek_categorie("Justitiele Doorlooptijd", alle) == "justitiele-doorlooptijd"
+    assert knelpunten.zoek_categorie("geen aanbod", alle) == "geen-aanbod"
+    assert knelpunten.dichtste_categorieen("informatie", alle) == ["informatiedeling"]
+    assert set(knelpunten.CATEGORIEEN) == {"wachtlijst", "geen-aanbod", "informatiedeling",
+                                           "justitiele-doorlooptijd", "samenwerking", "middelen", "wetgeving",
+                                           "ander"}
