@@ -336,6 +336,11 @@ def _registreer() -> None:
 
     app.command("bewaring", help="Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze "
                                  "verwijderen (--verwijder).")(bewaring.bewaring)
+    from ketencli.commands import jaarcijfers
+
+    app.command("jaarcijfers", help="Jaarcijfers voor de stuurgroep, per regio: Word-document met grafieken, of "
+                                    "--json/--csv. Aantallen onder 5 als \"< 5\", zonder namen."
+                )(jaarcijfers.jaarcijfers)
 
 
 _registreer()

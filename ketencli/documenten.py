@@ -871,3 +871,101 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
                               if soort_key in SOORTEN else ""), "gewijzigd": gewijzigd,
                     "pseudoniem": pseudo, "pad": pad})
     return uit
+
+
+# -- reports over many dossiers (issue 17): no dossier, no names ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A report for the stuurgroep built from published figures only (never from a dossier): its
+    template and a sample context for `templates check`."""
+
+    key: str
+    titel: str
+    sjabloon: str
+    voorbeeld: Callable[[], dict[str, Any]]
+
+
+def context_jaarcijfers(resultaat: dict[str, Any], regios: list[dict[str, Any]], grafieken: list[dict[str, Any]],
+                        vandaag: date) -> dict[str, Any]:
+    """The context of ``jaarcijfers.docx``: ``titel``, ``jaar``, ``peildatum`` (a date), ``regio_namen``,
+    ``onderdrukking`` (how small counts are shown), ``grafieken`` (``titel``, ``bijschrift``, ``beeld``: a
+    ``render.Afbeelding``), ``regios`` (``naam``, ``secties``: ``titel``, ``rijen``: ``label``, ``tekst``),
+    ``definities`` (``cijfer``, ``uitleg``) and ``niet_gelezen`` (text, may be empty). Only published
+    figures (``statistiek.aantal``) go in: no dossier is read here."""
+    from ketencli.methodiek import cijfers
+    from ketencli.statistiek import KLEINE_CEL
+
+    namen = [r["naam"] for r in regios]
+    niet_gelezen = resultaat.get("niet_gelezen") or []
+    return {
+        "titel": f"Jaarcijfers {resultaat['jaar']}",
+        "ondertitel": "Ketenaanpak intrafamiliaal geweld – cijfers voor de stuurgroep",
+        "jaar": resultaat["jaar"],
+        "peildatum": vandaag,
+        "regio_namen": ", ".join(namen[:-1]) + " en " + namen[-1] if len(namen) > 1 else "".join(namen),
+        "onderdrukking": f"Elk aantal van 1 tot {KLEINE_CEL - 1} staat er als “< {KLEINE_CEL}”, en een mediaan of "
+                         f"spreiding over minder dan {KLEINE_CEL} gezinnen wordt niet getoond: zo kan geen cijfer naar "
+                         "één gezin wijzen. Namen, geboortedata en vrije tekst uit de dossiers staan er niet in.",
+        "grafieken": grafieken,
+        "regios": regios,
+        "definities": [{"cijfer": c, "uitleg": u} for c, u in cijfers.UITLEG],
+        "niet_gelezen": (f"{len(niet_gelezen)} dossier(s) konden niet gelezen worden en ontbreken in deze cijfers."
+                         if niet_gelezen else ""),
+    }
+
+
+def _voorbeeld_jaarcijfers() -> dict[str, Any]:
+    import struct
+    import zlib
+
+    from ketencli import render
+
+    def deel(soort: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + soort + data + struct.pack(">I", zlib.crc32(soort + data))
+
+    # a white pixel: the sample picture of the trial render
+    png = (b"\x89PNG\r\n\x1a\n" + deel(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + deel(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + deel(b"IEND", b""))
+    regios = [{"naam": "CO3 Antwerpen", "secties": [{"titel": "Casusregie", "rijen": [
+        {"label": "Aanmeldingen", "tekst": "7"}]}]}]
+    grafieken = [{"titel": "Voorbeeld", "bijschrift": "Figuur 1. Voorbeeld.", "beeld": render.Afbeelding(png, 2.0)}]
+    return context_jaarcijfers({"jaar": 2026, "niet_gelezen": ["2026-001"]}, regios, grafieken, date(2026, 11, 23))
+
+
+RAPPORTEN: dict[str, Rapport] = {r.key: r for r in (
+    Rapport("jaarcijfers", "Jaarcijfers voor de stuurgroep", "jaarcijfers.docx", _voorbeeld_jaarcijfers),
+)}
+
+
+def rapport_van_sjabloon(bestandsnaam: str) -> Rapport | None:
+    return next((r for r in RAPPORTEN.values() if r.sjabloon == bestandsnaam), None)
+
+
+def schrijf_rapport(key: str, context: dict[str, Any], naam: str, *, doel: Path | None = None,
+                    overschrijf: bool = False) -> Path:
+    """Render a report and write it: ``doel`` a folder or a .docx file, by default ``<home>/rapporten/<naam>``
+    (an anonymous report, no dossier's folder). An existing file is refused unless ``overschrijf``."""
+    from ketencli import paden, render
+
+    r = RAPPORTEN[key]
+    if doel is None:
+        pad = paden.maak_map(paden.home() / "rapporten") / naam
+    else:
+        pad = Path(doel).expanduser()
+        if pad.is_dir():
+            pad = pad / naam
+        elif pad.suffix.lower() != ".docx":
+            if not pad.suffix:
+                raise KetencliFout(f"De map {pad} bestaat niet.", tip="Maak ze eerst aan, of geef een bestandsnaam "
+                                                                        "op .docx, bv. --uit ~/cijfers.docx.")
+            raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
+                               tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
+    if pad.exists() and not overschrijf:
+        raise KetencliFout(f"Het document {pad.name} bestaat al.",
+                           tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
+    if not pad.parent.is_dir():
+        raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
+    render.schrijf(pad, render.vul_in(r.sjabloon, context))
+    return pad

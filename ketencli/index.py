@@ -26,7 +26,7 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 3
+CACHE_VERSIE = 4
 
 
 @dataclass
@@ -45,6 +45,8 @@ class Samenvatting:
     leden: list[str] = field(default_factory=list)
     # files in the dossier's folder that ketencli did not write (a sync tool's conflict copy, …)
     vreemde_bestanden: list[str] = field(default_factory=list)
+    # the anonymous facts `jaarcijfers` counts (``methodiek.cijfers.feiten``): dates, keys, counts, no names
+    jaarcijfers: dict[str, Any] | None = None
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -64,6 +66,7 @@ class Samenvatting:
             regisseur=data.get("regisseur", ""), aanmeldingsdatum=date.fromisoformat(datum) if datum else None,
             vervaldata=list(data.get("vervaldata") or []), fout=data.get("fout"),
             leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
+            jaarcijfers=data.get("jaarcijfers") if isinstance(data.get("jaarcijfers"), dict) else None,
         )
 
 
@@ -122,7 +125,8 @@ def _code_stempel() -> list[Any]:
     """The modules that compute a summary: a changed rule (an update, a developer's edit) is never
     answered from a cache made by the old one."""
     pakket = Path(__file__).resolve().parent
-    bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py")
+    bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py",
+                 "methodiek/cijfers.py", "methodiek/aanmelding.py", "methodiek/stappen.py")
     return [_stempel(pakket / naam) for naam in bestanden]
 
 
@@ -171,7 +175,23 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
         aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden,
+        jaarcijfers=_jaarcijfers(d, vandaag),
     ).naar_dict()
+
+
+def _jaarcijfers(d: Any, vandaag: date | datetime) -> dict[str, Any] | None:
+    """The summary's key for `jaarcijfers` (issue 17): the dossier's anonymous facts
+    (``methodiek.cijfers.feiten``), with the deadline of each agendering from ``planning`` (D24). None
+    when they cannot be computed (a region setting that is not valid): `jaarcijfers` then says so."""
+    from ketencli import klok, planning
+    from ketencli.fouten import KetencliFout
+    from ketencli.methodiek import cijfers
+
+    nu = vandaag if isinstance(vandaag, datetime) else datetime.combine(vandaag, datetime.min.time(), klok.TIJDZONE)
+    try:
+        return cijfers.feiten(d, nu.date(), lambda a: planning.agendering_deadline(d.regio, a), nu)
+    except KetencliFout:
+        return None
 
 
 def _uit_cache(data: dict[str, Any]) -> Samenvatting | None:
