@@ -351,6 +351,8 @@ COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
      "Knelpunten in de keten per dossier: toevoegen, tonen, wijzigen, doorgeven (beleidssignalen)."),
     ("beleidssignalen", "ketencli.commands.beleidssignalen", "beleidssignalen",
      "De knelpunten over alle dossiers, anoniem geteld per categorie en soort dienst, voor de stuurgroep."),
+    ("jaarcijfers", "ketencli.commands.jaarcijfers", "jaarcijfers",
+     "Jaarcijfers voor de stuurgroep, per regio: Word-document met grafieken, of --json/--csv; zonder namen."),
 )
 
 

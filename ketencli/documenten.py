@@ -686,7 +686,7 @@ def zoek_soort(key: str) -> Soort:
 
 
 def soort_van_sjabloon(bestandsnaam: str) -> list[Soort]:
-    return [s for s in (*SOORTEN.values(), *RAPPORTEN.values()) if s.sjabloon == bestandsnaam]
+    return [s for s in SOORTEN.values() if s.sjabloon == bestandsnaam]
 
 
 def voor_ontvanger(d: model.Dossier, soort_key: str) -> model.Dossier:
@@ -757,8 +757,6 @@ def _woorden(d: model.Dossier) -> dict[str, str]:
 
 def voorbeeld_context(soort_key: str) -> dict[str, Any]:
     """The context of a kind from a tiny sample dossier (for `templates check`): every key, default options."""
-    if soort_key in RAPPORTEN:  # a report over all dossiers: sample figures instead of a dossier
-        return _voorbeeld_rapport(soort_key)
     # every optional field filled and every list one item long, so that an {% if %} or {% for %} block of a
     # (user) template is rendered in the trial too (a filter on the wrong field fails here, not at the table)
     dag = date(2026, 1, 5)
@@ -875,7 +873,18 @@ def gemaakt(dossier_id: str) -> list[dict[str, Any]]:
     return uit
 
 
-# -- reports over all dossiers for the stuurgroep (issue 17): counts only, never a dossier ------------------
+# -- reports over many dossiers (issue 17): no dossier, no names ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A report for the stuurgroep built from published figures only (never from a dossier): its
+    template and a sample context for `templates check`."""
+
+    key: str
+    titel: str
+    sjabloon: str
+    voorbeeld: Callable[[], dict[str, Any]]
 
 
 def context_beleidssignalen(rapport: dict[str, Any], vandaag: date, *, grafiek: Any = None) -> dict[str, Any]:
@@ -916,7 +925,7 @@ def context_beleidssignalen(rapport: dict[str, Any], vandaag: date, *, grafiek: 
     }
 
 
-def _voorbeeld_rapport(key: str) -> dict[str, Any]:
+def _voorbeeld_beleidssignalen() -> dict[str, Any]:
     rapport = {"regio_naam": "alle regio's", "periode_tekst": "van 1 januari 2026 tot en met 31 december 2026",
                "totaal": "x", "dossiers": 7,
                "categorieen": [{"label": "Wachtlijst", "aantal": 6, "omschrijvingen": ["Voorbeeld"],
@@ -926,11 +935,90 @@ def _voorbeeld_rapport(key: str) -> dict[str, Any]:
                "diensten": [{"label": "CGG", "aantal": 6}], "regios": [{"label": "Voorbeeld", "aantal": 6},
                                                                      {"label": "Voorbeeld", "aantal": "< 5"}],
                "overige_omschrijvingen": ["Voorbeeld"]}
-    return RAPPORTEN[key].context(rapport, date(2026, 4, 1), grafiek=None)
+    return context_beleidssignalen(rapport, date(2026, 4, 1), grafiek=None)
 
 
-# reports over all dossiers (no `ketencli doc`): the command builds the figures, the template the look
-RAPPORTEN: dict[str, Soort] = {s.key: s for s in (
-    Soort("beleidssignalen", "Beleidssignalen: knelpunten in de keten", "beleidssignalen.docx",
-          context_beleidssignalen, "knelpunten per categorie en soort dienst, voor de stuurgroep (issue 17)"),
+def context_jaarcijfers(resultaat: dict[str, Any], regios: list[dict[str, Any]], grafieken: list[dict[str, Any]],
+                        vandaag: date) -> dict[str, Any]:
+    """The context of ``jaarcijfers.docx``: ``titel``, ``jaar``, ``peildatum`` (a date), ``regio_namen``,
+    ``onderdrukking`` (how small counts are shown), ``grafieken`` (``titel``, ``bijschrift``, ``beeld``: a
+    ``render.Afbeelding``), ``regios`` (``naam``, ``secties``: ``titel``, ``rijen``: ``label``, ``tekst``),
+    ``definities`` (``cijfer``, ``uitleg``) and ``niet_gelezen`` (text, may be empty). Only published
+    figures (``statistiek.aantal``) go in: no dossier is read here."""
+    from ketencli.methodiek import cijfers
+    from ketencli.statistiek import KLEINE_CEL
+
+    namen = [r["naam"] for r in regios]
+    niet_gelezen = resultaat.get("niet_gelezen") or []
+    return {
+        "titel": f"Jaarcijfers {resultaat['jaar']}",
+        "ondertitel": "Ketenaanpak intrafamiliaal geweld – cijfers voor de stuurgroep",
+        "jaar": resultaat["jaar"],
+        "peildatum": vandaag,
+        "regio_namen": ", ".join(namen[:-1]) + " en " + namen[-1] if len(namen) > 1 else "".join(namen),
+        "onderdrukking": f"Elk aantal van 1 tot {KLEINE_CEL - 1} staat er als “< {KLEINE_CEL}”, en een mediaan of "
+                         f"spreiding over minder dan {KLEINE_CEL} gezinnen wordt niet getoond: zo kan geen cijfer naar "
+                         "één gezin wijzen. Namen, geboortedata en vrije tekst uit de dossiers staan er niet in.",
+        "grafieken": grafieken,
+        "regios": regios,
+        "definities": [{"cijfer": c, "uitleg": u} for c, u in cijfers.UITLEG],
+        "niet_gelezen": (f"{len(niet_gelezen)} dossier(s) konden niet gelezen worden en ontbreken in deze cijfers."
+                         if niet_gelezen else ""),
+    }
+
+
+def _voorbeeld_jaarcijfers() -> dict[str, Any]:
+    import struct
+    import zlib
+
+    from ketencli import render
+
+    def deel(soort: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + soort + data + struct.pack(">I", zlib.crc32(soort + data))
+
+    # a white pixel: the sample picture of the trial render
+    png = (b"\x89PNG\r\n\x1a\n" + deel(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + deel(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + deel(b"IEND", b""))
+    regios = [{"naam": "CO3 Antwerpen", "secties": [{"titel": "Casusregie", "rijen": [
+        {"label": "Aanmeldingen", "tekst": "7"}]}]}]
+    grafieken = [{"titel": "Voorbeeld", "bijschrift": "Figuur 1. Voorbeeld.", "beeld": render.Afbeelding(png, 2.0)}]
+    return context_jaarcijfers({"jaar": 2026, "niet_gelezen": ["2026-001"]}, regios, grafieken, date(2026, 11, 23))
+
+
+RAPPORTEN: dict[str, Rapport] = {r.key: r for r in (
+    Rapport("beleidssignalen", "Beleidssignalen: knelpunten in de keten", "beleidssignalen.docx",
+            _voorbeeld_beleidssignalen),
+    Rapport("jaarcijfers", "Jaarcijfers voor de stuurgroep", "jaarcijfers.docx", _voorbeeld_jaarcijfers),
 )}
+
+
+def rapport_van_sjabloon(bestandsnaam: str) -> Rapport | None:
+    return next((r for r in RAPPORTEN.values() if r.sjabloon == bestandsnaam), None)
+
+
+def schrijf_rapport(key: str, context: dict[str, Any], naam: str, *, doel: Path | None = None,
+                    overschrijf: bool = False) -> Path:
+    """Render a report and write it: ``doel`` a folder or a .docx file, by default ``<home>/rapporten/<naam>``
+    (an anonymous report, no dossier's folder). An existing file is refused unless ``overschrijf``."""
+    from ketencli import paden, render
+
+    r = RAPPORTEN[key]
+    if doel is None:
+        pad = paden.maak_map(paden.home() / "rapporten") / naam
+    else:
+        pad = Path(doel).expanduser()
+        if pad.is_dir():
+            pad = pad / naam
+        elif pad.suffix.lower() != ".docx":
+            if not pad.suffix:
+                raise KetencliFout(f"De map {pad} bestaat niet.", tip="Maak ze eerst aan, of geef een bestandsnaam "
+                                                                        "op .docx, bv. --uit ~/cijfers.docx.")
+            raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
+                               tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
+    if pad.exists() and not overschrijf:
+        raise KetencliFout(f"Het document {pad.name} bestaat al.",
+                           tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
+    if not pad.parent.is_dir():
+        raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
+    render.schrijf(pad, render.vul_in(r.sjabloon, context))
+    return pad

@@ -26,7 +26,7 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 3
+CACHE_VERSIE = 4
 
 
 @dataclass
@@ -47,6 +47,8 @@ class Samenvatting:
     vreemde_bestanden: list[str] = field(default_factory=list)
     # issue 17: the dossier's knelpunten for `beleidssignalen` (``_knelpunten``): no names, no free text
     knelpunten: list[dict[str, Any]] = field(default_factory=list)
+    # the anonymous facts `jaarcijfers` counts (``methodiek.cijfers.feiten``): dates, keys, counts, no names
+    jaarcijfers: dict[str, Any] | None = None
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -67,6 +69,7 @@ class Samenvatting:
             vervaldata=list(data.get("vervaldata") or []), fout=data.get("fout"),
             leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
             knelpunten=list(data.get("knelpunten") or []),
+            jaarcijfers=data.get("jaarcijfers") if isinstance(data.get("jaarcijfers"), dict) else None,
         )
 
 
@@ -126,7 +129,7 @@ def _code_stempel() -> list[Any]:
     answered from a cache made by the old one."""
     pakket = Path(__file__).resolve().parent
     bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py",
-                 "methodiek/knelpunten.py")
+                 "methodiek/knelpunten.py", "methodiek/cijfers.py", "methodiek/aanmelding.py", "methodiek/stappen.py")
     return [_stempel(pakket / naam) for naam in bestanden]
 
 
@@ -175,6 +178,7 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
         aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden, knelpunten=_knelpunten(d),
+        jaarcijfers=_jaarcijfers(d, vandaag),
     ).naar_dict()
 
 
@@ -193,6 +197,21 @@ def _knelpunten(d: Any) -> list[dict[str, Any]]:
                     "omschrijving": knelpunten.anonimiseer(k.omschrijving, personen, organisaties) if k.deelbaar
                     else ""})
     return uit
+
+
+def _jaarcijfers(d: Any, vandaag: date | datetime) -> dict[str, Any] | None:
+    """The summary's key for `jaarcijfers` (issue 17): the dossier's anonymous facts
+    (``methodiek.cijfers.feiten``), with the deadline of each agendering from ``planning`` (D24). None
+    when they cannot be computed (a region setting that is not valid): `jaarcijfers` then says so."""
+    from ketencli import klok, planning
+    from ketencli.fouten import KetencliFout
+    from ketencli.methodiek import cijfers
+
+    nu = vandaag if isinstance(vandaag, datetime) else datetime.combine(vandaag, datetime.min.time(), klok.TIJDZONE)
+    try:
+        return cijfers.feiten(d, nu.date(), lambda a: planning.agendering_deadline(d.regio, a), nu)
+    except KetencliFout:
+        return None
 
 
 def _uit_cache(data: dict[str, Any]) -> Samenvatting | None:

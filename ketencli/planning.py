@@ -305,6 +305,20 @@ def _deadline(r: Regio, tafel: Tafel, dag: date) -> tuple[datetime | None, list[
     return _moment(dl, regel.tijd), opmerkingen
 
 
+def agendering_deadline(regio_key: str, agendering: Any) -> datetime | None:
+    """The agendering deadline of an agendering's session (D24): the one recorded when it was made, else
+    the table's rule for that session day (moved before a holiday, as ``_deadline`` does). None when the
+    region or table is unknown or its deadline is still in te stellen."""
+    if agendering.deadline is not None:
+        return _lokaal(agendering.deadline)
+    try:
+        r = regio(regio_key)
+    except KetencliFout:
+        return None
+    tafel = r.tafel(agendering.tafel) or r.tafel_voor_rol(agendering.rol)
+    return _deadline(r, tafel, agendering.zitting.date())[0] if tafel is not None else None
+
+
 def _zittingen(r: Regio, tafel: Tafel, rol: str, na: datetime) -> Iterator[Zitting]:
     """The proposable sessions after ``na`` (holidays skipped, with a note on the next one)."""
     assert tafel.begin is not None

@@ -212,7 +212,7 @@ class Afbeelding:
 
 def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) -> bytes:
     """Render template ``naam`` (looked up, or the file ``pad``) with ``context``; the .docx as bytes.
-    Top-level ``Afbeelding`` values become pictures."""
+    ``Afbeelding`` values (also inside lists and dicts) become pictures."""
     import io
 
     from docx.shared import Cm
@@ -228,8 +228,16 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
                            tip=f"Open {bron} in Word en bewaar het opnieuw als .docx.") from None
     if context.get("pseudoniem"):
         _voet_pseudoniem(sjabloon.docx)
-    context = {k: InlineImage(sjabloon, io.BytesIO(v.png), width=Cm(v.breedte_cm)) if isinstance(v, Afbeelding)
-               else v for k, v in schoon(context).items()}
+    def beelden(v: Any) -> Any:  # an Afbeelding anywhere (a list of charts, issue 17) becomes a picture
+        if isinstance(v, Afbeelding):
+            return InlineImage(sjabloon, io.BytesIO(v.png), width=Cm(v.breedte_cm))
+        if isinstance(v, dict):
+            return {k: beelden(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [beelden(x) for x in v]
+        return v
+
+    context = beelden(schoon(context))
     try:
         sjabloon.render(context, jinja_env=omgeving(), autoescape=True)
     except KetencliFout:

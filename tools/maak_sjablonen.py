@@ -1136,6 +1136,50 @@ def beleidssignalen() -> Document:
     return doc
 
 
+def jaarcijfers() -> Document:
+    """The yearly figures for the stuurgroep (issue 17): charts, then per region its sections of figures,
+    then what each figure means. Only published figures: no names, so no confidentiality line."""
+    doc = nieuw()
+    voettekst(doc, "Jaarcijfers ketenaanpak intrafamiliaal geweld – zonder namen; aantallen onder 5 als “< 5”")
+    koptekst(doc, "{{ titel }} · {{ regio_namen }}")
+    titelblok(doc)
+    par(doc, ("{{ ondertitel }}", {"grootte": 11, "kleur": GRIJS}), na=8)
+    gegevens_tabel(doc, [("Regio's", "{{ regio_namen }}"), ("Jaar", "{{ jaar }}"),
+                         ("Stand van de dossiers op", "{{ peildatum|datum }}")])
+    par(doc, ("{{ onderdrukking }}", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
+    tag(doc, "{%p if niet_gelezen %}")
+    par(doc, ("{{ niet_gelezen }}", {"cursief": True, "grootte": 9, "kleur": GRIJS}))
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if grafieken %}")
+    kop(doc, "In één oogopslag", 1)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for g in grafieken %}")
+    kop(doc, "{{ g.titel }}", 2)
+    p = par(doc, "{{ g.beeld }}", uitlijning=WD_ALIGN_PARAGRAPH.CENTER, na=2)
+    p.paragraph_format.keep_with_next = True
+    par(doc, ("{{ g.bijschrift }}", {"cursief": True, "grootte": 9}), na=10)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for r in regios %}")
+    kop(doc, "{{ r.naam }}", 1)
+    tag(doc, "{%p for s in r.secties %}")
+    kop(doc, "{{ s.titel }}", 2)
+    tabel = doc.add_table(rows=0, cols=2)
+    rand(tabel, "BFBFBF")
+    tag_rij(tabel, "{%tr for rij in s.rijen %}")
+    rij = tabel.add_row()
+    cel_tekst(rij.cells[0], "{{ rij.label }}", grootte=9.5)
+    cel_tekst(rij.cells[1], "{{ rij.tekst }}", grootte=9.5)
+    tag_rij(tabel, "{%tr endfor %}")
+    breedtes(tabel, [11.0, 6.0])
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    kop(doc, "Hoe lees je deze cijfers", 1)
+    tag(doc, "{%p for d in definities %}")
+    par(doc, ("{{ d.cijfer }}: ", {"vet": True}), "{{ d.uitleg }}", na=3)
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
 SJABLONEN = {
     "plan-van-aanpak.docx": plan_van_aanpak,
     "agendering-weegploeg.docx": agendering_weegploeg,
@@ -1147,6 +1191,7 @@ SJABLONEN = {
     "brief-gedetineerde.docx": brief_gedetineerde,
     "justitiehuis.docx": justitiehuis,
     "beleidssignalen.docx": beleidssignalen,
+    "jaarcijfers.docx": jaarcijfers,
 }
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -83,31 +86,46 @@ def check(
     c = ui.console()
     fout_gevonden = False
     for pad in bestanden:
+        rapport = documenten.RAPPORTEN.get(soort or "") or (
+            None if soort else documenten.rapport_van_sjabloon(pad.name))
+        if rapport is not None:  # a report for the stuurgroep (issue 17): its own sample context
+            fout_gevonden |= _toon_controle(c, pad, rapport.titel, render.controleer(
+                pad, rapport.key, render.sjabloon_map() / rapport.sjabloon, rapport.voorbeeld()), rapport.voorbeeld)
+            continue
         soorten = [documenten.zoek_soort(soort)] if soort else documenten.soort_van_sjabloon(pad.name)
         if not soorten and len(bestanden) > 1:  # a folder: ketencli does not use this file either
             c.print(f"[yellow]–[/] {escape(pad.name)}: overgeslagen, geen sjabloonnaam die ketencli kent "
                     "(ketencli gebruikt dit bestand niet).")
             continue
         if not soorten:
-            namen = ", ".join(sorted({s.sjabloon for s in documenten.SOORTEN.values()}))
+            namen = ", ".join(sorted({s.sjabloon for s in documenten.SOORTEN.values()}
+                                    | {r.sjabloon for r in documenten.RAPPORTEN.values()}))
             raise GebruiksFout(f"{pad.name}: geen sjabloonnaam die ketencli kent ({namen}).",
                                tip="Geef met --soort aan voor welk document het is.")
         s = soorten[0]
         uitslag = render.controleer(pad, s.key, render.sjabloon_map() / s.sjabloon, documenten.voorbeeld_context(s.key))
-        if uitslag.in_orde:
-            c.print(f"[green]✓[/] {escape(pad.name)} ({escape(s.titel)}): in orde.")
-        else:
-            fout_gevonden = True
-            c.print(f"[bold red]✗[/] {escape(pad.name)} ({escape(s.titel)}):")
-        for naam in uitslag.onbekend:
-            c.print(f"   [red]onbekende variabele[/] {{{{ {escape(naam)} }}}}: die bestaat niet voor dit document.")
-        for tekst in uitslag.fouten:
-            c.print(f"   [red]fout[/]: {escape(tekst)}")
-        if uitslag.ontbrekend:
-            c.print("   [yellow]niet gebruikt[/] (staat wel in het meegeleverde sjabloon): "
-                    + ", ".join(escape(n) for n in uitslag.ontbrekend))
-        if uitslag.onbekend:
-            c.print(f"   Beschikbaar: {escape(', '.join(sorted(documenten.voorbeeld_context(s.key))))}")
+        voorbeeld = functools.partial(documenten.voorbeeld_context, s.key)
+        fout_gevonden |= _toon_controle(c, pad, s.titel, uitslag, voorbeeld)
     if fout_gevonden:
         raise typer.Exit(1)
+
+
+def _toon_controle(c: Any, pad: Path, titel: str, uitslag: Any, context: Callable[[], dict[str, Any]]) -> bool:
+    """Print what `templates check` found in one template; True when it found an error."""
+    from rich.markup import escape
+
+    if uitslag.in_orde:
+        c.print(f"[green]✓[/] {escape(pad.name)} ({escape(titel)}): in orde.")
+    else:
+        c.print(f"[bold red]✗[/] {escape(pad.name)} ({escape(titel)}):")
+    for naam in uitslag.onbekend:
+        c.print(f"   [red]onbekende variabele[/] {{{{ {escape(naam)} }}}}: die bestaat niet voor dit document.")
+    for tekst in uitslag.fouten:
+        c.print(f"   [red]fout[/]: {escape(tekst)}")
+    if uitslag.ontbrekend:
+        c.print("   [yellow]niet gebruikt[/] (staat wel in het meegeleverde sjabloon): "
+                + ", ".join(escape(n) for n in uitslag.ontbrekend))
+    if uitslag.onbekend:
+        c.print(f"   Beschikbaar: {escape(', '.join(sorted(context())))}")
+    return not uitslag.in_orde
 

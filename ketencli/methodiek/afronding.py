@@ -166,7 +166,9 @@ def _afgehandeld(actie: Any) -> bool:
     return actie.stavaza in ("afgerond", "geschrapt") or bool(actie.overgedragen_aan.strip())
 
 
-def _aanwezig(moment: Any, soort: str) -> list[Any]:
+def aanwezig(moment: Any, soort: str) -> list[Any]:
+    """The factors of one soort ("risico" or "beschermend") scored present in a kijkschema moment: what
+    D27 counts for "minder risicofactoren" (L708-709); `jaarcijfers` counts the same per domain."""
     return [b for b in moment.factoren if b.staat == "aanwezig"
             and (f := kijkschema.factor(b.factor)) is not None and f.soort == soort]
 
@@ -238,7 +240,7 @@ def _herhaling_voorkomen(d: Any, vandaag: date, sinds: date) -> Criterium:
     if instroom is None:
         return Criterium("herhaling-voorkomen", titel, "onbekend", ["Er is geen kijkschema van bij de instroom."],
                          f"Vul het kijkschema in: `ketencli kijkschema invullen {d.id}`.")
-    risico = _aanwezig(instroom, "risico")
+    risico = aanwezig(instroom, "risico")
     if not risico:
         return Criterium("herhaling-voorkomen", titel, "voldaan",
                          [f"Het kijkschema van de instroom ({_d(instroom.datum)}) vermeldt geen aanwezige "
@@ -294,8 +296,8 @@ def _minder_risico(d: Any, vandaag: date, sinds: date) -> Criterium:
             [f"Er is alleen het kijkschema van de instroom ({_d(eerste.datum)}); niets om mee te vergelijken."],
             opnieuw,
         )
-    r_voor, r_na = len(_aanwezig(eerste, "risico")), len(_aanwezig(laatste, "risico"))
-    b_voor, b_na = len(_aanwezig(eerste, "beschermend")), len(_aanwezig(laatste, "beschermend"))
+    r_voor, r_na = len(aanwezig(eerste, "risico")), len(aanwezig(laatste, "risico"))
+    b_voor, b_na = len(aanwezig(eerste, "beschermend")), len(aanwezig(laatste, "beschermend"))
     bewijs = [f"Kijkschema {_d(eerste.datum)} (instroom) tegenover {_d(laatste.datum)}: "
               f"risicofactoren {r_voor} → {r_na}.",
               f"Ter info (telt niet mee voor het oordeel): beschermende factoren {b_voor} → {b_na}."]
