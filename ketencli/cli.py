@@ -336,6 +336,11 @@ def _registreer() -> None:
 
     app.command("bewaring", help="Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze "
                                  "verwijderen (--verwijder).")(bewaring.bewaring)
+    from ketencli.commands import team
+
+    app.add_typer(team.app, name="team")
+    dossier.app.command("historiek")(team.historiek)
+    dossier.app.command("overdracht")(team.overdracht)
 
 
 _registreer()

@@ -48,7 +48,7 @@ def test_help_laadt_geen_zware_modules(tmp_path):
                          capture_output=True, text=True, env=omgeving, check=True)
     geladen = {regel.split("|")[-1].strip().split(".")[0] for regel in uit.stderr.splitlines() if "|" in regel}
     for zwaar in ("questionary", "prompt_toolkit", "docxtpl", "lxml", "pydantic", "yaml", "holidays",
-                  "matplotlib", "numpy", "PIL"):
+                  "matplotlib", "numpy", "PIL", "pygit2", "keyring"):
         assert zwaar not in geladen, zwaar
 
 

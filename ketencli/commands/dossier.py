@@ -381,6 +381,10 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         kop.append(f"{escape(planning.woorden(d.regio)['intake_kort'])} {d.ico.datum:%d/%m/%Y}: "
                    f"{ICO_LABELS[d.ico.conclusie]}")
     c.print(Panel("\n".join(kop), title="Dossier", title_align="left"))
+    from ketencli.commands.weergave import conflict_paneel
+
+    if (conflicten := conflict_paneel(d)) is not None:
+        c.print(conflicten)
 
     a = d.aanmelding
     regels = []
