@@ -72,14 +72,15 @@ _STALE = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HE
 
 
 @contextlib.contextmanager
-def slot(wachttijd: float = SLOT_WACHTTIJD) -> Iterator[None]:
+def slot(wachttijd: float | None = None) -> Iterator[None]:
     """The team lock: one git operation at a time in this data home. Raises TeamFout when another
     ketencli holds it longer than ``wachttijd`` seconds."""
     from filelock import FileLock, Timeout
 
     git = home() / ".git"
     try:
-        with FileLock(str(git / "ketencli.lock"), mode=0o600).acquire(timeout=wachttijd):
+        with FileLock(str(git / "ketencli.lock"), mode=0o600).acquire(
+                timeout=SLOT_WACHTTIJD if wachttijd is None else wachttijd):
             _ruim_oude_locks(git)
             yield
     except Timeout:
