@@ -26,7 +26,7 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 3
+CACHE_VERSIE = 4
 
 
 @dataclass
@@ -45,6 +45,8 @@ class Samenvatting:
     leden: list[str] = field(default_factory=list)
     # files in the dossier's folder that ketencli did not write (a sync tool's conflict copy, …)
     vreemde_bestanden: list[str] = field(default_factory=list)
+    # open merge conflicts of a team sync (issue 18)
+    conflicten: int = 0
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -64,6 +66,7 @@ class Samenvatting:
             regisseur=data.get("regisseur", ""), aanmeldingsdatum=date.fromisoformat(datum) if datum else None,
             vervaldata=list(data.get("vervaldata") or []), fout=data.get("fout"),
             leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
+            conflicten=int(data.get("conflicten") or 0),
         )
 
 
@@ -170,7 +173,7 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
     leden = [k for lid in d.gezinsleden if (k := lid_sleutel(lid.naam, lid.geboortedatum))]
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
-        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden,
+        aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden, conflicten=len(d.conflicten),
     ).naar_dict()
 
 
@@ -226,6 +229,40 @@ def samenvattingen() -> list[Samenvatting]:
             gewijzigd = True
         nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
         rijen.append(rij)
+    naam = cache.get("profielnaam") if cache.get("sleutel") == sleutel else None
+    if not isinstance(naam, str):
+        naam = _lees_profielnaam()  # the profile is a config file: its stamp is in the key
+        gewijzigd = True
+    _PROFIELNAAM[:] = [naam]
     if gewijzigd or nieuw.keys() != oud.keys():
-        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw})
+        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw, "profielnaam": naam})
     return rijen
+
+
+_PROFIELNAAM: list[str] = []
+
+
+def _lees_profielnaam() -> str:
+    from ketencli import store
+    from ketencli.fouten import KetencliFout
+
+    try:
+        return store.lees_profiel().naam
+    except KetencliFout:
+        return ""
+
+
+def caseload(rijen: list[Samenvatting], *, team: bool, regisseur: str | None) -> list[Samenvatting]:
+    """The dossiers a listing shows (issue 18 §5): with ``regisseur`` that colleague's; in a team data
+    home by default the user's own (the profile's name) and the unassigned ones; otherwise all (a single
+    user sees everything). Unreadable dossiers always show. Call after ``samenvattingen()``."""
+
+    def vouw(tekst: str) -> str:
+        return " ".join(tekst.casefold().split())
+
+    if regisseur is not None:
+        return [r for r in rijen if r.fout or vouw(r.regisseur) == vouw(regisseur)]
+    eigen = _PROFIELNAAM[0] if _PROFIELNAAM else ""
+    if team or not eigen or not (paden.home() / ".git").is_dir():
+        return rijen
+    return [r for r in rijen if r.fout or not r.regisseur.strip() or vouw(r.regisseur) == vouw(eigen)]

@@ -248,3 +248,35 @@ def test_bewaring_en_eigen_werk_worden_vastgelegd_bij_de_volgende_sync(team):
     team.ok(team.a, "team", "sync")
     team.ok(team.b, "team", "sync")
     assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Zonder commit"
+
+
+def test_overdracht_en_eigen_caseload(team):
+    """Take-over during leave: A hands the dossier to B; A's views then show it only with --team or
+    --regisseur, B's show it by default; the hand-over is in the history and the dossier's historie."""
+    dossier_id = team.start()
+    with team.bij(team.a), store.wijzig(dossier_id) as d:
+        d.casusregisseur.naam = NAAM_A
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    lijst = lambda home, *opties: [r["id"] for r in json.loads(  # noqa: E731
+        team.ok(home, "dossier", "list", "--json", *opties).output)]
+    assert lijst(team.a) == [dossier_id] and lijst(team.b) == []
+    assert lijst(team.b, "--team") == [dossier_id] and lijst(team.b, "--regisseur", NAAM_A.upper()) == [dossier_id]
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert lijst(team.a) == [] and lijst(team.b) == [dossier_id]
+    assert lijst(team.a, "--regisseur", NAAM_B) == [dossier_id]
+    d = team.dossier(team.b, dossier_id)
+    assert d.casusregisseur.naam == NAAM_B and d.historie[-1].wat == f"overgedragen aan {NAAM_B}"
+    items = json.loads(team.ok(team.b, "dossier", "historiek", dossier_id, "--json").output)
+    assert any(w["veld"] == "casusregisseur.naam" for w in items[-1]["wijzigingen"]) and items[-1]["auteur"] == NAAM_A
+    assert all(NAAM_B not in b for _, b in _berichten(team.remote))
+    overzicht_a = team.ok(team.a, "overzicht", "--json").output
+    assert dossier_id not in overzicht_a
+    assert team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", " ").exit_code == 2
+
+
+def test_zonder_team_toont_de_lijst_alles_ook_met_een_profiel(kc, palmeneire):
+    kc.ok("profiel", "--naam", "Iemand Anders")
+    assert [r["id"] for r in json.loads(kc.ok("dossier", "list", "--json").output)] == [palmeneire]
