@@ -100,6 +100,24 @@ def _ruim_oude_locks(git: Path) -> None:
                     os.unlink(item.path)
 
 
+@contextlib.contextmanager
+def vertaald() -> Iterator[None]:
+    """libgit2's errors (a full disk, a damaged repository) as one Dutch TeamFout; OS errors as SchijfFout."""
+    import pygit2
+
+    from ketencli.fouten import schrijffout
+
+    try:
+        yield
+    except pygit2.GitError as fout:
+        raise TeamFout(f"De team-opslag in je datamap kon niet bijgewerkt worden ({_kort(fout)}).",
+                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw; je "
+                           "dossiers zelf zijn bewaard.") from None
+    except OSError as fout:
+        raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
+                          gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None
+
+
 # -- set up ----------------------------------------------------------------------------------------
 
 

@@ -69,9 +69,10 @@ def init(url: str) -> tuple[bool, int]:
     if re.match(r"^https?://[^/@]*:[^/@]*@", url):
         raise GebruiksFout("Zet geen wachtwoord in het adres: het zou in een bestand bewaard worden.",
                            tip="Bewaar je inloggegevens met `ketencli team inloggen`.")
-    nieuw = git_opslag.initialiseer(git_opslag.libgit2_url(url))
+    with git_opslag.vertaald():
+        nieuw = git_opslag.initialiseer(git_opslag.libgit2_url(url))
     repo = git_opslag.open_repo()
-    with git_opslag.slot():
+    with git_opslag.slot(), git_opslag.vertaald():
         paden = git_opslag.leg_alles_vast(lambda p: f"Team-opslag gestart: {len(p)} bestanden",
                                           auteur(), klok.nu(), repo)
     return nieuw, len(paden)
@@ -99,7 +100,7 @@ def sync() -> Uitkomst:
     uit = Uitkomst()
     repo = git_opslag.open_repo()
     wie = auteur()
-    with git_opslag.slot(wachttijd=30.0):
+    with git_opslag.slot(wachttijd=30.0), git_opslag.vertaald():
         uit.vastgelegd = git_opslag.leg_alles_vast(lambda p: f"Lokale wijzigingen vastgelegd: {_ids_tekst(p)}",
                                                    wie, klok.nu(), repo)
         for _ in range(POGINGEN):
