@@ -215,10 +215,18 @@ def gewijzigd_op_schijf(repo: Any) -> list[str]:
     import pygit2
 
     uit = []
-    for pad, vlag in repo.status(untracked_files="all", ignored=False).items():
+    basis = home()
+    # "normal": a new folder is one entry (not walked into: a dossier's documenten/ stays unread)
+    for pad, vlag in repo.status(untracked_files="normal", ignored=False).items():
         if vlag & pygit2.enums.FileStatus.IGNORED or vlag == pygit2.enums.FileStatus.CURRENT:
             continue
-        if _GEVOLGD.match(pad):
+        if pad.endswith("/"):
+            kandidaten = [f"{pad}dossier.yaml"] if pad.startswith("dossiers/") and pad.count("/") == 2 else \
+                [f"{pad}{p.name}" for p in (basis / pad).iterdir()] if pad == "register/" else []
+            if pad == "dossiers/":  # the very first dossiers
+                kandidaten = [f"dossiers/{p.name}/dossier.yaml" for p in (basis / pad).iterdir()]
+            uit += [k for k in kandidaten if _GEVOLGD.match(k) and (basis / k).is_file()]
+        elif _GEVOLGD.match(pad):
             uit.append(pad)
     return sorted(uit)
 
