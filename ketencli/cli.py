@@ -351,6 +351,12 @@ COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
      "Knelpunten in de keten per dossier: toevoegen, tonen, wijzigen, doorgeven (beleidssignalen)."),
     ("beleidssignalen", "ketencli.commands.beleidssignalen", "beleidssignalen",
      "De knelpunten over alle dossiers, anoniem geteld per categorie en soort dienst, voor de stuurgroep."),
+    ("team", "ketencli.commands.team", "app",
+     "Deel de dossiers van je team via een gedeelde git-opslag: instellen, synchroniseren, conflicten oplossen."),
+    ("dossier historiek", "ketencli.commands.team", "historiek",
+     "Wie wijzigde wat en wanneer in dit dossier (ook van een afgesloten dossier)."),
+    ("dossier overdracht", "ketencli.commands.team", "overdracht",
+     "Draag een dossier over aan een collega: die wordt de casusregisseur; het komt in de historiek."),
     ("jaarcijfers", "ketencli.commands.jaarcijfers", "jaarcijfers",
      "Jaarcijfers voor de stuurgroep, per regio: Word-document met grafieken, of --json/--csv; zonder namen."),
 )

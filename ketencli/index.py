@@ -49,6 +49,8 @@ class Samenvatting:
     knelpunten: list[dict[str, Any]] = field(default_factory=list)
     # the anonymous facts `jaarcijfers` counts (``methodiek.cijfers.feiten``): dates, keys, counts, no names
     jaarcijfers: dict[str, Any] | None = None
+    # open merge conflicts of a team sync (issue 18)
+    conflicten: int = 0
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -70,6 +72,7 @@ class Samenvatting:
             leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
             knelpunten=list(data.get("knelpunten") or []),
             jaarcijfers=data.get("jaarcijfers") if isinstance(data.get("jaarcijfers"), dict) else None,
+            conflicten=int(data.get("conflicten") or 0),
         )
 
 
@@ -178,7 +181,7 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
         aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden, knelpunten=_knelpunten(d),
-        jaarcijfers=_jaarcijfers(d, vandaag),
+        jaarcijfers=_jaarcijfers(d, vandaag), conflicten=len(d.conflicten),
     ).naar_dict()
 
 
@@ -268,6 +271,40 @@ def samenvattingen() -> list[Samenvatting]:
             gewijzigd = True
         nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
         rijen.append(rij)
+    naam = cache.get("profielnaam") if cache.get("sleutel") == sleutel else None
+    if not isinstance(naam, str):
+        naam = _lees_profielnaam()  # the profile is a config file: its stamp is in the key
+        gewijzigd = True
+    _PROFIELNAAM[:] = [naam]
     if gewijzigd or nieuw.keys() != oud.keys():
-        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw})
+        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw, "profielnaam": naam})
     return rijen
+
+
+_PROFIELNAAM: list[str] = []
+
+
+def _lees_profielnaam() -> str:
+    from ketencli import store
+    from ketencli.fouten import KetencliFout
+
+    try:
+        return store.lees_profiel().naam
+    except KetencliFout:
+        return ""
+
+
+def caseload(rijen: list[Samenvatting], *, team: bool, regisseur: str | None) -> list[Samenvatting]:
+    """The dossiers a listing shows (issue 18 §5): with ``regisseur`` that colleague's; in a team data
+    home by default the user's own (the profile's name) and the unassigned ones; otherwise all (a single
+    user sees everything). Unreadable dossiers always show. Call after ``samenvattingen()``."""
+
+    def vouw(tekst: str) -> str:
+        return " ".join(tekst.casefold().split())
+
+    if regisseur is not None:
+        return [r for r in rijen if r.fout or vouw(r.regisseur) == vouw(regisseur)]
+    eigen = _PROFIELNAAM[0] if _PROFIELNAAM else ""
+    if team or not eigen or not (paden.home() / ".git").is_dir():
+        return rijen
+    return [r for r in rijen if r.fout or not r.regisseur.strip() or vouw(r.regisseur) == vouw(eigen)]

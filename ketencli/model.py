@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, field_validator, model_validator
 
@@ -294,6 +294,26 @@ class HistorieItem(Basis):
     moment: datetime
     wat: str
     reden: str = ""
+
+
+class ConflictWaarde(Basis):
+    """One side's value in a merge conflict (issue 18): who had it, and the value (``verwijderd``
+    when that side removed the item)."""
+
+    door: str = ""
+    op: datetime | None = None  # when that side made its change
+    waarde: Any = None
+    verwijderd: bool = False
+
+
+class Conflict(Basis):
+    """A field changed differently on two machines (issue 18 §3), recorded by ``team sync``: the
+    field keeps the first value until `ketencli team los` chooses; nothing is lost. ``veld`` is the
+    path (``aanmelding.waarom_nu``, ``pva.rijen[r2].aanpak``)."""
+
+    veld: str
+    moment: datetime
+    waarden: list[ConflictWaarde] = Field(default_factory=list)
 
 
 # -- kijkschema, IFG-profielen and plan van aanpak (issue "instruments") ------------------------
@@ -628,6 +648,8 @@ class Dossier(Basis):
     afronding: Afronding = Field(default_factory=Afronding)
     historie: list[HistorieItem] = Field(default_factory=list)
     knelpunten: list[Knelpunt] = Field(default_factory=list)  # issue 17: beleidssignalen
+    # merge conflicts of a team sync, until resolved (issue 18)
+    conflicten: list[Conflict] = Field(default_factory=list)
 
     # What the store loaded (a hash of the file's bytes), to refuse saving over a newer version.
     _stempel: str | None = PrivateAttr(default=None)

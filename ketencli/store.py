@@ -659,6 +659,68 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
         dossier._stempel = hashlib.sha256(inhoud).hexdigest()
         dossier._geladen_fase = dossier.fase
         _ruim_op(dossier)
+        if (home() / ".git").is_dir():  # a team data home (issue 18): every save is a commit
+            _team_commit([f"dossiers/{dossier.id}/{DOSSIER_BESTAND}"], _commitbericht(dossier.id, huidig, inhoud))
+
+
+_SOORTEN = {"pva": "plan van aanpak", "ico": "ICO", "ifg_profielen": "IFG-profielen", "fase": "fase",
+            "betrokken_diensten": "betrokken diensten", "dringende_maatregelen": "dringende maatregelen",
+            "casusregisseur": "casusregisseur", "casusregie_start": "start casusregie"}
+
+
+def _commitbericht(dossier_id: str, oud: bytes | None, nieuw: bytes) -> str:
+    """A Dutch commit message with the id and the kinds of change, never a name or a value."""
+    if oud is None:
+        return f"Dossier {dossier_id}: nieuw dossier"
+    try:
+        voor, na = _lees_yaml_tekst(oud.decode("utf-8"), "oud"), _lees_yaml_tekst(nieuw.decode("utf-8"), "nieuw")
+    except (KetencliFout, UnicodeDecodeError, yaml.YAMLError):
+        voor, na = {}, {}
+    if not isinstance(voor, dict) or not isinstance(na, dict):
+        voor, na = {}, {}
+    soorten = [_SOORTEN.get(k, k.replace("_", " ")) for k in list(na) + [k for k in voor if k not in na]
+               if k != "historie" and voor.get(k) != na.get(k)]
+    return f"Dossier {dossier_id}: {', '.join(soorten) or 'bewaard'} gewijzigd"
+
+
+def _team_commit(paden: list[str], bericht: str) -> None:
+    """Commit ``paden`` in a team data home (``git_opslag``), author from the profile. Never fails
+    the save that just succeeded: a commit that cannot be made now (another ketencli syncing, a full
+    disk) is made by the next `team sync`, which commits what changed on disk first."""
+    from ketencli import git_opslag
+
+    with contextlib.suppress(Exception):
+        git_opslag.leg_vast(paden, bericht, auteur=lees_profiel().naam, moment=klok.nu())
+
+
+def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
+    """For `team sync` (issue 18): put a tracked file as the shared repository has it, atomically and
+    for a dossier under its lock; ``None`` removes it (a dossier: its whole folder). Raises SchijfFout."""
+    import shutil
+
+    pad = home() / relpad
+    delen = relpad.split("/")
+    try:
+        if len(delen) == 3 and delen[0] == "dossiers" and delen[2] == DOSSIER_BESTAND and ID_PATROON.match(delen[1]):
+            with slot(delen[1]):
+                if inhoud is not None:
+                    _schrijf_atomisch(pad, inhoud)
+                    return
+                with contextlib.suppress(FileNotFoundError):
+                    pad.unlink()
+            _LOCKS.pop(str(dossier_dir(delen[1])), None)
+            shutil.rmtree(dossier_dir(delen[1]), ignore_errors=True)
+            return
+        if inhoud is None:
+            with contextlib.suppress(FileNotFoundError):
+                pad.unlink()
+            return
+        maak_map(pad.parent)
+        _schrijf_atomisch(pad, inhoud)
+    except OSError as fout:
+        raise schrijffout(fout, f"{relpad} kon niet bijgewerkt worden",
+                          gevolg="De synchronisatie stopte; je datamap is onaangeroerd of volledig bijgewerkt "
+                                 "per dossier. Probeer `ketencli team sync` opnieuw.") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -940,6 +1002,9 @@ def verwijder_dossier(dossier_id: str, *, regio: str, jaar_afsluiting: int | Non
             with contextlib.suppress(OSError):
                 pad.unlink()
     ruim_verwijderde_op()
+    if (home() / ".git").is_dir():
+        _team_commit([f"dossiers/{dossier_id}/{DOSSIER_BESTAND}", "register/verwijderde-dossiers.csv"],
+                     f"Dossier {dossier_id}: verwijderd na de bewaartermijn")
 
 
 def ruim_verwijderde_op() -> None:

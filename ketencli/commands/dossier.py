@@ -292,8 +292,12 @@ def lijst(
     fase: str | None = typer.Option(None, "--fase", help="Toon alleen dossiers in deze fase."),
     regio: str | None = typer.Option(None, "--regio", help="Toon alleen dossiers van deze regio."),
     als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
+    heel_team: bool = typer.Option(False, "--team", help="In een team: ook de dossiers van je collega's."),
+    regisseur: str | None = typer.Option(None, "--regisseur", metavar="NAAM",
+                                         help="Alleen de dossiers van deze casusregisseur."),
 ) -> None:
-    """Toon alle dossiers als tabel (id, gezin, regio, fase, regisseur, aanmelddatum)."""
+    """Toon de dossiers als tabel (id, gezin, regio, fase, regisseur, aanmelddatum). In een team standaard
+    je eigen (en die zonder regisseur); --team toont alle, --regisseur NAAM die van een collega."""
     from ketencli import index, ui
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
@@ -302,7 +306,7 @@ def lijst(
     if regio is not None:
         controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
     rijen = [
-        r for r in index.samenvattingen()
+        r for r in index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur)
         if r.fout or ((fase is None or r.fase == fase) and (regio is None or r.regio == regio))
     ]
     if als_json:
@@ -310,6 +314,7 @@ def lijst(
             {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
              "aanmeldingsdatum": r.aanmeldingsdatum.isoformat() if r.aanmeldingsdatum else None,
              "volgende": r.volgende, **({"fout": r.fout} if r.fout else {}),
+             **({"conflicten": r.conflicten} if r.conflicten else {}),
              **({"vreemde_bestanden": r.vreemde_bestanden} if r.vreemde_bestanden else {})}
             for r in rijen
         ])
@@ -342,7 +347,8 @@ def lijst(
             tabel.add_row(r.id, "[red]kan niet gelezen worden[/]", *([""] * (len(koppen) - 3)),
                           f"[red]{escape(r.fout)}[/]")
             continue
-        cellen = {"id": r.id, "gezin": escape(r.gezin), "regio": r.regio,
+        cellen = {"id": r.id + (" [yellow](conflict)[/]" if r.conflicten else ""), "gezin": escape(r.gezin),
+                  "regio": r.regio,
                   "fase": FASE_LABELS.get(r.fase, r.fase), "regisseur": escape(r.regisseur) or "—",
                   "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
                   "volgende": ui.vervaldatum_tekst(r.volgende, vandaag)}
@@ -381,6 +387,10 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         kop.append(f"{escape(planning.woorden(d.regio)['intake_kort'])} {d.ico.datum:%d/%m/%Y}: "
                    f"{ICO_LABELS[d.ico.conclusie]}")
     c.print(Panel("\n".join(kop), title="Dossier", title_align="left"))
+    from ketencli.commands.weergave import conflict_paneel
+
+    if (conflicten := conflict_paneel(d)) is not None:
+        c.print(conflicten)
 
     a = d.aanmelding
     regels = []

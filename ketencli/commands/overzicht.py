@@ -29,13 +29,17 @@ def overzicht(
         None, "--weken", min=1, max=104, metavar="N",
         help="Hoeveel weken vooruit (deze week telt als de eerste). Standaard 2: deze en volgende week.",
     ),
+    heel_team: bool = typer.Option(False, "--team", help="In een team: ook de dossiers van je collega's."),
+    regisseur: str | None = typer.Option(None, "--regisseur", metavar="NAAM",
+                                         help="Alleen de dossiers van deze casusregisseur."),
 ) -> None:
     """Wat is te laat, wat moet deze week en volgende week: deadlines voor agendering, zittingen en de
-    vervaldata van de methodiek, over al je dossiers, de dringendste eerst."""
+    vervaldata van de methodiek, over al je dossiers, de dringendste eerst. In een team standaard je
+    eigen dossiers (en die zonder regisseur); --team toont alle, --regisseur NAAM die van een collega."""
     from ketencli import index, klok, planning, ui
 
     nu = klok.nu()
-    samenvattingen = index.samenvattingen()
+    samenvattingen = index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur)
     regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
     rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
     fouten = [s for s in samenvattingen if s.fout]
@@ -58,6 +62,10 @@ def overzicht(
         ui.melding(f"Dossier {s.id} kan niet gelezen worden en ontbreekt in dit overzicht: {s.fout}")
     for s in samenvattingen:
         ui.meld_vreemde_bestanden(s.id, s.vreemde_bestanden)
+    met_conflict = [s for s in samenvattingen if s.conflicten]
+    if met_conflict and not als_json:
+        ui.melding("Conflict na een team-sync in " + ", ".join(f"{s.id} ({s.conflicten})" for s in met_conflict)
+                   + ": bekijk het met `ketencli dossier show ID` en los het op met `ketencli team los ID`.")
 
 
 def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:

@@ -93,3 +93,33 @@ def open_bestand(pad: Any, wat: str, tip: str) -> None:
             typer.launch(str(pad))
     except OSError:
         raise KetencliFout(f"{wat} is bewaard, maar kon niet geopend worden: {pad}", tip=tip) from None
+
+
+def _conflictwaarde(w: Any) -> str:
+    import json
+
+    if w.verwijderd:
+        return "(verwijderd)"
+    if isinstance(w.waarde, str):
+        return w.waarde
+    return json.dumps(w.waarde, ensure_ascii=False, default=str)
+
+
+def conflict_paneel(d: model.Dossier) -> Any:
+    """The open merge conflicts of a team sync (issue 18), numbered for `team los`, with both values,
+    who and when; None when there are none."""
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    if not d.conflicten:
+        return None
+    regels = []
+    for nr, c in enumerate(d.conflicten, 1):
+        regels.append(f"[bold]{nr}. {escape(c.veld)}[/] (samengevoegd op {c.moment:%d/%m/%Y %H:%M})")
+        for i, w in enumerate(c.waarden, 1):
+            wie = escape(w.door or "onbekend") + (f", {w.op:%d/%m/%Y %H:%M}" if w.op else "")
+            regels.append(f"   waarde {i} ({wie}): {escape(_conflictwaarde(w))}")
+    regels.append(f"[dim]Kies met `ketencli team los {d.id} NR --kies 1` (of 2), of typ de juiste waarde met "
+                  "--waarde. Tot dan geldt waarde 1.[/]")
+    return Panel("\n".join(regels), title=f"[yellow]Conflict{'en' if len(d.conflicten) > 1 else ''} na een "
+                 "team-sync[/]", title_align="left", border_style="yellow")

@@ -1,0 +1,191 @@
+"""`ketencli team`: share a team's caseload through git (issue 18): init, sync, status, los, inloggen.
+
+Thin: the work is in ``ketencli.team`` (imported inside the commands: pygit2 never on the --help path).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+app = typer.Typer(
+    help="Deel de dossiers van je team via een gedeelde git-opslag (een map op een share of een https-server): "
+         "historiek, wie wat deed, en geen verloren wijziging tussen collega's.",
+    no_args_is_help=True,
+)
+
+
+@app.command("init")
+def init(
+    remote: str = typer.Option(..., "--remote", help="De gedeelde opslag: een map (\\\\server\\share\\ketencli.git, "
+                                                     "/mnt/team/ketencli.git) of een https-adres."),
+    naam: str | None = typer.Option(None, "--naam", help="Je naam als regisseur (komt in je profiel): de auteur "
+                                                         "van je wijzigingen."),
+) -> None:
+    """Maak van je datamap een team-opslag die met de gedeelde opslag synchroniseert. Daarna is elke
+    bewaring een vastlegging met je naam als auteur. Zonder team verandert er niets."""
+    from ketencli import model, store, team, ui
+    from ketencli.fouten import GebruiksFout
+
+    profiel = store.lees_profiel()
+    if naam is not None:
+        if not naam.strip():
+            raise GebruiksFout("--naam mag niet leeg zijn.")
+        profiel = model.Profiel.model_validate({**profiel.model_dump(), "naam": naam.strip()})
+        store.bewaar_profiel(profiel)
+    if not profiel.naam:
+        raise GebruiksFout("Je profiel heeft nog geen naam: die staat als auteur bij elke wijziging.",
+                           tip="Geef ze mee met `ketencli team init --remote ... --naam \"Voornaam Naam\"` "
+                               "of stel ze in met `ketencli profiel --naam ...`.")
+    nieuw, n = team.init(remote)
+    ui.gelukt(("Team-opslag ingesteld" if nieuw else "Gedeelde opslag aangepast")
+              + f" ({team.toon_url(remote)}); {n} bestanden vastgelegd.")
+    ui.console().print("Haal de dossiers van je team op en deel de jouwe met [bold]ketencli team sync[/].")
+
+
+@app.command("sync")
+def sync() -> None:
+    """Haal de wijzigingen van je team op, voeg ze samen met de jouwe en deel het resultaat."""
+    from ketencli import team, ui
+
+    uit = team.sync()
+    delen = []
+    if uit.opgehaald:
+        delen.append(f"{len(uit.opgehaald)} bestand(en) bijgewerkt")
+    if uit.samengevoegd:
+        delen.append(f"samengevoegd: {', '.join(sorted(set(uit.samengevoegd)))}")
+    delen.append("gedeeld" if uit.gedeeld else "niets nieuws te delen")
+    ui.gelukt("Gesynchroniseerd: " + "; ".join(delen) + ".")
+    _toon_conflicten(team.conflicten())
+
+
+def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
+    from rich.markup import escape
+
+    from ketencli import ui
+
+    for dossier_id, velden in sorted(conflicten.items()):
+        ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
+                           + ", ".join(f"{i}. {escape(v)}" for i, v in enumerate(velden, 1)))
+    if conflicten:
+        ui.console().print("Bekijk de twee waarden met [bold]ketencli dossier show ID[/] en kies met "
+                           "[bold]ketencli team los ID [NR] --kies 1|2[/] of [bold]--waarde ...[/].")
+
+
+@app.command("status")
+def status() -> None:
+    """Toon de gedeelde opslag, wat nog niet gedeeld is en de open conflicten."""
+    from ketencli import git_opslag, team, ui
+
+    if not git_opslag.actief():
+        ui.console().print("Er is geen team ingesteld: je dossiers staan enkel op deze computer. "
+                           "Stel een team in met [bold]ketencli team init --remote ...[/].")
+        return
+    st = team.status()
+    regels = [f"Gedeelde opslag: {st.url or '—'}",
+              f"Nog niet vastgelegd: {len(st.niet_vastgelegd)} bestand(en)",
+              f"Nog te delen: {st.te_delen} vastlegging(en); klaar om op te halen (bij de laatste sync): "
+              f"{st.op_te_halen}"]
+    ui.console().print("\n".join(regels))
+    if st.conflicten:
+        _toon_conflicten(st.conflicten)
+    else:
+        ui.console().print("Geen conflicten.")
+
+
+@app.command("los")
+def los(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier met het conflict."),
+    nummer: int | None = typer.Argument(None, metavar="NR", help="Het nummer van het conflict (zie team status)."),
+    kies: int | None = typer.Option(None, "--kies", help="Neem waarde 1 of 2 (zoals dossier show ze toont)."),
+    waarde: str | None = typer.Option(None, "--waarde", help="Typ zelf de juiste waarde."),
+) -> None:
+    """Los een conflict op: kies een van de twee waarden of typ de juiste. Bewaard zoals elke wijziging."""
+    from rich.markup import escape
+
+    from ketencli import team, ui
+
+    veld = team.los_op(dossier_id, nummer, kies, waarde)
+    ui.gelukt(f"Conflict in {escape(veld)} opgelost. Deel het met ketencli team sync.")
+
+
+@app.command("inloggen")
+def inloggen(
+    gebruiker: str = typer.Option(..., "--gebruiker", help="Je gebruikersnaam op de git-server."),
+    wachtwoord_stdin: bool = typer.Option(False, "--wachtwoord-stdin",
+                                          help="Lees het wachtwoord (of token) van de standaardinvoer."),
+) -> None:
+    """Bewaar je inloggegevens voor een https-opslag in de sleutelhanger van je systeem (nooit in een
+    bestand of op de opdrachtregel)."""
+    from ketencli import git_opslag, team, ui
+    from ketencli.fouten import GebruiksFout
+
+    team.vereis_team()
+    url = git_opslag.remote_url() or ""
+    if git_opslag.soort_url(url) not in ("https", "http-lokaal"):
+        raise GebruiksFout("De gedeelde opslag is een map: daarvoor is geen inloggen nodig.")
+    if wachtwoord_stdin:
+        wachtwoord = sys.stdin.readline().rstrip("\r\n")
+    else:
+        wachtwoord = typer.prompt("Wachtwoord of token", hide_input=True)
+    if not wachtwoord:
+        raise GebruiksFout("Er werd geen wachtwoord gegeven.")
+    git_opslag.bewaar_inlog(url, gebruiker.strip(), wachtwoord)
+    ui.gelukt("Inloggegevens bewaard in de sleutelhanger van je systeem.")
+
+
+def historiek(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
+    als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
+) -> None:
+    """Wie wijzigde wat en wanneer in dit dossier (uit de team-opslag; zonder team: de historie van het
+    dossier zelf). Ook van een afgesloten dossier."""
+    from rich.markup import escape
+
+    from ketencli import git_opslag, store, team, ui
+
+    if not git_opslag.actief():
+        d = store.laad(dossier_id)
+        items = [{"moment": h.moment.isoformat(), "auteur": None, "bericht": h.wat,
+                  "wijzigingen": [{"zin": h.wat + (f" ({h.reden})" if h.reden else "")}]} for h in d.historie]
+        if als_json:
+            ui.schrijf_json(items)
+            return
+        ui.console().print("[dim]Geen team ingesteld: dit is de historie van het dossier zelf, zonder wie.[/]")
+    else:
+        items = team.historiek(dossier_id)
+        if als_json:
+            ui.schrijf_json(items)
+            return
+    c = ui.console()
+    if not items:
+        c.print(f"Nog geen historiek voor dossier {dossier_id}.")
+        return
+    for item in items:
+        moment = item["moment"][:16].replace("T", " ")
+        c.print(f"[bold]{moment}[/]" + (f"  {escape(item['auteur'])}" if item["auteur"] else ""))
+        for w in item["wijzigingen"]:
+            c.print(f"   {escape(w['zin'])}")
+
+
+def overdracht(
+    dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
+    aan: str = typer.Option(..., "--aan", help="De naam van de collega die het dossier overneemt."),
+    organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega."),
+) -> None:
+    """Draag een dossier over aan een collega (bv. tijdens een verlof): die wordt de casusregisseur;
+    het komt in de historiek."""
+    from rich.markup import escape
+
+    from ketencli import team, ui
+
+    team.draag_over(dossier_id, aan, organisatie)
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(aan.strip())}."
+              + (" Deel het met ketencli team sync." if _team_actief() else ""))
+
+
+def _team_actief() -> bool:
+    from ketencli import git_opslag
+
+    return git_opslag.actief()

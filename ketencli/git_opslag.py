@@ -1,0 +1,527 @@
+"""All git I/O of ketencli (issue 18): the data home as a git working tree, through pygit2.
+
+pygit2 (libgit2) ships ready-made wheels for Windows, macOS and Linux, so no system git is needed;
+it is C, so a sync of a team's 1,000 dossiers stays within twice a plain ``git pull && git push``
+(``benchmarks/bench_team.py``). It is imported only inside these functions: never on the ``--help``
+path, and never for a single user (no team set up: no ``.git`` in the data home, nothing here runs).
+
+What is tracked: ``dossiers/<id>/dossier.yaml`` and ``register/`` (the anonymous register of deleted
+dossiers). Documents, drafts, editor copies, the config folder, locks and temp copies are not
+(``.gitignore``). Commit messages carry ids and kinds only, never a name; the author is the name in
+the user's profile. Every operation holds the team lock (``.git/ketencli.lock``); while holding it,
+lock files libgit2 left behind after a killed process are stale and removed.
+
+The merge of a dossier is ``samenvoegen`` (pure); the sync that uses these primitives is ``team``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ketencli.fouten import KetencliFout
+from ketencli.paden import home
+
+TAK = "main"
+REF = f"refs/heads/{TAK}"
+REF_REMOTE = f"refs/remotes/origin/{TAK}"
+EMAIL = "ketencli@lokaal"  # git needs an address; a neutral one, never the user's
+SLOT_WACHTTIJD = 2.0
+KEYRING_DIENST = "ketencli-team"
+
+GITIGNORE = """\
+# ketencli team-opslag: alleen de dossiers zelf en het register worden gedeeld.
+/*
+!/.gitignore
+!/dossiers/
+!/register/
+/dossiers/*/*
+!/dossiers/*/dossier.yaml
+/register/*.tmp
+"""
+
+
+class TeamFout(KetencliFout):
+    """A team operation failed (the shared repository unreachable, refused, not set up)."""
+
+
+def actief(basis: Path | None = None) -> bool:
+    """Whether the data home is a team working tree (a stat; no import of pygit2)."""
+    return ((basis or home()) / ".git").is_dir()
+
+
+def open_repo() -> Any:
+    import pygit2
+
+    try:
+        return pygit2.Repository(str(home()))
+    except pygit2.GitError:
+        raise TeamFout("De team-opslag in je datamap is onleesbaar.",
+                       tip="Vraag je beheerder om hulp; je dossiers zelf zijn onaangeroerd.") from None
+
+
+# -- the team lock ----------------------------------------------------------------------------------
+
+_STALE = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock", "FETCH_HEAD.lock")
+
+
+@contextlib.contextmanager
+def slot(wachttijd: float | None = None) -> Iterator[None]:
+    """The team lock: one git operation at a time in this data home. Raises TeamFout when another
+    ketencli holds it longer than ``wachttijd`` seconds."""
+    from filelock import FileLock, Timeout
+
+    git = home() / ".git"
+    try:
+        with FileLock(str(git / "ketencli.lock"), mode=0o600).acquire(
+                timeout=SLOT_WACHTTIJD if wachttijd is None else wachttijd):
+            _ruim_oude_locks(git)
+            yield
+    except Timeout:
+        raise TeamFout("Een andere ketencli is nu aan het synchroniseren.",
+                       tip="Wacht even en probeer het opnieuw.") from None
+
+
+def _ruim_oude_locks(git: Path) -> None:
+    """Under the team lock only ketencli runs git: a libgit2 lock file now is from a killed process."""
+    for naam in _STALE:
+        with contextlib.suppress(OSError):
+            (git / naam).unlink()
+    for map_ in (git / "refs" / "heads", git / "refs" / "remotes" / "origin"):
+        with contextlib.suppress(OSError):
+            for item in os.scandir(map_):
+                if item.name.endswith(".lock"):
+                    os.unlink(item.path)
+
+
+@contextlib.contextmanager
+def vertaald() -> Iterator[None]:
+    """libgit2's errors (a full disk, a damaged repository) as one Dutch TeamFout; OS errors as SchijfFout."""
+    import pygit2
+
+    from ketencli.fouten import schrijffout
+
+    try:
+        yield
+    except pygit2.GitError as fout:
+        raise TeamFout(f"De team-opslag in je datamap kon niet bijgewerkt worden ({_kort(fout)}).",
+                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw; je "
+                           "dossiers zelf zijn bewaard.") from None
+    except OSError as fout:
+        raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
+                          gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None
+
+
+# -- set up ----------------------------------------------------------------------------------------
+
+
+def initialiseer(url: str) -> bool:
+    """Make the data home a git working tree with ``url`` as its remote ``origin`` (again: only the
+    remote changes). Returns True when the repository is new."""
+    import pygit2
+
+    basis = home()
+    nieuw = not actief(basis)
+    if nieuw:
+        pygit2.init_repository(str(basis), initial_head=TAK)
+    repo = open_repo()
+    gitignore = basis / ".gitignore"
+    if not gitignore.exists():
+        from ketencli.paden import schrijf_atomisch
+
+        schrijf_atomisch(gitignore, GITIGNORE.encode("utf-8"))
+    if "origin" in [r.name for r in repo.remotes]:
+        repo.remotes.set_url("origin", url)
+    else:
+        repo.remotes.create("origin", url, f"+{REF}:{REF_REMOTE}")
+    repo.config["core.autocrlf"] = "false"
+    return nieuw
+
+
+def remote_url() -> str | None:
+    if not actief():
+        return None
+    repo = open_repo()
+    with contextlib.suppress(KeyError):
+        return str(repo.remotes["origin"].url)
+    return None
+
+
+# -- commits ---------------------------------------------------------------------------------------
+
+
+def _handtekening(auteur: str, moment: datetime | None) -> Any:
+    import pygit2
+
+    naam = auteur.strip() or "onbekende regisseur"
+    if moment is None:
+        return pygit2.Signature(naam, EMAIL)
+    offset = int(moment.utcoffset().total_seconds() // 60) if moment.utcoffset() is not None else 0
+    return pygit2.Signature(naam, EMAIL, int(moment.timestamp()), offset)
+
+
+def head_commit(repo: Any) -> Any | None:
+    if repo.head_is_unborn:
+        return None
+    return repo.head.peel()
+
+
+def leg_vast(paden: list[str], bericht: str, auteur: str, moment: datetime | None = None) -> bool:
+    """Commit the files at ``paden`` (relative, '/'-separated) as they are on disk now (a missing file
+    is a removal). Returns False when nothing changed. Takes the team lock."""
+    with slot():
+        return _leg_vast(open_repo(), paden, bericht, auteur, moment)
+
+
+def _leg_vast(repo: Any, paden: list[str], bericht: str, auteur: str, moment: datetime | None) -> bool:
+    index = repo.index
+    basis = home()
+    for pad in paden:
+        if (basis / pad).is_file():
+            index.add(pad)
+        else:
+            with contextlib.suppress(KeyError, OSError):
+                index.remove(pad)
+    return maak_commit(repo, index, bericht, auteur, moment)
+
+
+def maak_commit(repo: Any, index: Any, bericht: str, auteur: str, moment: datetime | None,
+            tweede_ouder: Any = None) -> bool:
+    boom = index.write_tree()
+    ouder = head_commit(repo)
+    if ouder is not None and ouder.tree_id == boom and tweede_ouder is None:
+        index.write()
+        return False
+    if ouder is None and len(index) == 0:
+        return False
+    index.write()
+    sig = _handtekening(auteur, moment)
+    ouders = [c.id for c in (ouder, tweede_ouder) if c is not None]
+    repo.create_commit("HEAD", sig, sig, bericht, boom, ouders)
+    return True
+
+
+_GEVOLGD = re.compile(r"^(dossiers/\d{4}-\d{3,}/dossier\.yaml|register/[^/]+|\.gitignore)$")
+
+
+def gewijzigd_op_schijf(repo: Any) -> list[str]:
+    """The tracked kinds of files that differ from the last commit (changed, new or removed)."""
+    import pygit2
+
+    uit = []
+    basis = home()
+    # "normal": a new folder is one entry (not walked into: a dossier's documenten/ stays unread)
+    for pad, vlag in repo.status(untracked_files="normal", ignored=False).items():
+        if vlag & pygit2.enums.FileStatus.IGNORED or vlag == pygit2.enums.FileStatus.CURRENT:
+            continue
+        if pad.endswith("/"):
+            kandidaten = [f"{pad}dossier.yaml"] if pad.startswith("dossiers/") and pad.count("/") == 2 else \
+                [f"{pad}{p.name}" for p in (basis / pad).iterdir()] if pad == "register/" else []
+            if pad == "dossiers/":  # the very first dossiers
+                kandidaten = [f"dossiers/{p.name}/dossier.yaml" for p in (basis / pad).iterdir()]
+            uit += [k for k in kandidaten if _GEVOLGD.match(k) and (basis / k).is_file()]
+        elif _GEVOLGD.match(pad):
+            uit.append(pad)
+    return sorted(uit)
+
+
+def leg_alles_vast(bericht_voor: Any, auteur: str, moment: datetime | None, repo: Any) -> list[str]:
+    """Commit every tracked file that changed on disk since the last commit (a save whose commit was
+    skipped or killed, the first commit of `team init`). ``bericht_voor(paden)`` gives the message.
+    Caller holds the team lock. Returns the committed paths."""
+    paden = gewijzigd_op_schijf(repo)
+    if paden:
+        _leg_vast(repo, paden, bericht_voor(paden), auteur, moment)
+    return paden
+
+
+# -- reading the history ---------------------------------------------------------------------------
+
+
+def blob(boom: Any, pad: str) -> bytes | None:
+    if boom is None:
+        return None
+    try:
+        obj = boom[pad]
+    except KeyError:
+        return None
+    return bytes(obj.data) if obj.type_str == "blob" else None
+
+
+def blob_id(boom: Any, pad: str) -> Any:
+    if boom is None:
+        return None
+    try:
+        return boom[pad].id
+    except KeyError:
+        return None
+
+
+@dataclass
+class Versie:
+    """One commit that changed a file: who, when, the message, and the file before (per parent) and after."""
+
+    commit: str
+    auteur: str
+    moment: datetime
+    bericht: str
+    na: bytes | None
+    voor: list[bytes | None]
+
+
+def versies(pad: str) -> list[Versie]:
+    """Every commit reachable from HEAD that changed ``pad``, newest first."""
+    from datetime import timedelta, timezone
+
+    import pygit2
+
+    repo = open_repo()
+    start = head_commit(repo)
+    if start is None:
+        return []
+    uit = []
+    for c in repo.walk(start.id, pygit2.enums.SortMode.TOPOLOGICAL | pygit2.enums.SortMode.TIME):
+        na_id = blob_id(c.tree, pad)
+        voor_ids = [blob_id(p.tree, pad) for p in c.parents]
+        if voor_ids and all(v == na_id for v in voor_ids):
+            continue
+        if not voor_ids and na_id is None:
+            continue
+        if len(voor_ids) > 1 and any(v == na_id for v in voor_ids):
+            continue  # a merge that took one side's file as it was: nothing of its own
+        tz = timezone(timedelta(minutes=c.author.offset))
+        uit.append(Versie(str(c.id), c.author.name, datetime.fromtimestamp(c.author.time, tz), c.message.strip(),
+                          blob(c.tree, pad), [blob(p.tree, pad) for p in c.parents]))
+    return uit
+
+
+def laatste_auteur(repo: Any, commit: Any, pad: str, stop: Any = None) -> tuple[str, datetime | None]:
+    """Who last changed ``pad`` on the line of ``commit`` (first parents), and when."""
+    from datetime import timedelta, timezone
+
+    c = commit
+    while c is not None:
+        if stop is not None and c.id == stop:
+            break
+        mijn = blob_id(c.tree, pad)
+        ouder = c.parents[0] if c.parents else None
+        if ouder is None or blob_id(ouder.tree, pad) != mijn:
+            tz = timezone(timedelta(minutes=c.author.offset))
+            return c.author.name, datetime.fromtimestamp(c.author.time, tz)
+        c = ouder
+    return (commit.author.name if commit is not None else ""), None
+
+
+# -- the remote ------------------------------------------------------------------------------------
+
+
+def soort_url(url: str) -> str:
+    """"pad" (a folder: ``/mnt/team/ketencli.git``, ``\\\\server\\share\\ketencli.git``, ``C:\\team``,
+    ``file://``), "https", "http-lokaal" (http on this machine, for tests), or "" (not supported)."""
+    u = url.strip()
+    if u.startswith(("\\\\", "//")) or re.match(r"^[A-Za-z]:[\\/]", u) or u.startswith(("/", "file://")):
+        return "pad"
+    if u.lower().startswith("https://"):
+        return "https"
+    if re.match(r"^http://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?/", u, re.I):
+        return "http-lokaal"
+    return ""
+
+
+def libgit2_url(url: str) -> str:
+    """The form libgit2 reads: a UNC path ``\\\\server\\share\\x.git`` as ``//server/share/x.git``."""
+    if url.startswith("\\\\"):
+        return url.replace("\\", "/")
+    return url
+
+
+def _sleutelnaam(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    delen = urlsplit(url)
+    return f"{delen.scheme}://{delen.hostname or ''}{':' + str(delen.port) if delen.port else ''}"
+
+
+def bewaar_inlog(url: str, gebruiker: str, wachtwoord: str) -> None:
+    """Put the credentials for ``url``'s server in the system keyring (never in a file)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(KEYRING_DIENST, _sleutelnaam(url), f"{gebruiker}\n{wachtwoord}")
+    except (KeyringError, RuntimeError) as fout:
+        raise TeamFout("Je inloggegevens konden niet in de sleutelhanger van je systeem bewaard worden "
+                       f"({type(fout).__name__}).",
+                       tip="Kijk na of je systeem een sleutelhanger heeft (Windows Credential Manager, "
+                           "macOS Sleutelhanger, GNOME Keyring of KWallet).") from None
+
+
+def lees_inlog(url: str) -> tuple[str, str] | None:
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        waarde = keyring.get_password(KEYRING_DIENST, _sleutelnaam(url))
+    except (KeyringError, RuntimeError):
+        return None
+    if not waarde or "\n" not in waarde:
+        return None
+    gebruiker, wachtwoord = waarde.split("\n", 1)
+    return gebruiker, wachtwoord
+
+
+def _terugroep(url: str) -> Any:
+    import pygit2
+
+    class Terugroep(pygit2.RemoteCallbacks):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.geweigerd: str | None = None
+            self.gevraagd = 0
+
+        def credentials(self, url_: str, gebruiker: str | None, soorten: Any) -> Any:
+            self.gevraagd += 1
+            inlog = lees_inlog(url) if self.gevraagd <= 1 else None
+            if inlog is None:
+                raise TeamFout("De gedeelde opslag vraagt om in te loggen, en je inloggegevens kloppen niet "
+                               "of ontbreken.",
+                               tip="Bewaar ze (opnieuw) met `ketencli team inloggen`.")
+            return pygit2.UserPass(*inlog)
+
+        def push_update_reference(self, refname: str, message: str | None) -> None:
+            if message:
+                self.geweigerd = message
+
+    return Terugroep()
+
+
+class Geweigerd(Exception):
+    """The remote refused the push (someone pushed first): fetch, merge, push again."""
+
+
+def _onbereikbaar(fout: Exception) -> TeamFout:
+    return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald "
+                    f"({_kort(fout)}).",
+                    tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
+                        "VPN) na en probeer `ketencli team sync` later opnieuw.")
+
+
+def _kort(fout: Exception) -> str:
+    tekst = str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
+    return tekst[:160]
+
+
+def haal_op(repo: Any) -> Any | None:
+    """Fetch the remote's branch; returns its commit (None when the remote is still empty)."""
+    import pygit2
+
+    remote = repo.remotes["origin"]
+    terug = _terugroep(remote.url)
+    try:
+        remote.fetch([f"+{REF}:{REF_REMOTE}"], callbacks=terug)
+    except TeamFout:
+        raise
+    except (pygit2.GitError, OSError, KeyError) as fout:
+        raise _onbereikbaar(fout) from None
+    try:
+        return repo.lookup_reference(REF_REMOTE).peel()
+    except KeyError:
+        return None
+
+
+def duw(repo: Any) -> None:
+    """Push the local branch. Raises Geweigerd when the remote moved on (someone pushed first)."""
+    import pygit2
+
+    remote = repo.remotes["origin"]
+    terug = _terugroep(remote.url)
+    try:
+        remote.push([f"{REF}:{REF}"], callbacks=terug)
+    except TeamFout:
+        raise
+    except pygit2.GitError as fout:
+        if re.search(r"non-fast-?forward|fetch first|rejected|not present locally", str(fout), re.I):
+            raise Geweigerd(str(fout)) from None
+        raise _onbereikbaar(fout) from None
+    except OSError as fout:
+        raise _onbereikbaar(fout) from None
+    if terug.geweigerd:
+        raise Geweigerd(terug.geweigerd)
+    repo.references.create(REF_REMOTE, head_commit(repo).id, force=True)
+
+
+def merge_basis(repo: Any, a: Any, b: Any) -> Any | None:
+    try:
+        basis = repo.merge_base(a.id, b.id)
+    except Exception:  # noqa: BLE001 - unrelated histories: no base
+        return None
+    return repo[basis] if basis is not None else None
+
+
+def is_voorouder(repo: Any, voorouder: Any, van: Any) -> bool:
+    return voorouder.id == van.id or repo.descendant_of(van.id, voorouder.id)
+
+
+def gewijzigde_paden(repo: Any, van: Any, naar: Any) -> set[str]:
+    """The paths whose content differs between two trees (either may be None: the empty tree)."""
+    if van is None and naar is None:
+        return set()
+    if van is None:
+        return {p for p in _alle_paden(naar)}
+    if naar is None:
+        return {p for p in _alle_paden(van)}
+    diff = van.diff_to_tree(naar)
+    uit = set()
+    for delta in diff.deltas:
+        uit.add(delta.old_file.path)
+        uit.add(delta.new_file.path)
+    return uit
+
+
+def _alle_paden(boom: Any, voor: str = "") -> Iterator[str]:
+    for item in boom:
+        pad = f"{voor}{item.name}"
+        if item.type_str == "tree":
+            yield from _alle_paden(item, pad + "/")
+        else:
+            yield pad
+
+
+def werk_index_bij(repo: Any, paden: list[str]) -> Any:
+    """Bring the index in line with the files on disk at ``paden``; returns the index."""
+    index = repo.index
+    basis = home()
+    for pad in paden:
+        if (basis / pad).is_file():
+            index.add(pad)
+        else:
+            with contextlib.suppress(KeyError, OSError):
+                index.remove(pad)
+    return index
+
+
+def verplaats_head(repo: Any, commit: Any) -> None:
+    repo.references.create(REF, commit.id, force=True)
+    if repo.head_is_unborn:
+        repo.set_head(REF)
+
+
+def voorsprong(repo: Any) -> tuple[int, int]:
+    """(local commits not on the remote, remote commits not here), from the last fetch."""
+    lokaal = head_commit(repo)
+    try:
+        daar = repo.lookup_reference(REF_REMOTE).peel()
+    except KeyError:
+        daar = None
+    if lokaal is None:
+        return 0, 0
+    if daar is None:
+        return sum(1 for _ in repo.walk(lokaal.id)), 0
+    voor, achter = repo.ahead_behind(lokaal.id, daar.id)
+    return int(voor), int(achter)

@@ -1,0 +1,318 @@
+"""The three-way merge of one dossier (issue 18 §3): pure, no I/O, no git.
+
+``voeg_samen(basis, ons, hun)`` takes three parsed ``dossier.yaml`` documents (plain dicts and lists
+as the YAML reader returns them: the common ancestor, this machine's version and the colleague's
+version) and returns the merged document and the list of conflicts:
+
+- a value changed on one side only takes that side's value; the same change on both sides is no
+  conflict;
+- mappings merge key by key, recursively;
+- lists of items with an identity merge item by item: items with an ``id`` (gezinsleden, diensten,
+  PvA rows, doelstellingen, agenderingen) by their id, checklist ticks (``stappen``) by item and
+  member; an item added on either side is kept, an item removed on one side and unchanged on the other
+  goes, an item removed on one side and edited on the other stays and is a conflict;
+- lists of items without an identity (tijdlijn entries, actions of a PvA row, historie, texts such as
+  waarschuwingssignalen) merge as multisets of whole items: what either side added is in the result,
+  what either side removed is gone; an edit is a removal plus an addition, so two edits of one entry
+  keep both versions (nothing is lost, nothing asks);
+- the same field changed differently on both sides is a ``Conflict``: the result keeps this side's
+  value and the conflict both values. The caller records it in the dossier (``Dossier.conflicten``).
+
+Invariant (tested by a hypothesis property test): every change of either side relative to ``basis``
+is in the result or in a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+WEG = None  # a conflict's value for "this side removed the item"
+
+
+class _Ontbreekt:
+    """A key or item that a side does not have."""
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "ONTBREEKT"
+
+
+ONTBREEKT: Any = _Ontbreekt()
+
+
+@dataclass
+class Conflict:
+    """One field (or item) changed differently on both sides. ``pad`` is a dotted path with list
+    items as ``[sleutel]`` (``aanmelding.waarom_nu``, ``pva.rijen[r2].aanpak``); ``ons``/``hun`` are
+    the two values (``None`` for an item a side removed)."""
+
+    pad: str
+    ons: Any
+    hun: Any
+
+
+def voeg_samen(basis: Any, ons: Any, hun: Any) -> tuple[Any, list[Conflict]]:
+    """Merge ``ons`` and ``hun`` against their common ancestor ``basis`` (``None`` or ``{}`` when the
+    file is new on both sides). Returns (result, conflicts); the inputs are not changed."""
+    conflicten: list[Conflict] = []
+    resultaat = _voeg(ONTBREEKT if basis is None else basis, ons, hun, "", conflicten)
+    return resultaat, conflicten
+
+
+def _gelijk(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b if not isinstance(a, (dict, list)) else a == b
+
+
+def _voeg(basis: Any, ons: Any, hun: Any, pad: str, conflicten: list[Conflict]) -> Any:
+    if _gelijk(ons, hun):
+        return ons
+    if _gelijk(ons, basis):
+        return hun
+    if _gelijk(hun, basis):
+        return ons
+    if isinstance(ons, dict) and isinstance(hun, dict) and (isinstance(basis, dict) or basis is ONTBREEKT):
+        return _voeg_dict(basis if isinstance(basis, dict) else {}, ons, hun, pad, conflicten)
+    if isinstance(ons, list) and isinstance(hun, list) and (isinstance(basis, list) or basis is ONTBREEKT):
+        return _voeg_lijst(basis if isinstance(basis, list) else [], ons, hun, pad, conflicten)
+    conflicten.append(Conflict(pad or "(dossier)", _waarde(ons), _waarde(hun)))
+    return ons
+
+
+def _waarde(w: Any) -> Any:
+    return WEG if w is ONTBREEKT else w
+
+
+def _voeg_dict(basis: dict, ons: dict, hun: dict, pad: str, conflicten: list[Conflict]) -> dict:
+    uit: dict = {}
+    sleutels = list(ons) + [k for k in hun if k not in ons]
+    for k in sleutels:
+        if k not in ons and k in basis and _gelijk(hun.get(k, ONTBREEKT), basis[k]):
+            continue  # removed here, unchanged there
+        if k not in hun and k in basis and _gelijk(ons.get(k, ONTBREEKT), basis[k]):
+            continue  # removed there, unchanged here
+        w = _voeg(basis.get(k, ONTBREEKT), ons.get(k, ONTBREEKT), hun.get(k, ONTBREEKT),
+                  f"{pad}.{k}" if pad else str(k), conflicten)
+        if w is not ONTBREEKT:
+            uit[k] = w
+    return uit
+
+
+# -- lists ----------------------------------------------------------------------------------------
+
+
+def sleutel(item: Any, lijstpad: str = "") -> str | None:
+    """The identity of a list item, or None for an item that has none (merged by content): ``id``
+    when the item has one; for checklist ticks (``stappen``) the item and the member."""
+    if isinstance(item, dict):
+        if isinstance(item.get("id"), (str, int)) and str(item["id"]):
+            return str(item["id"])
+        if _laatste(lijstpad) == "stappen" and isinstance(item.get("item"), str):
+            lid = item.get("lid")
+            return f"{item['item']}@{lid}" if lid else item["item"]
+    return None
+
+
+def _laatste(pad: str) -> str:
+    return pad.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+def _inhoud(item: Any) -> str:
+    return json.dumps(item, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _sleutels(lijst: list, pad: str) -> list[str] | None:
+    """Unique identities for every item, or None when the list is merged by content."""
+    ks = [sleutel(i, pad) for i in lijst]
+    if any(k is None for k in ks) or len(set(ks)) != len(ks):
+        return None
+    return ks  # type: ignore[return-value]
+
+
+def _voeg_lijst(basis: list, ons: list, hun: list, pad: str, conflicten: list[Conflict]) -> list:
+    kb, ko, kh = _sleutels(basis, pad), _sleutels(ons, pad), _sleutels(hun, pad)
+    if kb is not None and ko is not None and kh is not None:
+        return _voeg_op_sleutel(basis, ons, hun, kb, ko, kh, pad, conflicten)
+    return _voeg_als_multiset(basis, ons, hun)
+
+
+def _voeg_op_sleutel(basis: list, ons: list, hun: list, kb: list[str], ko: list[str], kh: list[str],
+                     pad: str, conflicten: list[Conflict]) -> list:
+    b, o, h = dict(zip(kb, basis, strict=True)), dict(zip(ko, ons, strict=True)), dict(zip(kh, hun, strict=True))
+    uit: list = []
+    volgorde = ko + [k for k in kh if k not in o]
+    for k in volgorde:
+        itempad = f"{pad}[{k}]"
+        if k in o and k in h:
+            uit.append(_voeg(b.get(k, ONTBREEKT), o[k], h[k], itempad, conflicten))
+        elif k in o:  # only here: new here, or removed there
+            if k not in b:
+                uit.append(o[k])
+            elif not _gelijk(o[k], b[k]):  # edited here, removed there: keep, and ask
+                conflicten.append(Conflict(itempad, o[k], WEG))
+                uit.append(o[k])
+        else:  # only there
+            if k not in b:
+                uit.append(h[k])
+            elif not _gelijk(h[k], b[k]):  # removed here, edited there
+                conflicten.append(Conflict(itempad, WEG, h[k]))
+                uit.append(h[k])
+    return uit
+
+
+def _voeg_als_multiset(basis: list, ons: list, hun: list) -> list:
+    """Items by content: each item's count changes by what either side did (the same addition or
+    removal on both sides counts once); this side's order first, then what only the other added."""
+    tb, to, th = _tel(basis), _tel(ons), _tel(hun)
+    doel: dict[str, int] = {}
+    for k in set(tb) | set(to) | set(th):
+        b = tb.get(k, 0)
+        x, y = to.get(k, 0) - b, th.get(k, 0) - b
+        d = (max(x, y) if x > 0 else min(x, y)) if x * y > 0 else x + y
+        doel[k] = max(0, b + d)
+    uit: list = []
+    gezet: dict[str, int] = {}
+    for item in ons + hun:
+        k = _inhoud(item)
+        if gezet.get(k, 0) < doel[k]:
+            uit.append(item)
+            gezet[k] = gezet.get(k, 0) + 1
+    return uit
+
+
+def _tel(lijst: list) -> dict[str, int]:
+    tel: dict[str, int] = {}
+    for item in lijst:
+        k = _inhoud(item)
+        tel[k] = tel.get(k, 0) + 1
+    return tel
+
+
+# -- paths: reading and setting a value for `team los` --------------------------------------------
+
+
+def _delen(pad: str) -> list[tuple[str, str]]:
+    """``pva.rijen[r2].aanpak`` -> [("k","pva"), ("k","rijen"), ("i","r2"), ("k","aanpak")]."""
+    delen: list[tuple[str, str]] = []
+    i = 0
+    huidig = ""
+    while i < len(pad):
+        c = pad[i]
+        if c == ".":
+            if huidig:
+                delen.append(("k", huidig))
+            huidig = ""
+        elif c == "[":
+            if huidig:
+                delen.append(("k", huidig))
+            huidig = ""
+            eind = pad.index("]", i)
+            delen.append(("i", pad[i + 1:eind]))
+            i = eind
+        else:
+            huidig += c
+        i += 1
+    if huidig:
+        delen.append(("k", huidig))
+    return delen
+
+
+def zet(document: dict, pad: str, waarde: Any) -> None:
+    """Set the value at ``pad`` in ``document`` (in place); ``waarde`` None at an item path removes
+    the item, at a key removes the key. Raises KeyError when the path does not exist (any more)."""
+    delen = _delen(pad)
+    if not delen:
+        raise KeyError(pad)
+    ouder: Any = document
+    lijstpad = ""
+    for soort, naam in delen[:-1]:
+        ouder, lijstpad = _stap(ouder, soort, naam, lijstpad)
+    soort, naam = delen[-1]
+    if soort == "k":
+        if not isinstance(ouder, dict):
+            raise KeyError(pad)
+        if waarde is None:
+            ouder.pop(naam, None)
+        else:
+            ouder[naam] = waarde
+        return
+    if not isinstance(ouder, list):
+        raise KeyError(pad)
+    for i, item in enumerate(ouder):
+        if sleutel(item, lijstpad) == naam:
+            if waarde is None:
+                del ouder[i]
+            else:
+                ouder[i] = waarde
+            return
+    if waarde is not None:
+        ouder.append(waarde)
+
+
+def _stap(ouder: Any, soort: str, naam: str, lijstpad: str) -> tuple[Any, str]:
+    if soort == "k":
+        if not isinstance(ouder, dict) or naam not in ouder:
+            raise KeyError(naam)
+        return ouder[naam], naam
+    if isinstance(ouder, list):
+        for item in ouder:
+            if sleutel(item, lijstpad) == naam:
+                return item, lijstpad
+    raise KeyError(naam)
+
+
+# -- field-level differences (history) ------------------------------------------------------------
+
+
+@dataclass
+class Verschil:
+    """One field-level difference between two versions: ``soort`` is "toegevoegd", "gewijzigd" or
+    "verwijderd"; ``oud``/``nieuw`` the values (None when absent)."""
+
+    pad: str
+    soort: str
+    oud: Any
+    nieuw: Any
+
+
+def verschillen(oud: Any, nieuw: Any, pad: str = "") -> list[Verschil]:
+    """The field-level differences from ``oud`` to ``nieuw`` (dicts per key, identified list items per
+    identity, other lists per whole item)."""
+    uit: list[Verschil] = []
+    _verschil(ONTBREEKT if oud is None else oud, ONTBREEKT if nieuw is None else nieuw, pad, uit)
+    return uit
+
+
+def _verschil(oud: Any, nieuw: Any, pad: str, uit: list[Verschil]) -> None:
+    if _gelijk(oud, nieuw):
+        return
+    if isinstance(oud, dict) and isinstance(nieuw, dict):
+        for k in list(oud) + [k for k in nieuw if k not in oud]:
+            _verschil(oud.get(k, ONTBREEKT), nieuw.get(k, ONTBREEKT), f"{pad}.{k}" if pad else str(k), uit)
+        return
+    if isinstance(oud, list) and isinstance(nieuw, list):
+        ko, kn = _sleutels(oud, pad), _sleutels(nieuw, pad)
+        if ko is not None and kn is not None:
+            o, n = dict(zip(ko, oud, strict=True)), dict(zip(kn, nieuw, strict=True))
+            for k in ko + [k for k in kn if k not in o]:
+                _verschil(o.get(k, ONTBREEKT), n.get(k, ONTBREEKT), f"{pad}[{k}]", uit)
+            return
+        tel_o, tel_n = _tel(oud), _tel(nieuw)
+        for item in oud:
+            k = _inhoud(item)
+            if tel_o[k] > tel_n.get(k, 0):
+                uit.append(Verschil(pad, "verwijderd", item, None))
+                tel_o[k] -= 1
+        tel_o = _tel(oud)
+        for item in nieuw:
+            k = _inhoud(item)
+            if tel_n[k] > tel_o.get(k, 0):
+                uit.append(Verschil(pad, "toegevoegd", None, item))
+                tel_n[k] -= 1
+        return
+    if oud is ONTBREEKT:
+        uit.append(Verschil(pad, "toegevoegd", None, nieuw))
+    elif nieuw is ONTBREEKT:
+        uit.append(Verschil(pad, "verwijderd", oud, None))
+    else:
+        uit.append(Verschil(pad, "gewijzigd", oud, nieuw))

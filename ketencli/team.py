@@ -1,0 +1,444 @@
+"""A team's caseload on git (issue 18): set up, sync, status, resolving conflicts, history.
+
+The git I/O is ``git_opslag`` (pygit2); the merge of a dossier is ``samenvoegen`` (pure); files are
+written by ``store`` (atomically, a dossier under its lock). A sync is:
+
+1. commit what changed on disk and has no commit yet (a save whose commit was skipped, a killed run);
+2. fetch the shared branch; fast-forward, or merge: per file changed on both sides since the common
+   ancestor, a three-way merge of ``dossier.yaml`` (conflicts recorded in the dossier, the result
+   validated like every save) and the union of the register's lines; one merge commit;
+3. push; a rejected push (someone pushed first) goes back to 2.
+
+Every step leaves the data home valid: files are replaced atomically, the branch moves only after
+its files are written, and step 1 of the next sync picks up what a killed sync wrote. Locking across
+machines is impossible: the per-dossier lock is local, and across machines the merge is the guarantee.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ketencli import git_opslag, klok, samenvoegen, store
+from ketencli.fouten import BestandsFout, GebruiksFout
+from ketencli.git_opslag import TeamFout
+
+POGINGEN = 5
+DOSSIERPAD = re.compile(r"^dossiers/(\d{4}-\d{3,})/dossier\.yaml$")
+HEEL_DOSSIER = "(hele dossier)"
+
+
+def vereis_team() -> None:
+    if not git_opslag.actief():
+        raise GebruiksFout("Er is geen team ingesteld in deze datamap.",
+                           tip="Stel het in met `ketencli team init --remote PAD-OF-URL`.")
+
+
+def auteur() -> str:
+    return store.lees_profiel().naam
+
+
+def _id(pad: str) -> str | None:
+    m = DOSSIERPAD.match(pad)
+    return m.group(1) if m else None
+
+
+def _ids_tekst(paden: list[str]) -> str:
+    ids = sorted({i for i in (_id(p) for p in paden) if i})
+    rest = len([p for p in paden if not _id(p)])
+    delen = ids[:10] + ([f"en {len(ids) - 10} meer"] if len(ids) > 10 else [])
+    if rest:
+        delen.append("register")
+    return ", ".join(delen) or "instellingen"
+
+
+# -- set up ----------------------------------------------------------------------------------------
+
+
+def init(url: str) -> tuple[bool, int]:
+    """Make the data home a team working tree with remote ``url`` and commit what is there.
+    Returns (new repository, number of files committed). Raises GebruiksFout for an unsupported URL."""
+    url = url.strip()
+    soort = git_opslag.soort_url(url)
+    if not soort:
+        raise GebruiksFout(f"--remote {url!r}: dat adres ken ik niet.",
+                           tip="Geef een map (bv. \\\\server\\share\\ketencli.git of /mnt/team/ketencli.git) "
+                               "of een https-adres (bv. https://git.organisatie.be/team/ketencli.git).")
+    if re.match(r"^https?://[^/@]*:[^/@]*@", url):
+        raise GebruiksFout("Zet geen wachtwoord in het adres: het zou in een bestand bewaard worden.",
+                           tip="Bewaar je inloggegevens met `ketencli team inloggen`.")
+    with git_opslag.vertaald():
+        nieuw = git_opslag.initialiseer(git_opslag.libgit2_url(url))
+    repo = git_opslag.open_repo()
+    with git_opslag.slot(), git_opslag.vertaald():
+        paden = git_opslag.leg_alles_vast(lambda p: f"Team-opslag gestart: {len(p)} bestanden",
+                                          auteur(), klok.nu(), repo)
+    return nieuw, len(paden)
+
+
+# -- sync ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Uitkomst:
+    """What a sync did: local commits made of unrecorded changes, files taken over from the shared
+    repository, dossiers merged, new conflicts per dossier id, whether something was pushed."""
+
+    vastgelegd: list[str] = field(default_factory=list)
+    opgehaald: list[str] = field(default_factory=list)
+    samengevoegd: list[str] = field(default_factory=list)
+    conflicten: dict[str, int] = field(default_factory=dict)
+    gedeeld: bool = False
+
+
+def sync() -> Uitkomst:
+    """Pull, merge, push (see the module docstring). Raises TeamFout (unreachable, refused),
+    SchijfFout (a file could not be written: the data home stays valid)."""
+    vereis_team()
+    uit = Uitkomst()
+    repo = git_opslag.open_repo()
+    wie = auteur()
+    with git_opslag.slot(wachttijd=30.0), git_opslag.vertaald():
+        uit.vastgelegd = git_opslag.leg_alles_vast(lambda p: f"Lokale wijzigingen vastgelegd: {_ids_tekst(p)}",
+                                                   wie, klok.nu(), repo)
+        for _ in range(POGINGEN):
+            daar = git_opslag.haal_op(repo)
+            hier = git_opslag.head_commit(repo)
+            if daar is not None:
+                if hier is None or git_opslag.is_voorouder(repo, hier, daar):
+                    if hier is None or hier.id != daar.id:
+                        uit.opgehaald += _spoel_door(repo, hier, daar)
+                elif not git_opslag.is_voorouder(repo, daar, hier):
+                    _voeg_samen(repo, hier, daar, wie, uit)
+            hier = git_opslag.head_commit(repo)
+            if hier is None or (daar is not None and hier.id == daar.id):
+                return uit
+            try:
+                git_opslag.duw(repo)
+            except git_opslag.Geweigerd:
+                continue  # someone pushed first: fetch, merge, push again
+            uit.gedeeld = True
+            return uit
+    raise TeamFout("De gedeelde opslag veranderde telkens opnieuw terwijl ketencli synchroniseerde.",
+                   tip="Je wijzigingen staan veilig op deze computer. Probeer `ketencli team sync` zo meteen opnieuw.")
+
+
+def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
+    """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
+    paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
+    for pad in paden:
+        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad))
+    git_opslag.werk_index_bij(repo, paden).write()
+    git_opslag.verplaats_head(repo, daar)
+    return paden
+
+
+def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> None:
+    basis = git_opslag.merge_basis(repo, hier, daar)
+    bt = basis.tree if basis is not None else None
+    ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
+    hun_p = git_opslag.gewijzigde_paden(repo, bt, daar.tree)
+    te_schrijven: dict[str, bytes | None] = {}
+    for pad in sorted(hun_p):
+        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
+        if ons_b == hun_b:
+            continue
+        if pad not in ons_p:
+            te_schrijven[pad] = hun_b
+            continue
+        basis_b = git_opslag.blob(bt, pad)
+        if _id(pad):
+            ons_wie = git_opslag.laatste_auteur(repo, hier, pad)
+            hun_wie = git_opslag.laatste_auteur(repo, daar, pad)
+            nieuw, n = voeg_dossier_samen(pad, basis_b, ons_b, hun_b, ons_wie, hun_wie)
+            uit.samengevoegd.append(_id(pad) or pad)
+            if n:
+                uit.conflicten[_id(pad) or pad] = n
+        elif pad.startswith("register/"):
+            nieuw = _voeg_regels_samen(ons_b, hun_b)
+        else:
+            nieuw = ons_b
+        if nieuw != ons_b:
+            te_schrijven[pad] = nieuw
+    for pad, inhoud in te_schrijven.items():
+        store.team_schrijf(pad, inhoud)
+    uit.opgehaald += sorted(te_schrijven)
+    index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
+    beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
+    bericht = f"Samengevoegd met de gedeelde opslag: {_ids_tekst(beide)}"
+    if uit.conflicten:
+        bericht += f" ({sum(uit.conflicten.values())} conflict(en) in {', '.join(sorted(uit.conflicten))})"
+    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar)
+
+
+def _voeg_regels_samen(ons: bytes | None, hun: bytes | None) -> bytes | None:
+    regels_o = (ons or b"").decode("utf-8", "replace").splitlines()
+    regels_h = (hun or b"").decode("utf-8", "replace").splitlines()
+    uit = list(regels_o) + [r for r in regels_h if r not in regels_o]
+    return ("\n".join(uit) + "\n").encode("utf-8") if uit else None
+
+
+def _als_dict(inhoud: bytes | None, bron: str) -> dict | None:
+    if inhoud is None:
+        return None
+    dossier = store.dossier_uit_tekst(inhoud.decode("utf-8", "replace"), bron)
+    return dossier.model_dump(mode="json", exclude_none=True)
+
+
+def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: bytes | None,
+                       ons_wie: tuple[str, datetime | None], hun_wie: tuple[str, datetime | None]
+                       ) -> tuple[bytes | None, int]:
+    """Three-way merge of one ``dossier.yaml``; returns (the merged file, number of new conflicts).
+    A removal on one side and a change on the other keeps the changed dossier. The merged dossier
+    is validated like every save; when the merge of two valid versions is not valid (e.g. a member
+    removed there that a new relation here points to), this side's version stays with the whole other
+    version in one conflict. Raises BestandsFout when a version cannot be read."""
+    from pydantic import ValidationError
+
+    from ketencli import model
+
+    if ons is None or hun is None:
+        return (ons if ons is not None else hun), 0
+    b, o, h = (_als_dict(basis, f"{pad} (gemeenschappelijke versie)"), _als_dict(ons, pad),
+               _als_dict(hun, f"{pad} (versie van de gedeelde opslag)"))
+    assert o is not None and h is not None
+    resultaat, conflicten = samenvoegen.voeg_samen(b, o, h)
+    nu = klok.nu().replace(microsecond=0).isoformat()
+
+    def record(veld: str, ons_w: Any, hun_w: Any) -> dict:
+        waarden = []
+        for (wie, op), w in ((ons_wie, ons_w), (hun_wie, hun_w)):
+            item: dict[str, Any] = {"door": wie, "verwijderd": w is None}
+            if op is not None:
+                item["op"] = op.replace(microsecond=0).isoformat()
+            if w is not None:
+                item["waarde"] = w
+            waarden.append(item)
+        return {"veld": veld, "moment": nu, "waarden": waarden}
+
+    resultaat.setdefault("conflicten", [])
+    resultaat["conflicten"] = list(resultaat["conflicten"]) + [record(c.pad, c.ons, c.hun) for c in conflicten]
+    try:
+        dossier = model.Dossier.model_validate(resultaat)
+    except ValidationError:
+        resultaat = dict(o)
+        resultaat["conflicten"] = list(o.get("conflicten", [])) + [record(HEEL_DOSSIER, "(deze versie)", h)]
+        dossier = model.Dossier.model_validate(resultaat)
+        conflicten = [samenvoegen.Conflict(HEEL_DOSSIER, None, h)]
+    return store.naar_tekst(dossier).encode("utf-8"), len(conflicten)
+
+
+# -- status ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Status:
+    url: str
+    niet_vastgelegd: list[str]
+    te_delen: int
+    op_te_halen: int
+    conflicten: dict[str, list[str]]
+
+
+def conflicten() -> dict[str, list[str]]:
+    """Dossier id -> the fields in conflict, for every dossier with an open conflict (reads only the
+    dossiers whose file mentions one)."""
+    import os
+
+    uit: dict[str, list[str]] = {}
+    basis = str(store.dossiers_dir())
+    try:
+        mappen = sorted(item.name for item in os.scandir(basis) if store.ID_PATROON.match(item.name))
+    except OSError:
+        return uit
+    for dossier_id in mappen:
+        try:
+            with open(os.path.join(basis, dossier_id, store.DOSSIER_BESTAND), "rb") as f:
+                ruw = f.read()
+        except OSError:
+            continue
+        if b"\nconflicten:\n" not in ruw:  # an empty list is written as "conflicten: []"
+            continue
+        try:
+            dossier = store.laad(dossier_id)
+        except BestandsFout:
+            continue
+        if dossier.conflicten:
+            uit[dossier_id] = [c.veld for c in dossier.conflicten]
+    return uit
+
+
+def status() -> Status:
+    vereis_team()
+    repo = git_opslag.open_repo()
+    voor, achter = git_opslag.voorsprong(repo)
+    return Status(url=toon_url(git_opslag.remote_url() or ""), niet_vastgelegd=git_opslag.gewijzigd_op_schijf(repo),
+                  te_delen=voor, op_te_halen=achter, conflicten=conflicten())
+
+
+def toon_url(url: str) -> str:
+    return re.sub(r"^(https?://)[^/@]*@", r"\1", url)
+
+
+# -- resolving a conflict --------------------------------------------------------------------------
+
+
+def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> str:
+    """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
+    the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
+    (a commit). Returns the field. Raises GebruiksFout."""
+    from ketencli import model
+
+    with store.slot(dossier_id):
+        dossier = store.laad(dossier_id)
+        if not dossier.conflicten:
+            raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflicten.")
+        if nummer is None:
+            if len(dossier.conflicten) > 1:
+                raise GebruiksFout(f"Dossier {dossier_id} heeft {len(dossier.conflicten)} conflicten: "
+                                   "zeg welk met zijn nummer.",
+                                   tip=f"Bekijk ze met `ketencli team status` of `ketencli dossier show {dossier_id}`.")
+            nummer = 1
+        if not 1 <= nummer <= len(dossier.conflicten):
+            raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} "
+                               f"(kies 1 tot {len(dossier.conflicten)}).")
+        conflict = dossier.conflicten[nummer - 1]
+        if (kies is None) == (waarde is None):
+            raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")
+        if kies is not None:
+            if not 1 <= kies <= len(conflict.waarden):
+                raise GebruiksFout(f"--kies {kies}: kies 1 tot {len(conflict.waarden)}.")
+            gekozen = conflict.waarden[kies - 1]
+            nieuwe_waarde = None if gekozen.verwijderd else gekozen.waarde
+        else:
+            nieuwe_waarde = waarde
+        data = dossier.model_dump(mode="json", exclude_none=True)
+        del data["conflicten"][nummer - 1]
+        if conflict.veld == HEEL_DOSSIER:
+            if isinstance(nieuwe_waarde, dict):
+                rest = data["conflicten"]
+                data = dict(nieuwe_waarde)
+                data["conflicten"] = rest
+        else:
+            try:
+                samenvoegen.zet(data, conflict.veld, nieuwe_waarde)
+            except KeyError:
+                raise GebruiksFout(f"Het veld {conflict.veld} bestaat niet meer in dossier {dossier_id}.",
+                                   tip="Los het op in de editor: `ketencli dossier edit "
+                                       f"{dossier_id}` (verwijder het conflict onderaan).") from None
+        nieuw = model.Dossier.model_validate(data)
+        nieuw._stempel = dossier._stempel
+        nieuw._geladen_fase = dossier._geladen_fase
+        store.historie(nieuw, f"conflict opgelost: {conflict.veld}")
+        store.bewaar(nieuw, heropen=True)
+    return conflict.veld
+
+
+# -- history ---------------------------------------------------------------------------------------
+
+_WOORDEN = {"pva": "plan van aanpak", "rijen": "rij", "acties": "acties", "ico": "ICO",
+            "ifg_profielen": "IFG-profielen", "stappen": "checklist", "gezinsleden": "gezinslid",
+            "betrokken_diensten": "betrokken dienst", "agenderingen": "agendering", "conflicten": "conflict",
+            "casusregie_start": "start casusregie"}
+
+
+def veld_in_woorden(pad: str) -> str:
+    """``aanmelding.waarom_nu`` -> "aanmelding › waarom nu"; ``pva.rijen[r2].aanpak`` ->
+    "plan van aanpak › rij r2 › aanpak"."""
+    uit = []
+    for soort, naam in samenvoegen._delen(pad):
+        if soort == "i":
+            uit[-1] = f"{uit[-1]} {naam}" if uit else naam
+        else:
+            uit.append(_WOORDEN.get(naam, naam.replace("_", " ")))
+    return " › ".join(uit) or "dossier"
+
+
+def _korte_waarde(w: Any) -> str:
+    if isinstance(w, dict):
+        delen = [str(w[k]) for k in ("datum", "soort", "item", "naam", "omschrijving", "factor", "veld") if w.get(k)]
+        return ", ".join(delen)[:80] or "…"
+    if isinstance(w, list):
+        return f"{len(w)} item(s)"
+    tekst = "" if w is None else str(w)
+    return tekst if len(tekst) <= 80 else tekst[:79] + "…"
+
+
+def _wijziging(v: samenvoegen.Verschil) -> dict[str, Any]:
+    woorden = veld_in_woorden(v.pad)
+    if v.soort == "toegevoegd":
+        zin = f"{woorden}: toegevoegd ({_korte_waarde(v.nieuw)})" if isinstance(v.nieuw, dict) else \
+            f"{woorden}: {_korte_waarde(v.nieuw)} ingevuld"
+    elif v.soort == "verwijderd":
+        zin = f"{woorden}: verwijderd ({_korte_waarde(v.oud)})"
+    else:
+        zin = f"{woorden}: gewijzigd van '{_korte_waarde(v.oud)}' in '{_korte_waarde(v.nieuw)}'"
+    return {"veld": v.pad, "in_woorden": woorden, "soort": v.soort, "oud": v.oud, "nieuw": v.nieuw, "zin": zin}
+
+
+def historiek(dossier_id: str) -> list[dict[str, Any]]:
+    """Who changed what in a dossier and when, oldest first, from the team repository's log: per
+    commit the author, the moment, and the field-level changes in Dutch words (a merge lists only
+    what differs from both sides, such as a recorded conflict). Raises DossierNietGevonden, GebruiksFout
+    without a team."""
+    vereis_team()
+    pad = f"dossiers/{dossier_id}/dossier.yaml"
+    uit = []
+    for versie in reversed(git_opslag.versies(pad)):
+        na = _als_dict_zacht(versie.na)
+        lijsten = [samenvoegen.verschillen(_als_dict_zacht(v), na) for v in (versie.voor or [None])]
+        if len(lijsten) > 1:
+            gemeen = set.intersection(*({(x.pad, x.soort, _sleutel(x)) for x in lijst} for lijst in lijsten))
+            verschillen = [x for x in lijsten[0] if (x.pad, x.soort, _sleutel(x)) in gemeen]
+        else:
+            verschillen = lijsten[0]
+        verschillen = [x for x in verschillen if x.pad != "historie"]
+        if not verschillen and versie.na is not None and versie.voor and versie.voor[0] is not None:
+            continue
+        uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
+                    "bericht": versie.bericht,
+                    "wijzigingen": [_wijziging(x) for x in verschillen] if versie.na is not None else
+                    [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
+                      "zin": "dossier verwijderd"}]})
+    if not uit:
+        store.laad(dossier_id)  # a clear message for an unknown id
+    return uit
+
+
+def _sleutel(v: samenvoegen.Verschil) -> str:
+    import json
+
+    return json.dumps([v.oud, v.nieuw], sort_keys=True, default=str)
+
+
+def _als_dict_zacht(inhoud: bytes | None) -> dict | None:
+    if inhoud is None:
+        return None
+    try:
+        return _als_dict(inhoud, "historiek")
+    except BestandsFout:
+        return {}
+
+
+# -- caseload --------------------------------------------------------------------------------------
+
+
+def draag_over(dossier_id: str, aan: str, organisatie: str | None) -> None:
+    """Hand a dossier over to a colleague: its casusregisseur becomes ``aan`` (recorded in the
+    dossier's historie and, in a team, as a commit). Raises GebruiksFout for an empty name."""
+    naam = aan.strip()
+    if not naam:
+        raise GebruiksFout("--aan mag niet leeg zijn: geef de naam van je collega.")
+    with store.wijzig(dossier_id) as d:
+        vorige = d.casusregisseur.naam
+        d.casusregisseur.naam = naam
+        if organisatie is not None:
+            d.casusregisseur.organisatie = organisatie.strip()
+        store.historie(d, f"overgedragen aan {naam}", reden=f"van {vorige}" if vorige else "")
+
+
+def is_eigen(regisseur: str, profielnaam: str) -> bool:
+    """Whether a dossier with this casusregisseur belongs to the user's own caseload."""
+    return regisseur.strip().casefold() == profielnaam.strip().casefold()

@@ -1,0 +1,282 @@
+"""A team's caseload on git (issue 18): two data homes share a bare repository on a path (and, in
+test_team_http, a smart-HTTP server on 127.0.0.1). Saves are commits with the profile's name as author
+and no names in the message; edits on both sides sync in both orders; the same field is a conflict
+shown and resolved; the history names who changed what; a single user gets no repository."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygit2
+import pytest
+
+from ketencli import store
+from tests.conftest import dossier_bestand, voorbeeld
+
+NAAM_A, NAAM_B = "Anna Testregisseur", "Bert Testregisseur"
+GEZIN = ("palmeneire", "vercammen", "malik", "sofie", "noor")
+
+
+class Team:
+    """Two data homes (a, b) and the shared bare repository; ``bij(home)`` runs commands there."""
+
+    def __init__(self, kc, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.kc, self.mp = kc, monkeypatch
+        self.a, self.b, self.remote = tmp_path / "a", tmp_path / "b", tmp_path / "team.git"
+        pygit2.init_repository(str(self.remote), bare=True)
+
+    @contextlib.contextmanager
+    def bij(self, home: Path) -> Iterator[None]:
+        self.mp.setenv("KETENCLI_HOME", str(home))
+        yield
+
+    def ok(self, home: Path, *args: str):
+        with self.bij(home):
+            return self.kc.ok(*args)
+
+    def run(self, home: Path, *args: str):
+        with self.bij(home):
+            return self.kc(*args)
+
+    def dossier(self, home: Path, dossier_id: str):
+        with self.bij(home):
+            return store.laad(dossier_id)
+
+    def start(self, remote: str | None = None) -> str:
+        """A has the example dossier; both homes join the team and sync. Returns the dossier id."""
+        uit = self.ok(self.a, "dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+        dossier_id = uit.output.split("Dossier ", 1)[1].split(" ", 1)[0]
+        for home, naam in ((self.a, NAAM_A), (self.b, NAAM_B)):
+            self.ok(home, "team", "init", "--remote", remote or str(self.remote), "--naam", naam)
+            self.ok(home, "team", "sync")
+        self.ok(self.a, "team", "sync")
+        return dossier_id
+
+
+@pytest.fixture
+def team(kc, tmp_path, monkeypatch) -> Team:
+    return Team(kc, tmp_path, monkeypatch)
+
+
+def _berichten(repo_pad: Path) -> list[tuple[str, str]]:
+    repo = pygit2.Repository(str(repo_pad))
+    if repo.is_empty:
+        return []
+    doel = repo.head.target if not repo.is_bare else repo.lookup_reference("refs/heads/main").target
+    return [(c.author.name, c.message) for c in repo.walk(doel)]
+
+
+def test_zonder_team_geen_repository_en_geen_pygit2(kc, palmeneire, thuis):
+    kc.ok("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "2026-11-20", "--omschrijving", "x",
+          "--no-input")
+    assert not list(thuis.rglob(".git"))
+    uit = kc("team", "status")
+    assert uit.exit_code == 0 and "geen team" in uit.output
+
+
+def test_elke_bewaring_is_een_commit_met_de_profielnaam_en_zonder_namen(team):
+    dossier_id = team.start()
+    voor = len(_berichten(team.a))
+    team.ok(team.a, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
+            "--omschrijving", "Gesprek met Sofie", "--no-input")
+    berichten = _berichten(team.a)
+    assert len(berichten) == voor + 1
+    auteur, bericht = berichten[0]
+    assert auteur == NAAM_A
+    assert bericht.startswith(f"Dossier {dossier_id}: tijdlijn gewijzigd")
+    for _, b in _berichten(team.remote) + berichten:
+        assert not any(naam in b.lower() for naam in GEZIN), b
+    # documents, drafts and the config folder are never shared
+    repo = pygit2.Repository(str(team.a))
+    gevolgd = [e.path for e in repo.index]
+    assert gevolgd and all(p == ".gitignore" or p.endswith("/dossier.yaml") for p in gevolgd), gevolgd
+
+
+def test_team_init_vraagt_een_naam_en_een_gekend_adres(kc, palmeneire, tmp_path):
+    uit = kc("team", "init", "--remote", str(tmp_path / "x.git"))
+    assert uit.exit_code == 2 and "naam" in uit.output
+    uit = kc("team", "init", "--remote", "ftp://server/x", "--naam", "A")
+    assert uit.exit_code == 2 and "adres" in uit.output
+    uit = kc("team", "init", "--remote", "https://jan:geheim@server/x.git", "--naam", "A")
+    assert uit.exit_code == 2 and "wachtwoord" in uit.output.lower()
+
+
+@pytest.mark.parametrize("url", ["\\\\server\\share\\ketencli.git", "//server/share/ketencli.git",
+                                 "C:\\Team\\ketencli.git", "/mnt/team/ketencli.git"])
+def test_paden_ook_windows_unc_worden_aanvaard(url):
+    from ketencli import git_opslag
+
+    assert git_opslag.soort_url(url) == "pad"
+    assert "\\" not in git_opslag.libgit2_url(url) or not url.startswith("\\\\")
+
+
+def test_unc_pad_wordt_bewaard_bij_team_init(kc, palmeneire):
+    kc.ok("team", "init", "--remote", "\\\\server\\share\\ketencli.git", "--naam", NAAM_A)
+    uit = kc("team", "status")
+    assert "//server/share/ketencli.git" in uit.output
+
+
+@pytest.mark.parametrize("eerst", ["a", "b"])
+def test_verschillende_dingen_in_beide_volgordes_zonder_verlies(team, eerst):
+    dossier_id = team.start()
+    team.ok(team.a, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
+            "--omschrijving", "A-1", "--no-input")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Door A")
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "overleg", "--datum", "2026-11-21",
+            "--omschrijving", "B-1", "--no-input")
+    team.ok(team.b, "stap", dossier_id, "afvinken", "co3-voorstellen")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--wensen-en-noden", "Door B")
+    volgorde = (team.a, team.b, team.a) if eerst == "a" else (team.b, team.a, team.b)
+    for home in volgorde:
+        team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert {"A-1", "B-1"} <= {t.omschrijving for t in d.tijdlijn}
+        assert "co3-voorstellen" in {s.item for s in d.stappen}
+        assert (d.aanmelding.waarom_nu, d.aanmelding.wensen_en_noden) == ("Door A", "Door B")
+        assert d.conflicten == []
+    assert dossier_bestand(team.a, dossier_id).read_bytes() == dossier_bestand(team.b, dossier_id).read_bytes()
+
+
+def test_zelfde_veld_is_een_conflict_getoond_en_opgelost(team):
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--vragen-en-verwachtingen", "Vraag van A")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--vragen-en-verwachtingen", "Vraag van B")
+    team.ok(team.a, "team", "sync")
+    uit = team.ok(team.b, "team", "sync")
+    assert f"Conflict in dossier {dossier_id}" in uit.output
+    team.ok(team.a, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert len(d.conflicten) == 1
+        c = d.conflicten[0]
+        assert c.veld == "aanmelding.vragen_en_verwachtingen"
+        assert {(w.door, w.waarde) for w in c.waarden} == {(NAAM_B, "Vraag van B"), (NAAM_A, "Vraag van A")}
+        status = team.ok(home, "team", "status").output
+        assert "Conflict" in status and dossier_id in status
+        toon = team.ok(home, "dossier", "show", dossier_id).output
+        assert "Conflict" in toon and "Vraag van A" in toon and "Vraag van B" in toon
+        overzicht = team.ok(home, "overzicht", "--team").output
+        assert "conflict" in overzicht.lower()
+    # A chooses A's value; after the sync both homes agree and the conflict is gone
+    nr_a = next(i for i, w in enumerate(team.dossier(team.a, dossier_id).conflicten[0].waarden, 1)
+                if w.door == NAAM_A)
+    team.ok(team.a, "team", "los", dossier_id, "--kies", str(nr_a))
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.conflicten == [] and d.aanmelding.vragen_en_verwachtingen == "Vraag van A"
+    assert "Geen conflicten" in team.ok(team.b, "team", "status").output
+
+
+def test_los_met_een_getypte_waarde_en_foute_keuzes(team):
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "A")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--waarom-nu", "B")
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert team.run(team.b, "team", "los", dossier_id, "--kies", "3").exit_code == 2
+    assert team.run(team.b, "team", "los", dossier_id).exit_code == 2
+    assert team.run(team.b, "team", "los", dossier_id, "2").exit_code == 2
+    team.ok(team.b, "team", "los", dossier_id, "--waarde", "Samen: A en B")
+    d = team.dossier(team.b, dossier_id)
+    assert d.aanmelding.waarom_nu == "Samen: A en B" and not d.conflicten
+    assert d.historie[-1].wat == "conflict opgelost: aanmelding.waarom_nu"
+
+
+def test_pva_rij_verwijderd_en_elders_bewerkt(team):
+    dossier_id = team.start()
+    rij = team.dossier(team.a, dossier_id).pva.rijen[0].id
+    with team.bij(team.a), store.wijzig(dossier_id) as d:
+        d.pva.rijen = [r for r in d.pva.rijen if r.id != rij]
+        d.pva.doelstellingen = [x for x in d.pva.doelstellingen if x.rij != rij]
+    with team.bij(team.b), store.wijzig(dossier_id) as d:
+        d.pva.rijen[0].aanpak = "Bewerkt door B"
+    for volgorde in ((team.b, team.a, team.b),):
+        for home in volgorde:
+            team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert any(r.id == rij and r.aanpak == "Bewerkt door B" for r in d.pva.rijen)
+        assert [c.veld for c in d.conflicten] == [f"pva.rijen[{rij}]"]
+    # choosing the removal removes the row
+    nr = next(i for i, w in enumerate(team.dossier(team.a, dossier_id).conflicten[0].waarden, 1) if w.verwijderd)
+    team.ok(team.a, "team", "los", dossier_id, "--kies", str(nr))
+    assert rij not in {r.id for r in team.dossier(team.a, dossier_id).pva.rijen}
+
+
+def test_historiek_noemt_wie_wat_wanneer(team):
+    dossier_id = team.start()
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "overleg", "--datum", "2026-11-21",
+            "--omschrijving", "B-1", "--no-input")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Nieuw")
+    team.ok(team.a, "team", "sync")
+    items = json.loads(team.ok(team.a, "dossier", "historiek", dossier_id, "--json").output)
+    assert items[0]["auteur"] == NAAM_A and items[0]["wijzigingen"]  # the new dossier
+    tijdlijn = next(i for i in items if any(w["veld"] == "tijdlijn" for w in i["wijzigingen"]))
+    assert tijdlijn["auteur"] == NAAM_B
+    assert any(w["zin"].startswith("tijdlijn: toegevoegd (2026-11-21, overleg, B-1)") for w in tijdlijn["wijzigingen"])
+    waarom = next(i for i in items if any(w["veld"] == "aanmelding.waarom_nu" for w in i["wijzigingen"]))
+    assert waarom["auteur"] == NAAM_A
+    assert any("aanmelding › waarom nu: gewijzigd" in w["zin"] for w in waarom["wijzigingen"])
+    tekst = team.ok(team.a, "dossier", "historiek", dossier_id).output
+    assert NAAM_B in tekst and "waarom nu" in tekst
+
+
+def test_historiek_zonder_team_is_de_historie_van_het_dossier(kc, palmeneire):
+    items = json.loads(kc.ok("dossier", "historiek", palmeneire, "--json").output)
+    assert isinstance(items, list) and all(i["auteur"] is None for i in items)
+    assert kc("dossier", "historiek", "2026-999").exit_code == 1
+
+
+def test_bewaring_en_eigen_werk_worden_vastgelegd_bij_de_volgende_sync(team):
+    """A save whose commit could not be made (another ketencli held the team lock) is committed by the
+    next sync."""
+    from ketencli import git_opslag
+
+    dossier_id = team.start()
+    with team.bij(team.a), git_opslag.slot():
+        # the commit of this save waits for the team lock, gives up, and leaves the change on disk
+        team.mp.setattr(git_opslag, "SLOT_WACHTTIJD", 0.05)
+        team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Zonder commit")
+    assert "Nog niet vastgelegd: 1" in team.ok(team.a, "team", "status").output
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Zonder commit"
+
+
+def test_overdracht_en_eigen_caseload(team):
+    """Take-over during leave: A hands the dossier to B; A's views then show it only with --team or
+    --regisseur, B's show it by default; the hand-over is in the history and the dossier's historie."""
+    dossier_id = team.start()
+    with team.bij(team.a), store.wijzig(dossier_id) as d:
+        d.casusregisseur.naam = NAAM_A
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    lijst = lambda home, *opties: [r["id"] for r in json.loads(  # noqa: E731
+        team.ok(home, "dossier", "list", "--json", *opties).output)]
+    assert lijst(team.a) == [dossier_id] and lijst(team.b) == []
+    assert lijst(team.b, "--team") == [dossier_id] and lijst(team.b, "--regisseur", NAAM_A.upper()) == [dossier_id]
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert lijst(team.a) == [] and lijst(team.b) == [dossier_id]
+    assert lijst(team.a, "--regisseur", NAAM_B) == [dossier_id]
+    d = team.dossier(team.b, dossier_id)
+    assert d.casusregisseur.naam == NAAM_B and d.historie[-1].wat == f"overgedragen aan {NAAM_B}"
+    items = json.loads(team.ok(team.b, "dossier", "historiek", dossier_id, "--json").output)
+    assert any(w["veld"] == "casusregisseur.naam" for w in items[-1]["wijzigingen"]) and items[-1]["auteur"] == NAAM_A
+    assert all(NAAM_B not in b for _, b in _berichten(team.remote))
+    overzicht_a = team.ok(team.a, "overzicht", "--json").output
+    assert dossier_id not in overzicht_a
+    assert team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", " ").exit_code == 2
+
+
+def test_zonder_team_toont_de_lijst_alles_ook_met_een_profiel(kc, palmeneire):
+    kc.ok("profiel", "--naam", "Iemand Anders")
+    assert [r["id"] for r in json.loads(kc.ok("dossier", "list", "--json").output)] == [palmeneire]

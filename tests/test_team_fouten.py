@@ -1,0 +1,218 @@
+"""Faults a team sync survives (issue 18): the remote unreachable (before and in the middle of a
+sync), a rejected push (someone pushed first), a full disk, and the process killed (kill -9) at every
+file write and around every git operation. Each time the local data home stays valid (the dossier
+loads, `team status` works) and the next sync completes with nothing lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pygit2
+import pytest
+
+from ketencli import git_opslag, store
+from tests import kill_harnas
+from tests.test_team import Team
+
+
+@pytest.fixture
+def team(kc, tmp_path, monkeypatch) -> Team:
+    return Team(kc, tmp_path, monkeypatch)
+
+
+def _tweezijdig(team: Team) -> str:
+    """Both homes synced; then B shares a tijdlijn entry and A has an unshared field edit."""
+    dossier_id = team.start()
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "overleg", "--datum", "2026-11-21",
+            "--omschrijving", "Van B", "--no-input")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Van A")
+    return dossier_id
+
+
+def _alles_er(team: Team, dossier_id: str) -> None:
+    for home in (team.a, team.b):
+        team.ok(home, "team", "sync")
+    team.ok(team.a, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.aanmelding.waarom_nu == "Van A" and "Van B" in {t.omschrijving for t in d.tijdlijn}, home
+        assert d.conflicten == []
+
+
+def _geldig(team: Team, dossier_id: str) -> None:
+    team.dossier(team.a, dossier_id)  # loads and validates
+    uit = team.run(team.a, "team", "status")
+    assert uit.exit_code == 0, uit.output
+
+
+def test_remote_onbereikbaar_bij_het_begin(team, tmp_path):
+    dossier_id = _tweezijdig(team)
+    weg = tmp_path / "weg.git"
+    team.remote.rename(weg)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "niet bereikbaar" in uit.output and "Traceback" not in uit.output
+    _geldig(team, dossier_id)
+    weg.rename(team.remote)
+    _alles_er(team, dossier_id)
+
+
+def test_remote_onbereikbaar_midden_in_de_sync(team, monkeypatch):
+    dossier_id = _tweezijdig(team)
+    echte_duw = git_opslag.duw
+
+    def valt_weg(repo):
+        raise git_opslag._onbereikbaar(pygit2.GitError("failed to connect"))
+
+    monkeypatch.setattr(git_opslag, "duw", valt_weg)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "niet bereikbaar" in uit.output
+    _geldig(team, dossier_id)
+    d = team.dossier(team.a, dossier_id)  # the merge is done locally, only the push is missing
+    assert d.aanmelding.waarom_nu == "Van A" and "Van B" in {t.omschrijving for t in d.tijdlijn}
+    assert "Nog te delen: 2" in team.ok(team.a, "team", "status").output
+    monkeypatch.setattr(git_opslag, "duw", echte_duw)
+    _alles_er(team, dossier_id)
+
+
+def test_push_geweigerd_omdat_iemand_eerst_was(team, monkeypatch, tmp_path):
+    """Between A's fetch and A's push, C pushes: A's push is refused; A fetches, merges and pushes
+    again, and C's change is not lost."""
+    dossier_id = _tweezijdig(team)
+    c = tmp_path / "c"
+    team.ok(c, "team", "init", "--remote", str(team.remote), "--naam", "Chris Testregisseur")
+    team.ok(c, "team", "sync")
+    team.ok(c, "stap", dossier_id, "afvinken", "co3-voorstellen")  # a commit in C, not yet pushed
+    echte_duw = git_opslag.duw
+    pogingen = []
+
+    def c_was_eerst(repo):
+        if not pogingen:
+            pygit2.Repository(str(c)).remotes["origin"].push([f"{git_opslag.REF}:{git_opslag.REF}"])
+        pogingen.append(1)
+        return echte_duw(repo)
+
+    monkeypatch.setattr(git_opslag, "duw", c_was_eerst)
+    team.ok(team.a, "team", "sync")
+    assert len(pogingen) == 2
+    monkeypatch.setattr(git_opslag, "duw", echte_duw)
+    _alles_er(team, dossier_id)
+    team.ok(c, "team", "sync")
+    for home in (team.a, team.b, c):
+        assert "co3-voorstellen" in {s.item for s in team.dossier(home, dossier_id).stappen}
+
+
+def test_schijf_vol_tijdens_de_sync(team, monkeypatch):
+    dossier_id = _tweezijdig(team)
+    oud = (team.a / "dossiers" / dossier_id / "dossier.yaml").read_bytes()
+    echt = store._schrijf_atomisch
+
+    def vol(pad, inhoud):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(pad))
+
+    monkeypatch.setattr(store, "_schrijf_atomisch", vol)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "schijf is vol" in uit.output and "Traceback" not in uit.output
+    assert (team.a / "dossiers" / dossier_id / "dossier.yaml").read_bytes() == oud
+    _geldig(team, dossier_id)
+    monkeypatch.setattr(store, "_schrijf_atomisch", echt)
+    _alles_er(team, dossier_id)
+
+
+def test_schijf_vol_in_git(team, monkeypatch):
+    dossier_id = _tweezijdig(team)
+    echt = git_opslag.maak_commit
+
+    def vol(*args, **kwargs):
+        raise pygit2.GitError("failed to write object: No space left on device")
+
+    monkeypatch.setattr(git_opslag, "maak_commit", vol)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "team-opslag" in uit.output and "Traceback" not in uit.output
+    monkeypatch.setattr(git_opslag, "maak_commit", echt)
+    _geldig(team, dossier_id)
+    _alles_er(team, dossier_id)
+
+
+# -- kill -9 -----------------------------------------------------------------------------------------
+
+GIT_STAPPEN = ["haal_op", "duw", "maak_commit", "werk_index_bij", "verplaats_head", "leg_alles_vast"]
+
+
+def _draai_dood_in_git(argumenten: list[str], functie: str, na: bool) -> int:
+    """Run ketencli in a forked child that SIGKILLs itself right before (or right after) the first
+    call of ``git_opslag.<functie>`` (libgit2 writes are invisible to the audit hook). Returns the
+    exit status (-9 when killed)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            from ketencli.cli import app
+
+            store._LOCKS.clear()
+            echt = getattr(git_opslag, functie)
+
+            def dood(*args, **kwargs):
+                if not na:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                uit = echt(*args, **kwargs)
+                os.kill(os.getpid(), signal.SIGKILL)
+                return uit
+
+            setattr(git_opslag, functie, dood)
+            try:
+                app(argumenten, prog_name="ketencli")
+            except SystemExit as uitgang:
+                code = uitgang.code if isinstance(uitgang.code, int) else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
+def _herstel(bron: Path, doel: Path) -> None:
+    shutil.rmtree(doel)
+    shutil.copytree(bron, doel, symlinks=True)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL")
+def test_kill_tijdens_de_sync(team, tmp_path, monkeypatch):
+    dossier_id = _tweezijdig(team)
+    monkeypatch.setenv("KETENCLI_HOME", str(team.a))
+    kopie_a, kopie_r = tmp_path / "kopie-a", tmp_path / "kopie-r"
+    shutil.copytree(team.a, kopie_a, symlinks=True)
+    shutil.copytree(team.remote, kopie_r, symlinks=True)
+    code, schrijfacties = kill_harnas.draai(["team", "sync"], None)
+    assert code == 0 and schrijfacties > 0
+    gevallen: list[tuple[str, object]] = [("schrijf", n) for n in range(1, schrijfacties + 1)]
+    gevallen += [(f, na) for f in GIT_STAPPEN for na in (False, True)]
+    gedood = 0
+    for soort, waar in gevallen:
+        _herstel(kopie_a, team.a)
+        _herstel(kopie_r, team.remote)
+        monkeypatch.setenv("KETENCLI_HOME", str(team.a))
+        if soort == "schrijf":
+            code, _ = kill_harnas.draai(["team", "sync"], waar)  # type: ignore[arg-type]
+        else:
+            code = _draai_dood_in_git(["team", "sync"], soort, bool(waar))
+        gedood += code == -9
+        # the data home is valid after the kill ...
+        _geldig(team, dossier_id)
+        # ... and the next sync completes, with both sides' changes
+        code, _ = kill_harnas.draai(["team", "sync"], None)
+        assert code == 0, (soort, waar)
+        d = team.dossier(team.a, dossier_id)
+        assert d.aanmelding.waarom_nu == "Van A" and "Van B" in {t.omschrijving for t in d.tijdlijn}, (soort, waar)
+        assert d.conflicten == [], (soort, waar)
+        remote = pygit2.Repository(str(team.remote))
+        boom = remote.revparse_single(git_opslag.REF).peel(pygit2.Tree)
+        gedeeld = store.dossier_uit_tekst(boom[f"dossiers/{dossier_id}/dossier.yaml"].data.decode(), "remote")
+        assert gedeeld.aanmelding.waarom_nu == "Van A", (soort, waar)
+    assert gedood >= len(gevallen) // 2
