@@ -218,6 +218,10 @@ def samenvattingen() -> list[Samenvatting]:
                 and (not item.get("geldig_tot") or nu_tijd < str(item["geldig_tot"]))):
             data = item["samenvatting"]
             rij = _uit_cache(data)
+            if rij is not None:  # no item of today fell between then and now: the entry stays as it is
+                nieuw[dossier_id] = item
+                rijen.append(rij)
+                continue
         if rij is None:
             # stamp taken before reading: a write in between shows up as a changed stamp next time
             data = bereken(dossier_id, nu)
