@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import zip_longest
 from typing import Any
 
 from ketencli.fouten import Afgebroken, GeenTerminal
@@ -137,9 +138,19 @@ def _knip(tekst: str, breedte: int) -> str:
     return "".join(uit) + "…"
 
 
+def _wrap(tekst: str, breedte: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(tekst, breedte, break_on_hyphens=False)
+
+
 def _breek(tekst: str, breedte: int) -> list[str]:
     """``tekst`` wrapped at spaces into lines of at most ``breedte`` cells (a longer word is split)."""
     regels: list[str] = []
+    if tekst.isascii() or not _NIET_EEN_CEL.search(tekst):  # one cell per character: textwrap's rules
+        for alinea in tekst.split("\n"):
+            regels += _wrap(alinea, breedte) or [""]
+        return regels
     for alinea in tekst.split("\n"):
         huidig, n = "", 0
         for woord in alinea.split(" "):
@@ -225,19 +236,38 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
     uit.append("┃" + "┃".join(" " + stijl(k.kop + " " * (b - _breedte(k.kop)), "bold") + " "
                               for k, b in zip(kolommen, breedtes, strict=True)) + "┃")
     uit.append(lijn("┡", "━", "╇", "┩"))
+    # a row whose cells are all one cell per character and unstyled is formatted in one call
+    vorm = "│" + "│".join(f" {{:<{b}}} " for b in breedtes) + "│"
+    gebroken: dict[tuple[str, int], Sequence[str]] = {}  # listings repeat their texts: wrap each once
     for n, rij in enumerate(cellen):
         if rij is None:
             uit.append(lijn("├", "─", "┼", "┤"))
             continue
-        rijstijl = stijlen[n] if stijlen is not None and stijlen[n] is not None else None
-        blokken = [[_knip(cel.replace("\n", " "), b)] if k.kort else _breek(cel, b)
-                   for cel, k, b in zip(rij, kolommen, breedtes, strict=True)]
-        for r in range(max(map(len, blokken))):
+        rijstijl = stijlen[n] if kleur and stijlen is not None else None
+        blokken: list[Sequence[str]] = []
+        allemaal_een = True  # every character takes one cell: then len() is the width
+        for cel, k, b in zip(rij, kolommen, breedtes, strict=True):
+            een = cel.isascii() or not _NIET_EEN_CEL.search(cel)
+            allemaal_een = allemaal_een and een
+            if een and len(cel) <= b and "\n" not in cel:
+                blokken.append((cel,))
+            elif k.kort:
+                blokken.append((_knip(cel.replace("\n", " "), b),))
+            else:
+                regels = gebroken.get((cel, b))
+                if regels is None:
+                    regels = gebroken[(cel, b)] = _breek(cel, b)
+                blokken.append(regels)
+        if allemaal_een and not (rijstijl and any(rijstijl)):
+            uit.extend(vorm.format(*regel) for regel in zip_longest(*blokken, fillvalue=""))
+            continue
+        for regel in zip_longest(*blokken, fillvalue=""):
             delen = []
-            for i, blok in enumerate(blokken):
-                tekst = blok[r] if r < len(blok) else ""
+            for i, tekst in enumerate(regel):
                 opvulling = " " * (breedtes[i] - _breedte(tekst))
-                delen.append(" " + stijl(tekst, rijstijl[i] if rijstijl else None) + opvulling + " ")
+                if rijstijl and rijstijl[i]:
+                    tekst = stijl(tekst, rijstijl[i])
+                delen.append(f" {tekst}{opvulling} ")
             uit.append("│" + "│".join(delen) + "│")
     uit.append(lijn("└", "─", "┴", "┘"))
     tekst = "\n".join(uit) + "\n"

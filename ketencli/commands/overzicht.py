@@ -105,13 +105,19 @@ def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
                              "dan staat de deadline niet meer bij te laat."))
 
 
+_DAGEN: dict[str, str] = {}  # "2026-11-23" → "ma 23/11/2026": a long overzicht repeats its dates
+
+
 def _wanneer(rij: dict) -> str:
-    from datetime import date
+    dag = _DAGEN.get(rij["datum"])
+    if dag is None:
+        from datetime import date
 
-    from ketencli.ui import KORTE_DAGEN
+        from ketencli.ui import KORTE_DAGEN
 
-    datum = date.fromisoformat(rij["datum"])
-    return f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {rij['tijd']}" if rij.get("tijd") else "")
+        datum = date.fromisoformat(rij["datum"])
+        dag = _DAGEN[rij["datum"]] = f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}"
+    return f"{dag} {rij['tijd']}" if rij.get("tijd") else dag
 
 
 def _regio_instellingen() -> dict | None:
