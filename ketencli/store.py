@@ -83,7 +83,7 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
     a second ``tijdlijn:`` block appended by hand; issue 20 §1), at every level."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.MappingNode) and self._misschien_fout(node):
             gezien: dict[Any, Any] = {}
             for sleutel_knoop, _ in node.value:
                 if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
@@ -99,6 +99,18 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                     raise _DubbeleSleutel(sleutel, sleutel_knoop.start_mark, eerder.start_mark)
                 gezien[sleutel] = sleutel_knoop
         return super().construct_mapping(node, deep=deep)
+
+    @staticmethod
+    def _misschien_fout(node: Any) -> bool:
+        """False when every key is a distinct plain text (the common case, checked without building
+        the keys twice: a cold index parses thousands of files, issue 19); True sends the mapping
+        through the exact check above."""
+        teksten = set()
+        for sleutel_knoop, _ in node.value:
+            if sleutel_knoop.tag != "tag:yaml.org,2002:str" or sleutel_knoop.value in teksten:
+                return True
+            teksten.add(sleutel_knoop.value)
+        return False
 
 
 _Lader.yaml_implicit_resolvers = {
