@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import difflib
 import hashlib
 import os
@@ -171,12 +172,44 @@ def _heeft_buiten_bmp(data: Any) -> bool:
 
 def naar_yaml(data: Any) -> str:
     """Plain, readable YAML: no anchors or aliases, every printable character as typed (emoji too),
-    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2)."""
+    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2). The nodes are built
+    here in one pass (PyYAML's representer dispatches per value: most of a save's CPU, issue 19) and
+    emitted by libyaml, or by the Python emitter for text above U+FFFF; the text is the same as
+    ``yaml.dump`` with ``_Schrijver`` / ``_PythonSchrijver`` (tests/test_store.py checks it)."""
     schrijver = _PythonSchrijver if _heeft_buiten_bmp(data) else _Schrijver
-    return yaml.dump(
-        data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
-        width=100, indent=2,
+    return yaml.serialize(
+        _knoop(data, schrijver), Dumper=schrijver, allow_unicode=True, width=100, indent=2,
     )
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _knoop(data: Any, schrijver: Any) -> Any:
+    """The YAML node of ``data`` as ``yaml.dump(..., Dumper=schrijver, default_flow_style=False,
+    sort_keys=False)`` would represent it."""
+    soort = type(data)
+    if soort is str:
+        if "\n" in data:
+            return yaml.ScalarNode(_STR, "\n".join(regel.rstrip() for regel in data.split("\n")), style="|")
+        return yaml.ScalarNode(_STR, data)
+    if soort is dict:
+        return yaml.MappingNode(_MAP, [(_knoop(k, schrijver), _knoop(v, schrijver)) for k, v in data.items()],
+                                flow_style=False)
+    if soort is list:
+        return yaml.SequenceNode(_SEQ, [_knoop(x, schrijver) for x in data], flow_style=False)
+    if soort is datetime.datetime:
+        return yaml.ScalarNode("tag:yaml.org,2002:timestamp", data.isoformat(" "))
+    if soort is datetime.date:
+        return yaml.ScalarNode("tag:yaml.org,2002:timestamp", data.isoformat())
+    if soort is bool:
+        return yaml.ScalarNode("tag:yaml.org,2002:bool", "true" if data else "false")
+    if soort is int:
+        return yaml.ScalarNode("tag:yaml.org,2002:int", str(data))
+    if data is None:
+        return yaml.ScalarNode("tag:yaml.org,2002:null", "null")
+    # anything else (a float): PyYAML's own representer
+    return schrijver(None, default_flow_style=False, sort_keys=False).represent_data(data)
 
 
 def _lees_yaml_tekst(tekst: str, bron: str) -> Any:

@@ -158,7 +158,8 @@ def test_dubbele_sleutel_en_sleutel_zonder_naam_ook_na_de_snelle_controle(tmp_pa
     from ketencli import store
     from ketencli.fouten import BestandsFout
 
-    for tekst, woord in (("a: 1\nb:\n  c: 1\n  c: 2\n", "staat al eerder in hetzelfde blok (regel 3)"), ("a: 1\n~: 2\n", "zonder naam")):
+    for tekst, woord in (("a: 1\nb:\n  c: 1\n  c: 2\n", "staat al eerder in hetzelfde blok (regel 3)"),
+                         ("a: 1\n~: 2\n", "zonder naam")):
         with _pytest.raises(BestandsFout) as fout:
             store._lees_yaml_tekst(tekst, "x.yaml")
         assert woord in fout.value.melding or woord in str(fout.value.tip), (tekst, fout.value.melding)
