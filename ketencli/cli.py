@@ -24,12 +24,36 @@ from ketencli.fouten import KetencliFout, schrijffout
 # -- Dutch framework texts -------------------------------------------------------------------
 
 
+# Help is click's plain formatter in Dutch (rich_markup_mode=None on the app): typer's rich help
+# imports rich.markdown, markdown-it and pygments, which cost more than typer itself (issue 19).
+_STIJL = re.compile(r"\[/\]|\[/?(?:(?:bold|dim|italic|strike|underline|reverse|link|on|red|green|yellow|blue|"
+                    r"magenta|cyan|white|black|bright_\w+)\s*)+\]")
+_KADERTEKSTEN = {
+    "Arguments": "Argumenten", "Options": "Opties", "Commands": "Commando's", "required": "verplicht",
+    "default: {default}": "standaard: {default}", "env var: {var}": "omgevingsvariabele: {var}",
+    "(dynamic)": "(dynamisch)", "Aborted!": "Afgebroken.",
+}
+
+
+def zonder_stijl(tekst: str) -> str:
+    """A help text without rich style tags (``[bold]…[/]``): plain help prints them as typed."""
+    return _STIJL.sub("", tekst)
+
+
 class _NlFormatter(_click.formatting.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "COMMANDO [ARGUMENTEN]...")
         super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(zonder_stijl(text))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, zonder_stijl(uitleg)) for term, uitleg in rows], col_max, col_spacing)
 
 
 _click.core.Context.formatter_class = _NlFormatter
+typer_core._ = lambda tekst: _KADERTEKSTEN.get(tekst, tekst)  # typer's section titles and [default: …]
 _oorspronkelijke_help_optie = _click.core.Command.get_help_option
 
 
@@ -43,53 +67,52 @@ def _nl_help_optie(self: Any, ctx: Any) -> Any:
 _click.core.Command.get_help_option = _nl_help_optie  # type: ignore[method-assign]
 
 
-_NL_KLAAR: list[bool] = []
+def _format_commands(self: Any, ctx: Any, formatter: Any) -> None:
+    """A group's commands with their whole first paragraph (click would cut it at the first full stop,
+    "art." included); a table line of ``COMMANDO_S`` gives its short help without loading."""
+    rijen = []
+    for naam in self.list_commands(ctx):
+        cmd = self.get_command(ctx, naam)
+        if cmd is not None and not cmd.hidden:
+            eerste_alinea = (cmd.short_help or cmd.help or "").strip().split("\n\n")[0]
+            rijen.append((naam, " ".join(eerste_alinea.split())))
+    if rijen:
+        with formatter.section("Commando's"):
+            formatter.write_dl(rijen)
 
 
-def _nl_rich_teksten() -> None:
-    """Dutch texts in typer's rich help, set the first time help is formatted (importing
-    typer.rich_utils costs ~0.1 s, which a command that shows no help need not pay)."""
-    if _NL_KLAAR:
-        return
-    _NL_KLAAR.append(True)
-    from typer import rich_utils
+typer_core.TyperGroup.format_commands = _format_commands  # type: ignore[method-assign]
 
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenten"
-    rich_utils.OPTIONS_PANEL_TITLE = "Opties"
-    rich_utils.COMMANDS_PANEL_TITLE = "Commando's"
-    rich_utils.ERRORS_PANEL_TITLE = "Fout"
-    rich_utils.ABORTED_TEXT = "Afgebroken."
-    rich_utils.DEFAULT_STRING = "[standaard: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[verplicht]"
-    rich_utils.ENVVAR_STRING = "[omgevingsvariabele: {}]"
-    rich_utils.DEPRECATED_STRING = "(verouderd) "
-    rich_utils.RICH_HELP = "Probeer [blue]'{command_path} {help_option}'[/] voor hulp."
-    # the usage line is styled by matching its prefix
-    rich_utils.highlighter.highlights = [
-        re.sub(r"Usage: ", "Gebruik: ", h) for h in rich_utils.highlighter.highlights
-    ]
-
-
-def _met_nl_teksten(format_help: Any) -> Any:
-    def _format_help(self: Any, ctx: Any, formatter: Any) -> Any:
-        _nl_rich_teksten()
-        return format_help(self, ctx, formatter)
-
-    return _format_help
-
-
-typer_core.TyperGroup.format_help = _met_nl_teksten(typer_core.TyperGroup.format_help)  # type: ignore[method-assign]
-typer_core.TyperCommand.format_help = _met_nl_teksten(typer_core.TyperCommand.format_help)  # type: ignore[method-assign]
-
-# typer 0.29 coerces every parameter value through a pydantic TypeAdapter, even an option that was
-# not given (None): building the adapter imports pydantic (~0.1 s). An absent optional value needs no
-# coercion, so fast commands (`dossier list --json`, `overzicht`) do not pay for it.
+# typer 0.29 coerces every parameter value through a pydantic TypeAdapter: building one imports
+# pydantic (~0.1 s). An absent optional value needs no coercion, nor does a given plain text or a
+# whole number within its bounds, so commands that need no model (`dossier list --limit 5`,
+# `overzicht --weken 3`) do not pay for it; anything else (and every bad value, for its message)
+# still goes through typer.
 _oorspronkelijke_process_value = typer_core._TyperParameter.process_value
+_GEHEEL_GETAL = re.compile(r"-?[0-9]{1,18}")
+
+
+def _zonder_pydantic(param: Any, value: Any) -> tuple[bool, Any]:
+    """(True, the coerced value) when ``value`` needs no pydantic, else (False, None)."""
+    if value is None:
+        return not param.required, None
+    soort = getattr(param, "type_descriptor", None)
+    if soort is None or not isinstance(value, str) or param.multiple or param.nargs != 1 or soort.is_choice:
+        return False, None
+    if soort.annotation is str:
+        return True, value
+    info = soort.parameter_info
+    if soort.annotation is int and _GEHEEL_GETAL.fullmatch(value) and not getattr(info, "clamp", False):
+        getal = int(value)
+        if (info.min is None or getal >= info.min) and (info.max is None or getal <= info.max):
+            return True, getal
+    return False, None
 
 
 def _process_value(self: Any, ctx: Any, value: Any) -> Any:
-    if value is None and not self.required:
-        return self.callback(ctx, self, value) if self.callback is not None else None
+    klaar, waarde = _zonder_pydantic(self, value)
+    if klaar:
+        return self.callback(ctx, self, waarde) if self.callback is not None else waarde
     return _oorspronkelijke_process_value(self, ctx, value)
 
 
@@ -281,7 +304,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

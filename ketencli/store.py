@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import difflib
 import hashlib
 import os
@@ -83,7 +84,7 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
     a second ``tijdlijn:`` block appended by hand; issue 20 §1), at every level."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.MappingNode) and self._misschien_fout(node):
             gezien: dict[Any, Any] = {}
             for sleutel_knoop, _ in node.value:
                 if sleutel_knoop.tag == "tag:yaml.org,2002:merge":
@@ -99,6 +100,18 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                     raise _DubbeleSleutel(sleutel, sleutel_knoop.start_mark, eerder.start_mark)
                 gezien[sleutel] = sleutel_knoop
         return super().construct_mapping(node, deep=deep)
+
+    @staticmethod
+    def _misschien_fout(node: Any) -> bool:
+        """False when every key is a distinct plain text (the common case, checked without building
+        the keys twice: a cold index parses thousands of files, issue 19); True sends the mapping
+        through the exact check above."""
+        teksten = set()
+        for sleutel_knoop, _ in node.value:
+            if sleutel_knoop.tag != "tag:yaml.org,2002:str" or sleutel_knoop.value in teksten:
+                return True
+            teksten.add(sleutel_knoop.value)
+        return False
 
 
 _Lader.yaml_implicit_resolvers = {
@@ -159,12 +172,44 @@ def _heeft_buiten_bmp(data: Any) -> bool:
 
 def naar_yaml(data: Any) -> str:
     """Plain, readable YAML: no anchors or aliases, every printable character as typed (emoji too),
-    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2)."""
+    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2). The nodes are built
+    here in one pass (PyYAML's representer dispatches per value: most of a save's CPU, issue 19) and
+    emitted by libyaml, or by the Python emitter for text above U+FFFF; the text is the same as
+    ``yaml.dump`` with ``_Schrijver`` / ``_PythonSchrijver`` (tests/test_store.py checks it)."""
     schrijver = _PythonSchrijver if _heeft_buiten_bmp(data) else _Schrijver
-    return yaml.dump(
-        data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
-        width=100, indent=2,
+    return yaml.serialize(
+        _knoop(data, schrijver), Dumper=schrijver, allow_unicode=True, width=100, indent=2,
     )
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _knoop(data: Any, schrijver: Any) -> Any:
+    """The YAML node of ``data`` as ``yaml.dump(..., Dumper=schrijver, default_flow_style=False,
+    sort_keys=False)`` would represent it."""
+    soort = type(data)
+    if soort is str:
+        if "\n" in data:
+            return yaml.ScalarNode(_STR, "\n".join(regel.rstrip() for regel in data.split("\n")), style="|")
+        return yaml.ScalarNode(_STR, data)
+    if soort is dict:
+        return yaml.MappingNode(_MAP, [(_knoop(k, schrijver), _knoop(v, schrijver)) for k, v in data.items()],
+                                flow_style=False)
+    if soort is list:
+        return yaml.SequenceNode(_SEQ, [_knoop(x, schrijver) for x in data], flow_style=False)
+    if soort is datetime.datetime:
+        return yaml.ScalarNode("tag:yaml.org,2002:timestamp", data.isoformat(" "))
+    if soort is datetime.date:
+        return yaml.ScalarNode("tag:yaml.org,2002:timestamp", data.isoformat())
+    if soort is bool:
+        return yaml.ScalarNode("tag:yaml.org,2002:bool", "true" if data else "false")
+    if soort is int:
+        return yaml.ScalarNode("tag:yaml.org,2002:int", str(data))
+    if data is None:
+        return yaml.ScalarNode("tag:yaml.org,2002:null", "null")
+    # anything else (a float): PyYAML's own representer
+    return schrijver(None, default_flow_style=False, sort_keys=False).represent_data(data)
 
 
 def _lees_yaml_tekst(tekst: str, bron: str) -> Any:

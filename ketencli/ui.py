@@ -13,7 +13,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
+from itertools import zip_longest
 from typing import Any
 
 from ketencli.fouten import Afgebroken, GeenTerminal
@@ -82,28 +84,230 @@ def meld_vreemde_bestanden(dossier_id: str, namen: Sequence[str]) -> None:
     )
 
 
+# -- tables for listings ---------------------------------------------------------------------
+# `dossier list` and `overzicht` print thousands of rows: rich's Table measures every cell several
+# times and costs seconds at 10,000 rows (issue 19). This renderer looks like rich's default table
+# (heavy head, light body) but measures each cell once: linear in the rows, no rich import.
+
+
+@dataclass
+class Kolom:
+    """A column of ``tabel``: ``kort`` cuts a long cell to one line with "…" (at most ``max_breedte``
+    wide); otherwise the cell wraps at word boundaries, never narrower than ``min_breedte``."""
+
+    kop: str
+    kort: bool = False
+    max_breedte: int | None = None
+    min_breedte: int = 4
+
+
+# (style of a cell) → ANSI SGR code; the styles the listings use
+_ANSI = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33", "cyan": "36",
+         "bold red": "1;31", "default": ""}
+_BREED = ("W", "F")
+# characters that do not take exactly one cell: combining marks, zero-width, East Asian wide, emoji
+_NIET_EEN_CEL = re.compile("[\u0300-\u036f\u200b-\u200f\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                           "\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+
+
+def _breedte(tekst: str) -> int:
+    """Terminal cells of ``tekst`` (wide East Asian characters and most emoji take two)."""
+    if tekst.isascii() or not _NIET_EEN_CEL.search(tekst):
+        return len(tekst)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) or c in "\u200b\u200c\u200d\u200e\u200f" or "\ufe00" <= c <= "\ufe0f"
+               else 2 if unicodedata.east_asian_width(c) in _BREED else 1 for c in tekst)
+
+
+def _knip(tekst: str, breedte: int) -> str:
+    """``tekst`` cut to ``breedte`` cells, ending in "…" when it was longer."""
+    if len(tekst) <= breedte and (tekst.isascii() or not _NIET_EEN_CEL.search(tekst)):
+        return tekst
+    if tekst.isascii() or not _NIET_EEN_CEL.search(tekst):
+        return tekst[:breedte - 1] + "…"
+    if _breedte(tekst) <= breedte:
+        return tekst
+    uit, n = [], 0
+    for teken in tekst:
+        b = _breedte(teken)
+        if n + b > breedte - 1:
+            break
+        uit.append(teken)
+        n += b
+    return "".join(uit) + "…"
+
+
+def _wrap(tekst: str, breedte: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(tekst, breedte, break_on_hyphens=False)
+
+
+def _breek(tekst: str, breedte: int) -> list[str]:
+    """``tekst`` wrapped at spaces into lines of at most ``breedte`` cells (a longer word is split)."""
+    regels: list[str] = []
+    if tekst.isascii() or not _NIET_EEN_CEL.search(tekst):  # one cell per character: textwrap's rules
+        for alinea in tekst.split("\n"):
+            regels += _wrap(alinea, breedte) or [""]
+        return regels
+    for alinea in tekst.split("\n"):
+        huidig, n = "", 0
+        for woord in alinea.split(" "):
+            b = _breedte(woord)
+            while b > breedte:  # a word wider than the column: split it
+                if huidig:
+                    regels.append(huidig)
+                    huidig, n = "", 0
+                deel = _knip(woord, breedte + 1)[:-1] or woord[:1]
+                regels.append(deel)
+                woord = woord[len(deel):]
+                b = _breedte(woord)
+            if not huidig:
+                huidig, n = woord, b
+            elif n + 1 + b <= breedte:
+                huidig, n = f"{huidig} {woord}", n + 1 + b
+            else:
+                regels.append(huidig)
+                huidig, n = woord, b
+        regels.append(huidig)
+    return regels
+
+
+def _kleuren() -> bool:
+    import os
+
+    return (sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM") != "dumb")
+
+
+def terminalbreedte() -> int:
+    """The width rich would use: $COLUMNS, else the terminal's, else 80."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
+          stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> None:
+    """Print a table to stdout. ``rijen``: the cells per row (plain text, never markup; shown through
+    ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a style per cell ("bold red",
+    "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without NO_COLOR."""
+    totaal = terminalbreedte()
+    cellen = [None if rij is None else [zichtbaar(str(c)) for c in rij] for rij in rijen]
+    breedtes = [_breedte(k.kop) for k in kolommen]
+    for rij in cellen:
+        if rij is not None:
+            for i, cel in enumerate(rij):
+                b = max(map(_breedte, cel.split("\n"))) if "\n" in cel else _breedte(cel)
+                if b > breedtes[i]:
+                    breedtes[i] = b
+    for i, k in enumerate(kolommen):
+        if k.max_breedte is not None:
+            breedtes[i] = min(breedtes[i], max(k.max_breedte, _breedte(k.kop)))
+    # too wide: the widest wrapping column gives way first (down to the next widest, never below its
+    # minimum), then the widest cut column; a terminal narrower than all minimums gets a wider table
+    te_veel = sum(breedtes) + 3 * len(kolommen) + 1 - totaal
+    for kort in (False, True):
+        while te_veel > 0:
+            kandidaten = [i for i, k in enumerate(kolommen) if k.kort == kort and breedtes[i] > k.min_breedte]
+            if not kandidaten:
+                break
+            i = max(kandidaten, key=lambda j: breedtes[j])
+            volgende = max([breedtes[j] for j in kandidaten if j != i] + [kolommen[i].min_breedte])
+            minder = min(te_veel, breedtes[i] - volgende) or 1
+            breedtes[i] -= minder
+            te_veel -= minder
+    kleur = _kleuren()
+
+    def stijl(tekst: str, naam: str | None) -> str:
+        code = _ANSI.get(naam or "", "") if kleur else ""
+        return f"\x1b[{code}m{tekst}\x1b[0m" if code else tekst
+
+    def lijn(links: str, vul: str, midden: str, rechts: str) -> str:
+        return links + midden.join(vul * (b + 2) for b in breedtes) + rechts
+
+    uit = []
+    breedte_tabel = sum(breedtes) + 3 * len(kolommen) + 1
+    if titel:
+        titel = _knip(zichtbaar(titel), breedte_tabel)
+        uit.append(stijl(titel if titel_links else titel.center(breedte_tabel).rstrip(), "italic"))
+    uit.append(lijn("┏", "━", "┳", "┓"))
+    uit.append("┃" + "┃".join(" " + stijl(k.kop + " " * (b - _breedte(k.kop)), "bold") + " "
+                              for k, b in zip(kolommen, breedtes, strict=True)) + "┃")
+    uit.append(lijn("┡", "━", "╇", "┩"))
+    # a row whose cells are all one cell per character and unstyled is formatted in one call
+    vorm = "│" + "│".join(f" {{:<{b}}} " for b in breedtes) + "│"
+    gebroken: dict[tuple[str, int], Sequence[str]] = {}  # listings repeat their texts: wrap each once
+    for n, rij in enumerate(cellen):
+        if rij is None:
+            uit.append(lijn("├", "─", "┼", "┤"))
+            continue
+        rijstijl = stijlen[n] if kleur and stijlen is not None else None
+        blokken: list[Sequence[str]] = []
+        allemaal_een = True  # every character takes one cell: then len() is the width
+        for cel, k, b in zip(rij, kolommen, breedtes, strict=True):
+            een = cel.isascii() or not _NIET_EEN_CEL.search(cel)
+            allemaal_een = allemaal_een and een
+            if een and len(cel) <= b and "\n" not in cel:
+                blokken.append((cel,))
+            elif k.kort:
+                blokken.append((_knip(cel.replace("\n", " "), b),))
+            else:
+                regels = gebroken.get((cel, b))
+                if regels is None:
+                    regels = gebroken[(cel, b)] = _breek(cel, b)
+                blokken.append(regels)
+        if allemaal_een and not (rijstijl and any(rijstijl)):
+            uit.extend(vorm.format(*regel) for regel in zip_longest(*blokken, fillvalue=""))
+            continue
+        for regel in zip_longest(*blokken, fillvalue=""):
+            delen = []
+            for i, tekst in enumerate(regel):
+                opvulling = " " * (breedtes[i] - _breedte(tekst))
+                if rijstijl and rijstijl[i]:
+                    tekst = stijl(tekst, rijstijl[i])
+                delen.append(f" {tekst}{opvulling} ")
+            uit.append("│" + "│".join(delen) + "│")
+    uit.append(lijn("└", "─", "┴", "┘"))
+    tekst = "\n".join(uit) + "\n"
+    try:
+        sys.stdout.write(tekst)
+    except UnicodeEncodeError:  # a console code page without box-drawing characters
+        vervang = str.maketrans("┏┓┗┛┳┻╇┡┩┃━│─├┤┼└┘┴", "++++++++++|-|-+++++")
+        sys.stdout.write(tekst.translate(vervang).encode(sys.stdout.encoding or "ascii", "replace")
+                         .decode(sys.stdout.encoding or "ascii"))
+    sys.stdout.flush()
+
+
 # -- asking ----------------------------------------------------------------------------------
 
 
 KORTE_DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def vervaldatum_tekst(item: dict[str, Any] | None, vandaag: date) -> str:
-    """A due item (``planning.Vervaldatum.naar_dict()``) as one rich-markup line: overdue in red with
-    "(te laat)", due within a week in yellow with "(binnen de week)", so the state reads without colour
+def vervaldatum(item: dict[str, Any] | None, vandaag: date) -> tuple[str, str | None]:
+    """A due item (``planning.Vervaldatum.naar_dict()``) as (plain text, style): overdue "red" with
+    "(te laat)", due within a week "yellow" with "(binnen de week)", so the state reads without colour
     too (NO_COLOR). Due items carry no names, only ids."""
-    from rich.markup import escape
-
     if not item:
-        return "—"
+        return "—", None
     datum = date.fromisoformat(item["datum"])
     wanneer = f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {item['tijd']}" if item.get("tijd") else "")
-    tekst = f"{wanneer}: {escape(item.get('omschrijving', ''))}"
+    tekst = f"{wanneer}: {item.get('omschrijving', '')}"
     if datum < vandaag:
-        return f"[red]{tekst} (te laat)[/]"
+        return f"{tekst} (te laat)", "red"
     if (datum - vandaag).days < 7:
-        return f"[yellow]{tekst} (binnen de week)[/]"
-    return tekst
+        return f"{tekst} (binnen de week)", "yellow"
+    return tekst, None
+
+
+def vervaldatum_tekst(item: dict[str, Any] | None, vandaag: date) -> str:
+    """``vervaldatum`` as one rich-markup line."""
+    from rich.markup import escape
+
+    tekst, stijl = vervaldatum(item, vandaag)
+    return f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst)
 
 
 def heeft_terminal() -> bool:

@@ -84,6 +84,73 @@ def test_list_filters_en_tabel(kc, palmeneire, westvl):
     assert kc("dossier", "list", "--fase", "klaar").exit_code == 2
 
 
+AFGESLOTEN = """\
+regio: co3-antwerpen
+fase: afgesloten
+gezin: Gezin Afgesloten
+casusregie_start: 2025-02-03
+aanmelding: {datum: 2025-01-10}
+ico: {datum: 2025-01-24, conclusie: ketenaanpak-met-casusregie}
+gezinsleden:
+  - {id: m1, naam: Anna Afgesloten, rollen: [slachtoffer], geboortedatum: 1980-01-01}
+afronding: {gestart_op: 2025-10-01, opvolging_tot: 2026-04-01, afgesloten_op: 2026-04-03}
+"""
+
+
+@pytest.fixture
+def afgesloten(kc, tmp_path) -> str:
+    bron = tmp_path / "afgesloten.yaml"
+    bron.write_text(AFGESLOTEN, encoding="utf-8")
+    uit = kc.ok("dossier", "new", "--from", bron, "--no-input").output
+    return uit.split("Dossier ")[1].split(" ")[0]
+
+
+def test_list_verbergt_afgesloten_dossiers_tenzij_alle(kc, palmeneire, westvl, afgesloten):
+    """Issue 19: a caseload's closed files stay out of the daily list; --alle or --fase shows them."""
+    tabel = kc.ok("dossier", "list").stdout
+    assert palmeneire in tabel and westvl in tabel and afgesloten not in tabel
+    assert "1 afgesloten dossier niet getoond (--alle toont ook die)." in tabel
+    assert afgesloten in kc.ok("dossier", "list", "--alle").stdout
+    assert afgesloten in kc.ok("dossier", "list", "--fase", "afgesloten").stdout
+    assert [r["id"] for r in json.loads(kc.ok("dossier", "list", "--json").stdout)] == [palmeneire, westvl]
+    assert len(json.loads(kc.ok("dossier", "list", "--json", "--alle").stdout)) == 3
+
+
+def test_list_limit_zegt_hoeveel_er_niet_getoond_zijn(kc, palmeneire, westvl, afgesloten):
+    uit = kc.ok("dossier", "list", "--limit", "1", "--alle").stdout  # sorted by id: 2025-001 first
+    assert afgesloten in uit and palmeneire not in uit and westvl not in uit
+    assert uit.rstrip().endswith("1 dossier getoond; nog 2 niet getoond (--limit 3 toont ze allemaal).")
+    assert [r["id"] for r in json.loads(kc.ok("dossier", "list", "--limit", "1", "--json").stdout)] == [palmeneire]
+    assert kc("dossier", "list", "--limit", "0").exit_code == 2
+
+
+def test_list_tabel_zonder_rich_ziet_eruit_als_voorheen(kc, palmeneire, monkeypatch):
+    """The listing renderer (ui.tabel) keeps the look of rich's table: heavy head, one row per dossier,
+    cells cut with … in a narrow terminal, the next step wrapped."""
+    monkeypatch.setenv("COLUMNS", "80")
+    regels = kc.ok("dossier", "list").stdout.splitlines()
+    assert regels[0].strip() == "Dossiers"
+    assert regels[1].startswith("┏━") and regels[2].startswith("┃ id ") and regels[3].startswith("┡━")
+    assert regels[4].startswith(f"│ {palmeneire} │ De Palmeneire – Vercammen") and regels[-1].startswith("└─")
+    assert all(len(r) <= 80 for r in regels)
+    monkeypatch.setenv("COLUMNS", "140")
+    breed = kc.ok("dossier", "list").stdout
+    assert "┃ regio " in breed and "co3-antwerpen" in breed and "Katrien Dewulf" in breed
+
+
+def test_warme_list_met_limit_laadt_geen_pydantic(kc, palmeneire, thuis):
+    import os
+    import subprocess
+
+    kc.ok("dossier", "list")  # the cache
+    omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", "dossier", "list", "--limit", "2"],
+                         capture_output=True, text=True, env=omgeving, check=True)
+    assert palmeneire in uit.stdout
+    geladen = {r.split("|")[-1].strip().split(".")[0] for r in uit.stderr.splitlines() if r.startswith("import time")}
+    assert geladen & {"ketencli"} and not geladen & {"pydantic", "yaml", "rich", "holidays", "docxtpl"}
+
+
 def test_show_toont_plus12_en_instemming(kc, westvl):
     uit = kc.ok("dossier", "show", westvl).stdout
     data = yaml.safe_load(voorbeeld("west-vlaanderen-gezin.yaml").read_text(encoding="utf-8"))

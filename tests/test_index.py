@@ -132,3 +132,35 @@ def test_a_damaged_cache_entry_is_read_again(kc, palmeneire, westvl, thuis):
     cache.write_text(json.dumps(data), encoding="utf-8")
     assert _lijst(kc) == eerste
     assert kc("overzicht", "--json").exit_code == 0
+
+
+def test_samenvatting_naar_dict_heeft_elk_veld_en_keert_terug():
+    """naar_dict is written by hand (issue 19: asdict's deep copy cost a tenth of a cold index)."""
+    from dataclasses import fields
+    from datetime import date
+
+    from ketencli.index import Samenvatting
+
+    rij = Samenvatting(id="2026-001", gezin="G", regio="leuven", fase="casusregie", regisseur="R",
+                       aanmeldingsdatum=date(2026, 1, 2), vervaldata=[{"datum": "2026-02-01", "omschrijving": "x"}],
+                       leden=["k"], vreemde_bestanden=["a.yaml"])
+    data = rij.naar_dict()
+    assert set(data) == {f.name for f in fields(Samenvatting)}
+    assert Samenvatting.uit_dict(data) == rij
+    data["vervaldata"][0]["datum"] = "anders"
+    assert rij.vervaldata[0]["datum"] == "2026-02-01"  # a copy, not the same dicts
+
+
+def test_dubbele_sleutel_en_sleutel_zonder_naam_ook_na_de_snelle_controle(tmp_path):
+    """store's fast key check (issue 19) leaves the exact messages for duplicate and null keys."""
+    import pytest as _pytest
+
+    from ketencli import store
+    from ketencli.fouten import BestandsFout
+
+    for tekst, woord in (("a: 1\nb:\n  c: 1\n  c: 2\n", "staat al eerder in hetzelfde blok (regel 3)"),
+                         ("a: 1\n~: 2\n", "zonder naam")):
+        with _pytest.raises(BestandsFout) as fout:
+            store._lees_yaml_tekst(tekst, "x.yaml")
+        assert woord in fout.value.melding or woord in str(fout.value.tip), (tekst, fout.value.melding)
+    assert store._lees_yaml_tekst("a: 1\n<<: {b: 2}\n", "x.yaml") == {"a": 1, "b": 2}

@@ -218,3 +218,29 @@ def test_eerste_keer_op_een_nieuw_account(tmp_path):
     data = tmp_path / ".local" / "share" / "ketencli"
     assert (data / "dossiers" / "2026-001" / "dossier.yaml").is_file()
     assert oct(data.stat().st_mode & 0o777) == "0o700"
+
+
+def test_naar_yaml_geeft_dezelfde_tekst_als_yaml_dump(thuis):
+    """Issue 19: a save builds the YAML nodes itself (faster than PyYAML's representer) and must write
+    exactly what yaml.dump wrote before: both examples, emoji as typed, `|` blocks, quoted look-alikes."""
+    from datetime import date, datetime, timedelta, timezone
+
+    import yaml as _yaml
+
+    from ketencli import store
+    from tests.conftest import voorbeeld
+
+    def zoals_voorheen(data):
+        schrijver = store._PythonSchrijver if store._heeft_buiten_bmp(data) else store._Schrijver
+        return _yaml.dump(data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=100, indent=2)
+
+    for naam in ("de-palmeneire-vercammen.yaml", "west-vlaanderen-gezin.yaml"):
+        d = store.dossier_uit_tekst(voorbeeld(naam).read_text(encoding="utf-8"), naam)
+        data = d.model_dump(mode="python", exclude_none=True)
+        assert store.naar_yaml(data) == zoals_voorheen(data), naam
+    moment = datetime(2026, 8, 28, 11, 30, tzinfo=timezone(timedelta(hours=2)))
+    for data in ({"notitie": "boos 😡\nregel met spaties  \n", "lijst": [1, 2.5, True, False, None, ""]},
+                 {"a": "x: y", "b": "no", "c": "0470123456", "d": "13:00", "e": date(2026, 1, 2), "f": moment,
+                  "g": {"h": ["- nee", "#geen commentaar", "lang " * 40]}}):
+        assert store.naar_yaml(data) == zoals_voorheen(data), data

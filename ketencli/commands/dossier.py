@@ -291,13 +291,17 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
 def lijst(
     fase: str | None = typer.Option(None, "--fase", help="Toon alleen dossiers in deze fase."),
     regio: str | None = typer.Option(None, "--regio", help="Toon alleen dossiers van deze regio."),
+    alle: bool = typer.Option(False, "--alle", help="Toon ook de afgesloten dossiers."),
+    limiet: int | None = typer.Option(None, "--limit", min=1, metavar="N",
+                                      help="Toon hoogstens N dossiers; onderaan staat hoeveel er niet getoond zijn."),
     als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
     heel_team: bool = typer.Option(False, "--team", help="In een team: ook de dossiers van je collega's."),
     regisseur: str | None = typer.Option(None, "--regisseur", metavar="NAAM",
                                          help="Alleen de dossiers van deze casusregisseur."),
 ) -> None:
-    """Toon de dossiers als tabel (id, gezin, regio, fase, regisseur, aanmelddatum). In een team standaard
-    je eigen (en die zonder regisseur); --team toont alle, --regisseur NAAM die van een collega."""
+    """Toon je dossiers als tabel (id, gezin, regio, fase, regisseur, aanmelddatum, volgende stap); de
+    afgesloten dossiers alleen met --alle of --fase afgesloten. In een team standaard je eigen (en die
+    zonder regisseur); --team toont alle, --regisseur NAAM die van een collega."""
     from ketencli import index, ui
     from ketencli.methodiek.aanmelding import FASE_LABELS
 
@@ -305,10 +309,17 @@ def lijst(
         controleer_keuze(fase, FASE_LABELS, "--fase")
     if regio is not None:
         controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
-    rijen = [
-        r for r in index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur)
-        if r.fout or ((fase is None or r.fase == fase) and (regio is None or r.regio == regio))
-    ]
+    verborgen = 0  # afgesloten dossiers left out by default
+    rijen = []
+    for r in index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur):
+        if not r.fout and ((fase is not None and r.fase != fase) or (regio is not None and r.regio != regio)):
+            continue
+        if not r.fout and fase is None and not alle and r.fase == "afgesloten":
+            verborgen += 1
+            continue
+        rijen.append(r)
+    weggelaten = max(0, len(rijen) - limiet) if limiet is not None else 0
+    getoond = rijen[:limiet] if limiet is not None else rijen
     if als_json:
         ui.schrijf_json([
             {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
@@ -316,46 +327,57 @@ def lijst(
              "volgende": r.volgende, **({"fout": r.fout} if r.fout else {}),
              **({"conflicten": r.conflicten} if r.conflicten else {}),
              **({"vreemde_bestanden": r.vreemde_bestanden} if r.vreemde_bestanden else {})}
-            for r in rijen
+            for r in getoond
         ])
-        for r in rijen:
-            ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
-        return
-    from rich.markup import escape
-    from rich.table import Table
+    elif not getoond:
+        ui.console().print(
+            ("Geen open dossiers gevonden." if verborgen else "Geen dossiers gevonden.")
+            + ("" if fase or regio or verborgen else " Maak er een met [bold]ketencli dossier new[/]."))
+    else:
+        _toon_lijst(getoond)
+    if not als_json:
+        _weggelaten_melding(len(getoond), weggelaten, verborgen)
+    for r in getoond:
+        ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
 
-    from ketencli import klok
 
-    if not rijen:
-        ui.console().print("Geen dossiers gevonden." + ("" if fase or regio else
-                           " Maak er een met [bold]ketencli dossier new[/]."))
-        return
-    # a narrow terminal (80 columns) keeps the columns that tell what to do: id, gezin, fase, volgende;
-    # every cell but "volgende" stays on one line (shortened with …), so a row is a few lines at most
-    breed = ui.console().width >= 120
+def _toon_lijst(rijen: list[Any]) -> None:
+    """The table of ``dossier list``: in a narrow terminal (< 120 columns) the columns that tell what
+    to do (id, gezin, fase, volgende); every cell but "volgende" on one line (shortened with …)."""
+    from ketencli import klok, ui
+    from ketencli.methodiek.aanmelding import FASE_LABELS
+
+    breed = ui.terminalbreedte() >= 120
     koppen = ("id", "gezin", "regio", "fase", "regisseur", "aangemeld", "volgende") if breed else \
         ("id", "gezin", "fase", "volgende")
-    tabel = Table(title="Dossiers", header_style="bold")
-    for kop in koppen:
-        if kop == "volgende":
-            tabel.add_column(kop, ratio=3, min_width=20)
-        else:
-            tabel.add_column(kop, no_wrap=True, overflow="ellipsis", max_width=None if kop == "id" else 28)
+    kolommen = [ui.Kolom(k, min_breedte=20) if k == "volgende" else
+                ui.Kolom(k, kort=True, max_breedte=None if k == "id" else 28, min_breedte=8) for k in koppen]
     vandaag = klok.vandaag()
+    cellen, stijlen = [], []
     for r in rijen:
         if r.fout:
-            tabel.add_row(r.id, "[red]kan niet gelezen worden[/]", *([""] * (len(koppen) - 3)),
-                          f"[red]{escape(r.fout)}[/]")
+            cellen.append([r.id, "kan niet gelezen worden", *([""] * (len(koppen) - 3)), r.fout])
+            stijlen.append([None, "red", *([None] * (len(koppen) - 3)), "red"])
             continue
-        cellen = {"id": r.id + (" [yellow](conflict)[/]" if r.conflicten else ""), "gezin": escape(r.gezin),
-                  "regio": r.regio,
-                  "fase": FASE_LABELS.get(r.fase, r.fase), "regisseur": escape(r.regisseur) or "—",
-                  "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—",
-                  "volgende": ui.vervaldatum_tekst(r.volgende, vandaag)}
-        tabel.add_row(*(cellen[k] for k in koppen))
-    ui.console().print(tabel)
-    for r in rijen:
-        ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
+        volgende, stijl = ui.vervaldatum(r.volgende, vandaag)
+        rij = {"id": r.id + (" (conflict)" if r.conflicten else ""), "gezin": r.gezin, "regio": r.regio, "fase": FASE_LABELS.get(r.fase, r.fase),
+               "regisseur": r.regisseur or "—",
+               "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—", "volgende": volgende}
+        cellen.append([rij[k] for k in koppen])
+        stijlen.append([*([None] * (len(koppen) - 1)), stijl])
+    ui.tabel("Dossiers", kolommen, cellen, stijlen=stijlen)
+
+
+def _weggelaten_melding(getoond: int, weggelaten: int, verborgen: int) -> None:
+    """After the table, like `gh`: how many were left out by --limit, and how many afgesloten ones."""
+    import sys
+
+    if weggelaten:
+        sys.stdout.write(f"{aantal(getoond, 'dossier', 'dossiers')} getoond; nog {weggelaten} niet getoond "
+                         f"(--limit {getoond + weggelaten} toont ze allemaal).\n")
+    if verborgen:
+        sys.stdout.write(f"{aantal(verborgen, 'afgesloten dossier', 'afgesloten dossiers')} niet getoond "
+                         "(--alle toont ook die).\n")
 
 
 @app.command("show")

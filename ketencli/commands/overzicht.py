@@ -69,40 +69,33 @@ def overzicht(
 
 
 def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
     from ketencli import planning, ui
 
-    console = ui.console()
     if not rijen:
         periode = "deze en volgende week" if weken == 2 else f"de komende {weken} weken"
         bekeken = aantal(aantal_dossiers, "dossier", "dossiers")
-        console.print(f"Niets te laat en niets te doen {periode} ({bekeken} bekeken).")
+        ui.console().print(f"Niets te laat en niets te doen {periode} ({bekeken} bekeken).")
         return
     n = len({r["dossier"] for r in rijen})
-    tabel = Table(title=f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} "
-                        f"dossier{'s' if n != 1 else ''}",
-                  title_justify="left")
-    tabel.add_column("Wanneer")
-    tabel.add_column("Dossier", no_wrap=True)
-    tabel.add_column("Wat")
-    tabel.add_column("Tafel")
+    cellen: list[list[str] | None] = []
+    stijlen: list[list[str | None] | None] = []
     vorige = None
     for rij in rijen:
+        stijl = URGENTIE_STIJL[rij["urgentie"]]
         if rij["urgentie"] != vorige:
             if vorige is not None:
-                tabel.add_section()
-            stijl = URGENTIE_STIJL[rij["urgentie"]]
-            tabel.add_row(f"[{stijl}]{planning.URGENTIE_NAMEN[rij['urgentie']].upper()}[/]", "", "", "")
+                cellen.append(None)
+                stijlen.append(None)
+            cellen.append([planning.URGENTIE_NAMEN[rij["urgentie"]].upper(), "", "", ""])
+            stijlen.append([stijl, None, None, None])
             vorige = rij["urgentie"]
-        stijl = URGENTIE_STIJL[rij["urgentie"]]
-        tabel.add_row(
-            f"[{stijl}]{escape(_wanneer(rij))}[/]", rij["dossier"], escape(rij["omschrijving"]),
-            escape(rij.get("tafel_naam") or ""),
-        )
-    console.print(tabel)
-    _verstuurd_tip(console, rijen)
+        cellen.append([_wanneer(rij), rij["dossier"], rij["omschrijving"], rij.get("tafel_naam") or ""])
+        stijlen.append([stijl, None, None, None])
+    kolommen = [ui.Kolom("Wanneer", min_breedte=10), ui.Kolom("Dossier", kort=True, min_breedte=8),
+                ui.Kolom("Wat", min_breedte=20), ui.Kolom("Tafel", min_breedte=10)]
+    ui.tabel(f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} dossier{'s' if n != 1 else ''}",
+             kolommen, cellen, stijlen=stijlen, titel_links=True)
+    _verstuurd_tip(ui.console(), rijen)
 
 
 def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
@@ -120,13 +113,19 @@ def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
                              "dan staat de deadline niet meer bij te laat."))
 
 
+_DAGEN: dict[str, str] = {}  # "2026-11-23" → "ma 23/11/2026": a long overzicht repeats its dates
+
+
 def _wanneer(rij: dict) -> str:
-    from datetime import date
+    dag = _DAGEN.get(rij["datum"])
+    if dag is None:
+        from datetime import date
 
-    from ketencli.ui import KORTE_DAGEN
+        from ketencli.ui import KORTE_DAGEN
 
-    datum = date.fromisoformat(rij["datum"])
-    return f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {rij['tijd']}" if rij.get("tijd") else "")
+        datum = date.fromisoformat(rij["datum"])
+        dag = _DAGEN[rij["datum"]] = f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}"
+    return f"{dag} {rij['tijd']}" if rij.get("tijd") else dag
 
 
 def _regio_instellingen() -> dict | None:
