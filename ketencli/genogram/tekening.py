@@ -182,7 +182,7 @@ def _labels(lid: model.Gezinslid, vandaag: date, initialen: bool, past) -> list[
 
 def gemeld_geweld(dossier: model.Dossier) -> list[tuple[str, str]]:
     """(door, tegen) pairs the dossier records in its tijdlijn (who against whom)."""
-    return [(d, t) for item in dossier.tijdlijn for d in getattr(item, "door", []) for t in getattr(item, "tegen", [])]
+    return [(d, t) for item in dossier.tijdlijn for d in item.door for t in item.tegen]
 
 
 def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> tuple[bytes, bytes]:
