@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, field_validator, model_validator
 
-SCHEMA_VERSIE = 1
+SCHEMA_VERSIE = 2  # 2: relaties[].vorm, tijdlijn[].door/tegen (issue 16)
 
 Regio = Literal["co3-antwerpen", "ifg-west-vlaanderen", "leuven"]
 REGIO_NAMEN: dict[str, str] = {
@@ -48,6 +48,11 @@ Rol = Literal["slachtoffer", "pleger", "kind", "ander"]
 RelatieSoort = Literal[
     "partner", "ex-partner", "ouder-van", "kind-van", "broer-zus", "grootouder-van", "kleinkind-van", "ander"
 ]
+# how a couple is or was together, for the genogram's partner line (issue 16, McGoldrick-Gerson):
+# gehuwd solid, samenwonend dashed (partner); uit-elkaar one slash, gescheiden (divorced) two (ex-partner)
+PartnerVorm = Literal["gehuwd", "samenwonend", "uit-elkaar", "gescheiden"]
+VORMEN_PER_SOORT: dict[str, tuple[str, ...]] = {"partner": ("gehuwd", "samenwonend"),
+                                                "ex-partner": ("uit-elkaar", "gescheiden")}
 DetentieSoort = Literal["voorlopige-hechtenis", "veroordeeld"]
 # drawn as square, circle, diamond in the genogram (issue 16); never guessed from a name
 Geslacht = Literal["man", "vrouw", "x", "onbekend"]
@@ -121,6 +126,16 @@ class Relatie(Basis):
     soort: RelatieSoort
     sinds: date | None = None
     toelichting: str = ""
+    vorm: PartnerVorm | None = None  # partner: gehuwd|samenwonend; ex-partner: uit-elkaar|gescheiden
+
+    @model_validator(mode="after")
+    def _vorm_past_bij_soort(self) -> Relatie:
+        if self.vorm is not None and self.vorm not in VORMEN_PER_SOORT.get(self.soort, ()):
+            passend = VORMEN_PER_SOORT.get(self.soort)
+            raise ValueError(f"vorm '{self.vorm}' past niet bij een relatie '{self.soort}'"
+                             + (f" (kies {' of '.join(passend)})" if passend else
+                                " (een vorm hoort alleen bij partner of ex-partner)"))
+        return self
 
 
 class Detentie(Basis):
@@ -286,6 +301,9 @@ class TijdlijnItem(Basis):
     # annex B (D21), for a pv or incident while an OCJ/SDJ consulent is involved
     consulent_geinformeerd_op: date | None = None
     afspraken: IncidentAfspraken | None = None
+    # who against whom (member ids), when the dossier knows: the genogram directs its violence line (issue 16)
+    door: list[str] = Field(default_factory=list)
+    tegen: list[str] = Field(default_factory=list)
 
 
 class HistorieItem(Basis):
@@ -707,6 +725,11 @@ class Dossier(Basis):
                     )
                 if relatie.met == lid.id:
                     raise ValueError(f"lid {lid.id} heeft een relatie met zichzelf")
+        for nr, item in enumerate(self.tijdlijn, 1):
+            for wie in [*item.door, *item.tegen]:
+                if wie not in bekend:
+                    raise ValueError(f"tijdlijnitem {nr} noemt lid '{wie}' (door/tegen), maar dat lid bestaat niet "
+                                     f"(bekende leden: {', '.join(ids) or 'geen'})")
         for evaluatie in self.afronding.evaluaties:
             if evaluatie.lid not in bekend:
                 raise ValueError(f"afronding: evaluatie van lid '{evaluatie.lid}', maar dat lid bestaat niet")

@@ -348,8 +348,36 @@ def _migreer_v0(data: dict[str, Any]) -> dict[str, Any]:
     return {"schema_version": 1, **{k: v for k, v in data.items() if k != "schema_version"}}
 
 
+_VORM_UIT_TOELICHTING = {"partner": {"gehuwd": "gehuwd", "getrouwd": "gehuwd", "samenwonend": "samenwonend"},
+                         "ex-partner": {"gescheiden": "gescheiden", "uit elkaar": "uit-elkaar"}}
+
+
+def _migreer_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """v1 -> v2: a partner relation may say how (``vorm``: gehuwd, samenwonend, uit-elkaar, gescheiden;
+    issue 16). A ``toelichting`` that is exactly that word becomes the ``vorm``; anything longer stays
+    text (never guessed). Incidents may say ``door``/``tegen`` (new, optional)."""
+    uit = {**data, "schema_version": 2}
+    leden = data.get("gezinsleden")
+    if isinstance(leden, list):
+        uit["gezinsleden"] = [_met_vormen(lid) for lid in leden]
+    return uit
+
+
+def _met_vormen(lid: Any) -> Any:
+    if not isinstance(lid, dict) or not isinstance(lid.get("relaties"), list):
+        return lid
+    relaties = []
+    for r in lid["relaties"]:
+        woord = str(r.get("toelichting") or "").strip().lower() if isinstance(r, dict) else ""
+        vorm = _VORM_UIT_TOELICHTING.get(r.get("soort"), {}).get(woord) if isinstance(r, dict) else None
+        if vorm and "vorm" not in r:
+            r = {**{k: v for k, v in r.items() if k != "toelichting"}, "vorm": vorm}
+        relaties.append(r)
+    return {**lid, "relaties": relaties}
+
+
 # from-version -> function returning the data at from-version + 1
-MIGRATIES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migreer_v0}
+MIGRATIES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migreer_v0, 1: _migreer_v1}
 
 
 def migreer(data: dict[str, Any], bron: str) -> dict[str, Any]:

@@ -102,10 +102,11 @@ def kruisen(s, t) -> bool:
 
 
 def symbolen(vormen):
-    """The person symbols: white, closed, as wide as high, of the largest such size (legend ones are smaller)."""
+    """The person symbols: white, outlined, closed, as wide as high, of the largest such size (legend ones are
+    smaller)."""
     kandidaten = []
     for v in vormen:
-        if not v["dicht"] or v["fill"] != "#ffffff":
+        if not v["dicht"] or v["fill"] != "#ffffff" or v["stroke"] in ("none", ""):  # not the background
             continue
         xs, ys = [p[0] for p in v["pts"]], [p[1] for p in v["pts"]]
         b, h = max(xs) - min(xs), max(ys) - min(ys)

@@ -327,11 +327,14 @@ def test_geen_lijn_door_tekst_geen_kruising_geen_overlap(kc, thuis, tmp_path):
 def test_legende_toont_elk_symbool_zoals_getekend(kc, thuis, tmp_path):
     """Issue 16: the legend explains every symbol used, drawn as on the members: the detention sample has
     the bars, the deceased sample the cross, the client sample the double outline, the '12+' sample its mark."""
+    import math
+
     did = _samengesteld(kc, tmp_path)
     kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
     vormen, teksten = _lees_svg(tmp_path / "g.svg")
-    legende_x = next(t["x"] for t in teksten if t["tekst"] == "Legende")
-    klein = [v for v in vormen if v["dicht"] and v["fill"] == "#ffffff" and min(p[0] for p in v["pts"]) > legende_x]
+    legende = next(t for t in teksten if t["tekst"] == "Legende")
+    klein = [v for v in vormen if v["dicht"] and v["fill"] == "#ffffff" and v["stroke"] == "#000000"
+             and min(p[0] for p in v["pts"]) > legende["x"] and min(p[1] for p in v["pts"]) > legende["y"]]
     zwart = [s for v in vormen if v["stroke"] == "#000000" and not v["dicht"] for s in svg_meting.segmenten(v)]
 
     def binnen(s, doos):  # within the symbol's box widened by 30 % (the cross reaches past the edge)
@@ -351,7 +354,10 @@ def test_legende_toont_elk_symbool_zoals_getekend(kc, thuis, tmp_path):
 
     def voorbeeld_bij(uitleg):
         t = next(t for t in teksten if t["tekst"].startswith(uitleg))
-        v = min(klein, key=lambda v: abs((min(p[1] for p in v["pts"]) + max(p[1] for p in v["pts"])) / 2 - t["y"]))
+        links = [v for v in klein if max(p[0] for p in v["pts"]) < t["x"]]  # the sample left of its text
+        v = min(links, key=lambda v: math.dist(((min(p[0] for p in v["pts"]) + max(p[0] for p in v["pts"])) / 2,
+                                                (min(p[1] for p in v["pts"]) + max(p[1] for p in v["pts"])) / 2),
+                                               (t["x"], t["y"])))
         return (min(p[0] for p in v["pts"]), min(p[1] for p in v["pts"]), max(p[0] for p in v["pts"]),
                 max(p[1] for p in v["pts"]))
 

@@ -101,35 +101,57 @@ def test_schijf_vol_geeft_nederlandse_melding(kc, palmeneire, thuis, monkeypatch
 
 
 def test_migratie_van_schema_0(kc, palmeneire, thuis, monkeypatch):
+    from ketencli import model
+
     pad = dossier_bestand(thuis, palmeneire)
-    tekst = pad.read_text(encoding="utf-8").replace("schema_version: 1\n", "")
+    tekst = pad.read_text(encoding="utf-8").replace(f"schema_version: {model.SCHEMA_VERSIE}\n", "")
     pad.write_text(tekst, encoding="utf-8")
-    dossier = store.laad(palmeneire)  # v0 (no version) migrates on load
-    assert dossier.schema_version == 1
+    dossier = store.laad(palmeneire)  # v0 (no version) migrates on load, step by step
+    assert dossier.schema_version == model.SCHEMA_VERSIE
     assert pad.read_text(encoding="utf-8") == tekst  # loading never writes
     kc.ok("dossier", "instemming", palmeneire, "m1", "--intrekken")
-    assert "schema_version: 1" in pad.read_text(encoding="utf-8")
+    assert f"schema_version: {model.SCHEMA_VERSIE}" in pad.read_text(encoding="utf-8")
+
+
+def test_migratie_v1_naar_v2_haalt_de_vorm_uit_de_toelichting(kc, palmeneire, thuis):
+    """v1 -> v2 (issue 16): a partner relation whose toelichting is exactly 'gehuwd' (or 'gescheiden',
+    'uit elkaar', 'samenwonend') gets that as its vorm; a longer text stays text, nothing is guessed."""
+    import yaml
+
+    pad = dossier_bestand(thuis, palmeneire)
+    data = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    data["schema_version"] = 1
+    m1, m2 = data["gezinsleden"][0], data["gezinsleden"][1]
+    m1["relaties"][0]["toelichting"] = "Gehuwd"
+    m2["relaties"] = [{"met": "m1", "soort": "partner", "toelichting": "gehuwd sinds 2014, woont nu apart"}]
+    pad.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    d = store.laad(palmeneire)
+    assert (d.lid("m1").relaties[0].vorm, d.lid("m1").relaties[0].toelichting) == ("gehuwd", "")
+    assert d.lid("m2").relaties[0].vorm is None and d.lid("m2").relaties[0].toelichting.startswith("gehuwd sinds")
 
 
 def test_migratie_keten_met_een_nieuwe_stap(palmeneire, thuis, monkeypatch):
-    """The mechanism: a future v2 step runs after v0→v1, in order."""
+    """The mechanism: a future step runs after the existing ones, in order."""
     from ketencli import model
 
     stappen = []
+    volgende = model.SCHEMA_VERSIE + 1
 
-    def v1_naar_v2(data):
-        stappen.append(1)
-        return {**data, "schema_version": 2}
+    def naar_volgende(data):
+        stappen.append(volgende)
+        return {**data, "schema_version": volgende}
 
-    monkeypatch.setattr(model, "SCHEMA_VERSIE", 2)
-    monkeypatch.setitem(store.MIGRATIES, 1, v1_naar_v2)
+    monkeypatch.setattr(model, "SCHEMA_VERSIE", volgende)
+    monkeypatch.setitem(store.MIGRATIES, volgende - 1, naar_volgende)
     data = store.migreer({"schema_version": 0, "id": "2026-001"}, "x")
-    assert data["schema_version"] == 2 and stappen == [1]
+    assert data["schema_version"] == volgende and stappen == [volgende]
 
 
 def test_nieuwere_schemaversie_wordt_niet_aangeraakt(palmeneire, thuis):
+    import re
+
     pad = dossier_bestand(thuis, palmeneire)
-    pad.write_text(pad.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: 9"),
+    pad.write_text(re.sub(r"schema_version: \d+", "schema_version: 9", pad.read_text(encoding="utf-8")),
                    encoding="utf-8")
     with pytest.raises(BestandsFout, match="nieuwere ketencli"):
         store.laad(palmeneire)

@@ -18,6 +18,7 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
         OMHOOG * 2 + ENTER, "12/3/1988" + ENTER,  # geslacht vrouw (up from the default onbekend), born
         ENTER, "Bo" + ENTER, OMLAAG + SPATIE + ENTER, ENTER, ENTER,  # member 2: pleger, onbekend, no birth date
         OMHOOG * 8 + ENTER,  # Bo is partner of An (eight up from "geen relatie opgeven")
+        OMHOOG * 2 + ENTER,  # gehuwd (two up from "weet ik niet"; for the genogram's line, issue 16)
         "n" + ENTER,  # not in prison
         ENTER,  # no third member (default no)
         "j" + ENTER, OMLAAG * 3 + ENTER,  # a service (issue "invoer" §1): CAW, the fourth kind
@@ -37,7 +38,8 @@ def test_wizard_nieuw_dossier(kc, thuis, vraag_invoer):
     # geslacht is asked, never guessed from the name: the default stays onbekend (issue 16)
     assert (an["geslacht"], bo["geslacht"]) == ("vrouw", "onbekend")
     assert bo["relaties"][0]["met"] == "m1" and bo["relaties"][0]["soort"] == "partner"
-    assert an["relaties"][0]["met"] == "m2"  # recorded both ways
+    assert bo["relaties"][0]["vorm"] == "gehuwd"
+    assert an["relaties"][0]["met"] == "m2" and an["relaties"][0]["vorm"] == "gehuwd"  # recorded both ways
     assert data["betrokken_diensten"] == [{"id": "d1", "soort": "caw", "naam": "CAW Oost-Brabant",
                                            "contactpersoon": "Tom Hulp", "contact": "", "rol": "begeleiding van An"}]
 

@@ -28,9 +28,9 @@ ketencli dossier aanmelding "$ID" \
 ketencli dossier lid add "$ID" --naam "Evelien Desmet" --geslacht vrouw --huishouden h1 --rol slachtoffer --geboortedatum 1982-07-30 \
   --notitie "Werkt halftijds als verzorgende. Weinig eigen netwerk door jarenlange isolatie."
 ketencli dossier lid add "$ID" --naam "Kristof Vandenberghe" --geslacht man --rol pleger --geboortedatum 1979-01-17 \
-  --relatie m1:partner:2009-08-22 --gevangenis brugge --detentie voorlopige-hechtenis --detentie-sinds 2026-10-02 \
+  --relatie m1:gehuwd:2009-08-22 --gevangenis brugge --detentie voorlopige-hechtenis --detentie-sinds 2026-10-02 \
   --notitie "Aangehouden op 30 september, aanhoudingsbevel 2 oktober. Alcoholgebruik. Nog niet gehoord door de casusregisseur."
-ketencli dossier lid edit "$ID" m1 --relatie "m2:partner:2009-08-22:gehuwd; mevrouw overweegt een scheiding"
+ketencli dossier lid edit "$ID" m1 --relatie "m2:gehuwd:2009-08-22:mevrouw overweegt een scheiding"
 ketencli dossier lid add "$ID" --naam "Lars Vandenberghe" --geslacht man --huishouden h1 --rol kind --rol slachtoffer --geboortedatum 2011-05-14 \
   --relatie m1:kind-van --relatie m2:kind-van \
   --notitie "Vierde middelbaar. Geslagen bij het incident van 29 september. Wil praten met de CLB-medewerker."

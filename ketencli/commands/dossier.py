@@ -233,9 +233,9 @@ def _vraag_nieuw(antwoorden: dict[str, Any], vooraf: dict[str, Any], regio: str 
 def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, Any] | None = None
                ) -> dict[str, Any]:
     """Ask for one member; ``bestaande`` are the other members (dicts with id and naam)."""
-    from ketencli import klok, ui
+    from ketencli import klok, model, ui
     from ketencli.methodiek import gevangenissen
-    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, GESLACHT_LABELS, RELATIE_LABELS, ROL_LABELS
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, GESLACHT_LABELS, RELATIE_LABELS, ROL_LABELS, VORM_LABELS
 
     huidig = huidig or {}
     lid: dict[str, Any] = {"id": lid_id}
@@ -259,7 +259,16 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
             vorige,
         )
         if soort != "geen":
-            relaties.append({"met": ander["id"], "soort": soort})
+            relatie = {"met": ander["id"], "soort": soort}
+            if soort in model.VORMEN_PER_SOORT:  # for the genogram's partner line (issue 16)
+                vormen = model.VORMEN_PER_SOORT[soort]
+                oud = next((r.get("vorm") for r in huidig.get("relaties", []) if r["met"] == ander["id"]), None)
+                vorm = ui.keuze(f"{lid['naam']} en {ander['naam']}:",
+                                [*[(v, VORM_LABELS[v]) for v in vormen], ("onbekend", "weet ik niet")],
+                                oud if oud in vormen else "onbekend")
+                if vorm != "onbekend":
+                    relatie["vorm"] = vorm
+            relaties.append(relatie)
     if relaties:
         lid["relaties"] = relaties
     # asked for plegers only, to keep the wizard short; others via `dossier lid edit --gevangenis`
@@ -513,7 +522,7 @@ app.add_typer(lid_app, name="lid")
 
 
 def _relaties_uit_opties(waarden: list[str], d: model.Dossier, eigen_id: str) -> list[dict[str, Any]]:
-    from ketencli.methodiek.aanmelding import RELATIE_LABELS
+    from ketencli.methodiek.aanmelding import RELATIE_LABELS, SOORT_VAN_VORM
 
     relaties = []
     for waarde in waarden:
@@ -522,11 +531,16 @@ def _relaties_uit_opties(waarden: list[str], d: model.Dossier, eigen_id: str) ->
         met, soort, rest = delen[0], (delen[1] if len(delen) > 1 else ""), delen[2:]
         if not soort:
             raise GebruiksFout(f"--relatie {waarde!r}: schrijf LID:SOORT, bv. m1:partner.")
-        controleer_keuze(soort, RELATIE_LABELS, "--relatie")
+        vorm = None
+        if soort in SOORT_VAN_VORM:  # m1:gescheiden = an ex-partner, divorced (issue 16)
+            soort, vorm = SOORT_VAN_VORM[soort], soort
+        controleer_keuze(soort, {**RELATIE_LABELS, **SOORT_VAN_VORM}, "--relatie")
         if d.lid(met) is None or met == eigen_id:
             raise GebruiksFout(f"--relatie {waarde!r}: lid {met} bestaat niet in dit dossier "
                                f"(leden: {', '.join(lid.id for lid in d.gezinsleden) or 'geen'}).")
         relatie: dict[str, Any] = {"met": met, "soort": soort}
+        if vorm:
+            relatie["vorm"] = vorm
         if rest and rest[0].strip():
             relatie["sinds"] = datum_optie(rest[0], "--relatie … SINDS", richting="verleden")
         if len(rest) > 1 and rest[1].strip():
@@ -616,8 +630,9 @@ def _wederkerig(d: model.Dossier, lid_id: str) -> None:
 _LID_OPTIES_HULP = {
     "rol": "slachtoffer, pleger, kind of ander; herhaal voor meer rollen.",
     "relatie": "LID:SOORT, bv. m1:partner (partner, ex-partner, ouder-van, kind-van, broer-zus, "
-               "grootouder-van, kleinkind-van, ander), eventueel met :SINDS en :TOELICHTING, bv. "
-               "'m1:partner:2009-08-22:gehuwd'; herhaalbaar.",
+               "grootouder-van, kleinkind-van, ander; voor het genogram mag een partner ook gehuwd of "
+               "samenwonend zijn, een ex-partner uit-elkaar of gescheiden), eventueel met :SINDS en "
+               ":TOELICHTING, bv. 'm1:gehuwd:2009-08-22'; herhaalbaar.",
     "notitie": "Een korte notitie over dit gezinslid (werk, netwerk, wat opvalt).",
     "gevangenis": "Sleutel van de gevangenis (bv. brugge, turnhout); 'geen' haalt de detentie weg.",
     "geslacht": "man, vrouw, x of onbekend (voor het genogram; standaard onbekend).",

@@ -5,7 +5,8 @@ OCJ/SDJ consulent is involved, each new pv or incident also asks (annex B, D21):
 informed, what is the impact on the children, did the safety plan work, who talks about it with the
 family, who informs the network. On a terminal `tijdlijn add` asks those questions; the options
 (`--impact-kinderen`, ...) give the answers without a terminal, and `tijdlijn edit` adds them later.
-Items are numbered in date order (`NR`), as `tijdlijn toon` shows them.
+Items are numbered in date order (`NR`), as `tijdlijn toon` shows them. `--door` and `--tegen` record who
+against whom (member ids): the genogram then directs its violence line from the one to the other (issue 16).
 """
 
 from __future__ import annotations
@@ -38,6 +39,25 @@ O_NETWERK = typer.Option(None, "--netwerk-door", metavar="WIE",
 O_CONSULENT = typer.Option(None, "--consulent-geinformeerd", metavar="DATUM",
                            help="Bijlage B: de dag waarop je de consulent OCJ/SDJ over dit pv, deze melding of dit "
                                 "incident inlichtte.")
+
+O_DOOR = typer.Option([], "--door", metavar="LID",
+                      help="Wie het geweld pleegde (lid-id, bv. m1; herhaalbaar): het genogram tekent de pijl "
+                           "van dit lid naar wie bij --tegen staat. 'geen' wist het.")
+O_TEGEN = typer.Option([], "--tegen", metavar="LID", help="Tegen wie het geweld ging (lid-id; herhaalbaar). "
+                                                          "'geen' wist het.")
+
+
+def _wie(d: model.Dossier, waarden: list[str], optie: str) -> list[str]:
+    """Member ids for --door/--tegen; 'geen' alone clears. Raises ``GebruiksFout`` for an unknown id."""
+    waarden = [w.strip() for w in waarden]
+    if waarden == ["geen"]:
+        return []
+    for w in waarden:
+        if d.lid(w) is None:
+            raise GebruiksFout(f"{optie} {w}: dat lid bestaat niet in dossier {d.id} "
+                               f"(leden: {', '.join(lid.id for lid in d.gezinsleden) or 'geen'}).",
+                               tip=f"Zie `ketencli dossier show {d.id}` voor de lid-id's.")
+    return list(dict.fromkeys(waarden))
 
 
 def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
@@ -94,7 +114,12 @@ def toon(
             delen.append("[green]afspraken genoteerd[/]" if t.afspraken and t.afspraken.volledig
                          else "[yellow]afspraken nog noteren[/]")
             kolom_b = "\n".join(delen)
-        tabel.add_row(str(nr), f"{t.datum:%d/%m/%Y}", t.soort, escape(t.omschrijving), kolom_b)
+        wie = ""
+        if t.door or t.tegen:
+            namen = {lid.id: lid.naam for lid in d.gezinsleden}
+            wie = " (" + " ".join(f"{label} {', '.join(escape(namen.get(i, i)) for i in ids)}"
+                                  for label, ids in (("door", t.door), ("tegen", t.tegen)) if ids) + ")"
+        tabel.add_row(str(nr), f"{t.datum:%d/%m/%Y}", t.soort, escape(t.omschrijving) + wie, kolom_b)
     ui.console().print(tabel)
 
 
@@ -109,6 +134,8 @@ def toevoegen(
     veiligheidsplan: str | None = O_VEILIG,
     gesprek: str | None = O_GESPREK,
     netwerk: str | None = O_NETWERK,
+    door: list[str] = O_DOOR,
+    tegen: list[str] = O_TEGEN,
     no_input: bool = typer.Option(False, "--no-input", help="Stel geen vragen (bijlage B vul je later aan)."),
 ) -> None:
     """Voeg een incident, pv, melding, overleg of contact toe aan de tijdlijn.
@@ -140,7 +167,8 @@ def toevoegen(
         if ingelicht is None and ui.bevestig("Heb je de consulent al ingelicht?", False):
             ingelicht = ui.datum("Op welke dag?", vandaag, verplicht=True)
     item = model.TijdlijnItem(datum=wanneer, soort=soort, omschrijving=omschrijving.strip(),
-                              consulent_geinformeerd_op=ingelicht, afspraken=_afspraken(None, antwoorden))
+                              consulent_geinformeerd_op=ingelicht, afspraken=_afspraken(None, antwoorden),
+                              door=_wie(d, door, "--door"), tegen=_wie(d, tegen, "--tegen"))
     with store.wijzig(dossier_id) as dd:
         # keep date order (stable: the same day goes after what is already there)
         plek = sum(1 for t in dd.tijdlijn if t.datum <= wanneer)
@@ -163,6 +191,8 @@ def bewerken(
     veiligheidsplan: str | None = O_VEILIG,
     gesprek: str | None = O_GESPREK,
     netwerk: str | None = O_NETWERK,
+    door: list[str] = O_DOOR,
+    tegen: list[str] = O_TEGEN,
 ) -> None:
     """Wijzig een item van de tijdlijn of vul de afspraken van bijlage B aan."""
     from ketencli import klok, store, ui
@@ -177,7 +207,8 @@ def bewerken(
     ingelicht = _datum(consulent, "--consulent-geinformeerd", vandaag)
     antwoorden = {"impact_kinderen": impact, "veiligheidsplan": veiligheidsplan, "gesprek_door": gesprek,
                   "netwerk_door": netwerk}
-    if all(v is None for v in (soort, nieuwe_datum, omschrijving, ingelicht, *antwoorden.values())):
+    if all(v is None for v in (soort, nieuwe_datum, omschrijving, ingelicht, *antwoorden.values())) \
+            and not door and not tegen:
         raise GebruiksFout("Geef minstens één wijziging (bv. --consulent-geinformeerd of --impact-kinderen).")
     with store.wijzig(dossier_id) as d:
         if not 1 <= nr <= len(d.tijdlijn):
@@ -190,6 +221,8 @@ def bewerken(
             "omschrijving": omschrijving.strip() if omschrijving is not None else oud.omschrijving,
             "consulent_geinformeerd_op": ingelicht or oud.consulent_geinformeerd_op,
             "afspraken": _afspraken(oud.afspraken, antwoorden),
+            "door": _wie(d, door, "--door") if door else oud.door,
+            "tegen": _wie(d, tegen, "--tegen") if tegen else oud.tegen,
         })
         if nieuw.consulent_geinformeerd_op is not None and nieuw.consulent_geinformeerd_op < nieuw.datum:
             raise GebruiksFout("--consulent-geinformeerd ligt voor de datum van het item zelf.")

@@ -90,7 +90,7 @@ def _relaties(leden: Sequence[model.Gezinslid]):
                 oud_soort, oud_vorm = koppels.get(paar, (r.soort, None))
                 # one side saying ex-partner wins: the relation ended; a recorded vorm of that kind wins
                 soort = "ex-partner" if "ex-partner" in (r.soort, oud_soort) else "partner"
-                vormen = [v for v in (oud_vorm, getattr(r, "vorm", None)) if v]
+                vormen = [v for v in (oud_vorm, r.vorm) if v]
                 passend = [v for v in vormen if (v in ("gescheiden", "uit-elkaar")) == (soort == "ex-partner")]
                 koppels[paar] = (soort, passend[0] if passend else None)
             elif r.soort == "broer-zus":

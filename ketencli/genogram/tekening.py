@@ -27,6 +27,7 @@ ZWART, ROOD, GRIJS = "#000000", "#cc0000", "#555555"
 LIJN = 1.4
 NAAM_PT, LEEFTIJD_PT, MERK_PT = 7.5, 7.0, 6.5
 LEGENDE_SCHAAL = 0.45
+KOLOM = 10.0  # the width of a legend column
 
 
 def initialen_van(naam: str) -> str:
@@ -182,7 +183,7 @@ def _labels(lid: model.Gezinslid, vandaag: date, initialen: bool, past) -> list[
 
 def gemeld_geweld(dossier: model.Dossier) -> list[tuple[str, str]]:
     """(door, tegen) pairs the dossier records in its tijdlijn (who against whom)."""
-    return [(d, t) for item in dossier.tijdlijn for d in getattr(item, "door", []) for t in getattr(item, "tegen", [])]
+    return [(d, t) for item in dossier.tijdlijn for d in item.door for t in item.tegen]
 
 
 def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> tuple[bytes, bytes]:
@@ -248,12 +249,20 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
         pen.geweld(g.route, gericht=g.gericht, wederzijds=g.wederzijds)
         gebruikt["geweld-beide" if g.wederzijds else "geweld" if g.gericht else "geweld-ongericht"] = True
 
+    # the legend right of a narrow drawing, under a wide one (in columns: the picture stays near the
+    # page's shape, so its text stays as large as it can in a document)
     breedte = max(o.x.values())
+    links = -LABEL_BREEDTE / 2 - 1.0
     onder = -max(o.generatie.values()) * RIJ - LABEL_ONDER - 0.7
-    legenda_x = breedte + LABEL_BREEDTE / 2 + 2.2
-    rij = _legende(pen, gebruikt, legenda_x, 1.6, voluit)
-    onder = min(onder, rij - 0.3)
-    boven, links, rechts = 2.6, -LABEL_BREEDTE / 2 - 1.0, legenda_x + 10.5
+    rechts = breedte + LABEL_BREEDTE / 2 + 1.0
+    if rechts - links < 2 * KOLOM:
+        lx = breedte + LABEL_BREEDTE / 2 + 1.6
+        onder = min(onder, _legende(pen, gebruikt, lx, 1.6, voluit) - 0.3)
+        rechts = lx + KOLOM + 0.5
+    else:  # far enough under the lowest labels not to be read as a member's
+        kolommen = int((rechts - links) // KOLOM)
+        onder = _legende(pen, gebruikt, links + 0.3, onder - 1.6, voluit, kolommen) - 0.3
+    boven = 2.6
     ax.set_xlim(links, rechts)
     ax.set_ylim(onder, boven)
     fig.set_size_inches((rechts - links) * SCHAAL, (boven - onder) * SCHAAL)
@@ -272,9 +281,10 @@ def _koppel_sleutel(soort: str, vorm: str | None) -> str:
     return vorm or "partner"
 
 
-def _legende(pen: _Pen, gebruikt: dict[str, bool], lx: float, top: float, voluit: list[tuple[str, str]]) -> float:
-    """The legend at (lx, top): every symbol used, drawn with the members' own pen calls; then the full
-    names of the cut ones. Returns the y under the last line."""
+def _legende(pen: _Pen, gebruikt: dict[str, bool], lx: float, top: float, voluit: list[tuple[str, str]],
+             kolommen: int = 1) -> float:
+    """The legend from (lx, top) in ``kolommen`` columns: every symbol used, drawn with the members' own pen
+    calls; then the full names of the cut ones. Returns the y under the lowest line."""
     s = LEGENDE_SCHAAL
 
     def persoon(vorm="vierkant", **k):
@@ -311,24 +321,33 @@ def _legende(pen: _Pen, gebruikt: dict[str, bool], lx: float, top: float, voluit
          lambda x, y: pen.huishouden([[(x - 0.5, y - 0.25), (x + 0.5, y - 0.25), (x + 0.5, y + 0.25),
                                        (x - 0.5, y + 0.25)]])),
     ]
-    pen.ax.text(lx - 0.55, top, "Legende", fontsize=9, fontweight="bold", ha="left", va="center")
-    y = top - 0.85
+    # the blocks, each (height, draw at (x, y)); then laid out in columns of KOLOM units
+    blokken: list[tuple[float, Callable[[float, float], None]]] = []
     for sleutels, uitleg, teken_voorbeeld in items:
-        if not any(gebruikt.get(k) for k in sleutels.split("|")):
-            continue
-        teken_voorbeeld(lx, y)
-        pen.ax.text(lx + 0.9, y, uitleg, fontsize=7.5, ha="left", va="center")
-        y -= 0.75
+        if any(gebruikt.get(k) for k in sleutels.split("|")):
+            def blok(x, y, teken_voorbeeld=teken_voorbeeld, uitleg=uitleg):
+                teken_voorbeeld(x + 0.55, y)
+                pen.ax.text(x + 1.45, y, uitleg, fontsize=7.5, ha="left", va="center")
+            blokken.append((0.75, blok))
     if voluit:
-        y -= 0.2
-        pen.ax.text(lx - 0.55, y, "Namen voluit", fontsize=8, fontweight="bold", ha="left", va="center")
-        y -= 0.6
+        blokken.append((0.8, lambda x, y: pen.ax.text(x, y - 0.1, "Namen voluit", fontsize=8, fontweight="bold",
+                                                       ha="left", va="center")))
         for kort, lang in voluit:
             regels = textwrap.wrap(f"{kort} = {' '.join(lang.split())}", 48, max_lines=4, placeholder=" …")
-            for regel in regels:
-                pen.ax.text(lx - 0.55, y, regel, fontsize=7, ha="left", va="center")
-                y -= 0.42
-            y -= 0.15
+            for n, regel in enumerate(regels):
+                blokken.append((0.42 + (0.15 if n == len(regels) - 1 else 0.0),
+                                lambda x, y, regel=regel: pen.ax.text(x, y, regel, fontsize=7, ha="left", va="center")))
+    pen.ax.text(lx, top, "Legende", fontsize=9, fontweight="bold", ha="left", va="center")
+    doel = sum(h for h, _ in blokken) / kolommen
+    x, y, laagste, gebruikt_hoogte = lx, top - 0.85, top, 0.0
+    for hoogte, blok in blokken:
+        if gebruikt_hoogte >= doel - 1e-9 and x < lx + (kolommen - 1) * KOLOM - 1e-9:
+            x, y, gebruikt_hoogte = x + KOLOM, top - 0.85, 0.0
+        blok(x, y)
+        y -= hoogte
+        gebruikt_hoogte += hoogte
+        laagste = min(laagste, y)
+    y = laagste
     return y
 
 

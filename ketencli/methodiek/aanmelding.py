@@ -57,6 +57,18 @@ RELATIE_LABELS: dict[str, str] = {
     "ander": "andere band met",
 }
 
+# how a couple is or was together (model.PartnerVorm; issue 16): the genogram draws gehuwd solid,
+# samenwonend dashed, uit elkaar with one slash, gescheiden with two
+VORM_LABELS: dict[str, str] = {
+    "gehuwd": "gehuwd",
+    "samenwonend": "samenwonend (niet gehuwd)",
+    "uit-elkaar": "uit elkaar (feitelijk gescheiden of niet gehuwd)",
+    "gescheiden": "gescheiden (echtscheiding)",
+}
+# a vorm as a relation kind on the command line (`--relatie m2:gescheiden`): the soort it belongs to
+SOORT_VAN_VORM: dict[str, str] = {"gehuwd": "partner", "samenwonend": "partner", "uit-elkaar": "ex-partner",
+                                  "gescheiden": "ex-partner"}
+
 # The relation seen from the other side, so the wizard can record both directions.
 OMGEKEERDE_RELATIE: dict[str, str] = {
     "partner": "partner",
@@ -223,8 +235,9 @@ def wederkerige_relaties(leden: list[dict], lid_id: str | None = None) -> list[d
             ander = per_id.get(relatie["met"])
             if ander is not None and not any(r["met"] == lid["id"] for r in ander["relaties"]):
                 omgekeerd = {"met": lid["id"], "soort": OMGEKEERDE_RELATIE[relatie["soort"]]}
-                if relatie.get("sinds"):  # the pair's start date is the same from both sides
-                    omgekeerd["sinds"] = relatie["sinds"]
+                for gedeeld in ("sinds", "vorm"):  # the pair's start date and vorm are the same from both sides
+                    if relatie.get(gedeeld):
+                        omgekeerd[gedeeld] = relatie[gedeeld]
                 ander["relaties"].append(omgekeerd)
     for lid in uit:
         if not lid["relaties"]:
