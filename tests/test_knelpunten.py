@@ -216,3 +216,10 @@ def test_doorloop_loslaten_geen_knelpunten(kc, palmeneire, vraag_invoer):
     item = _stap_item(kc, palmeneire, "knelpunten-loslaten")
     assert item["status"] == "gedaan" and item["notitie"] == "geen knelpunten"
     assert store.laad(palmeneire).knelpunten == []
+
+
+def test_a_service_with_a_knelpunt_is_not_removed(kc, palmeneire):
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d4", "--omschrijving", "x")
+    uit = kc("dossier", "dienst", "rm", palmeneire, "d4")
+    assert uit.exit_code == 1 and "knelpunt k1" in uit.stderr and "knelpunt edit" in uit.stderr
+    assert store.laad(palmeneire).dienst("d4") is not None
