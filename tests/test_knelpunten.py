@@ -93,6 +93,9 @@ def test_region_settings_add_a_category(kc, palmeneire, westvl):
     assert "Geen opvangplaats (opvangplaats, eigen categorie)" in kc.ok("regio", "toon", "co3-antwerpen").stdout
     kc.ok("knelpunt", "add", palmeneire, "--categorie", "Geen opvangplaats", "--dienst", "d1", "--omschrijving", "x")
     assert store.laad(palmeneire).knelpunten[0].categorie == "opvangplaats"
+    telling = json.loads(kc.ok("beleidssignalen", "--json").stdout)["per_categorie"]
+    assert {"categorie": "opvangplaats", "label": "Geen opvangplaats", "aantal": "< 5"}.items() <= next(
+        c for c in telling if c["categorie"] == "opvangplaats").items()
     # another region does not have it
     uit = kc("knelpunt", "add", westvl, "--categorie", "opvangplaats", "--dienst", "d1", "--omschrijving", "x")
     assert uit.exit_code == 2 and "ken ik niet" in uit.stderr
