@@ -180,7 +180,9 @@ def verwijderen(dossier_id: str = ID_ARG, knelpunt_id: str = KN_ARG) -> None:
     """Verwijder een knelpunt (een vergissing; een opgelost knelpunt blijft beter staan als signaal)."""
     from ketencli import store, ui
 
-    invoer.vind(store.laad(dossier_id), knelpunt_id)
+    d = store.laad(dossier_id)
+    store.vereis_schrijfbaar(d)  # a closed dossier says so before "no such knelpunt"
+    invoer.vind(d, knelpunt_id)
     with store.wijzig(dossier_id) as d:
         k = invoer.vind(d, knelpunt_id)
         d.knelpunten = [x for x in d.knelpunten if x.id != k.id]
