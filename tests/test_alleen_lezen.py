@@ -25,6 +25,7 @@ ALLEEN_LEZEN = {
     "profiel",  # the user's own profile, no dossier
     "kijkschema factoren",  # the method's list of factors, no dossier
     "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
+    "knelpunt lijst", "beleidssignalen",  # issue 17: beleidssignalen writes its report outside every dossier
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}
@@ -82,6 +83,10 @@ SCHRIJVEND: dict[str, list[str]] = {
     "genogram": ["{id}"],  # idem (issue 16)
     "tijdlijn add": ["{id}", "--soort", "pv", "--omschrijving", "nieuwe melding", "--no-input"],
     "tijdlijn edit": ["{id}", "1", "--omschrijving", "anders"],
+    "knelpunt add": ["{id}", "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x"],
+    "knelpunt edit": ["{id}", "k1", "--deelbaar"],
+    "knelpunt rm": ["{id}", "k1"],
+    "knelpunt doorgegeven": ["{id}", "k1", "--aan", "coördinator"],
 }
 
 # Interactive commands get a terminal and these keystrokes (Enter: the default answer of each question).

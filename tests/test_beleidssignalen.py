@@ -195,3 +195,28 @@ def test_secondary_suppression_leaves_no_relation_with_one_unknown():
         assert len([x for x in [som, *delen] if x in verborgen]) != 1
     # nothing small: nothing hidden
     assert knelpunten.verberg_afleidbare({"t": 11, "a": 6, "b": 5}, [("t", ["a", "b"])]) == set()
+
+
+def test_libreoffice_renders_the_report(kc, dossiers, tmp_path):
+    """The report opens in LibreOffice (as on a coordinator's laptop) with its Dutch captions and the chart."""
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        if os.environ.get("KETENCLI_CI"):
+            pytest.fail("KETENCLI_CI is gezet maar LibreOffice of pdftotext ontbreekt")
+        pytest.skip("LibreOffice of pdftotext is niet geïnstalleerd")
+    kc.ok("beleidssignalen", "--uit", tmp_path / "rapport.docx")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "rapport.docx")], capture_output=True, timeout=300,
+                   check=False)
+    pdf = tmp_path / "rapport.pdf"
+    assert pdf.is_file(), "LibreOffice kon het rapport niet omzetten"
+    tekst = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for stuk in ("Beleidssignalen: knelpunten in de keten", "Figuur 1. Aantal knelpunten per categorie",
+                 "Tabel 1. Knelpunten per categorie en per soort dienst", "Wachtlijst", "< 5"):
+        assert stuk in tekst, stuk
+    assert "{{" not in tekst and "{%" not in tekst

@@ -93,6 +93,9 @@ def test_region_settings_add_a_category(kc, palmeneire, westvl):
     assert "Geen opvangplaats (opvangplaats, eigen categorie)" in kc.ok("regio", "toon", "co3-antwerpen").stdout
     kc.ok("knelpunt", "add", palmeneire, "--categorie", "Geen opvangplaats", "--dienst", "d1", "--omschrijving", "x")
     assert store.laad(palmeneire).knelpunten[0].categorie == "opvangplaats"
+    telling = json.loads(kc.ok("beleidssignalen", "--json").stdout)["per_categorie"]
+    assert {"categorie": "opvangplaats", "label": "Geen opvangplaats", "aantal": "< 5"}.items() <= next(
+        c for c in telling if c["categorie"] == "opvangplaats").items()
     # another region does not have it
     uit = kc("knelpunt", "add", westvl, "--categorie", "opvangplaats", "--dienst", "d1", "--omschrijving", "x")
     assert uit.exit_code == 2 and "ken ik niet" in uit.stderr
@@ -156,3 +159,70 @@ def test_categorieen_en_suggesties():
     assert set(knelpunten.CATEGORIEEN) == {"wachtlijst", "geen-aanbod", "informatiedeling",
                                            "justitiele-doorlooptijd", "samenwerking", "middelen", "wetgeving",
                                            "ander"}
+
+
+# -- the stap phases opvolgen and loslaten ask whether knelpunten arose --------------------------------------
+
+ENTER, OMLAAG = "\r", "\x1b[B"
+
+
+def _stap_item(kc, dossier_id, key):
+    data = json.loads(kc.ok("stap", dossier_id, "--json").stdout)
+    return next(i for c in data["checklists"] for i in c["items"] if i["item"] == key)
+
+
+def test_opvolgen_and_loslaten_ask_for_knelpunten(kc, palmeneire):
+    for key in ("knelpunten-opvolgen", "knelpunten-loslaten"):
+        item = _stap_item(kc, palmeneire, key)
+        assert item["status"] == "open" and "nog geen knelpunt genoteerd" in item["afleiding"]["toelichting"]
+    # a knelpunt since the start of casusregie (2026-09-07) answers opvolgen; one from before does not
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x",
+          "--datum", "2026-09-01")
+    assert _stap_item(kc, palmeneire, "knelpunten-opvolgen")["status"] == "open"
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x",
+          "--datum", "2026-10-01")
+    item = _stap_item(kc, palmeneire, "knelpunten-opvolgen")
+    assert item["status"] == "afgeleid" and "1 knelpunt genoteerd" in item["afleiding"]["toelichting"]
+    # loslaten counts from the start of the afronding (not started: still open); "geen" is an explicit tick
+    assert _stap_item(kc, palmeneire, "knelpunten-loslaten")["status"] == "open"
+    kc.ok("stap", palmeneire, "afvinken", "knelpunten-loslaten", "--notitie", "geen knelpunten")
+    item = _stap_item(kc, palmeneire, "knelpunten-loslaten")
+    assert item["status"] == "gedaan" and item["notitie"] == "geen knelpunten"
+
+
+def test_doorloop_opvolgen_notes_a_knelpunt(kc, palmeneire, vraag_invoer):
+    data = json.loads(kc.ok("stap", palmeneire, "--json").stdout)
+    opvolgen = next(c for c in data["checklists"] if c["key"] == "opvolgen")["items"]
+    open_ervoor = [i for i in opvolgen if i["status"] == "open"][:-1]
+    assert opvolgen[-1]["item"] == "knelpunten-opvolgen"
+    toetsen = (OMLAAG + ENTER) * len(open_ervoor)  # leave the other open items open
+    # knelpunten: "Ja: nu noteren"; category informatiedeling (two down), service d2, text, date Enter,
+    # deelbaar: j; another one? Enter (no)
+    toetsen += ENTER + OMLAAG * 2 + ENTER + OMLAAG + ENTER + "Geen pv's gedeeld" + ENTER + ENTER + "j" + ENTER + ENTER
+    vraag_invoer(toetsen)
+    uit = kc("stap", palmeneire, "opvolgen")
+    assert uit.exit_code == 0, uit.output
+    [k] = store.laad(palmeneire).knelpunten
+    assert (k.categorie, k.dienst, k.omschrijving, k.deelbaar) == ("informatiedeling", "d2", "Geen pv's gedeeld", True)
+    item = _stap_item(kc, palmeneire, "knelpunten-opvolgen")
+    assert item["status"] == "gedaan" and item["notitie"] == "knelpunten genoteerd: k1"
+
+
+def test_doorloop_loslaten_geen_knelpunten(kc, palmeneire, vraag_invoer):
+    data = json.loads(kc.ok("stap", palmeneire, "--json").stdout)
+    loslaten = next(c for c in data["checklists"] if c["key"] == "loslaten")["items"]
+    open_ervoor = [i for i in loslaten if i["status"] == "open"][:-1]
+    assert loslaten[-1]["item"] == "knelpunten-loslaten"
+    vraag_invoer((OMLAAG + ENTER) * len(open_ervoor) + OMLAAG + ENTER)  # "Nee, geen knelpunten"
+    uit = kc("stap", palmeneire, "loslaten")
+    assert uit.exit_code == 0, uit.output
+    item = _stap_item(kc, palmeneire, "knelpunten-loslaten")
+    assert item["status"] == "gedaan" and item["notitie"] == "geen knelpunten"
+    assert store.laad(palmeneire).knelpunten == []
+
+
+def test_a_service_with_a_knelpunt_is_not_removed(kc, palmeneire):
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d4", "--omschrijving", "x")
+    uit = kc("dossier", "dienst", "rm", palmeneire, "d4")
+    assert uit.exit_code == 1 and "knelpunt k1" in uit.stderr and "knelpunt edit" in uit.stderr
+    assert store.laad(palmeneire).dienst("d4") is not None

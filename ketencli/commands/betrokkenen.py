@@ -158,7 +158,8 @@ def dienst_verwijderen(
                 f"Dienst {dienst_id} kan niet weg: het dossier verwijst er nog naar in "
                 + "; ".join(verwijzingen) + ". Er werd niets gewijzigd.",
                 tip=f"Zet eerst een andere begeleiding bij die acties (`ketencli pva actie edit {dossier_id} RIJ NR "
-                    "--begeleiding DIENST`), of wijzig de dienst met "
+                    f"--begeleiding DIENST`; een knelpunt: `ketencli knelpunt edit {dossier_id} KNELPUNT --dienst "
+                    "DIENST`), of wijzig de dienst met "
                     f"`ketencli dossier dienst edit {dossier_id} {dienst_id}`.",
             )
         d.betrokken_diensten = [x for x in d.betrokken_diensten if x.id != dienst_id]

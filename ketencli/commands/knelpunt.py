@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ketencli.commands import knelpunt_invoer as invoer
 from ketencli.commands.opties import niet_leeg
-from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.fouten import GebruiksFout
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -39,87 +40,6 @@ O_DEELBAAR = typer.Option(None, "--deelbaar/--niet-deelbaar",
                           help="Mag de omschrijving (geanonimiseerd) in de rapporten voor de stuurgroep? Zonder "
                                "--deelbaar tellen alleen de categorie en de soort dienst mee.")
 NO_INPUT = typer.Option(False, "--no-input", help="Stel nooit een vraag; ontbreekt er iets, dan stopt het commando.")
-
-
-# -- shared readers -------------------------------------------------------------------------------------
-
-
-def categorieen_van(d: model.Dossier) -> dict[str, str]:
-    """The categories of the dossier's region: the method's and the region's own (``regio.yaml``)."""
-    from ketencli import planning
-    from ketencli.methodiek import knelpunten
-
-    return knelpunten.categorieen(planning.regio(d.regio).knelpunt_categorieen)
-
-
-def _categorie(waarde: str, bekend: dict[str, str]) -> str:
-    from ketencli.methodiek import knelpunten
-
-    key = knelpunten.zoek_categorie(waarde, bekend)
-    if key is not None:
-        return key
-    nabij = knelpunten.dichtste_categorieen(waarde, bekend)
-    raise GebruiksFout(f"--categorie {waarde.strip()!r} ken ik niet"
-                       + (f"; bedoel je {' of '.join(nabij)}?" if nabij else ".")
-                       + f" Kies uit: {', '.join(bekend)}.",
-                       tip="Een eigen categorie voor je regio zet de coördinator in regio.yaml "
-                           "(knelpunt_categorieen); `ketencli regio toon` toont ze.")
-
-
-def _dienst(d: model.Dossier, waarde: str) -> str:
-    """A service id of the dossier; the kind (``cgg``) is accepted when exactly one service has it."""
-    waarde = waarde.strip()
-    if d.dienst(waarde) is not None:
-        return waarde
-    zelfde_soort = [x for x in d.betrokken_diensten if x.soort == waarde.lower()]
-    if len(zelfde_soort) == 1:
-        return zelfde_soort[0].id
-    bekend = ", ".join(f"{x.id} ({x.soort})" for x in d.betrokken_diensten) or "nog geen"
-    raise KetencliFout(f"--dienst {waarde!r}: die dienst bestaat niet in dossier {d.id}. Er werd niets bewaard.",
-                       tip=f"Diensten: {bekend}. Voeg een dienst toe met `ketencli dossier dienst add {d.id}`.")
-
-
-def _datum(waarde: str | None, vandaag: date) -> date | None:
-    from ketencli.commands.opties import datum_optie
-
-    return datum_optie(waarde, "--datum", niet_na=vandaag)
-
-
-def _vind(d: model.Dossier, knelpunt_id: str) -> model.Knelpunt:
-    k = d.knelpunt(knelpunt_id.strip())
-    if k is None:
-        raise KetencliFout(f"Dossier {d.id} heeft geen knelpunt {knelpunt_id.strip()!r}.",
-                           tip=f"Knelpunten: {', '.join(x.id for x in d.knelpunten) or 'nog geen'} "
-                               f"(zie `ketencli knelpunt lijst {d.id}`).")
-    return k
-
-
-def _dienstkeuzes(d: model.Dossier) -> list[tuple[str, str]]:
-    from ketencli.methodiek.aanmelding import DIENST_LABELS
-
-    return [(x.id, f"{x.id}: {x.naam} ({DIENST_LABELS.get(x.soort, x.soort)})") for x in d.betrokken_diensten]
-
-
-def _vraag(d: model.Dossier, huidig: dict[str, Any], bekend: dict[str, str], vandaag: date) -> dict[str, Any]:
-    """Ask what is missing from ``huidig`` (categorie, dienst, omschrijving, datum, deelbaar)."""
-    from ketencli import ui
-
-    uit = dict(huidig)
-    if uit.get("categorie") is None:
-        uit["categorie"] = ui.keuze("Welk soort knelpunt?", list(bekend.items()))
-    if uit.get("dienst") is None:
-        if not d.betrokken_diensten:
-            raise KetencliFout(f"Dossier {d.id} heeft nog geen betrokken diensten; een knelpunt hoort bij een dienst.",
-                               tip=f"Voeg eerst een dienst toe met `ketencli dossier dienst add {d.id}`.")
-        uit["dienst"] = ui.keuze("Bij welke dienst?", _dienstkeuzes(d))
-    if uit.get("omschrijving") is None:
-        uit["omschrijving"] = ui.tekst("Wat liep er vast?", verplicht=True)
-    if uit.get("datum") is None:
-        uit["datum"] = ui.datum(f"Wanneer? (Enter = {vandaag:%d/%m/%Y})", vandaag, niet_na=vandaag) or vandaag
-    if uit.get("deelbaar") is None:
-        uit["deelbaar"] = ui.bevestig("Mag de omschrijving, geanonimiseerd, in de rapporten voor de stuurgroep?",
-                                      False)
-    return uit
 
 
 def _toon_anoniem(d: model.Dossier, k: model.Knelpunt) -> None:
@@ -147,32 +67,29 @@ def toevoegen(
     no_input: bool = NO_INPUT,
 ) -> None:
     """Noteer een knelpunt in de keten (een beleidssignaal): categorie, dienst, omschrijving, datum."""
-    from ketencli import klok, model, store, ui
+    from ketencli import klok, store, ui
 
     vandaag = klok.vandaag()
-    wanneer = _datum(datum, vandaag)
+    wanneer = invoer.datum(datum, vandaag)
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)
-    bekend = categorieen_van(d)
+    bekend = invoer.categorieen_van(d)
     gegevens: dict[str, Any] = {
-        "categorie": _categorie(categorie, bekend) if categorie is not None else None,
-        "dienst": _dienst(d, dienst) if dienst is not None else None,
+        "categorie": invoer.categorie(categorie, bekend) if categorie is not None else None,
+        "dienst": invoer.dienst_id(d, dienst) if dienst is not None else None,
         "omschrijving": omschrijving, "datum": wanneer, "deelbaar": deelbaar,
     }
     ontbreekt = [f"--{k}" for k in ("categorie", "dienst", "omschrijving") if gegevens[k] is None]
     if ontbreekt:
         ui.vereis_terminal(no_input, f"Geef {', '.join(ontbreekt)} (bv. `ketencli knelpunt add {d.id} --categorie "
                                      "wachtlijst --dienst d1 --omschrijving \"...\"`).")
-        gegevens = _vraag(d, gegevens, bekend, vandaag)
+        gegevens = invoer.vraag(d, gegevens, bekend, vandaag)
     gegevens["datum"] = gegevens["datum"] or vandaag
     gegevens["deelbaar"] = bool(gegevens["deelbaar"])
-    with store.wijzig(dossier_id) as dd:
-        k = model.Knelpunt(id=dd.volgend_knelpunt_id(), **gegevens)
-        dd.knelpunten = [*dd.knelpunten, k]
-        store.historie(dd, f"knelpunt {k.id} genoteerd ({k.categorie})")
+    k = invoer.noteer(dossier_id, gegevens)
     ui.gelukt(f"Knelpunt {k.id} genoteerd: {bekend.get(k.categorie, k.categorie)}, dienst {k.dienst}, "
               f"{k.datum:%d/%m/%Y}" + (" (deelbaar)." if k.deelbaar else "."))
-    _toon_anoniem(dd, k)
+    _toon_anoniem(d, k)
 
 
 @app.command("lijst")
@@ -187,7 +104,7 @@ def lijst(
     from ketencli import store, ui
 
     d = store.laad(dossier_id)
-    bekend = categorieen_van(d)
+    bekend = invoer.categorieen_van(d)
     if als_json:
         ui.schrijf_json([{**k.model_dump(mode="json"), "categorie_label": bekend.get(k.categorie, k.categorie),
                           "dienst_soort": d.dienst(k.dienst).soort if d.dienst(k.dienst) else None}
@@ -224,20 +141,20 @@ def bewerken(
     from ketencli import klok, store, ui
 
     vandaag = klok.vandaag()
-    wanneer = _datum(datum, vandaag)
+    wanneer = invoer.datum(datum, vandaag)
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)
-    oud = _vind(d, knelpunt_id)
-    bekend = categorieen_van(d)
+    oud = invoer.vind(d, knelpunt_id)
+    bekend = invoer.categorieen_van(d)
     wijziging: dict[str, Any] = {k: v for k, v in (
-        ("categorie", _categorie(categorie, bekend) if categorie is not None else None),
-        ("dienst", _dienst(d, dienst) if dienst is not None else None),
+        ("categorie", invoer.categorie(categorie, bekend) if categorie is not None else None),
+        ("dienst", invoer.dienst_id(d, dienst) if dienst is not None else None),
         ("omschrijving", omschrijving), ("datum", wanneer), ("deelbaar", deelbaar)) if v is not None}
     if not wijziging:
         ui.vereis_terminal(no_input, "Geef minstens één wijziging, bv. --omschrijving, --categorie of --deelbaar.")
         wijziging = _vraag_wijziging(d, oud, bekend, vandaag)
     with store.wijzig(dossier_id) as dd:
-        k = _vind(dd, oud.id)
+        k = invoer.vind(dd, oud.id)
         nieuw = type(k).model_validate({**k.model_dump(), **wijziging})
         dd.knelpunten = [nieuw if x.id == k.id else x for x in dd.knelpunten]
         store.historie(dd, f"knelpunt {k.id} gewijzigd")
@@ -250,7 +167,7 @@ def _vraag_wijziging(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str]
 
     return {
         "categorie": ui.keuze("Welk soort knelpunt?", list(bekend.items()), k.categorie),
-        "dienst": ui.keuze("Bij welke dienst?", _dienstkeuzes(d), k.dienst),
+        "dienst": ui.keuze("Bij welke dienst?", invoer.dienstkeuzes(d), k.dienst),
         "omschrijving": ui.tekst("Wat liep er vast?", k.omschrijving, verplicht=True),
         "datum": ui.datum(f"Wanneer? (Enter = {k.datum:%d/%m/%Y})", k.datum, niet_na=vandaag) or k.datum,
         "deelbaar": ui.bevestig("Mag de omschrijving, geanonimiseerd, in de rapporten voor de stuurgroep?",
@@ -263,9 +180,11 @@ def verwijderen(dossier_id: str = ID_ARG, knelpunt_id: str = KN_ARG) -> None:
     """Verwijder een knelpunt (een vergissing; een opgelost knelpunt blijft beter staan als signaal)."""
     from ketencli import store, ui
 
-    _vind(store.laad(dossier_id), knelpunt_id)
+    d = store.laad(dossier_id)
+    store.vereis_schrijfbaar(d)  # a closed dossier says so before "no such knelpunt"
+    invoer.vind(d, knelpunt_id)
     with store.wijzig(dossier_id) as d:
-        k = _vind(d, knelpunt_id)
+        k = invoer.vind(d, knelpunt_id)
         d.knelpunten = [x for x in d.knelpunten if x.id != k.id]
         store.historie(d, f"knelpunt {k.id} verwijderd")
     ui.gelukt(f"Knelpunt {k.id} verwijderd uit dossier {d.id}.")
@@ -291,7 +210,7 @@ def doorgegeven(
         raise GebruiksFout("--niet gaat niet samen met --aan of --op.")
     d = store.laad(dossier_id)
     store.vereis_schrijfbaar(d)
-    k = _vind(d, knelpunt_id)
+    k = invoer.vind(d, knelpunt_id)
     if not niet and aan is None:
         ui.vereis_terminal(no_input, f"Geef --aan, bv. `ketencli knelpunt doorgegeven {d.id} {k.id} --aan "
                                      "coördinator`.")
@@ -301,7 +220,7 @@ def doorgegeven(
     if waarde is not None and waarde.op < k.datum:
         raise GebruiksFout(f"--op {waarde.op:%d/%m/%Y} ligt voor de datum van het knelpunt ({k.datum:%d/%m/%Y}).")
     with store.wijzig(dossier_id) as dd:
-        kk = _vind(dd, k.id)
+        kk = invoer.vind(dd, k.id)
         dd.knelpunten = [x.model_copy(update={"doorgegeven": waarde}) if x.id == kk.id else x for x in dd.knelpunten]
         store.historie(dd, f"knelpunt {kk.id} " + ("niet doorgegeven" if niet else "doorgegeven"))
     ui.gelukt(f"Knelpunt {k.id}: " + ("registratie van het doorgeven gewist." if waarde is None else

@@ -423,6 +423,17 @@ def doorloop(
         opdracht = stappen.COMMANDO_VOOR_AFLEIDING.get(it.item.afleiding)
         if opdracht and it.status == "open":
             c.print(Padding(f"[dim]Of vul het dossier aan: {opdracht.format(id=d.id, lid=it.lid)}[/]", (0, 0, 0, 2)))
+        if it.item.afleiding in stappen.KNELPUNT_AFLEIDINGEN and it.status == "open":
+            # issue 17: answered by noting the knelpunten (the item then follows from them) or an explicit "geen"
+            try:
+                gevolg = _knelpunten_vraag(d.id, stappen.Doel(gekozen, it.item, it.lid), vandaag)
+            except Afgebroken:
+                raise Afgebroken("Gestopt. Wat je al beantwoordde, is bewaard; dit item bleef ongewijzigd.") from None
+            if gevolg == "stop":
+                break
+            if gevolg in teller:
+                teller[gevolg] += 1
+                continue
         keuzes = [("gedaan", "Afvinken: gedaan"), ("open", "Open laten"), ("overslaan", "Overslaan, met een reden")]
         if it.status in ("gedaan", "overgeslagen"):
             keuzes.append(("heropen", "Heropenen (je registratie wissen)"))
@@ -454,6 +465,35 @@ def doorloop(
     ui.gelukt(f"{teller['gedaan']} afgevinkt, {teller['overgeslagen']} overgeslagen, {teller['open']} open gelaten"
               + (f", {teller['heropend']} heropend" if teller["heropend"] else "") + ".")
     c.print(f"Bekijk de stand met [bold]ketencli stap {d.id}[/].")
+
+
+def _knelpunten_vraag(dossier_id: str, doel: stappen.Doel, vandaag: date) -> str:
+    """Ask whether knelpunten arose (issue 17): note them now (the item then follows from them), tick "geen",
+    or fall through to the usual choices ("anders"). Returns "gedaan", "open", "stop" or "anders"."""
+    from ketencli import store, ui
+    from ketencli.commands import knelpunt_invoer
+    from ketencli.methodiek import stappen
+
+    antwoord = ui.keuze("Waren er knelpunten in de keten?", [
+        ("knelpunt", "Ja: nu noteren"), ("geen", "Nee, geen knelpunten (afvinken)"), ("open", "Open laten"),
+        ("anders", "Iets anders (overslaan met een reden ...)"), ("stop", "Stoppen")], "knelpunt")
+    if antwoord == "geen":
+        with store.wijzig(dossier_id) as d:
+            registreer(d, doel, "gedaan", vandaag, stappen.GEEN_KNELPUNTEN)
+        return "gedaan"
+    if antwoord != "knelpunt":
+        return antwoord
+    genoteerd = []
+    while True:
+        d = store.laad(dossier_id)
+        gegevens = knelpunt_invoer.vraag(d, {}, knelpunt_invoer.categorieen_van(d), vandaag)
+        genoteerd.append(knelpunt_invoer.noteer(dossier_id, gegevens).id)
+        ui.gelukt(f"Knelpunt {genoteerd[-1]} genoteerd.")
+        if not ui.bevestig("Nog een knelpunt?", False):
+            break
+    with store.wijzig(dossier_id) as d:  # answered, whatever the knelpunten's dates
+        registreer(d, doel, "gedaan", vandaag, f"knelpunten genoteerd: {', '.join(genoteerd)}")
+    return "gedaan"
 
 
 def _vraag_item(it: stappen.ItemStand, keuzes: list[tuple[str, str]], vandaag: date,

@@ -47,6 +47,8 @@ Afleiding = Literal[
     "bijlage-d-route",
     "intake-geagendeerd",
     "intake-uitkomst",
+    "knelpunten",
+    "knelpunten-afronding",
 ]
 
 # What each derivation rule means (for the module that implements them; Dutch-free on purpose).
@@ -78,6 +80,8 @@ AFLEIDINGEN: dict[str, str] = {
     "bijlage-d-route": "which annex D route applies to each detainee (one mail, or the Kempen letter, D22)",
     "intake-geagendeerd": "the dossier was agendaed at the table with role 'intake', or its outcome is recorded",
     "intake-uitkomst": "the outcome of the verkennend overleg is recorded (not a herbespreking still to come)",
+    "knelpunten": "a knelpunt (issue 17) is recorded since the start of casusregie; 'geen' is a manual tick",
+    "knelpunten-afronding": "a knelpunt is recorded since the afronding started; 'geen' is a manual tick",
 }
 
 Voorwaarde = Literal[
@@ -377,6 +381,15 @@ OPVOLGEN = Checklist(
             afleiding="rondetafel-geagendeerd",
             bron="L664",
         ),
+        # not in the guide's checklist: the folders' "knelpunten worden doorgegeven als beleidssignaal" (issue 17)
+        Item(
+            "knelpunten-opvolgen",
+            "Ga na of er knelpunten in de keten opdoken (een wachtlijst, geen aanbod, informatie die niet "
+            "gedeeld wordt, een justitiële maatregel die te laat kwam) en noteer ze als beleidssignaal.",
+            "Noteer elk knelpunt met `ketencli knelpunt add`; waren er geen, vink dit af met de notitie 'geen'.",
+            afleiding="knelpunten",
+            bron="co3-folder.txt L12",
+        ),
     ),
 )
 
@@ -438,6 +451,15 @@ LOSLATEN = Checklist(
             "feiten.",
             "Bijvoorbeeld na drie maanden.",
             bron="L735",
+        ),
+        Item(
+            "knelpunten-loslaten",
+            "Ga bij het loslaten na of er knelpunten in de keten waren die je nog niet doorgaf, en noteer ze "
+            "als beleidssignaal.",
+            "Bijvoorbeeld vervolghulp met een wachtlijst. Noteer ze met `ketencli knelpunt add`; waren er geen, "
+            "vink dit af met de notitie 'geen'.",
+            afleiding="knelpunten-afronding",
+            bron="co3-folder.txt L12",
         ),
     ),
 )

@@ -451,7 +451,7 @@ def vergelijk(eerste: Any, laatste: Any) -> list[Verschil]:
 
 def dienst_verwijzingen(d: Any, dienst_id: str) -> list[str]:
     """Where the dossier still refers to service ``dienst_id`` (D6): PvA actions that it guides or
-    was handed over to, and partners consulted at the afronding. Dutch labels like
+    was handed over to, partners consulted at the afronding, and knelpunten (issue 17). Dutch labels like
     ``rij r1 (Eerder fysiek …), actie 2``; empty when nothing refers to it."""
     uit = []
     for rij in d.pva.rijen:
@@ -460,4 +460,5 @@ def dienst_verwijzingen(d: Any, dienst_id: str) -> list[str]:
                 uit.append(f"{_rij_label(rij)}, actie {n}")
     uit += [f"afronding: overleg met partner ({p.datum:%d/%m/%Y})" if p.datum else "afronding: overleg met partner"
             for p in d.afronding.partners if p.dienst.strip() == dienst_id]
+    uit += [f"knelpunt {k.id}" for k in getattr(d, "knelpunten", []) if k.dienst == dienst_id]  # issue 17
     return uit

@@ -54,7 +54,12 @@ COMMANDO_VOOR_AFLEIDING: dict[str, str] = {
     "veiligheidsplan": "ketencli stap {id} veiligheidsplan",
     "458ter-uitgelegd": "ketencli stap {id} 458ter --geinformeerd LID",
     "minderjarigen-gesproken": "ketencli stap {id} bijlage-a --lid {lid}",
+    "knelpunten": "ketencli knelpunt add {id}",
+    "knelpunten-afronding": "ketencli knelpunt add {id}",
 }
+# the derivations answered by recorded knelpunten or an explicit "geen" (issue 17): `stap doorloop` asks
+KNELPUNT_AFLEIDINGEN: frozenset[str] = frozenset({"knelpunten", "knelpunten-afronding"})
+GEEN_KNELPUNTEN = "geen knelpunten"
 
 # Phase keys in order (decisions D9), the annexes, and the steps before casusregie (D8).
 FASE_KEYS: tuple[str, ...] = tuple(c.key for c in cl.FASEN)
@@ -588,6 +593,22 @@ def _intake_uitkomst(d: Any, op: date, lid: str | None) -> Afleiding:
     return Afleiding("voldaan", f"uitkomst van {d.ico.datum:%d/%m/%Y}: {d.ico.conclusie}", d.ico.datum)
 
 
+def _knelpunten_sinds(vanaf: Callable[[Any], date | None], wanneer: str) -> Callable[[Any, date, str | None],
+                                                                                 Afleiding]:
+    """Met by a knelpunt recorded on or after ``vanaf(d)`` (issue 17); otherwise open: "geen" is a tick."""
+
+    def regel(d: Any, op: date, lid: str | None) -> Afleiding:
+        begin = vanaf(d)
+        data = sorted(k.datum for k in d.knelpunten if (begin is None or k.datum >= begin) and k.datum <= op)
+        if data:
+            return Afleiding("voldaan", f"{aantal(len(data), 'knelpunt', 'knelpunten')} genoteerd {wanneer} "
+                                        f"(laatste {data[-1]:%d/%m/%Y})", data[-1])
+        return _onbekend(f"nog geen knelpunt genoteerd {wanneer}: noteer er een met `ketencli knelpunt add {d.id}`, "
+                         f"of vink af met de notitie '{GEEN_KNELPUNTEN}'")
+
+    return regel
+
+
 def _handmatig(uitleg: str) -> Callable[[Any, date, str | None], Afleiding]:
     return lambda d, op, lid: _onbekend(uitleg)
 
@@ -619,6 +640,9 @@ _REGELS: dict[str, Callable[[Any, date, str | None], Afleiding]] = {
     "consulent-afronding": _consulent_afronding,
     "consulent-pv-geinformeerd": _consulent_pv,
     "incident-afspraken": _incident_afspraken,
+    "knelpunten": _knelpunten_sinds(lambda d: d.casusregie_start, "sinds de start van de casusregie"),
+    "knelpunten-afronding": _knelpunten_sinds(lambda d: d.afronding.gestart_op or date.max,
+                                              "sinds de start van de afronding"),
 }
 
 # Rules whose outcome is computed (the others are manual); tests and docs use this.

@@ -38,6 +38,12 @@ def _alle():
     return cl.FASEN + cl.BIJLAGEN
 
 
+def _uit_de_gids(lijst):
+    """The items of a list that come from the guide (bron "L533"); the method adds a few from the folders
+    (bron "co3-folder.txt L12", issue 17: knelpunten as beleidssignalen)."""
+    return [it for it in lijst.items if re.fullmatch(r"L\d+", it.bron)]
+
+
 def _regel(bron: str) -> int:
     assert re.fullmatch(r"L\d+", bron), bron
     return int(bron[1:])
@@ -53,16 +59,31 @@ def test_aantal_items_volgens_gids(key):
     aantal, regels = TELLING[key]
     lijst = cl.checklist(key)
     assert lijst is not None
-    assert len(lijst.items) == aantal, f"{key}: guide {regels} has {aantal} items"
+    assert len(_uit_de_gids(lijst)) == aantal, f"{key}: guide {regels} has {aantal} items"
     start, einde = (int(x) for x in regels[1:].split("-"))
-    for it in lijst.items:
+    for it in _uit_de_gids(lijst):
         assert start <= _regel(it.bron) <= einde, (key, it.key, it.bron)
 
 
 @pytest.mark.parametrize("key", sorted(TELLING))
 def test_items_in_volgorde_van_de_gids(key):
-    regels = [_regel(it.bron) for it in cl.checklist(key).items]
+    regels = [_regel(it.bron) for it in _uit_de_gids(cl.checklist(key))]
     assert regels == sorted(regels)
+
+
+def test_items_buiten_de_gids_citeren_hun_bron():
+    """Items from another source text cite a line of it that says so (issue 17: the folders' beleidssignaal)."""
+    from pathlib import Path
+
+    domein = Path("/work/shared/domain")
+    anders = [(c.key, it) for c in _alle() for it in c.items if not re.fullmatch(r"L\d+", it.bron)]
+    assert {it.key for _, it in anders} == {"knelpunten-opvolgen", "knelpunten-loslaten"}
+    for _, it in anders:
+        bestand, regel = it.bron.split(" L")
+        assert bestand == "co3-folder.txt" and regel == "12"
+        if (domein / bestand).is_file():  # the source texts are beside the project, not in it
+            lijn = (domein / bestand).read_text(encoding="utf-8").splitlines()[int(regel) - 1]
+            assert "Knelpunten worden doorgegeven als beleidssignaal" in lijn
 
 
 def test_keys_uniek_en_kebab_case():
