@@ -26,6 +26,7 @@ ALLEEN_LEZEN = {
     "profiel",  # the user's own profile, no dossier
     "kijkschema factoren",  # the method's list of factors, no dossier
     "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
+    "jaarcijfers",  # anonymous figures over all dossiers, written outside them (tests/test_jaarcijfers.py)
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}

@@ -134,6 +134,8 @@ def feiten(d: Any, vandaag: date, deadline_van: Callable[[Any], datetime | None]
         "ico": {"datum": d.ico.datum.isoformat(), "conclusie": d.ico.conclusie} if d.ico is not None else None,
         "herbesproken": sorted(herbesproken),
         "regie_start": _iso(start),
+        # the last day the casusregie ran: the afronding, or today while it runs
+        "regie_tot": _iso(min(afgerond_op or vandaag, vandaag)) if start is not None else None,
         "afronding": _iso(afgerond_op),
         "afsluiting": _iso(d.afronding.afgesloten_op if d.fase == "afgesloten" else None),
         "eerste_plan": _iso(eerste_plan),
@@ -187,10 +189,10 @@ def telt_als_herbespreking(f: dict[str, Any], jaar: int) -> bool:
 
 def in_casusregie(f: dict[str, Any], jaar: int) -> bool:
     """Families in casusregie: a casusregie (guide I.H; started on an adult's consent, L131-135, D17)
-    that ran on at least one day of the year: started before its end and not afgerond before its
-    start."""
-    start, einde = f.get("regie_start"), f.get("afronding")
-    return bool(start) and start[:4] <= str(jaar) and (not einde or einde[:4] >= str(jaar))
+    that ran on at least one day of the year: started before the year's end, and afgerond (or today,
+    while it runs) after its start."""
+    start, tot = f.get("regie_start"), f.get("regie_tot")
+    return bool(start) and bool(tot) and start[:4] <= str(jaar) <= tot[:4]
 
 
 def casusregie_gestart(f: dict[str, Any], jaar: int) -> bool:
