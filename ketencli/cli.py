@@ -90,7 +90,31 @@ _oorspronkelijke_process_value = typer_core._TyperParameter.process_value
 def _process_value(self: Any, ctx: Any, value: Any) -> Any:
     if value is None and not self.required:
         return self.callback(ctx, self, value) if self.callback is not None else None
+    gewoon = _gewone_waarde(self, value)
+    if gewoon is not None:
+        return self.callback(ctx, self, gewoon) if self.callback is not None else gewoon
     return _oorspronkelijke_process_value(self, ctx, value)
+
+
+def _gewone_waarde(param: Any, value: Any) -> Any:
+    """A plain ``str`` or ``int`` value as typed, converted without pydantic (so `jaarcijfers --jaar 2025
+    --json` stays on the warm path, issue 17 item 5); None for anything else, or for an int that is not
+    a whole number in the option's range: then typer converts it and words the error."""
+    try:
+        beschrijving = param.type_descriptor
+    except AttributeError:
+        return None
+    info = beschrijving.parameter_info
+    if (not isinstance(value, str) or param.multiple or param.nargs != 1 or getattr(info, "parser", None) is not None
+            or getattr(info, "click_type", None) is not None):
+        return None
+    if beschrijving.annotation is str:
+        return value
+    if beschrijving.annotation is int and re.fullmatch(r"[+-]?\d{1,9}", value.strip()):
+        getal = int(value)
+        if (info.min is None or getal >= info.min) and (info.max is None or getal <= info.max):
+            return getal
+    return None
 
 
 typer_core._TyperParameter.process_value = _process_value  # type: ignore[method-assign]

@@ -6,7 +6,10 @@ report (read back with python-docx), and no name, birth date or free text of a d
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -339,3 +342,33 @@ def test_region_words_are_the_regions_tables():
     # the plan tables named in the figures are the regions' own (D26, D30)
     assert regio_data.woorden_van("ifg-west-vlaanderen")["plan_kort"] == "Overlegtafel"
     assert regio_data.woorden_van("leuven")["plan_kort"] == "Operationeel team"
+
+
+def test_warm_path_reads_no_dossier(kc, dertig, monkeypatch):
+    """Issue 17 item 5 (D15): the figures come from the per-file summary cache; once it is warm no dossier
+    file is read again (and the figures are the same)."""
+    from ketencli import store
+
+    eerst = kc.ok("jaarcijfers", "--jaar", "2026", "--json").stdout
+    gelezen: list[str] = []
+    echte_laad = store.laad
+    monkeypatch.setattr(store, "laad", lambda i, *a, **k: gelezen.append(i) or echte_laad(i, *a, **k))
+    assert kc.ok("jaarcijfers", "--jaar", "2026", "--json").stdout == eerst
+    assert gelezen == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="subprocess environment")
+def test_json_imports_no_model_yaml_holidays_or_matplotlib(kc, dertig):
+    kc.ok("jaarcijfers", "--json")  # fills the cache
+    code = (
+        "import sys, json\n"
+        "from ketencli import cli\n"
+        "sys.argv = ['ketencli', 'jaarcijfers', '--json']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "zwaar = [m for m in ('ketencli.model', 'ketencli.store', 'yaml', 'holidays', 'docxtpl', 'matplotlib',\n"
+        "                     'pydantic') if m in sys.modules]\n"
+        "sys.stderr.write('ZWAAR=' + json.dumps(zwaar))\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(),
+                         cwd=Path(__file__).parent.parent, timeout=60)
+    assert "ZWAAR=[]" in uit.stderr, uit.stderr[-500:]
