@@ -372,3 +372,23 @@ def test_json_imports_no_model_yaml_holidays_or_matplotlib(kc, dertig):
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ.copy(),
                          cwd=Path(__file__).parent.parent, timeout=60)
     assert "ZWAAR=[]" in uit.stderr, uit.stderr[-500:]
+
+
+def test_libreoffice_converts_the_report_and_its_text_is_dutch(kc, dertig, tmp_path):
+    import shutil
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None and os.environ.get("KETENCLI_CI"):
+        pytest.fail("KETENCLI_CI is gezet maar LibreOffice (soffice) ontbreekt")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    docx = tmp_path / "jaarcijfers.docx"
+    kc.ok("jaarcijfers", "--jaar", "2026", "--uit", docx)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=300, check=False)
+    pdf = tmp_path / "jaarcijfers.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Figuur 1." in tekst and "Hoe lees je deze cijfers" in tekst
+        assert _geheimen_in(tekst, dertig) == []
