@@ -65,27 +65,42 @@ def _getal(waarde: Any) -> float | None:
     return float(waarde) if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) else None
 
 
-def _band(ax: Any, links: float, rechts: float) -> None:
-    """The grey band under 5 where a suppressed count lies, named once."""
+def _band(ax: Any) -> None:
+    """The grey band under 5 where a suppressed count lies; named in the legend (``_legende``)."""
     ax.axhspan(0, KLEINE_CEL, color=BAND, zorder=0, linewidth=0)
-    ax.text(rechts, KLEINE_CEL * 0.97, "grijze band: < 5, niet getoond", ha="right", va="top", fontsize=6.5,
-            color="#555555", zorder=1)
+
+
+def _legende(ax: Any, band: bool, *, loc: str = "upper right", extra: Sequence[Any] = ()) -> None:
+    from matplotlib.patches import Patch
+
+    handles, labels = ax.get_legend_handles_labels()
+    for h in extra:
+        handles.append(h)
+        labels.append(h.get_label())
+    if band:
+        handles.append(Patch(facecolor=BAND, edgecolor="none"))
+        labels.append(f"1 tot {KLEINE_CEL - 1}: niet getoond (< {KLEINE_CEL})")
+    ax.legend(handles, labels, fontsize=7, frameon=False, loc=loc, ncols=min(len(labels), 3))
 
 
 def staafdiagram(categorieen: Sequence[str], reeksen: Sequence[tuple[str, str, Sequence[Any]]], *,
-                 as_y: str = "aantal gezinnen", hatches: Sequence[str] | None = None) -> bytes:
+                 as_y: str = "aantal gezinnen", hatches: Sequence[str] | None = None,
+                 regio_per_categorie: Sequence[str] | None = None) -> bytes:
     """Grouped bars: one group per category, one bar per series ``(key, naam, waarden)``; a key of a
-    region gives its colour and hatch (``hatches`` overrides the hatch per series). Every bar is
-    labelled with its value; "< 5" as an outline in the grey band."""
+    region gives its colour and hatch (``hatches`` overrides the hatch per series). With
+    ``regio_per_categorie`` each group takes its region's colour and the series differ by hatch only.
+    Every bar is labelled with its value; "< 5" as an outline in the grey band."""
+    from matplotlib.patches import Patch
+
     fig, ax = _figuur()
     n = max(len(reeksen), 1)
     breedte = 0.8 / n
     hoogste = max([_getal(w) or 0 for _, _, ws in reeksen for w in ws] + [KLEINE_CEL + 1])
     onderdrukt = False
     for i, (key, naam, waarden) in enumerate(reeksen):
-        s = stijl(key, i)
-        arcering = hatches[i] if hatches else s["arcering"]
+        arcering = hatches[i] if hatches else stijl(key, i)["arcering"]
         for j, waarde in enumerate(waarden):
+            s = stijl(regio_per_categorie[j]) if regio_per_categorie else stijl(key, i)
             x = j - 0.4 + breedte * (i + 0.5)
             getal = _getal(waarde)
             if is_onderdrukt(waarde):
@@ -95,12 +110,13 @@ def staafdiagram(categorieen: Sequence[str], reeksen: Sequence[tuple[str, str, S
                 ax.text(x, KLEINE_CEL + hoogste * 0.01, "< 5", ha="center", va="bottom", fontsize=7, zorder=3)
             elif getal is not None:
                 ax.bar(x, getal, breedte * 0.92, facecolor=s["kleur"], edgecolor="black", hatch=arcering,
-                       linewidth=0.6, zorder=2, label=naam if j == 0 else None)
+                       linewidth=0.6, zorder=2)
                 ax.text(x, getal + hoogste * 0.01, f"{waarde}", ha="center", va="bottom", fontsize=7, zorder=3)
-        if not any(_getal(w) for w in waarden):  # only suppressed or 0: still in the legend
+        if not regio_per_categorie:  # the legend entry of the series (whatever its first value is)
+            s = stijl(key, i)
             ax.bar(0, 0, 0, facecolor=s["kleur"], edgecolor="black", hatch=arcering, label=naam)
     if onderdrukt:
-        _band(ax, -0.5, len(categorieen) - 0.5)
+        _band(ax)
     ax.set_xticks(range(len(categorieen)))
     ax.set_xticklabels(categorieen, fontsize=7.5)
     ax.set_xlim(-0.5, len(categorieen) - 0.5)
@@ -108,7 +124,10 @@ def staafdiagram(categorieen: Sequence[str], reeksen: Sequence[tuple[str, str, S
     ax.set_ylabel(as_y, fontsize=8)
     ax.tick_params(axis="y", labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=7, frameon=False, loc="upper right", ncols=min(n, 3))
+    # per-category colours: the legend says what each hatch means, in neutral grey
+    extra = [Patch(facecolor="#BBBBBB", edgecolor="black", hatch=hatches[i] if hatches else "", label=naam)
+             for i, (_, naam, _) in enumerate(reeksen)] if regio_per_categorie else []
+    _legende(ax, onderdrukt, extra=extra)
     return _png(fig)
 
 
@@ -119,7 +138,7 @@ def tijdlijn(maanden: Sequence[str], reeksen: Sequence[tuple[str, str, Sequence[
     fig, ax = _figuur(hoogte=3.2)
     xs = list(range(len(maanden)))
     hoogste = max([_getal(w) or 0 for _, _, ws in reeksen for w in ws] + [KLEINE_CEL + 1])
-    _band(ax, -0.5, len(maanden) - 0.5)
+    _band(ax)
     for i, (key, naam, waarden) in enumerate(reeksen):
         s = stijl(key, i)
         ys = [_getal(w) if not is_onderdrukt(w) else None for w in waarden]
@@ -132,8 +151,8 @@ def tijdlijn(maanden: Sequence[str], reeksen: Sequence[tuple[str, str, Sequence[
         for x, y in zip(xs, ys, strict=False):
             if y:
                 ax.text(x, y + hoogste * 0.02, f"{int(y)}", ha="center", va="bottom", fontsize=6.5, color="black")
-        laatste = max((x for x, y in zip(xs, ys, strict=False) if y is not None), default=None)
-        if laatste is not None:
+        laatste = max((x for x, y in zip(xs, ys, strict=False) if y), default=None)
+        if laatste is not None:  # named at its last month with aanmeldingen (never on the 0 line)
             ax.annotate(naam.replace("Ketenaanpak IFG ", ""), (laatste, ys[laatste]), xytext=(4, 0),
                         textcoords="offset points", fontsize=6.5, va="center", color=s["kleur"])
     ax.set_xticks(xs)
@@ -143,7 +162,7 @@ def tijdlijn(maanden: Sequence[str], reeksen: Sequence[tuple[str, str, Sequence[
     ax.set_ylabel(as_y, fontsize=8)
     ax.tick_params(axis="y", labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=7, frameon=False, loc="upper left", ncols=min(len(reeksen), 3))
+    _legende(ax, True, loc="upper left")
     return _png(fig)
 
 

@@ -26,6 +26,7 @@ ALLEEN_LEZEN = {
     "kijkschema factoren",  # the method's list of factors, no dossier
     "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
     "knelpunt lijst", "beleidssignalen",  # issue 17: beleidssignalen writes its report outside every dossier
+    "jaarcijfers",  # anonymous figures over all dossiers, written outside them (tests/test_jaarcijfers.py)
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}

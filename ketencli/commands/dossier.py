@@ -369,7 +369,8 @@ def _toon_lijst(rijen: list[Any]) -> None:
             stijlen.append([None, "red", *([None] * (len(koppen) - 3)), "red"])
             continue
         volgende, stijl = ui.vervaldatum(r.volgende, vandaag)
-        rij = {"id": r.id + (" (conflict)" if r.conflicten else ""), "gezin": r.gezin, "regio": r.regio, "fase": FASE_LABELS.get(r.fase, r.fase),
+        rij = {"id": r.id + (" (conflict)" if r.conflicten else ""), "gezin": r.gezin, "regio": r.regio,
+               "fase": FASE_LABELS.get(r.fase, r.fase),
                "regisseur": r.regisseur or "—",
                "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—", "volgende": volgende}
         cellen.append([rij[k] for k in koppen])

@@ -133,7 +133,7 @@ def secties(blok: dict[str, Any], w: dict[str, str]) -> list[dict[str, Any]]:
     na = blok["na_afronding"]
     risico = blok["risicofactoren"]
     uit = [
-        {"titel": f"Aanmeldingen en {w['intake_kort']}", "rijen": [
+        {"titel": f"Aanmeldingen en {w['intake']}", "rijen": [
             rij("aanmeldingen", "Aanmeldingen", blok["aanmeldingen"]),
             *[rij(f"ico_conclusies.{c['conclusie']}", f"{w['intake_kort']}: {c['label']}", c["aantal"])
               for c in blok["ico_conclusies"]]]},
@@ -282,8 +282,9 @@ def _grafieken(resultaat: dict[str, Any]) -> list[dict[str, Any]]:
         reeksen = [("agenderingen", "agenderingen", [a["agenderingen"] for _, a in tafels]),
                    ("te_laat", "na de deadline", [a["te_laat"] for _, a in tafels])]
         voeg_toe("Agenderingen per tafel", f"Agenderingen met een zitting in {jaar} per tafel, en hoeveel ervan na de "
-                 "deadline van de tafel kwamen.", grafieken.staafdiagram(namen, reeksen, as_y="aantal agenderingen",
-                                                                         hatches=["", "xxx"]))
+                 "deadline van de tafel kwamen (gearceerd).", grafieken.staafdiagram(
+                     namen, reeksen, as_y="aantal agenderingen", hatches=["", "xxx"],
+                     regio_per_categorie=[b["regio"] for b, _ in tafels]))
     for b in blokken:
         r = b["risicofactoren"]
         if r["gezinnen"] in (0,) or is_onderdrukt(r["gezinnen"]):

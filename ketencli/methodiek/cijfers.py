@@ -25,8 +25,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from ketencli.methodiek import aanmelding, afronding, bespreking, checklists, kijkschema, profielen, stappen
-from ketencli.methodiek.datums import plus_maanden
+from ketencli.methodiek import kijkschema, profielen
 from ketencli.statistiek import KLEINE_CEL, aantal
 
 FEITEN_VERSIE = 1
@@ -39,8 +38,8 @@ ICO_LABELS: dict[str, str] = {
     "geen-ketenaanpak": "geen ketenaanpak (advies)",
     "herbespreking": "herbespreking",
 }
-# annexes B, C and D (the annex checklists and their conditions, D21, D22)
-BIJLAGEN = (("B", checklists.BIJLAGE_B), ("C", checklists.BIJLAGE_C), ("D", checklists.BIJLAGE_D))
+# annexes B, C and D (the annex checklists ``checklists.BIJLAGE_B`` ... and their conditions, D21, D22)
+BIJLAGEN = (("B", "BIJLAGE_B"), ("C", "BIJLAGE_C"), ("D", "BIJLAGE_D"))
 BIJLAGE_LABELS = {"B": "bijlage B: OCJ/SDJ-consulent", "C": "bijlage C: Justitiehuis (dringende maatregel)",
                   "D": "bijlage D: PSD en JWW (gedetineerd gezinslid)"}
 # what a historie line of `dossier ico` records for a herbespreking ("ICO 2026-03-12: herbespreking")
@@ -100,6 +99,8 @@ def te_laat(aangemaakt_op: date | None, status: str, deadline: datetime | None, 
 
 def _risico_per_domein(moment: Any) -> dict[str, int]:
     """The risk factors scored present (D27's count, ``afronding.aanwezig``) per kijkschema domain."""
+    from ketencli.methodiek import afronding
+
     uit = {dm.key: 0 for dm in kijkschema.DOMEINEN}
     for b in afronding.aanwezig(moment, "risico"):
         uit[kijkschema.factor(b.factor).domein] += 1  # type: ignore[union-attr]
@@ -115,6 +116,10 @@ def feiten(d: Any, vandaag: date, deadline_van: Callable[[Any], datetime | None]
     sit in the summary cache. Shapes: see the keys below; ``kinderen_12`` maps a year to the number
     of children of 12 or older (D16) on the family's last day of casusregie in that year.
     """
+    # the rules of the method, imported here: the figures themselves (the warm path) need none of them
+    from ketencli.methodiek import aanmelding, afronding, bespreking, checklists, stappen
+    from ketencli.methodiek.datums import plus_maanden
+
     nu = nu or datetime.combine(vandaag, datetime.min.time())
     regie = aanmelding.regie_actief(d) and d.casusregie_start is not None
     na_afronding = d.fase in afronding.NA_AFRONDING_FASEN
@@ -134,12 +139,15 @@ def feiten(d: Any, vandaag: date, deadline_van: Callable[[Any], datetime | None]
         "ico": {"datum": d.ico.datum.isoformat(), "conclusie": d.ico.conclusie} if d.ico is not None else None,
         "herbesproken": sorted(herbesproken),
         "regie_start": _iso(start),
+        # the last day the casusregie ran: the afronding, or today while it runs
+        "regie_tot": _iso(min(afgerond_op or vandaag, vandaag)) if start is not None else None,
         "afronding": _iso(afgerond_op),
         "afsluiting": _iso(d.afronding.afgesloten_op if d.fase == "afgesloten" else None),
         "eerste_plan": _iso(eerste_plan),
         "heropend": sorted({h.moment.date().isoformat() for h in d.historie if h.wat.startswith(_HEROPEND)}),
         "profielen": list(d.ifg_profielen),
-        "bijlagen": [letter for letter, lijst in BIJLAGEN if stappen.voorwaarde(d, lijst.voorwaarde, vandaag)[0]],
+        "bijlagen": [letter for letter, lijst in BIJLAGEN
+                     if stappen.voorwaarde(d, getattr(checklists, lijst).voorwaarde, vandaag)[0]],
         "agenderingen": [{"tafel": a.tafel, "rol": a.rol, "zitting": a.zitting.date().isoformat(), "status": a.status,
                           "te_laat": te_laat(a.aangemaakt_op, a.status, deadline_van(a), nu)}
                          for a in d.agenderingen],
@@ -187,10 +195,10 @@ def telt_als_herbespreking(f: dict[str, Any], jaar: int) -> bool:
 
 def in_casusregie(f: dict[str, Any], jaar: int) -> bool:
     """Families in casusregie: a casusregie (guide I.H; started on an adult's consent, L131-135, D17)
-    that ran on at least one day of the year: started before its end and not afgerond before its
-    start."""
-    start, einde = f.get("regie_start"), f.get("afronding")
-    return bool(start) and start[:4] <= str(jaar) and (not einde or einde[:4] >= str(jaar))
+    that ran on at least one day of the year: started before the year's end, and afgerond (or today,
+    while it runs) after its start."""
+    start, tot = f.get("regie_start"), f.get("regie_tot")
+    return bool(start) and bool(tot) and start[:4] <= str(jaar) <= tot[:4]
 
 
 def casusregie_gestart(f: dict[str, Any], jaar: int) -> bool:
