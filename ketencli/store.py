@@ -723,6 +723,36 @@ def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
                                  "per dossier. Probeer `ketencli team sync` opnieuw.") from None
 
 
+def team_hernummer(oud_id: str, bezet: set[str]) -> str:
+    """For `team sync` (issue 18): this computer's dossier ``oud_id`` has the same number as a different
+    dossier a colleague shared first. Give ours the next free number of its year (not in ``bezet``, the
+    shared ids, nor taken here), with its documents; returns the new id. The caller commits both paths.
+    Raises SchijfFout."""
+    jaar = int(oud_id.split("-", 1)[0])
+    while True:
+        nieuw_id = _reserveer_id(jaar)
+        if nieuw_id not in bezet:
+            break
+    try:
+        with slot(oud_id), slot(nieuw_id):
+            dossier = laad(oud_id)
+            kopie = dossier.model_copy(update={"id": nieuw_id})
+            historie(kopie, f"hernummerd: {oud_id} → {nieuw_id}",
+                     reden="het nummer was intussen door een collega gebruikt (team-sync)")
+            inhoud = naar_tekst(model.Dossier.model_validate(kopie.model_dump())).encode("utf-8")
+            _schrijf_atomisch(dossier_pad(nieuw_id), inhoud)
+            documenten = documenten_dir(oud_id)
+            if documenten.is_dir():
+                os.replace(documenten, documenten_dir(nieuw_id))
+            dossier_pad(oud_id).unlink()
+    except OSError as fout:
+        raise schrijffout(fout, f"Dossier {oud_id} kon geen nieuw nummer krijgen",
+                          gevolg="Probeer `ketencli team sync` opnieuw.") from None
+    _LOCKS.pop(str(dossier_dir(oud_id)), None)
+    _ruim_lege_map_op(oud_id)
+    return nieuw_id
+
+
 # ---------------------------------------------------------------------------------------------
 # After a kill (issue 20 §4): stale temp copies and documents that no agendering knows
 # ---------------------------------------------------------------------------------------------

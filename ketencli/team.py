@@ -91,6 +91,7 @@ class Uitkomst:
     samengevoegd: list[str] = field(default_factory=list)
     conflicten: dict[str, int] = field(default_factory=dict)
     gedeeld: bool = False
+    hernummerd: dict[str, str] = field(default_factory=dict)
 
 
 def sync() -> Uitkomst:
@@ -135,11 +136,38 @@ def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     return paden
 
 
+def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[str], hun_p: set[str],
+                         wie: str, uit: Uitkomst) -> bool:
+    """A dossier new on both sides under one number (two computers gave out the same id offline) is two
+    different dossiers: ours gets the next free number, in a local commit before the merge. Returns
+    whether anything was renumbered."""
+    botsingen = [p for p in sorted(ons_p & hun_p) if _id(p) and git_opslag.blob(bt, p) is None
+                 and git_opslag.blob(hier.tree, p) is not None and git_opslag.blob(daar.tree, p) is not None
+                 and git_opslag.blob(hier.tree, p) != git_opslag.blob(daar.tree, p)]
+    if not botsingen:
+        return False
+    bezet = {i for i in (_id(p) for p in git_opslag.gewijzigde_paden(repo, None, daar.tree)) if i}
+    paden = []
+    for pad in botsingen:
+        oud = _id(pad) or ""
+        nieuw = store.team_hernummer(oud, bezet)
+        bezet.add(nieuw)
+        uit.hernummerd[oud] = nieuw
+        paden += [pad, f"dossiers/{nieuw}/dossier.yaml"]
+    git_opslag.maak_commit(repo, git_opslag.werk_index_bij(repo, paden),
+                           "Hernummerd (zelfde nummer op een andere computer): "
+                           + ", ".join(f"{o} → {n}" for o, n in uit.hernummerd.items()), wie, klok.nu())
+    return True
+
+
 def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> None:
     basis = git_opslag.merge_basis(repo, hier, daar)
     bt = basis.tree if basis is not None else None
     ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     hun_p = git_opslag.gewijzigde_paden(repo, bt, daar.tree)
+    if _hernummer_botsingen(repo, hier, daar, bt, ons_p, hun_p, wie, uit):
+        hier = git_opslag.head_commit(repo)
+        ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     te_schrijven: dict[str, bytes | None] = {}
     for pad in sorted(hun_p):
         ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)

@@ -57,6 +57,9 @@ def sync() -> None:
         delen.append(f"samengevoegd: {', '.join(sorted(set(uit.samengevoegd)))}")
     delen.append("gedeeld" if uit.gedeeld else "niets nieuws te delen")
     ui.gelukt("Gesynchroniseerd: " + "; ".join(delen) + ".")
+    for oud, nieuw in sorted(uit.hernummerd.items()):
+        ui.melding(f"Je dossier {oud} heeft nu nummer {nieuw}: een collega gaf intussen een ander dossier "
+                   f"het nummer {oud}.")
     _toon_conflicten(team.conflicten())
 
 
