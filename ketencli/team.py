@@ -385,6 +385,8 @@ def veld_in_woorden(pad: str) -> str:
 
 
 def _korte_waarde(w: Any) -> str:
+    if isinstance(w, dict) and isinstance(w.get("veld"), str) and "waarden" in w:  # a conflict
+        return veld_in_woorden(w["veld"])
     if isinstance(w, dict):
         delen = [str(w[k]) for k in ("datum", "soort", "item", "naam", "omschrijving", "factor", "veld") if w.get(k)]
         return ", ".join(delen)[:80] or "…"
@@ -425,11 +427,16 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
         verschillen = [x for x in verschillen if x.pad != "historie"]
         if not verschillen and versie.na is not None and versie.voor and versie.voor[0] is not None:
             continue
+        if versie.na is None:
+            wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
+                            "zin": "dossier verwijderd"}]
+        elif not versie.voor or all(v is None for v in versie.voor):
+            wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "toegevoegd", "oud": None, "nieuw": None,
+                            "zin": "dossier aangemaakt (of voor het eerst gedeeld)"}]
+        else:
+            wijzigingen = [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
-                    "bericht": versie.bericht,
-                    "wijzigingen": [_wijziging(x) for x in verschillen] if versie.na is not None else
-                    [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
-                      "zin": "dossier verwijderd"}]})
+                    "bericht": versie.bericht, "wijzigingen": wijzigingen})
     if not uit:
         store.laad(dossier_id)  # a clear message for an unknown id
     return uit

@@ -54,7 +54,7 @@ def test_readme_wandeling_twee_regisseurs(kc, tmp_path, monkeypatch):
     # Anna's sync merged Bert's work and recorded one conflict, shown by status and show
     assert "Conflict in dossier 2026-001" in na("anna", "team", "sync")[2]
     status = na("anna", "team", "status")[0]
-    assert "Conflict" in status and "aanmelding.vragen_en_verwachtingen" in status
+    assert "Conflict" in status and "aanmelding › vragen en verwachtingen" in status
     toon = na("anna", "dossier", "show")[0]
     assert "Moeder vraagt opvang" in toon and "Moeder vraagt begeleiding" in toon and "Bert Janssens" in toon
     # both laptops end with the same dossier, as the README says
