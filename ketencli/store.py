@@ -693,9 +693,11 @@ def _team_commit(paden: list[str], bericht: str) -> None:
         git_opslag.leg_vast(paden, bericht, auteur=lees_profiel().naam, moment=klok.nu())
 
 
-def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
+def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = None) -> None:
     """For `team sync` (issue 18): put a tracked file as the shared repository has it, atomically and
-    for a dossier under its lock; ``None`` removes it (a dossier: its whole folder). Raises SchijfFout."""
+    for a dossier under its lock; ``None`` removes it (a dossier: its whole folder). ``verwacht`` is the
+    dossier file as the sync last committed it: a dossier saved in between (by another window) is never
+    overwritten (ConflictFout; the next sync merges it). Raises SchijfFout, ConflictFout."""
     import shutil
 
     pad = home() / relpad
@@ -703,6 +705,14 @@ def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
     try:
         if len(delen) == 3 and delen[0] == "dossiers" and delen[2] == DOSSIER_BESTAND and ID_PATROON.match(delen[1]):
             with slot(delen[1]):
+                try:
+                    huidig: bytes | None = pad.read_bytes()
+                except FileNotFoundError:
+                    huidig = None
+                if huidig != verwacht:
+                    raise ConflictFout(f"Dossier {delen[1]} werd gewijzigd terwijl ketencli synchroniseerde.",
+                                       tip="Je wijziging is bewaard. Doe `ketencli team sync` opnieuw: dan wordt "
+                                           "ze samengevoegd.")
                 if inhoud is not None:
                     _schrijf_atomisch(pad, inhoud)
                     return

@@ -130,7 +130,8 @@ def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
     paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
     for pad in paden:
-        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad))
+        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad),
+                           git_opslag.blob(hier.tree, pad) if hier is not None else None)
     git_opslag.werk_index_bij(repo, paden).write()
     git_opslag.verplaats_head(repo, daar)
     return paden
@@ -191,7 +192,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
         if nieuw != ons_b:
             te_schrijven[pad] = nieuw
     for pad, inhoud in te_schrijven.items():
-        store.team_schrijf(pad, inhoud)
+        store.team_schrijf(pad, inhoud, git_opslag.blob(hier.tree, pad))
     uit.opgehaald += sorted(te_schrijven)
     index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
     beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
