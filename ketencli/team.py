@@ -322,6 +322,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
 
     with store.slot(dossier_id):
         dossier = store.laad(dossier_id)
+        store.vereis_schrijfbaar(dossier)
         if not dossier.conflicten:
             raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflicten.")
         if nummer is None:
@@ -361,7 +362,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         nieuw._stempel = dossier._stempel
         nieuw._geladen_fase = dossier._geladen_fase
         store.historie(nieuw, f"conflict opgelost: {conflict.veld}")
-        store.bewaar(nieuw, heropen=True)
+        store.bewaar(nieuw)
     return conflict.veld
 
 

@@ -26,6 +26,9 @@ ALLEEN_LEZEN = {
     "profiel",  # the user's own profile, no dossier
     "kijkschema factoren",  # the method's list of factors, no dossier
     "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
+    "dossier historiek",  # reads the team repository's log
+    # issue 18: no dossier of their own; `team sync` takes over what colleagues did (also `dossier heropen`)
+    "team init", "team sync", "team status", "team inloggen",
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}
@@ -83,6 +86,8 @@ SCHRIJVEND: dict[str, list[str]] = {
     "genogram": ["{id}"],  # idem (issue 16)
     "tijdlijn add": ["{id}", "--soort", "pv", "--omschrijving", "nieuwe melding", "--no-input"],
     "tijdlijn edit": ["{id}", "1", "--omschrijving", "anders"],
+    "dossier overdracht": ["{id}", "--aan", "Karel"],  # issue 18
+    "team los": ["{id}", "--kies", "1"],
 }
 
 # Interactive commands get a terminal and these keystrokes (Enter: the default answer of each question).
