@@ -766,9 +766,11 @@ def _team_commit(paden: list[str], bericht: str) -> None:
         git_opslag.leg_vast(paden, bericht, auteur=lees_profiel().naam, moment=klok.nu())
 
 
-def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
+def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = None) -> None:
     """For `team sync` (issue 18): put a tracked file as the shared repository has it, atomically and
-    for a dossier under its lock; ``None`` removes it (a dossier: its whole folder). Raises SchijfFout."""
+    for a dossier under its lock; ``None`` removes it (a dossier: its whole folder). ``verwacht`` is the
+    dossier file as the sync last committed it: a dossier saved in between (by another window) is never
+    overwritten (ConflictFout; the next sync merges it). Raises SchijfFout, ConflictFout."""
     import shutil
 
     pad = home() / relpad
@@ -776,6 +778,14 @@ def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
     try:
         if len(delen) == 3 and delen[0] == "dossiers" and delen[2] == DOSSIER_BESTAND and ID_PATROON.match(delen[1]):
             with slot(delen[1]):
+                try:
+                    huidig: bytes | None = pad.read_bytes()
+                except FileNotFoundError:
+                    huidig = None
+                if huidig != verwacht:
+                    raise ConflictFout(f"Dossier {delen[1]} werd gewijzigd terwijl ketencli synchroniseerde.",
+                                       tip="Je wijziging is bewaard. Doe `ketencli team sync` opnieuw: dan wordt "
+                                           "ze samengevoegd.")
                 if inhoud is not None:
                     _schrijf_atomisch(pad, inhoud)
                     return
@@ -794,6 +804,36 @@ def team_schrijf(relpad: str, inhoud: bytes | None) -> None:
         raise schrijffout(fout, f"{relpad} kon niet bijgewerkt worden",
                           gevolg="De synchronisatie stopte; je datamap is onaangeroerd of volledig bijgewerkt "
                                  "per dossier. Probeer `ketencli team sync` opnieuw.") from None
+
+
+def team_hernummer(oud_id: str, bezet: set[str]) -> str:
+    """For `team sync` (issue 18): this computer's dossier ``oud_id`` has the same number as a different
+    dossier a colleague shared first. Give ours the next free number of its year (not in ``bezet``, the
+    shared ids, nor taken here), with its documents; returns the new id. The caller commits both paths.
+    Raises SchijfFout."""
+    jaar = int(oud_id.split("-", 1)[0])
+    while True:
+        nieuw_id = _reserveer_id(jaar)
+        if nieuw_id not in bezet:
+            break
+    try:
+        with slot(oud_id), slot(nieuw_id):
+            dossier = laad(oud_id)
+            kopie = dossier.model_copy(update={"id": nieuw_id})
+            historie(kopie, f"hernummerd: {oud_id} → {nieuw_id}",
+                     reden="het nummer was intussen door een collega gebruikt (team-sync)")
+            inhoud = naar_tekst(model.Dossier.model_validate(kopie.model_dump())).encode("utf-8")
+            _schrijf_atomisch(dossier_pad(nieuw_id), inhoud)
+            documenten = documenten_dir(oud_id)
+            if documenten.is_dir():
+                os.replace(documenten, documenten_dir(nieuw_id))
+            dossier_pad(oud_id).unlink()
+    except OSError as fout:
+        raise schrijffout(fout, f"Dossier {oud_id} kon geen nieuw nummer krijgen",
+                          gevolg="Probeer `ketencli team sync` opnieuw.") from None
+    _LOCKS.pop(str(dossier_dir(oud_id)), None)
+    _ruim_lege_map_op(oud_id)
+    return nieuw_id
 
 
 # ---------------------------------------------------------------------------------------------

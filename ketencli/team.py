@@ -91,6 +91,7 @@ class Uitkomst:
     samengevoegd: list[str] = field(default_factory=list)
     conflicten: dict[str, int] = field(default_factory=dict)
     gedeeld: bool = False
+    hernummerd: dict[str, str] = field(default_factory=dict)
 
 
 def sync() -> Uitkomst:
@@ -129,10 +130,35 @@ def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
     paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
     for pad in paden:
-        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad))
+        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad),
+                           git_opslag.blob(hier.tree, pad) if hier is not None else None)
     git_opslag.werk_index_bij(repo, paden).write()
     git_opslag.verplaats_head(repo, daar)
     return paden
+
+
+def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[str], hun_p: set[str],
+                         wie: str, uit: Uitkomst) -> bool:
+    """A dossier new on both sides under one number (two computers gave out the same id offline) is two
+    different dossiers: ours gets the next free number, in a local commit before the merge. Returns
+    whether anything was renumbered."""
+    botsingen = [p for p in sorted(ons_p & hun_p) if _id(p) and git_opslag.blob(bt, p) is None
+                 and git_opslag.blob(hier.tree, p) is not None and git_opslag.blob(daar.tree, p) is not None
+                 and git_opslag.blob(hier.tree, p) != git_opslag.blob(daar.tree, p)]
+    if not botsingen:
+        return False
+    bezet = {i for i in (_id(p) for p in git_opslag.gewijzigde_paden(repo, None, daar.tree)) if i}
+    paden = []
+    for pad in botsingen:
+        oud = _id(pad) or ""
+        nieuw = store.team_hernummer(oud, bezet)
+        bezet.add(nieuw)
+        uit.hernummerd[oud] = nieuw
+        paden += [pad, f"dossiers/{nieuw}/dossier.yaml"]
+    git_opslag.maak_commit(repo, git_opslag.werk_index_bij(repo, paden),
+                           "Hernummerd (zelfde nummer op een andere computer): "
+                           + ", ".join(f"{o} → {n}" for o, n in uit.hernummerd.items()), wie, klok.nu())
+    return True
 
 
 def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> None:
@@ -140,6 +166,9 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
     bt = basis.tree if basis is not None else None
     ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     hun_p = git_opslag.gewijzigde_paden(repo, bt, daar.tree)
+    if _hernummer_botsingen(repo, hier, daar, bt, ons_p, hun_p, wie, uit):
+        hier = git_opslag.head_commit(repo)
+        ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     te_schrijven: dict[str, bytes | None] = {}
     for pad in sorted(hun_p):
         ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
@@ -163,7 +192,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
         if nieuw != ons_b:
             te_schrijven[pad] = nieuw
     for pad, inhoud in te_schrijven.items():
-        store.team_schrijf(pad, inhoud)
+        store.team_schrijf(pad, inhoud, git_opslag.blob(hier.tree, pad))
     uit.opgehaald += sorted(te_schrijven)
     index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
     beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
@@ -293,6 +322,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
 
     with store.slot(dossier_id):
         dossier = store.laad(dossier_id)
+        store.vereis_schrijfbaar(dossier)
         if not dossier.conflicten:
             raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflicten.")
         if nummer is None:
@@ -332,7 +362,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         nieuw._stempel = dossier._stempel
         nieuw._geladen_fase = dossier._geladen_fase
         store.historie(nieuw, f"conflict opgelost: {conflict.veld}")
-        store.bewaar(nieuw, heropen=True)
+        store.bewaar(nieuw)
     return conflict.veld
 
 
@@ -357,6 +387,8 @@ def veld_in_woorden(pad: str) -> str:
 
 
 def _korte_waarde(w: Any) -> str:
+    if isinstance(w, dict) and isinstance(w.get("veld"), str) and "waarden" in w:  # a conflict
+        return veld_in_woorden(w["veld"])
     if isinstance(w, dict):
         delen = [str(w[k]) for k in ("datum", "soort", "item", "naam", "omschrijving", "factor", "veld") if w.get(k)]
         return ", ".join(delen)[:80] or "…"
@@ -397,11 +429,16 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
         verschillen = [x for x in verschillen if x.pad != "historie"]
         if not verschillen and versie.na is not None and versie.voor and versie.voor[0] is not None:
             continue
+        if versie.na is None:
+            wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
+                            "zin": "dossier verwijderd"}]
+        elif not versie.voor or all(v is None for v in versie.voor):
+            wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "toegevoegd", "oud": None, "nieuw": None,
+                            "zin": "dossier aangemaakt (of voor het eerst gedeeld)"}]
+        else:
+            wijzigingen = [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
-                    "bericht": versie.bericht,
-                    "wijzigingen": [_wijziging(x) for x in verschillen] if versie.na is not None else
-                    [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
-                      "zin": "dossier verwijderd"}]})
+                    "bericht": versie.bericht, "wijzigingen": wijzigingen})
     if not uit:
         store.laad(dossier_id)  # a clear message for an unknown id
     return uit

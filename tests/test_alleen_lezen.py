@@ -27,6 +27,9 @@ ALLEEN_LEZEN = {
     "bewaring",  # deletes afgesloten dossiers past their retention term only (tests/test_betrouwbaarheid.py)
     "knelpunt lijst", "beleidssignalen",  # issue 17: beleidssignalen writes its report outside every dossier
     "jaarcijfers",  # anonymous figures over all dossiers, written outside them (tests/test_jaarcijfers.py)
+    "dossier historiek",  # reads the team repository's log
+    # issue 18: no dossier of their own; `team sync` takes over what colleagues did (also `dossier heropen`)
+    "team init", "team sync", "team status", "team inloggen",
 }
 
 KIJKSCHEMA = {"datum": "2027-06-01", "factoren": [{"factor": "geweld-angst", "staat": "aanwezig"}]}
@@ -88,6 +91,8 @@ SCHRIJVEND: dict[str, list[str]] = {
     "knelpunt edit": ["{id}", "k1", "--deelbaar"],
     "knelpunt rm": ["{id}", "k1"],
     "knelpunt doorgegeven": ["{id}", "k1", "--aan", "coördinator"],
+    "dossier overdracht": ["{id}", "--aan", "Karel"],  # issue 18
+    "team los": ["{id}", "--kies", "1"],
 }
 
 # Interactive commands get a terminal and these keystrokes (Enter: the default answer of each question).

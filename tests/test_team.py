@@ -280,3 +280,23 @@ def test_overdracht_en_eigen_caseload(team):
 def test_zonder_team_toont_de_lijst_alles_ook_met_een_profiel(kc, palmeneire):
     kc.ok("profiel", "--naam", "Iemand Anders")
     assert [r["id"] for r in json.loads(kc.ok("dossier", "list", "--json").output)] == [palmeneire]
+
+
+def test_zelfde_nummer_op_twee_computers_wordt_hernummerd(team):
+    """Two computers give out the same new number offline: two different families, never merged into
+    one; the one not yet shared gets the next free number, with its documents folder."""
+    team.start()
+    team.ok(team.a, "dossier", "new", "--regio", "leuven", "--gezin", "Gezin Aaa", "--no-input")
+    team.ok(team.b, "dossier", "new", "--regio", "leuven", "--gezin", "Gezin Bbb", "--no-input")
+    (team.b / "dossiers" / "2026-002" / "documenten").mkdir()
+    (team.b / "dossiers" / "2026-002" / "documenten" / "brief.docx").write_bytes(b"x")
+    team.ok(team.a, "team", "sync")
+    uit = team.ok(team.b, "team", "sync")
+    assert "nu nummer 2026-003" in uit.output
+    team.ok(team.a, "team", "sync")
+    for home in (team.a, team.b):
+        assert team.dossier(home, "2026-002").gezin == "Gezin Aaa"
+        d = team.dossier(home, "2026-003")
+        assert d.gezin == "Gezin Bbb" and d.conflicten == []
+    assert (team.b / "dossiers" / "2026-003" / "documenten" / "brief.docx").read_bytes() == b"x"
+    assert "hernummerd" in team.dossier(team.b, "2026-003").historie[-1].wat

@@ -216,3 +216,35 @@ def test_kill_tijdens_de_sync(team, tmp_path, monkeypatch):
         gedeeld = store.dossier_uit_tekst(boom[f"dossiers/{dossier_id}/dossier.yaml"].data.decode(), "remote")
         assert gedeeld.aanmelding.waarom_nu == "Van A", (soort, waar)
     assert gedood >= len(gevallen) // 2
+
+
+def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
+    """Another window saves the dossier while the sync is fetching: the sync never writes over it; it
+    stops with a clear message, and the next sync merges the save."""
+    dossier_id = _tweezijdig(team)
+    team.ok(team.a, "team", "sync")  # A's own edit shared; B's entry here
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--geweld-nu", "Van B, later")
+    team.ok(team.b, "team", "sync")
+    echt = git_opslag.haal_op
+    monkeypatch.setattr(git_opslag, "SLOT_WACHTTIJD", 0.05)
+
+    def met_bewaring(repo):
+        daar = echt(repo)
+        if not getattr(met_bewaring, "gedaan", False):
+            met_bewaring.gedaan = True
+            with store.wijzig(dossier_id) as d:  # the other window (its commit waits for the team lock)
+                d.aanmelding.veiligheidsplan = "Tussendoor bewaard"
+        return daar
+
+    monkeypatch.setattr(git_opslag, "haal_op", met_bewaring)
+    monkeypatch.setenv("KETENCLI_HOME", str(team.a))
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "synchroniseerde" in uit.output
+    assert team.dossier(team.a, dossier_id).aanmelding.veiligheidsplan == "Tussendoor bewaard"
+    monkeypatch.setattr(git_opslag, "haal_op", echt)
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.aanmelding.veiligheidsplan == "Tussendoor bewaard" and d.aanmelding.geweld_nu == "Van B, later"
+        assert d.conflicten == []

@@ -38,9 +38,11 @@ def init(
         raise GebruiksFout("Je profiel heeft nog geen naam: die staat als auteur bij elke wijziging.",
                            tip="Geef ze mee met `ketencli team init --remote ... --naam \"Voornaam Naam\"` "
                                "of stel ze in met `ketencli profiel --naam ...`.")
+    from ketencli.taal import aantal
+
     nieuw, n = team.init(remote)
     ui.gelukt(("Team-opslag ingesteld" if nieuw else "Gedeelde opslag aangepast")
-              + f" ({team.toon_url(remote)}); {n} bestanden vastgelegd.")
+              + f" ({team.toon_url(remote)}); {aantal(n, 'bestand', 'bestanden')} vastgelegd.")
     ui.console().print("Haal de dossiers van je team op en deel de jouwe met [bold]ketencli team sync[/].")
 
 
@@ -48,29 +50,33 @@ def init(
 def sync() -> None:
     """Haal de wijzigingen van je team op, voeg ze samen met de jouwe en deel het resultaat."""
     from ketencli import team, ui
+    from ketencli.taal import aantal
 
     uit = team.sync()
     delen = []
     if uit.opgehaald:
-        delen.append(f"{len(uit.opgehaald)} bestand(en) bijgewerkt")
+        delen.append(f"{aantal(len(uit.opgehaald), 'bestand', 'bestanden')} bijgewerkt")
     if uit.samengevoegd:
         delen.append(f"samengevoegd: {', '.join(sorted(set(uit.samengevoegd)))}")
     delen.append("gedeeld" if uit.gedeeld else "niets nieuws te delen")
     ui.gelukt("Gesynchroniseerd: " + "; ".join(delen) + ".")
+    for oud, nieuw in sorted(uit.hernummerd.items()):
+        ui.melding(f"Je dossier {oud} heeft nu nummer {nieuw}: een collega gaf intussen een ander dossier "
+                   f"het nummer {oud}.")
     _toon_conflicten(team.conflicten())
 
 
 def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
     from rich.markup import escape
 
-    from ketencli import ui
+    from ketencli import team, ui
 
     for dossier_id, velden in sorted(conflicten.items()):
         ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
-                           + ", ".join(f"{i}. {escape(v)}" for i, v in enumerate(velden, 1)))
+                           + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
     if conflicten:
-        ui.console().print("Bekijk de twee waarden met [bold]ketencli dossier show ID[/] en kies met "
-                           "[bold]ketencli team los ID [NR] --kies 1|2[/] of [bold]--waarde ...[/].")
+        ui.console().print(escape("Bekijk de twee waarden met `ketencli dossier show ID` en kies met "
+                                  "`ketencli team los ID [NR] --kies 1` (of 2), of typ de juiste waarde met --waarde."))
 
 
 @app.command("status")
@@ -107,7 +113,7 @@ def los(
     from ketencli import team, ui
 
     veld = team.los_op(dossier_id, nummer, kies, waarde)
-    ui.gelukt(f"Conflict in {escape(veld)} opgelost. Deel het met ketencli team sync.")
+    ui.gelukt(f"Conflict in {escape(team.veld_in_woorden(veld))} opgelost. Deel het met ketencli team sync.")
 
 
 @app.command("inloggen")

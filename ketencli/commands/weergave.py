@@ -113,9 +113,11 @@ def conflict_paneel(d: model.Dossier) -> Any:
 
     if not d.conflicten:
         return None
+    from ketencli.team import veld_in_woorden
+
     regels = []
     for nr, c in enumerate(d.conflicten, 1):
-        regels.append(f"[bold]{nr}. {escape(c.veld)}[/] (samengevoegd op {c.moment:%d/%m/%Y %H:%M})")
+        regels.append(f"[bold]{nr}. {escape(veld_in_woorden(c.veld))}[/] (samengevoegd op {c.moment:%d/%m/%Y %H:%M})")
         for i, w in enumerate(c.waarden, 1):
             wie = escape(w.door or "onbekend") + (f", {w.op:%d/%m/%Y %H:%M}" if w.op else "")
             regels.append(f"   waarde {i} ({wie}): {escape(_conflictwaarde(w))}")
