@@ -63,7 +63,8 @@ class Samenvatting:
                 "regisseur": self.regisseur,
                 "aanmeldingsdatum": self.aanmeldingsdatum.isoformat() if self.aanmeldingsdatum else None,
                 "vervaldata": [dict(v) for v in self.vervaldata], "fout": self.fout, "leden": list(self.leden),
-                "vreemde_bestanden": list(self.vreemde_bestanden)}
+                "vreemde_bestanden": list(self.vreemde_bestanden), "knelpunten": [dict(k) for k in self.knelpunten],
+                "jaarcijfers": self.jaarcijfers, "conflicten": self.conflicten}
 
     @classmethod
     def uit_dict(cls, data: dict[str, Any]) -> Samenvatting:
@@ -314,13 +315,14 @@ def _samenvattingen() -> list[Samenvatting]:
         nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
         rijen.append(Samenvatting.uit_dict(data))
         gewijzigd = True
-    naam = cache.get("profielnaam") if cache.get("sleutel") == sleutel else None
+    team = (paden.home() / ".git").is_dir()
+    naam = cache.get("profielnaam") if cache.get("sleutel") == sleutel and cache.get("team") == team else None
     if not isinstance(naam, str):
-        naam = _lees_profielnaam()  # the profile is a config file: its stamp is in the key
+        naam = _lees_profielnaam() if team else ""  # the profile is a config file: its stamp is in the key
         gewijzigd = True
     _PROFIELNAAM[:] = [naam]
     if gewijzigd or nieuw.keys() != oud.keys():
-        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw, "profielnaam": naam})
+        _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw, "profielnaam": naam, "team": team})
     return rijen
 
 
@@ -328,6 +330,8 @@ _PROFIELNAAM: list[str] = []
 
 
 def _lees_profielnaam() -> str:
+    """The profile's name, which only a team data home needs (``caseload``): a single user's listing
+    reads no profile (and so loads no model, issue 19)."""
     from ketencli import store
     from ketencli.fouten import KetencliFout
 
