@@ -328,6 +328,11 @@ def test_default_place_and_an_empty_year(kc, dertig, thuis):
     leeg = kc("jaarcijfers", "--jaar", "2030")
     assert leeg.exit_code == 1 and "geen cijfers voor 2030" in leeg.output.replace("\n", " ")
     assert json.loads(kc.ok("jaarcijfers", "--jaar", "2030", "--json").stdout)["regios"] == []
+    beide = kc("jaarcijfers", "--json", "--csv", "-")
+    assert beide.exit_code == 2 and "kies er één" in beide.output
+    samen = kc.ok("jaarcijfers", "--jaar", "2025", "--json", "--uit", thuis.parent)
+    assert json.loads(samen.stdout)["jaar"] == 2025  # stdout stays JSON: the note goes to stderr
+    assert (thuis.parent / "2026-11-23_jaarcijfers-2025.docx").is_file()  # --uit: the document too
     onbekend = kc("jaarcijfers", "--regio", "gent")
     assert onbekend.exit_code == 2 and "co3-antwerpen" in onbekend.output
     assert "Traceback" not in leeg.output + onbekend.output

@@ -32,7 +32,8 @@ def jaarcijfers(
                                          "voor Excel); '-' schrijft naar stdout. Geen Word-document."),
     uit: Path | None = typer.Option(None, "--uit", metavar="BESTAND",
                                     help="Waar het Word-document komt: een map of een bestand op .docx "
-                                         "(standaard: de map rapporten in je ketencli-gegevensmap)."),
+                                         "(standaard: de map rapporten in je ketencli-gegevensmap). Samen met "
+                                         "--json of --csv komt het document er ook."),
     overschrijf: bool = typer.Option(False, "--overschrijf", help="Vervang een document dat er al staat."),
 ) -> None:
     """Jaarcijfers voor de stuurgroep, per regio: aanmeldingen, conclusies van het verkennend overleg,
@@ -43,6 +44,9 @@ def jaarcijfers(
 
     if regio is not None and regio not in REGIO_KEYS:
         raise GebruiksFout(f"--regio '{regio}' ken ik niet; kies uit: {', '.join(REGIO_KEYS)}.")
+    if als_json and csv is not None and str(csv) == "-":
+        raise GebruiksFout("--json en --csv - schrijven allebei naar het scherm: kies er één, of geef --csv een "
+                           "bestandsnaam.")
     vandaag = klok.vandaag()
     jaar = jaar or vandaag.year
     samenvattingen = index.samenvattingen()
@@ -54,8 +58,8 @@ def jaarcijfers(
     if als_json:
         ui.schrijf_json(resultaat)
     if csv is not None:
-        _schrijf_csv(csv, resultaat)
-    if not als_json and csv is None:
+        _schrijf_csv(csv, resultaat, op_stderr=als_json)
+    if uit is not None or (not als_json and csv is None):  # --uit asks for the document also beside them
         if not resultaat["regios"]:
             raise KetencliFout(f"Er zijn geen cijfers voor {jaar}"
                                + (f" in {_regio_namen()[regio]}" if regio else "")
@@ -63,7 +67,10 @@ def jaarcijfers(
                                "casusregie, een afronding of een agendering. Er werd geen document gemaakt.",
                                tip="Kies een ander jaar met --jaar.")
         pad = _schrijf_word(resultaat, vandaag, uit, overschrijf)
-        ui.gelukt(f"Jaarcijfers {jaar} bewaard: {pad}")
+        if als_json or (csv is not None and str(csv) == "-"):  # stdout holds the data: the note on stderr
+            ui.melding(f"Jaarcijfers {jaar} bewaard: {pad}", stijl="green")
+        else:
+            ui.gelukt(f"Jaarcijfers {jaar} bewaard: {pad}")
     elif not resultaat["regios"]:
         ui.melding(f"Er zijn geen cijfers voor {jaar}: geen enkel dossier heeft gegevens in dat jaar.")
     if niet_gelezen:
@@ -184,7 +191,9 @@ def secties(blok: dict[str, Any], w: dict[str, str]) -> list[dict[str, Any]]:
     return [s for s in uit if any(r["waarde"] not in (0, None, "0 → 0") for r in s["rijen"])]
 
 
-def _schrijf_csv(doel: Path, resultaat: dict[str, Any]) -> None:
+def _schrijf_csv(doel: Path, resultaat: dict[str, Any], *, op_stderr: bool = False) -> None:
+    """The figures as CSV in ``doel`` (a file, a folder, or "-" for stdout); ``op_stderr``: the note that it
+    was written goes to stderr (stdout holds JSON)."""
     import csv as csv_module
     import io
     import sys
@@ -223,7 +232,11 @@ def _schrijf_csv(doel: Path, resultaat: dict[str, Any]) -> None:
     except OSError as fout:
         raise schrijffout(fout, f"{doel} kon niet geschreven worden", gevolg="Het CSV-bestand werd niet geschreven.") \
             from None
-    ui.gelukt(f"Jaarcijfers {resultaat['jaar']} als CSV bewaard: {doel}")
+    tekst = f"Jaarcijfers {resultaat['jaar']} als CSV bewaard: {doel}"
+    if op_stderr:
+        ui.melding(tekst, stijl="green")
+    else:
+        ui.gelukt(tekst)
 
 
 # -- the Word document ------------------------------------------------------------------------------------
