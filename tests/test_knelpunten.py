@@ -128,6 +128,7 @@ DIENSTEN = ["CGG Vlaamse Ardennen", "Politiezone Rupel"]
     ("geboren op 03/01/1970, gezien 2026-03-02, sinds 2 maart 2026, tot dinsdag 3 mrt. en 12/3",
      ["03/01/1970", "2026-03-02", "2 maart", "3 mrt", "12/3"], "geboren op [datum]"),
     ("bel 0470 12 34 56 of +32 470/12.34.56 of 03-555.20.00", ["0470", "470/12", "555"], "bel [telefoon]"),
+    ("gsm +32 (0)470 12 34 56, 0470123456 of +31 6 12345678", ["470", "12 34", "6 123"], "gsm [telefoon]"),
     ("mail quirijn.o@telenet.be of ayse (at) gmail.com", ["telenet", "gmail"], "mail [e-mail]"),
     ("woont Kerkstraat 12 bus 3, 2000 Antwerpen, vroeger lange leemstraat 5b", ["Kerkstraat 12", "2000 Antwerpen",
                                                                               "leemstraat 5"], "woont [adres]"),

@@ -113,7 +113,9 @@ _STRAAT = re.compile(
     r"berg|veld|dal|park|plaats|ring|gracht|kouter|heide|beemd|meers|akker|hoek)\s+\d+[a-zA-Z]?(?![\w])"
     r"(?:\s*(?:bus|/)\s*\d+)?", re.I)
 _EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)+", re.I)
-_TELEFOON = re.compile(r"(?<![\w+])(?:\+\s?32|0032|0)[\s./-]?\d{1,3}(?:[\s./-]?\d{2,3}){2,3}(?![\w])")
+# a phone number: 0470 12 34 56, 03-555.20.00, +32 (0)470/12.34.56, 0031 6 12345678
+_TELEFOON = re.compile(r"(?<![\w+])(?:(?:\+\s?|00)\d{2,3}\s?(?:\(0\))?|0)[\s./-]?\d{1,3}"
+                       r"(?:[\s./-]?\d{2,3}){2,3}(?![\w])")
 _WOORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # words of a service's or organisation's name that name its kind, not the organisation itself: they stay
 _GEWONE_DIENSTWOORDEN = {
