@@ -29,6 +29,7 @@ def test_add_lijst_edit_doorgegeven_rm(kc, palmeneire):
     assert rijen[0]["datum"] == "2026-10-05" and rijen[1]["datum"] == "2026-11-23"  # default: today (pinned)
     assert rijen[1]["dienst_soort"] == "parket" and rijen[1]["categorie_label"] == "Justitiële doorlooptijd"
     assert "Zes maanden wachten" in kc.ok("knelpunt", "lijst", palmeneire).stdout
+    assert "k1  05/10/2026  wachtlijst (d1)  Zes maanden wachten" in kc.ok("dossier", "show", palmeneire).stdout
 
     kc.ok("knelpunt", "edit", palmeneire, "k1", "--categorie", "geen-aanbod", "--deelbaar")
     kc.ok("knelpunt", "doorgegeven", palmeneire, "k1", "--aan", "coördinator", "--op", "2026-11-20")
