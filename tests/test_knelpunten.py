@@ -228,3 +228,10 @@ def test_a_service_with_a_knelpunt_is_not_removed(kc, palmeneire):
     uit = kc("dossier", "dienst", "rm", palmeneire, "d4")
     assert uit.exit_code == 1 and "knelpunt k1" in uit.stderr and "knelpunt edit" in uit.stderr
     assert store.laad(palmeneire).dienst("d4") is not None
+
+
+def test_ctrl_c_while_asked_saves_nothing(kc, palmeneire, vraag_invoer):
+    vraag_invoer("\r" + "\x03")  # a category, then Ctrl-C at the service
+    uit = kc("knelpunt", "add", palmeneire)
+    assert uit.exit_code == 130 and "Traceback" not in uit.output
+    assert store.laad(palmeneire).knelpunten == []
