@@ -190,16 +190,23 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
 
 
 def _knelpunten(d: Any) -> list[dict[str, Any]]:
-    """The dossier's knelpunten as `beleidssignalen` counts them (issue 17): category, the *kind* of the
+    """The dossier's knelpunten as `beleidssignalen` counts them (issue 17): category and its label, the *kind* of the
     service (never its name), date, deelbaar, and only for a deelbaar one its description, anonymised
     (``methodiek.knelpunten.anonimiseer``); a description that is not deelbaar never reaches the cache."""
+    from ketencli import planning
+    from ketencli.fouten import KetencliFout
     from ketencli.methodiek import knelpunten
 
+    try:  # the label of a region's own category, so the report needs no settings (and no model) when warm
+        labels = knelpunten.categorieen(planning.regio(d.regio).knelpunt_categorieen) if d.knelpunten else {}
+    except KetencliFout:
+        labels = knelpunten.categorieen()
     personen, organisaties = knelpunten.namen_van(d)
     uit = []
     for k in d.knelpunten:
         dienst = d.dienst(k.dienst)
-        uit.append({"categorie": k.categorie, "dienst_soort": dienst.soort if dienst else "ander",
+        uit.append({"categorie": k.categorie, "categorie_label": labels.get(k.categorie, k.categorie),
+                    "dienst_soort": dienst.soort if dienst else "ander",
                     "datum": k.datum.isoformat(), "deelbaar": k.deelbaar,
                     "omschrijving": knelpunten.anonimiseer(k.omschrijving, personen, organisaties) if k.deelbaar
                     else ""})

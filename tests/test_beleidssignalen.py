@@ -186,6 +186,26 @@ def test_the_report_uses_the_index_and_sees_a_change(kc, dossiers, monkeypatch):
     assert _per(_json(kc), "per_regio", "regio").get("leuven") is None
 
 
+def test_warm_run_loads_no_model_yaml_or_settings(kc, dossiers, thuis):
+    """Like `overzicht` (D15): the second run reads the summary cache only (issue 17 item 5)."""
+    import os
+    import subprocess
+    import sys
+
+    omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}
+    subprocess.run([sys.executable, "-m", "ketencli", "beleidssignalen", "--json"], env=omgeving, check=True,
+                   capture_output=True)
+    code = ("import sys\nsys.argv=['ketencli','beleidssignalen','--json']\nfrom ketencli import cli\n"
+            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "zwaar = ('pydantic', 'holidays', 'yaml', 'ketencli.model', 'ketencli.store', 'matplotlib', 'docxtpl')\n"
+            "print(sorted(m for m in zwaar if m in sys.modules), file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True)
+    assert json.loads(res.stdout)["per_categorie"][0] == {
+        "categorie": "wachtlijst", "label": "Wachtlijst", "aantal": 6, "per_dienst": [{"dienst": "cgg", "aantal": 6}],
+        "omschrijvingen": ["Drie maanden wachten voor [naam] (°[datum]) bij [dienst], bel [telefoon]"]}
+    assert res.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_secondary_suppression_leaves_no_relation_with_one_unknown():
     waarden = {"t": 14, "a": 6, "b": 5, "c": 2, "d": 1, "x": 6, "y": 7, "z": 1}
     relaties = [("t", ["a", "b", "c", "d"]), ("t", ["x", "y", "z"])]

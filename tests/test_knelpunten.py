@@ -29,6 +29,7 @@ def test_add_lijst_edit_doorgegeven_rm(kc, palmeneire):
     assert rijen[0]["datum"] == "2026-10-05" and rijen[1]["datum"] == "2026-11-23"  # default: today (pinned)
     assert rijen[1]["dienst_soort"] == "parket" and rijen[1]["categorie_label"] == "Justitiële doorlooptijd"
     assert "Zes maanden wachten" in kc.ok("knelpunt", "lijst", palmeneire).stdout
+    assert "k1  05/10/2026  wachtlijst (d1)  Zes maanden wachten" in kc.ok("dossier", "show", palmeneire).stdout
 
     kc.ok("knelpunt", "edit", palmeneire, "k1", "--categorie", "geen-aanbod", "--deelbaar")
     kc.ok("knelpunt", "doorgegeven", palmeneire, "k1", "--aan", "coördinator", "--op", "2026-11-20")
@@ -128,6 +129,7 @@ DIENSTEN = ["CGG Vlaamse Ardennen", "Politiezone Rupel"]
     ("geboren op 03/01/1970, gezien 2026-03-02, sinds 2 maart 2026, tot dinsdag 3 mrt. en 12/3",
      ["03/01/1970", "2026-03-02", "2 maart", "3 mrt", "12/3"], "geboren op [datum]"),
     ("bel 0470 12 34 56 of +32 470/12.34.56 of 03-555.20.00", ["0470", "470/12", "555"], "bel [telefoon]"),
+    ("gsm +32 (0)470 12 34 56, 0470123456 of +31 6 12345678", ["470", "12 34", "6 123"], "gsm [telefoon]"),
     ("mail quirijn.o@telenet.be of ayse (at) gmail.com", ["telenet", "gmail"], "mail [e-mail]"),
     ("woont Kerkstraat 12 bus 3, 2000 Antwerpen, vroeger lange leemstraat 5b", ["Kerkstraat 12", "2000 Antwerpen",
                                                                               "leemstraat 5"], "woont [adres]"),
@@ -226,3 +228,10 @@ def test_a_service_with_a_knelpunt_is_not_removed(kc, palmeneire):
     uit = kc("dossier", "dienst", "rm", palmeneire, "d4")
     assert uit.exit_code == 1 and "knelpunt k1" in uit.stderr and "knelpunt edit" in uit.stderr
     assert store.laad(palmeneire).dienst("d4") is not None
+
+
+def test_ctrl_c_while_asked_saves_nothing(kc, palmeneire, vraag_invoer):
+    vraag_invoer("\r" + "\x03")  # a category, then Ctrl-C at the service
+    uit = kc("knelpunt", "add", palmeneire)
+    assert uit.exit_code == 130 and "Traceback" not in uit.output
+    assert store.laad(palmeneire).knelpunten == []

@@ -1050,7 +1050,7 @@ def beleidssignalen() -> Document:
         ("Regio", "{{ regio }}"),
         ("Periode", "{{ periode }}"),
         ("Opgemaakt op", "{{ vandaag|datum }}"),
-        ("Knelpunten", "{{ totaal }}"),
+        ("Knelpunten", "{{ totaal }}{% if totaal == 'x' %} (niet getoond, zie de uitleg hieronder){% endif %}"),
         ("Dossiers", "{{ dossiers }} met minstens één knelpunt"),
     ], breedte=(4.0, 13.0))
     tag(doc, "{%p if leeg %}")

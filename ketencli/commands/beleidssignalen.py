@@ -39,13 +39,16 @@ def beleidssignalen(
 ) -> None:
     """Beleidssignalen: de knelpunten van alle dossiers per categorie en soort dienst, anoniem, voor de
     stuurgroep. Aantallen van 1 tot 4 staan er als "< 5". Standaard een Word-document met een grafiek."""
-    from ketencli import index, klok, model, statistiek, ui
+    # light on purpose (D15): no model, no settings file, no YAML on the warm path; the index holds what is needed
+    from ketencli import index, klok, statistiek, ui
     from ketencli.commands.opties import datum_optie
     from ketencli.methodiek import knelpunten
     from ketencli.methodiek.aanmelding import DIENST_LABELS
+    from ketencli.methodiek.regios import STANDAARD
 
-    if regio is not None and regio not in model.REGIO_NAMEN:
-        raise GebruiksFout(f"--regio {regio!r} ken ik niet; kies uit: {', '.join(model.REGIO_NAMEN)}.")
+    namen = {key: r.naam for key, r in STANDAARD.items()}
+    if regio is not None and regio not in namen:
+        raise GebruiksFout(f"--regio {regio!r} ken ik niet; kies uit: {', '.join(namen)}.")
     begin, einde = datum_optie(van, "--van"), datum_optie(tot, "--tot")
     if begin and einde and einde < begin:
         raise GebruiksFout(f"--tot {einde:%d/%m/%Y} ligt voor --van {begin:%d/%m/%Y}.")
@@ -56,11 +59,10 @@ def beleidssignalen(
     onleesbaar = [r.id for r in rijen if r.fout]
     telling = knelpunten.tel(((r.regio, r.knelpunten) for r in rijen if not r.fout), regio=regio, van=begin,
                              tot=einde)
-    bekend = _categorieen(regio)
-    rapport = knelpunten.publiceer(telling, bekend, DIENST_LABELS)
+    rapport = knelpunten.publiceer(telling, knelpunten.categorieen(), DIENST_LABELS)
     for x in rapport["regios"]:
-        x["label"] = model.REGIO_NAMEN.get(x["regio"], x["regio"])
-    rapport |= {"regio": regio, "regio_naam": model.REGIO_NAMEN[regio] if regio else "alle regio's",
+        x["label"] = namen.get(x["regio"], x["regio"])
+    rapport |= {"regio": regio, "regio_naam": namen[regio] if regio else "alle regio's",
                 "van": begin.isoformat() if begin else None, "tot": einde.isoformat() if einde else None,
                 "periode_tekst": _periode(begin, einde), "dossiers": statistiek.aantal(telling["dossiers"]),
                 "kleine_cel": statistiek.KLEINE_CEL}
@@ -79,19 +81,6 @@ def beleidssignalen(
         from ketencli.commands.weergave import open_bestand
 
         open_bestand(pad, "Het document", "Open het zelf vanuit je verkenner.")
-
-
-def _categorieen(regio: str | None) -> dict[str, str]:
-    """The method's categories and the regions' own (of one region, or of all)."""
-    from ketencli import planning
-    from ketencli.methodiek import knelpunten
-
-    regios = planning.alle_regios()
-    extra: dict[str, str] = {}
-    for key, r in regios.items():
-        if regio is None or key == regio:
-            extra |= dict(r.knelpunt_categorieen)
-    return knelpunten.categorieen(extra)
 
 
 def _periode(begin: date | None, einde: date | None) -> str:

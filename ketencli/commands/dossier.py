@@ -482,6 +482,10 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         if len(d.tijdlijn) > len(laatste):
             tekst_tijdlijn = f"[dim]… {len(d.tijdlijn) - len(laatste)} eerdere[/]\n" + tekst_tijdlijn
         c.print(Panel(tekst_tijdlijn, title="Tijdlijn", title_align="left"))
+    if d.knelpunten:  # issue 17: the beleidssignalen of this dossier
+        regels = [f"{k.id}  {k.datum:%d/%m/%Y}  {k.categorie} ({k.dienst})  {escape(k.omschrijving)}"
+                  + ("  [dim]doorgegeven[/]" if k.doorgegeven else "") for k in d.knelpunten]
+        c.print(Panel("\n".join(regels), title="Knelpunten", title_align="left"))
     from ketencli.commands.weergave import voortgang_paneel
     c.print(voortgang_paneel(d, vandaag))
     from ketencli import planning

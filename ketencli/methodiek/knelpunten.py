@@ -113,7 +113,9 @@ _STRAAT = re.compile(
     r"berg|veld|dal|park|plaats|ring|gracht|kouter|heide|beemd|meers|akker|hoek)\s+\d+[a-zA-Z]?(?![\w])"
     r"(?:\s*(?:bus|/)\s*\d+)?", re.I)
 _EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)+", re.I)
-_TELEFOON = re.compile(r"(?<![\w+])(?:\+\s?32|0032|0)[\s./-]?\d{1,3}(?:[\s./-]?\d{2,3}){2,3}(?![\w])")
+# a phone number: 0470 12 34 56, 03-555.20.00, +32 (0)470/12.34.56, 0031 6 12345678
+_TELEFOON = re.compile(r"(?<![\w+])(?:(?:\+\s?|00)\d{2,3}\s?(?:\(0\))?|0)[\s./-]?\d{1,3}"
+                       r"(?:[\s./-]?\d{2,3}){2,3}(?![\w])")
 _WOORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # words of a service's or organisation's name that name its kind, not the organisation itself: they stay
 _GEWONE_DIENSTWOORDEN = {
@@ -216,16 +218,16 @@ def tel(samenvattingen: Iterable[tuple[str, Sequence[Mapping[str, Any]]]], *, re
 
     Args:
         samenvattingen: (region key, the dossier's knelpunten as the index keeps them: dicts with
-            ``categorie``, ``dienst_soort``, ``datum`` (ISO text), ``deelbaar`` and, when deelbaar,
-            ``omschrijving`` already anonymised).
+            ``categorie``, ``categorie_label``, ``dienst_soort``, ``datum`` (ISO text), ``deelbaar`` and, when
+            deelbaar, ``omschrijving`` already anonymised).
         regio, van, tot: the filters of ``ketencli beleidssignalen``.
 
     Returns:
         ``{"totaal": n, "dossiers": n, "categorie": {cat: n}, "dienst": {soort: n}, "regio": {regio: n},
-        "cel": {(cat, soort): n}, "omschrijvingen": {cat: [text, ...]}}``.
+        "cel": {(cat, soort): n}, "omschrijvingen": {cat: [text, ...]}, "labels": {cat: label}}``.
     """
     uit: dict[str, Any] = {"totaal": 0, "dossiers": 0, "categorie": {}, "dienst": {}, "regio": {}, "cel": {},
-                           "omschrijvingen": {}}
+                           "omschrijvingen": {}, "labels": {}}
     for regio_key, knelpunten in samenvattingen:
         if regio is not None and regio_key != regio:
             continue
@@ -240,6 +242,8 @@ def tel(samenvattingen: Iterable[tuple[str, Sequence[Mapping[str, Any]]]], *, re
             for sleutel, waarde in (("categorie", cat), ("dienst", soort), ("regio", regio_key)):
                 uit[sleutel][waarde] = uit[sleutel].get(waarde, 0) + 1
             uit["cel"][(cat, soort)] = uit["cel"].get((cat, soort), 0) + 1
+            if k.get("categorie_label"):  # a region's own category: its label from the region settings
+                uit["labels"].setdefault(cat, str(k["categorie_label"]))
             if k.get("deelbaar") and str(k.get("omschrijving") or "").strip():
                 uit["omschrijvingen"].setdefault(cat, []).append(str(k["omschrijving"]).strip())
         uit["dossiers"] += 1 if geteld else 0
@@ -290,13 +294,18 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
               dienst_labels: Mapping[str, str]) -> dict[str, Any]:
     """The counts as they may be published: every count from 1 to 4 as "< 5", a count that would reveal
     one as ``VERBORGEN`` ("x"), descriptions only of deelbaar knelpunten and only under a category whose
-    count is shown (the others pooled, sorted, without category).
+    count is shown (the others pooled, sorted, without category). ``bekend``: the categories always shown
+    (with 0); a region's own category with knelpunten comes with its label from ``telling["labels"]``.
 
     Returns a dict with ``totaal``, ``categorieen`` (every known category, also with 0: each with
     ``categorie``, ``label``, ``aantal``, ``per_dienst``: [{``dienst``, ``label``, ``aantal``}] and
     ``omschrijvingen``), ``diensten`` and ``regios`` ([{key, label, aantal}]) and ``overige_omschrijvingen``.
     """
-    cats = list(bekend) + sorted(c for c in telling["categorie"] if c not in bekend)
+    extra = {c: x for c, x in telling.get("labels", {}).items() if c not in bekend}
+    cats = [c for c in bekend if c != "ander"] + sorted(extra)
+    cats += sorted(c for c in telling["categorie"] if c not in bekend and c not in extra)
+    cats += ["ander"] if "ander" in bekend else []
+    bekend = {**bekend, **extra}
     soorten = sorted(telling["dienst"], key=lambda s: (-telling["dienst"][s], s))
     waarden: dict[Any, int] = {"totaal": telling["totaal"]}
     waarden |= {("categorie", c): telling["categorie"].get(c, 0) for c in cats}
