@@ -47,9 +47,8 @@ def _id(pad: str) -> str | None:
 
 def _ids_tekst(paden: list[str]) -> str:
     ids = sorted({i for i in (_id(p) for p in paden) if i})
-    rest = len([p for p in paden if not _id(p)])
     delen = ids[:10] + ([f"en {len(ids) - 10} meer"] if len(ids) > 10 else [])
-    if rest:
+    if any(p.startswith("register/") for p in paden):
         delen.append("register")
     return ", ".join(delen) or "instellingen"
 
@@ -73,6 +72,8 @@ def init(url: str) -> tuple[bool, int]:
         nieuw = git_opslag.initialiseer(git_opslag.libgit2_url(url))
     repo = git_opslag.open_repo()
     with git_opslag.slot(), git_opslag.vertaald():
+        if git_opslag.head_commit(repo) is None and git_opslag.gewijzigd_op_schijf(repo) == [".gitignore"]:
+            return nieuw, 0  # an empty data home: the first sync takes the team's history as it is
         paden = git_opslag.leg_alles_vast(lambda p: f"Team-opslag gestart: {len(p)} bestanden",
                                           auteur(), klok.nu(), repo)
     return nieuw, len(paden)

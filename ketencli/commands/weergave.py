@@ -102,7 +102,8 @@ def _conflictwaarde(w: Any) -> str:
         return "(verwijderd)"
     if isinstance(w.waarde, str):
         return w.waarde
-    return json.dumps(w.waarde, ensure_ascii=False, default=str)
+    tekst = json.dumps(w.waarde, ensure_ascii=False, default=str)
+    return tekst if len(tekst) <= 300 else tekst[:299] + "…"
 
 
 def conflict_paneel(d: model.Dossier) -> Any:
@@ -122,6 +123,6 @@ def conflict_paneel(d: model.Dossier) -> Any:
             wie = escape(w.door or "onbekend") + (f", {w.op:%d/%m/%Y %H:%M}" if w.op else "")
             regels.append(f"   waarde {i} ({wie}): {escape(_conflictwaarde(w))}")
     regels.append(f"[dim]Kies met `ketencli team los {d.id} NR --kies 1` (of 2), of typ de juiste waarde met "
-                  "--waarde. Tot dan geldt waarde 1.[/]")
+                  "--waarde. Tot dan staat waarde 1 in het dossier (bij een verwijdering: de bewerkte versie).[/]")
     return Panel("\n".join(regels), title=f"[yellow]Conflict{'en' if len(d.conflicten) > 1 else ''} na een "
                  "team-sync[/]", title_align="left", border_style="yellow")
