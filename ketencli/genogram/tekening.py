@@ -34,8 +34,8 @@ def initialen_van(naam: str) -> str:
     """'Tom-Maximiliaan Van den Bossche' -> 'T.M.V.d.B.' (D32: no name where it must not be projected)."""
     import re
 
-    delen = [d for d in re.split(r"[\s\-]+", naam.strip()) if d]
-    return "".join(d[0] + "." for d in delen)
+    delen = [d for d in re.split(r"[\s\-]+", naam.strip()) if d and unicodedata.category(d[0]).startswith("L")]
+    return "".join(d[0] + "." for d in delen)  # a part that starts with no letter (an emoji) gives none
 
 
 def knip(tekst: str, past: Callable[[str], bool]) -> str:
@@ -261,7 +261,7 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
         rechts = lx + KOLOM + 0.5
     else:  # far enough under the lowest labels not to be read as a member's
         kolommen = int((rechts - links) // KOLOM)
-        onder = _legende(pen, gebruikt, links + 0.3, onder - 1.6, voluit, kolommen) - 0.3
+        onder = _legende(pen, gebruikt, links + 0.3, onder - 0.9, voluit, kolommen) - 0.3
     boven = 2.6
     ax.set_xlim(links, rechts)
     ax.set_ylim(onder, boven)
