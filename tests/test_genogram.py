@@ -363,6 +363,15 @@ def test_legende_toont_elk_symbool_zoals_getekend(kc, thuis, tmp_path):
 
     lid = _per_naam(_symbolen(vormen), teksten, ["Dirk Nieuw", "Roger Opa", "Lotte Kind", "Kevin Oom"])
     assert merken(voorbeeld_bij("in detentie"))[0] == merken(lid["Dirk Nieuw"]["bbox"])[0] == 3
+
+    def zichtbaar(doos):
+        """The bars come after the white symbol in the SVG: drawn on top of it, not hidden under it."""
+        wit = max(n for n, v in enumerate(vormen) if v["dicht"] and v["fill"] == "#ffffff" and binnen(v["pts"], doos))
+        tralies = [n for n, v in enumerate(vormen) if v["stroke"] == "#000000" and not v["dicht"]
+                   and binnen(v["pts"], doos) and all(abs(a[0] - b[0]) < 1e-6 for a, b in svg_meting.segmenten(v))]
+        return len(tralies) == 3 and min(tralies) > wit
+
+    assert zichtbaar(voorbeeld_bij("in detentie")) and zichtbaar(lid["Dirk Nieuw"]["bbox"])
     assert merken(voorbeeld_bij("overleden"))[1] == merken(lid["Roger Opa"]["bbox"])[1] == 2
     assert merken(voorbeeld_bij("dubbele rand"))[2] == merken(lid["Dirk Nieuw"]["bbox"])[2] == 1
     assert merken(voorbeeld_bij("12+"))[3] and merken(lid["Lotte Kind"]["bbox"])[3]
