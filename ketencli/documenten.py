@@ -217,7 +217,8 @@ def _clienten(d: model.Dossier, op: date) -> list[dict[str, Any]]:
     for lid in d.gezinsleden:
         relaties = []
         for r in lid.relaties:
-            relaties.append(f"{RELATIE_LABELS.get(r.soort, r.soort)} {_naam(d, r.met)}")
+            relaties.append(f"{RELATIE_LABELS.get(r.soort, r.soort)} {_naam(d, r.met)}"
+                            + (f" ({r.vorm.replace('-', ' ')})" if r.vorm else ""))
         niet = lid.tijdelijk_niet_betrokken
         uit.append({
             "naam": lid.naam,

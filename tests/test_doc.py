@@ -573,7 +573,7 @@ def _vijandig_dossier(tmp_path: Path, kc) -> str:
     def vervang(waarde):
         if isinstance(waarde, dict):
             return {k: (vervang(v) if k not in {"id", "regio", "fase", "soort", "rollen", "staat", "factor",
-                                                 "domein", "stavaza", "gevangenis", "met", "bij_wie",
+                                                 "domein", "stavaza", "gevangenis", "met", "bij_wie", "vorm",
                                                  "conclusie", "begeleiding", "lid", "schema_version", "geslacht"}
                         else v) for k, v in waarde.items()}
         if isinstance(waarde, list):

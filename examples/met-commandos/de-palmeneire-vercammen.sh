@@ -70,7 +70,7 @@ ketencli dossier dienst add "$ID" --soort ander --naam "Family Justice Center An
   --contactpersoon "Bart Hermans" --contact "03 555 33 33" --rol "psycho-educatie voor de ouders over de gevolgen van geweld (met tolk)"
 
 # de tijdlijn
-ketencli tijdlijn add "$ID" --soort incident --datum 2025-12-14 --door m1 --tegen m2 --no-input \
+ketencli tijdlijn add "$ID" --soort incident --datum 2025-12-14 --no-input \
   --omschrijving "Ruzie over de opvoeding, meneer slaat mevrouw; Noor aanwezig."
 ketencli tijdlijn add "$ID" --soort pv --datum 2025-12-14 --no-input \
   --omschrijving "Eerste pv slagen en verwondingen binnen het gezin (politie Antwerpen)."
@@ -78,7 +78,7 @@ ketencli tijdlijn add "$ID" --soort ander --datum 2026-03-08 --no-input \
   --omschrijving "Moeder van mevrouw overleden."
 ketencli tijdlijn add "$ID" --soort pv --datum 2026-05-22 --no-input \
   --omschrijving "Tweede pv na duwen en bedreigingen; zus van mevrouw verwittigde de politie."
-ketencli tijdlijn add "$ID" --soort incident --datum 2026-08-09 --door m1 --tegen m2 --no-input \
+ketencli tijdlijn add "$ID" --soort incident --datum 2026-08-09 --no-input \
   --omschrijving "Escalatie, slag in het gezicht en stoel gegooid; mevrouw onder invloed."
 ketencli tijdlijn add "$ID" --soort maatregel --datum 2026-08-10 --no-input \
   --omschrijving "Tijdelijk huisverbod voor meneer opgelegd door de procureur des Konings."

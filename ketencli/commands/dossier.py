@@ -506,8 +506,9 @@ def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
     delen = []
     for relatie in lid.relaties:
         ander = d.lid(relatie.met)
+        uitleg = [x for x in ((relatie.vorm or "").replace("-", " "), relatie.toelichting) if x]
         delen.append(f"{RELATIE_LABELS[relatie.soort]} {escape(ander.naam) if ander else relatie.met}"
-                     + (f" ({escape(relatie.toelichting)})" if relatie.toelichting else ""))
+                     + (f" ({escape('; '.join(uitleg))})" if uitleg else ""))
     if lid.detentie:
         g = gevangenissen.gevangenis(lid.detentie.gevangenis)
         naam = g.naam if g else lid.detentie.gevangenis

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ketencli import model
 
-STAP = 3.9  # centre to centre on a row
-RIJ = 4.4  # row to row
+STAP = 3.4  # centre to centre on a row
+RIJ = 4.7  # row to row
 HALF = 0.5  # half a symbol
 RAND = 0.62  # half the double outline of a client
-LABEL_BREEDTE = 3.1  # the widest label under a symbol
-LABEL_BOVEN, LABEL_ONDER = 0.66, 1.6  # the label block, below the centre
+LABEL_BREEDTE = 2.6  # the widest label under a symbol
+LABEL_BOVEN, LABEL_ONDER = 0.66, 1.85  # the label block (a name on one or two lines, the age)
 MERK_BOVEN = 0.8  # the top of the '12+' mark, above the centre
 KANAAL = 1.35  # violence runs above a row at cy + KANAAL + 0.2 k
 BALK = 2.0  # children's bars at cy(child) + BALK + 0.22 level

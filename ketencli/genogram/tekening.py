@@ -34,8 +34,8 @@ def initialen_van(naam: str) -> str:
     """'Tom-Maximiliaan Van den Bossche' -> 'T.M.V.d.B.' (D32: no name where it must not be projected)."""
     import re
 
-    delen = [d for d in re.split(r"[\s\-]+", naam.strip()) if d]
-    return "".join(d[0] + "." for d in delen)
+    delen = [d for d in re.split(r"[\s\-]+", naam.strip()) if d and unicodedata.category(d[0]).startswith("L")]
+    return "".join(d[0] + "." for d in delen)  # a part that starts with no letter (an emoji) gives none
 
 
 def knip(tekst: str, past: Callable[[str], bool]) -> str:
@@ -165,9 +165,23 @@ def _zigzag(a, b, uitslag: float, stap: float) -> list[tuple[float, float]]:
     return [*uit, b]
 
 
-def _labels(lid: model.Gezinslid, vandaag: date, initialen: bool, past) -> list[str]:
-    naam = knip(initialen_van(lid.naam) if initialen else lid.naam, past)
-    regels = [naam]
+def naam_regels(naam: str, past: Callable[[str], bool]) -> list[str]:
+    """A name on one line, or on two split at a space; what does not fit is cut with an ellipsis."""
+    naam = " ".join(naam.split())
+    if past(naam):
+        return [naam]
+    woorden = naam.split(" ")
+    for n in range(len(woorden) - 1, 0, -1):
+        eerste = " ".join(woorden[:n])
+        if past(eerste):
+            return [eerste, knip(" ".join(woorden[n:]), past)]
+    return [knip(naam, past)]
+
+
+def _labels(lid: model.Gezinslid, vandaag: date, initialen: bool, past) -> tuple[list[str], list[str]]:
+    """(the name's lines, the line of birth year and age)."""
+    naam = naam_regels(initialen_van(lid.naam) if initialen else lid.naam, past)
+    regels: list[str] = []
     dood = lid.overlijdensdatum
     jaar_dood = lid.overleden if isinstance(lid.overleden, int) else (dood.year if dood else None)
     leeftijd = lid.leeftijd(vandaag)
@@ -178,7 +192,7 @@ def _labels(lid: model.Gezinslid, vandaag: date, initialen: bool, past) -> list[
         regels.append(f"{leeftijd} j")
     elif jaar_dood:
         regels.append(f"† {jaar_dood}")
-    return regels
+    return naam, regels
 
 
 def gemeld_geweld(dossier: model.Dossier) -> list[tuple[str, str]]:
@@ -239,12 +253,15 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
         pen.persoon(cx, cy, vorm=vorm, **kenmerken)
         gebruikt[vorm] = True
         gebruikt.update({k: True for k, v in kenmerken.items() if v})
-        regels = _labels(lid, vandaag, initialen, past)
-        if regels[0] != " ".join(lid.naam.split()) and not initialen:
-            voluit.append((regels[0], lid.naam))
+        naam, regels = _labels(lid, vandaag, initialen, past)
+        if " ".join(naam) != " ".join(lid.naam.split()) and not initialen:
+            voluit.append((" ".join(naam), lid.naam))
+        for n, regel in enumerate(naam):
+            ax.text(cx, cy - LABEL_BOVEN - 0.36 * n, regel, fontsize=NAAM_PT, ha="center", va="top", zorder=5,
+                    fontweight="bold")
         for n, regel in enumerate(regels):
-            ax.text(cx, cy - LABEL_BOVEN - 0.42 * n, regel, fontsize=NAAM_PT if n == 0 else LEEFTIJD_PT, ha="center",
-                    va="top", zorder=5, fontweight="bold" if n == 0 else "normal")
+            ax.text(cx, cy - LABEL_BOVEN - 0.36 * (len(naam) - 1) - 0.42 * (n + 1), regel, fontsize=LEEFTIJD_PT,
+                    ha="center", va="top", zorder=5)
     for g in o.geweld:
         pen.geweld(g.route, gericht=g.gericht, wederzijds=g.wederzijds)
         gebruikt["geweld-beide" if g.wederzijds else "geweld" if g.gericht else "geweld-ongericht"] = True
@@ -255,13 +272,14 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
     links = -LABEL_BREEDTE / 2 - 1.0
     onder = -max(o.generatie.values()) * RIJ - LABEL_ONDER - 0.7
     rechts = breedte + LABEL_BREEDTE / 2 + 1.0
-    if rechts - links < 2 * KOLOM:
+    if rechts - links < 1.2 * KOLOM:
         lx = breedte + LABEL_BREEDTE / 2 + 1.6
         onder = min(onder, _legende(pen, gebruikt, lx, 1.6, voluit) - 0.3)
         rechts = lx + KOLOM + 0.5
     else:  # far enough under the lowest labels not to be read as a member's
-        kolommen = int((rechts - links) // KOLOM)
-        onder = _legende(pen, gebruikt, links + 0.3, onder - 1.6, voluit, kolommen) - 0.3
+        kolommen = max(2, int((rechts - links) // KOLOM))
+        onder = _legende(pen, gebruikt, links + 0.3, onder - 0.9, voluit, kolommen) - 0.3
+        rechts = max(rechts, links + 0.3 + kolommen * KOLOM)
     boven = 2.6
     ax.set_xlim(links, rechts)
     ax.set_ylim(onder, boven)
