@@ -441,3 +441,92 @@ def test_elk_veld_met_ids_staat_in_de_verwijzingentabel():
     assert onbekend == [], f"zet deze velden in samenvoegen.VERWIJZINGEN of in _GEEN_VERWIJZING: {onbekend}"
     assert verwijzingen <= set(velden), sorted(verwijzingen - set(velden))  # no stale path in the table
     assert ids <= set(velden)
+
+
+@st.composite
+def _voeg_toe(draw: Any, doc: dict, kant: str) -> dict:
+    """Additions on one side of DOSSIER, with the next ids the CLI would give (so both sides often give
+    the same id to different items), each pointing at what this side has (often its own new items)."""
+    doc = copy.deepcopy(doc)
+    for _ in range(draw(st.integers(0, 5))):
+        soort = draw(st.sampled_from(["lid", "dienst", "rij", "doel", "agendering", "knelpunt", "veld"]))
+        leden = [m["id"] for m in doc["gezinsleden"]]
+        diensten = [d["id"] for d in doc["betrokken_diensten"]]
+        tekst = f"{kant}{draw(st.integers(0, 9))}"
+        if soort == "lid":
+            nieuw = samenvoegen._volgend_vrij("m0", set(leden))
+            doc["gezinsleden"].append({"id": nieuw, "naam": tekst, "rollen": ["ander"],
+                                       "relaties": [{"met": draw(st.sampled_from(leden)), "soort": "ander"}]})
+            doc["kijkschema"][0]["factoren"][0]["bij_wie"].append(nieuw)
+            doc["tijdlijn"].append({"datum": "2026-11-01", "soort": "contact", "omschrijving": tekst,
+                                    "door": [nieuw]})
+        elif soort == "dienst":
+            doc["betrokken_diensten"].append({"id": samenvoegen._volgend_vrij("d0", set(diensten)),
+                                              "soort": "ander", "naam": tekst})
+        elif soort == "rij":
+            rijen = doc["pva"]["rijen"]
+            rijen.append({"id": samenvoegen._volgend_vrij("r0", {r["id"] for r in rijen}), "domein": "geweld",
+                          "factor": tekst, "bij_wie": [draw(st.sampled_from(leden))],
+                          "acties": [{"omschrijving": tekst, "begeleiding": draw(st.sampled_from(diensten))}]})
+        elif soort == "doel":
+            doelen = doc["pva"]["doelstellingen"]
+            doelen.append({"id": samenvoegen._volgend_vrij("g0", {g["id"] for g in doelen}), "tekst": tekst,
+                           "rij": draw(st.sampled_from([r["id"] for r in doc["pva"]["rijen"]]))})
+        elif soort == "agendering":
+            doc["agenderingen"].append({"id": samenvoegen._volgend_vrij("a0", {a["id"] for a in doc["agenderingen"]}),
+                                        "tafel": "rondetafel", "rol": "opvolging", "soort": "rondetafel",
+                                        "zitting": "2026-12-10T09:00:00", "vraag": tekst,
+                                        "uitgenodigd": [draw(st.sampled_from(diensten))],
+                                        "reikwijdte": {"leden": [draw(st.sampled_from(leden))]}})
+        elif soort == "knelpunt":
+            doc["knelpunten"].append({"id": samenvoegen._volgend_vrij("k0", {k["id"] for k in doc["knelpunten"]}),
+                                      "categorie": "wachtlijst", "dienst": draw(st.sampled_from(diensten)),
+                                      "omschrijving": tekst, "datum": "2026-11-10"})
+        else:
+            doc["gezin"] = f"Gezin {tekst}"
+    return doc
+
+
+def _toevoegingen(kant: dict) -> list[tuple[str, dict]]:
+    """(list path, item) for every item of an id list that this side added to DOSSIER."""
+    uit = []
+    for lijst in samenvoegen.VERWIJZINGEN:
+        basis_ids = {i["id"] for i in _waarde_op(DOSSIER, lijst)}
+        uit += [(lijst, i) for i in _waarde_op(kant, lijst) if i["id"] not in basis_ids]
+    return uit
+
+
+def _zoals_hernummerd(lijst: str, item: dict, hernummerd: list[samenvoegen.Hernummering], kant: str) -> dict:
+    """The item with this side's renumberings applied to its id and its references."""
+    doc = {**{k: [] for k in ("gezinsleden", "betrokken_diensten", "agenderingen", "knelpunten")},
+           "pva": {"rijen": [], "doelstellingen": []}}
+    samenvoegen.zet(doc, f"{lijst}[{item['id']}]", copy.deepcopy(item))
+    vertaling: dict[str, dict[str, str]] = {}
+    for h in hernummerd:
+        if h.kant == kant:
+            vertaling.setdefault(h.lijst, {})[h.oud] = h.nieuw
+    for lijst_pad, v in vertaling.items():
+        for pad in samenvoegen.VERWIJZINGEN[lijst_pad]:
+            samenvoegen._herschrijf(doc, pad.split("."), v)
+        for i in _waarde_op(doc, lijst_pad):
+            i["id"] = v.get(i["id"], i["id"])
+    return _waarde_op(doc, lijst)[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_geen_toevoeging_gaat_verloren_en_het_resultaat_is_een_geldig_dossier(data: Any):
+    """Both sides add members, services, rows, goals, agenderingen, knelpunten offline, often under the
+    same new id: every added item is in the result (possibly under a new id, with its references
+    following it) and the result validates as a Dossier."""
+    ons = data.draw(_voeg_toe(DOSSIER, "o"))
+    hun = data.draw(_voeg_toe(DOSSIER, "h"))
+    for a, b in ((ons, hun), (hun, ons)):
+        for hernummer in ("hun", "ons"):
+            s = samenvoegen.samenvoeging(DOSSIER, a, b, hernummer=hernummer)
+            for kant, doc in (("ons", a), ("hun", b)):
+                for lijst, item in _toevoegingen(doc):
+                    verwacht = _zoals_hernummerd(lijst, item, s.hernummerd, kant)
+                    assert verwacht in _waarde_op(s.resultaat, lijst), (lijst, verwacht, s)
+            assert [c.pad for c in s.conflicten] in ([], ["gezin"])
+            _geldig(s.resultaat)
