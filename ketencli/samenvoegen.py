@@ -130,19 +130,19 @@ def samenvoeging(basis: Any, ons: Any, hun: Any, hernummer: Literal["ons", "hun"
 def _hernummer(basis: Any, vast: Any, doc: Any, hernummerd: list[Hernummering], kant: str) -> Any:
     """``doc`` (a copy when something changes) with every item it created under an id that ``vast``
     also created for another item renumbered, and the references to it in ``doc`` rewritten."""
-    nieuw: list[Hernummering] = []
     uit = copy.deepcopy(doc)
-    _zoek_botsingen(basis, vast, uit, "", nieuw, kant)
-    if not nieuw:
-        return doc
-    per_lijst: dict[str, dict[str, str]] = {}
-    for h in nieuw:
-        per_lijst.setdefault(h.lijst, {})[h.oud] = h.nieuw
-    for lijst, vertaling in per_lijst.items():
-        for pad in VERWIJZINGEN.get(lijst, ()):
-            _herschrijf(uit, pad.split("."), vertaling)
-    hernummerd.extend(nieuw)
-    return uit
+    while True:  # again after rewriting: two items alike but for a renumbered reference are two items
+        nieuw: list[Hernummering] = []
+        _zoek_botsingen(basis, vast, uit, "", nieuw, kant)
+        if not nieuw:
+            return uit if hernummerd else doc
+        per_lijst: dict[str, dict[str, str]] = {}
+        for h in nieuw:
+            per_lijst.setdefault(h.lijst, {})[h.oud] = h.nieuw
+        for lijst, vertaling in per_lijst.items():
+            for pad in VERWIJZINGEN.get(lijst, ()):
+                _herschrijf(uit, pad.split("."), vertaling)
+        hernummerd.extend(nieuw)
 
 
 def _zoek_botsingen(basis: Any, vast: Any, doc: Any, pad: str, uit: list[Hernummering], kant: str) -> None:

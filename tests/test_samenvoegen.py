@@ -530,3 +530,17 @@ def test_geen_toevoeging_gaat_verloren_en_het_resultaat_is_een_geldig_dossier(da
                     assert verwacht in _waarde_op(s.resultaat, lijst), (lijst, verwacht, s)
             assert [c.pad for c in s.conflicten] in ([], ["gezin"])
             _geldig(s.resultaat)
+
+
+def test_gelijke_nieuwe_knelpunten_bij_verschillende_nieuwe_diensten_zijn_twee():
+    """Two knelpunten k2 alike in every word, but each for its own new service d2: two knelpunten."""
+    ons, hun = _dossier(), _dossier()
+    ons["betrokken_diensten"].append({"id": "d2", "soort": "politie", "naam": "Politie"})
+    hun["betrokken_diensten"].append({"id": "d2", "soort": "cgg", "naam": "CGG"})
+    for doc in (ons, hun):
+        doc["knelpunten"].append({"id": "k2", "categorie": "wachtlijst", "dienst": "d2", "omschrijving": "wachtlijst",
+                                  "datum": "2026-11-10"})
+    s = samenvoegen.samenvoeging(DOSSIER, ons, hun)
+    assert s.conflicten == []
+    assert [(k["id"], k["dienst"]) for k in s.resultaat["knelpunten"]] == [("k1", "d1"), ("k2", "d2"), ("k3", "d3")]
+    _geldig(s.resultaat)
