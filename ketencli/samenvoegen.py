@@ -16,7 +16,12 @@ version) and returns the merged document and the list of conflicts:
   what either side removed is gone; an edit is a removal plus an addition, so two edits of one entry
   keep both versions (nothing is lost, nothing asks);
 - the same field changed differently on both sides is a ``Conflict``: the result keeps this side's
-  value and the conflict both values. The caller records it in the dossier (``Dossier.conflicten``).
+  value and the conflict both values. The caller records it in the dossier (``Dossier.conflicten``);
+- an id created on both sides (absent from ``basis``, the two items different: two computers gave out
+  the same next id offline, m4 for two different people) is two items, not one: one side keeps the id,
+  the other side's item gets the next free id of that list (same prefix, a number above every id of
+  that list on all three sides) and every reference to it on that side (``VERWIJZINGEN``) is rewritten
+  first; the same item added on both sides stays one. ``samenvoeging`` reports these renumberings.
 
 Invariant (tested by a hypothesis property test): every change of either side relative to ``basis``
 is in the result or in a conflict.
@@ -24,9 +29,11 @@ is in the result or in a conflict.
 
 from __future__ import annotations
 
+import copy
 import json
-from dataclasses import dataclass
-from typing import Any
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 WEG = None  # a conflict's value for "this side removed the item"
 
@@ -52,12 +59,142 @@ class Conflict:
     hun: Any
 
 
+@dataclass
+class Hernummering:
+    """An item both sides created under one id: ``kant`` ("ons" or "hun") is the side whose item got
+    the new id; ``lijst`` the list's path without item keys (``gezinsleden``, ``pva.rijen``)."""
+
+    lijst: str
+    oud: str
+    nieuw: str
+    kant: str
+
+
+@dataclass
+class Samenvoeging:
+    """The result of ``samenvoeging``: the merged document, the conflicts and the renumbered items."""
+
+    resultaat: Any
+    conflicten: list[Conflict] = field(default_factory=list)
+    hernummerd: list[Hernummering] = field(default_factory=list)
+
+
+# Where a dossier refers to an item of an id list, per list (paths from the dossier, list levels
+# implicit, as in ``methodiek.need_to_know``): the one table of references, used to rewrite them when
+# an item is renumbered. tests/test_samenvoegen.py scans model.py so that a new field holding ids of
+# one of these lists cannot be left out. Fields typed "a service id or free text" are references too:
+# free text equal to a renumbered id is taken for that id.
+VERWIJZINGEN: dict[str, tuple[str, ...]] = {
+    "gezinsleden": (
+        "gezinsleden.relaties.met", "tijdlijn.door", "tijdlijn.tegen", "kijkschema.factoren.bij_wie",
+        "pva.rijen.bij_wie", "pva.doelstellingen.bij_wie", "stappen.lid", "veiligheidsplan.lid",
+        "uitleg_458ter.lid", "agenderingen.reikwijdte.leden", "afronding.evaluaties.lid",
+    ),
+    "betrokken_diensten": (
+        "pva.rijen.acties.begeleiding", "pva.rijen.acties.overgedragen_aan", "agenderingen.uitgenodigd",
+        "agenderingen.reikwijdte.tafelleden", "afronding.partners.dienst", "knelpunten.dienst",
+    ),
+    "pva.rijen": ("pva.doelstellingen.rij",),
+    "pva.doelstellingen": (),
+    "agenderingen": (),
+    "knelpunten": (),
+}
+
+
 def voeg_samen(basis: Any, ons: Any, hun: Any) -> tuple[Any, list[Conflict]]:
     """Merge ``ons`` and ``hun`` against their common ancestor ``basis`` (``None`` or ``{}`` when the
-    file is new on both sides). Returns (result, conflicts); the inputs are not changed."""
+    file is new on both sides). Returns (result, conflicts); the inputs are not changed. An item both
+    sides created under one id keeps it here; theirs is renumbered (see ``samenvoeging``)."""
+    s = samenvoeging(basis, ons, hun)
+    return s.resultaat, s.conflicten
+
+
+def samenvoeging(basis: Any, ons: Any, hun: Any, hernummer: Literal["ons", "hun"] = "hun") -> Samenvoeging:
+    """``voeg_samen`` with the renumbered items. ``hernummer`` names the side whose new item gets the
+    next free id when both sides created one id (two different items): "hun" by default; a team sync
+    passes "ons", the side no colleague has seen yet (as ``team`` renumbers a whole dossier)."""
+    b = ONTBREEKT if basis is None else basis
+    hernummerd: list[Hernummering] = []
+    if hernummer == "hun":
+        hun = _hernummer(b, ons, hun, hernummerd, "hun")
+    else:
+        ons = _hernummer(b, hun, ons, hernummerd, "ons")
     conflicten: list[Conflict] = []
-    resultaat = _voeg(ONTBREEKT if basis is None else basis, ons, hun, "", conflicten)
-    return resultaat, conflicten
+    resultaat = _voeg(b, ons, hun, "", conflicten)
+    return Samenvoeging(resultaat, conflicten, hernummerd)
+
+
+# -- items created on both sides under one id ------------------------------------------------------
+
+
+def _hernummer(basis: Any, vast: Any, doc: Any, hernummerd: list[Hernummering], kant: str) -> Any:
+    """``doc`` (a copy when something changes) with every item it created under an id that ``vast``
+    also created for another item renumbered, and the references to it in ``doc`` rewritten."""
+    uit = copy.deepcopy(doc)
+    while True:  # again after rewriting: two items alike but for a renumbered reference are two items
+        nieuw: list[Hernummering] = []
+        _zoek_botsingen(basis, vast, uit, "", nieuw, kant)
+        if not nieuw:
+            return uit if hernummerd else doc
+        per_lijst: dict[str, dict[str, str]] = {}
+        for h in nieuw:
+            per_lijst.setdefault(h.lijst, {})[h.oud] = h.nieuw
+        for lijst, vertaling in per_lijst.items():
+            for pad in VERWIJZINGEN.get(lijst, ()):
+                _herschrijf(uit, pad.split("."), vertaling)
+        hernummerd.extend(nieuw)
+
+
+def _zoek_botsingen(basis: Any, vast: Any, doc: Any, pad: str, uit: list[Hernummering], kant: str) -> None:
+    if isinstance(doc, dict) and isinstance(vast, dict):
+        b = basis if isinstance(basis, dict) else {}
+        for k, w in doc.items():
+            if k in vast:
+                _zoek_botsingen(b.get(k, ONTBREEKT), vast[k], w, f"{pad}.{k}" if pad else str(k), uit, kant)
+        return
+    if not (isinstance(doc, list) and isinstance(vast, list)):
+        return
+    b = basis if isinstance(basis, list) else []
+    kb, kv, kd = _sleutels(b, pad), _sleutels(vast, pad), _sleutels(doc, pad)
+    if kb is None or kv is None or kd is None:
+        return
+    bi, vi = dict(zip(kb, b, strict=True)), dict(zip(kv, vast, strict=True))
+    bezet = set(kb) | set(kv) | set(kd)
+    lijst = re.sub(r"\[[^\]]*\]", "", pad)
+    for item, k in zip(doc, kd, strict=True):
+        if k in vi and k not in bi and not _gelijk(item, vi[k]) and isinstance(item.get("id"), str):
+            nieuw_id = _volgend_vrij(k, bezet)
+            bezet.add(nieuw_id)
+            item["id"] = nieuw_id
+            uit.append(Hernummering(lijst, k, nieuw_id, kant))
+        elif k in vi:
+            _zoek_botsingen(bi.get(k, ONTBREEKT), vi[k], item, f"{pad}[{k}]", uit, kant)
+
+
+def _volgend_vrij(oud: str, bezet: set[str]) -> str:
+    """The prefix of ``oud`` (m of m4) with a number above every id with that prefix in ``bezet``."""
+    m = re.fullmatch(r"(.*?)(\d+)", oud)
+    voorvoegsel = m.group(1) if m else f"{oud}-"
+    nummers = [int(n.group(1)) for i in bezet if (n := re.fullmatch(re.escape(voorvoegsel) + r"(\d+)", i))]
+    return f"{voorvoegsel}{max(nummers, default=0) + 1}"
+
+
+def _herschrijf(doc: Any, delen: list[str], vertaling: dict[str, str]) -> None:
+    """Rewrite the ids at the path ``delen`` (list levels implicit) in place."""
+    if isinstance(doc, list):
+        for item in doc:
+            _herschrijf(item, delen, vertaling)
+        return
+    if not isinstance(doc, dict) or delen[0] not in doc:
+        return
+    if len(delen) > 1:
+        _herschrijf(doc[delen[0]], delen[1:], vertaling)
+        return
+    waarde = doc[delen[0]]
+    if isinstance(waarde, str):
+        doc[delen[0]] = vertaling.get(waarde, waarde)
+    elif isinstance(waarde, list):
+        doc[delen[0]] = [vertaling.get(w, w) if isinstance(w, str) else w for w in waarde]
 
 
 def _gelijk(a: Any, b: Any) -> bool:

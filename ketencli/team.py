@@ -93,6 +93,8 @@ class Uitkomst:
     conflicten: dict[str, int] = field(default_factory=dict)
     gedeeld: bool = False
     hernummerd: dict[str, str] = field(default_factory=dict)
+    # dossier id -> items this computer added under an id a colleague also gave out (renumbered here)
+    hernummerde_items: dict[str, list[samenvoegen.Hernummering]] = field(default_factory=dict)
 
 
 def sync() -> Uitkomst:
@@ -182,10 +184,12 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
         if _id(pad):
             ons_wie = git_opslag.laatste_auteur(repo, hier, pad)
             hun_wie = git_opslag.laatste_auteur(repo, daar, pad)
-            nieuw, n = voeg_dossier_samen(pad, basis_b, ons_b, hun_b, ons_wie, hun_wie)
+            nieuw, n, items = voeg_dossier_samen(pad, basis_b, ons_b, hun_b, ons_wie, hun_wie)
             uit.samengevoegd.append(_id(pad) or pad)
             if n:
                 uit.conflicten[_id(pad) or pad] = n
+            if items:
+                uit.hernummerde_items[_id(pad) or pad] = items
         elif pad.startswith("register/"):
             nieuw = _voeg_regels_samen(ons_b, hun_b)
         else:
@@ -200,6 +204,9 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
     bericht = f"Samengevoegd met de gedeelde opslag: {_ids_tekst(beide)}"
     if uit.conflicten:
         bericht += f" ({sum(uit.conflicten.values())} conflict(en) in {', '.join(sorted(uit.conflicten))})"
+    if uit.hernummerde_items:
+        bericht += "; hernummerd: " + ", ".join(f"{i} {hernummering_in_woorden(h)}"
+                                                for i, hs in sorted(uit.hernummerde_items.items()) for h in hs)
     git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar)
 
 
@@ -217,11 +224,41 @@ def _als_dict(inhoud: bytes | None, bron: str) -> dict | None:
     return dossier.model_dump(mode="json", exclude_none=True)
 
 
+# the id lists of a dossier (samenvoegen.VERWIJZINGEN) in words, and whether the noun is a het-word
+# ("een nieuw gezinslid", "een nieuwe agendering")
+_LIJST_WOORDEN: dict[str, tuple[str, bool]] = {
+    "gezinsleden": ("gezinslid {id}", True), "betrokken_diensten": ("betrokken dienst {id}", False),
+    "pva.rijen": ("rij {id} van het plan van aanpak", False), "pva.doelstellingen": ("doelstelling {id}", False),
+    "agenderingen": ("agendering {id}", False), "knelpunten": ("knelpunt {id}", True)}
+
+
+def _in_woorden(lijst: str, item_id: str) -> tuple[str, bool]:
+    sjabloon, het = _LIJST_WOORDEN.get(lijst, (veld_in_woorden(lijst) + " {id}", False))
+    return sjabloon.format(id=item_id), het
+
+
+def hernummering_in_woorden(h: samenvoegen.Hernummering) -> str:
+    """``gezinslid m4 → m5`` (ids and kinds only: for commit messages and the dossier's historie)."""
+    return f"{_in_woorden(h.lijst, h.oud)[0]} → {h.nieuw}"
+
+
+def hernummering_melding(dossier_id: str, h: samenvoegen.Hernummering) -> str:
+    """The sync's message for an item this computer added under an id a colleague also gave out:
+    "Dossier 2026-001: je nieuwe gezinslid m4 heet nu m5: jullie maakten allebei een nieuw gezinslid m4 …"."""
+    woorden, het = _in_woorden(h.lijst, h.oud)
+    return (f"Dossier {dossier_id}: je nieuwe {woorden} heet nu {h.nieuw}: jullie maakten allebei "
+            f"{'een nieuw' if het else 'een nieuwe'} {woorden}. Beide blijven bewaard; kijk na of het niet "
+            "twee keer hetzelfde is.")
+
+
 def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: bytes | None,
                        ons_wie: tuple[str, datetime | None], hun_wie: tuple[str, datetime | None]
-                       ) -> tuple[bytes | None, int]:
-    """Three-way merge of one ``dossier.yaml``; returns (the merged file, number of new conflicts).
-    A removal on one side and a change on the other keeps the changed dossier. The merged dossier
+                       ) -> tuple[bytes | None, int, list[samenvoegen.Hernummering]]:
+    """Three-way merge of one ``dossier.yaml``; returns (the merged file, number of new conflicts, the
+    items renumbered). A removal on one side and a change on the other keeps the changed dossier. An
+    item both sides created under one id (two computers gave out the same next id offline) is two
+    items: this computer's, which no colleague has seen yet, gets the next free id (as a dossier number
+    does in ``_hernummer_botsingen``), recorded in the dossier's historie. The merged dossier
     is validated like every save; when the merge of two valid versions is not valid (e.g. a member
     removed there that a new relation here points to), this side's version stays with the whole other
     version in one conflict. Raises BestandsFout when a version cannot be read."""
@@ -230,12 +267,18 @@ def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: by
     from ketencli import model
 
     if ons is None or hun is None:
-        return (ons if ons is not None else hun), 0
+        return (ons if ons is not None else hun), 0, []
     b, o, h = (_als_dict(basis, f"{pad} (gemeenschappelijke versie)"), _als_dict(ons, pad),
                _als_dict(hun, f"{pad} (versie van de gedeelde opslag)"))
     assert o is not None and h is not None
-    resultaat, conflicten = samenvoegen.voeg_samen(b, o, h)
+    samen = samenvoegen.samenvoeging(b, o, h, hernummer="ons")
+    resultaat, conflicten, hernummerd = samen.resultaat, samen.conflicten, samen.hernummerd
     nu = klok.nu().replace(microsecond=0).isoformat()
+    if hernummerd:
+        resultaat["historie"] = list(resultaat.get("historie", [])) + [
+            {"moment": nu, "wat": f"hernummerd: {hernummering_in_woorden(x)}",
+             "reden": f"een collega gaf intussen hetzelfde nummer {x.oud} aan iets anders (team-sync)"}
+            for x in hernummerd]
 
     def record(veld: str, ons_w: Any, hun_w: Any) -> dict:
         waarden = []
@@ -257,7 +300,8 @@ def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: by
         resultaat["conflicten"] = list(o.get("conflicten", [])) + [record(HEEL_DOSSIER, "(deze versie)", h)]
         dossier = model.Dossier.model_validate(resultaat)
         conflicten = [samenvoegen.Conflict(HEEL_DOSSIER, None, h)]
-    return store.naar_tekst(dossier).encode("utf-8"), len(conflicten)
+        hernummerd = []
+    return store.naar_tekst(dossier).encode("utf-8"), len(conflicten), hernummerd
 
 
 # -- status ----------------------------------------------------------------------------------------

@@ -300,3 +300,40 @@ def test_zelfde_nummer_op_twee_computers_wordt_hernummerd(team):
         assert d.gezin == "Gezin Bbb" and d.conflicten == []
     assert (team.b / "dossiers" / "2026-003" / "documenten" / "brief.docx").read_bytes() == b"x"
     assert "hernummerd" in team.dossier(team.b, "2026-003").historie[-1].wat
+
+
+@pytest.mark.parametrize("eerst", ["a", "b"])
+def test_twee_nieuwe_gezinsleden_met_hetzelfde_id_blijven_twee_personen(team, eerst):
+    """A adds grandmother Rita, B (offline) the new partner Jan: both get the next id. After syncing in
+    either order both homes hold both people; the one of the second to sync (not shared yet) is
+    renumbered, with its relations, and the sync says so in Dutch."""
+    dossier_id = team.start()
+    volgend = team.dossier(team.a, dossier_id).volgend_lid_id()
+    nummer = int(volgend[1:])
+    team.ok(team.a, "dossier", "lid", "add", dossier_id, "--naam", "Rita", "--rol", "ander",
+            "--geboortedatum", "1950-01-01", "--relatie", "m1:ander", "--no-input")
+    team.ok(team.b, "dossier", "lid", "add", dossier_id, "--naam", "Jan", "--rol", "pleger",
+            "--geboortedatum", "1990-05-05", "--relatie", "m1:partner", "--no-input")
+    assert team.dossier(team.a, dossier_id).lid(volgend).naam == "Rita"
+    assert team.dossier(team.b, dossier_id).lid(volgend).naam == "Jan"
+    eerste, tweede = (team.a, team.b) if eerst == "a" else (team.b, team.a)
+    team.ok(eerste, "team", "sync")
+    uit = team.ok(tweede, "team", "sync")
+    nieuw = f"m{nummer + 1}"
+    assert f"je nieuwe gezinslid {volgend} heet nu {nieuw}" in uit.output
+    assert "jullie maakten allebei een nieuw gezinslid" in uit.output
+    team.ok(eerste, "team", "sync")
+    gedeeld, hernummerd = ("Rita", "Jan") if eerst == "a" else ("Jan", "Rita")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.conflicten == []
+        assert (d.lid(volgend).naam, d.lid(nieuw).naam) == (gedeeld, hernummerd)
+        assert [r.met for r in d.lid(nieuw).relaties] == ["m1"]
+        # the reverse relations of m1 point at both people, each with its own kind
+        naar = {r.met: r.soort for r in d.lid("m1").relaties}
+        assert naar[volgend if eerst == "b" else nieuw] == "partner"
+        assert f"gezinslid {volgend} → {nieuw}" in d.historie[-1].wat
+    assert dossier_bestand(team.a, dossier_id).read_bytes() == dossier_bestand(team.b, dossier_id).read_bytes()
+    bericht = _berichten(tweede)[0][1]
+    assert f"hernummerd: {dossier_id} gezinslid {volgend} → {nieuw}" in bericht
+    assert not any(naam in bericht for naam in ("Rita", "Jan"))

@@ -63,6 +63,9 @@ def sync() -> None:
     for oud, nieuw in sorted(uit.hernummerd.items()):
         ui.melding(f"Je dossier {oud} heeft nu nummer {nieuw}: een collega gaf intussen een ander dossier "
                    f"het nummer {oud}.")
+    for dossier_id, items in sorted(uit.hernummerde_items.items()):
+        for h in items:
+            ui.melding(team.hernummering_melding(dossier_id, h))
     _toon_conflicten(team.conflicten())
 
 
