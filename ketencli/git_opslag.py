@@ -180,15 +180,7 @@ def leg_vast(paden: list[str], bericht: str, auteur: str, moment: datetime | Non
 
 
 def _leg_vast(repo: Any, paden: list[str], bericht: str, auteur: str, moment: datetime | None) -> bool:
-    index = repo.index
-    basis = home()
-    for pad in paden:
-        if (basis / pad).is_file():
-            index.add(pad)
-        else:
-            with contextlib.suppress(KeyError, OSError):
-                index.remove(pad)
-    return maak_commit(repo, index, bericht, auteur, moment)
+    return maak_commit(repo, werk_index_bij(repo, paden), bericht, auteur, moment)
 
 
 def maak_commit(repo: Any, index: Any, bericht: str, auteur: str, moment: datetime | None,

@@ -1039,6 +1039,24 @@ def justitiehuis() -> Document:
     return doc
 
 
+def telling_tabel(doc, titel: str, bijschrift: str, lus: str, kolom: str) -> None:
+    """A heading, a caption and a two-column table (label, count) over the context list ``lus``."""
+    kop(doc, titel, 1)
+    par(doc, (bijschrift, {"cursief": True, "grootte": 9}), na=2)
+    tabel = doc.add_table(rows=1, cols=2)
+    rand(tabel, "BFBFBF")
+    for cel, tekst in zip(tabel.rows[0].cells, (kolom, "Aantal"), strict=True):
+        cel_tekst(cel, (tekst, {"vet": True}))
+        arcering(cel, KOPKLEUR)
+    tag_rij(tabel, "{%tr for x in " + lus + " %}")
+    rij = tabel.add_row()
+    cel_tekst(rij.cells[0], "{{ x.label }}")
+    cel_tekst(rij.cells[1], "{{ x.aantal }}")
+    tag_rij(tabel, "{%tr endfor %}")
+    breedtes(tabel, [9.0, 2.0])
+    doc.add_paragraph()
+
+
 def beleidssignalen() -> Document:
     """The report of `ketencli beleidssignalen` for the stuurgroep (issue 17): counts only (small cells
     as "< 5"), anonymised descriptions of deelbaar knelpunten, a bar chart; no empty section."""
@@ -1082,37 +1100,12 @@ def beleidssignalen() -> Document:
     breedtes(tabel, [5.5, 2.0, 9.5])
     doc.add_paragraph()
     tag(doc, "{%p if diensten %}")
-    kop(doc, "Knelpunten per soort dienst", 1)
-    par(doc, ("Tabel 2. Knelpunten per soort dienst (de soort, nooit de naam van de dienst).",
-              {"cursief": True, "grootte": 9}), na=2)
-    tabel = doc.add_table(rows=1, cols=2)
-    rand(tabel, "BFBFBF")
-    for cel, tekst in zip(tabel.rows[0].cells, ("Soort dienst", "Aantal"), strict=True):
-        cel_tekst(cel, (tekst, {"vet": True}))
-        arcering(cel, KOPKLEUR)
-    tag_rij(tabel, "{%tr for x in diensten %}")
-    rij = tabel.add_row()
-    cel_tekst(rij.cells[0], "{{ x.label }}")
-    cel_tekst(rij.cells[1], "{{ x.aantal }}")
-    tag_rij(tabel, "{%tr endfor %}")
-    breedtes(tabel, [9.0, 2.0])
-    doc.add_paragraph()
+    telling_tabel(doc, "Knelpunten per soort dienst",
+                  "Tabel 2. Knelpunten per soort dienst (de soort, nooit de naam van de dienst).", "diensten",
+                  "Soort dienst")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if regios %}")
-    kop(doc, "Knelpunten per regio", 1)
-    par(doc, ("Tabel 3. Knelpunten per regio.", {"cursief": True, "grootte": 9}), na=2)
-    tabel = doc.add_table(rows=1, cols=2)
-    rand(tabel, "BFBFBF")
-    for cel, tekst in zip(tabel.rows[0].cells, ("Regio", "Aantal"), strict=True):
-        cel_tekst(cel, (tekst, {"vet": True}))
-        arcering(cel, KOPKLEUR)
-    tag_rij(tabel, "{%tr for x in regios %}")
-    rij = tabel.add_row()
-    cel_tekst(rij.cells[0], "{{ x.label }}")
-    cel_tekst(rij.cells[1], "{{ x.aantal }}")
-    tag_rij(tabel, "{%tr endfor %}")
-    breedtes(tabel, [9.0, 2.0])
-    doc.add_paragraph()
+    telling_tabel(doc, "Knelpunten per regio", "Tabel 3. Knelpunten per regio.", "regios", "Regio")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if omschrijvingen or overige_omschrijvingen %}")
     kop(doc, "Wat de casusregisseurs zagen", 1)
