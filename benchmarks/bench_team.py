@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_overzicht import genereer  # noqa: E402
+from gegevens import genereer  # noqa: E402
 
 KC = [sys.executable, "-m", "ketencli"]
 GIT = shutil.which("git") or "git"
@@ -79,7 +79,10 @@ def main(aantal: int = 1000, runs: int = 7) -> None:
                  "GIT_COMMITTER_EMAIL": "bench@lokaal", "HOME": str(t)}
         thuis, collega = t / "kc-a", t / "kc-b"
         om_a, om_b = {**basis, "KETENCLI_HOME": str(thuis)}, {**basis, "KETENCLI_HOME": str(collega)}
-        ids = sorted(genereer(thuis, aantal, om_a))
+        genereer(thuis, aantal)
+        # the dossiers whose casusregie started (the edit changes that date)
+        ids = sorted(p.parent.name for p in (thuis / "dossiers").glob("*/dossier.yaml")
+                     if "casusregie_start: 2" in p.read_text(encoding="utf-8"))
         remote_kc, remote_git = t / "kc.git", t / "git.git"
         for r in (remote_kc, remote_git):
             _run([GIT, "init", "-q", "--bare", "--initial-branch=main", str(r)], basis)
