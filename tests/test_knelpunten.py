@@ -235,3 +235,17 @@ def test_ctrl_c_while_asked_saves_nothing(kc, palmeneire, vraag_invoer):
     uit = kc("knelpunt", "add", palmeneire)
     assert uit.exit_code == 130 and "Traceback" not in uit.output
     assert store.laad(palmeneire).knelpunten == []
+
+
+def test_names_in_a_script_without_capitals_or_with_an_apostrophe_are_removed(kc, palmeneire):
+    """A member named in Arabic script (no capitals) and names with an apostrophe ("d'Hondt", "O'Brien",
+    written with a straight or a curly apostrophe) never reach the stuurgroep's report (issue 17 item 4)."""
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Ahmed محمد", "--rol", "pleger")
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Seán O'Brien", "--rol", "kind")
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Anne Van den Bossche-d'Hondt", "--rol", "slachtoffer")
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "ander", "--dienst", "d1", "--deelbaar", "--omschrijving",
+          "محمد bleef dreigen; geen plaats voor O’Brien; de d'Hondt-familie en d’Hondt bemoeien zich")
+    uit = kc.ok("beleidssignalen", "--json").stdout
+    for naam in ("محمد", "Brien", "Hondt"):
+        assert naam not in uit, naam
+    assert "[naam] bleef dreigen" in uit and "[naam]-familie" in uit

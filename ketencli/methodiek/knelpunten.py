@@ -127,8 +127,12 @@ _GEWONE_DIENSTWOORDEN = {
 
 
 def _varianten(woord: str) -> set[str]:
-    gevouwen = unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode("ascii")
-    return {woord, gevouwen} - {""}
+    """A name as typed, without accents, and with either apostrophe ("O'Brien", "O’Brien"); a word that
+    folds to nothing (another script) stays as it is."""
+    uit = set()
+    for w in {woord, woord.replace("'", "’"), woord.replace("’", "'")}:
+        uit |= {w, unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")}
+    return {w for w in uit if re.search(r"[^\W\d_]{2}", w)}
 
 
 def namen_van(dossier: Any) -> tuple[list[str], list[str]]:
@@ -146,9 +150,17 @@ def namen_van(dossier: Any) -> tuple[list[str], list[str]]:
 
 def _naamwoorden(naam: str) -> list[str]:
     """The words of a name that name someone: no particles ("van", "de"), no single letters, and, when the
-    name has capitalised words, only those ("inspecteur Jonas Peeters" → Jonas, Peeters)."""
-    woorden = [w for w in _WOORD.findall(naam) if len(w) > 1 and w.casefold() not in pseudoniem.GEEN_NAAM]
-    hoofdletter = [w for w in woorden if w[:1].isupper()]
+    name has capitalised words, only those and the words of a script without capitals ("inspecteur Jonas
+    Peeters" → Jonas, Peeters; "Ahmed محمد" → both). A word with an apostrophe also gives its part after it
+    ("d'Hondt" → d'Hondt, Hondt; "O'Brien" → O'Brien, Brien), so the name is caught with either apostrophe
+    and as part of a longer word ("d'Hondt-familie")."""
+    woorden = []
+    for w in _WOORD.findall(naam):
+        delen = re.split(r"['’]", w)
+        woorden += [w, delen[-1]] if len(delen) > 1 else [w]
+    woorden = [w for w in woorden if len(w) > 1 and w.casefold() not in pseudoniem.GEEN_NAAM]
+    hoofdletter = [w for w in woorden if not w[:1].islower()
+                   or any(d[:1].isupper() for d in re.split(r"['’]", w)[1:])]
     return hoofdletter or woorden
 
 
