@@ -64,8 +64,7 @@ def beleidssignalen(
         x["label"] = namen.get(x["regio"], x["regio"])
     rapport |= {"regio": regio, "regio_naam": namen[regio] if regio else "alle regio's",
                 "van": begin.isoformat() if begin else None, "tot": einde.isoformat() if einde else None,
-                "periode_tekst": _periode(begin, einde), "dossiers": statistiek.aantal(telling["dossiers"]),
-                "kleine_cel": statistiek.KLEINE_CEL}
+                "periode_tekst": _periode(begin, einde), "kleine_cel": statistiek.KLEINE_CEL}
     if onleesbaar:  # never silently fewer: the ids (no names) on stderr
         ui.melding(f"{len(onleesbaar)} dossier(s) konden niet gelezen worden en tellen niet mee: "
                    f"{', '.join(onleesbaar)}.")

@@ -311,7 +311,8 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
 
     Returns a dict with ``totaal``, ``categorieen`` (every known category, also with 0: each with
     ``categorie``, ``label``, ``aantal``, ``per_dienst``: [{``dienst``, ``label``, ``aantal``}] and
-    ``omschrijvingen``), ``diensten`` and ``regios`` ([{key, label, aantal}]) and ``overige_omschrijvingen``.
+    ``omschrijvingen``), ``dossiers`` (the dossiers with a knelpunt; hidden with the total), ``diensten``
+    and ``regios`` ([{key, label, aantal}]) and ``overige_omschrijvingen``.
     """
     extra = {c: x for c, x in telling.get("labels", {}).items() if c not in bekend}
     cats = [c for c in bekend if c != "ander"] + sorted(extra)
@@ -352,8 +353,14 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
                            for s in soorten if telling["cel"].get((c, s))],
             "omschrijvingen": teksten if zichtbaar else [],
         })
+    # the number of dossiers with a knelpunt is a lower bound of the total: hidden with it, else a hidden
+    # total (and through it a suppressed cell) could be narrowed down ("x knelpunten, 29 dossiers")
+    dossiers = statistiek.aantal(telling.get("dossiers", 0))
+    if "totaal" in verborgen and not statistiek.is_onderdrukt(dossiers):
+        dossiers = VERBORGEN
     return {
         "totaal": getal("totaal"),
+        "dossiers": dossiers,
         "categorieen": categorieen_uit,
         "diensten": [{"dienst": s, "label": dienst_labels.get(s, s), "aantal": getal(("dienst", s))} for s in soorten],
         "regios": [{"regio": r, "aantal": getal(("regio", r))} for r in sorted(telling["regio"])],
