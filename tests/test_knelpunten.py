@@ -249,3 +249,15 @@ def test_names_in_a_script_without_capitals_or_with_an_apostrophe_are_removed(kc
     for naam in ("محمد", "Brien", "Hondt"):
         assert naam not in uit, naam
     assert "[naam] bleef dreigen" in uit and "[naam]-familie" in uit
+
+
+def test_edit_never_moves_a_knelpunt_after_the_day_it_was_passed_on(kc, palmeneire):
+    """`knelpunt doorgegeven` refuses a day before the knelpunt; `knelpunt edit --datum` keeps that rule."""
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x",
+          "--datum", "2026-06-15")
+    kc.ok("knelpunt", "doorgegeven", palmeneire, "k1", "--aan", "coördinator", "--op", "2026-06-20")
+    uit = kc("knelpunt", "edit", palmeneire, "k1", "--datum", "2026-07-01")
+    assert uit.exit_code == 2 and "Traceback" not in uit.output
+    assert "ligt na de dag waarop je het knelpunt doorgaf (20/06/2026)" in uit.stderr
+    assert _lijst(kc, palmeneire)[0]["datum"] == "2026-06-15"
+    kc.ok("knelpunt", "edit", palmeneire, "k1", "--datum", "2026-06-20")  # the same day is fine

@@ -153,6 +153,12 @@ def bewerken(
     if not wijziging:
         ui.vereis_terminal(no_input, "Geef minstens één wijziging, bv. --omschrijving, --categorie of --deelbaar.")
         wijziging = _vraag_wijziging(d, oud, bekend, vandaag)
+    nieuwe_datum = wijziging.get("datum", oud.datum)
+    if oud.doorgegeven is not None and nieuwe_datum > oud.doorgegeven.op:  # the rule of `knelpunt doorgegeven`
+        raise GebruiksFout(f"--datum {nieuwe_datum:%d/%m/%Y} ligt na de dag waarop je het knelpunt doorgaf "
+                           f"({oud.doorgegeven.op:%d/%m/%Y}). Er werd niets bewaard.",
+                           tip=f"Klopt die dag niet, noteer hem dan opnieuw: `ketencli knelpunt doorgegeven {d.id} "
+                               f"{oud.id} --aan ... --op ...`.")
     with store.wijzig(dossier_id) as dd:
         k = invoer.vind(dd, oud.id)
         nieuw = type(k).model_validate({**k.model_dump(), **wijziging})
