@@ -261,3 +261,21 @@ def test_edit_never_moves_a_knelpunt_after_the_day_it_was_passed_on(kc, palmenei
     assert "ligt na de dag waarop je het knelpunt doorgaf (20/06/2026)" in uit.stderr
     assert _lijst(kc, palmeneire)[0]["datum"] == "2026-06-15"
     kc.ok("knelpunt", "edit", palmeneire, "k1", "--datum", "2026-06-20")  # the same day is fine
+
+
+def test_the_date_question_names_its_default_once(kc, palmeneire, vraag_invoer, monkeypatch):
+    """`ui.datum` itself says "(Enter = dd/mm/jjjj ...)": the question must not say it a second time."""
+    import questionary
+
+    gevraagd = []
+    echte = questionary.text
+
+    def text(vraag, **opties):
+        gevraagd.append(f"{vraag} {opties.get('instruction') or ''}")
+        return echte(vraag, **opties)
+
+    monkeypatch.setattr(questionary, "text", text)
+    vraag_invoer("\r" + "\r" + "Geen plaats in de opvang\r" + "\r" + "n\r")
+    kc.ok("knelpunt", "add", palmeneire)
+    [datum] = [v for v in gevraagd if v.startswith("Wanneer?")]
+    assert datum.count("Enter =") == 1, datum

@@ -175,7 +175,7 @@ def _vraag_wijziging(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str]
         "categorie": ui.keuze("Welk soort knelpunt?", list(bekend.items()), k.categorie),
         "dienst": ui.keuze("Bij welke dienst?", invoer.dienstkeuzes(d), k.dienst),
         "omschrijving": ui.tekst("Wat liep er vast?", k.omschrijving, verplicht=True),
-        "datum": ui.datum(f"Wanneer? (Enter = {k.datum:%d/%m/%Y})", k.datum, niet_na=vandaag) or k.datum,
+        "datum": ui.datum("Wanneer?", k.datum, niet_na=vandaag) or k.datum,
         "deelbaar": ui.bevestig("Mag de omschrijving, geanonimiseerd, in de rapporten voor de stuurgroep?",
                                 k.deelbaar),
     }
@@ -221,7 +221,7 @@ def doorgegeven(
         ui.vereis_terminal(no_input, f"Geef --aan, bv. `ketencli knelpunt doorgegeven {d.id} {k.id} --aan "
                                      "coördinator`.")
         aan = ui.tekst("Aan wie gaf je het door?", k.doorgegeven.aan if k.doorgegeven else "", verplicht=True)
-        wanneer = wanneer or ui.datum(f"Wanneer? (Enter = {vandaag:%d/%m/%Y})", vandaag, niet_na=vandaag)
+        wanneer = wanneer or ui.datum("Wanneer?", vandaag, niet_na=vandaag)
     waarde = None if niet else model.Doorgegeven(aan=aan or "", op=wanneer or vandaag)
     if waarde is not None and waarde.op < k.datum:
         raise GebruiksFout(f"--op {waarde.op:%d/%m/%Y} ligt voor de datum van het knelpunt ({k.datum:%d/%m/%Y}).")

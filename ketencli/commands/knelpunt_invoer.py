@@ -83,7 +83,7 @@ def vraag(d: model.Dossier, huidig: dict[str, Any], bekend: dict[str, str], vand
     if uit.get("omschrijving") is None:
         uit["omschrijving"] = ui.tekst("Wat liep er vast?", verplicht=True)
     if uit.get("datum") is None:
-        uit["datum"] = ui.datum(f"Wanneer? (Enter = {vandaag:%d/%m/%Y})", vandaag, niet_na=vandaag) or vandaag
+        uit["datum"] = ui.datum("Wanneer?", vandaag, niet_na=vandaag) or vandaag
     if uit.get("deelbaar") is None:
         uit["deelbaar"] = ui.bevestig("Mag de omschrijving, geanonimiseerd, in de rapporten voor de stuurgroep?",
                                       False)
