@@ -279,3 +279,19 @@ def test_the_date_question_names_its_default_once(kc, palmeneire, vraag_invoer, 
     kc.ok("knelpunt", "add", palmeneire)
     [datum] = [v for v in gevraagd if v.startswith("Wanneer?")]
     assert datum.count("Enter =") == 1, datum
+
+
+def test_doorloop_shows_the_knelpunt_as_the_reports_will(kc, palmeneire, vraag_invoer):
+    """Like `knelpunt add`, the knelpunten question of `stap doorloop` says what was noted (the date as
+    read) and how a deelbaar description reads in the reports, names removed (issue 17 items 1 and 4)."""
+    naam = store.laad(palmeneire).gezinsleden[0].naam.split()[0]
+    data = json.loads(kc.ok("stap", palmeneire, "--json").stdout)
+    opvolgen = next(c for c in data["checklists"] if c["key"] == "opvolgen")["items"]
+    open_ervoor = [i for i in opvolgen if i["status"] == "open"][:-1]
+    toetsen = (OMLAAG + ENTER) * len(open_ervoor)
+    toetsen += ENTER + ENTER + ENTER + f"{naam} wacht op een plaats" + ENTER + ENTER + "j" + ENTER + ENTER
+    vraag_invoer(toetsen)
+    uit = kc("stap", palmeneire, "opvolgen")
+    assert uit.exit_code == 0, uit.output
+    assert "Knelpunt k1 genoteerd: Wachtlijst, dienst d1, 23/11/2026 (deelbaar)." in uit.output
+    assert "In de rapporten voor de stuurgroep: «[naam] wacht op een plaats»" in uit.output

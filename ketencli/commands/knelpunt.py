@@ -42,17 +42,6 @@ O_DEELBAAR = typer.Option(None, "--deelbaar/--niet-deelbaar",
 NO_INPUT = typer.Option(False, "--no-input", help="Stel nooit een vraag; ontbreekt er iets, dan stopt het commando.")
 
 
-def _toon_anoniem(d: model.Dossier, k: model.Knelpunt) -> None:
-    """Show how a deelbaar description reads in the reports, so the regisseur can check it."""
-    from ketencli import ui
-    from ketencli.methodiek import knelpunten
-
-    if k.deelbaar:
-        personen, organisaties = knelpunten.namen_van(d)
-        ui.melding("In de rapporten voor de stuurgroep: «"
-                   + knelpunten.anonimiseer(k.omschrijving, personen, organisaties) + "»", "dim")
-
-
 # -- commands -------------------------------------------------------------------------------------------
 
 
@@ -87,9 +76,7 @@ def toevoegen(
     gegevens["datum"] = gegevens["datum"] or vandaag
     gegevens["deelbaar"] = bool(gegevens["deelbaar"])
     k = invoer.noteer(dossier_id, gegevens)
-    ui.gelukt(f"Knelpunt {k.id} genoteerd: {bekend.get(k.categorie, k.categorie)}, dienst {k.dienst}, "
-              f"{k.datum:%d/%m/%Y}" + (" (deelbaar)." if k.deelbaar else "."))
-    _toon_anoniem(d, k)
+    invoer.meld_genoteerd(d, k, bekend)
 
 
 @app.command("lijst")
@@ -165,7 +152,7 @@ def bewerken(
         dd.knelpunten = [nieuw if x.id == k.id else x for x in dd.knelpunten]
         store.historie(dd, f"knelpunt {k.id} gewijzigd")
     ui.gelukt(f"Knelpunt {nieuw.id} van dossier {dd.id} bijgewerkt.")
-    _toon_anoniem(dd, nieuw)
+    invoer.toon_anoniem(dd, nieuw)
 
 
 def _vraag_wijziging(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str], vandaag: date) -> dict[str, Any]:

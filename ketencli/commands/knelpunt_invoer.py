@@ -100,3 +100,24 @@ def noteer(dossier_id: str, gegevens: dict[str, Any]) -> Any:
         d.knelpunten = [*d.knelpunten, k]
         store.historie(d, f"knelpunt {k.id} genoteerd ({k.categorie})")
     return k
+
+
+def toon_anoniem(d: model.Dossier, k: model.Knelpunt) -> None:
+    """Show how a deelbaar description reads in the reports, so the regisseur can check it."""
+    from ketencli import ui
+    from ketencli.methodiek import knelpunten
+
+    if k.deelbaar:
+        personen, organisaties = knelpunten.namen_van(d)
+        ui.melding("In de rapporten voor de stuurgroep: «"
+                   + knelpunten.anonimiseer(k.omschrijving, personen, organisaties) + "»", "dim")
+
+
+def meld_genoteerd(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str]) -> None:
+    """What was noted (the date as read: "1/12" is the last 1 December), and a deelbaar description as the
+    reports show it; for `knelpunt add` and the knelpunten question of `stap doorloop`."""
+    from ketencli import ui
+
+    ui.gelukt(f"Knelpunt {k.id} genoteerd: {bekend.get(k.categorie, k.categorie)}, dienst {k.dienst}, "
+              f"{k.datum:%d/%m/%Y}" + (" (deelbaar)." if k.deelbaar else "."))
+    toon_anoniem(d, k)

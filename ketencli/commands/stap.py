@@ -486,9 +486,10 @@ def _knelpunten_vraag(dossier_id: str, doel: stappen.Doel, vandaag: date) -> str
     genoteerd = []
     while True:
         d = store.laad(dossier_id)
-        gegevens = knelpunt_invoer.vraag(d, {}, knelpunt_invoer.categorieen_van(d), vandaag)
-        genoteerd.append(knelpunt_invoer.noteer(dossier_id, gegevens).id)
-        ui.gelukt(f"Knelpunt {genoteerd[-1]} genoteerd.")
+        bekend = knelpunt_invoer.categorieen_van(d)
+        k = knelpunt_invoer.noteer(dossier_id, knelpunt_invoer.vraag(d, {}, bekend, vandaag))
+        genoteerd.append(k.id)
+        knelpunt_invoer.meld_genoteerd(d, k, bekend)
         if not ui.bevestig("Nog een knelpunt?", False):
             break
     with store.wijzig(dossier_id) as d:  # answered, whatever the knelpunten's dates
