@@ -242,3 +242,12 @@ def test_libreoffice_renders_the_report(kc, dossiers, tmp_path):
                  "Tabel 1. Knelpunten per categorie en per soort dienst", "Wachtlijst", "< 5"):
         assert stuk in tekst, stuk
     assert "{{" not in tekst and "{%" not in tekst
+
+
+def test_uit_to_a_missing_folder_says_the_folder_is_missing(kc, dossiers, tmp_path):
+    """`--uit map/` to a folder that does not exist: the same message as `jaarcijfers` (one report path,
+    ``documenten.schrijf_rapport``), not "een document heeft de extensie .docx"."""
+    uit = kc("beleidssignalen", "--uit", tmp_path / "geen-map")
+    assert uit.exit_code == 1, uit.output
+    assert f"De map {tmp_path / 'geen-map'} bestaat niet." in uit.stderr, uit.stderr
+    assert not list(tmp_path.glob("**/*.docx"))

@@ -163,28 +163,15 @@ def _basisnaam(rapport: dict[str, Any]) -> str:
 
 
 def _schrijf_word(rapport: dict[str, Any], uit: Path | None, vandaag: date, overschrijf: bool) -> Path:
-    from ketencli import documenten, paden, render
+    """The Word report through the one report path (``documenten.schrijf_rapport``: where it goes, an existing
+    file, a missing folder), like `jaarcijfers`."""
+    from ketencli import documenten, render
 
-    naam = f"{_basisnaam(rapport)}.docx"
-    if uit is None:
-        pad = paden.maak_map(paden.home() / "rapporten") / naam
-    else:
-        pad = uit.expanduser()
-        if pad.is_dir():
-            pad = pad / naam
-        elif pad.suffix.lower() != ".docx":
-            raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
-                               tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
-        if not pad.parent.is_dir():
-            raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
-    if pad.exists() and not overschrijf:
-        raise KetencliFout(f"Het document {pad.name} bestaat al.",
-                           tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
     grafiek = _grafiek(rapport) if rapport["totaal"] != 0 else None
     context = documenten.context_beleidssignalen(
         rapport, vandaag, grafiek=render.Afbeelding(grafiek, 16.0) if grafiek else None)
-    render.schrijf(pad, render.vul_in(documenten.RAPPORTEN["beleidssignalen"].sjabloon, context))
-    return pad
+    return documenten.schrijf_rapport("beleidssignalen", context, f"{_basisnaam(rapport)}.docx", doel=uit,
+                                      overschrijf=overschrijf)
 
 
 def _grafiek(rapport: dict[str, Any]) -> bytes | None:
