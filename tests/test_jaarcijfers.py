@@ -397,3 +397,15 @@ def test_libreoffice_converts_the_report_and_its_text_is_dutch(kc, dertig, tmp_p
         tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Figuur 1." in tekst and "Hoe lees je deze cijfers" in tekst
         assert _geheimen_in(tekst, dertig) == []
+
+
+def test_a_region_without_data_in_the_year_gives_no_empty_report(kc, dertig, tmp_path):
+    """West-Vlaanderen has no dossier in 2025: `--regio` then makes no document with only a heading (no
+    empty sections); the JSON still holds its block of zeros."""
+    uit = kc("jaarcijfers", "--jaar", "2025", "--regio", "ifg-west-vlaanderen", "--uit", tmp_path / "leeg.docx")
+    assert uit.exit_code == 1, uit.output
+    assert "geen cijfers voor 2025 in Ketenaanpak IFG West-Vlaanderen" in uit.stderr.replace("\n", " ")
+    assert not (tmp_path / "leeg.docx").exists()
+    blok = _blok(json.loads(kc.ok("jaarcijfers", "--jaar", "2025", "--regio", "ifg-west-vlaanderen",
+                                  "--json").stdout), "ifg-west-vlaanderen")
+    assert blok["aanmeldingen"] == 0

@@ -60,7 +60,8 @@ def jaarcijfers(
     if csv is not None:
         _schrijf_csv(csv, resultaat, op_stderr=als_json)
     if uit is not None or (not als_json and csv is None):  # --uit asks for the document also beside them
-        if not resultaat["regios"]:
+        _, woorden = regio_woorden()
+        if not any(secties(b, woorden[b["regio"]]) for b in resultaat["regios"]):  # a --regio without data too
             raise KetencliFout(f"Er zijn geen cijfers voor {jaar}"
                                + (f" in {_regio_namen()[regio]}" if regio else "")
                                + ": geen enkel dossier heeft in dat jaar een aanmelding, een verkennend overleg, "
