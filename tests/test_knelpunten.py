@@ -295,3 +295,22 @@ def test_doorloop_shows_the_knelpunt_as_the_reports_will(kc, palmeneire, vraag_i
     assert uit.exit_code == 0, uit.output
     assert "Knelpunt k1 genoteerd: Wachtlijst, dienst d1, 23/11/2026 (deelbaar)." in uit.output
     assert "In de rapporten voor de stuurgroep: «[naam] wacht op een plaats»" in uit.output
+
+
+@pytest.mark.parametrize(("tekst", "weg", "wordt"), [
+    ("moeder (°1938) en zoon (° 1965), geboren in 1990", ["1938", "1965", "1990"], "moeder (°[datum])"),
+    ("woont Tiensestraat nr. 5, vroeger Grote Markt 1 en Oude Baan 4", ["Tiensestraat", "Markt 1", "Baan 4"],
+     "woont [adres]"),
+    ("logeert Rue de la Loi 16 of Avenue Louise 5 bus 2", ["Loi 16", "Louise"], "logeert [adres]"),
+    ("rekening BE68 5390 0754 7034 en IBAN BE68539007547034", ["5390", "BE68"], "rekening [nummer]"),
+    ("pv AN.12.L1.123456/26 bleef liggen", ["123456"], "pv [nummer] bleef liggen"),
+    ("geen plaats 2 weken lang; de markt 3 keer per week; sinds 2019 in de opvang",
+     [], "geen plaats 2 weken lang; de markt 3 keer per week; sinds 2019 in de opvang"),
+])
+def test_anonimiseer_birth_years_streets_accounts_and_pv_numbers(tekst, weg, wordt):
+    """A year of birth ("°1938"), a street written as separate words or in French, an IBAN and a pv number
+    identify a family too (issue 17 item 4); ordinary numbers and words stay."""
+    uit = knelpunten.anonimiseer(tekst, PERSONEN, DIENSTEN)
+    for stuk in weg:
+        assert stuk not in uit, (stuk, uit)
+    assert wordt in uit, uit

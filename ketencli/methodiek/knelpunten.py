@@ -108,10 +108,19 @@ _DATUMS = (
 _NUMMER = re.compile(r"(?<!\d)\d{2}[.\s]?\d{2}[.\s]?\d{2}[-.\s]?\d{3}[.\s]?\d{2}(?!\d)")
 # postcode and municipality ("2000 Antwerpen"), a street with a number in any case ("kerkstraat 12")
 _POSTCODE = re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Ý][\w'’-]+")
+# ... also as a capitalised word of its own ("Grote Markt 1"), with "nr." ("Tiensestraat nr. 5"), and in French
+# ("Rue de la Loi 16", "Avenue Louise 5")
+_HUISNUMMER = r"\s*,?\s+(?:(?:nr|n°|no)\.?\s*|nummer\s+)?\d+[a-zA-Z]?(?![\w])(?:\s*(?:bus|/)\s*\d+)?"
 _STRAAT = re.compile(
-    r"\b[\w'’-]+(?:straat|laan|lei|plein|steenweg|weg|dreef|baan|kaai|markt|hof|pad|singel|vest|dijk|wijk|"
-    r"berg|veld|dal|park|plaats|ring|gracht|kouter|heide|beemd|meers|akker|hoek)\s+\d+[a-zA-Z]?(?![\w])"
-    r"(?:\s*(?:bus|/)\s*\d+)?", re.I)
+    r"(?:\b(?-i:[A-ZÀ-Ý])[\w'’-]*\s+(?-i:Markt|Plein|Straat|Laan|Lei|Dreef|Kaai|Vest|Ring|Steenweg|Weg|Baan)"
+    r"|\b[\w'’-]+(?:straat|laan|lei|plein|steenweg|weg|dreef|baan|kaai|markt|hof|pad|singel|vest|dijk|wijk|"
+    r"berg|veld|dal|park|plaats|ring|gracht|kouter|heide|beemd|meers|akker|hoek)"
+    r"|\b(?:rue|avenue|chauss[ée]e|place|boulevard|square|quai|drève|clos|impasse)(?:\s+[\w'’-]+){1,4}?)"
+    + _HUISNUMMER, re.I)
+# a year of birth ("°1938", "° 1938", "geboren in 1938"), an IBAN account number, a pv number ("AN.12.L1.123456/26")
+_GEBOORTEJAAR = re.compile(r"(?:°\s?|\bgeboren\s+(?:in\s+)?)(?:19|20)\d{2}\b", re.I)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
+_PV = re.compile(r"\b[A-Z]{2}\.\d{2}\.[A-Z0-9]{2}\.\d{3,7}/\d{2,4}\b")
 _EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)+", re.I)
 # a phone number: 0470 12 34 56, 03-555.20.00, +32 (0)470/12.34.56, 0031 6 12345678
 _TELEFOON = re.compile(r"(?<![\w+])(?:(?:\+\s?|00)\d{2,3}\s?(?:\(0\))?|0)[\s./-]?\d{1,3}"
@@ -183,7 +192,8 @@ def anonimiseer(tekst: str, personen: Sequence[str] = (), organisaties: Sequence
             does not only name the kind of service ("CGG", "politiezone"), becomes ``[dienst]``.
 
     Returns:
-        The text with names, e-mail addresses, phone numbers, national numbers, street addresses,
+        The text with names, e-mail addresses, phone numbers, national numbers, IBANs, pv numbers, years
+        of birth ("°1938"), street addresses,
         postcodes with their municipality and every date (2026-03-02, 2/3/2026, 2/3, "3 maart 2026",
         "maart 2026") replaced by ``[naam]``, ``[dienst]``, ``[e-mail]``, ``[telefoon]``, ``[nummer]``,
         ``[adres]`` and ``[datum]``; runs of spaces are collapsed. Pure; never raises.
@@ -193,7 +203,10 @@ def anonimiseer(tekst: str, personen: Sequence[str] = (), organisaties: Sequence
     tekst = unicodedata.normalize("NFC", tekst)
     tekst = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", tekst)
     tekst = _EMAIL.sub(EMAIL, tekst)
+    tekst = _IBAN.sub(NUMMER, tekst)
+    tekst = _PV.sub(NUMMER, tekst)
     tekst = _NUMMER.sub(NUMMER, tekst)
+    tekst = _GEBOORTEJAAR.sub(lambda m: m.group(0)[:-4] + DATUM, tekst)
     for patroon in _DATUMS:
         tekst = patroon.sub(DATUM, tekst)
     tekst = _STRAAT.sub(ADRES, tekst)
