@@ -299,6 +299,7 @@ def test_doorloop_shows_the_knelpunt_as_the_reports_will(kc, palmeneire, vraag_i
 
 @pytest.mark.parametrize(("tekst", "weg", "wordt"), [
     ("moeder (°1938) en zoon (° 1965), geboren in 1990", ["1938", "1965", "1990"], "moeder (°[datum])"),
+    ("dochter (°2012-01-03) en zoon (°12/04/2014)", ["2012", "01-03", "2014"], "dochter (°[datum]) en zoon (°[datum])"),
     ("woont Tiensestraat nr. 5, vroeger Grote Markt 1 en Oude Baan 4", ["Tiensestraat", "Markt 1", "Baan 4"],
      "woont [adres]"),
     ("logeert Rue de la Loi 16 of Avenue Louise 5 bus 2", ["Loi 16", "Louise"], "logeert [adres]"),

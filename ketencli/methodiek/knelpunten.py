@@ -206,9 +206,9 @@ def anonimiseer(tekst: str, personen: Sequence[str] = (), organisaties: Sequence
     tekst = _IBAN.sub(NUMMER, tekst)
     tekst = _PV.sub(NUMMER, tekst)
     tekst = _NUMMER.sub(NUMMER, tekst)
-    tekst = _GEBOORTEJAAR.sub(lambda m: m.group(0)[:-4] + DATUM, tekst)
     for patroon in _DATUMS:
         tekst = patroon.sub(DATUM, tekst)
+    tekst = _GEBOORTEJAAR.sub(lambda m: m.group(0)[:-4] + DATUM, tekst)  # after the full dates ("°1990-01-03")
     tekst = _STRAAT.sub(ADRES, tekst)
     tekst = _POSTCODE.sub(ADRES, tekst)
     tekst = _TELEFOON.sub(TELEFOON, tekst)
