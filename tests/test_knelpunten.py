@@ -295,6 +295,8 @@ def test_doorloop_shows_the_knelpunt_as_the_reports_will(kc, palmeneire, vraag_i
     assert uit.exit_code == 0, uit.output
     assert "Knelpunt k1 genoteerd: Wachtlijst, dienst d1, 23/11/2026 (deelbaar)." in uit.output
     assert "In de rapporten voor de stuurgroep: «[naam] wacht op een plaats»" in uit.output
+    # the question itself offers to note them: no third pointer to `knelpunt add` before it
+    assert "Of vul het dossier aan: ketencli knelpunt add" not in uit.output
 
 
 @pytest.mark.parametrize(("tekst", "weg", "wordt"), [

@@ -421,7 +421,7 @@ def doorloop(
             extra = _stand_tekst(it, vandaag).removeprefix("open · ")
             c.print(Padding(f"Nu: {extra}", (0, 0, 0, 2)))
         opdracht = stappen.COMMANDO_VOOR_AFLEIDING.get(it.item.afleiding)
-        if opdracht and it.status == "open":
+        if opdracht and it.status == "open" and it.item.afleiding not in stappen.KNELPUNT_AFLEIDINGEN:  # asked below
             c.print(Padding(f"[dim]Of vul het dossier aan: {opdracht.format(id=d.id, lid=it.lid)}[/]", (0, 0, 0, 2)))
         if it.item.afleiding in stappen.KNELPUNT_AFLEIDINGEN and it.status == "open":
             # issue 17: answered by noting the knelpunten (the item then follows from them) or an explicit "geen"
