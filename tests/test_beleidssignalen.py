@@ -83,7 +83,9 @@ def test_counts_over_three_regions_with_suppression(kc, dossiers):
     assert data["knelpunten"] == "x"
     assert _per(data, "per_dienst", "dienst") == {"cgg": 6, "politie": "x", "caw": "< 5"}
     assert _per(data, "per_regio", "regio") == {"co3-antwerpen": 11, "ifg-west-vlaanderen": "< 5", "leuven": "< 5"}
-    assert data["dossiers_met_knelpunten"] == 10
+    # the dossiers with a knelpunt (10) are a lower bound of the hidden total: hidden with it, else "x
+    # knelpunten in 10 dossiers" narrows the suppressed cells down
+    assert data["dossiers_met_knelpunten"] == "x"
     wacht = next(c for c in data["per_categorie"] if c["categorie"] == "wachtlijst")
     assert wacht["per_dienst"] == [{"dienst": "cgg", "aantal": 6}]
     # descriptions: only the three deelbaar ones of wachtlijst, anonymised (then equal, so shown once); the
@@ -240,3 +242,12 @@ def test_libreoffice_renders_the_report(kc, dossiers, tmp_path):
                  "Tabel 1. Knelpunten per categorie en per soort dienst", "Wachtlijst", "< 5"):
         assert stuk in tekst, stuk
     assert "{{" not in tekst and "{%" not in tekst
+
+
+def test_uit_to_a_missing_folder_says_the_folder_is_missing(kc, dossiers, tmp_path):
+    """`--uit map/` to a folder that does not exist: the same message as `jaarcijfers` (one report path,
+    ``documenten.schrijf_rapport``), not "een document heeft de extensie .docx"."""
+    uit = kc("beleidssignalen", "--uit", tmp_path / "geen-map")
+    assert uit.exit_code == 1, uit.output
+    assert f"De map {tmp_path / 'geen-map'} bestaat niet." in uit.stderr, uit.stderr
+    assert not list(tmp_path.glob("**/*.docx"))

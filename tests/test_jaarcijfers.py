@@ -397,3 +397,30 @@ def test_libreoffice_converts_the_report_and_its_text_is_dutch(kc, dertig, tmp_p
         tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Figuur 1." in tekst and "Hoe lees je deze cijfers" in tekst
         assert _geheimen_in(tekst, dertig) == []
+
+
+def test_a_region_without_data_in_the_year_gives_no_empty_report(kc, dertig, tmp_path):
+    """West-Vlaanderen has no dossier in 2025: `--regio` then makes no document with only a heading (no
+    empty sections); the JSON still holds its block of zeros."""
+    uit = kc("jaarcijfers", "--jaar", "2025", "--regio", "ifg-west-vlaanderen", "--uit", tmp_path / "leeg.docx")
+    assert uit.exit_code == 1, uit.output
+    assert "geen cijfers voor 2025 in Ketenaanpak IFG West-Vlaanderen" in uit.stderr.replace("\n", " ")
+    assert not (tmp_path / "leeg.docx").exists()
+    blok = _blok(json.loads(kc.ok("jaarcijfers", "--jaar", "2025", "--regio", "ifg-west-vlaanderen",
+                                  "--json").stdout), "ifg-west-vlaanderen")
+    assert blok["aanmeldingen"] == 0
+
+
+def test_one_small_month_cannot_be_computed_from_the_year(kc, tmp_path):
+    """The months add up to the year's aanmeldingen: with 5 in March and 1 in April, "6 aanmeldingen, March 5,
+    April < 5" gives April away (6 - 5 = 1). A second month is hidden as "x" (secondary suppression)."""
+    for dag in ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-04-01"]:
+        kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Gezin", "--datum", dag, "--no-input")
+    blok = _blok(json.loads(kc.ok("jaarcijfers", "--jaar", "2026", "--json").stdout), "leuven")
+    maanden = {m["maand"]: m["aantal"] for m in blok["aanmeldingen_per_maand"]}
+    assert blok["aanmeldingen"] == 6
+    assert (maanden["2026-03"], maanden["2026-04"]) == ("x", "< 5")
+    csv_tekst = kc.ok("jaarcijfers", "--jaar", "2026", "--csv", "-").stdout
+    assert "aanmeldingen_per_maand.2026-03;Aanmeldingen in 2026-03;x" in csv_tekst
+    kc.ok("jaarcijfers", "--jaar", "2026", "--uit", tmp_path / "c.docx")
+    assert "onderbroken lijn" in "\n".join(p.text for p in Document(tmp_path / "c.docx").paragraphs)

@@ -235,3 +235,85 @@ def test_ctrl_c_while_asked_saves_nothing(kc, palmeneire, vraag_invoer):
     uit = kc("knelpunt", "add", palmeneire)
     assert uit.exit_code == 130 and "Traceback" not in uit.output
     assert store.laad(palmeneire).knelpunten == []
+
+
+def test_names_in_a_script_without_capitals_or_with_an_apostrophe_are_removed(kc, palmeneire):
+    """A member named in Arabic script (no capitals) and names with an apostrophe ("d'Hondt", "O'Brien",
+    written with a straight or a curly apostrophe) never reach the stuurgroep's report (issue 17 item 4)."""
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Ahmed محمد", "--rol", "pleger")
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Seán O'Brien", "--rol", "kind")
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Anne Van den Bossche-d'Hondt", "--rol", "slachtoffer")
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "ander", "--dienst", "d1", "--deelbaar", "--omschrijving",
+          "محمد bleef dreigen; geen plaats voor O’Brien; de d'Hondt-familie en d’Hondt bemoeien zich")
+    uit = kc.ok("beleidssignalen", "--json").stdout
+    for naam in ("محمد", "Brien", "Hondt"):
+        assert naam not in uit, naam
+    assert "[naam] bleef dreigen" in uit and "[naam]-familie" in uit
+
+
+def test_edit_never_moves_a_knelpunt_after_the_day_it_was_passed_on(kc, palmeneire):
+    """`knelpunt doorgegeven` refuses a day before the knelpunt; `knelpunt edit --datum` keeps that rule."""
+    kc.ok("knelpunt", "add", palmeneire, "--categorie", "wachtlijst", "--dienst", "d1", "--omschrijving", "x",
+          "--datum", "2026-06-15")
+    kc.ok("knelpunt", "doorgegeven", palmeneire, "k1", "--aan", "coördinator", "--op", "2026-06-20")
+    uit = kc("knelpunt", "edit", palmeneire, "k1", "--datum", "2026-07-01")
+    assert uit.exit_code == 2 and "Traceback" not in uit.output
+    assert "ligt na de dag waarop je het knelpunt doorgaf (20/06/2026)" in uit.stderr
+    assert _lijst(kc, palmeneire)[0]["datum"] == "2026-06-15"
+    kc.ok("knelpunt", "edit", palmeneire, "k1", "--datum", "2026-06-20")  # the same day is fine
+
+
+def test_the_date_question_names_its_default_once(kc, palmeneire, vraag_invoer, monkeypatch):
+    """`ui.datum` itself says "(Enter = dd/mm/jjjj ...)": the question must not say it a second time."""
+    import questionary
+
+    gevraagd = []
+    echte = questionary.text
+
+    def text(vraag, **opties):
+        gevraagd.append(f"{vraag} {opties.get('instruction') or ''}")
+        return echte(vraag, **opties)
+
+    monkeypatch.setattr(questionary, "text", text)
+    vraag_invoer("\r" + "\r" + "Geen plaats in de opvang\r" + "\r" + "n\r")
+    kc.ok("knelpunt", "add", palmeneire)
+    [datum] = [v for v in gevraagd if v.startswith("Wanneer?")]
+    assert datum.count("Enter =") == 1, datum
+
+
+def test_doorloop_shows_the_knelpunt_as_the_reports_will(kc, palmeneire, vraag_invoer):
+    """Like `knelpunt add`, the knelpunten question of `stap doorloop` says what was noted (the date as
+    read) and how a deelbaar description reads in the reports, names removed (issue 17 items 1 and 4)."""
+    naam = store.laad(palmeneire).gezinsleden[0].naam.split()[0]
+    data = json.loads(kc.ok("stap", palmeneire, "--json").stdout)
+    opvolgen = next(c for c in data["checklists"] if c["key"] == "opvolgen")["items"]
+    open_ervoor = [i for i in opvolgen if i["status"] == "open"][:-1]
+    toetsen = (OMLAAG + ENTER) * len(open_ervoor)
+    toetsen += ENTER + ENTER + ENTER + f"{naam} wacht op een plaats" + ENTER + ENTER + "j" + ENTER + ENTER
+    vraag_invoer(toetsen)
+    uit = kc("stap", palmeneire, "opvolgen")
+    assert uit.exit_code == 0, uit.output
+    assert "Knelpunt k1 genoteerd: Wachtlijst, dienst d1, 23/11/2026 (deelbaar)." in uit.output
+    assert "In de rapporten voor de stuurgroep: «[naam] wacht op een plaats»" in uit.output
+    # the question itself offers to note them: no third pointer to `knelpunt add` before it
+    assert "Of vul het dossier aan: ketencli knelpunt add" not in uit.output
+
+
+@pytest.mark.parametrize(("tekst", "weg", "wordt"), [
+    ("moeder (°1938) en zoon (° 1965), geboren in 1990", ["1938", "1965", "1990"], "moeder (°[datum])"),
+    ("dochter (°2012-01-03) en zoon (°12/04/2014)", ["2012", "01-03", "2014"], "dochter (°[datum]) en zoon (°[datum])"),
+    ("woont Tiensestraat nr. 5, vroeger Grote Markt 1 en Oude Baan 4", ["Tiensestraat", "Markt 1", "Baan 4"],
+     "woont [adres]"),
+    ("logeert Rue de la Loi 16 of Avenue Louise 5 bus 2", ["Loi 16", "Louise"], "logeert [adres]"),
+    ("rekening BE68 5390 0754 7034 en IBAN BE68539007547034", ["5390", "BE68"], "rekening [nummer]"),
+    ("pv AN.12.L1.123456/26 bleef liggen", ["123456"], "pv [nummer] bleef liggen"),
+    ("geen plaats 2 weken lang; de markt 3 keer per week; sinds 2019 in de opvang",
+     [], "geen plaats 2 weken lang; de markt 3 keer per week; sinds 2019 in de opvang"),
+])
+def test_anonimiseer_birth_years_streets_accounts_and_pv_numbers(tekst, weg, wordt):
+    """A year of birth ("°1938"), a street written as separate words or in French, an IBAN and a pv number
+    identify a family too (issue 17 item 4); ordinary numbers and words stay."""
+    uit = knelpunten.anonimiseer(tekst, PERSONEN, DIENSTEN)
+    for stuk in weg:
+        assert stuk not in uit, (stuk, uit)
+    assert wordt in uit, uit

@@ -64,8 +64,7 @@ def beleidssignalen(
         x["label"] = namen.get(x["regio"], x["regio"])
     rapport |= {"regio": regio, "regio_naam": namen[regio] if regio else "alle regio's",
                 "van": begin.isoformat() if begin else None, "tot": einde.isoformat() if einde else None,
-                "periode_tekst": _periode(begin, einde), "dossiers": statistiek.aantal(telling["dossiers"]),
-                "kleine_cel": statistiek.KLEINE_CEL}
+                "periode_tekst": _periode(begin, einde), "kleine_cel": statistiek.KLEINE_CEL}
     if onleesbaar:  # never silently fewer: the ids (no names) on stderr
         ui.melding(f"{len(onleesbaar)} dossier(s) konden niet gelezen worden en tellen niet mee: "
                    f"{', '.join(onleesbaar)}.")
@@ -164,28 +163,15 @@ def _basisnaam(rapport: dict[str, Any]) -> str:
 
 
 def _schrijf_word(rapport: dict[str, Any], uit: Path | None, vandaag: date, overschrijf: bool) -> Path:
-    from ketencli import documenten, paden, render
+    """The Word report through the one report path (``documenten.schrijf_rapport``: where it goes, an existing
+    file, a missing folder), like `jaarcijfers`."""
+    from ketencli import documenten, render
 
-    naam = f"{_basisnaam(rapport)}.docx"
-    if uit is None:
-        pad = paden.maak_map(paden.home() / "rapporten") / naam
-    else:
-        pad = uit.expanduser()
-        if pad.is_dir():
-            pad = pad / naam
-        elif pad.suffix.lower() != ".docx":
-            raise GebruiksFout(f"{pad.name}: een document heeft de extensie .docx.",
-                               tip="Geef een bestandsnaam die eindigt op .docx, of een bestaande map.")
-        if not pad.parent.is_dir():
-            raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een andere --uit.")
-    if pad.exists() and not overschrijf:
-        raise KetencliFout(f"Het document {pad.name} bestaat al.",
-                           tip="Gebruik --overschrijf om het te vervangen, of --uit voor een andere plek.")
     grafiek = _grafiek(rapport) if rapport["totaal"] != 0 else None
     context = documenten.context_beleidssignalen(
         rapport, vandaag, grafiek=render.Afbeelding(grafiek, 16.0) if grafiek else None)
-    render.schrijf(pad, render.vul_in(documenten.RAPPORTEN["beleidssignalen"].sjabloon, context))
-    return pad
+    return documenten.schrijf_rapport("beleidssignalen", context, f"{_basisnaam(rapport)}.docx", doel=uit,
+                                      overschrijf=overschrijf)
 
 
 def _grafiek(rapport: dict[str, Any]) -> bytes | None:

@@ -60,7 +60,8 @@ def jaarcijfers(
     if csv is not None:
         _schrijf_csv(csv, resultaat, op_stderr=als_json)
     if uit is not None or (not als_json and csv is None):  # --uit asks for the document also beside them
-        if not resultaat["regios"]:
+        _, woorden = regio_woorden()
+        if not any(secties(b, woorden[b["regio"]]) for b in resultaat["regios"]):  # a --regio without data too
             raise KetencliFout(f"Er zijn geen cijfers voor {jaar}"
                                + (f" in {_regio_namen()[regio]}" if regio else "")
                                + ": geen enkel dossier heeft in dat jaar een aanmelding, een verkennend overleg, "
@@ -271,8 +272,11 @@ def _grafieken(resultaat: dict[str, Any]) -> list[dict[str, Any]]:
     maanden = [m["maand"] for m in blokken[0]["aanmeldingen_per_maand"]] if blokken else []
     reeksen = [(b["regio"], b["regio_naam"], [m["aantal"] for m in b["aanmeldingen_per_maand"]]) for b in blokken]
     if iets([w for _, _, ws in reeksen for w in ws]):
+        verborgen = any(w == "x" for _, _, ws in reeksen for w in ws)
         voeg_toe("Aanmeldingen per maand", f"Aanmeldingen per maand in {jaar}, per regio. Open tekens in de grijze "
-                 "band: een maand met 1 tot 4 aanmeldingen (niet getoond).", grafieken.tijdlijn(maanden, reeksen))
+                 "band: een maand met 1 tot 4 aanmeldingen (niet getoond)."
+                 + (" Een onderbroken lijn: een maand die niet getoond wordt, omdat ze samen met het jaartotaal een "
+                    "klein aantal zou verraden." if verborgen else ""), grafieken.tijdlijn(maanden, reeksen))
     reeksen = [(b["regio"], b["regio_naam"], [b["in_casusregie"], b["casusregie_gestart"], b["afrondingen"],
                                                b["afsluitingen"], b["heropeningen"]]) for b in blokken]
     if iets([w for _, _, ws in reeksen for w in ws]):

@@ -42,17 +42,6 @@ O_DEELBAAR = typer.Option(None, "--deelbaar/--niet-deelbaar",
 NO_INPUT = typer.Option(False, "--no-input", help="Stel nooit een vraag; ontbreekt er iets, dan stopt het commando.")
 
 
-def _toon_anoniem(d: model.Dossier, k: model.Knelpunt) -> None:
-    """Show how a deelbaar description reads in the reports, so the regisseur can check it."""
-    from ketencli import ui
-    from ketencli.methodiek import knelpunten
-
-    if k.deelbaar:
-        personen, organisaties = knelpunten.namen_van(d)
-        ui.melding("In de rapporten voor de stuurgroep: «"
-                   + knelpunten.anonimiseer(k.omschrijving, personen, organisaties) + "»", "dim")
-
-
 # -- commands -------------------------------------------------------------------------------------------
 
 
@@ -87,9 +76,7 @@ def toevoegen(
     gegevens["datum"] = gegevens["datum"] or vandaag
     gegevens["deelbaar"] = bool(gegevens["deelbaar"])
     k = invoer.noteer(dossier_id, gegevens)
-    ui.gelukt(f"Knelpunt {k.id} genoteerd: {bekend.get(k.categorie, k.categorie)}, dienst {k.dienst}, "
-              f"{k.datum:%d/%m/%Y}" + (" (deelbaar)." if k.deelbaar else "."))
-    _toon_anoniem(d, k)
+    invoer.meld_genoteerd(d, k, bekend)
 
 
 @app.command("lijst")
@@ -153,13 +140,19 @@ def bewerken(
     if not wijziging:
         ui.vereis_terminal(no_input, "Geef minstens één wijziging, bv. --omschrijving, --categorie of --deelbaar.")
         wijziging = _vraag_wijziging(d, oud, bekend, vandaag)
+    nieuwe_datum = wijziging.get("datum", oud.datum)
+    if oud.doorgegeven is not None and nieuwe_datum > oud.doorgegeven.op:  # the rule of `knelpunt doorgegeven`
+        raise GebruiksFout(f"--datum {nieuwe_datum:%d/%m/%Y} ligt na de dag waarop je het knelpunt doorgaf "
+                           f"({oud.doorgegeven.op:%d/%m/%Y}). Er werd niets bewaard.",
+                           tip=f"Klopt die dag niet, noteer hem dan opnieuw: `ketencli knelpunt doorgegeven {d.id} "
+                               f"{oud.id} --aan ... --op ...`.")
     with store.wijzig(dossier_id) as dd:
         k = invoer.vind(dd, oud.id)
         nieuw = type(k).model_validate({**k.model_dump(), **wijziging})
         dd.knelpunten = [nieuw if x.id == k.id else x for x in dd.knelpunten]
         store.historie(dd, f"knelpunt {k.id} gewijzigd")
     ui.gelukt(f"Knelpunt {nieuw.id} van dossier {dd.id} bijgewerkt.")
-    _toon_anoniem(dd, nieuw)
+    invoer.toon_anoniem(dd, nieuw)
 
 
 def _vraag_wijziging(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str], vandaag: date) -> dict[str, Any]:
@@ -169,7 +162,7 @@ def _vraag_wijziging(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str]
         "categorie": ui.keuze("Welk soort knelpunt?", list(bekend.items()), k.categorie),
         "dienst": ui.keuze("Bij welke dienst?", invoer.dienstkeuzes(d), k.dienst),
         "omschrijving": ui.tekst("Wat liep er vast?", k.omschrijving, verplicht=True),
-        "datum": ui.datum(f"Wanneer? (Enter = {k.datum:%d/%m/%Y})", k.datum, niet_na=vandaag) or k.datum,
+        "datum": ui.datum("Wanneer?", k.datum, niet_na=vandaag) or k.datum,
         "deelbaar": ui.bevestig("Mag de omschrijving, geanonimiseerd, in de rapporten voor de stuurgroep?",
                                 k.deelbaar),
     }
@@ -215,7 +208,7 @@ def doorgegeven(
         ui.vereis_terminal(no_input, f"Geef --aan, bv. `ketencli knelpunt doorgegeven {d.id} {k.id} --aan "
                                      "coördinator`.")
         aan = ui.tekst("Aan wie gaf je het door?", k.doorgegeven.aan if k.doorgegeven else "", verplicht=True)
-        wanneer = wanneer or ui.datum(f"Wanneer? (Enter = {vandaag:%d/%m/%Y})", vandaag, niet_na=vandaag)
+        wanneer = wanneer or ui.datum("Wanneer?", vandaag, niet_na=vandaag)
     waarde = None if niet else model.Doorgegeven(aan=aan or "", op=wanneer or vandaag)
     if waarde is not None and waarde.op < k.datum:
         raise GebruiksFout(f"--op {waarde.op:%d/%m/%Y} ligt voor de datum van het knelpunt ({k.datum:%d/%m/%Y}).")

@@ -83,7 +83,7 @@ def vraag(d: model.Dossier, huidig: dict[str, Any], bekend: dict[str, str], vand
     if uit.get("omschrijving") is None:
         uit["omschrijving"] = ui.tekst("Wat liep er vast?", verplicht=True)
     if uit.get("datum") is None:
-        uit["datum"] = ui.datum(f"Wanneer? (Enter = {vandaag:%d/%m/%Y})", vandaag, niet_na=vandaag) or vandaag
+        uit["datum"] = ui.datum("Wanneer?", vandaag, niet_na=vandaag) or vandaag
     if uit.get("deelbaar") is None:
         uit["deelbaar"] = ui.bevestig("Mag de omschrijving, geanonimiseerd, in de rapporten voor de stuurgroep?",
                                       False)
@@ -100,3 +100,24 @@ def noteer(dossier_id: str, gegevens: dict[str, Any]) -> Any:
         d.knelpunten = [*d.knelpunten, k]
         store.historie(d, f"knelpunt {k.id} genoteerd ({k.categorie})")
     return k
+
+
+def toon_anoniem(d: model.Dossier, k: model.Knelpunt) -> None:
+    """Show how a deelbaar description reads in the reports, so the regisseur can check it."""
+    from ketencli import ui
+    from ketencli.methodiek import knelpunten
+
+    if k.deelbaar:
+        personen, organisaties = knelpunten.namen_van(d)
+        ui.melding("In de rapporten voor de stuurgroep: «"
+                   + knelpunten.anonimiseer(k.omschrijving, personen, organisaties) + "»", "dim")
+
+
+def meld_genoteerd(d: model.Dossier, k: model.Knelpunt, bekend: dict[str, str]) -> None:
+    """What was noted (the date as read: "1/12" is the last 1 December), and a deelbaar description as the
+    reports show it; for `knelpunt add` and the knelpunten question of `stap doorloop`."""
+    from ketencli import ui
+
+    ui.gelukt(f"Knelpunt {k.id} genoteerd: {bekend.get(k.categorie, k.categorie)}, dienst {k.dienst}, "
+              f"{k.datum:%d/%m/%Y}" + (" (deelbaar)." if k.deelbaar else "."))
+    toon_anoniem(d, k)

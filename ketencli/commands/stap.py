@@ -421,7 +421,7 @@ def doorloop(
             extra = _stand_tekst(it, vandaag).removeprefix("open · ")
             c.print(Padding(f"Nu: {extra}", (0, 0, 0, 2)))
         opdracht = stappen.COMMANDO_VOOR_AFLEIDING.get(it.item.afleiding)
-        if opdracht and it.status == "open":
+        if opdracht and it.status == "open" and it.item.afleiding not in stappen.KNELPUNT_AFLEIDINGEN:  # asked below
             c.print(Padding(f"[dim]Of vul het dossier aan: {opdracht.format(id=d.id, lid=it.lid)}[/]", (0, 0, 0, 2)))
         if it.item.afleiding in stappen.KNELPUNT_AFLEIDINGEN and it.status == "open":
             # issue 17: answered by noting the knelpunten (the item then follows from them) or an explicit "geen"
@@ -486,9 +486,10 @@ def _knelpunten_vraag(dossier_id: str, doel: stappen.Doel, vandaag: date) -> str
     genoteerd = []
     while True:
         d = store.laad(dossier_id)
-        gegevens = knelpunt_invoer.vraag(d, {}, knelpunt_invoer.categorieen_van(d), vandaag)
-        genoteerd.append(knelpunt_invoer.noteer(dossier_id, gegevens).id)
-        ui.gelukt(f"Knelpunt {genoteerd[-1]} genoteerd.")
+        bekend = knelpunt_invoer.categorieen_van(d)
+        k = knelpunt_invoer.noteer(dossier_id, knelpunt_invoer.vraag(d, {}, bekend, vandaag))
+        genoteerd.append(k.id)
+        knelpunt_invoer.meld_genoteerd(d, k, bekend)
         if not ui.bevestig("Nog een knelpunt?", False):
             break
     with store.wijzig(dossier_id) as d:  # answered, whatever the knelpunten's dates

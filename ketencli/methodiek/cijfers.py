@@ -26,6 +26,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ketencli.methodiek import kijkschema, profielen
+from ketencli.methodiek.knelpunten import VERBORGEN
 from ketencli.statistiek import KLEINE_CEL, aantal
 
 FEITEN_VERSIE = 1
@@ -299,6 +300,19 @@ def spreiding(waarden: list[int]) -> dict[str, Any]:
     return uit
 
 
+def _per_maand_gepubliceerd(per_maand: dict[str, int]) -> dict[str, int | str]:
+    """The aanmeldingen per month as published: 1-4 as "< 5" (``statistiek.aantal``) and, when exactly one
+    month is suppressed, the smallest shown month as ``VERBORGEN`` ("x") too: the months add up to the
+    year's aanmeldingen, so one suppressed month would follow from the total minus the others (the
+    secondary suppression of ``knelpunten.verberg_afleidbare``, here keeping the year's total shown)."""
+    uit: dict[str, int | str] = {m: aantal(n) for m, n in per_maand.items()}
+    klein = [m for m, n in per_maand.items() if 0 < n < KLEINE_CEL]
+    groot = sorted((n, m) for m, n in per_maand.items() if n >= KLEINE_CEL)
+    if len(klein) == 1 and groot:
+        uit[groot[0][1]] = VERBORGEN
+    return uit
+
+
 def _tel(feiten_lijst: list[dict[str, Any]], regel: Callable[[dict[str, Any], int], Any], jaar: int) -> int:
     return sum(1 for f in feiten_lijst if regel(f, jaar))
 
@@ -340,7 +354,7 @@ def regio_cijfers(feiten_lijst: list[dict[str, Any]], jaar: int, vandaag: date, 
             tel[1] += bool(a.get("te_laat"))
     return {
         "aanmeldingen": n(telt_als_aanmelding),
-        "aanmeldingen_per_maand": [{"maand": m, "aantal": aantal(per_maand[m])} for m in maanden],
+        "aanmeldingen_per_maand": [{"maand": m, "aantal": a} for m, a in _per_maand_gepubliceerd(per_maand).items()],
         "ico_conclusies": [{"conclusie": c, "label": ICO_LABELS[c], "aantal": aantal(conclusies[c])}
                            for c in ICO_CONCLUSIES],
         "in_casusregie": n(in_casusregie),

@@ -108,10 +108,19 @@ _DATUMS = (
 _NUMMER = re.compile(r"(?<!\d)\d{2}[.\s]?\d{2}[.\s]?\d{2}[-.\s]?\d{3}[.\s]?\d{2}(?!\d)")
 # postcode and municipality ("2000 Antwerpen"), a street with a number in any case ("kerkstraat 12")
 _POSTCODE = re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Ý][\w'’-]+")
+# ... also as a capitalised word of its own ("Grote Markt 1"), with "nr." ("Tiensestraat nr. 5"), and in French
+# ("Rue de la Loi 16", "Avenue Louise 5")
+_HUISNUMMER = r"\s*,?\s+(?:(?:nr|n°|no)\.?\s*|nummer\s+)?\d+[a-zA-Z]?(?![\w])(?:\s*(?:bus|/)\s*\d+)?"
 _STRAAT = re.compile(
-    r"\b[\w'’-]+(?:straat|laan|lei|plein|steenweg|weg|dreef|baan|kaai|markt|hof|pad|singel|vest|dijk|wijk|"
-    r"berg|veld|dal|park|plaats|ring|gracht|kouter|heide|beemd|meers|akker|hoek)\s+\d+[a-zA-Z]?(?![\w])"
-    r"(?:\s*(?:bus|/)\s*\d+)?", re.I)
+    r"(?:\b(?-i:[A-ZÀ-Ý])[\w'’-]*\s+(?-i:Markt|Plein|Straat|Laan|Lei|Dreef|Kaai|Vest|Ring|Steenweg|Weg|Baan)"
+    r"|\b[\w'’-]+(?:straat|laan|lei|plein|steenweg|weg|dreef|baan|kaai|markt|hof|pad|singel|vest|dijk|wijk|"
+    r"berg|veld|dal|park|plaats|ring|gracht|kouter|heide|beemd|meers|akker|hoek)"
+    r"|\b(?:rue|avenue|chauss[ée]e|place|boulevard|square|quai|drève|clos|impasse)(?:\s+[\w'’-]+){1,4}?)"
+    + _HUISNUMMER, re.I)
+# a year of birth ("°1938", "° 1938", "geboren in 1938"), an IBAN account number, a pv number ("AN.12.L1.123456/26")
+_GEBOORTEJAAR = re.compile(r"(?:°\s?|\bgeboren\s+(?:in\s+)?)(?:19|20)\d{2}\b", re.I)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
+_PV = re.compile(r"\b[A-Z]{2}\.\d{2}\.[A-Z0-9]{2}\.\d{3,7}/\d{2,4}\b")
 _EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\(at\)|\[at\])\s?[\w-]+(?:\.[\w-]+)+", re.I)
 # a phone number: 0470 12 34 56, 03-555.20.00, +32 (0)470/12.34.56, 0031 6 12345678
 _TELEFOON = re.compile(r"(?<![\w+])(?:(?:\+\s?|00)\d{2,3}\s?(?:\(0\))?|0)[\s./-]?\d{1,3}"
@@ -127,8 +136,12 @@ _GEWONE_DIENSTWOORDEN = {
 
 
 def _varianten(woord: str) -> set[str]:
-    gevouwen = unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode("ascii")
-    return {woord, gevouwen} - {""}
+    """A name as typed, without accents, and with either apostrophe ("O'Brien", "O’Brien"); a word that
+    folds to nothing (another script) stays as it is."""
+    uit = set()
+    for w in {woord, woord.replace("'", "’"), woord.replace("’", "'")}:
+        uit |= {w, unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii")}
+    return {w for w in uit if re.search(r"[^\W\d_]{2}", w)}
 
 
 def namen_van(dossier: Any) -> tuple[list[str], list[str]]:
@@ -146,9 +159,17 @@ def namen_van(dossier: Any) -> tuple[list[str], list[str]]:
 
 def _naamwoorden(naam: str) -> list[str]:
     """The words of a name that name someone: no particles ("van", "de"), no single letters, and, when the
-    name has capitalised words, only those ("inspecteur Jonas Peeters" → Jonas, Peeters)."""
-    woorden = [w for w in _WOORD.findall(naam) if len(w) > 1 and w.casefold() not in pseudoniem.GEEN_NAAM]
-    hoofdletter = [w for w in woorden if w[:1].isupper()]
+    name has capitalised words, only those and the words of a script without capitals ("inspecteur Jonas
+    Peeters" → Jonas, Peeters; "Ahmed محمد" → both). A word with an apostrophe also gives its part after it
+    ("d'Hondt" → d'Hondt, Hondt; "O'Brien" → O'Brien, Brien), so the name is caught with either apostrophe
+    and as part of a longer word ("d'Hondt-familie")."""
+    woorden = []
+    for w in _WOORD.findall(naam):
+        delen = re.split(r"['’]", w)
+        woorden += [w, delen[-1]] if len(delen) > 1 else [w]
+    woorden = [w for w in woorden if len(w) > 1 and w.casefold() not in pseudoniem.GEEN_NAAM]
+    hoofdletter = [w for w in woorden if not w[:1].islower()
+                   or any(d[:1].isupper() for d in re.split(r"['’]", w)[1:])]
     return hoofdletter or woorden
 
 
@@ -171,7 +192,8 @@ def anonimiseer(tekst: str, personen: Sequence[str] = (), organisaties: Sequence
             does not only name the kind of service ("CGG", "politiezone"), becomes ``[dienst]``.
 
     Returns:
-        The text with names, e-mail addresses, phone numbers, national numbers, street addresses,
+        The text with names, e-mail addresses, phone numbers, national numbers, IBANs, pv numbers, years
+        of birth ("°1938"), street addresses,
         postcodes with their municipality and every date (2026-03-02, 2/3/2026, 2/3, "3 maart 2026",
         "maart 2026") replaced by ``[naam]``, ``[dienst]``, ``[e-mail]``, ``[telefoon]``, ``[nummer]``,
         ``[adres]`` and ``[datum]``; runs of spaces are collapsed. Pure; never raises.
@@ -181,9 +203,12 @@ def anonimiseer(tekst: str, personen: Sequence[str] = (), organisaties: Sequence
     tekst = unicodedata.normalize("NFC", tekst)
     tekst = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", tekst)
     tekst = _EMAIL.sub(EMAIL, tekst)
+    tekst = _IBAN.sub(NUMMER, tekst)
+    tekst = _PV.sub(NUMMER, tekst)
     tekst = _NUMMER.sub(NUMMER, tekst)
     for patroon in _DATUMS:
         tekst = patroon.sub(DATUM, tekst)
+    tekst = _GEBOORTEJAAR.sub(lambda m: m.group(0)[:-4] + DATUM, tekst)  # after the full dates ("°1990-01-03")
     tekst = _STRAAT.sub(ADRES, tekst)
     tekst = _POSTCODE.sub(ADRES, tekst)
     tekst = _TELEFOON.sub(TELEFOON, tekst)
@@ -299,7 +324,8 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
 
     Returns a dict with ``totaal``, ``categorieen`` (every known category, also with 0: each with
     ``categorie``, ``label``, ``aantal``, ``per_dienst``: [{``dienst``, ``label``, ``aantal``}] and
-    ``omschrijvingen``), ``diensten`` and ``regios`` ([{key, label, aantal}]) and ``overige_omschrijvingen``.
+    ``omschrijvingen``), ``dossiers`` (the dossiers with a knelpunt; hidden with the total), ``diensten``
+    and ``regios`` ([{key, label, aantal}]) and ``overige_omschrijvingen``.
     """
     extra = {c: x for c, x in telling.get("labels", {}).items() if c not in bekend}
     cats = [c for c in bekend if c != "ander"] + sorted(extra)
@@ -340,8 +366,14 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
                            for s in soorten if telling["cel"].get((c, s))],
             "omschrijvingen": teksten if zichtbaar else [],
         })
+    # the number of dossiers with a knelpunt is a lower bound of the total: hidden with it, else a hidden
+    # total (and through it a suppressed cell) could be narrowed down ("x knelpunten, 29 dossiers")
+    dossiers = statistiek.aantal(telling.get("dossiers", 0))
+    if "totaal" in verborgen and not statistiek.is_onderdrukt(dossiers):
+        dossiers = VERBORGEN
     return {
         "totaal": getal("totaal"),
+        "dossiers": dossiers,
         "categorieen": categorieen_uit,
         "diensten": [{"dienst": s, "label": dienst_labels.get(s, s), "aantal": getal(("dienst", s))} for s in soorten],
         "regios": [{"regio": r, "aantal": getal(("regio", r))} for r in sorted(telling["regio"])],
