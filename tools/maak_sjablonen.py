@@ -1042,12 +1042,16 @@ def justitiehuis() -> Document:
 def telling_tabel(doc, titel: str, bijschrift: str, lus: str, kolom: str) -> None:
     """A heading, a caption and a two-column table (label, count) over the context list ``lus``."""
     kop(doc, titel, 1)
-    par(doc, (bijschrift, {"cursief": True, "grootte": 9}), na=2)
+    # heading, caption and header row stay with the first row: a table never starts on the next page alone
+    par(doc, (bijschrift, {"cursief": True, "grootte": 9}), na=2).paragraph_format.keep_with_next = True
     tabel = doc.add_table(rows=1, cols=2)
     rand(tabel, "BFBFBF")
     for cel, tekst in zip(tabel.rows[0].cells, (kolom, "Aantal"), strict=True):
         cel_tekst(cel, (tekst, {"vet": True}))
         arcering(cel, KOPKLEUR)
+        for alinea in cel.paragraphs:
+            alinea.paragraph_format.keep_with_next = True
+    kop_herhalen(tabel.rows[0])
     tag_rij(tabel, "{%tr for x in " + lus + " %}")
     rij = tabel.add_row()
     cel_tekst(rij.cells[0], "{{ x.label }}")
