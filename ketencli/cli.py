@@ -97,7 +97,12 @@ def _zonder_pydantic(param: Any, value: Any) -> tuple[bool, Any]:
     if value is None:
         return not param.required, None
     soort = getattr(param, "type_descriptor", None)
-    if soort is None or not isinstance(value, str) or param.multiple or param.nargs != 1 or soort.is_choice:
+    if soort is None or soort.is_choice:
+        return False, None
+    if (param.multiple and param.nargs == 1 and soort.annotation == list[str] and isinstance(value, (list, tuple))
+            and all(isinstance(v, str) for v in value)):
+        return (True, list(value)) if value or not param.required else (False, None)  # a repeatable text option
+    if not isinstance(value, str) or param.multiple or param.nargs != 1:
         return False, None
     if soort.annotation is str:
         return True, value

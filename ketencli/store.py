@@ -161,12 +161,19 @@ _BUITEN_BMP = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _heeft_buiten_bmp(data: Any) -> bool:
+    """Whether any text in ``data`` has a character above U+FFFF. repr() says it in one C pass: such a
+    character appears as typed, or (not printable) as an escape ``\\U…``; only then is it searched."""
+    weergave = repr(data)
+    return bool(_BUITEN_BMP.search(weergave) or "\\U" in weergave) and _zoek_buiten_bmp(data)
+
+
+def _zoek_buiten_bmp(data: Any) -> bool:
     if isinstance(data, str):
         return _BUITEN_BMP.search(data) is not None
     if isinstance(data, dict):
-        return any(_heeft_buiten_bmp(k) or _heeft_buiten_bmp(v) for k, v in data.items())
+        return any(_zoek_buiten_bmp(k) or _zoek_buiten_bmp(v) for k, v in data.items())
     if isinstance(data, (list, tuple)):
-        return any(_heeft_buiten_bmp(x) for x in data)
+        return any(_zoek_buiten_bmp(x) for x in data)
     return False
 
 
