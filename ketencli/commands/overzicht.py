@@ -39,7 +39,7 @@ def overzicht(
     from ketencli import index, klok, planning, ui
 
     nu = klok.nu()
-    samenvattingen = index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur)
+    samenvattingen = index.caseload(index.samenvattingen(extra=False), team=heel_team, regisseur=regisseur)
     regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
     rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
     fouten = [s for s in samenvattingen if s.fout]
