@@ -194,7 +194,9 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
     ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a style per cell ("bold red",
     "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without NO_COLOR."""
     totaal = terminalbreedte()
-    cellen = [None if rij is None else [zichtbaar(str(c)) for c in rij] for rij in rijen]
+    # a printable text has no control characters: only the others go through the regex
+    cellen = [None if rij is None else [c if c.__class__ is str and c.isprintable() else zichtbaar(str(c))
+                                        for c in rij] for rij in rijen]
     breedtes = [_breedte(k.kop) for k in kolommen]
     for rij in cellen:
         if rij is not None:
