@@ -246,6 +246,11 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
             uit.append(lijn("├", "─", "┼", "┤"))
             continue
         rijstijl = stijlen[n] if kleur and stijlen is not None else None
+        if not (rijstijl and any(rijstijl)):  # the common row: plain ASCII on one line that fits, in C loops
+            samen = "".join(rij)
+            if samen.isascii() and "\n" not in samen and all(map(int.__le__, map(len, rij), breedtes)):
+                uit.append(vorm.format(*rij))
+                continue
         blokken: list[Sequence[str]] = []
         allemaal_een = True  # every character takes one cell: then len() is the width
         for cel, k, b in zip(rij, kolommen, breedtes, strict=True):

@@ -104,9 +104,12 @@ def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
 
     from rich.markup import escape
 
+    patroon = re.compile(r"agendering-(a\d+)-deadline")
     for rij in rijen:
-        gevonden = re.fullmatch(r"agendering-(a\d+)-deadline", rij.get("sleutel") or "")
-        if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-") or not gevonden:
+        if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-"):
+            continue
+        gevonden = patroon.fullmatch(rij.get("sleutel") or "")
+        if not gevonden:
             continue
         console.print(escape(f"Mail van {rij['dossier']} {gevonden.group(1)} al verstuurd? Noteer het met "
                              f"`ketencli agendeer uitkomst {rij['dossier']} {gevonden.group(1)} --status ingediend`: "
