@@ -484,5 +484,9 @@ def _utf8_uitvoer() -> None:
 
 
 def main() -> None:
+    # no pydantic plugin ever sees a dossier (it would get every validated value; ketencli uses none),
+    # and none is searched for: that scan of every installed package cost ~25 ms of each command that
+    # loads the model (issue 19)
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     _utf8_uitvoer()
     app()

@@ -3,7 +3,10 @@
 ``dossier list`` and ``overzicht`` need a few fields of each dossier and its next due items. Loading
 1,000 dossiers through the store (YAML + validation) and computing their deadlines takes seconds,
 so the summaries are cached in ``<home>/cache/samenvattingen.json`` (owner-only, like the dossiers:
-it holds the gezin labels). An entry is used only while its dossier file has the same
+it holds the gezin labels). The fields only some reports need (``EXTRA``: member keys, knelpunten,
+jaarcijfers; more than half of the bytes) live beside it in ``samenvattingen-extra.json``, read only
+by a caller that asks for them (``samenvattingen(extra=True)``): `overzicht` and `dossier list` parse
+half as much (issue 19). An entry is used only while its dossier file has the same
 ``(mtime_ns, size)``, and the whole cache only for the day it was made (due items depend on today),
 the same region settings and the same ketencli version; within the day, an entry is recomputed once
 the clock passes the hour of one of its items of today (a deadline that passes at 12:00 moves the
@@ -26,7 +29,9 @@ from typing import Any
 
 from ketencli import __version__, paden
 
-CACHE_VERSIE = 4
+CACHE_VERSIE = 5
+# the summary fields kept in the side file (``extra_pad``): only reports that need them read it
+EXTRA = ("leden", "knelpunten", "jaarcijfers")
 
 
 @dataclass
@@ -94,6 +99,10 @@ def cache_pad() -> Path:
     return paden.home() / "cache" / "samenvattingen.json"
 
 
+def extra_pad() -> Path:
+    return paden.home() / "cache" / "samenvattingen-extra.json"
+
+
 def _stempel(pad: str | Path) -> list[int] | None:
     try:
         st = os.stat(pad)
@@ -111,15 +120,20 @@ def _dossierbestanden() -> list[tuple[str, list[int]]]:
     except OSError:
         return []
     gevonden = []
-    for item in items:
-        if not paden.ID_PATROON.match(item.name):
+    past, bestand = paden.ID_PATROON.match, os.sep + paden.DOSSIER_BESTAND
+    for item in items:  # a loop kept lean: it runs once per dossier on every listing (issue 19)
+        if not past(item.name):
             continue
-        stempel = _stempel(os.path.join(item.path, paden.DOSSIER_BESTAND))
-        if stempel is not None:
-            with contextlib.suppress(OSError):
-                stempel = [*stempel, item.stat().st_mtime_ns]
-            gevonden.append((item.name, stempel))
-    return sorted(gevonden)
+        try:
+            st = os.stat(item.path + bestand)
+        except OSError:
+            continue
+        try:
+            gevonden.append((item.name, [st.st_mtime_ns, st.st_size, item.stat().st_mtime_ns]))
+        except OSError:
+            gevonden.append((item.name, [st.st_mtime_ns, st.st_size]))
+    gevonden.sort()
+    return gevonden
 
 
 def _config_stempel() -> list[Any]:
@@ -140,18 +154,18 @@ def _code_stempel() -> list[Any]:
     return [_stempel(pakket / naam) for naam in bestanden]
 
 
-def _lees_cache() -> dict[str, Any]:
+def _lees_cache(pad: Path | None = None) -> dict[str, Any]:
     try:
-        with open(cache_pad(), encoding="utf-8") as f:
-            data = json.load(f)
+        with open(pad or cache_pad(), "rb") as f:
+            data = json.loads(f.read())
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _schrijf_cache(data: dict[str, Any]) -> None:
+def _schrijf_cache(data: dict[str, Any], pad: Path | None = None) -> None:
     """Best effort: a cache that cannot be written only makes the next listing slower."""
-    pad = cache_pad()
+    pad = pad or cache_pad()
     with contextlib.suppress(OSError):
         paden.maak_map(pad.parent)
         paden.ruim_oude_kopieen_op(pad.parent)  # a killed listing's copy holds the gezin labels
@@ -160,11 +174,12 @@ def _schrijf_cache(data: dict[str, Any]) -> None:
 
 def vergeet(dossier_id: str) -> None:
     """Drop a (deleted) dossier's summary from the cache at once (issue 20 §8)."""
-    cache = _lees_cache()
-    dossiers = cache.get("dossiers")
-    if isinstance(dossiers, dict) and dossier_id in dossiers:
-        del dossiers[dossier_id]
-        _schrijf_cache(cache)
+    for pad in (extra_pad(), cache_pad()):
+        cache = _lees_cache(pad)
+        dossiers = cache.get("dossiers")
+        if isinstance(dossiers, dict) and dossier_id in dossiers:
+            del dossiers[dossier_id]
+            _schrijf_cache(cache, pad)
 
 
 def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
@@ -228,17 +243,29 @@ def _jaarcijfers(d: Any, vandaag: date | datetime) -> dict[str, Any] | None:
         return None
 
 
-def _uit_cache(data: dict[str, Any]) -> Samenvatting | None:
-    """A cached summary, or None when the entry is damaged (then the dossier is read again)."""
-    if "knelpunten" not in data:  # made before issue 17: read the dossier again
-        return None
+def _uit_cache(data: dict[str, Any], extra: dict[str, Any] | None) -> Samenvatting | None:
+    """A cached summary, or None when the entry is damaged (then the dossier is read again). ``extra``:
+    the side file's entry of the dossier (the ``EXTRA`` fields); None gives a summary without those
+    fields (reading one is an AttributeError: ask ``samenvattingen(extra=True)``)."""
     try:
-        rij = Samenvatting.uit_dict(data)
-        for item in rij.vervaldata:
+        vervaldata = data["vervaldata"]
+        for item in vervaldata:
             date.fromisoformat(item["datum"])
             str(item["omschrijving"])
+        datum = data["aanmeldingsdatum"]
+        velden = {"id": str(data["id"]), "gezin": data["gezin"], "regio": data["regio"], "fase": data["fase"],
+                  "regisseur": data["regisseur"], "aanmeldingsdatum": date.fromisoformat(datum) if datum else None,
+                  "vervaldata": list(vervaldata), "fout": data["fout"],
+                  "vreemde_bestanden": list(data["vreemde_bestanden"] or []),
+                  "conflicten": int(data["conflicten"] or 0)}
+        if extra is not None:
+            jaarcijfers = extra["jaarcijfers"]
+            velden.update(leden=list(extra["leden"] or []), knelpunten=list(extra["knelpunten"] or []),
+                          jaarcijfers=jaarcijfers if isinstance(jaarcijfers, dict) else None)
     except (KeyError, TypeError, ValueError):
         return None
+    rij = object.__new__(Samenvatting)  # no __init__: the fields are set as they are (a tenth of a warm listing)
+    rij.__dict__.update(velden)
     return rij
 
 
@@ -281,13 +308,15 @@ def _zonder_cyclische_gc() -> Any:
             gc.enable()
 
 
-def samenvattingen() -> list[Samenvatting]:
-    """One summary per dossier, sorted by id; fresh for every changed, new or removed file."""
+def samenvattingen(*, extra: bool = True) -> list[Samenvatting]:
+    """One summary per dossier, sorted by id; fresh for every changed, new or removed file. With
+    ``extra=False`` the summaries read from the cache lack the ``EXTRA`` fields (``leden``,
+    ``knelpunten``, ``jaarcijfers``): for the listings, which then leave the side file unread."""
     with _zonder_cyclische_gc():
-        return _samenvattingen()
+        return _samenvattingen(extra)
 
 
-def _samenvattingen() -> list[Samenvatting]:
+def _samenvattingen(extra: bool) -> list[Samenvatting]:
     from ketencli import klok
 
     nu = klok.nu()
@@ -303,24 +332,30 @@ def _samenvattingen() -> list[Samenvatting]:
     rijen: list[Samenvatting] = []
     gewijzigd = cache.get("sleutel") != sleutel
     bestanden = _dossierbestanden()
+    extra_oud = _lees_extra(sleutel) if extra else {}
     bruikbaar: dict[str, Samenvatting] = {}
     for dossier_id, stempel in bestanden:
         item = oud.get(dossier_id)
         if (isinstance(item, dict) and item.get("stempel") == stempel and isinstance(item.get("samenvatting"), dict)
                 and (not item.get("geldig_tot") or nu_tijd < str(item["geldig_tot"]))):
-            rij = _uit_cache(item["samenvatting"])
+            bij = extra_oud.get(dossier_id) if extra else None
+            if extra and not (isinstance(bij, dict) and bij.get("stempel") == stempel):
+                continue  # the side file lost or missed this entry: the dossier is read again
+            rij = _uit_cache(item["samenvatting"], bij)
             if rij is not None:  # no item of today fell between then and now: the entry stays as it is
                 bruikbaar[dossier_id] = rij
     # stamps taken before reading: a write in between shows up as a changed stamp next time
     berekend = _bereken_alle([i for i, _ in bestanden if i not in bruikbaar], nu)
+    extra_nieuw: dict[str, Any] = {}
     for dossier_id, stempel in bestanden:
         if dossier_id in bruikbaar:
             nieuw[dossier_id] = oud[dossier_id]
             rijen.append(bruikbaar[dossier_id])
             continue
         data = berekend[dossier_id]
-        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
         rijen.append(Samenvatting.uit_dict(data))
+        extra_nieuw[dossier_id] = {"stempel": stempel, **{k: data.pop(k) for k in EXTRA}}
+        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
         gewijzigd = True
     team = (paden.home() / ".git").is_dir()
     naam = cache.get("profielnaam") if cache.get("sleutel") == sleutel and cache.get("team") == team else None
@@ -329,8 +364,22 @@ def _samenvattingen() -> list[Samenvatting]:
         gewijzigd = True
     _PROFIELNAAM[:] = [naam]
     if gewijzigd or nieuw.keys() != oud.keys():
+        # the side file first: a main entry written after it never points to an older side entry (and a
+        # side entry whose stamp differs is read again); it holds exactly the dossiers of the main file
+        if not extra:
+            extra_oud = _lees_extra(sleutel)
+        alle_extra = {i: extra_nieuw[i] if i in extra_nieuw else extra_oud[i]
+                      for i in nieuw if i in extra_nieuw or isinstance(extra_oud.get(i), dict)}
+        _schrijf_cache({"sleutel": sleutel, "dossiers": alle_extra}, extra_pad())
         _schrijf_cache({"sleutel": sleutel, "dossiers": nieuw, "profielnaam": naam, "team": team})
     return rijen
+
+
+def _lees_extra(sleutel: dict[str, Any]) -> dict[str, Any]:
+    """The side file's entries (``EXTRA`` fields by dossier id), when made under the same key."""
+    cache = _lees_cache(extra_pad())
+    dossiers = cache.get("dossiers") if cache.get("sleutel") == sleutel else None
+    return dossiers if isinstance(dossiers, dict) else {}
 
 
 _PROFIELNAAM: list[str] = []

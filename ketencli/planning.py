@@ -763,20 +763,33 @@ URGENTIE_NAMEN = {"te-laat": "te laat", "deze-week": "deze week", "volgende-week
 def urgentie(item: dict[str, Any], nu: datetime, weken: int | None) -> str | None:
     """The urgency class of a due item (``Vervaldatum.naar_dict()``) at ``nu``; None when it lies
     beyond ``weken`` weeks (this week counts as the first; None = no limit)."""
+    return _urgentie_op(nu, weken)(item)
+
+
+def _urgentie_op(nu: datetime, weken: int | None) -> Any:
+    """``urgentie`` at ``nu`` as a function of the item alone: the day's bounds computed once, as ISO
+    texts (they sort as the dates do), for a listing of many items (issue 19)."""
     nu = _lokaal(nu)
     vandaag = nu.date()
-    datum = date.fromisoformat(item["datum"])
-    if datum < vandaag or (datum == vandaag and item.get("tijd") and item["tijd"] < f"{nu:%H:%M}"):
-        return "te-laat"
+    nu_tijd = f"{nu:%H:%M}"
     zondag = vandaag + timedelta(days=6 - vandaag.weekday())
     tot = horizon(nu, weken)
-    if tot is not None and datum > tot:
-        return None
-    if datum <= zondag:
-        return "deze-week"
-    if datum <= zondag + timedelta(weeks=1):
-        return "volgende-week"
-    return "later"
+    vandaag_t, zondag_t, volgende_t = vandaag.isoformat(), zondag.isoformat(), (zondag + timedelta(weeks=1)).isoformat()
+    tot_t = tot.isoformat() if tot is not None else None
+
+    def klasse(item: dict[str, Any]) -> str | None:
+        datum = date.fromisoformat(item["datum"]).isoformat()  # a text that is no date is an error, as before
+        if datum < vandaag_t or (datum == vandaag_t and item.get("tijd") and item["tijd"] < nu_tijd):
+            return "te-laat"
+        if tot_t is not None and datum > tot_t:
+            return None
+        if datum <= zondag_t:
+            return "deze-week"
+        if datum <= volgende_t:
+            return "volgende-week"
+        return "later"
+
+    return klasse
 
 
 def tafel_naam_standaard(regio_key: str, tafel_key: str | None, regios: dict[str, Regio] | None = None) -> str:
@@ -796,18 +809,24 @@ def overzicht(samenvattingen: list[Any], nu: datetime, weken: int | None,
     ``samenvattingen``: objects with ``id``, ``regio`` and ``vervaldata`` (``index.Samenvatting``);
     ``regios``: the regions with the user's settings (table names), None = the bundled ones."""
     rijen: list[dict[str, Any]] = []
+    klasse_van = _urgentie_op(nu, weken)
+    tafel_namen: dict[tuple[str, str | None], str] = {}  # (regio, tafel) → name: looked up once
     for s in samenvattingen:
         for item in s.vervaldata:
-            klasse = urgentie(item, nu, weken)
+            klasse = klasse_van(item)
             if klasse is None:
                 continue
+            tafel = item.get("tafel")
+            naam = tafel_namen.get((s.regio, tafel))
+            if naam is None:
+                naam = tafel_namen[(s.regio, tafel)] = tafel_naam_standaard(s.regio, tafel, regios)
             rijen.append({
                 "dossier": s.id, "urgentie": klasse, "datum": item["datum"], "tijd": item.get("tijd"),
-                "soort": item["soort"], "omschrijving": item["omschrijving"], "tafel": item.get("tafel"),
-                "sleutel": item.get("sleutel") or item["soort"],
-                "tafel_naam": tafel_naam_standaard(s.regio, item.get("tafel"), regios), "regio": s.regio,
+                "soort": item["soort"], "omschrijving": item["omschrijving"], "tafel": tafel,
+                "sleutel": item.get("sleutel") or item["soort"], "tafel_naam": naam, "regio": s.regio,
             })
-    rijen.sort(key=lambda r: (URGENTIES.index(r["urgentie"]), r["datum"], r["tijd"] or "99:99", r["dossier"],
+    volgorde = {u: n for n, u in enumerate(URGENTIES)}
+    rijen.sort(key=lambda r: (volgorde[r["urgentie"]], r["datum"], r["tijd"] or "99:99", r["dossier"],
                               r["omschrijving"]))
     return rijen
 

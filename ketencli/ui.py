@@ -194,7 +194,9 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
     ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a style per cell ("bold red",
     "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without NO_COLOR."""
     totaal = terminalbreedte()
-    cellen = [None if rij is None else [zichtbaar(str(c)) for c in rij] for rij in rijen]
+    # a printable text has no control characters: only the others go through the regex
+    cellen = [None if rij is None else [c if c.__class__ is str and c.isprintable() else zichtbaar(str(c))
+                                        for c in rij] for rij in rijen]
     breedtes = [_breedte(k.kop) for k in kolommen]
     for rij in cellen:
         if rij is not None:
@@ -244,6 +246,11 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
             uit.append(lijn("├", "─", "┼", "┤"))
             continue
         rijstijl = stijlen[n] if kleur and stijlen is not None else None
+        if not (rijstijl and any(rijstijl)):  # the common row: plain ASCII on one line that fits, in C loops
+            samen = "".join(rij)
+            if samen.isascii() and "\n" not in samen and all(map(int.__le__, map(len, rij), breedtes)):
+                uit.append(vorm.format(*rij))
+                continue
         blokken: list[Sequence[str]] = []
         allemaal_een = True  # every character takes one cell: then len() is the width
         for cel, k, b in zip(rij, kolommen, breedtes, strict=True):

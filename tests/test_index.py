@@ -164,3 +164,27 @@ def test_dubbele_sleutel_en_sleutel_zonder_naam_ook_na_de_snelle_controle(tmp_pa
             store._lees_yaml_tekst(tekst, "x.yaml")
         assert woord in fout.value.melding or woord in str(fout.value.tip), (tekst, fout.value.melding)
     assert store._lees_yaml_tekst("a: 1\n<<: {b: 2}\n", "x.yaml") == {"a": 1, "b": 2}
+
+
+def test_listings_leave_the_side_file_unread_and_reports_repair_it(kc, palmeneire, westvl, thuis, monkeypatch):
+    """Issue 19: member keys, knelpunten and jaarcijfers live in a side file that `overzicht` and `dossier
+    list` do not parse; a report that needs them finds them after a warm listing, and a lost side file is
+    made again from the dossiers (never an empty list in its place)."""
+    from ketencli import index
+
+    volledig = {r.id: (r.leden, r.knelpunten, r.jaarcijfers) for r in index.samenvattingen()}
+    assert volledig[palmeneire][0] and volledig[palmeneire][2]  # the worked example has members and facts
+    extra = thuis / "cache" / "samenvattingen-extra.json"
+    assert extra.is_file() and "leden" not in json.loads(
+        (thuis / "cache" / "samenvattingen.json").read_text(encoding="utf-8"))["dossiers"][palmeneire]["samenvatting"]
+    extra.write_text("{kapot", encoding="utf-8")  # unreadable: the listings do not notice, they do not read it
+    geladen = []
+    echte_laad = store.laad
+    monkeypatch.setattr(store, "laad", lambda i: geladen.append(i) or echte_laad(i))
+    kc.ok("overzicht")
+    _lijst(kc)
+    assert geladen == []
+    assert {r.id: (r.leden, r.knelpunten, r.jaarcijfers) for r in index.samenvattingen()} == volledig
+    assert sorted(geladen) == sorted([palmeneire, westvl])  # read again once, then from the side file
+    assert {r.id: (r.leden, r.knelpunten, r.jaarcijfers) for r in index.samenvattingen()} == volledig
+    assert len(geladen) == 2

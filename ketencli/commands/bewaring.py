@@ -37,7 +37,7 @@ def bewaring(
     regios = planning.alle_regios()
     verstreken: list[dict[str, Any]] = []
     zonder_termijn: dict[str, int] = {}
-    for rij in index.samenvattingen():
+    for rij in index.samenvattingen(extra=False):
         if rij.fase != "afgesloten" or rij.fout:
             continue
         regio = regios.get(rij.regio)

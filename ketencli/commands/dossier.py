@@ -320,7 +320,7 @@ def lijst(
         controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
     verborgen = 0  # afgesloten dossiers left out by default
     rijen = []
-    for r in index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur):
+    for r in index.caseload(index.samenvattingen(extra=False), team=heel_team, regisseur=regisseur):
         if not r.fout and ((fase is not None and r.fase != fase) or (regio is not None and r.regio != regio)):
             continue
         if not r.fout and fase is None and not alle and r.fase == "afgesloten":

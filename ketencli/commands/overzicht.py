@@ -8,7 +8,6 @@ YAML nor holidays. Only dossier ids and what is due are shown, never names.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
@@ -39,7 +38,7 @@ def overzicht(
     from ketencli import index, klok, planning, ui
 
     nu = klok.nu()
-    samenvattingen = index.caseload(index.samenvattingen(), team=heel_team, regisseur=regisseur)
+    samenvattingen = index.caseload(index.samenvattingen(extra=False), team=heel_team, regisseur=regisseur)
     regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
     rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
     fouten = [s for s in samenvattingen if s.fout]
@@ -95,22 +94,29 @@ def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
                 ui.Kolom("Wat", min_breedte=20), ui.Kolom("Tafel", min_breedte=10)]
     ui.tabel(f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} dossier{'s' if n != 1 else ''}",
              kolommen, cellen, stijlen=stijlen, titel_links=True)
-    _verstuurd_tip(ui.console(), rijen)
+    _verstuurd_tip(rijen)
 
 
-def _verstuurd_tip(console: Any, rijen: list[dict]) -> None:
-    """An agendering's deadline stays "te laat" until its mail is noted as sent: say how, per agendering."""
+def _verstuurd_tip(rijen: list[dict]) -> None:
+    """An agendering's deadline stays "te laat" until its mail is noted as sent: say how, per agendering.
+    rich (the console) is loaded only when there is a tip to print."""
     import re
 
-    from rich.markup import escape
+    from ketencli import ui
 
+    patroon = re.compile(r"agendering-(a\d+)-deadline")
     for rij in rijen:
-        gevonden = re.fullmatch(r"agendering-(a\d+)-deadline", rij.get("sleutel") or "")
-        if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-") or not gevonden:
+        if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-"):
             continue
-        console.print(escape(f"Mail van {rij['dossier']} {gevonden.group(1)} al verstuurd? Noteer het met "
-                             f"`ketencli agendeer uitkomst {rij['dossier']} {gevonden.group(1)} --status ingediend`: "
-                             "dan staat de deadline niet meer bij te laat."))
+        gevonden = patroon.fullmatch(rij.get("sleutel") or "")
+        if not gevonden:
+            continue
+        from rich.markup import escape
+
+        dossier, agendering = rij["dossier"], gevonden.group(1)
+        ui.console().print(escape(f"Mail van {dossier} {agendering} al verstuurd? Noteer het met "
+                                  f"`ketencli agendeer uitkomst {dossier} {agendering} --status ingediend`: "
+                                  "dan staat de deadline niet meer bij te laat."))
 
 
 _DAGEN: dict[str, str] = {}  # "2026-11-23" → "ma 23/11/2026": a long overzicht repeats its dates
