@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ketencli.fouten import KetencliFout
-from ketencli.paden import home
+from ketencli.paden import alleen_eigenaar, home
 
 TAK = "main"
 REF = f"refs/heads/{TAK}"
@@ -130,6 +130,7 @@ def initialiseer(url: str) -> bool:
     nieuw = not actief(basis)
     if nieuw:
         pygit2.init_repository(str(basis), initial_head=TAK)
+    alleen_eigenaar(basis / ".git", 0o700)  # the objects hold every version of every dossier
     repo = open_repo()
     gitignore = basis / ".gitignore"
     if not gitignore.exists():

@@ -248,3 +248,11 @@ def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
         d = team.dossier(home, dossier_id)
         assert d.aanmelding.veiligheidsplan == "Tussendoor bewaard" and d.aanmelding.geweld_nu == "Van B, later"
         assert d.conflicten == []
+
+
+def test_de_git_map_is_alleen_voor_jou(team):
+    """The repository's objects hold every version of every dossier: its folder is 0700 like the data
+    home (before: 0755 with world-readable objects under the default umask)."""
+    team.start()
+    for home in (team.a, team.b):
+        assert (home / ".git").stat().st_mode & 0o077 == 0
