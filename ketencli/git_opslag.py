@@ -418,11 +418,32 @@ def _kort(fout: Exception) -> str:
     return tekst[:160]
 
 
+def _vereis_gedeelde_map(url: str) -> None:
+    """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
+    typo, a Windows path on another system) or is no git repository, before libgit2 answers in
+    English ("unsupported URL protocol", "could not find repository")."""
+    if soort_url(url) != "pad":
+        return
+    from urllib.parse import unquote, urlsplit
+
+    pad = Path(unquote(urlsplit(url).path)) if url.startswith("file://") else Path(libgit2_url(url))
+    if not pad.exists():
+        raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
+                       tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
+                           "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
+    if not ((pad / "HEAD").is_file() and (pad / "objects").is_dir()) and not (pad / ".git").exists():
+        raise TeamFout(f"{url} is geen git-opslag.",
+                       tip="Vraag je beheerder om daar een lege gedeelde git-opslag (bare) te maken, of geef het "
+                           "juiste pad met `ketencli team init --remote PAD`.")
+
+
 def haal_op(repo: Any) -> Any | None:
-    """Fetch the remote's branch; returns its commit (None when the remote is still empty)."""
+    """Fetch the remote's branch; returns its commit (None when the remote is still empty).
+    Raises TeamFout (unreachable, a folder that is not there or no git repository)."""
     import pygit2
 
     remote = repo.remotes["origin"]
+    _vereis_gedeelde_map(remote.url)
     terug = _terugroep(remote.url)
     try:
         remote.fetch([f"+{REF}:{REF_REMOTE}"], callbacks=terug)
@@ -441,6 +462,7 @@ def duw(repo: Any) -> None:
     import pygit2
 
     remote = repo.remotes["origin"]
+    _vereis_gedeelde_map(remote.url)
     terug = _terugroep(remote.url)
     try:
         remote.push([f"{REF}:{REF}"], callbacks=terug)

@@ -250,6 +250,24 @@ def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
         assert d.conflicten == []
 
 
+@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git"])
+def test_een_fout_pad_naar_de_gedeelde_opslag_wordt_in_het_nederlands_gezegd(kc, palmeneire, tmp_path, soort):
+    """A folder remote that is not there (a share not mounted, a typo, a Windows path on macOS/Linux)
+    or no git repository: before, libgit2's English ("unsupported URL protocol", "could not find
+    repository at") came through under "niet bereikbaar"."""
+    (tmp_path / "leeg").mkdir()
+    url = {"ontbreekt": str(tmp_path / "bestaatniet.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
+           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg")}[soort]
+    kc.ok("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
+    uit = kc("team", "sync")
+    assert uit.exit_code == 1
+    verwacht = "geen git-opslag" if soort == "geen-git" else "niet gevonden op deze computer"
+    assert verwacht in uit.output and "team init --remote" in uit.output
+    for engels in ("unsupported", "could not", "failed to", "resolve"):
+        assert engels not in uit.output
+    kc.ok("dossier", "show", palmeneire)
+
+
 def test_de_git_map_is_alleen_voor_jou(team):
     """The repository's objects hold every version of every dossier: its folder is 0700 like the data
     home (before: 0755 with world-readable objects under the default umask)."""
