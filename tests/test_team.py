@@ -300,3 +300,16 @@ def test_zelfde_nummer_op_twee_computers_wordt_hernummerd(team):
         assert d.gezin == "Gezin Bbb" and d.conflicten == []
     assert (team.b / "dossiers" / "2026-003" / "documenten" / "brief.docx").read_bytes() == b"x"
     assert "hernummerd" in team.dossier(team.b, "2026-003").historie[-1].wat
+
+
+def test_een_lege_eigen_caseload_verwijst_naar_het_team(team):
+    """Before: a regisseur without own dossiers read "Geen dossiers gevonden. Maak er een met ketencli
+    dossier new" (and the coordinator "0 dossiers bekeken") while the team's dossiers were there."""
+    team.start()  # the example's casusregisseur is Katrien Dewulf, not A
+    for opdracht in (("dossier", "list"), ("overzicht",)):
+        uit = team.ok(team.a, *opdracht)
+        assert "Je hebt geen eigen dossiers; 1 dossier is van je collega's" in uit.output
+        assert "--team" in uit.output and "Maak er een" not in uit.output
+        uit = team.ok(team.a, *opdracht, "--regisseur", "Niemand")
+        assert "Geen dossiers van casusregisseur Niemand" in uit.output and "Katrien Dewulf" in uit.output
+        assert "0 dossiers bekeken" not in uit.output
