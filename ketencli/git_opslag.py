@@ -173,6 +173,25 @@ def head_commit(repo: Any) -> Any | None:
     return repo.head.peel()
 
 
+def auteurs(hoogstens: int = 2000) -> set[str]:
+    """The author names of the last ``hoogstens`` commits: the team's members as far as this data
+    home knows them (empty without a team)."""
+    if not actief():
+        return set()
+    import pygit2
+
+    repo = open_repo()
+    kop = head_commit(repo)
+    if kop is None:
+        return set()
+    namen: set[str] = set()
+    for i, commit in enumerate(repo.walk(kop.id, pygit2.enums.SortMode.NONE)):
+        if i >= hoogstens:
+            break
+        namen.add(commit.author.name)
+    return namen
+
+
 def leg_vast(paden: list[str], bericht: str, auteur: str, moment: datetime | None = None) -> bool:
     """Commit the files at ``paden`` (relative, '/'-separated) as they are on disk now (a missing file
     is a removal). Returns False when nothing changed. Takes the team lock."""

@@ -313,3 +313,16 @@ def test_een_lege_eigen_caseload_verwijst_naar_het_team(team):
         uit = team.ok(team.a, *opdracht, "--regisseur", "Niemand")
         assert "Geen dossiers van casusregisseur Niemand" in uit.output and "Katrien Dewulf" in uit.output
         assert "0 dossiers bekeken" not in uit.output
+
+
+def test_overdracht_aan_een_onbekende_naam_waarschuwt(team):
+    """A typo in the colleague's name handed the dossier to nobody's own list without a word; now the
+    names the data home knows (casusregisseurs, authors in the team's history) are checked."""
+    dossier_id = team.start()
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Bert Testregiseur")
+    tekst = " ".join(uit.output.split())
+    assert "Let op: Bert Testregiseur is geen casusregisseur of teamlid" in tekst
+    assert "bedoel je " in tekst and f"{NAAM_B}?" in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Bert Testregiseur"  # done, as asked
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    assert "Let op" not in uit.output

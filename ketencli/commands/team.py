@@ -184,11 +184,23 @@ def overdracht(
     het komt in de historiek."""
     from rich.markup import escape
 
-    from ketencli import team, ui
+    from ketencli import git_opslag, index, store, team, ui
 
+    gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
+    gekend |= {" ".join(a.split()) for a in git_opslag.auteurs()}
+    gekend.add(" ".join(store.lees_profiel().naam.split()))
     team.draag_over(dossier_id, aan, organisatie)
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(aan.strip())}."
+    naam = " ".join(aan.split())
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(naam)}."
               + (" Deel het met ketencli team sync." if _team_actief() else ""))
+    if naam.casefold() not in {g.casefold() for g in gekend if g}:
+        import difflib
+
+        nabij = difflib.get_close_matches(naam, sorted(g for g in gekend if g), n=2, cutoff=0.6)
+        ui.melding(f"Let op: {naam} is geen casusregisseur of teamlid dat je datamap kent"
+                   + (f" (bedoel je {' of '.join(nabij)}?)" if nabij else "")
+                   + ". Een tikfout zet het dossier bij niemand in de eigen lijst; verbeter het met "
+                     f"`ketencli dossier overdracht {dossier_id} --aan \"Voornaam Naam\"`.")
 
 
 def _team_actief() -> bool:
