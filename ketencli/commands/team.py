@@ -193,14 +193,16 @@ def overdracht(
     naam = " ".join(aan.split())
     ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(naam)}."
               + (" Deel het met ketencli team sync." if _team_actief() else ""))
-    if naam.casefold() not in {g.casefold() for g in gekend if g}:
+    bekend = sorted(g for g in gekend if g)
+    if naam.casefold() not in {g.casefold() for g in bekend}:
         import difflib
 
-        nabij = difflib.get_close_matches(naam, sorted(g for g in gekend if g), n=2, cutoff=0.6)
-        ui.melding(f"Let op: {naam} is geen casusregisseur of teamlid dat je datamap kent"
-                   + (f" (bedoel je {' of '.join(nabij)}?)" if nabij else "")
-                   + ". Een tikfout zet het dossier bij niemand in de eigen lijst; verbeter het met "
-                     f"`ketencli dossier overdracht {dossier_id} --aan \"Voornaam Naam\"`.")
+        # only a near miss of a known name is likely a typo; a new colleague is no reason to warn
+        nabij = difflib.get_close_matches(naam, bekend, n=2, cutoff=0.8)
+        if nabij:
+            ui.melding(f"Let op: {naam} is geen casusregisseur of teamlid dat je datamap kent; bedoel je "
+                       f"{' of '.join(nabij)}? Een tikfout zet het dossier bij niemand in de eigen lijst; "
+                       f"verbeter het met `ketencli dossier overdracht {dossier_id} --aan \"Voornaam Naam\"`.")
 
 
 def _team_actief() -> bool:
