@@ -274,3 +274,21 @@ def test_de_git_map_is_alleen_voor_jou(team):
     team.start()
     for home in (team.a, team.b):
         assert (home / ".git").stat().st_mode & 0o077 == 0
+
+
+def test_ctrl_c_tijdens_de_sync_zegt_wat_er_is_en_de_volgende_sync_maakt_het_af(team, monkeypatch):
+    """Ctrl-C during a sync (e.g. a slow share) ended with exit 130 and not a word (typer turns the
+    interrupt into a silent Exit(130)); now it says the dossiers are valid and to sync again (D12)."""
+    dossier_id = _tweezijdig(team)
+    echte_haal_op = git_opslag.haal_op
+
+    def onderbroken(repo):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(git_opslag, "haal_op", onderbroken)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 130
+    assert "Afgebroken: de synchronisatie stopte" in uit.output and "team sync" in uit.output
+    monkeypatch.setattr(git_opslag, "haal_op", echte_haal_op)
+    _geldig(team, dossier_id)
+    _alles_er(team, dossier_id)

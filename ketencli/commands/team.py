@@ -50,9 +50,14 @@ def init(
 def sync() -> None:
     """Haal de wijzigingen van je team op, voeg ze samen met de jouwe en deel het resultaat."""
     from ketencli import team, ui
+    from ketencli.fouten import Afgebroken
     from ketencli.taal import aantal
 
-    uit = team.sync()
+    try:
+        uit = team.sync()
+    except KeyboardInterrupt:
+        raise Afgebroken("Afgebroken: de synchronisatie stopte. Je dossiers zijn geldig en wat je bewaarde blijft "
+                         "bewaard; doe `ketencli team sync` opnieuw om ze te delen en op te halen.") from None
     delen = []
     if uit.opgehaald:
         delen.append(f"{aantal(len(uit.opgehaald), 'bestand', 'bestanden')} bijgewerkt")
