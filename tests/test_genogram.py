@@ -378,3 +378,23 @@ def test_legende_toont_elk_symbool_zoals_getekend(kc, thuis, tmp_path):
     assert merken(voorbeeld_bij("dubbele rand"))[2] == merken(lid["Dirk Nieuw"]["bbox"])[2] == 1
     assert merken(voorbeeld_bij("12+"))[3] and merken(lid["Lotte Kind"]["bbox"])[3]
     assert not merken(voorbeeld_bij("man"))[3] and merken(voorbeeld_bij("man"))[:3] == (0, 0, 0)
+
+
+def test_het_genogram_in_de_documenten_toont_het_huishouden(kc, thuis, palmeneire):
+    """The household label is a reference (who lives with whom), not case text: the need-to-know filter
+    (D32) blanked it, so the weegploeg document's genogram lost its dotted household line and legend
+    entry while `ketencli genogram` showed them. The document's picture is the command's picture."""
+    import docx
+
+    kc.ok("dossier", "lid", "edit", palmeneire, "m2", "--huishouden", "h1")
+    kc.ok("dossier", "lid", "edit", palmeneire, "m3", "--huishouden", "h1")
+    kc.ok("genogram", palmeneire)
+    docs = thuis / "dossiers" / palmeneire / "documenten"
+    svg = next(docs.glob("*_genogram.svg")).read_text(encoding="utf-8")
+    assert "woont samen" in svg
+    png = next(docs.glob("*_genogram.png")).read_bytes()
+    for soort in ("weegploeg-pva", "rondetafel"):
+        kc.ok("doc", palmeneire, soort)
+        document = docx.Document(str(next(docs.glob(f"*_{soort}.docx"))))
+        beelden = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
+        assert beelden == [png], soort
