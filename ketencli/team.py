@@ -436,6 +436,8 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
         elif not versie.voor or all(v is None for v in versie.voor):
             wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "toegevoegd", "oud": None, "nieuw": None,
                             "zin": "dossier aangemaakt (of voor het eerst gedeeld)"}]
+            if not uit:  # what happened before the team: the dossier's own historie (an afgesloten one's too)
+                uit.extend(_historie_voor_het_team(na))
         else:
             wijzigingen = [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
@@ -443,6 +445,24 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
     if not uit:
         store.laad(dossier_id)  # a clear message for an unknown id
     return uit
+
+
+def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:
+    """The ``historie`` entries of a dossier's first shared version, as historiek items without an
+    author (nobody's name was recorded before the team): imports, fase changes, the afsluiting."""
+    from datetime import datetime as _dt
+
+    items = []
+    for h in (data or {}).get("historie") or []:
+        if not isinstance(h, dict) or not h.get("wat"):
+            continue
+        moment = h.get("moment")
+        tekst = moment.isoformat() if isinstance(moment, _dt) else str(moment or "")
+        zin = str(h["wat"]) + (f" ({h['reden']})" if h.get("reden") else "")
+        items.append({"moment": tekst, "auteur": None, "commit": None, "bericht": "vóór het delen in het team",
+                      "wijzigingen": [{"veld": "historie", "in_woorden": "historie", "soort": "toegevoegd",
+                                       "oud": None, "nieuw": None, "zin": zin}]})
+    return items
 
 
 def _sleutel(v: samenvoegen.Verschil) -> str:

@@ -328,3 +328,31 @@ def test_overdracht_aan_een_onbekende_naam_waarschuwt(team):
     for naam in ("Anna Testregisseur", "Chris Nieuwe Collega"):
         uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", naam)
         assert "Let op" not in uit.output
+
+
+def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurde(kc, tmp_path, monkeypatch):
+    """An afgesloten dossier's history stays (issue 18 §4): shared only after it was closed, its
+    historiek showed one line "dossier aangemaakt" and lost the afronding and afsluiting."""
+    import yaml
+
+    from tests.test_alleen_lezen import klaar_data
+
+    data = klaar_data()
+    data["stappen"] = [{"item": "evaluatie-gezinsleden", "datum": "2026-11-15"}]
+    bestand = tmp_path / "klaar.yaml"
+    bestand.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    dossier_id = kc.ok("dossier", "new", "--from", bestand, "--no-input").output.split("Dossier ", 1)[1].split(" ")[0]
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")
+    monkeypatch.setenv("KETENCLI_NU", "2027-06-01T10:00")
+    kc.ok("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+    voor = [h["zin"] for h in json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
+            for h in h["wijzigingen"]]
+    pygit2.init_repository(str(tmp_path / "team.git"), bare=True)
+    kc.ok("team", "init", "--remote", str(tmp_path / "team.git"), "--naam", NAAM_A)
+    kc.ok("team", "sync")
+    items = json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
+    zinnen = [w["zin"] for item in items for w in item["wijzigingen"]]
+    assert any("afgesloten" in z for z in voor)
+    assert zinnen[:len(voor)] == voor and zinnen[-1] == "dossier aangemaakt (of voor het eerst gedeeld)"
+    assert all(item["auteur"] is None for item in items[:len(voor)])
+    assert "afgesloten" in kc.ok("dossier", "historiek", dossier_id).output
