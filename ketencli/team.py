@@ -437,7 +437,7 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
             wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "toegevoegd", "oud": None, "nieuw": None,
                             "zin": "dossier aangemaakt (of voor het eerst gedeeld)"}]
             if not uit:  # what happened before the team: the dossier's own historie (an afgesloten one's too)
-                uit.extend(_historie_voor_het_team(na))
+                wijzigingen += _historie_voor_het_team(na)
         else:
             wijzigingen = [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
@@ -448,21 +448,26 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
 
 
 def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:
-    """The ``historie`` entries of a dossier's first shared version, as historiek items without an
-    author (nobody's name was recorded before the team): imports, fase changes, the afsluiting."""
+    """The ``historie`` entries of a dossier's first shared version, as changes of that version with
+    their own date ("eerder, op 23/11/2026: afgerond"): what happened before the team (imports, fase
+    changes, the afsluiting of an afgesloten dossier), whose author was never recorded."""
     from datetime import datetime as _dt
 
-    items = []
+    uit = []
     for h in (data or {}).get("historie") or []:
         if not isinstance(h, dict) or not h.get("wat"):
             continue
         moment = h.get("moment")
-        tekst = moment.isoformat() if isinstance(moment, _dt) else str(moment or "")
-        zin = str(h["wat"]) + (f" ({h['reden']})" if h.get("reden") else "")
-        items.append({"moment": tekst, "auteur": None, "commit": None, "bericht": "vóór het delen in het team",
-                      "wijzigingen": [{"veld": "historie", "in_woorden": "historie", "soort": "toegevoegd",
-                                       "oud": None, "nieuw": None, "zin": zin}]})
-    return items
+        if isinstance(moment, str):
+            try:
+                moment = _dt.fromisoformat(moment)
+            except ValueError:
+                moment = None
+        datum = f"op {moment:%d/%m/%Y}: " if isinstance(moment, _dt) else ""
+        zin = f"eerder, {datum}{h['wat']}" + (f" ({h['reden']})" if h.get("reden") else "")
+        uit.append({"veld": "historie", "in_woorden": "historie", "soort": "eerder", "oud": None,
+                    "nieuw": None, "zin": zin})
+    return uit
 
 
 def _sleutel(v: samenvoegen.Verschil) -> str:

@@ -345,14 +345,15 @@ def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurd
     kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")
     monkeypatch.setenv("KETENCLI_NU", "2027-06-01T10:00")
     kc.ok("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
-    voor = [h["zin"] for h in json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
-            for h in h["wijzigingen"]]
+    voor = [w["zin"] for h in json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
+            for w in h["wijzigingen"]]
+    assert any("afgesloten" in z for z in voor)
     pygit2.init_repository(str(tmp_path / "team.git"), bare=True)
     kc.ok("team", "init", "--remote", str(tmp_path / "team.git"), "--naam", NAAM_A)
     kc.ok("team", "sync")
     items = json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
-    zinnen = [w["zin"] for item in items for w in item["wijzigingen"]]
-    assert any("afgesloten" in z for z in voor)
-    assert zinnen[:len(voor)] == voor and zinnen[-1] == "dossier aangemaakt (of voor het eerst gedeeld)"
-    assert all(item["auteur"] is None for item in items[:len(voor)])
+    zinnen = [w["zin"] for w in items[0]["wijzigingen"]]
+    assert zinnen[0] == "dossier aangemaakt (of voor het eerst gedeeld)"
+    assert len(zinnen) == 1 + len(voor) and all(z.startswith("eerder, op ") for z in zinnen[1:])
+    assert any("afgesloten" in z and "01/06/2027" in z for z in zinnen)
     assert "afgesloten" in kc.ok("dossier", "historiek", dossier_id).output
