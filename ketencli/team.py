@@ -338,6 +338,9 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         conflict = dossier.conflicten[nummer - 1]
         if (kies is None) == (waarde is None):
             raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")
+        if waarde is not None and not waarde.strip():
+            raise GebruiksFout("--waarde is leeg: zo zouden beide waarden verloren gaan. Er werd niets bewaard.",
+                               tip="Typ de juiste waarde tussen aanhalingstekens, of kies er een met --kies 1 of 2.")
         if kies is not None:
             if not 1 <= kies <= len(conflict.waarden):
                 raise GebruiksFout(f"--kies {kies}: kies 1 tot {len(conflict.waarden)}.")

@@ -182,6 +182,10 @@ def test_los_met_een_getypte_waarde_en_foute_keuzes(team):
     assert team.run(team.b, "team", "los", dossier_id, "--kies", "3").exit_code == 2
     assert team.run(team.b, "team", "los", dossier_id).exit_code == 2
     assert team.run(team.b, "team", "los", dossier_id, "2").exit_code == 2
+    for leeg in ("", "   "):  # an empty --waarde (a slip, an unset shell variable) would drop both values
+        uit = team.run(team.b, "team", "los", dossier_id, "--waarde", leeg)
+        assert uit.exit_code == 2 and "--waarde is leeg" in uit.output
+        assert team.dossier(team.b, dossier_id).conflicten
     team.ok(team.b, "team", "los", dossier_id, "--waarde", "Samen: A en B")
     d = team.dossier(team.b, dossier_id)
     assert d.aanmelding.waarom_nu == "Samen: A en B" and not d.conflicten
