@@ -398,3 +398,17 @@ def test_het_genogram_in_de_documenten_toont_het_huishouden(kc, thuis, palmeneir
         document = docx.Document(str(next(docs.glob(f"*_{soort}.docx"))))
         beelden = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
         assert beelden == [png], soort
+
+
+def test_een_overleden_gezinslid_heeft_geen_leeftijd_als_leefde_het_nog(kc, thuis, palmeneire):
+    """The table of clients in the weegploeg document gave a deceased grandfather "82 jaar" as if alive;
+    the genogram crosses him out with "1938–2020 (82 j)". The table now says "overleden 2020 (82 jaar)"."""
+    import docx
+
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Jozef Grootvader", "--rol", "ander",
+          "--geboortedatum", "1938-06-10", "--geslacht", "man", "--overleden", "2020", "--no-input")
+    kc.ok("doc", palmeneire, "weegploeg-pva")
+    pad = next((thuis / "dossiers" / palmeneire / "documenten").glob("*_weegploeg-pva.docx"))
+    rijen = [[c.text for c in r.cells] for t in docx.Document(str(pad)).tables for r in t.rows]
+    jozef = next(r for r in rijen if r[0] == "Jozef Grootvader")
+    assert "overleden 2020 (82 jaar)" in jozef
