@@ -182,6 +182,8 @@ def test_los_met_een_getypte_waarde_en_foute_keuzes(team):
     assert team.run(team.b, "team", "los", dossier_id, "--kies", "3").exit_code == 2
     assert team.run(team.b, "team", "los", dossier_id).exit_code == 2
     assert team.run(team.b, "team", "los", dossier_id, "2").exit_code == 2
+    uit = team.ok(team.b, "team", "status")
+    assert f"ketencli team los {dossier_id} --kies 1" in " ".join(uit.output.split())  # the real id, ready to type
     for leeg in ("", "   "):  # an empty --waarde (a slip, an unset shell variable) would drop both values
         uit = team.run(team.b, "team", "los", dossier_id, "--waarde", leeg)
         assert uit.exit_code == 2 and "--waarde is leeg" in uit.output

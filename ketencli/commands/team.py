@@ -80,8 +80,11 @@ def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
         ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
                            + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
     if conflicten:
-        ui.console().print(escape("Bekijk de twee waarden met `ketencli dossier show ID` en kies met "
-                                  "`ketencli team los ID [NR] --kies 1` (of 2), of typ de juiste waarde met --waarde."))
+        eerste, velden = sorted(conflicten.items())[0]
+        nr = "" if len(velden) == 1 else " 1"
+        ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
+                                  f"`ketencli team los {eerste}{nr} --kies 1` (of 2), of typ de juiste waarde met "
+                                  "--waarde \"...\"."))
 
 
 @app.command("status")
