@@ -298,6 +298,8 @@ class KetenGroep(typer_core.TyperGroup):
                     "Met KETENCLI_DEBUG=1 zie je de technische details.", "yellow")
             sys.exit(1)
         if isinstance(resultaat, int) and resultaat:
+            if resultaat == 130:  # typer turns a Ctrl-C outside a question into a silent Exit(130)
+                _stderr("Afgebroken: er werd niets half bewaard.", "yellow")
             sys.exit(resultaat)
         sys.exit(0)
 

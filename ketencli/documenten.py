@@ -208,7 +208,11 @@ def context_pva(d: model.Dossier, vandaag: date, **_: Any) -> dict[str, Any]:
 
 
 def _leeftijd(lid: model.Gezinslid, op: date) -> str:
+    """"54 jaar"; for a deceased member "overleden 2020 (82 jaar)", never an age as if alive."""
     jaren = lid.leeftijd(op)
+    if lid.overleden is not None:
+        jaar = lid.overleden if isinstance(lid.overleden, int) else lid.overleden.year
+        return f"overleden {jaar}" + (f" ({jaren} jaar)" if jaren is not None else "")
     return f"{jaren} jaar" if jaren is not None else ""
 
 

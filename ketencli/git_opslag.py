@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ketencli.fouten import KetencliFout
-from ketencli.paden import home
+from ketencli.paden import alleen_eigenaar, home
 
 TAK = "main"
 REF = f"refs/heads/{TAK}"
@@ -130,6 +130,7 @@ def initialiseer(url: str) -> bool:
     nieuw = not actief(basis)
     if nieuw:
         pygit2.init_repository(str(basis), initial_head=TAK)
+    alleen_eigenaar(basis / ".git", 0o700)  # the objects hold every version of every dossier
     repo = open_repo()
     gitignore = basis / ".gitignore"
     if not gitignore.exists():
@@ -170,6 +171,25 @@ def head_commit(repo: Any) -> Any | None:
     if repo.head_is_unborn:
         return None
     return repo.head.peel()
+
+
+def auteurs(hoogstens: int = 2000) -> set[str]:
+    """The author names of the last ``hoogstens`` commits: the team's members as far as this data
+    home knows them (empty without a team)."""
+    if not actief():
+        return set()
+    import pygit2
+
+    repo = open_repo()
+    kop = head_commit(repo)
+    if kop is None:
+        return set()
+    namen: set[str] = set()
+    for i, commit in enumerate(repo.walk(kop.id, pygit2.enums.SortMode.NONE)):
+        if i >= hoogstens:
+            break
+        namen.add(commit.author.name)
+    return namen
 
 
 def leg_vast(paden: list[str], bericht: str, auteur: str, moment: datetime | None = None) -> bool:
@@ -409,11 +429,32 @@ def _kort(fout: Exception) -> str:
     return tekst[:160]
 
 
+def _vereis_gedeelde_map(url: str) -> None:
+    """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
+    typo, a Windows path on another system) or is no git repository, before libgit2 answers in
+    English ("unsupported URL protocol", "could not find repository")."""
+    if soort_url(url) != "pad":
+        return
+    from urllib.parse import unquote, urlsplit
+
+    pad = Path(unquote(urlsplit(url).path)) if url.startswith("file://") else Path(libgit2_url(url))
+    if not pad.exists():
+        raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
+                       tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
+                           "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
+    if not ((pad / "HEAD").is_file() and (pad / "objects").is_dir()) and not (pad / ".git").exists():
+        raise TeamFout(f"{url} is geen git-opslag.",
+                       tip="Vraag je beheerder om daar een lege gedeelde git-opslag (bare) te maken, of geef het "
+                           "juiste pad met `ketencli team init --remote PAD`.")
+
+
 def haal_op(repo: Any) -> Any | None:
-    """Fetch the remote's branch; returns its commit (None when the remote is still empty)."""
+    """Fetch the remote's branch; returns its commit (None when the remote is still empty).
+    Raises TeamFout (unreachable, a folder that is not there or no git repository)."""
     import pygit2
 
     remote = repo.remotes["origin"]
+    _vereis_gedeelde_map(remote.url)
     terug = _terugroep(remote.url)
     try:
         remote.fetch([f"+{REF}:{REF_REMOTE}"], callbacks=terug)
@@ -432,6 +473,7 @@ def duw(repo: Any) -> None:
     import pygit2
 
     remote = repo.remotes["origin"]
+    _vereis_gedeelde_map(remote.url)
     terug = _terugroep(remote.url)
     try:
         remote.push([f"{REF}:{REF}"], callbacks=terug)

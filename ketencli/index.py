@@ -397,6 +397,23 @@ def _lees_profielnaam() -> str:
         return ""
 
 
+def caseload_leeg(rijen: list[Samenvatting], *, regisseur: str | None) -> str | None:
+    """Why a caseload view (``caseload``) shows none of ``rijen`` (all dossiers of the data home), in
+    Dutch with what to do; None when there are none at all. Without this, a colleague's dossiers hidden
+    by the default filter read as "Geen dossiers gevonden. Maak er een" (issue 18 §5)."""
+    from ketencli.taal import aantal
+
+    if not rijen:
+        return None
+    if regisseur is not None:
+        namen = sorted({" ".join(r.regisseur.split()) for r in rijen if r.regisseur.strip()}, key=str.casefold)
+        return (f"Geen dossiers van casusregisseur {' '.join(regisseur.split())}."
+                + (f" Casusregisseurs in je datamap: {', '.join(namen)}." if namen else "")
+                + " Toon alle dossiers met --team.")
+    return (f"Je hebt geen eigen dossiers; {aantal(len(rijen), 'dossier is', 'dossiers zijn')} van je collega's. "
+            "Toon ze met --team (of --regisseur NAAM).")
+
+
 def caseload(rijen: list[Samenvatting], *, team: bool, regisseur: str | None) -> list[Samenvatting]:
     """The dossiers a listing shows (issue 18 §5): with ``regisseur`` that colleague's; in a team data
     home by default the user's own (the profile's name) and the unassigned ones; otherwise all (a single

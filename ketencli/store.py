@@ -712,10 +712,14 @@ _LOCKS: dict[str, Any] = {}
 
 
 @contextlib.contextmanager
-def slot(dossier_id: str) -> Iterator[None]:
-    """The per-dossier lock (reentrant within this process)."""
+def slot(dossier_id: str, *, nieuw: bool = False) -> Iterator[None]:
+    """The per-dossier lock (reentrant within this process). Raises DossierNietGevonden for an
+    unknown id unless ``nieuw`` (a dossier being created or arriving from a sync): a lock never
+    leaves an empty folder behind that would take the number of the next new dossier."""
     from filelock import FileLock, Timeout
 
+    if not nieuw and not (ID_PATROON.match(dossier_id) and dossier_pad(dossier_id).is_file()):
+        raise _niet_gevonden(dossier_id)
     map_ = maak_map(dossier_dir(dossier_id))
     sleutel = str(map_)
     if sleutel not in _LOCKS:
@@ -739,7 +743,7 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
     if dossier._geladen_fase == "afgesloten" and not heropen:
         raise AlleenLezen(dossier.id)
     pad = dossier_pad(dossier.id)
-    with slot(dossier.id):
+    with slot(dossier.id, nieuw=dossier._stempel is None):
         try:
             huidig: bytes | None = pad.read_bytes()
         except FileNotFoundError:
@@ -807,7 +811,7 @@ def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = Non
     delen = relpad.split("/")
     try:
         if len(delen) == 3 and delen[0] == "dossiers" and delen[2] == DOSSIER_BESTAND and ID_PATROON.match(delen[1]):
-            with slot(delen[1]):
+            with slot(delen[1], nieuw=True):
                 try:
                     huidig: bytes | None = pad.read_bytes()
                 except FileNotFoundError:
@@ -847,7 +851,7 @@ def team_hernummer(oud_id: str, bezet: set[str]) -> str:
         if nieuw_id not in bezet:
             break
     try:
-        with slot(oud_id), slot(nieuw_id):
+        with slot(oud_id), slot(nieuw_id, nieuw=True):
             dossier = laad(oud_id)
             kopie = dossier.model_copy(update={"id": nieuw_id})
             historie(kopie, f"hernummerd: {oud_id} → {nieuw_id}",

@@ -382,6 +382,9 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         conflict = dossier.conflicten[nummer - 1]
         if (kies is None) == (waarde is None):
             raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")
+        if waarde is not None and not waarde.strip():
+            raise GebruiksFout("--waarde is leeg: zo zouden beide waarden verloren gaan. Er werd niets bewaard.",
+                               tip="Typ de juiste waarde tussen aanhalingstekens, of kies er een met --kies 1 of 2.")
         if kies is not None:
             if not 1 <= kies <= len(conflict.waarden):
                 raise GebruiksFout(f"--kies {kies}: kies 1 tot {len(conflict.waarden)}.")
@@ -480,12 +483,37 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
         elif not versie.voor or all(v is None for v in versie.voor):
             wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "toegevoegd", "oud": None, "nieuw": None,
                             "zin": "dossier aangemaakt (of voor het eerst gedeeld)"}]
+            if not uit:  # what happened before the team: the dossier's own historie (an afgesloten one's too)
+                wijzigingen += _historie_voor_het_team(na)
         else:
             wijzigingen = [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
                     "bericht": versie.bericht, "wijzigingen": wijzigingen})
     if not uit:
         store.laad(dossier_id)  # a clear message for an unknown id
+    return uit
+
+
+def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:
+    """The ``historie`` entries of a dossier's first shared version, as changes of that version with
+    their own date ("eerder, op 23/11/2026: afgerond"): what happened before the team (imports, fase
+    changes, the afsluiting of an afgesloten dossier), whose author was never recorded."""
+    from datetime import datetime as _dt
+
+    uit = []
+    for h in (data or {}).get("historie") or []:
+        if not isinstance(h, dict) or not h.get("wat"):
+            continue
+        moment = h.get("moment")
+        if isinstance(moment, str):
+            try:
+                moment = _dt.fromisoformat(moment)
+            except ValueError:
+                moment = None
+        datum = f"op {moment:%d/%m/%Y}: " if isinstance(moment, _dt) else ""
+        zin = f"eerder, {datum}{h['wat']}" + (f" ({h['reden']})" if h.get("reden") else "")
+        uit.append({"veld": "historie", "in_woorden": "historie", "soort": "eerder", "oud": None,
+                    "nieuw": None, "zin": zin})
     return uit
 
 

@@ -160,3 +160,15 @@ def test_redirected_output_is_utf8_whatever_the_code_page(kc, tmp_path):
 def test_extra_argument_in_dutch(kc):
     uit = kc("dossier", "list", "extra")
     assert uit.exit_code == 2 and "te veel argumenten: extra" in uit.stderr
+
+
+def test_ctrl_c_buiten_een_vraag_wordt_gemeld(kc, palmeneire, monkeypatch):
+    """typer turns a Ctrl-C outside a question into a silent Exit(130): the user saw nothing (D12)."""
+    from ketencli import store
+
+    def onderbroken(dossier_id):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "laad", onderbroken)
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 130 and "Afgebroken" in uit.output

@@ -378,3 +378,37 @@ def test_legende_toont_elk_symbool_zoals_getekend(kc, thuis, tmp_path):
     assert merken(voorbeeld_bij("dubbele rand"))[2] == merken(lid["Dirk Nieuw"]["bbox"])[2] == 1
     assert merken(voorbeeld_bij("12+"))[3] and merken(lid["Lotte Kind"]["bbox"])[3]
     assert not merken(voorbeeld_bij("man"))[3] and merken(voorbeeld_bij("man"))[:3] == (0, 0, 0)
+
+
+def test_het_genogram_in_de_documenten_toont_het_huishouden(kc, thuis, palmeneire):
+    """The household label is a reference (who lives with whom), not case text: the need-to-know filter
+    (D32) blanked it, so the weegploeg document's genogram lost its dotted household line and legend
+    entry while `ketencli genogram` showed them. The document's picture is the command's picture."""
+    import docx
+
+    kc.ok("dossier", "lid", "edit", palmeneire, "m2", "--huishouden", "h1")
+    kc.ok("dossier", "lid", "edit", palmeneire, "m3", "--huishouden", "h1")
+    kc.ok("genogram", palmeneire)
+    docs = thuis / "dossiers" / palmeneire / "documenten"
+    svg = next(docs.glob("*_genogram.svg")).read_text(encoding="utf-8")
+    assert "woont samen" in svg
+    png = next(docs.glob("*_genogram.png")).read_bytes()
+    for soort in ("weegploeg-pva", "rondetafel"):
+        kc.ok("doc", palmeneire, soort)
+        document = docx.Document(str(next(docs.glob(f"*_{soort}.docx"))))
+        beelden = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
+        assert beelden == [png], soort
+
+
+def test_een_overleden_gezinslid_heeft_geen_leeftijd_als_leefde_het_nog(kc, thuis, palmeneire):
+    """The table of clients in the weegploeg document gave a deceased grandfather "82 jaar" as if alive;
+    the genogram crosses him out with "1938–2020 (82 j)". The table now says "overleden 2020 (82 jaar)"."""
+    import docx
+
+    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Jozef Grootvader", "--rol", "ander",
+          "--geboortedatum", "1938-06-10", "--geslacht", "man", "--overleden", "2020", "--no-input")
+    kc.ok("doc", palmeneire, "weegploeg-pva")
+    pad = next((thuis / "dossiers" / palmeneire / "documenten").glob("*_weegploeg-pva.docx"))
+    rijen = [[c.text for c in r.cells] for t in docx.Document(str(pad)).tables for r in t.rows]
+    jozef = next(r for r in rijen if r[0] == "Jozef Grootvader")
+    assert "overleden 2020 (82 jaar)" in jozef

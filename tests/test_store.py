@@ -266,3 +266,17 @@ def test_naar_yaml_geeft_dezelfde_tekst_als_yaml_dump(thuis):
                  {"a": "x: y", "b": "no", "c": "0470123456", "d": "13:00", "e": date(2026, 1, 2), "f": moment,
                   "g": {"h": ["- nee", "#geen commentaar", "lang " * 40]}}):
         assert store.naar_yaml(data) == zoals_voorheen(data), data
+
+
+@pytest.mark.parametrize("opdracht", [
+    ("dossier", "overdracht", "2026-006", "--aan", "Bert Janssens"),
+    ("dossier", "aanmelding", "2026-006", "--waarom-nu", "x"),
+    ("team", "los", "2026-006", "--kies", "1"),
+])
+def test_een_wijziging_van_een_onbekend_dossier_laat_geen_map_achter(kc, thuis, opdracht):
+    """A command that locks an unknown dossier used to leave an empty folder (with only the lock),
+    which then took that number: the next new dossier got 2026-007 instead of 2026-006."""
+    uit = kc(*opdracht)
+    assert uit.exit_code == 1
+    assert "Dossier 2026-006 bestaat niet." in uit.output
+    assert not (thuis / "dossiers" / "2026-006").exists()

@@ -182,6 +182,12 @@ def test_los_met_een_getypte_waarde_en_foute_keuzes(team):
     assert team.run(team.b, "team", "los", dossier_id, "--kies", "3").exit_code == 2
     assert team.run(team.b, "team", "los", dossier_id).exit_code == 2
     assert team.run(team.b, "team", "los", dossier_id, "2").exit_code == 2
+    uit = team.ok(team.b, "team", "status")
+    assert f"ketencli team los {dossier_id} --kies 1" in " ".join(uit.output.split())  # the real id, ready to type
+    for leeg in ("", "   "):  # an empty --waarde (a slip, an unset shell variable) would drop both values
+        uit = team.run(team.b, "team", "los", dossier_id, "--waarde", leeg)
+        assert uit.exit_code == 2 and "--waarde is leeg" in uit.output
+        assert team.dossier(team.b, dossier_id).conflicten
     team.ok(team.b, "team", "los", dossier_id, "--waarde", "Samen: A en B")
     d = team.dossier(team.b, dossier_id)
     assert d.aanmelding.waarom_nu == "Samen: A en B" and not d.conflicten
@@ -337,3 +343,60 @@ def test_twee_nieuwe_gezinsleden_met_hetzelfde_id_blijven_twee_personen(team, ee
     bericht = _berichten(tweede)[0][1]
     assert f"hernummerd: {dossier_id} gezinslid {volgend} → {nieuw}" in bericht
     assert not any(naam in bericht for naam in ("Rita", "Jan"))
+
+
+def test_een_lege_eigen_caseload_verwijst_naar_het_team(team):
+    """Before: a regisseur without own dossiers read "Geen dossiers gevonden. Maak er een met ketencli
+    dossier new" (and the coordinator "0 dossiers bekeken") while the team's dossiers were there."""
+    team.start()  # the example's casusregisseur is Katrien Dewulf, not A
+    for opdracht in (("dossier", "list"), ("overzicht",)):
+        uit = team.ok(team.a, *opdracht)
+        assert "Je hebt geen eigen dossiers; 1 dossier is van je collega's" in uit.output
+        assert "--team" in uit.output and "Maak er een" not in uit.output
+        uit = team.ok(team.a, *opdracht, "--regisseur", "Niemand")
+        assert "Geen dossiers van casusregisseur Niemand" in uit.output and "Katrien Dewulf" in uit.output
+        assert "0 dossiers bekeken" not in uit.output
+
+
+def test_overdracht_aan_een_onbekende_naam_waarschuwt(team):
+    """A typo in the colleague's name handed the dossier to nobody's own list without a word; now a near
+    miss of a name the data home knows (casusregisseurs, authors in the team's history) is pointed out;
+    a new colleague's name is no reason to warn."""
+    dossier_id = team.start()  # the example's casusregisseur: Katrien Dewulf
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff")
+    tekst = " ".join(uit.output.split())
+    assert "Let op: Katrien Dewulff is geen casusregisseur of teamlid" in tekst
+    assert "bedoel je Katrien Dewulf?" in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Katrien Dewulff"  # done, as asked
+    for naam in ("Anna Testregisseur", "Chris Nieuwe Collega"):
+        uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", naam)
+        assert "Let op" not in uit.output
+
+
+def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurde(kc, tmp_path, monkeypatch):
+    """An afgesloten dossier's history stays (issue 18 §4): shared only after it was closed, its
+    historiek showed one line "dossier aangemaakt" and lost the afronding and afsluiting."""
+    import yaml
+
+    from tests.test_alleen_lezen import klaar_data
+
+    data = klaar_data()
+    data["stappen"] = [{"item": "evaluatie-gezinsleden", "datum": "2026-11-15"}]
+    bestand = tmp_path / "klaar.yaml"
+    bestand.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    dossier_id = kc.ok("dossier", "new", "--from", bestand, "--no-input").output.split("Dossier ", 1)[1].split(" ")[0]
+    kc.ok("afronding", "start", dossier_id, "--weegploeg-akkoord", "2026-11-17")
+    monkeypatch.setenv("KETENCLI_NU", "2027-06-01T10:00")
+    kc.ok("afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--vervolghulp-gestart")
+    voor = [w["zin"] for h in json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
+            for w in h["wijzigingen"]]
+    assert any("afgesloten" in z for z in voor)
+    pygit2.init_repository(str(tmp_path / "team.git"), bare=True)
+    kc.ok("team", "init", "--remote", str(tmp_path / "team.git"), "--naam", NAAM_A)
+    kc.ok("team", "sync")
+    items = json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
+    zinnen = [w["zin"] for w in items[0]["wijzigingen"]]
+    assert zinnen[0] == "dossier aangemaakt (of voor het eerst gedeeld)"
+    assert len(zinnen) == 1 + len(voor) and all(z.startswith("eerder, op ") for z in zinnen[1:])
+    assert any("afgesloten" in z and "01/06/2027" in z for z in zinnen)
+    assert "afgesloten" in kc.ok("dossier", "historiek", dossier_id).output

@@ -248,3 +248,47 @@ def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
         d = team.dossier(home, dossier_id)
         assert d.aanmelding.veiligheidsplan == "Tussendoor bewaard" and d.aanmelding.geweld_nu == "Van B, later"
         assert d.conflicten == []
+
+
+@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git"])
+def test_een_fout_pad_naar_de_gedeelde_opslag_wordt_in_het_nederlands_gezegd(kc, palmeneire, tmp_path, soort):
+    """A folder remote that is not there (a share not mounted, a typo, a Windows path on macOS/Linux)
+    or no git repository: before, libgit2's English ("unsupported URL protocol", "could not find
+    repository at") came through under "niet bereikbaar"."""
+    (tmp_path / "leeg").mkdir()
+    url = {"ontbreekt": str(tmp_path / "bestaatniet.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
+           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg")}[soort]
+    kc.ok("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
+    uit = kc("team", "sync")
+    assert uit.exit_code == 1
+    verwacht = "geen git-opslag" if soort == "geen-git" else "niet gevonden op deze computer"
+    assert verwacht in uit.output and "team init --remote" in uit.output
+    for engels in ("unsupported", "could not", "failed to", "resolve"):
+        assert engels not in uit.output
+    kc.ok("dossier", "show", palmeneire)
+
+
+def test_de_git_map_is_alleen_voor_jou(team):
+    """The repository's objects hold every version of every dossier: its folder is 0700 like the data
+    home (before: 0755 with world-readable objects under the default umask)."""
+    team.start()
+    for home in (team.a, team.b):
+        assert (home / ".git").stat().st_mode & 0o077 == 0
+
+
+def test_ctrl_c_tijdens_de_sync_zegt_wat_er_is_en_de_volgende_sync_maakt_het_af(team, monkeypatch):
+    """Ctrl-C during a sync (e.g. a slow share) ended with exit 130 and not a word (typer turns the
+    interrupt into a silent Exit(130)); now it says the dossiers are valid and to sync again (D12)."""
+    dossier_id = _tweezijdig(team)
+    echte_haal_op = git_opslag.haal_op
+
+    def onderbroken(repo):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(git_opslag, "haal_op", onderbroken)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 130
+    assert "Afgebroken: de synchronisatie stopte" in uit.output and "team sync" in uit.output
+    monkeypatch.setattr(git_opslag, "haal_op", echte_haal_op)
+    _geldig(team, dossier_id)
+    _alles_er(team, dossier_id)

@@ -320,7 +320,9 @@ def lijst(
         controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
     verborgen = 0  # afgesloten dossiers left out by default
     rijen = []
-    for r in index.caseload(index.samenvattingen(extra=False), team=heel_team, regisseur=regisseur):
+    alle_dossiers = index.samenvattingen(extra=False)
+    zichtbaar = index.caseload(alle_dossiers, team=heel_team, regisseur=regisseur)
+    for r in zichtbaar:
         if not r.fout and ((fase is not None and r.fase != fase) or (regio is not None and r.regio != regio)):
             continue
         if not r.fout and fase is None and not alle and r.fase == "afgesloten":
@@ -338,6 +340,8 @@ def lijst(
              **({"vreemde_bestanden": r.vreemde_bestanden} if r.vreemde_bestanden else {})}
             for r in getoond
         ])
+    elif not zichtbaar and (uitleg := index.caseload_leeg(alle_dossiers, regisseur=regisseur)):
+        ui.console().print(uitleg, markup=False)
     elif not getoond:
         ui.console().print(
             ("Geen open dossiers gevonden." if verborgen else "Geen dossiers gevonden.")

@@ -38,7 +38,8 @@ def overzicht(
     from ketencli import index, klok, planning, ui
 
     nu = klok.nu()
-    samenvattingen = index.caseload(index.samenvattingen(extra=False), team=heel_team, regisseur=regisseur)
+    alle_dossiers = index.samenvattingen(extra=False)
+    samenvattingen = index.caseload(alle_dossiers, team=heel_team, regisseur=regisseur)
     regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
     rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
     fouten = [s for s in samenvattingen if s.fout]
@@ -53,6 +54,8 @@ def overzicht(
 
     if als_json:
         ui.schrijf_json(rijen)
+    elif not samenvattingen and (uitleg := index.caseload_leeg(alle_dossiers, regisseur=regisseur)):
+        ui.console().print(uitleg, markup=False)
     else:
         _toon(rijen, weken or 2, len(samenvattingen))
         if ics is not None:

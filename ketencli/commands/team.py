@@ -50,9 +50,14 @@ def init(
 def sync() -> None:
     """Haal de wijzigingen van je team op, voeg ze samen met de jouwe en deel het resultaat."""
     from ketencli import team, ui
+    from ketencli.fouten import Afgebroken
     from ketencli.taal import aantal
 
-    uit = team.sync()
+    try:
+        uit = team.sync()
+    except KeyboardInterrupt:
+        raise Afgebroken("Afgebroken: de synchronisatie stopte. Je dossiers zijn geldig en wat je bewaarde blijft "
+                         "bewaard; doe `ketencli team sync` opnieuw om ze te delen en op te halen.") from None
     delen = []
     if uit.opgehaald:
         delen.append(f"{aantal(len(uit.opgehaald), 'bestand', 'bestanden')} bijgewerkt")
@@ -78,8 +83,11 @@ def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
         ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
                            + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
     if conflicten:
-        ui.console().print(escape("Bekijk de twee waarden met `ketencli dossier show ID` en kies met "
-                                  "`ketencli team los ID [NR] --kies 1` (of 2), of typ de juiste waarde met --waarde."))
+        eerste, velden = sorted(conflicten.items())[0]
+        nr = "" if len(velden) == 1 else " 1"
+        ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
+                                  f"`ketencli team los {eerste}{nr} --kies 1` (of 2), of typ de juiste waarde met "
+                                  "--waarde \"...\"."))
 
 
 @app.command("status")
@@ -187,11 +195,25 @@ def overdracht(
     het komt in de historiek."""
     from rich.markup import escape
 
-    from ketencli import team, ui
+    from ketencli import git_opslag, index, store, team, ui
 
+    gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
+    gekend |= {" ".join(a.split()) for a in git_opslag.auteurs()}
+    gekend.add(" ".join(store.lees_profiel().naam.split()))
     team.draag_over(dossier_id, aan, organisatie)
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(aan.strip())}."
+    naam = " ".join(aan.split())
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(naam)}."
               + (" Deel het met ketencli team sync." if _team_actief() else ""))
+    bekend = sorted(g for g in gekend if g)
+    if naam.casefold() not in {g.casefold() for g in bekend}:
+        import difflib
+
+        # only a near miss of a known name is likely a typo; a new colleague is no reason to warn
+        nabij = difflib.get_close_matches(naam, bekend, n=2, cutoff=0.8)
+        if nabij:
+            ui.melding(f"Let op: {naam} is geen casusregisseur of teamlid dat je datamap kent; bedoel je "
+                       f"{' of '.join(nabij)}? Een tikfout zet het dossier bij niemand in de eigen lijst; "
+                       f"verbeter het met `ketencli dossier overdracht {dossier_id} --aan \"Voornaam Naam\"`.")
 
 
 def _team_actief() -> bool:

@@ -40,7 +40,7 @@ GEZINSPLAN_OP_PAGINA: dict[str, tuple[str, ...]] = {
 
 # Fields that hold ids, keys or references, never case text: they are never blanked.
 REFERENTIES = frozenset({
-    "id", "gezinsleden.id", "gezinsleden.relaties.met", "gezinsleden.detentie.gevangenis",
+    "id", "gezinsleden.id", "gezinsleden.relaties.met", "gezinsleden.detentie.gevangenis", "gezinsleden.huishouden",
     "betrokken_diensten.id", "ifg_profielen", "kijkschema.factoren.factor", "kijkschema.factoren.bij_wie",
     "pva.rijen.id", "pva.rijen.factor", "pva.rijen.bij_wie", "pva.rijen.acties.begeleiding",
     "pva.rijen.acties.overgedragen_aan", "pva.doelstellingen.id", "pva.doelstellingen.bij_wie",
