@@ -191,3 +191,42 @@ def test_vijandige_namen_breken_de_tekening_niet(kc, thuis, tmp_path):
     tekst += "\n".join(p.text for p in document.paragraphs)
     for naam in VIJANDIG.values():
         assert " ".join(naam.split()) in " ".join(tekst.split()), naam[:20]
+
+
+OUDERENMIS = """\
+regio: leuven
+fase: casusregie
+gezin: Ouderenmis Test
+casusregie_start: 2026-10-05
+aanmelding: {datum: 2026-09-01}
+gezinsleden:
+  - {id: m1, naam: Maria Claes, geslacht: vrouw, rollen: [slachtoffer], geboortedatum: 1944-03-01,
+     relaties: [{met: m2, soort: partner, vorm: gehuwd}]}
+  - {id: m2, naam: Jozef Claes, geslacht: man, rollen: [ander], geboortedatum: 1940-01-01, overleden: 2020}
+  - {id: m3, naam: Dirk Claes, geslacht: man, rollen: [pleger], geboortedatum: 1972-06-01,
+     relaties: [{met: m1, soort: kind-van}, {met: m2, soort: kind-van}]}
+  - {id: m4, naam: Els Claes, geslacht: vrouw, rollen: [ander], geboortedatum: 1975-02-01,
+     relaties: [{met: m1, soort: kind-van}, {met: m2, soort: kind-van}]}
+tijdlijn:
+  - {datum: 2026-08-20, soort: incident, omschrijving: slagen, door: [m3], tegen: [m1]}
+"""
+
+
+def test_geweld_tussen_ouder_en_kind_loopt_niet_over_de_kindlijn(kc, thuis, tmp_path):
+    """A pleger who is the victim's son (elder abuse): the red zigzag leaves his symbol beside the black
+    child line that comes down onto it, never on top of it (a trial found them drawn as one line)."""
+    did = _nieuw(kc, tmp_path, OUDERENMIS)
+    vormen, _teksten, symbolen, lid = _teken(kc, tmp_path, did)
+    zijde = symbolen[0]["s"]
+    assert _rood_tussen(vormen, lid["Dirk Claes"], lid["Maria Claes"], zijde)
+    staand = [s for v in vormen if v["stroke"] == "#000000" and not v["dicht"] for s in svg_meting.segmenten(v)
+              if abs(s[0][0] - s[1][0]) < 1e-6 and abs(s[0][1] - s[1][1]) > 0.2 * zijde]
+    assert staand  # the child lines are there to compare with
+    rood = [r for v in vormen if v["stroke"] == "#cc0000" and not v["dicht"] for r in svg_meting.segmenten(v)]
+
+    def langs(r, s) -> bool:  # both ends of a red piece on the black line: running along it, not crossing
+        return all(abs(p[0] - s[0][0]) < 0.08 * zijde and min(s[0][1], s[1][1]) <= p[1] <= max(s[0][1], s[1][1])
+                   for p in r)
+
+    op_lijn = [r for r in rood for s in staand if langs(r, s)]
+    assert not op_lijn, op_lijn[:5]

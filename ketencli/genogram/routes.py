@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ketencli import model
 
 MARGE = 0.15  # between a household outline and the text inside it
+OPZIJ = 0.3  # a violence line leaves a symbol's top this far from its centre (a symbol is 2 x HALF wide)
 
 
 def geweld_paren(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]]) -> list[Geweld]:
@@ -84,7 +85,8 @@ def _route(o: Opmaak, a: str, b: str, kanaal: dict[int, int], banen: set[float])
             s = 1 if bx > ax else -1
             return [(ax + s * RAND, ay - 0.3), (bx - s * RAND, by - 0.3)]
         y = hoogte(ga, ay)
-        return [(ax, ay + RAND), (ax, y), (bx, y), (bx, by + RAND)]
+        xa, xb = _opzij(ax, bx), _opzij(bx, ax)
+        return [(xa, ay + RAND), (xa, y), (xb, y), (xb, by + RAND)]
     rijen = range(min(ga, gb), max(ga, gb))
     xs = sorted({o.x[i] for i in o.x if o.generatie[i] in rijen})
     vrij = LABEL_BREEDTE / 2 + 0.25
@@ -100,7 +102,15 @@ def _route(o: Opmaak, a: str, b: str, kanaal: dict[int, int], banen: set[float])
 
     baan = min(kandidaten, key=lambda k: (round(k, 6) in banen, botst(k), abs(k - ax) + abs(k - bx), k))
     banen.add(round(baan, 6))
-    return [(ax, ay + RAND), (ax, ya), (baan, ya), (baan, yb), (bx, yb), (bx, by + RAND)]
+    xa, xb = _opzij(ax, baan), _opzij(bx, baan)
+    return [(xa, ay + RAND), (xa, ya), (baan, ya), (baan, yb), (xb, yb), (xb, by + RAND)]
+
+
+def _opzij(x: float, richting: float) -> float:
+    """Where a violence line leaves a symbol's top: off its centre, towards where it goes, so that it never
+    runs over the child line that comes down onto the centre of a child's symbol (a pleger who is the
+    victim's son: the red zigzag lay on the black line from his parents)."""
+    return x + (OPZIJ if richting >= x else -OPZIJ)
 
 
 def huishouden_omtrekken(o: Opmaak, leden: Sequence[model.Gezinslid]) -> dict[str, list[list[Punt]]]:
