@@ -211,6 +211,21 @@ def _koppen(docx: Path) -> list[str]:
     ]
 
 
+def _koprijen(docx: Path) -> list[list[str]]:
+    """The cell texts of the tables' header rows (a first row whose every cell is shaded)."""
+    from docx.oxml.ns import qn
+
+    def gearceerd(cel) -> bool:
+        tcpr = cel._tc.tcPr
+        return tcpr is not None and tcpr.find(qn("w:shd")) is not None
+
+    uit = []
+    for tabel in Document(str(docx)).tables:
+        if len(tabel.rows) > 1 and all(gearceerd(c) for c in tabel.rows[0].cells):
+            uit.append([" ".join(c.text.split()) for c in tabel.rows[0].cells if c.text.strip()])
+    return [cellen for cellen in uit if cellen]
+
+
 @pytest.fixture(scope="module")
 def documenten_als_pdf(tmp_path_factory) -> dict[str, tuple[Path, Path | None]]:
     """{name: (docx, pdf)} of every kind of both examples and the large family, plus a veiligheidsplan
@@ -274,9 +289,14 @@ def test_geen_bijna_lege_pagina_geen_kop_onderaan_geen_codes(documenten_als_pdf)
         assert pdf is not None, naam
         paginas = _zonder_kop_en_voet(_pagina_regels(pdf))
         koppen = _koppen(docx)
+        koprijen = _koprijen(docx)
         for n, (regels, voet) in enumerate(paginas[:-1], 1):
             if len(regels) < 5:
                 fouten.append(f"{naam} p.{n}/{len(paginas)}: {len(regels)} lines")
+            # a table's header row as the page's last line: its rows went to the next page without it
+            elif any(regels[-1][0] in cellen and {c.split()[0] for c in cellen}
+                     <= {w for t, _, _ in regels[-len(cellen) - 2:] for w in t.split()} for cellen in koprijen):
+                fouten.append(f"{naam} p.{n}: ends in the header row '{regels[-1][0]}'")
             # a heading as the last text within six lines of the footer: its text went to the next page
             elif voet - regels[-1][2] < 84 and any(
                 len(regels[-1][0]) >= 6 and k.endswith(regels[-1][0]) for k in koppen
@@ -301,3 +321,26 @@ def test_de_justitiehuismail_bevat_geen_opdracht_aan_de_regisseur(documenten_als
         if naam.endswith((" justitiehuis", " psd-jww-mail")):
             tekst = "\n".join(p.text for p in Document(str(docx)).paragraphs)
             assert not re.search(r"\b(stuur|noteer|vul\b.*\bin)\b", tekst, re.I), naam
+
+
+def test_een_tabel_begint_niet_met_zijn_koprij_alleen_onderaan_een_pagina(tmp_path, monkeypatch):
+    """Found by looking at the West-Vlaanderen weegploeg document of 29/11/2026: the clients table's header
+    row stood alone at the foot of page 1, its rows on page 2. Header rows keep with the first row."""
+    soffice = _soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-29T10:00")
+    kc = Kc()
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", VOORBEELDEN / "west-vlaanderen-gezin.yaml",
+                               "--no-input").output)
+    docx = tmp_path / "weegploeg.docx"
+    kc.ok("doc", dossier_id, "weegploeg-pva", "--uit", docx)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=300, check=False)
+    paginas = _zonder_kop_en_voet(_pagina_regels(tmp_path / "weegploeg.pdf"))
+    koprijen = _koprijen(docx)
+    assert ["Naam", "Rol", "Leeftijd", "Relaties"] in koprijen
+    for n, (regels, _) in enumerate(paginas[:-1], 1):
+        for cellen in koprijen:
+            laatste = {w for t, _, _ in regels[-len(cellen) - 2:] for w in t.split()}
+            assert not (regels[-1][0] in cellen and {c.split()[0] for c in cellen} <= laatste), (n, cellen)

@@ -561,6 +561,7 @@ def clienten_tabel(doc) -> None:
     for cel, titel in zip(tabel.rows[0].cells, ("Naam", "Rol", "Leeftijd", "Relaties"), strict=True):
         cel_tekst(cel, (titel, {"vet": True}), grootte=9.5)
         arcering(cel, KOPKLEUR)
+    kop_herhalen(tabel.rows[0])
     tag_rij(tabel, "{%tr for c in clienten %}")
     c = tabel.add_row().cells
     cel_tekst(c[0], "{{ c.naam }}", grootte=9.5)
@@ -725,6 +726,7 @@ def agendering_weegploeg_afronding() -> Document:
     for cel, titel in zip(tabel.rows[0].cells, ("FACTOR", "BIJ INSTROOM", "NU", "VERANDERING"), strict=True):
         cel_tekst(cel, (titel, {"vet": True}), grootte=9)
         arcering(cel, KOPKLEUR)
+    kop_herhalen(tabel.rows[0])
     tag_rij(tabel, "{%tr for v in vergelijking %}")
     c = tabel.add_row().cells
     p = c[0].paragraphs[0]
@@ -1220,11 +1222,35 @@ def _vaste_zip(pad: Path) -> None:
     pad.write_bytes(uit.getvalue())
 
 
+def koprij_bij_de_eerste_rij(doc) -> None:
+    """A table's header row (``kop_herhalen``) never stands alone at the foot of a page: its paragraphs
+    keep with the next, so Word and LibreOffice move it to the page of the first row (a trial found the
+    clients table's header on page 1 and its rows on page 2)."""
+    for tr in doc.element.body.iter(qn("w:tr")):
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None or trpr.find(qn("w:tblHeader")) is None:
+            continue
+        for p in tr.iter(qn("w:p")):
+            ppr = p.get_or_add_pPr()
+            if ppr.find(qn("w:keepNext")) is None:
+                ppr.insert_element_before(OxmlElement("w:keepNext"), *_NA_KEEPNEXT)
+
+
+# the elements that follow w:keepNext in a w:pPr (schema order)
+_NA_KEEPNEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers",
+                "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def main() -> None:
     UIT.mkdir(exist_ok=True)
     for naam, maak in SJABLONEN.items():
         doc = maak()
         rijen_niet_splitsen(doc)
+        koprij_bij_de_eerste_rij(doc)
         _vaste_metadata(doc)
         doc.save(str(UIT / naam))
         _vaste_zip(UIT / naam)
