@@ -29,7 +29,7 @@ from ketencli.methodiek import kijkschema, profielen
 from ketencli.methodiek.knelpunten import VERBORGEN
 from ketencli.statistiek import KLEINE_CEL, aantal
 
-FEITEN_VERSIE = 1
+FEITEN_VERSIE = 2
 
 # the guide's three conclusions of the verkennend casusoverleg (II.D, L308-344) and the herbespreking
 ICO_CONCLUSIES = ("ketenaanpak-met-casusregie", "ketenaanpak-zonder-regisseur", "geen-ketenaanpak", "herbespreking")
@@ -143,7 +143,10 @@ def feiten(d: Any, vandaag: date, deadline_van: Callable[[Any], datetime | None]
         # the last day the casusregie ran: the afronding, or today while it runs
         "regie_tot": _iso(min(afgerond_op or vandaag, vandaag)) if start is not None else None,
         "afronding": _iso(afgerond_op),
-        "afsluiting": _iso(d.afronding.afgesloten_op if d.fase == "afgesloten" else None),
+        # an afsluiting at the ronde tafel follows an afronding; a dossier without casusregie
+        # (geen-instemming, niet-ingestroomd) closed directly is no afsluiting of this figure (D8)
+        "afsluiting": _iso(d.afronding.afgesloten_op
+                           if d.fase == "afgesloten" and d.afronding.gestart_op is not None else None),
         "eerste_plan": _iso(eerste_plan),
         "heropend": sorted({h.moment.date().isoformat() for h in d.historie if h.wat.startswith(_HEROPEND)}),
         "profielen": list(d.ifg_profielen),

@@ -61,3 +61,13 @@ def test_spread_needs_five_families():
     assert cijfers.spreiding([10, 20, 30, 40])["gezinnen"] == ONDERDRUKT
     s = cijfers.spreiding([10, 20, 30, 40, 50, 61])
     assert (s["gezinnen"], s["mediaan"], s["min"], s["max"]) == (6, 35, 10, 61)
+
+
+def test_a_dossier_closed_without_casusregie_is_no_afsluiting():
+    """D8: geen-instemming / niet-ingestroomd closes directly (`afronding afsluiten`), without an afronding:
+    that is not an afsluiting at the ronde tafel (guide L730)."""
+    d = _dossier(fase="afgesloten", ico={"datum": "2025-11-14", "conclusie": "geen-ketenaanpak",
+                                         "advies": "veiligheidsplan opmaken met het CAW"},
+                 afronding={"afgesloten_op": "2025-12-01"})
+    f = cijfers.feiten(d, date(2026, 11, 23), lambda a: None)
+    assert not cijfers.telt_als_afsluiting(f, 2025)
