@@ -1,4 +1,4 @@
-"""Charts for the reports to the stuurgroep (`jaarcijfers`, issue 17 item 3), drawn with matplotlib.
+"""Charts for the reports to the stuurgroep (`jaarcijfers`, `beleidssignalen`, issue 17), drawn with matplotlib.
 
 Every function takes published figures only (counts already through ``statistiek.aantal``: a
 suppressed count is the text "< 5") and returns PNG bytes. matplotlib is imported inside the
@@ -128,6 +128,32 @@ def staafdiagram(categorieen: Sequence[str], reeksen: Sequence[tuple[str, str, S
     extra = [Patch(facecolor="#BBBBBB", edgecolor="black", hatch=hatches[i] if hatches else "", label=naam)
              for i, (_, naam, _) in enumerate(reeksen)] if regio_per_categorie else []
     _legende(ax, onderdrukt, extra=extra)
+    return _png(fig)
+
+
+def per_categorie(labels: Sequence[str], waarden: Sequence[Any], *, as_x: str) -> bytes:
+    """Horizontal bars, one per category, the first on top (`beleidssignalen`): a shown count as a dark
+    grey bar with its number; a suppressed one ("< 5") as an open hatched bar up to 5 labelled "< 5"; a
+    hidden one ("x") without a bar, labelled "x (niet getoond)". Legible in black and white."""
+    fig, ax = _figuur(6.3, 0.55 * len(labels) + 1.1)
+    getallen = [g for w in waarden if (g := _getal(w)) is not None]
+    grootste = max([*getallen, KLEINE_CEL])
+    for i, waarde in enumerate(reversed(waarden)):
+        getal = _getal(waarde)
+        if getal is not None:
+            ax.barh(i, getal, color="#4d4d4d", edgecolor="black", height=0.6)
+            ax.text(getal + grootste * 0.015, i, str(waarde), va="center", fontsize=9)
+        elif is_onderdrukt(waarde):
+            ax.barh(i, KLEINE_CEL, color="white", edgecolor="black", hatch="///", height=0.6, linestyle="--")
+            ax.text(KLEINE_CEL + grootste * 0.015, i, str(waarde), va="center", fontsize=9)
+        else:
+            ax.text(grootste * 0.015, i, "x (niet getoond)", va="center", fontsize=9, style="italic")
+    ax.set_yticks(range(len(labels)), list(reversed(labels)), fontsize=9)
+    ax.set_xlim(0, grootste * 1.15)
+    ax.set_xlabel(as_x, fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
 

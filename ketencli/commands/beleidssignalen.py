@@ -20,7 +20,7 @@ from typing import Any
 
 import typer
 
-from ketencli.fouten import GebruiksFout, KetencliFout
+from ketencli.fouten import GebruiksFout
 
 
 def beleidssignalen(
@@ -130,25 +130,9 @@ def _csv_tekst(rapport: dict[str, Any]) -> str:
 
 
 def _schrijf_csv(rapport: dict[str, Any], pad: Path) -> None:
-    import sys
+    from ketencli.commands.weergave import schrijf_csv
 
-    from ketencli import paden, ui
-    from ketencli.fouten import schrijffout
-
-    tekst = _csv_tekst(rapport)
-    if str(pad) == "-":
-        sys.stdout.write(tekst)
-        return
-    pad = pad.expanduser()
-    if pad.is_dir():
-        pad = pad / f"{_basisnaam(rapport)}.csv"
-    if not pad.parent.is_dir():
-        raise KetencliFout(f"De map {pad.parent} bestaat niet.", tip="Maak ze eerst aan of kies een ander --csv.")
-    try:
-        paden.schrijf_atomisch(pad, ("\ufeff" + tekst).encode("utf-8"))  # BOM: Excel reads UTF-8
-    except OSError as fout:
-        raise schrijffout(fout, f"{pad.name} kon niet bewaard worden") from None
-    ui.gelukt(f"Cijfers bewaard als CSV: {pad}")
+    schrijf_csv(pad, _csv_tekst(rapport), f"{_basisnaam(rapport)}.csv")
 
 
 def _basisnaam(rapport: dict[str, Any]) -> str:
@@ -175,49 +159,11 @@ def _schrijf_word(rapport: dict[str, Any], uit: Path | None, vandaag: date, over
 
 
 def _grafiek(rapport: dict[str, Any]) -> bytes | None:
-    """A horizontal bar chart of the knelpunten per category (PNG), legible in black and white: shown counts
-    as dark grey bars with their number; a small count as an open hatched bar up to 5 labelled "< 5"; a
-    hidden count ("x") without a bar. None when no category has a knelpunt."""
-    import logging
-    import warnings
-
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
-    from ketencli import statistiek
+    """The bar chart of the knelpunten per category (``grafieken.per_categorie``); None when none has one."""
+    from ketencli import grafieken
 
     rijen = [c for c in rapport["categorieen"] if c["aantal"] != 0]
     if not rijen:
         return None
-    rijen.reverse()  # the first category on top
-    fig = Figure(figsize=(6.3, 0.55 * len(rijen) + 1.1), dpi=200)
-    ax = fig.add_subplot()
-    getallen = [c["aantal"] for c in rijen if isinstance(c["aantal"], int)]
-    grootste = max([*getallen, statistiek.KLEINE_CEL])
-    for i, c in enumerate(rijen):
-        n = c["aantal"]
-        if isinstance(n, int):
-            ax.barh(i, n, color="#4d4d4d", edgecolor="black", height=0.6)
-            ax.text(n + grootste * 0.015, i, str(n), va="center", fontsize=9)
-        elif statistiek.is_onderdrukt(n):
-            ax.barh(i, statistiek.KLEINE_CEL, color="white", edgecolor="black", hatch="///", height=0.6,
-                    linestyle="--")
-            ax.text(statistiek.KLEINE_CEL + grootste * 0.015, i, n, va="center", fontsize=9)
-        else:
-            ax.text(grootste * 0.015, i, "x (niet getoond)", va="center", fontsize=9, style="italic")
-    ax.set_yticks(range(len(rijen)), [c["label"] for c in rijen], fontsize=9)
-    ax.set_xlim(0, grootste * 1.15)
-    ax.set_xlabel("Aantal knelpunten", fontsize=9)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.tick_params(axis="x", labelsize=8)
-    for kant in ("top", "right"):
-        ax.spines[kant].set_visible(False)
-    fig.tight_layout()
-    png = io.BytesIO()
-    logging.getLogger("matplotlib").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        fig.savefig(png, format="png", metadata={"Software": None})
-    return png.getvalue()
+    return grafieken.per_categorie([c["label"] for c in rijen], [c["aantal"] for c in rijen],
+                                   as_x="Aantal knelpunten")

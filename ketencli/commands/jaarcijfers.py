@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 
-from ketencli.fouten import GebruiksFout, KetencliFout, schrijffout
+from ketencli.fouten import GebruiksFout, KetencliFout
 
 REGIO_KEYS = ("co3-antwerpen", "ifg-west-vlaanderen", "leuven")
 
@@ -197,7 +197,6 @@ def _schrijf_csv(doel: Path, resultaat: dict[str, Any], *, op_stderr: bool = Fal
     was written goes to stderr (stdout holds JSON)."""
     import csv as csv_module
     import io
-    import sys
 
     _, woorden = regio_woorden()
     tekst = io.StringIO()
@@ -217,27 +216,9 @@ def _schrijf_csv(doel: Path, resultaat: dict[str, Any], *, op_stderr: bool = Fal
                 else:
                     w.writerow([blok["regio"], blok["regio_naam"], blok["jaar"], s["titel"], r["sleutel"], r["label"],
                                 r["waarde"]])
-    if str(doel) == "-":
-        sys.stdout.write(tekst.getvalue())
-        return
-    from ketencli import paden, ui
+    from ketencli.commands.weergave import schrijf_csv
 
-    doel = doel.expanduser()
-    if doel.is_dir():
-        doel = doel / f"jaarcijfers-{resultaat['jaar']}.csv"
-    if not doel.parent.is_dir():
-        raise KetencliFout(f"De map {doel.parent} bestaat niet: het CSV-bestand werd niet geschreven.",
-                           tip="Kies een bestaande map, bv. --csv ~/jaarcijfers.csv.")
-    try:
-        paden.schrijf_atomisch(doel, ("\ufeff" + tekst.getvalue()).encode("utf-8"))  # BOM: Excel reads UTF-8
-    except OSError as fout:
-        raise schrijffout(fout, f"{doel} kon niet geschreven worden", gevolg="Het CSV-bestand werd niet geschreven.") \
-            from None
-    tekst = f"Jaarcijfers {resultaat['jaar']} als CSV bewaard: {doel}"
-    if op_stderr:
-        ui.melding(tekst, stijl="green")
-    else:
-        ui.gelukt(tekst)
+    schrijf_csv(doel, tekst.getvalue(), f"jaarcijfers-{resultaat['jaar']}.csv", op_stderr=op_stderr)
 
 
 # -- the Word document ------------------------------------------------------------------------------------

@@ -126,3 +126,38 @@ def conflict_paneel(d: model.Dossier) -> Any:
                   "--waarde. Tot dan staat waarde 1 in het dossier (bij een verwijdering: de bewerkte versie).[/]")
     return Panel("\n".join(regels), title=f"[yellow]Conflict{'en' if len(d.conflicten) > 1 else ''} na een "
                  "team-sync[/]", title_align="left", border_style="yellow")
+
+
+def schrijf_csv(doel: Any, tekst: str, standaardnaam: str, *, op_stderr: bool = False) -> None:
+    """Write a report's figures as CSV (``beleidssignalen``, ``jaarcijfers``): ``doel`` is a file, a folder
+    (then ``standaardnaam`` in it) or "-" for stdout. ';'-separated text with a BOM, so that Excel in Belgium
+    opens it as UTF-8; written atomically. ``op_stderr``: the note that it was written goes to stderr
+    (stdout holds JSON).
+
+    Raises:
+        KetencliFout: the folder does not exist, or the disk refused the file (Dutch, nothing half-written).
+    """
+    import sys
+    from pathlib import Path
+
+    from ketencli import paden, ui
+    from ketencli.fouten import KetencliFout, schrijffout
+
+    if str(doel) == "-":
+        sys.stdout.write(tekst)
+        return
+    pad = Path(doel).expanduser()
+    if pad.is_dir():
+        pad = pad / standaardnaam
+    if not pad.parent.is_dir():
+        raise KetencliFout(f"De map {pad.parent} bestaat niet: het CSV-bestand werd niet geschreven.",
+                           tip=f"Kies een bestaande map, bv. --csv ~/{standaardnaam}.")
+    try:
+        paden.schrijf_atomisch(pad, ("\ufeff" + tekst).encode("utf-8"))
+    except OSError as fout:
+        raise schrijffout(fout, f"{pad.name} kon niet bewaard worden", gevolg="Het CSV-bestand werd niet geschreven.") \
+            from None
+    if op_stderr:
+        ui.melding(f"Cijfers als CSV bewaard: {pad}", stijl="green")
+    else:
+        ui.gelukt(f"Cijfers als CSV bewaard: {pad}")
