@@ -318,6 +318,17 @@ def test_afsluiten_in_elke_fase_zegt_wat_wel_kan(kc, thuis, tmp_path, fase, verw
     assert _bytes(thuis, dossier_id) == voor
 
 
+def test_afsluiten_voor_het_ico_noemt_ook_de_weg_zonder_casusregie(kc, thuis, tmp_path):
+    """Before the ICO the refusal names both ways to close (D8): after an afronding, or right after the ICO
+    without consent or instroom (a trial read only the first and missed the second)."""
+    data = klaar_data() | {"fase": "aanmelding"}
+    bestand = tmp_path / "fase.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    uit = kc("afronding", "afsluiten", dossier_id)
+    assert uit.exit_code == 1 and "verkennend casusoverleg" in uit.stderr and "instemming" in uit.stderr
+
+
 @pytest.mark.parametrize("fase", ["geen-instemming", "niet-ingestroomd"])
 def test_dossier_zonder_casusregie_sluit_meteen_af_en_heropent_in_zijn_fase(kc, thuis, tmp_path, fase):
     """D8: geen-instemming and niet-ingestroomd end at the ICO; there is no afronding or follow-up to wait

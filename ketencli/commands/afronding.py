@@ -437,7 +437,8 @@ def afsluiten(
         if d.fase != "afgerond":  # afronding start is no way out of these fases: do not point to it
             raise KetencliFout(
                 f"Dossier {d.id} is in fase '{FASE_LABELS[d.fase]}': afsluiten kan alleen na de afronding van "
-                "casusregie of ketenaanpak zonder regisseur. Er werd niets bewaard.",
+                "casusregie of ketenaanpak zonder regisseur, of meteen na het verkennend casusoverleg als er geen "
+                "instemming was of het dossier niet instroomde. Er werd niets bewaard.",
                 tip=f"Bekijk waar het dossier staat met `ketencli stap {d.id}`.")
         if op < a.gestart_op:
             raise GebruiksFout("De afsluiting kan niet vóór de afronding liggen.")
