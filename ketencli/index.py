@@ -18,10 +18,10 @@ with its problem. On the warm path this module imports neither the model, YAML, 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -92,6 +92,8 @@ def lid_sleutel(naam: str, geboortedatum: date | None) -> str | None:
         return None
     gevouwen = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode("ascii")
     tekst = " ".join(gevouwen.casefold().split()) + "|" + geboortedatum.isoformat()
+    import hashlib
+
     return hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:24]
 
 
@@ -103,7 +105,8 @@ def extra_pad() -> Path:
     return paden.home() / "cache" / "samenvattingen-extra.json"
 
 
-def _stempel(pad: str | Path) -> list[int] | None:
+def stempel(pad: str | Path) -> list[int] | None:
+    """A file's ``[mtime_ns, size]``, None when it cannot be read."""
     try:
         st = os.stat(pad)
     except OSError:
@@ -111,7 +114,7 @@ def _stempel(pad: str | Path) -> list[int] | None:
     return [st.st_mtime_ns, st.st_size]
 
 
-def _dossierbestanden() -> list[tuple[str, list[int]]]:
+def dossierbestanden() -> list[tuple[str, list[int]]]:
     """(id, stamp) of every dossier folder with a dossier file, sorted by id. The stamp is the
     file's (mtime_ns, size) and the folder's mtime_ns: a file added beside it (a sync tool's
     conflict copy) changes the folder's stamp."""
@@ -142,7 +145,7 @@ def _config_stempel() -> list[Any]:
         items = sorted(os.scandir(paden.config_dir()), key=lambda i: i.name)
     except OSError:
         return []
-    return [[i.name, _stempel(i.path)] for i in items if i.name.endswith((".yaml", ".yml")) and i.is_file()]
+    return [[i.name, stempel(i.path)] for i in items if i.name.endswith((".yaml", ".yml")) and i.is_file()]
 
 
 def _code_stempel() -> list[Any]:
@@ -151,7 +154,7 @@ def _code_stempel() -> list[Any]:
     pakket = Path(__file__).resolve().parent
     bestanden = ("planning.py", "model.py", "store.py", "methodiek/regios.py", "methodiek/afronding.py",
                  "methodiek/knelpunten.py", "methodiek/cijfers.py", "methodiek/aanmelding.py", "methodiek/stappen.py")
-    return [_stempel(pakket / naam) for naam in bestanden]
+    return [stempel(pakket / naam) for naam in bestanden]
 
 
 def _lees_cache(pad: Path | None = None) -> dict[str, Any]:
@@ -180,6 +183,17 @@ def vergeet(dossier_id: str) -> None:
         if isinstance(dossiers, dict) and dossier_id in dossiers:
             del dossiers[dossier_id]
             _schrijf_cache(cache, pad)
+    vergeet_weergaven()
+
+
+def vergeet_weergaven() -> None:
+    """Remove every listing's kept text (``weergavecache``: a deleted dossier's gezin label must not stay
+    behind in one)."""
+    with contextlib.suppress(OSError):
+        for item in os.scandir(paden.home() / "cache"):
+            if item.name.startswith("weergave-") and item.name.endswith(".bin"):
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
 
 
 def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
@@ -269,11 +283,12 @@ def _uit_cache(data: dict[str, Any], extra: dict[str, Any] | None) -> Samenvatti
     return rij
 
 
-def _geldig_tot(data: dict[str, Any], nu: datetime) -> str | None:
-    """The first hour today ("HH:MM") after ``nu`` at which one of the summary's items falls: from then
-    on a passed deadline can change what is due, so the entry is computed again."""
+def geldig_tot(vervaldata: Iterable[Any], nu: datetime) -> str | None:
+    """The first hour today ("HH:MM") after ``nu`` at which one of these due items
+    (``planning.Vervaldatum.naar_dict()``) falls: from then on a passed deadline can change what is due,
+    so what was computed from them is computed again. None: nothing of today is still to come."""
     vandaag, nu_tijd = nu.date().isoformat(), f"{nu:%H:%M}"
-    tijden = [str(i.get("tijd")) for i in data.get("vervaldata") or []
+    tijden = [str(i.get("tijd")) for i in vervaldata
               if isinstance(i, dict) and i.get("datum") == vandaag and i.get("tijd") and str(i.get("tijd")) > nu_tijd]
     return min(tijden, default=None)
 
@@ -308,22 +323,29 @@ def _zonder_cyclische_gc() -> Any:
             gc.enable()
 
 
-def samenvattingen(*, extra: bool = True) -> list[Samenvatting]:
+def samenvattingen(*, extra: bool = True, bestanden: list[tuple[str, list[int]]] | None = None) -> list[Samenvatting]:
     """One summary per dossier, sorted by id; fresh for every changed, new or removed file. With
     ``extra=False`` the summaries read from the cache lack the ``EXTRA`` fields (``leden``,
-    ``knelpunten``, ``jaarcijfers``): for the listings, which then leave the side file unread."""
+    ``knelpunten``, ``jaarcijfers``): for the listings, which then leave the side file unread.
+    ``bestanden``: the stamps of ``dossierbestanden()`` when the caller took them already (each is
+    taken before its file is read)."""
     with _zonder_cyclische_gc():
-        return _samenvattingen(extra)
+        return _samenvattingen(extra, bestanden)
 
 
-def _samenvattingen(extra: bool) -> list[Samenvatting]:
+def cache_sleutel(vandaag: date) -> dict[str, Any]:
+    """What every cached summary depends on besides its own file: the cache's format, ketencli's
+    version and the modules of the rules, the day, and the config files (region settings, profile)."""
+    return {"versie": CACHE_VERSIE, "ketencli": __version__, "dag": vandaag.isoformat(),
+            "config": _config_stempel(), "code": _code_stempel()}
+
+
+def _samenvattingen(extra: bool, bestanden: list[tuple[str, list[int]]] | None) -> list[Samenvatting]:
     from ketencli import klok
 
     nu = klok.nu()
-    vandaag = nu.date()
     nu_tijd = f"{nu:%H:%M}"
-    sleutel = {"versie": CACHE_VERSIE, "ketencli": __version__, "dag": vandaag.isoformat(),
-               "config": _config_stempel(), "code": _code_stempel()}
+    sleutel = cache_sleutel(nu.date())
     cache = _lees_cache()
     oud: dict[str, Any] = cache.get("dossiers", {}) if cache.get("sleutel") == sleutel else {}
     if not isinstance(oud, dict):
@@ -331,7 +353,7 @@ def _samenvattingen(extra: bool) -> list[Samenvatting]:
     nieuw: dict[str, Any] = {}
     rijen: list[Samenvatting] = []
     gewijzigd = cache.get("sleutel") != sleutel
-    bestanden = _dossierbestanden()
+    bestanden = dossierbestanden() if bestanden is None else bestanden
     extra_oud = _lees_extra(sleutel) if extra else {}
     bruikbaar: dict[str, Samenvatting] = {}
     for dossier_id, stempel in bestanden:
@@ -355,7 +377,8 @@ def _samenvattingen(extra: bool) -> list[Samenvatting]:
         data = berekend[dossier_id]
         rijen.append(Samenvatting.uit_dict(data))
         extra_nieuw[dossier_id] = {"stempel": stempel, **{k: data.pop(k) for k in EXTRA}}
-        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data, "geldig_tot": _geldig_tot(data, nu)}
+        nieuw[dossier_id] = {"stempel": stempel, "samenvatting": data,
+                             "geldig_tot": geldig_tot(data.get("vervaldata") or [], nu)}
         gewijzigd = True
     team = (paden.home() / ".git").is_dir()
     naam = cache.get("profielnaam") if cache.get("sleutel") == sleutel and cache.get("team") == team else None

@@ -248,6 +248,7 @@ def test_bewaring_verwijder_met_register_zonder_inhoud(kc, palmeneire, westvl, t
     _sluit_af(thuis, palmeneire, "2020-03-01")
     _termijn(thuis, 5)
     kc.ok("dossier", "list")  # the summary is now in the cache
+    assert "Palmeneire" in kc.ok("dossier", "list", "--alle").stdout  # and the listing's text (weergavecache)
     uit = kc.ok("bewaring")
     assert palmeneire in uit.output and "01/03/2025" in uit.output and westvl not in uit.output
     assert "Palmeneire" not in uit.output  # ids only
