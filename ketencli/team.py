@@ -180,9 +180,9 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
         ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     te_schrijven: dict[str, bytes | None] = {}
     for pad in sorted(hun_p):
-        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
-        if ons_b == hun_b:
+        if git_opslag.blob_id(hier.tree, pad) == git_opslag.blob_id(daar.tree, pad):
             continue
+        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
         if pad not in ons_p:
             te_schrijven[pad] = hun_b
             continue
