@@ -59,6 +59,9 @@ def actief(basis: Path | None = None) -> bool:
 def open_repo() -> Any:
     import pygit2
 
+    # keep parsed trees in libgit2's cache: `dossiers/` (one entry per dossier, ~36 kB at 1,000) is over
+    # the default 4 kB limit and was read and parsed again for every file a sync looked up
+    pygit2.settings.cache_object_limit(pygit2.enums.ObjectType.TREE, 1 << 22)
     try:
         return pygit2.Repository(str(home()))
     except pygit2.GitError:
@@ -205,7 +208,7 @@ def _leg_vast(repo: Any, paden: list[str], bericht: str, auteur: str, moment: da
 
 def maak_commit(repo: Any, index: Any, bericht: str, auteur: str, moment: datetime | None,
             tweede_ouder: Any = None) -> bool:
-    boom = index.write_tree()
+    boom = _schrijf_boom(index)
     ouder = head_commit(repo)
     if ouder is not None and ouder.tree_id == boom and tweede_ouder is None:
         index.write()
@@ -219,19 +222,53 @@ def maak_commit(repo: Any, index: Any, bericht: str, auteur: str, moment: dateti
     return True
 
 
+def _schrijf_boom(index: Any) -> Any:
+    """``index.write_tree()`` without libgit2's check that every entry's object exists (a lookup per
+    entry: ~10 ms of a sync at 1,000 dossiers). The entries a sync or save adds are written by
+    ``index.add`` itself, the others come from the index's cached trees of earlier commits."""
+    import pygit2
+
+    pygit2.settings.enable_strict_object_creation(False)
+    try:
+        return index.write_tree()
+    finally:
+        pygit2.settings.enable_strict_object_creation(True)
+
+
 _GEVOLGD = re.compile(r"^(dossiers/\d{4}-\d{3,}/dossier\.yaml|register/[^/]+|\.gitignore)$")
+
+
+def _gewijzigd(repo: Any) -> Iterator[str]:
+    """The paths whose file differs from the index (changed, removed, new: a new folder is one entry
+    ending in "/", not walked into, so a dossier's documenten/ stays unread), then those staged in the
+    index but not in the last commit (a commit killed halfway). Cheaper than ``repo.status``, which
+    reads every tree of the last commit: the index's cached trees say whether anything is staged."""
+    import pygit2
+
+    index = repo.index
+    for delta in index.diff_to_workdir(pygit2.enums.DiffOption.INCLUDE_UNTRACKED).deltas:
+        yield delta.new_file.path
+        if delta.old_file.path != delta.new_file.path:
+            yield delta.old_file.path
+    kop = head_commit(repo)
+    if kop is None:
+        yield from (e.path for e in index)
+        return
+    try:
+        gelijk = index.write_tree() == kop.tree_id  # no write when the index's cached trees are whole
+    except pygit2.GitError:
+        gelijk = False
+    if not gelijk:
+        for delta in index.diff_to_tree(kop.tree).deltas:
+            yield delta.old_file.path
+            yield delta.new_file.path
 
 
 def gewijzigd_op_schijf(repo: Any) -> list[str]:
     """The tracked kinds of files that differ from the last commit (changed, new or removed)."""
-    import pygit2
-
     uit = []
     basis = home()
-    # "normal": a new folder is one entry (not walked into: a dossier's documenten/ stays unread)
-    for pad, vlag in repo.status(untracked_files="normal", ignored=False).items():
-        if vlag & pygit2.enums.FileStatus.IGNORED or vlag == pygit2.enums.FileStatus.CURRENT:
-            continue
+    for pad in set(_gewijzigd(repo)):
         if pad.endswith("/"):
             kandidaten = [f"{pad}dossier.yaml"] if pad.startswith("dossiers/") and pad.count("/") == 2 else \
                 [f"{pad}{p.name}" for p in (basis / pad).iterdir()] if pad == "register/" else []
@@ -503,28 +540,27 @@ def is_voorouder(repo: Any, voorouder: Any, van: Any) -> bool:
 
 
 def gewijzigde_paden(repo: Any, van: Any, naar: Any) -> set[str]:
-    """The paths whose content differs between two trees (either may be None: the empty tree)."""
-    if van is None and naar is None:
-        return set()
-    if van is None:
-        return {p for p in _alle_paden(naar)}
-    if naar is None:
-        return {p for p in _alle_paden(van)}
-    diff = van.diff_to_tree(naar)
-    uit = set()
-    for delta in diff.deltas:
-        uit.add(delta.old_file.path)
-        uit.add(delta.new_file.path)
+    """The paths whose content differs between two trees (either may be None: the empty tree). Walks
+    only into the subtrees whose ids differ: libgit2's tree diff reads every subtree (~13 ms at 1,000
+    dossiers for 10 changed ones)."""
+    uit: set[str] = set()
+    _vergelijk(van, naar, "", uit)
     return uit
 
 
-def _alle_paden(boom: Any, voor: str = "") -> Iterator[str]:
-    for item in boom:
-        pad = f"{voor}{item.name}"
-        if item.type_str == "tree":
-            yield from _alle_paden(item, pad + "/")
-        else:
-            yield pad
+def _vergelijk(van: Any, naar: Any, voor: str, uit: set[str]) -> None:
+    links = {e.name: e for e in van} if van is not None else {}
+    rechts = {e.name: e for e in naar} if naar is not None else {}
+    for naam in links.keys() | rechts.keys():
+        a, b = links.get(naam), rechts.get(naam)
+        if a is not None and b is not None and a.id == b.id:
+            continue
+        boom_a = a if a is not None and a.type_str == "tree" else None
+        boom_b = b if b is not None and b.type_str == "tree" else None
+        if (a is not None and boom_a is None) or (b is not None and boom_b is None):
+            uit.add(voor + naam)  # a file on either side
+        if boom_a is not None or boom_b is not None:
+            _vergelijk(boom_a, boom_b, f"{voor}{naam}/", uit)
 
 
 def werk_index_bij(repo: Any, paden: list[str]) -> Any:

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from ketencli import klok, model
+from ketencli import klok
 from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout, schrijffout
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
@@ -46,6 +46,23 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
 from ketencli.paden import ruim_oude_kopieen_op as paden_ruim
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
+
+if typing.TYPE_CHECKING:
+    from ketencli import model
+else:
+
+    class _LuiModel:
+        """``ketencli.model`` imported at its first use: pydantic and the schema (~0.1 s) only when a
+        dossier is validated. A `team sync` that writes a colleague's files as they are and merges no
+        dossier never needs it (issue 18, ``benchmarks/bench_team.py``)."""
+
+        def __getattr__(self, naam: str) -> Any:
+            from ketencli import model as echt
+
+            globals()["model"] = echt
+            return getattr(echt, naam)
+
+    model = _LuiModel()
 
 KOPTEKST = (
     "# ketencli-dossier. Bewerk het liefst met `ketencli dossier edit {id}`: ketencli controleert\n"
@@ -797,7 +814,7 @@ def _team_commit(paden: list[str], bericht: str) -> None:
     from ketencli import git_opslag
 
     with contextlib.suppress(Exception):
-        git_opslag.leg_vast(paden, bericht, auteur=lees_profiel().naam, moment=klok.nu())
+        git_opslag.leg_vast(paden, bericht, auteur=profielnaam(), moment=klok.nu())
 
 
 def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = None) -> None:
@@ -1417,6 +1434,22 @@ def lees_profiel() -> model.Profiel:
         raise BestandsFout(f"{_weergave(pad)}: verwacht een blok met sleutels (naam, organisatie, contact, regio).")
     profiel: model.Profiel = valideer_deel(model.Profiel, data, tekst, _weergave(pad))
     return profiel
+
+
+def profielnaam() -> str:
+    """The profile's name (``lees_profiel().naam``) without loading the model: a team sync or save needs
+    only the author (issue 18). A file that is not a plain block of known keys with a text name goes
+    through ``lees_profiel`` for its Dutch error."""
+    pad = profiel_pad()
+    if not pad.is_file():
+        return ""
+    data, _ = lees_fragment(pad)
+    if data is None:
+        return ""
+    if isinstance(data, dict) and set(data) <= {"naam", "organisatie", "contact", "regio"} \
+            and isinstance(data.get("naam", ""), str):
+        return str(data.get("naam", ""))
+    return lees_profiel().naam
 
 
 def bewaar_profiel(profiel: model.Profiel) -> Path:

@@ -17,6 +17,7 @@ machines is impossible: the per-dossier lock is local, and across machines the m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -37,7 +38,7 @@ def vereis_team() -> None:
 
 
 def auteur() -> str:
-    return store.lees_profiel().naam
+    return store.profielnaam()
 
 
 def _id(pad: str) -> str | None:
@@ -95,6 +96,11 @@ class Uitkomst:
     hernummerd: dict[str, str] = field(default_factory=dict)
     # dossier id -> items this computer added under an id a colleague also gave out (renumbered here)
     hernummerde_items: dict[str, list[samenvoegen.Hernummering]] = field(default_factory=dict)
+
+    def dossiers(self) -> set[str]:
+        """The ids of the dossiers this sync changed here (taken over, merged, renumbered)."""
+        return ({i for i in (_id(p) for p in self.opgehaald) if i} | set(self.samengevoegd)
+                | set(self.hernummerd.values()))
 
 
 def sync() -> Uitkomst:
@@ -174,9 +180,9 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
         ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     te_schrijven: dict[str, bytes | None] = {}
     for pad in sorted(hun_p):
-        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
-        if ons_b == hun_b:
+        if git_opslag.blob_id(hier.tree, pad) == git_opslag.blob_id(daar.tree, pad):
             continue
+        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
         if pad not in ons_p:
             te_schrijven[pad] = hun_b
             continue
@@ -316,17 +322,21 @@ class Status:
     conflicten: dict[str, list[str]]
 
 
-def conflicten() -> dict[str, list[str]]:
-    """Dossier id -> the fields in conflict, for every dossier with an open conflict (reads only the
-    dossiers whose file mentions one)."""
+def conflicten(ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """Dossier id -> the fields in conflict, for every dossier with an open conflict, or only among
+    ``ids`` (a sync shows those of the dossiers it changed: reading all 1,000 files would cost more
+    than the sync; `team status` shows all). Loads only the dossiers whose file mentions one."""
     import os
 
     uit: dict[str, list[str]] = {}
     basis = str(store.dossiers_dir())
-    try:
-        mappen = sorted(item.name for item in os.scandir(basis) if store.ID_PATROON.match(item.name))
-    except OSError:
-        return uit
+    if ids is not None:
+        mappen = sorted({i for i in ids if store.ID_PATROON.match(i)})
+    else:
+        try:
+            mappen = sorted(item.name for item in os.scandir(basis) if store.ID_PATROON.match(item.name))
+        except OSError:
+            return uit
     for dossier_id in mappen:
         try:
             with open(os.path.join(basis, dossier_id, store.DOSSIER_BESTAND), "rb") as f:

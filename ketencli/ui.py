@@ -58,9 +58,12 @@ def schrijf_json(data: Any) -> None:
 
 
 def gelukt(tekst: str) -> None:
-    from rich.markup import escape
-
-    console().print(f"[green]✓[/] {escape(tekst)}")
+    """One success line on stdout, "✓ tekst" (the ✓ green on a terminal without NO_COLOR). Written
+    plainly, not through rich: importing rich for this one line cost more than a whole `team sync`
+    (issue 18); the text passes through ``zichtbaar`` as everything rich prints does."""
+    vinkje = "\x1b[32m✓\x1b[0m" if _kleuren() else "✓"
+    sys.stdout.write(f"{vinkje} {zichtbaar(tekst)}\n")
+    sys.stdout.flush()
 
 
 def melding(tekst: str, stijl: str = "yellow") -> None:

@@ -400,3 +400,33 @@ def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurd
     assert len(zinnen) == 1 + len(voor) and all(z.startswith("eerder, op ") for z in zinnen[1:])
     assert any("afgesloten" in z and "01/06/2027" in z for z in zinnen)
     assert "afgesloten" in kc.ok("dossier", "historiek", dossier_id).output
+
+
+def test_sync_zonder_samenvoeging_laadt_geen_model_en_de_lijst_toont_het_werk_van_de_collega(team):
+    """Issue 18's benchmark case (a colleague changed other dossiers than we did): the sync writes their
+    files as they are and merges nothing, so it loads neither pydantic (the model) nor rich; the
+    listing afterwards (its summary cache checks the files' stamps) shows the colleague's change."""
+    import os
+    import subprocess
+    import sys
+
+    eerste = team.start()
+    team.ok(team.a, "dossier", "new", "--regio", "leuven", "--gezin", "Gezin Tweede", "--no-input")
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "dossier", "list", "--team")  # the summary cache holds both dossiers now
+    team.ok(team.b, "dossier", "regisseur", "2026-002", "--naam", "Carla Collega", "--no-input")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "tijdlijn", "add", eerste, "--soort", "contact", "--datum", "2026-11-20",
+            "--omschrijving", "Eigen werk", "--no-input")
+    omgeving = {**os.environ, "KETENCLI_HOME": str(team.a)}
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", "team", "sync"],
+                         capture_output=True, text=True, env=omgeving)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.startswith("✓ Gesynchroniseerd: 1 bestand bijgewerkt; gedeeld."), uit.stdout
+    geladen = {r.split("|")[-1].strip() for r in uit.stderr.splitlines() if r.startswith("import time:")}
+    assert "pygit2" in geladen  # the measurement works
+    for zwaar in ("pydantic", "rich", "ketencli.model"):
+        assert not {n for n in geladen if n == zwaar or n.startswith(zwaar + ".")}, zwaar
+    lijst = team.ok(team.a, "dossier", "list", "--team", "--json").output
+    assert {r["id"]: r["regisseur"] for r in json.loads(lijst)}["2026-002"] == "Carla Collega"

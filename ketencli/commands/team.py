@@ -71,10 +71,12 @@ def sync() -> None:
     for dossier_id, items in sorted(uit.hernummerde_items.items()):
         for h in items:
             ui.melding(team.hernummering_melding(dossier_id, h))
-    _toon_conflicten(team.conflicten())
+    _toon_conflicten(team.conflicten(uit.dossiers()))
 
 
 def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
+    if not conflicten:
+        return
     from rich.markup import escape
 
     from ketencli import team, ui
@@ -119,12 +121,10 @@ def los(
     waarde: str | None = typer.Option(None, "--waarde", help="Typ zelf de juiste waarde."),
 ) -> None:
     """Los een conflict op: kies een van de twee waarden of typ de juiste. Bewaard zoals elke wijziging."""
-    from rich.markup import escape
-
     from ketencli import team, ui
 
     veld = team.los_op(dossier_id, nummer, kies, waarde)
-    ui.gelukt(f"Conflict in {escape(team.veld_in_woorden(veld))} opgelost. Deel het met ketencli team sync.")
+    ui.gelukt(f"Conflict in {team.veld_in_woorden(veld)} opgelost. Deel het met ketencli team sync.")
 
 
 @app.command("inloggen")
@@ -193,8 +193,6 @@ def overdracht(
 ) -> None:
     """Draag een dossier over aan een collega (bv. tijdens een verlof): die wordt de casusregisseur;
     het komt in de historiek."""
-    from rich.markup import escape
-
     from ketencli import git_opslag, index, store, team, ui
 
     gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
@@ -202,7 +200,7 @@ def overdracht(
     gekend.add(" ".join(store.lees_profiel().naam.split()))
     team.draag_over(dossier_id, aan, organisatie)
     naam = " ".join(aan.split())
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(naam)}."
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}."
               + (" Deel het met ketencli team sync." if _team_actief() else ""))
     bekend = sorted(g for g in gekend if g)
     if naam.casefold() not in {g.casefold() for g in bekend}:
