@@ -58,9 +58,19 @@ def schrijf_json(data: Any) -> None:
 
 
 def gelukt(tekst: str) -> None:
-    from rich.markup import escape
+    """'✓ tekst' on stdout, the mark green on a terminal; one line (the terminal wraps it, a path in it
+    stays whole to copy). Written without rich outside Windows: importing rich was a tenth of a command
+    such as `doc` (issue 19); Windows keeps rich, which colours a console without ANSI codes too."""
+    import os
 
-    console().print(f"[green]✓[/] {escape(tekst)}")
+    if os.name == "nt":
+        from rich.markup import escape
+
+        console().print(f"[green]✓[/] {escape(tekst)}")
+        return
+    merk = "\x1b[32m✓\x1b[0m" if _kleuren() else "✓"
+    sys.stdout.write(f"{merk} {zichtbaar(tekst)}\n")
+    sys.stdout.flush()
 
 
 def melding(tekst: str, stijl: str = "yellow") -> None:
