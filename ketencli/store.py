@@ -16,6 +16,7 @@ import contextlib
 import datetime
 import difflib
 import hashlib
+import io
 import os
 import re
 import tempfile
@@ -219,17 +220,109 @@ def _zoek_buiten_bmp(data: Any) -> bool:
 
 def naar_yaml(data: Any) -> str:
     """Plain, readable YAML: no anchors or aliases, every printable character as typed (emoji too),
-    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2). The nodes are built
-    here in one pass (PyYAML's representer dispatches per value: most of a save's CPU, issue 19) and
-    emitted by libyaml, or by the Python emitter for text above U+FFFF; the text is the same as
-    ``yaml.dump`` with ``_Schrijver`` / ``_PythonSchrijver`` (tests/test_store.py checks it)."""
-    schrijver = _PythonSchrijver if _heeft_buiten_bmp(data) else _Schrijver
-    return yaml.serialize(
-        _knoop(data, schrijver), Dumper=schrijver, allow_unicode=True, width=100, indent=2,
-    )
+    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2). The text is the
+    same as ``yaml.dump(data, Dumper=_Schrijver, allow_unicode=True, sort_keys=False, width=100,
+    indent=2)`` (``_PythonSchrijver`` for text above U+FFFF; tests/test_store.py checks it, also as a
+    hypothesis property). libyaml is fed its events directly (``_libyaml_tekst``): PyYAML's representer
+    and serializer dispatch per value in Python and were most of a save's CPU (issue 19)."""
+    tekst = _libyaml_tekst(data)
+    # libyaml writes a character above U+FFFF as an escape `\U0001F621` in a double-quoted string
+    # (losing the `|` block): only then can there be one, and the Python emitter writes it as typed
+    if "\\U" in tekst and _heeft_buiten_bmp(data):
+        return yaml.serialize(
+            _knoop(data, _PythonSchrijver), Dumper=_PythonSchrijver, allow_unicode=True, width=100, indent=2,
+        )
+    return tekst
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MAP_BEGIN = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+_SEQ_BEGIN = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+_MAP_EIND, _SEQ_EIND = yaml.MappingEndEvent(), yaml.SequenceEndEvent()
+# (tag, text) -> (plain_implicit, quoted_implicit): whether the text, written plain or quoted, reads
+# back with that tag (else the emitter quotes it or writes the tag); the serializer asks the resolver
+_IMPLICIET: dict[tuple[str, str], tuple[bool, bool]] = {}
+
+
+def _libyaml_tekst(data: Any) -> str:
+    """``data`` emitted by libyaml from the events PyYAML's serializer would send it for the nodes of
+    ``_knoop(data, _Schrijver)``: the same emitter with the same events, so the same text. The
+    serializer adds anchors only for a node met twice (``_knoop`` builds a new one per value) and its
+    path resolvers are empty for a SafeDumper; per scalar it asks the resolver for both implicit flags
+    (remembered here, per tag and text)."""
+    stroom = io.StringIO()
+    schrijver = _Schrijver(stroom, allow_unicode=True, width=100, indent=2)
+    emit, resolve, impliciet = schrijver.emit, schrijver.resolve, _IMPLICIET
+    scalair = yaml.ScalarEvent(None, _STR, (True, True), "")
+    # libyaml copies an event when it is emitted, so one scalar event serves them all; PyYAML's own
+    # emitter (no libyaml installed) queues the events themselves
+    hergebruik = _BasisDumper is not yaml.SafeDumper
+
+    def scalaire(tag: str, tekst: str, stijl: str | None) -> None:
+        vlaggen = impliciet.get((tag, tekst))
+        if vlaggen is None:
+            if len(impliciet) > 50_000:  # a long run with many texts: start over rather than grow
+                impliciet.clear()
+            vlaggen = impliciet[(tag, tekst)] = (resolve(yaml.ScalarNode, tekst, (True, False)) == tag,
+                                                 resolve(yaml.ScalarNode, tekst, (False, True)) == tag)
+        if hergebruik:
+            scalair.tag, scalair.value, scalair.style, scalair.implicit = tag, tekst, stijl, vlaggen
+            emit(scalair)
+        else:
+            emit(yaml.ScalarEvent(None, tag, vlaggen, tekst, style=stijl))
+
+    def zend(data: Any) -> None:
+        soort = type(data)
+        if soort is str:
+            if "\n" in data:
+                scalaire(_STR, "\n".join(regel.rstrip() for regel in data.split("\n")), "|")
+            else:
+                scalaire(_STR, data, None)
+        elif soort is dict:
+            emit(_MAP_BEGIN)
+            for sleutel, waarde in data.items():
+                zend(sleutel)
+                zend(waarde)
+            emit(_MAP_EIND)
+        elif soort is list:
+            emit(_SEQ_BEGIN)
+            for waarde in data:
+                zend(waarde)
+            emit(_SEQ_EIND)
+        elif soort is datetime.datetime:
+            scalaire("tag:yaml.org,2002:timestamp", data.isoformat(" "), None)
+        elif soort is datetime.date:
+            scalaire("tag:yaml.org,2002:timestamp", data.isoformat(), None)
+        elif soort is bool:
+            scalaire("tag:yaml.org,2002:bool", "true" if data else "false", None)
+        elif soort is int:
+            scalaire("tag:yaml.org,2002:int", str(data), None)
+        elif data is None:
+            scalaire("tag:yaml.org,2002:null", "null", None)
+        else:  # anything else (a float): PyYAML's own representer, its node sent as the serializer does
+            zend_knoop(_knoop(data, _Schrijver))
+
+    def zend_knoop(knoop: Any) -> None:
+        if isinstance(knoop, yaml.ScalarNode):
+            scalaire(knoop.tag, knoop.value, knoop.style)
+            return
+        mapping = isinstance(knoop, yaml.MappingNode)
+        emit((yaml.MappingStartEvent if mapping else yaml.SequenceStartEvent)(
+            None, knoop.tag, resolve(type(knoop), knoop.value, True) == knoop.tag, flow_style=knoop.flow_style))
+        for item in knoop.value:
+            for deel in (item if mapping else (item,)):
+                zend_knoop(deel)
+        emit(yaml.MappingEndEvent() if mapping else yaml.SequenceEndEvent())
+
+    try:
+        schrijver.open()
+        emit(yaml.DocumentStartEvent(explicit=False))
+        zend(data)
+        emit(yaml.DocumentEndEvent(explicit=False))
+        schrijver.close()
+    finally:
+        schrijver.dispose()
+    return stroom.getvalue()
 
 
 def _knoop(data: Any, schrijver: Any) -> Any:

@@ -58,11 +58,18 @@ def schrijf_json(data: Any) -> None:
 
 
 def gelukt(tekst: str) -> None:
-    """One success line on stdout, "✓ tekst" (the ✓ green on a terminal without NO_COLOR). Written
-    plainly, not through rich: importing rich for this one line cost more than a whole `team sync`
-    (issue 18); the text passes through ``zichtbaar`` as everything rich prints does."""
-    vinkje = "\x1b[32m✓\x1b[0m" if _kleuren() else "✓"
-    sys.stdout.write(f"{vinkje} {zichtbaar(tekst)}\n")
+    """'✓ tekst' on stdout, the mark green on a terminal; one line (the terminal wraps it, a path in it
+    stays whole to copy). Written without rich outside Windows: importing rich was a tenth of a command
+    such as `doc` (issue 19); Windows keeps rich, which colours a console without ANSI codes too."""
+    import os
+
+    if os.name == "nt":
+        from rich.markup import escape
+
+        console().print(f"[green]✓[/] {escape(tekst)}")
+        return
+    merk = "\x1b[32m✓\x1b[0m" if kleuren() else "✓"
+    sys.stdout.write(f"{merk} {zichtbaar(tekst)}\n")
     sys.stdout.flush()
 
 

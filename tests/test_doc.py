@@ -198,6 +198,40 @@ def test_document_is_alleen_voor_jou_en_zonder_namen_in_de_bestandsnaam(kc, palm
     assert not list(pad.parent.glob(".*.tmp"))
 
 
+def _delen(pad: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(pad) as z:
+        return {naam: z.read(naam) for naam in z.namelist()}
+
+
+def test_gecompileerde_sjablonen_worden_bewaard_zonder_dossiergegevens(kc, palmeneire, thuis, monkeypatch):
+    """Issue 19: the Python code jinja2 compiles a template to is kept in cache/sjablonen (owner-only) and
+    the next `doc` uses it instead of compiling again: the same document. It holds the template's text,
+    never a value of the dossier; a damaged file is compiled again."""
+    import jinja2
+
+    eerste = _delen(maak(kc, palmeneire, "pva"))
+    bestanden = sorted((thuis / "cache" / "sjablonen").glob("*.code"))
+    assert bestanden
+    namen = {lid.naam for lid in store.laad(palmeneire).gezinsleden} | {store.laad(palmeneire).gezin}
+    for bestand in bestanden:
+        if os.name == "posix":
+            assert stat.S_IMODE(bestand.stat().st_mode) == 0o600
+        inhoud = bestand.read_bytes()
+        assert not any(naam.encode("utf-8") in inhoud or naam.encode("latin-1", "replace") in inhoud
+                       for naam in namen)
+
+    def compileer_niet(*args, **kwargs):
+        raise AssertionError("compiled again although the code was kept")
+
+    with monkeypatch.context() as m:
+        m.setattr(jinja2.Environment, "compile", compileer_niet)
+        assert _delen(maak(kc, palmeneire, "pva", "--overschrijf")) == eerste
+    for bestand in bestanden:
+        bestand.write_bytes(b"kapot")
+    assert _delen(maak(kc, palmeneire, "pva", "--overschrijf")) == eerste
+    assert all(b.read_bytes() != b"kapot" for b in bestanden)
+
+
 def test_niet_overschrijven_zonder_optie_en_lijst(kc, palmeneire, tmp_path):
     pad = maak(kc, palmeneire, "pva")
     inhoud = pad.read_bytes()
