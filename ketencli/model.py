@@ -209,6 +209,14 @@ class Gezinslid(Basis):
         if isinstance(self.overleden, int):
             return date(self.overleden, 7, 1)
         return self.overleden
+
+    @property
+    def is_client(self) -> bool:
+        """A living member. A deceased member (``overleden``) stays in the genogram and the family's
+        relations, but is no client: not in the documents' clients table, no veiligheidsplan page, no
+        child to hear (issue 16 trial: "overleden 2020 (79 jaar)" stood among the clients)."""
+        return self.overleden is None
+
     # a pseudonymised copy (methodiek.pseudoniem, issue 20 §9) has no birth date but keeps the age:
     # the date stays here, out of every dump and every template context
     _geboortedatum_voor_leeftijd: date | None = PrivateAttr(default=None)
@@ -248,9 +256,9 @@ class Gezinslid(Basis):
         return jaren >= 18
 
     def is_kind_ouder_dan_12(self, op: date) -> bool:
-        """From the 12th birthday on (decisions D16), for members in the role of kind."""
+        """From the 12th birthday on (decisions D16), for living members in the role of kind."""
         jaren = self.leeftijd(op)
-        return "kind" in self.rollen and jaren is not None and 12 <= jaren < 18
+        return "kind" in self.rollen and self.is_client and jaren is not None and 12 <= jaren < 18
 
 
 class BetrokkenDienst(Basis):

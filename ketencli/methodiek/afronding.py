@@ -444,6 +444,8 @@ def _evaluaties(d: Any, vandaag: date, sinds: date) -> Criterium:
     per_lid = {e.lid: e for e in d.afronding.evaluaties}  # the last one per member counts
     bewijs, ontbreekt = [], []
     for lid in d.gezinsleden:
+        if not lid.is_client:  # a deceased member is no client: nobody to ask
+            continue
         e = per_lid.get(lid.id)
         naam = _lid(d, lid.id)
         if e is None:
