@@ -27,7 +27,7 @@ from typing import Any
 from ketencli import klok, model, store
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.methodiek import kijkschema, profielen
-from ketencli.methodiek.aanmelding import AANMELDVRAGEN, OMGEKEERDE_RELATIE, RELATIE_LABELS
+from ketencli.methodiek.aanmelding import AANMELDVRAGEN, OMGEKEERDE_RELATIE, relatie_woorden
 
 STAVAZA_LABELS = {
     "gepland": "gepland", "prior": "PRIOR", "aangemeld": "aangemeld", "gestart": "gestart",
@@ -233,7 +233,7 @@ def _clienten(d: model.Dossier, op: date) -> list[dict[str, Any]]:
             ander = d.lid(met)
             extra = [x for x in ((vorm or "").replace("-", " "), "overleden" if ander and not ander.is_client else "")
                      if x]
-            relaties.append(f"{RELATIE_LABELS.get(soort, soort)} {_naam(d, met)}"
+            relaties.append(f"{relatie_woorden(soort, lid.geslacht)} {_naam(d, met)}"
                             + (f" ({', '.join(extra)})" if extra else ""))
         niet = lid.tijdelijk_niet_betrokken
         uit.append({

@@ -469,3 +469,28 @@ def test_een_overleden_gezinslid_is_geen_client(kc, thuis, tmp_path):
     kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
     _, teksten = _lees_svg(tmp_path / "g.svg")
     assert "Jozef Janssens" in [t["tekst"] for t in teksten]
+
+
+def test_relaties_in_de_woorden_van_het_geslacht(kc, thuis, tmp_path):
+    """Relations said "broer of zus van" with both sexes recorded (Leuven trial): the one function that puts
+    relations into words (``aanmelding.relatie_woorden``) uses the member's recorded sex — broer/zus,
+    vader/moeder, zoon/dochter — and stays neutral only for x or onbekend; partner stays partner."""
+    import docx
+
+    did = _leuven(kc, tmp_path)
+    kc.ok("dossier", "lid", "edit", did, "m4", "--geslacht", "onbekend")
+    kc.ok("doc", did, "weegploeg-pva")
+    pad = next((thuis / "dossiers" / did / "documenten").glob("*_weegploeg-pva.docx"))
+    rijen = {r.cells[0].text: r.cells[-1].text for t in docx.Document(str(pad)).tables for r in t.rows}
+    assert "zoon van Dirk Janssens; zoon van Sofie Peeters" in rijen["Lars Janssens"]
+    assert "broer van Emma Janssens" in rijen["Lars Janssens"]
+    assert "zus van Lars Janssens" in rijen["Emma Janssens"]  # recorded on Lars only
+    assert "dochter van Dirk Janssens" in rijen["Emma Janssens"]
+    assert "moeder van Dirk Janssens" in rijen["Maria Janssens"]
+    assert "ouder van Lars Janssens" in rijen["Sofie Peeters"]  # her sex now onbekend: neutral
+    assert "partner van Jozef Janssens" in rijen["Maria Janssens"]
+    alles = " ".join(rijen.values())
+    assert "broer of zus" not in alles and "vader of moeder" not in alles
+    scherm = kc.ok("dossier", "show", did).output
+    assert "broer van Emma Janssens" in " ".join(scherm.split())
+    assert "zoon van Maria Janssens" in " ".join(scherm.split())
