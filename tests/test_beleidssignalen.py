@@ -108,8 +108,15 @@ def test_regio_van_tot(kc, dossiers):
     assert vorig_jaar["knelpunten"] == 5 and vorig_jaar["dossiers_met_knelpunten"] == "< 5"
     maart_april = _json(kc, "--van", "2026-03-01", "--tot", "2026-04-30")
     assert _per(maart_april, "per_categorie", "categorie")["wachtlijst"] == "< 5"  # 10/3 and 10/4
-    leeg = _json(kc, "--van", "2027-01-01")
+    leeg = _json(kc, "--tot", "2019-12-31")
     assert leeg["knelpunten"] == 0 and all(c["aantal"] == 0 for c in leeg["per_categorie"])
+    # a period that starts after today (the clock: 2026-11-23) is refused, not an empty report (Leuven
+    # trial); one that ends after today is the period up to now
+    for extra in ((), ("--json",), ("--csv", "-")):
+        later = kc("beleidssignalen", "--van", "2027-01-01", *extra)
+        assert later.exit_code == 2 and later.stdout == "", extra
+        assert "--van 01/01/2027 ligt in de toekomst" in " ".join(later.stderr.split()), later.stderr
+    assert _json(kc, "--van", "2026-01-01", "--tot", "2027-12-31")["knelpunten"] == 9
     uit = kc("beleidssignalen", "--regio", "gent")
     assert uit.exit_code == 2 and "--regio 'gent' ken ik niet" in uit.stderr
     uit = kc("beleidssignalen", "--van", "2026-05-01", "--tot", "2026-04-01")

@@ -325,9 +325,16 @@ def test_default_place_and_an_empty_year(kc, dertig, thuis):
     uit = kc.ok("jaarcijfers", "--jaar", "2026")
     assert (thuis / "rapporten" / "2026-11-23_jaarcijfers-2026.docx").is_file()
     assert "rapporten" in uit.stdout.replace("\n", "")
-    leeg = kc("jaarcijfers", "--jaar", "2030")
-    assert leeg.exit_code == 1 and "geen cijfers voor 2030" in leeg.output.replace("\n", " ")
-    assert json.loads(kc.ok("jaarcijfers", "--jaar", "2030", "--json").stdout)["regios"] == []
+    leeg = kc("jaarcijfers", "--jaar", "2019")
+    assert leeg.exit_code == 1 and "geen cijfers voor 2019" in leeg.output.replace("\n", " ")
+    assert json.loads(kc.ok("jaarcijfers", "--jaar", "2019", "--json").stdout)["regios"] == []
+    # a year after today's (the clock: 2026-11-23) is refused, not an empty report (Leuven trial);
+    # the running year counts up to today
+    for extra in ((), ("--json",), ("--csv", "-")):
+        later = kc("jaarcijfers", "--jaar", "2027", *extra)
+        assert later.exit_code == 2 and later.stdout == "", extra
+        assert "--jaar 2027 ligt in de toekomst" in " ".join(later.stderr.split()) and "2026" in later.stderr
+    assert not list((thuis / "rapporten").glob("*jaarcijfers-2027*"))
     beide = kc("jaarcijfers", "--json", "--csv", "-")
     assert beide.exit_code == 2 and "kies er één" in beide.output
     samen = kc.ok("jaarcijfers", "--jaar", "2025", "--json", "--uit", thuis.parent)

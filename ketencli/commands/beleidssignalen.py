@@ -55,6 +55,10 @@ def beleidssignalen(
     if als_json and csv_pad is not None:
         raise GebruiksFout("Kies --json of --csv, niet allebei.")
     vandaag = klok.vandaag()
+    if begin and begin > vandaag:  # an empty report for the stuurgroep would read as "no knelpunten"
+        raise GebruiksFout(f"--van {begin:%d/%m/%Y} ligt in de toekomst (vandaag is {vandaag:%d/%m/%Y}): "
+                           "daar zijn nog geen knelpunten.",
+                           tip=f"Kies een begindatum tot vandaag, bv. --van 01/01/{vandaag.year}.")
     rijen = index.samenvattingen()
     onleesbaar = [r.id for r in rijen if r.fout]
     telling = knelpunten.tel(((r.regio, r.knelpunten) for r in rijen if not r.fout), regio=regio, van=begin,

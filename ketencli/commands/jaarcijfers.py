@@ -49,6 +49,10 @@ def jaarcijfers(
                            "bestandsnaam.")
     vandaag = klok.vandaag()
     jaar = jaar or vandaag.year
+    if jaar > vandaag.year:  # empty figures for the stuurgroep would read as "nothing happened"
+        raise GebruiksFout(f"--jaar {jaar} ligt in de toekomst (vandaag is {vandaag:%d/%m/%Y}): daar zijn nog "
+                           "geen cijfers van.",
+                           tip=f"Kies een jaar tot {vandaag.year}; het lopende jaar telt tot vandaag.")
     samenvattingen = index.samenvattingen()
     feiten = [s.jaarcijfers for s in samenvattingen if not s.fout and s.jaarcijfers]
     niet_gelezen = [s.id for s in samenvattingen if s.fout or not s.jaarcijfers]
