@@ -69,6 +69,10 @@ def beleidssignalen(
     rapport |= {"regio": regio, "regio_naam": namen[regio] if regio else "alle regio's",
                 "van": begin.isoformat() if begin else None, "tot": einde.isoformat() if einde else None,
                 "periode_tekst": _periode(begin, einde), "kleine_cel": statistiek.KLEINE_CEL}
+    if rapport["achtergehouden_omschrijvingen"]:  # the user's screen (stderr), never the report
+        ui.melding(f"{rapport['achtergehouden_omschrijvingen']} deelbare omschrijving(en) uit een categorie met "
+                   "een klein aantal staan niet in het rapport: er is maar één zo'n categorie, dus zonder categorie "
+                   "zouden ze toch tonen over welke categorie het gaat.")
     if onleesbaar:  # never silently fewer: the ids (no names) on stderr
         ui.melding(f"{len(onleesbaar)} dossier(s) konden niet gelezen worden en tellen niet mee: "
                    f"{', '.join(onleesbaar)}.")
