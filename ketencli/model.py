@@ -595,6 +595,9 @@ class Afronding(Basis):
     opvolging_tot: date | None = None  # +6 months: the afsluiting at the ronde tafel
     rondetafel_check_op: date | None = None  # optional earlier check for new facts (~3 months)
     afgesloten_op: date | None = None
+    # the fase the dossier was closed from (afgerond, or geen-instemming/niet-ingestroomd without casusregie,
+    # D8): `dossier heropen` gives it back; files from before this field fall back to the historie text
+    afgesloten_uit_fase: Fase | None = None
     nieuwe_feiten: str = ""  # the last check before afsluiting
     vervolghulp_goed_gestart: bool | None = None
     vroeger_reden: str = ""  # afsluiting before six months
