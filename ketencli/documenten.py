@@ -127,7 +127,7 @@ def _basis(d: model.Dossier, soort: str, vandaag: date, *, tafel_rol: str | None
         "soort": soort,
         "dossier_id": d.id,
         "gezin": d.gezin,
-        "regio": model.REGIO_NAMEN.get(d.regio, d.regio),
+        "regio": _woorden(d)["regio_naam"],
         "casusregisseur": _regisseur(d),
         "vandaag": vandaag,
     }
@@ -530,7 +530,7 @@ def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]
         # in casusregie without a recorded name: lines to fill in and sign, never "no casusregie yet"
         regisseur = {k: v or "______________________________" for k, v in regisseur.items()}
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
-            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": regisseur,
+            "regio": woorden["regio_naam"], "casusregisseur": regisseur,
             "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
             "voor_casusregie": _voor_casusregie(d),
             # before casusregie the parket's contact is the link (annex D, L1509-1511, D22, D30)

@@ -864,6 +864,8 @@ class TafelInstelling(Basis):
 
 
 class RegioInstelling(Basis):
+    # the region's own name (D30), e.g. "IFG-ketenaanpak arrondissement Leuven"; else the built-in one
+    naam: str | None = None
     tafels: dict[str, TafelInstelling] = Field(default_factory=dict)
     vrije_dagen: list[str] | None = None
     partners: list[str] | None = None
@@ -886,6 +888,11 @@ class RegioInstelling(Basis):
                                  "streepjes, bv. opvangplaats: \"Geen opvangplaats\"")
             niet_leeg(str(tekst), f"het label van knelpuntcategorie {key}")
         return waarden
+
+    @field_validator("naam")
+    @classmethod
+    def _naam_niet_leeg(cls, waarde: str | None) -> str | None:
+        return None if waarde is None else niet_leeg(waarde, "de naam van de regio").strip()
 
     @field_validator("vrije_dagen")
     @classmethod

@@ -42,11 +42,11 @@ def beleidssignalen(
     # light on purpose (D15): no model, no settings file, no YAML on the warm path; the index holds what is needed
     from ketencli import index, klok, statistiek, ui
     from ketencli.commands.opties import datum_optie
+    from ketencli.commands.weergave import regio_woorden
     from ketencli.methodiek import knelpunten
     from ketencli.methodiek.aanmelding import DIENST_LABELS
-    from ketencli.methodiek.regios import STANDAARD
 
-    namen = {key: r.naam for key, r in STANDAARD.items()}
+    namen = {key: w["regio_naam"] for key, w in regio_woorden()[1].items()}  # as the settings name them (D30)
     if regio is not None and regio not in namen:
         raise GebruiksFout(f"--regio {regio!r} ken ik niet; kies uit: {', '.join(namen)}.")
     begin, einde = datum_optie(van, "--van"), datum_optie(tot, "--tot")

@@ -409,7 +409,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     from rich.panel import Panel
     from rich.table import Table
 
-    from ketencli import klok, model, store, ui
+    from ketencli import klok, planning, store, ui
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, FASE_LABELS, ICO_LABELS
 
     d = store.laad(dossier_id)
@@ -417,7 +417,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     c = ui.console()
     kop = [
         f"[bold]{escape(d.gezin)}[/]  ·  {d.id}",
-        f"Regio: {model.REGIO_NAMEN[d.regio]}   Fase: [bold]{FASE_LABELS[d.fase]}[/]"
+        f"Regio: {escape(planning.woorden(d.regio)['regio_naam'])}   Fase: [bold]{FASE_LABELS[d.fase]}[/]"
         + (f"   Casusregie sinds {d.casusregie_start:%d/%m/%Y}" if d.casusregie_start else ""),
     ]
     if d.casusregisseur.naam:
