@@ -235,7 +235,14 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
     """Ask for one member; ``bestaande`` are the other members (dicts with id and naam)."""
     from ketencli import klok, model, ui
     from ketencli.methodiek import gevangenissen
-    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, GESLACHT_LABELS, RELATIE_LABELS, ROL_LABELS, VORM_LABELS
+    from ketencli.methodiek.aanmelding import (
+        DETENTIE_LABELS,
+        GESLACHT_LABELS,
+        RELATIE_LABELS,
+        ROL_LABELS,
+        VORM_LABELS,
+        relatie_woorden,
+    )
 
     huidig = huidig or {}
     lid: dict[str, Any] = {"id": lid_id}
@@ -255,7 +262,8 @@ def _vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, A
         vorige = next((r["soort"] for r in huidig.get("relaties", []) if r["met"] == ander["id"]), "geen")
         soort = ui.keuze(
             f"{lid['naam']} is … {ander['naam']}",
-            [*[(k, f"{v} {ander['naam']}") for k, v in RELATIE_LABELS.items()], ("geen", "geen relatie opgeven")],
+            [*[(k, f"{relatie_woorden(k, lid['geslacht'])} {ander['naam']}") for k in RELATIE_LABELS],
+             ("geen", "geen relatie opgeven")],
             vorige,
         )
         if soort != "geen":
@@ -415,7 +423,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     from rich.panel import Panel
     from rich.table import Table
 
-    from ketencli import klok, model, store, ui
+    from ketencli import klok, planning, store, ui
     from ketencli.methodiek.aanmelding import AANMELDVRAGEN, FASE_LABELS, ICO_LABELS
 
     d = store.laad(dossier_id)
@@ -423,7 +431,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
     c = ui.console()
     kop = [
         f"[bold]{escape(d.gezin)}[/]  ·  {d.id}",
-        f"Regio: {model.REGIO_NAMEN[d.regio]}   Fase: [bold]{FASE_LABELS[d.fase]}[/]"
+        f"Regio: {escape(planning.woorden(d.regio)['regio_naam'])}   Fase: [bold]{FASE_LABELS[d.fase]}[/]"
         + (f"   Casusregie sinds {d.casusregie_start:%d/%m/%Y}" if d.casusregie_start else ""),
     ]
     if d.casusregisseur.naam:
@@ -519,13 +527,13 @@ def _opmerkingen(d: model.Dossier, lid: model.Gezinslid) -> str:
     from rich.markup import escape
 
     from ketencli.methodiek import gevangenissen
-    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, RELATIE_LABELS
+    from ketencli.methodiek.aanmelding import DETENTIE_LABELS, relatie_woorden
 
     delen = []
     for relatie in lid.relaties:
         ander = d.lid(relatie.met)
         uitleg = [x for x in ((relatie.vorm or "").replace("-", " "), relatie.toelichting) if x]
-        delen.append(f"{RELATIE_LABELS[relatie.soort]} {escape(ander.naam) if ander else relatie.met}"
+        delen.append(f"{relatie_woorden(relatie.soort, lid.geslacht)} {escape(ander.naam) if ander else relatie.met}"
                      + (f" ({escape('; '.join(uitleg))})" if uitleg else ""))
     if lid.detentie:
         g = gevangenissen.gevangenis(lid.detentie.gevangenis)
