@@ -208,19 +208,89 @@ def _leg_vast(repo: Any, paden: list[str], bericht: str, auteur: str, moment: da
 
 
 def maak_commit(repo: Any, index: Any, bericht: str, auteur: str, moment: datetime | None,
-            tweede_ouder: Any = None) -> bool:
-    boom = _schrijf_boom(index)
+                tweede_ouder: Any = None, paden: list[str] | None = None) -> bool:
+    """Commit the index (on HEAD; a merge with ``tweede_ouder``). ``paden``: the only paths where the
+    index differs from HEAD, when the caller knows (a sync): the tree is then HEAD's with those entries
+    replaced, not rebuilt from the whole index (libgit2 reads every tree again to refresh the index's
+    cached trees: ~15 ms at 1,000 dossiers). The index is written after the commit: on disk it is never
+    ahead of the branch, so a kill in between leaves files that the next sync sees and finds committed."""
     ouder = head_commit(repo)
+    if paden is not None and ouder is not None:
+        boom = _boom_met(repo, ouder.tree, {p: _ingang(index, p) for p in paden})
+    else:
+        boom = _schrijf_boom(index)
     if ouder is not None and ouder.tree_id == boom and tweede_ouder is None:
         index.write()
         return False
     if ouder is None and len(index) == 0:
         return False
-    index.write()
     sig = _handtekening(auteur, moment)
     ouders = [c.id for c in (ouder, tweede_ouder) if c is not None]
     repo.create_commit("HEAD", sig, sig, bericht, boom, ouders)
+    index.write()
     return True
+
+
+def _ingang(index: Any, pad: str) -> tuple[Any, int] | None:
+    try:
+        item = index[pad]
+    except KeyError:
+        return None
+    return item.id, item.mode
+
+
+def _boom_met(repo: Any, boom: Any, wijzigingen: dict[str, tuple[Any, int] | None], wortel: bool = True) -> Any:
+    """The id of tree ``boom`` with the files at the '/'-separated paths of ``wijzigingen`` set to
+    (blob id, mode) or removed (None); a folder left empty goes (None for an empty subtree)."""
+    import pygit2
+
+    bouwer = repo.TreeBuilder(boom) if boom is not None else repo.TreeBuilder()
+    mappen: dict[str, dict[str, tuple[Any, int] | None]] = {}
+    for pad, waarde in wijzigingen.items():
+        naam, _, rest = pad.partition("/")
+        if rest:
+            mappen.setdefault(naam, {})[rest] = waarde
+        elif waarde is None:
+            if bouwer.get(naam) is not None:
+                bouwer.remove(naam)
+        else:
+            bouwer.insert(naam, *waarde)
+    for naam, binnen in mappen.items():
+        oud = bouwer.get(naam)
+        sub = _boom_met(repo, repo[oud.id] if oud is not None and oud.type_str == "tree" else None, binnen, False)
+        if sub is not None:
+            bouwer.insert(naam, sub, pygit2.enums.FileMode.TREE)
+        elif oud is not None:
+            bouwer.remove(naam)
+    if len(bouwer) == 0 and not wortel:
+        return None
+    return bouwer.write()
+
+
+# -- whether the index on disk matches HEAD, without reading every tree -----------------------------
+_MERK = "ketencli-index"
+
+
+def _index_stempel(repo: Any) -> str:
+    st = os.stat(os.path.join(repo.path, "index"))
+    return f"{st.st_ino} {st.st_mtime_ns} {st.st_size}"
+
+
+def merk_index(repo: Any) -> None:
+    """Note that the index on disk matches HEAD now (a sync, after committing everything that differed):
+    the next sync then skips the check for changes staged but not committed. Any later write of the
+    index (by ketencli or git: a new file, another stamp) or a moved HEAD voids the note."""
+    kop = head_commit(repo)
+    if kop is not None:
+        with contextlib.suppress(OSError):
+            (Path(repo.path) / _MERK).write_text(f"{kop.id} {_index_stempel(repo)}\n", encoding="ascii")
+
+
+def _index_gemerkt(repo: Any, kop: Any) -> bool:
+    try:
+        return (Path(repo.path) / _MERK).read_text(encoding="ascii").strip() == f"{kop.id} {_index_stempel(repo)}"
+    except OSError:
+        return False
 
 
 def _schrijf_boom(index: Any) -> Any:
@@ -254,6 +324,8 @@ def _gewijzigd(repo: Any) -> Iterator[str]:
     kop = head_commit(repo)
     if kop is None:
         yield from (e.path for e in index)
+        return
+    if _index_gemerkt(repo, kop):
         return
     try:
         gelijk = index.write_tree() == kop.tree_id  # no write when the index's cached trees are whole

@@ -122,6 +122,7 @@ def sync() -> Uitkomst:
                         uit.opgehaald += _spoel_door(repo, hier, daar)
                 elif not git_opslag.is_voorouder(repo, daar, hier):
                     _voeg_samen(repo, hier, daar, wie, uit)
+            git_opslag.merk_index(repo)
             hier = git_opslag.head_commit(repo)
             if hier is None or (daar is not None and hier.id == daar.id):
                 return uit
@@ -141,8 +142,8 @@ def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     for pad in paden:
         store.team_schrijf(pad, git_opslag.blob(daar.tree, pad),
                            git_opslag.blob(hier.tree, pad) if hier is not None else None)
-    git_opslag.werk_index_bij(repo, paden).write()
     git_opslag.verplaats_head(repo, daar)
+    git_opslag.werk_index_bij(repo, paden).write()  # after the branch: never ahead of it (maak_commit)
     return paden
 
 
@@ -213,7 +214,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
     if uit.hernummerde_items:
         bericht += "; hernummerd: " + ", ".join(f"{i} {hernummering_in_woorden(h)}"
                                                 for i, hs in sorted(uit.hernummerde_items.items()) for h in hs)
-    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar)
+    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar, paden=sorted(te_schrijven))
 
 
 def _voeg_regels_samen(ons: bytes | None, hun: bytes | None) -> bytes | None:
