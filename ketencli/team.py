@@ -20,11 +20,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ketencli import git_opslag, klok, samenvoegen, store
+from ketencli import git_opslag, klok, store
 from ketencli.fouten import BestandsFout, GebruiksFout
 from ketencli.git_opslag import TeamFout
+
+if TYPE_CHECKING:  # imported where a dossier is merged or its history read: a sync that merges none needs none
+    from ketencli import samenvoegen
 
 POGINGEN = 5
 DOSSIERPAD = re.compile(r"^dossiers/(\d{4}-\d{3,})/dossier\.yaml$")
@@ -271,7 +274,7 @@ def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: by
     version in one conflict. Raises BestandsFout when a version cannot be read."""
     from pydantic import ValidationError
 
-    from ketencli import model
+    from ketencli import model, samenvoegen
 
     if ons is None or hun is None:
         return (ons if ons is not None else hun), 0, []
@@ -374,7 +377,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
     """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
     the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
     (a commit). Returns the field. Raises GebruiksFout."""
-    from ketencli import model
+    from ketencli import model, samenvoegen
 
     with store.slot(dossier_id):
         dossier = store.laad(dossier_id)
@@ -436,6 +439,8 @@ _WOORDEN = {"pva": "plan van aanpak", "rijen": "rij", "acties": "acties", "ico":
 def veld_in_woorden(pad: str) -> str:
     """``aanmelding.waarom_nu`` -> "aanmelding › waarom nu"; ``pva.rijen[r2].aanpak`` ->
     "plan van aanpak › rij r2 › aanpak"."""
+    from ketencli import samenvoegen
+
     uit = []
     for soort, naam in samenvoegen._delen(pad):
         if soort == "i":
@@ -474,6 +479,8 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
     commit the author, the moment, and the field-level changes in Dutch words (a merge lists only
     what differs from both sides, such as a recorded conflict). Raises DossierNietGevonden, GebruiksFout
     without a team."""
+    from ketencli import samenvoegen
+
     vereis_team()
     pad = f"dossiers/{dossier_id}/dossier.yaml"
     uit = []
