@@ -283,12 +283,12 @@ def merk_index(repo: Any) -> None:
     kop = head_commit(repo)
     if kop is not None:
         with contextlib.suppress(OSError):
-            (Path(repo.path) / _MERK).write_text(f"{kop.id} {_index_stempel(repo)}\n", encoding="ascii")
+            (Path(repo.path) / _MERK).write_text(f"{kop.id} {_index_stempel(repo)}\n", encoding="utf-8")
 
 
 def _index_gemerkt(repo: Any, kop: Any) -> bool:
     try:
-        return (Path(repo.path) / _MERK).read_text(encoding="ascii").strip() == f"{kop.id} {_index_stempel(repo)}"
+        return (Path(repo.path) / _MERK).read_text(encoding="utf-8").strip() == f"{kop.id} {_index_stempel(repo)}"
     except OSError:
         return False
 
@@ -638,10 +638,10 @@ def _zet_tak(ander: Any, repo: Any, nieuw: Any) -> None:
     dagboek = Path(repo.path) / "ketencli-duw"  # the push in progress: "<oid>" of the lock it makes
     _ruim_eigen_slot(Path(ander.path), slot_pad, dagboek)
     inhoud = f"{nieuw}\n"
-    dagboek.write_text(inhoud, encoding="ascii")
+    dagboek.write_text(inhoud, encoding="utf-8")
     tijdelijk = Path(ander.path) / f".ketencli-duw-{nieuw}.tmp"
     try:
-        tijdelijk.write_text(inhoud, encoding="ascii")
+        tijdelijk.write_text(inhoud, encoding="utf-8")
         try:
             for _ in range(40):  # a colleague's push holds the lock for a moment
                 try:
@@ -684,12 +684,12 @@ def _ruim_eigen_slot(map_: Path, slot_pad: Path, dagboek: Path) -> None:
     """Remove the branch lock (and temp file) a killed push of this repository left: the lock holds the
     commit noted in ``dagboek``, which no one else can push before it is on the branch."""
     try:
-        oid = dagboek.read_text(encoding="ascii").strip()
+        oid = dagboek.read_text(encoding="utf-8").strip()
     except OSError:
         return
     if re.fullmatch(r"[0-9a-f]{40}", oid):
         with contextlib.suppress(OSError):
-            if slot_pad.read_text(encoding="ascii").strip() == oid:
+            if slot_pad.read_text(encoding="utf-8").strip() == oid:
                 slot_pad.unlink()
         with contextlib.suppress(OSError):
             (map_ / f".ketencli-duw-{oid}.tmp").unlink()
