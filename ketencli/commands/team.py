@@ -156,8 +156,8 @@ def historiek(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
     als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
 ) -> None:
-    """Wie wijzigde wat en wanneer in dit dossier (uit de team-opslag; zonder team: de historie van het
-    dossier zelf). Ook van een afgesloten dossier."""
+    """Wie wijzigde wat en wanneer in dit dossier (uit de team-opslag; zonder team: de historiek die het
+    dossier zelf bijhoudt). Ook van een afgesloten dossier."""
     from rich.markup import escape
 
     from ketencli import git_opslag, store, team, ui
@@ -165,11 +165,11 @@ def historiek(
     if not git_opslag.actief():
         d = store.laad(dossier_id)
         items = [{"moment": h.moment.isoformat(), "auteur": None, "bericht": h.wat,
-                  "wijzigingen": [{"zin": h.wat + (f" ({h.reden})" if h.reden else "")}]} for h in d.historie]
+                  "wijzigingen": [{"zin": team.historie_zin(h.wat, h.reden)}]} for h in d.historie]
         if als_json:
             ui.schrijf_json(items)
             return
-        ui.console().print("[dim]Geen team ingesteld: dit is de historie van het dossier zelf, zonder wie.[/]")
+        ui.console().print("[dim]Geen team ingesteld: de historiek van het dossier zelf, zonder wie.[/]")
     else:
         items = team.historiek(dossier_id)
         if als_json:
@@ -180,7 +180,7 @@ def historiek(
         c.print(f"Nog geen historiek voor dossier {dossier_id}.")
         return
     for item in items:
-        moment = item["moment"][:16].replace("T", " ")
+        moment = team.moment_in_woorden(item["moment"])
         c.print(f"[bold]{moment}[/]" + (f"  {escape(item['auteur'])}" if item["auteur"] else ""))
         for w in item["wijzigingen"]:
             c.print(f"   {escape(w['zin'])}")
