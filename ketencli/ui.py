@@ -115,9 +115,24 @@ class Kolom:
 _ANSI = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33", "cyan": "36",
          "bold red": "1;31", "default": ""}
 _BREED = ("W", "F")
+
+
+class _LuiPatroon:
+    """A regex compiled when first searched: ``_NIET_EEN_CEL``'s wide ranges take ~7 ms to compile, and
+    most commands that import this module never measure a text (issue 19)."""
+
+    def __init__(self, patroon: str) -> None:
+        self.patroon = patroon
+
+    def search(self, tekst: str) -> Any:
+        gecompileerd = re.compile(self.patroon)
+        self.search = gecompileerd.search  # type: ignore[method-assign]
+        return gecompileerd.search(tekst)
+
+
 # characters that do not take exactly one cell: combining marks, zero-width, East Asian wide, emoji
-_NIET_EEN_CEL = re.compile("[\u0300-\u036f\u200b-\u200f\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-                           "\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+_NIET_EEN_CEL = _LuiPatroon("[\u0300-\u036f\u200b-\u200f\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                            "\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
 
 
 def _breedte(tekst: str) -> int:
