@@ -208,12 +208,13 @@ def _omgeving_klasse() -> Any:
 
 def _sjabloon_klasse() -> Any:
     """``docxtpl.DocxTemplate`` whose patched template XML (``patch_xml``: Word's runs joined around
-    the tags, cell colours, merged cells) is kept in the cache."""
+    the tags, cell colours, merged cells) is kept in the cache, and whose listing pass only visits the
+    paragraphs it can change (``resolve_listing``)."""
     if "sjabloon" in _KLASSEN:
         return _KLASSEN["sjabloon"]
     import docxtpl
 
-    class _BewaarSjabloon(docxtpl.DocxTemplate):
+    class _Sjabloon(docxtpl.DocxTemplate):
         def patch_xml(self, src_xml: str) -> str:
             sleutel = _sleutel(docxtpl.__version__, src_xml)
             xml = _uit_cache(sleutel, ".xml", lambda b: b.decode("utf-8", "surrogatepass"))
@@ -222,8 +223,22 @@ def _sjabloon_klasse() -> Any:
                 _in_cache(sleutel, ".xml", xml.encode("utf-8", "surrogatepass"))
             return xml
 
-    _KLASSEN["sjabloon"] = _BewaarSjabloon
-    return _BewaarSjabloon
+        def resolve_listing(self, xml: str) -> str:
+            """docxtpl's own pass, paragraph by paragraph (the same regex, so the same paragraphs), for
+            the paragraphs with a tab, \\a, \\n or \\f only: it turns those into Word's tabs, paragraphs,
+            line and page breaks and leaves every other paragraph as it is, after a Python call per
+            paragraph, run and text (a tenth of rendering the plan van aanpak, issue 19)."""
+            eigen = super().resolve_listing
+            return _ALINEA.sub(lambda m: eigen(m.group(0)) if _LISTING_TEKEN.search(m.group(0)) else m.group(0),
+                               xml)
+
+    _KLASSEN["sjabloon"] = _Sjabloon
+    return _Sjabloon
+
+
+# the paragraphs of docxtpl's ``resolve_listing``, and the characters it changes in them
+_ALINEA = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_LISTING_TEKEN = re.compile("[\t\a\n\f]")
 
 
 _SOORT_WAARDE = {str: "tekst", int: "een getal", float: "een getal", bool: "ja/nee", list: "een lijst",
