@@ -315,9 +315,13 @@ def naar_yaml(data: Any) -> str:
 _MAP_BEGIN = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
 _SEQ_BEGIN = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
 _MAP_EIND, _SEQ_EIND = yaml.MappingEndEvent(), yaml.SequenceEndEvent()
-# (tag, text) -> (plain_implicit, quoted_implicit): whether the text, written plain or quoted, reads
-# back with that tag (else the emitter quotes it or writes the tag); the serializer asks the resolver
-_IMPLICIET: dict[tuple[str, str], tuple[bool, bool]] = {}
+# a scalar's ready event, by its text (or (type, value) for a date, number, yes/no or null): libyaml
+# copies an event when it is emitted, so one object serves every save. Its implicit flags say whether
+# the text, written plain or quoted, reads back with its tag (else the emitter quotes it or writes
+# the tag): the serializer asks the resolver that per scalar, a regex walk in Python
+_GEBEURTENISSEN: dict[Any, Any] = {}
+_TIJD, _BOOL, _INT, _NULL = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                             "tag:yaml.org,2002:null")
 
 
 def _libyaml_tekst(data: Any) -> str:
@@ -325,35 +329,29 @@ def _libyaml_tekst(data: Any) -> str:
     ``_knoop(data, _Schrijver)``: the same emitter with the same events, so the same text. The
     serializer adds anchors only for a node met twice (``_knoop`` builds a new one per value) and its
     path resolvers are empty for a SafeDumper; per scalar it asks the resolver for both implicit flags
-    (remembered here, per tag and text)."""
+    (remembered here with the event)."""
     stroom = io.StringIO()
     schrijver = _Schrijver(stroom, allow_unicode=True, width=100, indent=2)
-    emit, resolve, impliciet = schrijver.emit, schrijver.resolve, _IMPLICIET
-    scalair = yaml.ScalarEvent(None, _STR, (True, True), "")
-    # libyaml copies an event when it is emitted, so one scalar event serves them all; PyYAML's own
-    # emitter (no libyaml installed) queues the events themselves
-    hergebruik = _BasisDumper is not yaml.SafeDumper
+    emit, resolve, bekend = schrijver.emit, schrijver.resolve, _GEBEURTENISSEN
+    if len(bekend) > 50_000:  # a long run with many texts: start over rather than grow
+        bekend.clear()
 
-    def scalaire(tag: str, tekst: str, stijl: str | None) -> None:
-        vlaggen = impliciet.get((tag, tekst))
-        if vlaggen is None:
-            if len(impliciet) > 50_000:  # a long run with many texts: start over rather than grow
-                impliciet.clear()
-            vlaggen = impliciet[(tag, tekst)] = (resolve(yaml.ScalarNode, tekst, (True, False)) == tag,
-                                                 resolve(yaml.ScalarNode, tekst, (False, True)) == tag)
-        if hergebruik:
-            scalair.tag, scalair.value, scalair.style, scalair.implicit = tag, tekst, stijl, vlaggen
-            emit(scalair)
-        else:
-            emit(yaml.ScalarEvent(None, tag, vlaggen, tekst, style=stijl))
+    def scalair(tag: str, tekst: str, stijl: str | None = None) -> Any:
+        return yaml.ScalarEvent(None, tag, (resolve(yaml.ScalarNode, tekst, (True, False)) == tag,
+                                            resolve(yaml.ScalarNode, tekst, (False, True)) == tag),
+                                tekst, style=stijl)
 
     def zend(data: Any) -> None:
         soort = type(data)
         if soort is str:
-            if "\n" in data:
-                scalaire(_STR, "\n".join(regel.rstrip() for regel in data.split("\n")), "|")
-            else:
-                scalaire(_STR, data, None)
+            gebeurtenis = bekend.get(data)
+            if gebeurtenis is None:
+                if "\n" in data:
+                    gebeurtenis = scalair(_STR, "\n".join(regel.rstrip() for regel in data.split("\n")), "|")
+                else:
+                    gebeurtenis = scalair(_STR, data)
+                bekend[data] = gebeurtenis
+            emit(gebeurtenis)
         elif soort is dict:
             emit(_MAP_BEGIN)
             for sleutel, waarde in data.items():
@@ -365,22 +363,23 @@ def _libyaml_tekst(data: Any) -> str:
             for waarde in data:
                 zend(waarde)
             emit(_SEQ_EIND)
-        elif soort is datetime.datetime:
-            scalaire("tag:yaml.org,2002:timestamp", data.isoformat(" "), None)
-        elif soort is datetime.date:
-            scalaire("tag:yaml.org,2002:timestamp", data.isoformat(), None)
-        elif soort is bool:
-            scalaire("tag:yaml.org,2002:bool", "true" if data else "false", None)
-        elif soort is int:
-            scalaire("tag:yaml.org,2002:int", str(data), None)
-        elif data is None:
-            scalaire("tag:yaml.org,2002:null", "null", None)
+        elif soort is datetime.date or soort is bool or soort is int or data is None:
+            sleutel = (soort, data)  # by type too: True == 1
+            gebeurtenis = bekend.get(sleutel)
+            if gebeurtenis is None:
+                gebeurtenis = bekend[sleutel] = (
+                    scalair(_TIJD, data.isoformat()) if soort is datetime.date
+                    else scalair(_BOOL, "true" if data else "false") if soort is bool
+                    else scalair(_INT, str(data)) if soort is int else scalair(_NULL, "null"))
+            emit(gebeurtenis)
+        elif soort is datetime.datetime:  # not remembered: equal moments may differ in their offset
+            emit(scalair(_TIJD, data.isoformat(" ")))
         else:  # anything else (a float): PyYAML's own representer, its node sent as the serializer does
             zend_knoop(_knoop(data, _Schrijver))
 
     def zend_knoop(knoop: Any) -> None:
         if isinstance(knoop, yaml.ScalarNode):
-            scalaire(knoop.tag, knoop.value, knoop.style)
+            emit(scalair(knoop.tag, knoop.value, knoop.style))
             return
         mapping = isinstance(knoop, yaml.MappingNode)
         emit((yaml.MappingStartEvent if mapping else yaml.SequenceStartEvent)(
@@ -465,13 +464,14 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
 
 
 # what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it)
-_VERBODEN_TEKEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)")
+# (compiled only when a file has such a character: its ranges beyond U+FFFF take ~2 ms to compile)
+_VERBODEN_TEKEN = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)"
 
 
 def _tekenfout(tekst: str, bron: str) -> BestandsFout:
     """A character YAML does not allow (a control character pasted from another program): file,
     line, column and the character by its code, since it is usually invisible."""
-    m = _VERBODEN_TEKEN.search(tekst)
+    m = re.search(_VERBODEN_TEKEN, tekst)
     if m is None:
         return BestandsFout(f"{bron}: dit is geen geldige YAML.",
                             tip="Kijk na of inspringing, dubbele punten en aanhalingstekens kloppen.")

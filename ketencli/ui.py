@@ -118,17 +118,16 @@ _BREED = ("W", "F")
 
 
 class _LuiPatroon:
-    """A regex compiled at its first search: the one below costs ~3 ms to compile, which a command
-    that prints no table (`team sync`, issue 18) need not pay at import."""
+    """A regex compiled when first searched: ``_NIET_EEN_CEL``'s wide ranges take ~7 ms to compile, and
+    most commands that import this module never measure a text (issue 19)."""
 
     def __init__(self, patroon: str) -> None:
-        self.patroon: str = patroon
-        self.regex: re.Pattern[str] | None = None
+        self.patroon = patroon
 
-    def search(self, tekst: str) -> re.Match[str] | None:
-        if self.regex is None:
-            self.regex = re.compile(self.patroon)
-        return self.regex.search(tekst)
+    def search(self, tekst: str) -> Any:
+        gecompileerd = re.compile(self.patroon)
+        self.search = gecompileerd.search  # type: ignore[method-assign]
+        return gecompileerd.search(tekst)
 
 
 # characters that do not take exactly one cell: combining marks, zero-width, East Asian wide, emoji
