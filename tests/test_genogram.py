@@ -3,6 +3,8 @@ read back from the SVG."""
 
 from __future__ import annotations
 
+import math
+
 import yaml
 
 from tests import svg_meting
@@ -494,3 +496,58 @@ def test_relaties_in_de_woorden_van_het_geslacht(kc, thuis, tmp_path):
     scherm = kc.ok("dossier", "show", did).output
     assert "broer van Emma Janssens" in " ".join(scherm.split())
     assert "zoon van Maria Janssens" in " ".join(scherm.split())
+
+
+def test_geweld_binnen_het_huishouden_kruist_zijn_omtrek_niet(kc, thuis, tmp_path):
+    """The Leuven trial (grandmother victim, son pleger in detention living with her, deceased grandfather,
+    the son's divorced ex-wife with their children of 13 and 9 living with her): the red line ran outside the
+    household's dotted outline and crossed it, and the outlines took notched shapes round a child line. Now
+    the violence between two members of a household runs inside its outline, never across any outline, and
+    each outline is a simple shape: a hull, or at most one inward corner (an L round a neighbour's label)."""
+    did = _leuven(kc, tmp_path)
+    kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
+    vormen, teksten = _lees_svg(tmp_path / "g.svg")
+    symbolen = _symbolen(vormen)
+    zijde = symbolen[0]["s"]
+    lid = _per_naam(symbolen, teksten, ["Maria Janssens", "Dirk Janssens", "Sofie Peeters", "Lars Janssens",
+                                        "Emma Janssens", "Jozef Janssens"])
+    omtrekken = [v for v in vormen if v["dicht"] and v["gestreept"] and v["stroke"] == "#555555"
+                 and max(p[0] for p in v["pts"]) - min(p[0] for p in v["pts"]) > 2 * zijde]
+    rood = [v for v in vormen if v["stroke"] == "#cc0000" and not v["dicht"]  # not the legend's sample
+            and all(min(math.dist(p, lid[n]["c"]) for p in v["pts"]) < 1.2 * zijde
+                    for n in ("Maria Janssens", "Dirk Janssens"))]
+    assert len(omtrekken) == 2 and len(rood) == 1
+
+    def binnen(punt, veelhoek):
+        x0, y0 = punt
+        uit = False
+        for (x1, y1), (x2, y2) in zip(veelhoek, veelhoek[1:] + veelhoek[:1], strict=True):
+            if (y1 > y0) != (y2 > y0) and x0 < x1 + (y0 - y1) * (x2 - x1) / (y2 - y1):
+                uit = not uit
+        return uit
+
+    [h1] = [v for v in omtrekken if binnen(lid["Maria Janssens"]["c"], v["pts"])]
+    [h2] = [v for v in omtrekken if binnen(lid["Emma Janssens"]["c"], v["pts"])]
+    assert binnen(lid["Dirk Janssens"]["c"], h1["pts"]) and not binnen(lid["Sofie Peeters"]["c"], h1["pts"])
+    assert all(binnen(lid[n]["c"], h2["pts"]) for n in ("Sofie Peeters", "Lars Janssens"))
+    assert not any(binnen(lid[n]["c"], h2["pts"]) for n in ("Dirk Janssens", "Maria Janssens"))
+    # the red line runs inside the household of both, and crosses no outline
+    assert all(binnen(p, h1["pts"]) for p in rood[0]["pts"])
+    kruisingen = [(r, s) for v in omtrekken for s in svg_meting.segmenten(v) for r in svg_meting.segmenten(rood[0])
+                  if svg_meting.kruisen(r, s)]
+    assert kruisingen == []
+
+    def binnenhoeken(veelhoek) -> int:
+        """Runs of inward (reflex) corners along the outline; a rounded corner counts once."""
+        punten = [p for n, p in enumerate(veelhoek) if math.dist(p, veelhoek[n - 1]) > 1e-6]
+        oppervlak = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(punten, punten[1:] + punten[:1], strict=True))
+        teken = 1 if oppervlak > 0 else -1
+        reflex = []
+        for n, b in enumerate(punten):
+            a, c = punten[n - 1], punten[(n + 1) % len(punten)]
+            kruis = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
+            reflex.append(teken * kruis < -1e-3 * zijde ** 2)
+        return sum(1 for n, r in enumerate(reflex) if r and not reflex[n - 1])
+
+    assert binnenhoeken(h1["pts"]) <= 1 and binnenhoeken(h2["pts"]) <= 1, (binnenhoeken(h1["pts"]),
+                                                                             binnenhoeken(h2["pts"]))
