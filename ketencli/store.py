@@ -780,18 +780,16 @@ def laad(dossier_id: str) -> model.Dossier:
     if not ID_PATROON.match(dossier_id):
         raise _niet_gevonden(dossier_id)
     pad = dossier_pad(dossier_id)
+    bron = _weergave(pad)
     try:
         ruw = pad.read_bytes()
     except FileNotFoundError:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
-        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
-    tekst = _decodeer(ruw, _weergave(pad))
-    dossier = dossier_uit_tekst(tekst, _weergave(pad))
+        raise BestandsFout(f"{bron} kan niet gelezen worden ({fout.strerror}).") from None
+    dossier = dossier_uit_tekst(_decodeer(ruw, bron), bron)
     if dossier.id != dossier_id:
-        raise BestandsFout(
-            f"{_weergave(pad)}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id})."
-        )
+        raise BestandsFout(f"{bron}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id}).")
     dossier._stempel = hashlib.sha256(ruw).hexdigest()
     dossier._geladen_fase = dossier.fase
     return dossier

@@ -79,10 +79,10 @@ def test_a_killed_child_leaves_no_summary_out(kc, palmeneire, thuis, monkeypatch
     ouder = os.getpid()
     echte = index._bereken_met_map
 
-    def sterft_in_het_kind(dossier_id, nu):
+    def sterft_in_het_kind(dossier_id, *rest):
         if os.getpid() != ouder:
             os.kill(os.getpid(), signal.SIGKILL)
-        return echte(dossier_id, nu)
+        return echte(dossier_id, *rest)
 
     monkeypatch.setattr(index, "_bereken_met_map", sterft_in_het_kind)
     monkeypatch.setattr(index, "PARALLEL_VANAF", 5)
@@ -96,12 +96,12 @@ def test_ctrl_c_stops_the_child_and_writes_no_cache(kc, palmeneire, thuis, monke
     gedaan: list[str] = []
     echte = index._bereken_met_map
 
-    def onderbroken(dossier_id, nu):
+    def onderbroken(dossier_id, *rest):
         if os.getpid() == ouder:
             gedaan.append(dossier_id)
             if len(gedaan) == 5:
                 raise KeyboardInterrupt
-        return echte(dossier_id, nu)
+        return echte(dossier_id, *rest)
 
     monkeypatch.setattr(index, "_bereken_met_map", onderbroken)
     monkeypatch.setattr(index, "PARALLEL_VANAF", 5)
