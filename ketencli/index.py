@@ -292,14 +292,17 @@ def _bereken_alle(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
     uit: dict[str, dict[str, Any]] = {}
     if not ids:
         return uit
+    from ketencli import planning
+
     map_ = str(paden.dossiers_dir())
-    uit[ids[0]] = _bereken_met_map(ids[0], nu, map_)
-    rest = ids[1:]
-    if len(rest) >= PARALLEL_VANAF and _kan_vorken():
-        uit.update(_bereken_gevorkt(rest, nu, map_))
-    else:
-        for dossier_id in rest:
-            uit[dossier_id] = _bereken_met_map(dossier_id, nu, map_)
+    with planning.instellingen_vast():
+        uit[ids[0]] = _bereken_met_map(ids[0], nu, map_)
+        rest = ids[1:]
+        if len(rest) >= PARALLEL_VANAF and _kan_vorken():
+            uit.update(_bereken_gevorkt(rest, nu, map_))
+        else:
+            for dossier_id in rest:
+                uit[dossier_id] = _bereken_met_map(dossier_id, nu, map_)
     return uit
 
 
