@@ -318,19 +318,24 @@ def _bereken_alle(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
     uit: dict[str, dict[str, Any]] = {}
     if not ids:
         return uit
-    uit[ids[0]] = _bereken_met_map(ids[0], nu)
-    rest = ids[1:]
-    if len(rest) >= PARALLEL_VANAF and _kan_vorken():
-        uit.update(_bereken_gevorkt(rest, nu))
-    else:
-        for dossier_id in rest:
-            uit[dossier_id] = _bereken_met_map(dossier_id, nu)
+    from ketencli import planning
+
+    map_ = str(paden.dossiers_dir())
+    with planning.instellingen_vast():
+        uit[ids[0]] = _bereken_met_map(ids[0], nu, map_)
+        rest = ids[1:]
+        if len(rest) >= PARALLEL_VANAF and _kan_vorken():
+            uit.update(_bereken_gevorkt(rest, nu, map_))
+        else:
+            for dossier_id in rest:
+                uit[dossier_id] = _bereken_met_map(dossier_id, nu, map_)
     return uit
 
 
-def _bereken_met_map(dossier_id: str, nu: datetime) -> dict[str, Any]:
+def _bereken_met_map(dossier_id: str, nu: datetime, map_: str) -> dict[str, Any]:
+    """``bereken`` and the files beside the dossier's file in its folder (under ``map_``, the dossiers folder)."""
     data = bereken(dossier_id, nu)
-    data["vreemde_bestanden"] = paden.vreemde_bestanden(paden.dossier_dir(dossier_id))
+    data["vreemde_bestanden"] = paden.vreemde_bestanden(os.path.join(map_, dossier_id))
     return data
 
 
@@ -348,7 +353,7 @@ def _kan_vorken() -> bool:
     return threading is None or threading.active_count() == 1
 
 
-def _bereken_gevorkt(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
+def _bereken_gevorkt(ids: list[str], nu: datetime, map_: str) -> dict[str, dict[str, Any]]:
     """The summaries of ``ids`` computed by this process and one forked child at once (issue 19). The
     child takes ids from the front, this process from the back, each claiming the next one in a shared
     page of memory, so the two meet wherever the work (file sizes, a core busy with another program)
@@ -376,7 +381,7 @@ def _bereken_gevorkt(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
                 if i > struct.unpack_from("i", cursors, 4)[0]:
                     break
                 struct.pack_into("i", cursors, 0, i + 1)
-                klaar[ids[i]] = _bereken_met_map(ids[i], nu)
+                klaar[ids[i]] = _bereken_met_map(ids[i], nu, map_)
             with open(schrijf, "wb") as pijp:
                 pijp.write(marshal.dumps(klaar))
             code = 0
@@ -390,7 +395,7 @@ def _bereken_gevorkt(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
             if j < struct.unpack_from("i", cursors, 0)[0]:
                 break
             struct.pack_into("i", cursors, 4, j - 1)
-            uit[ids[j]] = _bereken_met_map(ids[j], nu)
+            uit[ids[j]] = _bereken_met_map(ids[j], nu, map_)
         fd, lees = lees, -1
         with open(fd, "rb") as pijp:  # closes fd
             ruw = pijp.read()
@@ -412,7 +417,7 @@ def _bereken_gevorkt(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
         cursors.close()
     for dossier_id in ids:  # what the child did not deliver
         if dossier_id not in uit:
-            uit[dossier_id] = _bereken_met_map(dossier_id, nu)
+            uit[dossier_id] = _bereken_met_map(dossier_id, nu, map_)
     return uit
 
 

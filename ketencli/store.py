@@ -99,6 +99,7 @@ _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.o
 # the scalar tags ``_Lader``'s fast pass builds with the loader's own constructors
 _SNEL_TAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
               "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 class _Terugval(Exception):
@@ -169,18 +170,20 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
         def bouw(node: Any) -> Any:
             soort = node.__class__
             if soort is scalair:
-                if node.tag == _STR:
-                    return node.value
-                return bouwers[node.tag](self, node)
+                return node.value if node.tag == _STR else bouwers[node.tag](self, node)
             if id(node) in gezien:  # an alias: the exact path keeps it one object (and finite)
                 raise _Terugval
             gezien.add(id(node))
             if soort is blok and node.tag == _MAP:
                 uit = {}
                 for sleutel, waarde in node.value:
-                    if sleutel.__class__ is not scalair or sleutel.tag != _STR:
+                    if sleutel.tag != _STR or sleutel.__class__ is not scalair:
                         raise _Terugval
-                    uit[sleutel.value] = bouw(waarde)
+                    if waarde.__class__ is scalair:  # most values: built here, without a call
+                        tag = waarde.tag
+                        uit[sleutel.value] = waarde.value if tag == _STR else bouwers[tag](self, waarde)
+                    else:
+                        uit[sleutel.value] = bouw(waarde)
                 if len(uit) != len(node.value):  # a key written twice: the exact check names it
                     raise _Terugval
                 return uit
@@ -189,6 +192,16 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
             raise _Terugval
 
         return bouw(wortel)
+
+    def _datum(self, node: Any) -> Any:
+        """A timestamp scalar: a plain date (``2026-03-15``) by ``date.fromisoformat``, the same
+        ``date`` as PyYAML's regex and int conversions give; a date with a time by PyYAML's constructor.
+        A ``!!timestamp`` that is neither is a marked error (PyYAML fails on it without a position)."""
+        if _DATUM.match(node.value):
+            return datetime.date.fromisoformat(node.value)
+        if self.timestamp_regexp.match(node.value) is None:
+            raise yaml.constructor.ConstructorError(None, None, "found an invalid timestamp", node.start_mark)
+        return self.construct_yaml_timestamp(node)
 
     @staticmethod
     def _misschien_fout(node: Any) -> bool:
@@ -203,6 +216,7 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
         return False
 
 
+_Lader.add_constructor("tag:yaml.org,2002:timestamp", _Lader._datum)
 _Lader.yaml_implicit_resolvers = {
     eerste: [(tag, rx) for tag, rx in lijst if tag not in {
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}]
@@ -544,6 +558,7 @@ def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
         "expected <block end>, but found": "de inspringing klopt niet",
         "found undefined alias": "onbekende verwijzing (*)",
         "found duplicate anchor": "dubbel anker (&)",
+        "found an invalid timestamp": "dit is geen datum; schrijf jjjj-mm-dd, bv. 2026-03-15",
     }
     probleem = fout.problem or ""
     for engels, nederlands in vertalingen.items():
@@ -877,18 +892,16 @@ def laad(dossier_id: str) -> model.Dossier:
     if not ID_PATROON.match(dossier_id):
         raise _niet_gevonden(dossier_id)
     pad = dossier_pad(dossier_id)
+    bron = _weergave(pad)
     try:
         ruw = pad.read_bytes()
     except FileNotFoundError:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
-        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
-    tekst = _decodeer(ruw, _weergave(pad))
-    dossier = dossier_uit_tekst(tekst, _weergave(pad))
+        raise BestandsFout(f"{bron} kan niet gelezen worden ({fout.strerror}).") from None
+    dossier = dossier_uit_tekst(_decodeer(ruw, bron), bron)
     if dossier.id != dossier_id:
-        raise BestandsFout(
-            f"{_weergave(pad)}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id})."
-        )
+        raise BestandsFout(f"{bron}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id}).")
     dossier._stempel = hashlib.sha256(ruw).hexdigest()
     dossier._geladen_fase = dossier.fase
     return dossier

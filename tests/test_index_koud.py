@@ -79,10 +79,10 @@ def test_a_killed_child_leaves_no_summary_out(kc, palmeneire, thuis, monkeypatch
     ouder = os.getpid()
     echte = index._bereken_met_map
 
-    def sterft_in_het_kind(dossier_id, nu):
+    def sterft_in_het_kind(dossier_id, *rest):
         if os.getpid() != ouder:
             os.kill(os.getpid(), signal.SIGKILL)
-        return echte(dossier_id, nu)
+        return echte(dossier_id, *rest)
 
     monkeypatch.setattr(index, "_bereken_met_map", sterft_in_het_kind)
     monkeypatch.setattr(index, "PARALLEL_VANAF", 5)
@@ -96,12 +96,12 @@ def test_ctrl_c_stops_the_child_and_writes_no_cache(kc, palmeneire, thuis, monke
     gedaan: list[str] = []
     echte = index._bereken_met_map
 
-    def onderbroken(dossier_id, nu):
+    def onderbroken(dossier_id, *rest):
         if os.getpid() == ouder:
             gedaan.append(dossier_id)
             if len(gedaan) == 5:
                 raise KeyboardInterrupt
-        return echte(dossier_id, nu)
+        return echte(dossier_id, *rest)
 
     monkeypatch.setattr(index, "_bereken_met_map", onderbroken)
     monkeypatch.setattr(index, "PARALLEL_VANAF", 5)
@@ -112,3 +112,40 @@ def test_ctrl_c_stops_the_child_and_writes_no_cache(kc, palmeneire, thuis, monke
     with pytest.raises(ProcessLookupError):  # killed and reaped: no process, no zombie
         os.kill(vorken[0], 0)
     assert not (thuis / "cache").exists() or not any((thuis / "cache").iterdir())
+
+
+def test_fast_yaml_pass_gives_what_pyyaml_gives():
+    """store._Lader builds a document in one pass (issue 19); PyYAML's own constructor with the same
+    resolvers must give the same data, types included, for every example and for the unusual shapes
+    that leave the fast pass (aliases, merge keys, tags, dates with a time)."""
+    import yaml
+
+    from ketencli import store
+    from tests.conftest import VOORBEELDEN
+
+    class Pyyaml(store._Lader):
+        construct_document = yaml.constructor.BaseConstructor.construct_document
+
+    Pyyaml.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_timestamp)
+
+    def typen(x):
+        if isinstance(x, dict):
+            return {k: typen(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [typen(v) for v in x]
+        return (type(x).__name__, x)
+
+    teksten = [p.read_text(encoding="utf-8") for p in sorted(VOORBEELDEN.glob("*.yaml"))]
+    teksten += ["a: &x {p: [1, 2]}\nb: *x\n", "<<: {a: 1}\nb: 2\n", "a: !!binary aGVsbG8=\n", "1: x\n",
+                "a: [2026-03-15, 2026-03-15 10:00:00, 2026-3-5 1:00:00, '2026-01-01', 013, 13:00, no, 1.5, ~, '']\n"]
+    assert len(teksten) > 5
+    for tekst in teksten:
+        assert typen(yaml.load(tekst, Loader=store._Lader)) == typen(yaml.load(tekst, Loader=Pyyaml)), tekst[:60]
+
+
+def test_a_timestamp_tag_that_is_no_date_is_named_with_its_place(kc, tmp_path):
+    bestand = tmp_path / "x.yaml"
+    bestand.write_text("id: 2026-001\nregio: co3-antwerpen\ngezin: x\nb: !!timestamp 2026-W01-1\n", encoding="utf-8")
+    uit = kc("dossier", "new", "--from", str(bestand), "--no-input")
+    assert uit.exit_code == 1
+    assert "regel 4, kolom 4" in uit.output and "geen datum" in uit.output, uit.output
