@@ -142,12 +142,41 @@ def sync() -> Uitkomst:
 def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
     paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
-    for pad in paden:
-        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad),
-                           git_opslag.blob(hier.tree, pad) if hier is not None else None)
+    _schrijf_alle([(pad, git_opslag.blob(daar.tree, pad), git_opslag.blob(hier.tree, pad) if hier is not None else None)
+                   for pad in paden])
     git_opslag.verplaats_head(repo, daar)
     git_opslag.werk_index_bij(repo, paden).write()  # after the branch: never ahead of it (maak_commit)
     return paden
+
+
+def _schrijf_alle(taken: list[tuple[str, bytes | None, bytes | None]]) -> None:
+    """``store.team_schrijf`` for each (path, content, expected): side by side in a few threads, since
+    waiting for the disk (each file is fsynced, with its folder) is most of their time; each file is
+    still written atomically under its dossier's lock. Raises the first error after all have ended
+    (the branch has not moved: the next sync finds what was written and completes)."""
+    if len(taken) < 4:
+        for taak in taken:
+            store.team_schrijf(*taak)
+        return
+    import threading
+
+    fouten: list[BaseException] = []
+
+    def werk(deel: list[tuple[str, bytes | None, bytes | None]]) -> None:
+        try:
+            for taak in deel:
+                store.team_schrijf(*taak)
+        except BaseException as fout:  # noqa: BLE001 - handed to the main thread
+            fouten.append(fout)
+
+    n = min(8, len(taken))
+    draden = [threading.Thread(target=werk, args=(taken[i::n],)) for i in range(n)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    if fouten:
+        raise fouten[0]
 
 
 def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[str], hun_p: set[str],
@@ -206,8 +235,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
             nieuw = ons_b
         if nieuw != ons_b:
             te_schrijven[pad] = nieuw
-    for pad, inhoud in te_schrijven.items():
-        store.team_schrijf(pad, inhoud, git_opslag.blob(hier.tree, pad))
+    _schrijf_alle([(pad, inhoud, git_opslag.blob(hier.tree, pad)) for pad, inhoud in te_schrijven.items()])
     uit.opgehaald += sorted(te_schrijven)
     index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
     beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
