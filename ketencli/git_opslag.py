@@ -2,7 +2,9 @@
 
 pygit2 (libgit2) ships ready-made wheels for Windows, macOS and Linux, so no system git is needed;
 it is C, so a sync of a team's 1,000 dossiers stays within twice a plain ``git pull && git push``
-(``benchmarks/bench_team.py``). It is imported only inside these functions: never on the ``--help``
+(``benchmarks/bench_team.py``): with a shared bare repository on a path, the objects that differ are
+copied directly and the branch moves under git's own lock file (``_kopieer``, ``_zet_tak``); an https
+server goes through libgit2's transport. It is imported only inside these functions: never on the ``--help``
 path, and never for a single user (no team set up: no ``.git`` in the data home, nothing here runs).
 
 What is tracked: ``dossiers/<id>/dossier.yaml`` and ``register/`` (the anonymous register of deleted
