@@ -778,10 +778,6 @@ def merge_basis(repo: Any, a: Any, b: Any) -> Any | None:
     return repo[basis] if basis is not None else None
 
 
-def is_voorouder(repo: Any, voorouder: Any, van: Any) -> bool:
-    return voorouder.id == van.id or repo.descendant_of(van.id, voorouder.id)
-
-
 def gewijzigde_paden(repo: Any, van: Any, naar: Any) -> set[str]:
     """The paths whose content differs between two trees (either may be None: the empty tree). Walks
     only into the subtrees whose ids differ: libgit2's tree diff reads every subtree (~13 ms at 1,000

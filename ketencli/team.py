@@ -119,12 +119,13 @@ def sync() -> Uitkomst:
         for _ in range(POGINGEN):
             daar = git_opslag.haal_op(repo)
             hier = git_opslag.head_commit(repo)
-            if daar is not None:
-                if hier is None or git_opslag.is_voorouder(repo, hier, daar):
-                    if hier is None or hier.id != daar.id:
-                        uit.opgehaald += _spoel_door(repo, hier, daar)
-                elif not git_opslag.is_voorouder(repo, daar, hier):
-                    _voeg_samen(repo, hier, daar, wie, uit)
+            if daar is not None and (hier is None or hier.id != daar.id):
+                # one merge base says it all: ours behind (fast-forward), theirs behind (nothing to take), or both
+                basis = git_opslag.merge_basis(repo, hier, daar) if hier is not None else None
+                if hier is None or (basis is not None and basis.id == hier.id):
+                    uit.opgehaald += _spoel_door(repo, hier, daar)
+                elif basis is None or basis.id != daar.id:
+                    _voeg_samen(repo, hier, daar, basis, wie, uit)
             git_opslag.merk_index(repo)
             hier = git_opslag.head_commit(repo)
             if hier is None or (daar is not None and hier.id == daar.id):
@@ -203,8 +204,7 @@ def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[st
     return True
 
 
-def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> None:
-    basis = git_opslag.merge_basis(repo, hier, daar)
+def _voeg_samen(repo: Any, hier: Any, daar: Any, basis: Any, wie: str, uit: Uitkomst) -> None:
     bt = basis.tree if basis is not None else None
     ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     hun_p = git_opslag.gewijzigde_paden(repo, bt, daar.tree)
