@@ -477,8 +477,8 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
                            tip="Schrijf een datum als jjjj-mm-dd, bv. 2026-03-15.") from None
 
 
-# what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it)
-# (compiled only when a file has such a character: its ranges beyond U+FFFF take ~2 ms to compile)
+# what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it); compiled where an error
+# needs it, not at import (~3 ms: every command that imports store paid it)
 _VERBODEN_TEKEN = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)"
 
 

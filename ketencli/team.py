@@ -119,12 +119,13 @@ def sync() -> Uitkomst:
         for _ in range(POGINGEN):
             daar = git_opslag.haal_op(repo)
             hier = git_opslag.head_commit(repo)
-            if daar is not None:
-                if hier is None or git_opslag.is_voorouder(repo, hier, daar):
-                    if hier is None or hier.id != daar.id:
-                        uit.opgehaald += _spoel_door(repo, hier, daar)
-                elif not git_opslag.is_voorouder(repo, daar, hier):
-                    _voeg_samen(repo, hier, daar, wie, uit)
+            if daar is not None and (hier is None or hier.id != daar.id):
+                # one merge base says it all: ours behind (fast-forward), theirs behind (nothing to take), or both
+                basis = git_opslag.merge_basis(repo, hier, daar) if hier is not None else None
+                if hier is None or (basis is not None and basis.id == hier.id):
+                    uit.opgehaald += _spoel_door(repo, hier, daar)
+                elif basis is None or basis.id != daar.id:
+                    _voeg_samen(repo, hier, daar, basis, wie, uit)
             git_opslag.merk_index(repo)
             hier = git_opslag.head_commit(repo)
             if hier is None or (daar is not None and hier.id == daar.id):
@@ -142,12 +143,41 @@ def sync() -> Uitkomst:
 def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
     paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
-    for pad in paden:
-        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad),
-                           git_opslag.blob(hier.tree, pad) if hier is not None else None)
+    _schrijf_alle([(pad, git_opslag.blob(daar.tree, pad), git_opslag.blob(hier.tree, pad) if hier is not None else None)
+                   for pad in paden])
     git_opslag.verplaats_head(repo, daar)
     git_opslag.werk_index_bij(repo, paden).write()  # after the branch: never ahead of it (maak_commit)
     return paden
+
+
+def _schrijf_alle(taken: list[tuple[str, bytes | None, bytes | None]]) -> None:
+    """``store.team_schrijf`` for each (path, content, expected): side by side in a few threads, since
+    waiting for the disk (each file is fsynced, with its folder) is most of their time; each file is
+    still written atomically under its dossier's lock. Raises the first error after all have ended
+    (the branch has not moved: the next sync finds what was written and completes)."""
+    if len(taken) < 4:
+        for taak in taken:
+            store.team_schrijf(*taak)
+        return
+    import threading
+
+    fouten: list[BaseException] = []
+
+    def werk(deel: list[tuple[str, bytes | None, bytes | None]]) -> None:
+        try:
+            for taak in deel:
+                store.team_schrijf(*taak)
+        except BaseException as fout:  # noqa: BLE001 - handed to the main thread
+            fouten.append(fout)
+
+    n = min(8, len(taken))
+    draden = [threading.Thread(target=werk, args=(taken[i::n],)) for i in range(n)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    if fouten:
+        raise fouten[0]
 
 
 def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[str], hun_p: set[str],
@@ -174,8 +204,7 @@ def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[st
     return True
 
 
-def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> None:
-    basis = git_opslag.merge_basis(repo, hier, daar)
+def _voeg_samen(repo: Any, hier: Any, daar: Any, basis: Any, wie: str, uit: Uitkomst) -> None:
     bt = basis.tree if basis is not None else None
     ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     hun_p = git_opslag.gewijzigde_paden(repo, bt, daar.tree)
@@ -206,8 +235,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
             nieuw = ons_b
         if nieuw != ons_b:
             te_schrijven[pad] = nieuw
-    for pad, inhoud in te_schrijven.items():
-        store.team_schrijf(pad, inhoud, git_opslag.blob(hier.tree, pad))
+    _schrijf_alle([(pad, inhoud, git_opslag.blob(hier.tree, pad)) for pad, inhoud in te_schrijven.items()])
     uit.opgehaald += sorted(te_schrijven)
     index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
     beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
