@@ -816,10 +816,13 @@ def slot(dossier_id: str, *, nieuw: bool = False) -> Iterator[None]:
     map_ = dossier_dir(dossier_id)
     sleutel = str(map_)
     slot_ = _LOCKS.get(sleutel)
-    if slot_ is None or not map_.is_dir():  # the folder made (owner-only) once per process (issue 19)
+    if slot_ is None or not map_.is_dir():
         maak_map(map_)
         if slot_ is None:
             slot_ = _LOCKS[sleutel] = FileLock(str(map_ / (DOSSIER_BESTAND + ".lock")), mode=0o600)
+    else:  # what maak_map does to folders that exist, without its path arithmetic (issue 19)
+        for niveau in (map_.parent.parent, map_.parent, map_):
+            _alleen_eigenaar(niveau)
     try:
         with slot_.acquire(timeout=LOCK_WACHTTIJD):
             yield
