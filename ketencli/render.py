@@ -109,8 +109,7 @@ def nl_moment(waarde: datetime | date | None) -> str:
 
 
 def omgeving() -> Any:
-    """The jinja2 environment every template renders with: escaping on, undefined is an error; its
-    compiled templates are kept on disk (``_BewaarOmgeving``)."""
+    """The jinja2 environment every template renders with: escaping on, undefined is an error."""
     from jinja2 import StrictUndefined
 
     env = _omgeving_klasse()(autoescape=True, undefined=StrictUndefined)
@@ -122,50 +121,78 @@ def omgeving() -> Any:
     return env
 
 
-# What docxtpl and jinja2 make of a template before any dossier value goes in (the patched XML, the
-# Python code it compiles to) is kept in <home>/cache/sjablonen/ (owner-only), by a hash of the
-# template's text and the versions and settings that shape it: for the plan van aanpak, patching and
-# compiling were about a fifth of `doc` (issue 19); reading them back takes a millisecond. It holds the
-# template's own text only, never a value of a dossier; a file that cannot be read back is made again.
+# What docxtpl and jinja2 make of a template before any dossier value goes in (the patched XML of each
+# part, the Python code each compiles to) is kept in <home>/cache/sjablonen/ (owner-only): one file per
+# template file, by a hash of its bytes and of the versions that shape it. For the plan van aanpak,
+# patching and compiling were about a fifth of `doc` (issue 19); reading them back takes a millisecond.
+# It holds the template's own text only, never a value of a dossier; a damaged file is made again.
 _KLASSEN: dict[str, Any] = {}
-_BEWAARD_MAX = 200  # files kept in the cache; the oldest go first
+_BEWAARD_MAX = 50  # files kept; the oldest go first
+_BEWAARD_VORM = 1  # the layout of a file: raise it when that changes
+
+
+class _Bewaard:
+    """The cache of one template file: ``"xml:<hash of a part's XML>"`` → its patched XML, ``"code:<hash
+    of the settings and the source>"`` → the code object. Read when the template is opened, written once
+    (atomic, 0600, its SHA-256 first) after a render that added to it; never fails the render."""
+
+    def __init__(self, bron: Path) -> None:
+        import hashlib
+        import marshal
+        import sys
+
+        import docxtpl
+        import jinja2
+
+        self.gewijzigd = False
+        self.inhoud: dict[str, Any] = {}
+        try:
+            sjabloon = hashlib.sha256(bron.read_bytes()).hexdigest()
+        except OSError:
+            self.pad = None
+            return
+        self.pad = _sjablonen_cache() / (_sleutel(_BEWAARD_VORM, sjabloon, docxtpl.__version__, jinja2.__version__,
+                                                  sys.version, sys.implementation.cache_tag) + ".bin")
+        try:
+            ruw = self.pad.read_bytes()
+            if hashlib.sha256(ruw[32:]).digest() == ruw[:32]:
+                gelezen = marshal.loads(ruw[32:])
+                if isinstance(gelezen, dict):
+                    self.inhoud = gelezen
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+
+    def get(self, sleutel: str) -> Any:
+        return self.inhoud.get(sleutel)
+
+    def zet(self, sleutel: str, waarde: Any) -> None:
+        self.inhoud[sleutel] = waarde
+        self.gewijzigd = True
+
+    def bewaar(self) -> None:
+        import contextlib
+        import hashlib
+        import marshal
+
+        from ketencli import paden
+
+        if not self.gewijzigd or self.pad is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            inhoud = marshal.dumps(self.inhoud)
+            map_ = paden.maak_map(self.pad.parent)
+            paden.schrijf_atomisch(self.pad, hashlib.sha256(inhoud).digest() + inhoud)
+            bestanden = list(map_.iterdir())
+            if len(bestanden) > _BEWAARD_MAX:
+                bestanden.sort(key=lambda p: p.stat().st_mtime)
+                for oud in bestanden[:len(bestanden) - _BEWAARD_MAX]:
+                    oud.unlink()
 
 
 def _sjablonen_cache() -> Path:
     from ketencli import paden
 
     return paden.home() / "cache" / "sjablonen"
-
-
-def _uit_cache(sleutel: str, extensie: str, lees: Callable[[bytes], Any]) -> Any:
-    """What ``lees`` makes of the cached file; None when there is none, or it is damaged (its first 32
-    bytes are the SHA-256 of the rest) or cannot be read."""
-    import hashlib
-
-    try:
-        inhoud = (_sjablonen_cache() / f"{sleutel}{extensie}").read_bytes()
-        if hashlib.sha256(inhoud[32:]).digest() != inhoud[:32]:
-            return None
-        return lees(inhoud[32:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def _in_cache(sleutel: str, extensie: str, inhoud: bytes) -> None:
-    """Keep one file (atomic, 0600; its SHA-256 first), at most ``_BEWAARD_MAX``; never fails the render."""
-    import contextlib
-    import hashlib
-
-    from ketencli import paden
-
-    with contextlib.suppress(OSError):
-        map_ = paden.maak_map(_sjablonen_cache())
-        paden.schrijf_atomisch(map_ / f"{sleutel}{extensie}", hashlib.sha256(inhoud).digest() + inhoud)
-        bestanden = list(map_.iterdir())
-        if len(bestanden) > _BEWAARD_MAX:
-            bestanden.sort(key=lambda p: p.stat().st_mtime)
-            for oud in bestanden[:len(bestanden) - _BEWAARD_MAX]:
-                oud.unlink()
 
 
 def _sleutel(*delen: Any) -> str:
@@ -175,31 +202,31 @@ def _sleutel(*delen: Any) -> str:
 
 
 def _omgeving_klasse() -> Any:
-    """``jinja2.Environment`` whose compiled templates (code objects, ``marshal``) are kept in the cache."""
+    """``jinja2.Environment`` that takes a template's compiled code from its ``bewaard`` (a ``_Bewaard``)."""
     if "omgeving" in _KLASSEN:
         return _KLASSEN["omgeving"]
-    import marshal
-    import sys
-
     import jinja2
 
     class _BewaarOmgeving(jinja2.Environment):
+        bewaard: _Bewaard | None = None
+
         def compile(self, source: Any, name: Any = None, filename: Any = None, raw: bool = False,
                     defer_init: bool = False) -> Any:
-            if raw or defer_init or name is not None or filename is not None or not isinstance(source, str):
+            if (self.bewaard is None or raw or defer_init or name is not None or filename is not None
+                    or not isinstance(source, str)):
                 return super().compile(source, name, filename, raw, defer_init)
-            sleutel = _sleutel(
-                jinja2.__version__, sys.version, sys.implementation.cache_tag, self.block_start_string,
-                self.block_end_string, self.variable_start_string, self.variable_end_string,
-                self.comment_start_string, self.comment_end_string, self.line_statement_prefix,
-                self.line_comment_prefix, self.trim_blocks, self.lstrip_blocks, repr(self.newline_sequence),
-                self.keep_trailing_newline, repr(self.autoescape), self.optimized, self.finalize is None,
-                self.is_async, sorted(self.filters), sorted(self.tests), sorted(self.extensions), source,
+            sleutel = "code:" + _sleutel(
+                self.block_start_string, self.block_end_string, self.variable_start_string,
+                self.variable_end_string, self.comment_start_string, self.comment_end_string,
+                self.line_statement_prefix, self.line_comment_prefix, self.trim_blocks, self.lstrip_blocks,
+                repr(self.newline_sequence), self.keep_trailing_newline, repr(self.autoescape), self.optimized,
+                self.finalize is None, self.is_async, sorted(self.filters), sorted(self.tests),
+                sorted(self.extensions), source,
             )
-            code = _uit_cache(sleutel, ".code", marshal.loads)
+            code = self.bewaard.get(sleutel)
             if code is None:
                 code = super().compile(source)
-                _in_cache(sleutel, ".code", marshal.dumps(code))
+                self.bewaard.zet(sleutel, code)
             return code
 
     _KLASSEN["omgeving"] = _BewaarOmgeving
@@ -207,20 +234,24 @@ def _omgeving_klasse() -> Any:
 
 
 def _sjabloon_klasse() -> Any:
-    """``docxtpl.DocxTemplate`` whose patched template XML (``patch_xml``: Word's runs joined around
-    the tags, cell colours, merged cells) is kept in the cache, and whose listing pass only visits the
-    paragraphs it can change (``resolve_listing``)."""
+    """``docxtpl.DocxTemplate`` that takes its patched template XML (``patch_xml``: Word's runs joined
+    around the tags, cell colours, merged cells) from its ``bewaard``, and whose listing pass only visits
+    the paragraphs it can change (``resolve_listing``)."""
     if "sjabloon" in _KLASSEN:
         return _KLASSEN["sjabloon"]
     import docxtpl
 
     class _Sjabloon(docxtpl.DocxTemplate):
+        bewaard: _Bewaard | None = None
+
         def patch_xml(self, src_xml: str) -> str:
-            sleutel = _sleutel(docxtpl.__version__, src_xml)
-            xml = _uit_cache(sleutel, ".xml", lambda b: b.decode("utf-8", "surrogatepass"))
-            if xml is None:
+            if self.bewaard is None:
+                return super().patch_xml(src_xml)
+            sleutel = "xml:" + _sleutel(src_xml)
+            xml = self.bewaard.get(sleutel)
+            if not isinstance(xml, str):
                 xml = super().patch_xml(src_xml)
-                _in_cache(sleutel, ".xml", xml.encode("utf-8", "surrogatepass"))
+                self.bewaard.zet(sleutel, xml)
             return xml
 
         def resolve_listing(self, xml: str) -> str:
@@ -340,7 +371,9 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
     from jinja2 import TemplateError
 
     bron = pad or zoek_sjabloon(naam)
+    bewaard = _Bewaard(Path(bron))
     sjabloon = _sjabloon_klasse()(str(bron))
+    sjabloon.bewaard = bewaard
     try:
         sjabloon.init_docx()
     except Exception:  # noqa: BLE001 - not a zip, not a Word document, unreadable: one Dutch message
@@ -358,8 +391,10 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
         return v
 
     context = beelden(schoon(context))
+    env = omgeving()
+    env.bewaard = bewaard
     try:
-        sjabloon.render(context, jinja_env=omgeving(), autoescape=True)
+        sjabloon.render(context, jinja_env=env, autoescape=True)
     except KetencliFout:
         raise
     except TemplateError as fout:
@@ -367,6 +402,7 @@ def vul_in(naam: str, context: Mapping[str, Any], *, pad: Path | None = None) ->
     except Exception as fout:  # noqa: BLE001 - whatever an expression in a (user) template raises
         raise _sjabloonfout(naam, bron, fout, boodschap="een uitdrukking in het sjabloon past niet bij de "
                                                        "gegevens van dit document") from None
+    bewaard.bewaar()
     uit = io.BytesIO()
     sjabloon.save(uit)
     return uit.getvalue()

@@ -919,12 +919,18 @@ def slot(dossier_id: str, *, nieuw: bool = False) -> Iterator[None]:
 
     if not nieuw and not (ID_PATROON.match(dossier_id) and dossier_pad(dossier_id).is_file()):
         raise _niet_gevonden(dossier_id)
-    map_ = maak_map(dossier_dir(dossier_id))
+    map_ = dossier_dir(dossier_id)
     sleutel = str(map_)
-    if sleutel not in _LOCKS:
-        _LOCKS[sleutel] = FileLock(str(map_ / (DOSSIER_BESTAND + ".lock")), mode=0o600)
+    slot_ = _LOCKS.get(sleutel)
+    if slot_ is None or not map_.is_dir():
+        maak_map(map_)
+        if slot_ is None:
+            slot_ = _LOCKS[sleutel] = FileLock(str(map_ / (DOSSIER_BESTAND + ".lock")), mode=0o600)
+    else:  # what maak_map does to folders that exist, without its path arithmetic (issue 19)
+        for niveau in (map_.parent.parent, map_.parent, map_):
+            _alleen_eigenaar(niveau)
     try:
-        with _LOCKS[sleutel].acquire(timeout=LOCK_WACHTTIJD):
+        with slot_.acquire(timeout=LOCK_WACHTTIJD):
             yield
     except Timeout:
         raise ConflictFout(
