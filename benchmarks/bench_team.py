@@ -4,10 +4,10 @@ Two identical set-ups over N dossiers (default 1,000), each with its own bare re
 one a ketencli data home, the other a plain clone driven by the git command line. Per paired run a
 colleague (a second clone of each) changes 10 dossiers and pushes, and the user has changed 10 other
 dossiers and committed them (untimed, identical on both sides); then both are timed back to back, in
-alternating order: `ketencli team sync` (a new process, as a user runs it: fetch, three-way merge,
-merge commit, push) and `git pull --no-rebase -q && git push -q` (two processes, git's own merge).
-Prints every pair and the median ratio; the goal is ≤ 2x. Needs the git command line (only here:
-ketencli itself never runs it).
+alternating order: `ketencli team sync` (a new process, as a user runs it, with ketencli's bytecode
+compiled as an installed copy has it: fetch, three-way merge, merge commit, push) and
+`git pull --no-rebase -q && git push -q` (two processes, git's own merge). Prints every pair and the
+median ratio; the goal is ≤ 2x. Needs the git command line (only here: ketencli itself never runs it).
 """
 
 from __future__ import annotations
@@ -72,6 +72,13 @@ def _commit(map_: Path, paden: list[str], omgeving: dict[str, str], bericht: str
 
 
 def main(aantal: int = 1000, runs: int = 7) -> None:
+    # ketencli's bytecode as an installed copy has it (pip compiles at install time): with
+    # PYTHONDONTWRITEBYTECODE set, an editable install would otherwise compile every module anew per run
+    import compileall
+
+    import ketencli
+
+    compileall.compile_dir(str(Path(ketencli.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
         basis = {**os.environ, "KETENCLI_NU": os.environ.get("KETENCLI_NU", "2026-11-23T10:00"),

@@ -485,10 +485,35 @@ def _utf8_uitvoer() -> None:
                 pass
 
 
-def main() -> None:
-    # no pydantic plugin ever sees a dossier (it would get every validated value; ketencli uses none),
-    # and none is searched for: that scan of every installed package cost ~25 ms of each command that
-    # loads the model (issue 19)
+def geen_pydantic_plugins() -> None:
+    """No pydantic plugin ever sees a dossier (it would get every validated value; ketencli uses none),
+    and none is searched for: that scan of every installed package cost ~25 ms of each command that
+    loads the model (issue 19). The variable alone still lets pydantic import its plugin loader, and
+    with it importlib.metadata and the email package (~10 ms), to learn there are none: a loader that
+    knows no plugins stands in for it. pydantic (2.5 to 2.14 at least) asks it for ``get_plugins``
+    only; any other name loads pydantic's own loader after all."""
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    naam = "pydantic.plugin._loader"
+    if naam in sys.modules:
+        return
+    import types
+
+    lader = types.ModuleType(naam)
+    lader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+
+    def __getattr__(attribuut: str) -> Any:
+        if attribuut.startswith("__"):  # the import system asks for __path__ and the like
+            raise AttributeError(attribuut)
+        import importlib
+
+        sys.modules.pop(naam, None)
+        return getattr(importlib.import_module(naam), attribuut)
+
+    lader.__getattr__ = __getattr__  # type: ignore[method-assign]
+    sys.modules[naam] = lader
+
+
+def main() -> None:
+    geen_pydantic_plugins()
     _utf8_uitvoer()
     app()

@@ -5,8 +5,8 @@ names the key instead of silently dropping data (``store`` turns pydantic's erro
 messages with file, line and column). Enumerations are lowercase kebab-case strings (D10).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: pydantic would then evaluate every field's type from a
+# string, a fifth of building these classes (issue 19); a method returning its own class quotes it.
 import re
 from datetime import date, datetime
 from typing import Any, Literal
@@ -129,7 +129,7 @@ class Relatie(Basis):
     vorm: PartnerVorm | None = None  # partner: gehuwd|samenwonend; ex-partner: uit-elkaar|gescheiden
 
     @model_validator(mode="after")
-    def _vorm_past_bij_soort(self) -> Relatie:
+    def _vorm_past_bij_soort(self) -> "Relatie":
         if self.vorm is not None and self.vorm not in VORMEN_PER_SOORT.get(self.soort, ()):
             passend = VORMEN_PER_SOORT.get(self.soort)
             raise ValueError(f"vorm '{self.vorm}' past niet bij een relatie '{self.soort}'"
@@ -154,7 +154,7 @@ class Instemming(Basis):
     geweigerd: date | None = None
 
     @model_validator(mode="after")
-    def _instemming_of_weigering(self) -> Instemming:
+    def _instemming_of_weigering(self) -> "Instemming":
         if (self.datum is None) == (self.geweigerd is None):
             raise ValueError("geef de datum van de instemming (datum) of van de weigering (geweigerd), niet allebei")
         if self.geweigerd is not None and self.ingetrokken is not None:
@@ -717,7 +717,7 @@ class Dossier(Basis):
         return momenten
 
     @model_validator(mode="after")
-    def _verwijzingen_kloppen(self) -> Dossier:
+    def _verwijzingen_kloppen(self) -> "Dossier":
         ids = [lid.id for lid in self.gezinsleden]
         dubbel = sorted({i for i in ids if ids.count(i) > 1})
         if dubbel:
@@ -834,7 +834,7 @@ class DeadlineInstelling(Basis):
     _tijd = field_validator("tijd")(classmethod(lambda cls, v: _uur(v)))
 
     @model_validator(mode="after")
-    def _een_regel(self) -> DeadlineInstelling:
+    def _een_regel(self) -> "DeadlineInstelling":
         if (self.weekdag is None) == (self.dagen_voor is None):
             raise ValueError("geef een deadline met weekdag (in de week ervoor) of met dagen_voor, niet allebei")
         return self
@@ -903,5 +903,15 @@ class RegioInstelling(Basis):
         return waarden
 
 
-class RegioInstellingen(RootModel[dict[Regio, RegioInstelling]]):
-    """The whole settings file: region key → its overrides."""
+def __getattr__(naam: str) -> Any:
+    """``RegioInstellingen`` (the whole settings file: region key → its overrides) is made when first
+    asked for: pydantic builds a parametrised RootModel at once, which most commands never use (issue 19)."""
+    if naam != "RegioInstellingen":
+        raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
+    class RegioInstellingen(RootModel[dict[Regio, RegioInstelling]]):
+        """The whole settings file: region key → its overrides."""
+
+    RegioInstellingen.__qualname__ = naam
+    globals()[naam] = RegioInstellingen
+    return RegioInstellingen

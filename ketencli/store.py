@@ -16,6 +16,7 @@ import contextlib
 import datetime
 import difflib
 import hashlib
+import io
 import os
 import re
 import tempfile
@@ -27,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ketencli import klok, model
+from ketencli import klok
 from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout, schrijffout
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
@@ -46,6 +47,23 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
 from ketencli.paden import ruim_oude_kopieen_op as paden_ruim
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
+
+if typing.TYPE_CHECKING:
+    from ketencli import model
+else:
+
+    class _LuiModel:
+        """``ketencli.model`` imported at its first use: pydantic and the schema (~0.1 s) only when a
+        dossier is validated. A `team sync` that writes a colleague's files as they are and merges no
+        dossier never needs it (issue 18, ``benchmarks/bench_team.py``)."""
+
+        def __getattr__(self, naam: str) -> Any:
+            from ketencli import model as echt
+
+            globals()["model"] = echt
+            return getattr(echt, naam)
+
+    model = _LuiModel()
 
 KOPTEKST = (
     "# ketencli-dossier. Bewerk het liefst met `ketencli dossier edit {id}`: ketencli controleert\n"
@@ -77,6 +95,17 @@ class _SleutelZonderNaam(yaml.YAMLError):
         self.merk = merk
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+# the scalar tags ``_Lader``'s fast pass builds with the loader's own constructors
+_SNEL_TAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+              "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+class _Terugval(Exception):
+    """Internal: the fast pass of ``_Lader.construct_document`` leaves this document to PyYAML's constructor."""
+
+
 class _Lader(_BasisLoader):  # type: ignore[misc]
     """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
     ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans. A key written
@@ -101,6 +130,79 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                 gezien[sleutel] = sleutel_knoop
         return super().construct_mapping(node, deep=deep)
 
+    # The composer asks, per node, to descend into and ascend out of the path resolvers; there are
+    # none, so the answer is nothing. Builtins taking the same arguments do nothing cheaper than a
+    # Python method (a million calls in a cold index of 10,000 dossiers, issue 19).
+    descend_resolver = {}.get
+    ascend_resolver = int
+
+    _per_teken: dict[str, tuple[Any, ...]]
+    _overal: tuple[Any, ...]
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """``Resolver.resolve`` for a loader without path resolvers: the same tags, without its list
+        building per scalar (the C parser calls this once per node)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, patroon in self._per_teken.get(value[:1], self._overal):
+                    if patroon.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def construct_document(self, node: Any) -> Any:
+        """The Python data of a document, built in one recursive pass for what dossier files hold: text
+        keys, each once; text, null, booleans, numbers, dates; lists and blocks. Anything else (an
+        alias of a list or block, a merge key, a duplicate or null key, another tag, a value that does
+        not construct, a nesting too deep) goes through PyYAML's own constructor, which gives its
+        result or its error exactly as before. PyYAML's constructor, with its generator per node and
+        its bookkeeping for recursive structures, was a third of a cold index (issue 19)."""
+        try:
+            return self._snel(node)
+        except Exception:  # noqa: BLE001 - the exact path below raises the real error, if any
+            return super().construct_document(node)
+
+    def _snel(self, wortel: Any) -> Any:
+        scalair, lijst, blok = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+        bouwers = {tag: self.yaml_constructors[tag] for tag in _SNEL_TAGS}
+        gezien: set[int] = set()
+
+        def bouw(node: Any) -> Any:
+            soort = node.__class__
+            if soort is scalair:
+                return node.value if node.tag == _STR else bouwers[node.tag](self, node)
+            if id(node) in gezien:  # an alias: the exact path keeps it one object (and finite)
+                raise _Terugval
+            gezien.add(id(node))
+            if soort is blok and node.tag == _MAP:
+                uit = {}
+                for sleutel, waarde in node.value:
+                    if sleutel.tag != _STR or sleutel.__class__ is not scalair:
+                        raise _Terugval
+                    if waarde.__class__ is scalair:  # most values: built here, without a call
+                        tag = waarde.tag
+                        uit[sleutel.value] = waarde.value if tag == _STR else bouwers[tag](self, waarde)
+                    else:
+                        uit[sleutel.value] = bouw(waarde)
+                if len(uit) != len(node.value):  # a key written twice: the exact check names it
+                    raise _Terugval
+                return uit
+            if soort is lijst and node.tag == _SEQ:
+                return [bouw(x) for x in node.value]
+            raise _Terugval
+
+        return bouw(wortel)
+
+    def _datum(self, node: Any) -> Any:
+        """A timestamp scalar: a plain date (``2026-03-15``) by ``date.fromisoformat``, the same
+        ``date`` as PyYAML's regex and int conversions give; a date with a time by PyYAML's constructor.
+        A ``!!timestamp`` that is neither is a marked error (PyYAML fails on it without a position)."""
+        if _DATUM.match(node.value):
+            return datetime.date.fromisoformat(node.value)
+        if self.timestamp_regexp.match(node.value) is None:
+            raise yaml.constructor.ConstructorError(None, None, "found an invalid timestamp", node.start_mark)
+        return self.construct_yaml_timestamp(node)
+
     @staticmethod
     def _misschien_fout(node: Any) -> bool:
         """False when every key is a distinct plain text (the common case, checked without building
@@ -114,6 +216,7 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
         return False
 
 
+_Lader.add_constructor("tag:yaml.org,2002:timestamp", _Lader._datum)
 _Lader.yaml_implicit_resolvers = {
     eerste: [(tag, rx) for tag, rx in lijst if tag not in {
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}]
@@ -130,6 +233,12 @@ _Lader.add_implicit_resolver(
     re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)$"),
     list("-+0123456789."),
 )
+# what a plain scalar may resolve to, by its first character ('' for the empty scalar): ``_Lader.resolve``
+_Lader._per_teken = {
+    eerste: tuple(lijst + _Lader.yaml_implicit_resolvers.get(None, []))
+    for eerste, lijst in _Lader.yaml_implicit_resolvers.items() if eerste is not None
+}
+_Lader._overal = tuple(_Lader.yaml_implicit_resolvers.get(None, []))
 
 
 class _OnthoudtTags:
@@ -202,17 +311,107 @@ def _zoek_buiten_bmp(data: Any) -> bool:
 
 def naar_yaml(data: Any) -> str:
     """Plain, readable YAML: no anchors or aliases, every printable character as typed (emoji too),
-    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2). The nodes are built
-    here in one pass (PyYAML's representer dispatches per value: most of a save's CPU, issue 19) and
-    emitted by libyaml, or by the Python emitter for text above U+FFFF; the text is the same as
-    ``yaml.dump`` with ``_Schrijver`` / ``_PythonSchrijver`` (tests/test_store.py checks it)."""
-    schrijver = _PythonSchrijver if _heeft_buiten_bmp(data) else _Schrijver
-    return yaml.serialize(
-        _knoop(data, schrijver), Dumper=schrijver, allow_unicode=True, width=100, indent=2,
-    )
+    multi-line text as ``|`` blocks, keys in the model's order (issue "invoer" §2). The text is the
+    same as ``yaml.dump(data, Dumper=_Schrijver, allow_unicode=True, sort_keys=False, width=100,
+    indent=2)`` (``_PythonSchrijver`` for text above U+FFFF; tests/test_store.py checks it, also as a
+    hypothesis property). libyaml is fed its events directly (``_libyaml_tekst``): PyYAML's representer
+    and serializer dispatch per value in Python and were most of a save's CPU (issue 19)."""
+    tekst = _libyaml_tekst(data)
+    # libyaml writes a character above U+FFFF as an escape `\U0001F621` in a double-quoted string
+    # (losing the `|` block): only then can there be one, and the Python emitter writes it as typed
+    if "\\U" in tekst and _heeft_buiten_bmp(data):
+        return yaml.serialize(
+            _knoop(data, _PythonSchrijver), Dumper=_PythonSchrijver, allow_unicode=True, width=100, indent=2,
+        )
+    return tekst
 
 
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MAP_BEGIN = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+_SEQ_BEGIN = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+_MAP_EIND, _SEQ_EIND = yaml.MappingEndEvent(), yaml.SequenceEndEvent()
+# a scalar's ready event, by its text (or (type, value) for a date, number, yes/no or null): libyaml
+# copies an event when it is emitted, so one object serves every save. Its implicit flags say whether
+# the text, written plain or quoted, reads back with its tag (else the emitter quotes it or writes
+# the tag): the serializer asks the resolver that per scalar, a regex walk in Python
+_GEBEURTENISSEN: dict[Any, Any] = {}
+_TIJD, _BOOL, _INT, _NULL = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                             "tag:yaml.org,2002:null")
+
+
+def _libyaml_tekst(data: Any) -> str:
+    """``data`` emitted by libyaml from the events PyYAML's serializer would send it for the nodes of
+    ``_knoop(data, _Schrijver)``: the same emitter with the same events, so the same text. The
+    serializer adds anchors only for a node met twice (``_knoop`` builds a new one per value) and its
+    path resolvers are empty for a SafeDumper; per scalar it asks the resolver for both implicit flags
+    (remembered here with the event)."""
+    stroom = io.StringIO()
+    schrijver = _Schrijver(stroom, allow_unicode=True, width=100, indent=2)
+    emit, resolve, bekend = schrijver.emit, schrijver.resolve, _GEBEURTENISSEN
+    if len(bekend) > 50_000:  # a long run with many texts: start over rather than grow
+        bekend.clear()
+
+    def scalair(tag: str, tekst: str, stijl: str | None = None) -> Any:
+        return yaml.ScalarEvent(None, tag, (resolve(yaml.ScalarNode, tekst, (True, False)) == tag,
+                                            resolve(yaml.ScalarNode, tekst, (False, True)) == tag),
+                                tekst, style=stijl)
+
+    def zend(data: Any) -> None:
+        soort = type(data)
+        if soort is str:
+            gebeurtenis = bekend.get(data)
+            if gebeurtenis is None:
+                if "\n" in data:
+                    gebeurtenis = scalair(_STR, "\n".join(regel.rstrip() for regel in data.split("\n")), "|")
+                else:
+                    gebeurtenis = scalair(_STR, data)
+                bekend[data] = gebeurtenis
+            emit(gebeurtenis)
+        elif soort is dict:
+            emit(_MAP_BEGIN)
+            for sleutel, waarde in data.items():
+                zend(sleutel)
+                zend(waarde)
+            emit(_MAP_EIND)
+        elif soort is list:
+            emit(_SEQ_BEGIN)
+            for waarde in data:
+                zend(waarde)
+            emit(_SEQ_EIND)
+        elif soort is datetime.date or soort is bool or soort is int or data is None:
+            sleutel = (soort, data)  # by type too: True == 1
+            gebeurtenis = bekend.get(sleutel)
+            if gebeurtenis is None:
+                gebeurtenis = bekend[sleutel] = (
+                    scalair(_TIJD, data.isoformat()) if soort is datetime.date
+                    else scalair(_BOOL, "true" if data else "false") if soort is bool
+                    else scalair(_INT, str(data)) if soort is int else scalair(_NULL, "null"))
+            emit(gebeurtenis)
+        elif soort is datetime.datetime:  # not remembered: equal moments may differ in their offset
+            emit(scalair(_TIJD, data.isoformat(" ")))
+        else:  # anything else (a float): PyYAML's own representer, its node sent as the serializer does
+            zend_knoop(_knoop(data, _Schrijver))
+
+    def zend_knoop(knoop: Any) -> None:
+        if isinstance(knoop, yaml.ScalarNode):
+            emit(scalair(knoop.tag, knoop.value, knoop.style))
+            return
+        mapping = isinstance(knoop, yaml.MappingNode)
+        emit((yaml.MappingStartEvent if mapping else yaml.SequenceStartEvent)(
+            None, knoop.tag, resolve(type(knoop), knoop.value, True) == knoop.tag, flow_style=knoop.flow_style))
+        for item in knoop.value:
+            for deel in (item if mapping else (item,)):
+                zend_knoop(deel)
+        emit(yaml.MappingEndEvent() if mapping else yaml.SequenceEndEvent())
+
+    try:
+        schrijver.open()
+        emit(yaml.DocumentStartEvent(explicit=False))
+        zend(data)
+        emit(yaml.DocumentEndEvent(explicit=False))
+        schrijver.close()
+    finally:
+        schrijver.dispose()
+    return stroom.getvalue()
 
 
 def _knoop(data: Any, schrijver: Any) -> Any:
@@ -279,13 +478,14 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
 
 
 # what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it)
-_VERBODEN_TEKEN = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)")
+# (compiled only when a file has such a character: its ranges beyond U+FFFF take ~2 ms to compile)
+_VERBODEN_TEKEN = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)"
 
 
 def _tekenfout(tekst: str, bron: str) -> BestandsFout:
     """A character YAML does not allow (a control character pasted from another program): file,
     line, column and the character by its code, since it is usually invisible."""
-    m = _VERBODEN_TEKEN.search(tekst)
+    m = re.search(_VERBODEN_TEKEN, tekst)
     if m is None:
         return BestandsFout(f"{bron}: dit is geen geldige YAML.",
                             tip="Kijk na of inspringing, dubbele punten en aanhalingstekens kloppen.")
@@ -358,6 +558,7 @@ def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
         "expected <block end>, but found": "de inspringing klopt niet",
         "found undefined alias": "onbekende verwijzing (*)",
         "found duplicate anchor": "dubbel anker (&)",
+        "found an invalid timestamp": "dit is geen datum; schrijf jjjj-mm-dd, bv. 2026-03-15",
     }
     probleem = fout.problem or ""
     for engels, nederlands in vertalingen.items():
@@ -691,18 +892,16 @@ def laad(dossier_id: str) -> model.Dossier:
     if not ID_PATROON.match(dossier_id):
         raise _niet_gevonden(dossier_id)
     pad = dossier_pad(dossier_id)
+    bron = _weergave(pad)
     try:
         ruw = pad.read_bytes()
     except FileNotFoundError:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
-        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
-    tekst = _decodeer(ruw, _weergave(pad))
-    dossier = dossier_uit_tekst(tekst, _weergave(pad))
+        raise BestandsFout(f"{bron} kan niet gelezen worden ({fout.strerror}).") from None
+    dossier = dossier_uit_tekst(_decodeer(ruw, bron), bron)
     if dossier.id != dossier_id:
-        raise BestandsFout(
-            f"{_weergave(pad)}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id})."
-        )
+        raise BestandsFout(f"{bron}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id}).")
     dossier._stempel = hashlib.sha256(ruw).hexdigest()
     dossier._geladen_fase = dossier.fase
     return dossier
@@ -797,7 +996,7 @@ def _team_commit(paden: list[str], bericht: str) -> None:
     from ketencli import git_opslag
 
     with contextlib.suppress(Exception):
-        git_opslag.leg_vast(paden, bericht, auteur=lees_profiel().naam, moment=klok.nu())
+        git_opslag.leg_vast(paden, bericht, auteur=profielnaam(), moment=klok.nu())
 
 
 def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = None) -> None:
@@ -1417,6 +1616,22 @@ def lees_profiel() -> model.Profiel:
         raise BestandsFout(f"{_weergave(pad)}: verwacht een blok met sleutels (naam, organisatie, contact, regio).")
     profiel: model.Profiel = valideer_deel(model.Profiel, data, tekst, _weergave(pad))
     return profiel
+
+
+def profielnaam() -> str:
+    """The profile's name (``lees_profiel().naam``) without loading the model: a team sync or save needs
+    only the author (issue 18). A file that is not a plain block of known keys with a text name goes
+    through ``lees_profiel`` for its Dutch error."""
+    pad = profiel_pad()
+    if not pad.is_file():
+        return ""
+    data, _ = lees_fragment(pad)
+    if data is None:
+        return ""
+    if isinstance(data, dict) and set(data) <= {"naam", "organisatie", "contact", "regio"} \
+            and isinstance(data.get("naam", ""), str):
+        return str(data.get("naam", ""))
+    return lees_profiel().naam
 
 
 def bewaar_profiel(profiel: model.Profiel) -> Path:

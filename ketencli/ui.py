@@ -58,9 +58,19 @@ def schrijf_json(data: Any) -> None:
 
 
 def gelukt(tekst: str) -> None:
-    from rich.markup import escape
+    """'✓ tekst' on stdout, the mark green on a terminal; one line (the terminal wraps it, a path in it
+    stays whole to copy). Written without rich outside Windows: importing rich was a tenth of a command
+    such as `doc` (issue 19); Windows keeps rich, which colours a console without ANSI codes too."""
+    import os
 
-    console().print(f"[green]✓[/] {escape(tekst)}")
+    if os.name == "nt":
+        from rich.markup import escape
+
+        console().print(f"[green]✓[/] {escape(tekst)}")
+        return
+    merk = "\x1b[32m✓\x1b[0m" if kleuren() else "✓"
+    sys.stdout.write(f"{merk} {zichtbaar(tekst)}\n")
+    sys.stdout.flush()
 
 
 def melding(tekst: str, stijl: str = "yellow") -> None:
@@ -105,9 +115,24 @@ class Kolom:
 _ANSI = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33", "cyan": "36",
          "bold red": "1;31", "default": ""}
 _BREED = ("W", "F")
+
+
+class _LuiPatroon:
+    """A regex compiled when first searched: ``_NIET_EEN_CEL``'s wide ranges take ~7 ms to compile, and
+    most commands that import this module never measure a text (issue 19)."""
+
+    def __init__(self, patroon: str) -> None:
+        self.patroon = patroon
+
+    def search(self, tekst: str) -> Any:
+        gecompileerd = re.compile(self.patroon)
+        self.search = gecompileerd.search  # type: ignore[method-assign]
+        return gecompileerd.search(tekst)
+
+
 # characters that do not take exactly one cell: combining marks, zero-width, East Asian wide, emoji
-_NIET_EEN_CEL = re.compile("[\u0300-\u036f\u200b-\u200f\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-                           "\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+_NIET_EEN_CEL = _LuiPatroon("[\u0300-\u036f\u200b-\u200f\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                            "\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]")
 
 
 def _breedte(tekst: str) -> int:
@@ -174,7 +199,8 @@ def _breek(tekst: str, breedte: int) -> list[str]:
     return regels
 
 
-def _kleuren() -> bool:
+def kleuren() -> bool:
+    """Whether stdout gets colour: a terminal, without NO_COLOR, not TERM=dumb."""
     import os
 
     return (sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -190,9 +216,28 @@ def terminalbreedte() -> int:
 
 def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
           stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> None:
-    """Print a table to stdout. ``rijen``: the cells per row (plain text, never markup; shown through
-    ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a style per cell ("bold red",
-    "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without NO_COLOR."""
+    """Print a table to stdout (``tabel_tekst``)."""
+    schrijf(tabel_tekst(titel, kolommen, rijen, stijlen=stijlen, titel_links=titel_links))
+
+
+def schrijf(tekst: str) -> None:
+    """Write ``tekst`` to stdout as it is; on a console whose code page lacks the box-drawing
+    characters, with ASCII lines instead."""
+    try:
+        sys.stdout.write(tekst)
+    except UnicodeEncodeError:  # a console code page without box-drawing characters
+        vervang = str.maketrans("┏┓┗┛┳┻╇┡┩┃━│─├┤┼└┘┴", "++++++++++|-|-+++++")
+        sys.stdout.write(tekst.translate(vervang).encode(sys.stdout.encoding or "ascii", "replace")
+                         .decode(sys.stdout.encoding or "ascii"))
+    sys.stdout.flush()
+
+
+def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
+                stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> str:
+    """A table as the text ``tabel`` prints, at the terminal's width. ``rijen``: the cells per row (plain
+    text, never markup; shown through ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a
+    style per cell ("bold red", "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without
+    NO_COLOR (``kleuren``)."""
     totaal = terminalbreedte()
     # a printable text has no control characters: only the others go through the regex
     cellen = [None if rij is None else [c if c.__class__ is str and c.isprintable() else zichtbaar(str(c))
@@ -220,7 +265,7 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
             minder = min(te_veel, breedtes[i] - volgende) or 1
             breedtes[i] -= minder
             te_veel -= minder
-    kleur = _kleuren()
+    kleur = kleuren()
 
     def stijl(tekst: str, naam: str | None) -> str:
         code = _ANSI.get(naam or "", "") if kleur else ""
@@ -277,14 +322,7 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
                 delen.append(f" {tekst}{opvulling} ")
             uit.append("│" + "│".join(delen) + "│")
     uit.append(lijn("└", "─", "┴", "┘"))
-    tekst = "\n".join(uit) + "\n"
-    try:
-        sys.stdout.write(tekst)
-    except UnicodeEncodeError:  # a console code page without box-drawing characters
-        vervang = str.maketrans("┏┓┗┛┳┻╇┡┩┃━│─├┤┼└┘┴", "++++++++++|-|-+++++")
-        sys.stdout.write(tekst.translate(vervang).encode(sys.stdout.encoding or "ascii", "replace")
-                         .decode(sys.stdout.encoding or "ascii"))
-    sys.stdout.flush()
+    return "\n".join(uit) + "\n"
 
 
 # -- asking ----------------------------------------------------------------------------------

@@ -61,6 +61,31 @@ def test_help_laadt_geen_zware_modules(tmp_path):
     assert not {naam for naam in geladen if naam.startswith("ketencli.commands.")}
 
 
+def test_doc_zonder_zoektocht_naar_pydantic_plugins_en_zonder_rich(kc, palmeneire, thuis):
+    """Issue 19: `doc` validates the dossier with pydantic's plugins off and without pydantic's plugin
+    loader (which imports importlib.metadata and the email package only to find none); its success
+    line is written without rich (outside Windows)."""
+    omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", "doc", palmeneire, "pva"],
+                         capture_output=True, text=True, env=omgeving)
+    assert uit.returncode == 0, uit.stderr[-2000:]
+    assert "✓ Plan van aanpak bewaard in" in uit.stdout
+    geladen = {regel.split("|")[-1].strip() for regel in uit.stderr.splitlines() if regel.startswith("import time:")}
+    assert {"ketencli.model", "pydantic", "docxtpl"} <= geladen  # the measurement works
+    assert not geladen & {"importlib.metadata", "pydantic.plugin._loader", "email.message"}
+    if os.name == "posix":
+        assert not {naam for naam in geladen if naam == "rich" or naam.startswith("rich.")}
+
+
+def test_de_plaatsvervanger_van_pydantics_pluginlader():
+    """It knows no plugin; a name pydantic's own loader has and it lacks still comes from pydantic's."""
+    code = ("from ketencli import cli; cli.geen_pydantic_plugins(); import pydantic.plugin; "
+            "from pydantic.plugin._loader import get_plugins; assert tuple(get_plugins()) == (); "
+            "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP; print(PYDANTIC_ENTRY_POINT_GROUP)")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert uit.returncode == 0 and uit.stdout.strip() == "pydantic", uit.stderr
+
+
 def test_help_lijst_elk_commando_van_de_tabel(kc):
     from ketencli.cli import COMMANDO_S
 

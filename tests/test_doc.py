@@ -198,6 +198,79 @@ def test_document_is_alleen_voor_jou_en_zonder_namen_in_de_bestandsnaam(kc, palm
     assert not list(pad.parent.glob(".*.tmp"))
 
 
+def _delen(pad: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(pad) as z:
+        return {naam: z.read(naam) for naam in z.namelist()}
+
+
+def test_gecompileerde_sjablonen_worden_bewaard_zonder_dossiergegevens(kc, palmeneire, thuis, monkeypatch):
+    """Issue 19: the template's patched XML and the Python code jinja2 compiles it to are kept in
+    cache/sjablonen (owner-only) and the next `doc` uses them instead of making them again: the same
+    document. They hold the template's text, never a value of the dossier; a damaged file is made again."""
+    import docxtpl
+    import jinja2
+
+    eerste = _delen(maak(kc, palmeneire, "pva"))
+    bestanden = sorted((thuis / "cache" / "sjablonen").iterdir())
+    assert {b.suffix for b in bestanden} == {".code", ".xml"}
+    namen = {lid.naam for lid in store.laad(palmeneire).gezinsleden} | {store.laad(palmeneire).gezin}
+    for bestand in bestanden:
+        if os.name == "posix":
+            assert stat.S_IMODE(bestand.stat().st_mode) == 0o600
+        inhoud = bestand.read_bytes()
+        assert not any(naam.encode("utf-8") in inhoud or naam.encode("latin-1", "replace") in inhoud
+                       for naam in namen)
+
+    def opnieuw(*args, **kwargs):
+        raise AssertionError("made again although it was kept")
+
+    with monkeypatch.context() as m:
+        m.setattr(jinja2.Environment, "compile", opnieuw)
+        m.setattr(docxtpl.DocxTemplate, "patch_xml", opnieuw)
+        assert _delen(maak(kc, palmeneire, "pva", "--overschrijf")) == eerste
+    goed = {b: b.read_bytes() for b in bestanden}
+    for bestand, inhoud in goed.items():  # one byte changed in the middle, or cut short
+        midden = len(inhoud) // 2
+        bestand.write_bytes(inhoud[:midden] + bytes([inhoud[midden] ^ 1]) + inhoud[midden + 1:]
+                            if bestand.suffix == ".xml" else inhoud[:-7])
+    assert _delen(maak(kc, palmeneire, "pva", "--overschrijf")) == eerste
+    assert {b: b.read_bytes() for b in bestanden} == goed
+
+
+def test_listing_alleen_in_alineas_die_het_nodig_hebben_is_docxtpls_eigen_uitkomst():
+    """Issue 19, property: render's listing pass (only the paragraphs with a tab, \\a, \\n or \\f go
+    through docxtpl's) gives exactly docxtpl's own result, for any mix of paragraphs, runs, run and
+    paragraph properties, nested paragraphs (text boxes) and text with those characters."""
+    from docxtpl import DocxTemplate
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    tekst = st.text(st.sampled_from(list("ab <>&\t\a\n\f")), max_size=8)
+    w_t = st.one_of(tekst.map(lambda t: f"<w:t>{t}</w:t>"), tekst.map(lambda t: f'<w:t xml:space="preserve">{t}</w:t>'),
+                    st.just("<w:br/>"), tekst)
+    run = st.builds(lambda kop, eig, delen: f"{kop}{eig}{''.join(delen)}</w:r>",
+                    st.sampled_from(["<w:r>", '<w:r w:rsidR="1">']),
+                    st.sampled_from(["", "<w:rPr><w:b/></w:rPr>"]), st.lists(w_t, max_size=3))
+    alinea = st.recursive(  # a text box holds paragraphs inside a run of a paragraph
+        st.builds(lambda kop, eig, runs: f"{kop}{eig}{''.join(runs)}</w:p>",
+                  st.sampled_from(["<w:p>", '<w:p w:rsidR="2">']),
+                  st.sampled_from(["", "<w:pPr><w:jc/></w:pPr>"]), st.lists(run, max_size=3)),
+        lambda binnen: st.builds(lambda a, b: f"<w:p><w:r><w:txbxContent>{a}</w:txbxContent>{b}</w:r></w:p>",
+                                 binnen, run),
+        max_leaves=3)
+    stuk = st.one_of(alinea, alinea, run, st.sampled_from(["<w:tbl>", "<w:tc>", "</w:p>", "<w:p>", "\n"]))
+    xml_ = st.lists(stuk, max_size=8).map("".join)
+    sjabloon = render._sjabloon_klasse()(str(render.sjabloon_map() / "plan-van-aanpak.docx"))
+    docxtpl_zelf = DocxTemplate(str(render.sjabloon_map() / "plan-van-aanpak.docx"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(xml_)
+    def eigenschap(xml):
+        assert sjabloon.resolve_listing(xml) == docxtpl_zelf.resolve_listing(xml)
+
+    eigenschap()
+
+
 def test_niet_overschrijven_zonder_optie_en_lijst(kc, palmeneire, tmp_path):
     pad = maak(kc, palmeneire, "pva")
     inhoud = pad.read_bytes()

@@ -268,6 +268,64 @@ def test_naar_yaml_geeft_dezelfde_tekst_als_yaml_dump(thuis):
         assert store.naar_yaml(data) == zoals_voorheen(data), data
 
 
+def _zoals_yaml_dump(data):
+    """How a save wrote YAML before its events went to libyaml directly (issue 19): PyYAML's dump."""
+    schrijver = store._PythonSchrijver if store._heeft_buiten_bmp(data) else store._Schrijver
+    return yaml.dump(data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=100, indent=2)
+
+
+def _yaml_strategieen():
+    from datetime import date, datetime, timedelta, timezone
+
+    from hypothesis import strategies as st
+
+    # texts that YAML could read as something else, or that need quotes, blocks or folding
+    lijkt_op = st.sampled_from([
+        "", " ", "no", "Yes", "ON", "~", "null", "Null", "true", "1.5", ".5", "1e3", "0470123456", "0x1F",
+        "13:00", "2026-01-02", "2026-01-02 10:00:00", "- nee", "-", "? x", "#geen", "a #b", "x: y", "x:", "'",
+        "\"", "'a'", "{a}", "[b]", "&anker", "*ster", "!tag", "%25", "@", "`", "|", ">", "a\\U0001F621",
+        " voor", "na ", "\t", "a\tb", "\n", "a\n", "\na", "a\nb  \n  c\n", "a\n\n\nb", "a\r\nb", "\x85",
+        "\u2028", "\ufeff", "\x00", "\x07", "é€", "boos 😡", "😡\nregel", "lang " * 30, "woord" * 30,
+    ])
+    tekens = st.characters(exclude_categories=("Cs",))
+    tekst = st.one_of(
+        lijkt_op,
+        st.text(tekens, max_size=30),
+        st.lists(st.one_of(lijkt_op, st.text(tekens, max_size=12)), min_size=2, max_size=6).map("".join),
+        st.lists(st.sampled_from(["zin", "met", "woorden", " ", "  ", "\n", ":", "#", "-"]), max_size=60)
+        .map("".join),
+    )
+    tz = st.sampled_from([None, timezone.utc, timezone(timedelta(hours=2))])
+    scalair = st.one_of(
+        tekst, st.none(), st.booleans(), st.integers(), st.floats(), st.dates(),
+        st.builds(lambda d, z: d.replace(tzinfo=z), st.datetimes(min_value=datetime(1900, 1, 1)), tz),
+        st.just(date(2026, 1, 2)),
+    )
+    return st.recursive(
+        scalair,
+        lambda kind: st.one_of(st.lists(kind, max_size=4), st.dictionaries(tekst, kind, max_size=4)),
+        max_leaves=25,
+    )
+
+
+def test_naar_yaml_is_yaml_dump_voor_elk_dossier():
+    """Issue 19, property: for any data a dossier can hold (texts of any characters, emoji, YAML
+    look-alikes, multi-line text, dates, numbers, nesting) the events fed to libyaml give exactly the
+    text PyYAML's own dump gave before; and the serializer has no path resolvers we would skip."""
+    from hypothesis import HealthCheck, given, settings
+
+    assert not store._Schrijver.yaml_path_resolvers and not store._PythonSchrijver.yaml_path_resolvers
+
+    @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st_data=_yaml_strategieen())
+    def eigenschap(st_data):
+        data = {"id": "2026-001", "inhoud": st_data}
+        assert store.naar_yaml(data) == _zoals_yaml_dump(data)
+
+    eigenschap()
+
+
 @pytest.mark.parametrize("opdracht", [
     ("dossier", "overdracht", "2026-006", "--aan", "Bert Janssens"),
     ("dossier", "aanmelding", "2026-006", "--waarom-nu", "x"),

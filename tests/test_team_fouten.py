@@ -292,3 +292,54 @@ def test_ctrl_c_tijdens_de_sync_zegt_wat_er_is_en_de_volgende_sync_maakt_het_af(
     monkeypatch.setattr(git_opslag, "haal_op", echte_haal_op)
     _geldig(team, dossier_id)
     _alles_er(team, dossier_id)
+
+
+def _alle_objecten_er(repo_pad: Path) -> int:
+    """Every object reachable from the branch is in the repository (git fsck's connectivity check);
+    returns how many were read."""
+    repo = pygit2.Repository(str(repo_pad))
+    gezien: set = set()
+    stapel = [repo.lookup_reference(git_opslag.REF).target]
+    while stapel:
+        oid = stapel.pop()
+        if oid in gezien:
+            continue
+        gezien.add(oid)
+        obj = repo[oid]  # KeyError when missing
+        if isinstance(obj, pygit2.Commit):
+            stapel += [obj.tree_id, *obj.parent_ids]
+        elif isinstance(obj, pygit2.Tree):
+            stapel += [e.id for e in obj]
+    return len(gezien)
+
+
+def test_gedeelde_map_krijgt_elk_object_en_een_slot_van_een_collega_wacht(team, monkeypatch):
+    """A shared bare repository on a path is written directly (issue 18's benchmark): after syncs in
+    both directions both repositories hold every object their branch reaches; a colleague's push that
+    holds the branch lock for a moment is waited for; a lock that stays is a Dutch message, the change
+    stays here and the next sync shares it."""
+    dossier_id = _tweezijdig(team)
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    for pad in (team.remote, team.a, team.b):
+        assert _alle_objecten_er(pad) > 10
+    slot_pad = team.remote / "refs" / "heads" / "main.lock"
+    team.ok(team.b, "stap", dossier_id, "afvinken", "co3-voorstellen")
+    import threading
+
+    slot_pad.write_text("0" * 40 + "\n")
+    threading.Timer(0.3, slot_pad.unlink).start()  # the colleague's push ends
+    uit = team.ok(team.b, "team", "sync")
+    assert "gedeeld" in uit.output and not slot_pad.exists()
+    team.ok(team.a, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-22",
+            "--omschrijving", "Na het slot", "--no-input")
+    slot_pad.write_text("1" * 40 + "\n")  # a lock left by a push killed on another computer
+    monkeypatch.setattr(git_opslag.time, "sleep", lambda _: None)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "vergrendeld" in uit.output and "beheerder" in uit.output
+    assert "Traceback" not in uit.output
+    slot_pad.unlink()
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert "Na het slot" in {t.omschrijving for t in team.dossier(team.b, dossier_id).tijdlijn}
+    assert _alle_objecten_er(team.remote) > 10

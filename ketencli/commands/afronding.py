@@ -421,7 +421,7 @@ def afsluiten(
             raise KetencliFout(
                 f"Dossier {d.id} staat op 'afgerond', maar de afronding zelf (datum en opvolging) staat niet in "
                 "het dossier: afsluiten kan daardoor niet. Er werd niets bewaard.",
-                tip=f"Bekijk de historie met `ketencli dossier show {d.id}`; werd de fase met de hand veranderd, "
+                tip=f"Bekijk de historiek met `ketencli dossier historiek {d.id}`; werd de fase met de hand veranderd, "
                     "zet ze dan terug en rond af met `ketencli afronding start`.")
         if d.fase in afronding.START_FASEN:
             raise KetencliFout(

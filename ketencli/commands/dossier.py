@@ -326,9 +326,15 @@ def lijst(
         controleer_keuze(fase, FASE_LABELS, "--fase")
     if regio is not None:
         controleer_keuze(regio, dict(_regio_keuzes()), "--regio")
+    from ketencli import weergavecache
+
+    opties = (fase, regio, alle, limiet, heel_team, regisseur)
+    bestanden = index.dossierbestanden()
+    if not als_json and weergavecache.toon("dossier-list", opties, bestanden, modules=(__file__,)):
+        return  # nothing it shows changed since the last time: the same table (issue 19)
     verborgen = 0  # afgesloten dossiers left out by default
     rijen = []
-    alle_dossiers = index.samenvattingen(extra=False)
+    alle_dossiers = index.samenvattingen(extra=False, bestanden=bestanden)
     zichtbaar = index.caseload(alle_dossiers, team=heel_team, regisseur=regisseur)
     for r in zichtbaar:
         if not r.fout and ((fase is not None and r.fase != fase) or (regio is not None and r.regio != regio)):
@@ -339,6 +345,7 @@ def lijst(
         rijen.append(r)
     weggelaten = max(0, len(rijen) - limiet) if limiet is not None else 0
     getoond = rijen[:limiet] if limiet is not None else rijen
+    tabel = None
     if als_json:
         ui.schrijf_json([
             {"id": r.id, "gezin": r.gezin, "regio": r.regio, "fase": r.fase, "regisseur": r.regisseur,
@@ -355,15 +362,22 @@ def lijst(
             ("Geen open dossiers gevonden." if verborgen else "Geen dossiers gevonden.")
             + ("" if fase or regio or verborgen else " Maak er een met [bold]ketencli dossier new[/]."))
     else:
-        _toon_lijst(getoond)
+        tabel = _lijst_tekst(getoond)
     if not als_json:
-        _weggelaten_melding(len(getoond), weggelaten, verborgen)
+        tekst = (tabel or "") + _weggelaten_melding(len(getoond), weggelaten, verborgen)
+        ui.schrijf(tekst)
+        if tabel is not None and not any(r.fout or r.vreemde_bestanden for r in getoond):
+            from ketencli import klok
+
+            weergavecache.bewaar("dossier-list", opties, bestanden, tekst,
+                                 index.geldig_tot((i for r in getoond for i in r.vervaldata), klok.nu()),
+                                 modules=(__file__,))
     for r in getoond:
         ui.meld_vreemde_bestanden(r.id, r.vreemde_bestanden)
 
 
-def _toon_lijst(rijen: list[Any]) -> None:
-    """The table of ``dossier list``: in a narrow terminal (< 120 columns) the columns that tell what
+def _lijst_tekst(rijen: list[Any]) -> str:
+    """The table of ``dossier list`` (its text): in a narrow terminal (< 120 columns) the columns that tell what
     to do (id, gezin, fase, volgende); every cell but "volgende" on one line (shortened with …)."""
     from ketencli import klok, ui
     from ketencli.methodiek.aanmelding import FASE_LABELS
@@ -387,19 +401,19 @@ def _toon_lijst(rijen: list[Any]) -> None:
                "aangemeld": f"{r.aanmeldingsdatum:%d/%m/%Y}" if r.aanmeldingsdatum else "—", "volgende": volgende}
         cellen.append([rij[k] for k in koppen])
         stijlen.append([*([None] * (len(koppen) - 1)), stijl])
-    ui.tabel("Dossiers", kolommen, cellen, stijlen=stijlen)
+    return ui.tabel_tekst("Dossiers", kolommen, cellen, stijlen=stijlen)
 
 
-def _weggelaten_melding(getoond: int, weggelaten: int, verborgen: int) -> None:
+def _weggelaten_melding(getoond: int, weggelaten: int, verborgen: int) -> str:
     """After the table, like `gh`: how many were left out by --limit, and how many afgesloten ones."""
-    import sys
-
+    tekst = ""
     if weggelaten:
-        sys.stdout.write(f"{aantal(getoond, 'dossier', 'dossiers')} getoond; nog {weggelaten} niet getoond "
-                         f"(--limit {getoond + weggelaten} toont ze allemaal).\n")
+        tekst += (f"{aantal(getoond, 'dossier', 'dossiers')} getoond; nog {weggelaten} niet getoond "
+                  f"(--limit {getoond + weggelaten} toont ze allemaal).\n")
     if verborgen:
-        sys.stdout.write(f"{aantal(verborgen, 'afgesloten dossier', 'afgesloten dossiers')} niet getoond "
-                         "(--alle toont ook die).\n")
+        tekst += (f"{aantal(verborgen, 'afgesloten dossier', 'afgesloten dossiers')} niet getoond "
+                  "(--alle toont ook die).\n")
+    return tekst
 
 
 @app.command("show")
