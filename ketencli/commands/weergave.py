@@ -23,6 +23,14 @@ def namen(d: model.Dossier, ids: list[str]) -> str:
     return ", ".join(lid.naam if (lid := d.lid(i)) else f"{i}?" for i in ids)
 
 
+def lid_naam(d: model.Dossier, lid: str | None) -> str:
+    """"Naam (m2)" of a member, the id alone when it is not in the dossier, "" for none."""
+    if lid is None:
+        return ""
+    gevonden = d.lid(lid)
+    return f"{gevonden.naam} ({lid})" if gevonden else lid
+
+
 def toon_bevindingen(bevindingen: list[Any]) -> None:
     """Findings of `pva check` as readable text (also used by the interactive editor)."""
     from rich.markup import escape
