@@ -173,7 +173,12 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                 return [bouw(x) for x in node.value]
             raise _Terugval
 
-        return bouw(wortel)
+        try:
+            return bouw(wortel)
+        finally:
+            # ``bouw`` refers to itself (and to this loader): break that cycle, or every loader would
+            # stay in memory while a bulk load keeps the cyclic collector off (issue 19)
+            bouw = None  # type: ignore[assignment]
 
     def _datum(self, node: Any) -> Any:
         """A timestamp scalar: a plain date (``2026-03-15``) by ``date.fromisoformat``, the same

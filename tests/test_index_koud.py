@@ -149,3 +149,24 @@ def test_a_timestamp_tag_that_is_no_date_is_named_with_its_place(kc, tmp_path):
     uit = kc("dossier", "new", "--from", str(bestand), "--no-input")
     assert uit.exit_code == 1
     assert "regel 4, kolom 4" in uit.output and "geen datum" in uit.output, uit.output
+
+
+def test_reading_dossiers_leaves_no_garbage_cycles():
+    """A cold index keeps the cyclic collector off (issue 19): a load that left a reference cycle (a
+    loader held by its own construction function) would keep every loader in memory until the end."""
+    import gc
+
+    from ketencli import store
+    from tests.conftest import VOORBEELDEN
+
+    tekst = (VOORBEELDEN / "de-palmeneire-vercammen.yaml").read_text(encoding="utf-8")
+    store.dossier_uit_tekst(tekst, "x.yaml")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            store.dossier_uit_tekst(tekst, "x.yaml")
+        kringen = gc.collect()
+    finally:
+        gc.enable()
+    assert kringen < 20, kringen
