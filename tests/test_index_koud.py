@@ -43,7 +43,9 @@ def _koud(thuis: Path) -> list[dict]:
 
 @pytest.fixture
 def vorken(monkeypatch):
-    """The pids of the children forked by the index."""
+    """The pids of the children forked by the index (on a machine whose processors are free: the index
+    forks only then)."""
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     pids: list[int] = []
     echte_fork = os.fork
 
@@ -70,6 +72,14 @@ def test_two_processes_give_the_same_summaries_as_one(kc, palmeneire, thuis, mon
     assert rijen["2020-0008"]["fout"] and "regel" in rijen["2020-0008"]["fout"]
     assert rijen["2020-0013"]["vreemde_bestanden"] == ["dossier (conflicted copy).yaml"]
     assert [r.naar_dict() for r in index.samenvattingen()] == samen  # and the cache written holds them
+
+
+def test_no_second_process_while_the_processors_are_busy(kc, palmeneire, thuis, monkeypatch, vorken):
+    _caseload(thuis, palmeneire, 40)
+    monkeypatch.setattr(index, "PARALLEL_VANAF", 5)
+    monkeypatch.setattr(os, "getloadavg", lambda: (float(os.cpu_count() or 2), 0.0, 0.0))
+    assert len(_koud(thuis)) == 41
+    assert not vorken
 
 
 def test_a_killed_child_leaves_no_summary_out(kc, palmeneire, thuis, monkeypatch, vorken):
