@@ -286,9 +286,9 @@ PARALLEL_VANAF = 100
 def _bereken_alle(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
     """The summaries of ``ids``, read through the store. The first one here (it imports the store, the
     model and the rules and reads the region settings once); from ``PARALLEL_VANAF`` files on, where
-    ``os.fork`` exists and there is more than one processor, the rest by this process and a forked one
-    together (``_bereken_gevorkt``); otherwise one after the other (Windows: starting a process there
-    means importing all of ketencli again)."""
+    ``os.fork`` exists and a second processor is free (``_kan_vorken``), the rest by this process and a
+    forked one together (``_bereken_gevorkt``); otherwise one after the other (Windows: starting a process
+    there means importing all of ketencli again)."""
     uit: dict[str, dict[str, Any]] = {}
     if not ids:
         return uit
