@@ -312,9 +312,9 @@ PARALLEL_VANAF = 100
 def _bereken_alle(ids: list[str], nu: datetime) -> dict[str, dict[str, Any]]:
     """The summaries of ``ids``, read through the store. The first one here (it imports the store, the
     model and the rules and reads the region settings once); from ``PARALLEL_VANAF`` files on, where
-    ``os.fork`` exists and there is more than one processor, the rest by this process and a forked one
-    together (``_bereken_gevorkt``); otherwise one after the other (Windows: starting a process there
-    means importing all of ketencli again)."""
+    ``os.fork`` exists and a second processor is free (``_kan_vorken``), the rest by this process and a
+    forked one together (``_bereken_gevorkt``); otherwise one after the other (Windows: starting a process
+    there means importing all of ketencli again)."""
     uit: dict[str, dict[str, Any]] = {}
     if not ids:
         return uit
@@ -340,14 +340,20 @@ def _bereken_met_map(dossier_id: str, nu: datetime, map_: str) -> dict[str, Any]
 
 
 def _kan_vorken() -> bool:
-    """Whether a second process pays: POSIX fork, two processors for this process, and no other
-    thread (a fork copies only the calling thread: a lock held by another one would stay locked)."""
+    """Whether a second process pays: POSIX fork, two processors for this process of which one is free
+    (the load average of the last minute below the count less a half: on a 2-core machine busy with other
+    programs, two processes were measured 4-8 % slower than one, issue 19), and no other thread (a fork
+    copies only the calling thread: a lock held by another one would stay locked)."""
     import sys
 
     if not hasattr(os, "fork") or os.name != "posix":
         return False
     processoren = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if processoren < 2:
+    try:
+        belast = os.getloadavg()[0]
+    except OSError:  # not known here: assume the processors are free
+        belast = 0.0
+    if processoren < 2 or belast > processoren - 0.5:
         return False
     threading = sys.modules.get("threading")
     return threading is None or threading.active_count() == 1

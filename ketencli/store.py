@@ -136,19 +136,16 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
     descend_resolver = {}.get
     ascend_resolver = int
 
-    _per_teken: dict[str, tuple[Any, ...]]
-    _overal: tuple[Any, ...]
-
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         """``Resolver.resolve`` for a loader without path resolvers: the same tags, without its list
-        building per scalar (the C parser calls this once per node)."""
-        if kind is yaml.ScalarNode:
+        building per scalar (the C parser calls this once per node; module names, not attributes)."""
+        if kind is _ScalarNode:
             if implicit[0]:
-                for tag, patroon in self._per_teken.get(value[:1], self._overal):
+                for tag, patroon in _PER_TEKEN.get(value[:1], _OVERAL):
                     if patroon.match(value):
                         return tag
             return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+        return _SEQ if kind is _SequenceNode else _MAP
 
     def construct_document(self, node: Any) -> Any:
         """The Python data of a document, built in one recursive pass for what dossier files hold: text
@@ -191,7 +188,12 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                 return [bouw(x) for x in node.value]
             raise _Terugval
 
-        return bouw(wortel)
+        try:
+            return bouw(wortel)
+        finally:
+            # ``bouw`` refers to itself (and to this loader): break that cycle, or every loader would
+            # stay in memory while a bulk load keeps the cyclic collector off (issue 19)
+            bouw = None  # type: ignore[assignment]
 
     def _datum(self, node: Any) -> Any:
         """A timestamp scalar: a plain date (``2026-03-15``) by ``date.fromisoformat``, the same
@@ -234,11 +236,10 @@ _Lader.add_implicit_resolver(
     list("-+0123456789."),
 )
 # what a plain scalar may resolve to, by its first character ('' for the empty scalar): ``_Lader.resolve``
-_Lader._per_teken = {
-    eerste: tuple(lijst + _Lader.yaml_implicit_resolvers.get(None, []))
-    for eerste, lijst in _Lader.yaml_implicit_resolvers.items() if eerste is not None
-}
-_Lader._overal = tuple(_Lader.yaml_implicit_resolvers.get(None, []))
+_OVERAL = tuple(_Lader.yaml_implicit_resolvers.get(None, []))
+_PER_TEKEN = {eerste: tuple(lijst) + _OVERAL
+              for eerste, lijst in _Lader.yaml_implicit_resolvers.items() if eerste is not None}
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
 class _OnthoudtTags:

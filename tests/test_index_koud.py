@@ -43,7 +43,9 @@ def _koud(thuis: Path) -> list[dict]:
 
 @pytest.fixture
 def vorken(monkeypatch):
-    """The pids of the children forked by the index."""
+    """The pids of the children forked by the index (on a machine whose processors are free: the index
+    forks only then)."""
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     pids: list[int] = []
     echte_fork = os.fork
 
@@ -70,6 +72,14 @@ def test_two_processes_give_the_same_summaries_as_one(kc, palmeneire, thuis, mon
     assert rijen["2020-0008"]["fout"] and "regel" in rijen["2020-0008"]["fout"]
     assert rijen["2020-0013"]["vreemde_bestanden"] == ["dossier (conflicted copy).yaml"]
     assert [r.naar_dict() for r in index.samenvattingen()] == samen  # and the cache written holds them
+
+
+def test_no_second_process_while_the_processors_are_busy(kc, palmeneire, thuis, monkeypatch, vorken):
+    _caseload(thuis, palmeneire, 40)
+    monkeypatch.setattr(index, "PARALLEL_VANAF", 5)
+    monkeypatch.setattr(os, "getloadavg", lambda: (float(os.cpu_count() or 2), 0.0, 0.0))
+    assert len(_koud(thuis)) == 41
+    assert not vorken
 
 
 def test_a_killed_child_leaves_no_summary_out(kc, palmeneire, thuis, monkeypatch, vorken):
@@ -149,3 +159,24 @@ def test_a_timestamp_tag_that_is_no_date_is_named_with_its_place(kc, tmp_path):
     uit = kc("dossier", "new", "--from", str(bestand), "--no-input")
     assert uit.exit_code == 1
     assert "regel 4, kolom 4" in uit.output and "geen datum" in uit.output, uit.output
+
+
+def test_reading_dossiers_leaves_no_garbage_cycles():
+    """A cold index keeps the cyclic collector off (issue 19): a load that left a reference cycle (a
+    loader held by its own construction function) would keep every loader in memory until the end."""
+    import gc
+
+    from ketencli import store
+    from tests.conftest import VOORBEELDEN
+
+    tekst = (VOORBEELDEN / "de-palmeneire-vercammen.yaml").read_text(encoding="utf-8")
+    store.dossier_uit_tekst(tekst, "x.yaml")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            store.dossier_uit_tekst(tekst, "x.yaml")
+        kringen = gc.collect()
+    finally:
+        gc.enable()
+    assert kringen < 20, kringen
