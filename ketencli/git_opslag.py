@@ -19,6 +19,7 @@ The merge of a dossier is ``samenvoegen`` (pure); the sync that uses these primi
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import time
@@ -712,12 +713,23 @@ def _kopieer_object(bron: Any, doel: Any, oid: Any) -> None:
         raise OSError(f"object {oid} beschadigd")
 
 
+class _ZonderHardeLinks(Exception):
+    """Internal: the shared folder makes no hard links (an SMB share mounted without unix extensions,
+    some NAS file systems); ``duw`` then pushes through libgit2, whose lock file needs none."""
+
+
+# what link() says on a file system without hard links
+_GEEN_HARDE_LINK = {getattr(errno, naam) for naam in ("EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK", "EXDEV")
+                    if hasattr(errno, naam)}
+
+
 def _zet_tak(ander: Any, repo: Any, nieuw: Any) -> None:
     """Move the other repository's branch to ``nieuw`` as git does: under ``<ref>.lock`` (created
     exclusively, so a git or ketencli pushing at the same moment waits its turn), only as a fast-forward
     of what it holds now. The lock is made whole (a hard link of a written file; on Windows a rename)
     and noted in this repository first: a lock a killed sync left is recognised by its content and
-    removed by the next one. Raises Geweigerd (someone pushed first, or holds the lock)."""
+    removed by the next one. Raises Geweigerd (someone pushed first, or holds the lock),
+    _ZonderHardeLinks (the folder makes none)."""
     pad = Path(ander.path) / REF
     pad.parent.mkdir(parents=True, exist_ok=True)
     slot_pad = pad.with_name(pad.name + ".lock")
@@ -738,6 +750,10 @@ def _zet_tak(ander: Any, repo: Any, nieuw: Any) -> None:
                     break
                 except FileExistsError:
                     time.sleep(0.05)
+                except OSError as fout:
+                    if os.name == "nt" or fout.errno not in _GEEN_HARDE_LINK:
+                        raise
+                    raise _ZonderHardeLinks(str(fout)) from None
             else:
                 raise TeamFout(f"De gedeelde opslag is vergrendeld: {slot_pad} blijft bestaan.",
                                tip="Je wijzigingen blijven op deze computer bewaard. Probeer `ketencli team sync` "
@@ -834,10 +850,13 @@ def duw(repo: Any) -> None:
         try:
             _kopieer(repo, ander, kop.id)
             _zet_tak(ander, repo, kop.id)
+        except _ZonderHardeLinks:
+            pass  # pushed below through libgit2 (the objects copied so far are harmless extras)
         except (pygit2.GitError, OSError, KeyError) as fout:
             raise _onbereikbaar(fout) from None
-        repo.references.create(REF_REMOTE, kop.id, force=True)
-        return
+        else:
+            repo.references.create(REF_REMOTE, kop.id, force=True)
+            return
     terug = _terugroep(remote.url)
     try:
         remote.push([f"{REF}:{REF}"], callbacks=terug)

@@ -426,3 +426,21 @@ def test_wat_op_schijf_veranderde_zoals_libgit2_het_ziet(team, monkeypatch):
     shutil.rmtree(team.a / "dossiers" / dossier_id)
     assert beide() == sorted(["dossiers/2026-077/dossier.yaml", f"dossiers/{dossier_id}/dossier.yaml",
                               "register/verwijderd.csv"])
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows takes the lock with a rename, not a hard link")
+def test_een_gedeelde_map_zonder_harde_links_deelt_via_libgit2(team, monkeypatch):
+    """A share that makes no hard links (SMB mounted without unix extensions: link() says EPERM or
+    EOPNOTSUPP) still shares: the push goes through libgit2's transport, and the colleague gets it."""
+    dossier_id = team.start()
+
+    def geen_link(*_args, **_kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(git_opslag.os, "link", geen_link)
+    team.ok(team.a, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-22",
+            "--omschrijving", "Zonder harde links", "--no-input")
+    assert "gedeeld" in team.ok(team.a, "team", "sync").output
+    assert not (team.remote / "refs" / "heads" / "main.lock").exists()
+    team.ok(team.b, "team", "sync")
+    assert "Zonder harde links" in {t.omschrijving for t in team.dossier(team.b, dossier_id).tijdlijn}
