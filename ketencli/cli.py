@@ -242,6 +242,23 @@ class KetenGroep(typer_core.TyperGroup):
         super().__init__(*args, **kwargs)
         voeg_luie_commando_s_toe(self)
 
+    def _commandopad(self, args: Any) -> str:
+        """The command the arguments name ("ketencli overzicht"), for an error click raised without
+        its context (an option without its value): the help to point to is that command's."""
+        woorden, groep = ["ketencli"], self
+        try:
+            for arg in list(sys.argv[1:] if args is None else args):
+                if not isinstance(arg, str) or arg.startswith("-") or not hasattr(groep, "get_command"):
+                    break
+                commando = groep.get_command(_click.Context(groep), arg)
+                if commando is None:
+                    break
+                woorden.append(arg)
+                groep = commando.echt() if hasattr(commando, "echt") else commando  # a lazy command: loaded
+        except Exception:  # noqa: BLE001 - the error handler itself never fails: the root's help then
+            return "ketencli"
+        return " ".join(woorden)
+
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         try:
@@ -259,7 +276,7 @@ class KetenGroep(typer_core.TyperGroup):
             sys.exit(2)
         except _click.exceptions.UsageError as fout:
             boodschap = _vertaal_gebruiksfout(fout)
-            pad = fout.ctx.command_path if fout.ctx else "ketencli"
+            pad = fout.ctx.command_path if fout.ctx else self._commandopad(args)
             _stderr(f"Fout: {boodschap.rstrip('.')}.", "bold red")
             _stderr(f"Probeer '{pad} --help' voor hulp.", "yellow")
             sys.exit(2)

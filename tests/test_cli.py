@@ -197,3 +197,17 @@ def test_ctrl_c_buiten_een_vraag_wordt_gemeld(kc, palmeneire, monkeypatch):
     monkeypatch.setattr(store, "laad", onderbroken)
     uit = kc("dossier", "show", palmeneire)
     assert uit.exit_code == 130 and "Afgebroken" in uit.output
+
+
+@pytest.mark.parametrize("argumenten, hulp", [
+    (["overzicht", "--weken"], "ketencli overzicht --help"),
+    (["dossier", "list", "--fase"], "ketencli dossier list --help"),
+    (["pva", "rij", "add", "2026-001", "--domein"], "ketencli pva rij add --help"),
+    (["dossier", "bestaatniet"], "ketencli dossier --help"),
+])
+def test_een_optie_zonder_waarde_wijst_naar_de_hulp_van_dat_commando(kc, argumenten, hulp):
+    """An option given without its value (click raises that without its command's context): the
+    message points to the help of the command the user typed, not to the root's (found in a trial)."""
+    uit = kc(*argumenten)
+    assert uit.exit_code == 2 and f"Probeer '{hulp}' voor hulp." in uit.stderr
+    assert "Traceback" not in uit.output
