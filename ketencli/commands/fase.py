@@ -169,7 +169,7 @@ def ico(
             d.fase = nieuwe_fase
     from ketencli import planning
 
-    ui.gelukt(f"Uitkomst van {planning.woorden(d.regio)['intake_kort']} bewaard: {ICO_LABELS[conclusie]}. "
+    ui.gelukt(f"Uitkomst van {planning.woorden(d.regio)['intake']} bewaard: {ICO_LABELS[conclusie]}. "
               f"Fase nu: {FASE_LABELS[nieuwe_fase]}.")
     if regisseur_bron:
         r = d.casusregisseur
