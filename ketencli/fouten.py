@@ -94,6 +94,10 @@ def schijf_oorzaak(fout: OSError) -> tuple[str, str]:
     if nummer == errno.ENOENT:
         return ("de map bestaat (niet meer)",
                 "Kijk na of de schijf of share nog verbonden is en probeer het opnieuw.")
+    if nummer in (errno.ENOTDIR, errno.EEXIST):
+        return ("een deel van het pad is een bestand en geen map",
+                "Kijk na of je datamap (KETENCLI_HOME, als je die instelde) naar een map wijst en niet naar "
+                "een bestand.")
     if nummer in (errno.ENAMETOOLONG,):
         return ("het pad is te lang", "Kies een kortere map.")
     return (f"het besturingssysteem weigerde het schrijven (foutcode {nummer})" if nummer else

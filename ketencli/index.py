@@ -121,8 +121,13 @@ def dossierbestanden() -> list[tuple[str, list[int]]]:
     conflict copy) changes the folder's stamp."""
     try:
         items = list(os.scandir(paden.dossiers_dir()))
-    except OSError:
+    except FileNotFoundError:  # no dossier yet
         return []
+    except OSError as fout:  # a data home that is a file, a folder without read rights
+        from ketencli.fouten import schrijffout
+
+        raise schrijffout(fout, f"De map met je dossiers ({paden.dossiers_dir()}) kon niet gelezen worden",
+                          gevolg="") from None
     gevonden = []
     past, bestand = paden.ID_PATROON.match, os.sep + paden.DOSSIER_BESTAND
     for item in items:  # a loop kept lean: it runs once per dossier on every listing (issue 19)

@@ -200,3 +200,15 @@ def test_de_cache_van_voor_het_marshal_formaat_verdwijnt(kc, palmeneire, thuis):
     kc.ok("dossier", "list")
     assert sorted(p.name for p in (thuis / "cache").iterdir() if p.name.startswith("samenvattingen")) == [
         "samenvattingen-extra.bin", "samenvattingen.bin"]
+
+
+def test_een_datamap_die_een_bestand_is_wordt_gezegd(kc, tmp_path, monkeypatch):
+    """KETENCLI_HOME pointing at a file: not "Geen dossiers gevonden" with exit 0, but what is wrong and
+    what to do (found in a trial)."""
+    bestand = tmp_path / "een-bestand"
+    bestand.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("KETENCLI_HOME", str(bestand))
+    for argumenten in (("dossier", "list"), ("overzicht",)):
+        uit = kc(*argumenten)
+        assert uit.exit_code == 1 and "een bestand en geen map" in uit.stderr and "KETENCLI_HOME" in uit.stderr
+        assert "Geen dossiers" not in uit.output
