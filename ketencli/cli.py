@@ -342,6 +342,15 @@ COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
      "Wat is te laat, wat moet deze week en volgende week, over al je dossiers."),
     ("dossier", "ketencli.commands.dossier", "app",
      "Dossiers: aanmaken, bekijken, bewerken, gezinsleden, diensten, instemming en regisseur."),
+    ("dossier instemming", "ketencli.commands.fase", "instemming",
+     "Registreer de instemming van een gezinslid met casusregie (of de intrekking of weigering ervan). Stemt een "
+     "volwassene in na de uitkomst 'ketenaanpak met casusregie' van de intaketafel, dan start de casusregie."),
+    ("dossier ico", "ketencli.commands.fase", "ico",
+     "Registreer de uitkomst van de intaketafel van je regio (in Antwerpen het verkennend casusoverleg, ICO); de "
+     "fase volgt daaruit. Bij ketenaanpak-met-casusregie wordt ook de aangestelde casusregisseur vastgelegd."),
+    ("dossier heropen", "ketencli.commands.fase", "heropen",
+     "Heropen een afgesloten dossier, zodat het weer gewijzigd kan worden; dat komt in de historiek."),
+    ("dossier lid", "ketencli.commands.lid", "lid_app", "Gezinsleden toevoegen of wijzigen."),
     ("dossier edit", "ketencli.commands.bewerken", "bewerk",
      "Bewerk het dossier in je teksteditor; bewaard als het klopt."),
     ("dossier dienst", "ketencli.commands.betrokkenen", "dienst_app",
@@ -352,6 +361,14 @@ COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
      "Vul de aanmelding aan of verbeter ze: datum, aanmelder en de aanmeldingsvragen."),
     ("stap", "ketencli.commands.stap", "app",
      "Casusregie stap voor stap: de vier casusregiefasen en de bijlagen A-D als checklists."),
+    ("stap veiligheidsplan", "ketencli.commands.veiligheidsplan", "veiligheidsplan",
+     "Maak of herzie het veiligheidsplan: per gezinslid of voor het hele gezin (met vragen of --from)."),
+    ("stap 458ter", "ketencli.commands.juridisch", "uitleg_458ter",
+     "Toon de uitleg over informatiedeling (art. 458ter Sw.) om voor te lezen of mee te geven; met "
+     "--geinformeerd registreer je wie ze kreeg."),
+    ("stap dringende-maatregel", "ketencli.commands.juridisch", "dringende_maatregel",
+     "Bijlage C: registreer een dringende justitiële maatregel en de vraag om een versnelde opstart aan het "
+     "Justitiehuis (aan wie, cc wie, wanneer). Zonder --beslist-op: toon wat geregistreerd is."),
     ("kijkschema", "ketencli.commands.kijkschema", "app",
      "Het kijkschema: risico- en beschermende factoren per domein, gedateerd."),
     ("pva", "ketencli.commands.pva", "app", "Het plan van aanpak: tonen, controleren en bewerken."),

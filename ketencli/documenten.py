@@ -27,7 +27,7 @@ from typing import Any
 from ketencli import klok, model, store
 from ketencli.fouten import GebruiksFout, KetencliFout
 from ketencli.methodiek import kijkschema, profielen
-from ketencli.methodiek.aanmelding import AANMELDVRAGEN, RELATIE_LABELS
+from ketencli.methodiek.aanmelding import AANMELDVRAGEN, OMGEKEERDE_RELATIE, relatie_woorden
 
 STAVAZA_LABELS = {
     "gepland": "gepland", "prior": "PRIOR", "aangemeld": "aangemeld", "gestart": "gestart",
@@ -127,7 +127,7 @@ def _basis(d: model.Dossier, soort: str, vandaag: date, *, tafel_rol: str | None
         "soort": soort,
         "dossier_id": d.id,
         "gezin": d.gezin,
-        "regio": model.REGIO_NAMEN.get(d.regio, d.regio),
+        "regio": _woorden(d)["regio_naam"],
         "casusregisseur": _regisseur(d),
         "vandaag": vandaag,
     }
@@ -217,12 +217,24 @@ def _leeftijd(lid: model.Gezinslid, op: date) -> str:
 
 
 def _clienten(d: model.Dossier, op: date) -> list[dict[str, Any]]:
+    """The rows of the clients table: the living members only (``Gezinslid.is_client``). A deceased member
+    is no client but stays in the family: named (marked "overleden") in the relations of the living. A
+    relation recorded on one side only (on the deceased grandfather, say) is shown from the other side too."""
     uit = []
     for lid in d.gezinsleden:
+        if not lid.is_client:
+            continue
+        paren = [(r.soort, r.met, r.vorm) for r in lid.relaties]
+        eigen = {r.met for r in lid.relaties}
+        paren += [(OMGEKEERDE_RELATIE.get(r.soort, r.soort), ander.id, r.vorm) for ander in d.gezinsleden
+                  if ander.id not in eigen and ander.id != lid.id for r in ander.relaties if r.met == lid.id]
         relaties = []
-        for r in lid.relaties:
-            relaties.append(f"{RELATIE_LABELS.get(r.soort, r.soort)} {_naam(d, r.met)}"
-                            + (f" ({r.vorm.replace('-', ' ')})" if r.vorm else ""))
+        for soort, met, vorm in paren:
+            ander = d.lid(met)
+            extra = [x for x in ((vorm or "").replace("-", " "), "overleden" if ander and not ander.is_client else "")
+                     if x]
+            relaties.append(f"{relatie_woorden(soort, lid.geslacht)} {_naam(d, met)}"
+                            + (f" ({', '.join(extra)})" if extra else ""))
         niet = lid.tijdelijk_niet_betrokken
         uit.append({
             "naam": lid.naam,
@@ -432,7 +444,7 @@ def context_veiligheidsplan(d: model.Dossier, vandaag: date, *, lid: str | None 
 
     personen = []
     for x in d.gezinsleden:
-        if lid is not None and x.id != lid:
+        if (lid is not None and x.id != lid) or (lid is None and not x.is_client):  # no page for the deceased
             continue
         # each page holds only what this member's role may hold (D32): the own plan, and of the gezin's
         # plan only the fields of GEZINSPLAN_OP_PAGINA (nothing for a pleger)
@@ -518,7 +530,7 @@ def _need_to_know(d: model.Dossier, soort: str, vandaag: date) -> dict[str, Any]
         # in casusregie without a recorded name: lines to fill in and sign, never "no casusregie yet"
         regisseur = {k: v or "______________________________" for k, v in regisseur.items()}
     return {"titel": SOORTEN[soort].titel, "soort": soort, "dossier_id": d.id,
-            "regio": model.REGIO_NAMEN.get(d.regio, d.regio), "casusregisseur": regisseur,
+            "regio": woorden["regio_naam"], "casusregisseur": regisseur,
             "vandaag": vandaag, "casusregie_actief": d.fase == "casusregie",
             "voor_casusregie": _voor_casusregie(d),
             # before casusregie the parket's contact is the link (annex D, L1509-1511, D22, D30)

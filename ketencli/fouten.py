@@ -43,7 +43,7 @@ class AlleenLezen(KetencliFout):
         super().__init__(
             f"Dossier {dossier_id} is afgesloten en kan niet meer gewijzigd worden. Er werd niets bewaard.",
             tip=f"Moet er toch iets veranderen, heropen het dan eerst: "
-            f"`ketencli dossier heropen {dossier_id} --reden \"...\"` (dat wordt in de historie bewaard).",
+            f"`ketencli dossier heropen {dossier_id} --reden \"...\"` (dat komt in de historiek).",
         )
 
 

@@ -2,7 +2,9 @@
 
 pygit2 (libgit2) ships ready-made wheels for Windows, macOS and Linux, so no system git is needed;
 it is C, so a sync of a team's 1,000 dossiers stays within twice a plain ``git pull && git push``
-(``benchmarks/bench_team.py``). It is imported only inside these functions: never on the ``--help``
+(``benchmarks/bench_team.py``): with a shared bare repository on a path, the objects that differ are
+copied directly and the branch moves under git's own lock file (``_kopieer``, ``_zet_tak``); an https
+server goes through libgit2's transport. It is imported only inside these functions: never on the ``--help``
 path, and never for a single user (no team set up: no ``.git`` in the data home, nothing here runs).
 
 What is tracked: ``dossiers/<id>/dossier.yaml`` and ``register/`` (the anonymous register of deleted
@@ -19,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,6 +62,9 @@ def actief(basis: Path | None = None) -> bool:
 def open_repo() -> Any:
     import pygit2
 
+    # keep parsed trees in libgit2's cache: `dossiers/` (one entry per dossier, ~36 kB at 1,000) is over
+    # the default 4 kB limit and was read and parsed again for every file a sync looked up
+    pygit2.settings.cache_object_limit(pygit2.enums.ObjectType.TREE, 1 << 22)
     try:
         return pygit2.Repository(str(home()))
     except pygit2.GitError:
@@ -204,34 +210,224 @@ def _leg_vast(repo: Any, paden: list[str], bericht: str, auteur: str, moment: da
 
 
 def maak_commit(repo: Any, index: Any, bericht: str, auteur: str, moment: datetime | None,
-            tweede_ouder: Any = None) -> bool:
-    boom = index.write_tree()
+                tweede_ouder: Any = None, paden: list[str] | None = None) -> bool:
+    """Commit the index (on HEAD; a merge with ``tweede_ouder``). ``paden``: the only paths where the
+    index differs from HEAD, when the caller knows (a sync): the tree is then HEAD's with those entries
+    replaced, not rebuilt from the whole index (libgit2 reads every tree again to refresh the index's
+    cached trees: ~15 ms at 1,000 dossiers). The index is written after the commit: on disk it is never
+    ahead of the branch, so a kill in between leaves files that the next sync sees and finds committed."""
     ouder = head_commit(repo)
+    if paden is not None and ouder is not None:
+        boom = _boom_met(repo, ouder.tree, {p: _ingang(index, p) for p in paden})
+    else:
+        boom = _schrijf_boom(index)
     if ouder is not None and ouder.tree_id == boom and tweede_ouder is None:
         index.write()
         return False
     if ouder is None and len(index) == 0:
         return False
-    index.write()
     sig = _handtekening(auteur, moment)
     ouders = [c.id for c in (ouder, tweede_ouder) if c is not None]
     repo.create_commit("HEAD", sig, sig, bericht, boom, ouders)
+    index.write()
     return True
+
+
+def _ingang(index: Any, pad: str) -> tuple[Any, int] | None:
+    try:
+        item = index[pad]
+    except KeyError:
+        return None
+    return item.id, item.mode
+
+
+def _boom_met(repo: Any, boom: Any, wijzigingen: dict[str, tuple[Any, int] | None], wortel: bool = True) -> Any:
+    """The id of tree ``boom`` with the files at the '/'-separated paths of ``wijzigingen`` set to
+    (blob id, mode) or removed (None); a folder left empty goes (None for an empty subtree)."""
+    import pygit2
+
+    bouwer = repo.TreeBuilder(boom) if boom is not None else repo.TreeBuilder()
+    mappen: dict[str, dict[str, tuple[Any, int] | None]] = {}
+    for pad, waarde in wijzigingen.items():
+        naam, _, rest = pad.partition("/")
+        if rest:
+            mappen.setdefault(naam, {})[rest] = waarde
+        elif waarde is None:
+            if bouwer.get(naam) is not None:
+                bouwer.remove(naam)
+        else:
+            bouwer.insert(naam, *waarde)
+    for naam, binnen in mappen.items():
+        oud = bouwer.get(naam)
+        sub = _boom_met(repo, repo[oud.id] if oud is not None and oud.type_str == "tree" else None, binnen, False)
+        if sub is not None:
+            bouwer.insert(naam, sub, pygit2.enums.FileMode.TREE)
+        elif oud is not None:
+            bouwer.remove(naam)
+    if len(bouwer) == 0 and not wortel:
+        return None
+    return bouwer.write()
+
+
+# -- whether the index on disk matches HEAD, without reading every tree -----------------------------
+_MERK = "ketencli-index"
+
+
+def _index_stempel(repo: Any) -> str:
+    st = os.stat(os.path.join(repo.path, "index"))
+    return f"{st.st_ino} {st.st_mtime_ns} {st.st_size}"
+
+
+def merk_index(repo: Any) -> None:
+    """Note that the index on disk matches HEAD now (a sync, after committing everything that differed):
+    the next sync then skips the check for changes staged but not committed. Any later write of the
+    index (by ketencli or git: a new file, another stamp) or a moved HEAD voids the note."""
+    kop = head_commit(repo)
+    if kop is not None:
+        with contextlib.suppress(OSError):
+            (Path(repo.path) / _MERK).write_text(f"{kop.id} {_index_stempel(repo)}\n", encoding="utf-8")
+
+
+def _index_gemerkt(repo: Any, kop: Any) -> bool:
+    try:
+        return (Path(repo.path) / _MERK).read_text(encoding="utf-8").strip() == f"{kop.id} {_index_stempel(repo)}"
+    except OSError:
+        return False
+
+
+def _schrijf_boom(index: Any) -> Any:
+    """``index.write_tree()`` without libgit2's check that every entry's object exists (a lookup per
+    entry: ~10 ms of a sync at 1,000 dossiers). The entries a sync or save adds are written by
+    ``index.add`` itself, the others come from the index's cached trees of earlier commits."""
+    import pygit2
+
+    pygit2.settings.enable_strict_object_creation(False)
+    try:
+        return index.write_tree()
+    finally:
+        pygit2.settings.enable_strict_object_creation(True)
 
 
 _GEVOLGD = re.compile(r"^(dossiers/\d{4}-\d{3,}/dossier\.yaml|register/[^/]+|\.gitignore)$")
 
 
-def gewijzigd_op_schijf(repo: Any) -> list[str]:
-    """The tracked kinds of files that differ from the last commit (changed, new or removed)."""
+def _gewijzigd(repo: Any) -> Iterator[str]:
+    """The paths whose file differs from the index (changed, removed, new: a new folder is one entry
+    ending in "/", not walked into, so a dossier's documenten/ stays unread), then those staged in the
+    index but not in the last commit (a commit killed halfway). Cheaper than ``repo.status``, which
+    reads every tree of the last commit: the index's cached trees say whether anything is staged."""
     import pygit2
 
+    index = repo.index
+    snel = _op_schijf_volgens_index(repo)
+    if snel is not None:
+        yield from snel
+    else:
+        for delta in index.diff_to_workdir(pygit2.enums.DiffOption.INCLUDE_UNTRACKED).deltas:
+            yield delta.new_file.path
+            if delta.old_file.path != delta.new_file.path:
+                yield delta.old_file.path
+    kop = head_commit(repo)
+    if kop is None:
+        yield from (e.path for e in index)
+        return
+    if _index_gemerkt(repo, kop):
+        return
+    try:
+        gelijk = index.write_tree() == kop.tree_id  # no write when the index's cached trees are whole
+    except pygit2.GitError:
+        gelijk = False
+    if not gelijk:
+        for delta in index.diff_to_tree(kop.tree).deltas:
+            yield delta.old_file.path
+            yield delta.new_file.path
+
+
+def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
+    """What ``index.diff_to_workdir`` reports for ketencli's tracked kinds of files, from the stat data
+    in the index file itself (git's documented format, versions 2 and 3): one stat per tracked file,
+    and a file read and hashed only when its stat differs or it changed in the same moment the index
+    was written ("racily clean", as git checks it); new dossier folders and register files from one
+    listing each. libgit2 reads every folder of the data home for this (~12 ms at 1,000 dossiers).
+    None for an index this does not read (version 4, split or sparse, conflict stages, flags): the
+    caller asks libgit2."""
+    import stat
+    import struct
+
+    import pygit2
+
+    pad_index = os.path.join(repo.path, "index")
+    basis = repo.workdir
+    try:
+        with open(pad_index, "rb") as f:
+            data = f.read()
+        stempel = os.stat(pad_index).st_mtime_ns
+    except OSError:
+        return None
+    if basis is None or len(data) < 32 or data[:4] != b"DIRC":
+        return None
+    versie, aantal = struct.unpack_from(">II", data, 4)
+    if versie not in (2, 3):
+        return None
+    grens = (stempel // 1_000_000_000, stempel % 1_000_000_000)
+    gevolgd: set[str] = set()
+    uit: list[str] = []
+    pos = 12
+    try:
+        for _ in range(aantal):
+            _, _, sec, nsec, _, ino, _, _, _, grootte = struct.unpack_from(">10I", data, pos)
+            (vlaggen,) = struct.unpack_from(">H", data, pos + 60)
+            if vlaggen & 0xF000:  # assume-valid, extended flags (skip-worktree …) or a conflict stage
+                return None
+            einde = data.index(b"\0", pos + 62)
+            naam = data[pos + 62:einde].decode("utf-8")
+            oid = data[pos + 40:pos + 60]
+            pos += (62 + einde - (pos + 62) + 8) & ~7
+            gevolgd.add(naam)
+            try:
+                st = os.lstat(basis + naam)
+            except (FileNotFoundError, NotADirectoryError):
+                uit.append(naam)
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                uit.append(naam)
+                continue
+            zelfde = ((st.st_size & 0xFFFFFFFF) == grootte and (st.st_mtime_ns // 1_000_000_000) & 0xFFFFFFFF == sec
+                      and (nsec == 0 or st.st_mtime_ns % 1_000_000_000 == nsec)
+                      and (ino == 0 or st.st_ino & 0xFFFFFFFF == ino))
+            if zelfde and (sec, nsec) < grens:
+                continue
+            if pygit2.hashfile(basis + naam).raw != oid:
+                uit.append(naam)
+        while pos + 8 <= len(data) - 20:  # the extensions after the entries
+            if data[pos:pos + 4] in (b"link", b"sdir"):  # a split or sparse index: entries live elsewhere
+                return None
+            pos += 8 + struct.unpack_from(">I", data, pos + 4)[0]
+    except (struct.error, ValueError, UnicodeDecodeError, OSError):
+        return None
+    mappen = {n.split("/", 2)[1] for n in gevolgd if n.startswith("dossiers/") and n.count("/") == 2}
+    for map_, binnen in (("dossiers", False), ("register", True)):
+        try:
+            items = list(os.scandir(basis + map_))
+        except OSError:
+            continue
+        for item in items:
+            if binnen:
+                naam = f"register/{item.name}"
+                if naam not in gevolgd and not item.name.endswith(".tmp") and item.is_file():
+                    uit.append(naam)
+            elif item.name not in mappen and os.path.isfile(os.path.join(item.path, "dossier.yaml")):
+                uit.append(f"dossiers/{item.name}/dossier.yaml")
+    if ".gitignore" not in gevolgd and os.path.isfile(basis + ".gitignore"):
+        uit.append(".gitignore")
+    return uit
+
+
+def gewijzigd_op_schijf(repo: Any) -> list[str]:
+    """The tracked kinds of files that differ from the last commit (changed, new or removed)."""
     uit = []
     basis = home()
-    # "normal": a new folder is one entry (not walked into: a dossier's documenten/ stays unread)
-    for pad, vlag in repo.status(untracked_files="normal", ignored=False).items():
-        if vlag & pygit2.enums.FileStatus.IGNORED or vlag == pygit2.enums.FileStatus.CURRENT:
-            continue
+    for pad in set(_gewijzigd(repo)):
         if pad.endswith("/"):
             kandidaten = [f"{pad}dossier.yaml"] if pad.startswith("dossiers/") and pad.count("/") == 2 else \
                 [f"{pad}{p.name}" for p in (basis / pad).iterdir()] if pad == "register/" else []
@@ -448,6 +644,145 @@ def _vereis_gedeelde_map(url: str) -> None:
                            "juiste pad met `ketencli team init --remote PAD`.")
 
 
+# -- a shared bare repository on a path: objects copied directly ----------------------------------
+# libgit2's transport for a path builds a pack of what the other side lacks by first reading every tree
+# of the commits that side has (~1,000 subtrees at 1,000 dossiers: most of a sync's time), then indexes
+# that pack. Between two repositories on this computer (a share is mounted), copying the objects that
+# differ from the parent commit is enough; the branch is updated with git's own lock-file protocol.
+
+
+def _gedeelde_map(url: str) -> Any | None:
+    """The remote as a bare repository on a path, opened; None for any other kind (an https server, a
+    working tree): those go through libgit2's transport."""
+    if soort_url(url) != "pad":
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    import pygit2
+
+    pad = unquote(urlsplit(url).path) if url.startswith("file://") else libgit2_url(url)
+    try:
+        ander = pygit2.Repository(pad, pygit2.enums.RepositoryOpenFlag.NO_SEARCH)
+    except (pygit2.GitError, OSError):
+        return None
+    return ander if ander.is_bare else None
+
+
+def _kopieer(bron: Any, doel: Any, tip: Any) -> None:
+    """Copy the objects reachable from commit ``tip`` of ``bron`` that ``doel`` lacks: each commit after
+    its parents, a tree after its entries, so a copy cut off halfway leaves only objects whose own
+    objects are all there (git's invariant, on which the check ``oid in doel`` relies)."""
+    volgorde: list[Any] = []
+    gezien: set[Any] = set()
+    stapel: list[tuple[Any, bool]] = [(tip, False)]
+    while stapel:  # the commits doel lacks, parents first
+        oid, klaar = stapel.pop()
+        if klaar:
+            volgorde.append(oid)
+        elif oid not in gezien and oid not in doel:
+            gezien.add(oid)
+            stapel.append((oid, True))
+            stapel.extend((ouder, False) for ouder in bron[oid].parent_ids)
+    for oid in volgorde:
+        commit = bron[oid]
+        basis = bron[commit.parent_ids[0]].tree if commit.parent_ids else None
+        _kopieer_boom(bron, doel, commit.tree, basis)
+        _kopieer_object(bron, doel, oid)
+
+
+def _kopieer_boom(bron: Any, doel: Any, boom: Any, basis: Any) -> None:
+    """Copy tree ``boom``: only the entries that differ from ``basis`` (a tree ``doel`` has whole)."""
+    if boom.id in doel:
+        return
+    oud = {e.name: e for e in basis} if basis is not None else {}
+    for item in boom:
+        vorig = oud.get(item.name)
+        if vorig is not None and vorig.id == item.id:
+            continue
+        if item.type_str == "tree":
+            _kopieer_boom(bron, doel, item, vorig if vorig is not None and vorig.type_str == "tree" else None)
+        elif item.type_str == "blob" and item.id not in doel:
+            _kopieer_object(bron, doel, item.id)
+    _kopieer_object(bron, doel, boom.id)
+
+
+def _kopieer_object(bron: Any, doel: Any, oid: Any) -> None:
+    soort, data = bron.odb.read(oid)
+    if doel.odb.write(soort, data) != oid:  # pragma: no cover - a damaged object
+        raise OSError(f"object {oid} beschadigd")
+
+
+def _zet_tak(ander: Any, repo: Any, nieuw: Any) -> None:
+    """Move the other repository's branch to ``nieuw`` as git does: under ``<ref>.lock`` (created
+    exclusively, so a git or ketencli pushing at the same moment waits its turn), only as a fast-forward
+    of what it holds now. The lock is made whole (a hard link of a written file; on Windows a rename)
+    and noted in this repository first: a lock a killed sync left is recognised by its content and
+    removed by the next one. Raises Geweigerd (someone pushed first, or holds the lock)."""
+    pad = Path(ander.path) / REF
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    slot_pad = pad.with_name(pad.name + ".lock")
+    dagboek = Path(repo.path) / "ketencli-duw"  # the push in progress: "<oid>" of the lock it makes
+    _ruim_eigen_slot(Path(ander.path), slot_pad, dagboek)
+    inhoud = f"{nieuw}\n"
+    dagboek.write_text(inhoud, encoding="utf-8")
+    tijdelijk = Path(ander.path) / f".ketencli-duw-{nieuw}.tmp"
+    try:
+        tijdelijk.write_text(inhoud, encoding="utf-8")
+        try:
+            for _ in range(40):  # a colleague's push holds the lock for a moment
+                try:
+                    if os.name == "nt":
+                        os.rename(tijdelijk, slot_pad)  # never replaces an existing file on Windows
+                    else:
+                        os.link(tijdelijk, slot_pad)
+                    break
+                except FileExistsError:
+                    time.sleep(0.05)
+            else:
+                raise TeamFout(f"De gedeelde opslag is vergrendeld: {slot_pad} blijft bestaan.",
+                               tip="Je wijzigingen blijven op deze computer bewaard. Probeer `ketencli team sync` "
+                                   "zo meteen opnieuw. Blijft het zo terwijl niemand deelt, dan bleef het slot "
+                                   "staan na een onderbroken synchronisatie op een andere computer: vraag je "
+                                   "beheerder dat bestand te verwijderen.")
+        finally:
+            with contextlib.suppress(OSError):
+                tijdelijk.unlink()
+        try:
+            try:
+                huidig = ander.lookup_reference(REF).target
+            except KeyError:
+                huidig = None
+            if huidig is not None and huidig != nieuw and not (huidig in repo and repo.descendant_of(nieuw, huidig)):
+                raise Geweigerd("niet-fast-forward: iemand deelde eerst")
+            with contextlib.suppress(OSError):
+                os.chmod(slot_pad, pad.stat().st_mode & 0o777)  # as the branch file was (a group share)
+            os.replace(slot_pad, pad)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                slot_pad.unlink()
+            raise
+    finally:
+        with contextlib.suppress(OSError):
+            dagboek.unlink()
+
+
+def _ruim_eigen_slot(map_: Path, slot_pad: Path, dagboek: Path) -> None:
+    """Remove the branch lock (and temp file) a killed push of this repository left: the lock holds the
+    commit noted in ``dagboek``, which no one else can push before it is on the branch."""
+    try:
+        oid = dagboek.read_text(encoding="utf-8").strip()
+    except OSError:
+        return
+    if re.fullmatch(r"[0-9a-f]{40}", oid):
+        with contextlib.suppress(OSError):
+            if slot_pad.read_text(encoding="utf-8").strip() == oid:
+                slot_pad.unlink()
+        with contextlib.suppress(OSError):
+            (map_ / f".ketencli-duw-{oid}.tmp").unlink()
+    with contextlib.suppress(OSError):
+        dagboek.unlink()
+
+
 def haal_op(repo: Any) -> Any | None:
     """Fetch the remote's branch; returns its commit (None when the remote is still empty).
     Raises TeamFout (unreachable, a folder that is not there or no git repository)."""
@@ -455,6 +790,25 @@ def haal_op(repo: Any) -> Any | None:
 
     remote = repo.remotes["origin"]
     _vereis_gedeelde_map(remote.url)
+    ander = _gedeelde_map(remote.url)
+    if ander is not None:
+        try:
+            tip = ander.lookup_reference(REF).target
+        except KeyError:
+            tip = None
+        except (pygit2.GitError, OSError) as fout:
+            raise _onbereikbaar(fout) from None
+        if tip is not None:
+            try:
+                _kopieer(ander, repo, tip)
+            except (pygit2.GitError, OSError, KeyError) as fout:
+                raise _onbereikbaar(fout) from None
+            repo.references.create(REF_REMOTE, tip, force=True)
+            return repo[tip]
+        try:
+            return repo.lookup_reference(REF_REMOTE).peel()
+        except KeyError:
+            return None
     terug = _terugroep(remote.url)
     try:
         remote.fetch([f"+{REF}:{REF_REMOTE}"], callbacks=terug)
@@ -474,6 +828,16 @@ def duw(repo: Any) -> None:
 
     remote = repo.remotes["origin"]
     _vereis_gedeelde_map(remote.url)
+    ander = _gedeelde_map(remote.url)
+    if ander is not None:
+        kop = head_commit(repo)
+        try:
+            _kopieer(repo, ander, kop.id)
+            _zet_tak(ander, repo, kop.id)
+        except (pygit2.GitError, OSError, KeyError) as fout:
+            raise _onbereikbaar(fout) from None
+        repo.references.create(REF_REMOTE, kop.id, force=True)
+        return
     terug = _terugroep(remote.url)
     try:
         remote.push([f"{REF}:{REF}"], callbacks=terug)
@@ -498,33 +862,28 @@ def merge_basis(repo: Any, a: Any, b: Any) -> Any | None:
     return repo[basis] if basis is not None else None
 
 
-def is_voorouder(repo: Any, voorouder: Any, van: Any) -> bool:
-    return voorouder.id == van.id or repo.descendant_of(van.id, voorouder.id)
-
-
 def gewijzigde_paden(repo: Any, van: Any, naar: Any) -> set[str]:
-    """The paths whose content differs between two trees (either may be None: the empty tree)."""
-    if van is None and naar is None:
-        return set()
-    if van is None:
-        return {p for p in _alle_paden(naar)}
-    if naar is None:
-        return {p for p in _alle_paden(van)}
-    diff = van.diff_to_tree(naar)
-    uit = set()
-    for delta in diff.deltas:
-        uit.add(delta.old_file.path)
-        uit.add(delta.new_file.path)
+    """The paths whose content differs between two trees (either may be None: the empty tree). Walks
+    only into the subtrees whose ids differ: libgit2's tree diff reads every subtree (~13 ms at 1,000
+    dossiers for 10 changed ones)."""
+    uit: set[str] = set()
+    _vergelijk(van, naar, "", uit)
     return uit
 
 
-def _alle_paden(boom: Any, voor: str = "") -> Iterator[str]:
-    for item in boom:
-        pad = f"{voor}{item.name}"
-        if item.type_str == "tree":
-            yield from _alle_paden(item, pad + "/")
-        else:
-            yield pad
+def _vergelijk(van: Any, naar: Any, voor: str, uit: set[str]) -> None:
+    links = {e.name: e for e in van} if van is not None else {}
+    rechts = {e.name: e for e in naar} if naar is not None else {}
+    for naam in links.keys() | rechts.keys():
+        a, b = links.get(naam), rechts.get(naam)
+        if a is not None and b is not None and a.id == b.id:
+            continue
+        boom_a = a if a is not None and a.type_str == "tree" else None
+        boom_b = b if b is not None and b.type_str == "tree" else None
+        if (a is not None and boom_a is None) or (b is not None and boom_b is None):
+            uit.add(voor + naam)  # a file on either side
+        if boom_a is not None or boom_b is not None:
+            _vergelijk(boom_a, boom_b, f"{voor}{naam}/", uit)
 
 
 def werk_index_bij(repo: Any, paden: list[str]) -> Any:

@@ -209,6 +209,14 @@ class Gezinslid(Basis):
         if isinstance(self.overleden, int):
             return date(self.overleden, 7, 1)
         return self.overleden
+
+    @property
+    def is_client(self) -> bool:
+        """A living member. A deceased member (``overleden``) stays in the genogram and the family's
+        relations, but is no client: not in the documents' clients table, no veiligheidsplan page, no
+        child to hear (issue 16 trial: "overleden 2020 (79 jaar)" stood among the clients)."""
+        return self.overleden is None
+
     # a pseudonymised copy (methodiek.pseudoniem, issue 20 §9) has no birth date but keeps the age:
     # the date stays here, out of every dump and every template context
     _geboortedatum_voor_leeftijd: date | None = PrivateAttr(default=None)
@@ -248,9 +256,9 @@ class Gezinslid(Basis):
         return jaren >= 18
 
     def is_kind_ouder_dan_12(self, op: date) -> bool:
-        """From the 12th birthday on (decisions D16), for members in the role of kind."""
+        """From the 12th birthday on (decisions D16), for living members in the role of kind."""
         jaren = self.leeftijd(op)
-        return "kind" in self.rollen and jaren is not None and 12 <= jaren < 18
+        return "kind" in self.rollen and self.is_client and jaren is not None and 12 <= jaren < 18
 
 
 class BetrokkenDienst(Basis):
@@ -587,6 +595,9 @@ class Afronding(Basis):
     opvolging_tot: date | None = None  # +6 months: the afsluiting at the ronde tafel
     rondetafel_check_op: date | None = None  # optional earlier check for new facts (~3 months)
     afgesloten_op: date | None = None
+    # the fase the dossier was closed from (afgerond, or geen-instemming/niet-ingestroomd without casusregie,
+    # D8): `dossier heropen` gives it back; files from before this field fall back to the historie text
+    afgesloten_uit_fase: Fase | None = None
     nieuwe_feiten: str = ""  # the last check before afsluiting
     vervolghulp_goed_gestart: bool | None = None
     vroeger_reden: str = ""  # afsluiting before six months
@@ -853,6 +864,8 @@ class TafelInstelling(Basis):
 
 
 class RegioInstelling(Basis):
+    # the region's own name (D30), e.g. "IFG-ketenaanpak arrondissement Leuven"; else the built-in one
+    naam: str | None = None
     tafels: dict[str, TafelInstelling] = Field(default_factory=dict)
     vrije_dagen: list[str] | None = None
     partners: list[str] | None = None
@@ -875,6 +888,11 @@ class RegioInstelling(Basis):
                                  "streepjes, bv. opvangplaats: \"Geen opvangplaats\"")
             niet_leeg(str(tekst), f"het label van knelpuntcategorie {key}")
         return waarden
+
+    @field_validator("naam")
+    @classmethod
+    def _naam_niet_leeg(cls, waarde: str | None) -> str | None:
+        return None if waarde is None else niet_leeg(waarde, "de naam van de regio").strip()
 
     @field_validator("vrije_dagen")
     @classmethod

@@ -72,7 +72,7 @@ _EIGEN_IN_DOSSIERMAP = (DOSSIER_BESTAND, DOSSIER_BESTAND + ".lock", "documenten"
 _METADATA = (".DS_Store", "Thumbs.db", "desktop.ini")
 
 
-def vreemde_bestanden(map_: Path) -> list[str]:
+def vreemde_bestanden(map_: str | Path) -> list[str]:
     """The names of files in a dossier's folder that ketencli did not put there, sorted: a sync
     tool's conflict copy ("dossier (conflicted copy …).yaml", "dossier-LAPTOP.yaml"), a file copied
     in by hand. ketencli never reads them, so the user must be told (issue 15 §5). [] when the

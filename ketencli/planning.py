@@ -46,6 +46,7 @@ sent (``agendeer uitkomst ... --status ingediend``) it is never "te laat".
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 from collections.abc import Iterator
@@ -184,9 +185,12 @@ def instellingen_stempel() -> str:
 
 
 def alle_regios() -> dict[str, Regio]:
-    """The regions with the user's settings applied (re-read when the file changes)."""
+    """The regions with the user's settings applied (re-read when the file changes; not looked at again
+    within ``instellingen_vast``)."""
     from ketencli import store
 
+    if _CACHE.get("vast"):
+        return _CACHE["regios"]
     stempel = str(store.regio_instellingen_pad()) + "|" + instellingen_stempel()
     if _CACHE.get("stempel") != stempel:
         instellingen = store.lees_regio_instellingen()
@@ -194,6 +198,24 @@ def alle_regios() -> dict[str, Regio]:
         _CACHE["regios"] = _regios.toepassen(instellingen)
         _CACHE["stempel"] = stempel
     return _CACHE["regios"]
+
+
+@contextlib.contextmanager
+def instellingen_vast() -> Iterator[None]:
+    """For a bulk computation (a cold index of thousands of dossiers, issue 19): the region settings are
+    read once here, and ``alle_regios`` does not look at the file again (two stats per dossier) until the
+    block ends. Settings that do not load are left to each call, which raises as before."""
+    try:
+        alle_regios()
+    except KetencliFout:
+        yield
+        return
+    vorige = _CACHE.get("vast")
+    _CACHE["vast"] = True
+    try:
+        yield
+    finally:
+        _CACHE["vast"] = vorige
 
 
 def _controleer_nieuwe_tafels(instellingen: dict[str, Any], pad: Any) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from ketencli import klok, model
+from ketencli import klok
 from ketencli.fouten import AlleenLezen, BestandsFout, ConflictFout, DossierNietGevonden, KetencliFout, schrijffout
 from ketencli.paden import (  # noqa: F401 - the places are part of store's public surface
     DOSSIER_BESTAND,
@@ -47,6 +47,23 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
 from ketencli.paden import ruim_oude_kopieen_op as paden_ruim
 from ketencli.paden import schrijf_atomisch as _schrijf_atomisch
+
+if typing.TYPE_CHECKING:
+    from ketencli import model
+else:
+
+    class _LuiModel:
+        """``ketencli.model`` imported at its first use: pydantic and the schema (~0.1 s) only when a
+        dossier is validated. A `team sync` that writes a colleague's files as they are and merges no
+        dossier never needs it (issue 18, ``benchmarks/bench_team.py``)."""
+
+        def __getattr__(self, naam: str) -> Any:
+            from ketencli import model as echt
+
+            globals()["model"] = echt
+            return getattr(echt, naam)
+
+    model = _LuiModel()
 
 KOPTEKST = (
     "# ketencli-dossier. Bewerk het liefst met `ketencli dossier edit {id}`: ketencli controleert\n"
@@ -78,6 +95,17 @@ class _SleutelZonderNaam(yaml.YAMLError):
         self.merk = merk
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+# the scalar tags ``_Lader``'s fast pass builds with the loader's own constructors
+_SNEL_TAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+              "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+class _Terugval(Exception):
+    """Internal: the fast pass of ``_Lader.construct_document`` leaves this document to PyYAML's constructor."""
+
+
 class _Lader(_BasisLoader):  # type: ignore[misc]
     """SafeLoader without YAML 1.1's surprises: ``no``/``ja`` stay text, ``0470123456`` and
     ``13:00`` stay text (no octal or base-60 numbers), only true/false are booleans. A key written
@@ -102,6 +130,81 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
                 gezien[sleutel] = sleutel_knoop
         return super().construct_mapping(node, deep=deep)
 
+    # The composer asks, per node, to descend into and ascend out of the path resolvers; there are
+    # none, so the answer is nothing. Builtins taking the same arguments do nothing cheaper than a
+    # Python method (a million calls in a cold index of 10,000 dossiers, issue 19).
+    descend_resolver = {}.get
+    ascend_resolver = int
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """``Resolver.resolve`` for a loader without path resolvers: the same tags, without its list
+        building per scalar (the C parser calls this once per node; module names, not attributes)."""
+        if kind is _ScalarNode:
+            if implicit[0]:
+                for tag, patroon in _PER_TEKEN.get(value[:1], _OVERAL):
+                    if patroon.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is _SequenceNode else _MAP
+
+    def construct_document(self, node: Any) -> Any:
+        """The Python data of a document, built in one recursive pass for what dossier files hold: text
+        keys, each once; text, null, booleans, numbers, dates; lists and blocks. Anything else (an
+        alias of a list or block, a merge key, a duplicate or null key, another tag, a value that does
+        not construct, a nesting too deep) goes through PyYAML's own constructor, which gives its
+        result or its error exactly as before. PyYAML's constructor, with its generator per node and
+        its bookkeeping for recursive structures, was a third of a cold index (issue 19)."""
+        try:
+            return self._snel(node)
+        except Exception:  # noqa: BLE001 - the exact path below raises the real error, if any
+            return super().construct_document(node)
+
+    def _snel(self, wortel: Any) -> Any:
+        scalair, lijst, blok = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+        bouwers = {tag: self.yaml_constructors[tag] for tag in _SNEL_TAGS}
+        gezien: set[int] = set()
+
+        def bouw(node: Any) -> Any:
+            soort = node.__class__
+            if soort is scalair:
+                return node.value if node.tag == _STR else bouwers[node.tag](self, node)
+            if id(node) in gezien:  # an alias: the exact path keeps it one object (and finite)
+                raise _Terugval
+            gezien.add(id(node))
+            if soort is blok and node.tag == _MAP:
+                uit = {}
+                for sleutel, waarde in node.value:
+                    if sleutel.tag != _STR or sleutel.__class__ is not scalair:
+                        raise _Terugval
+                    if waarde.__class__ is scalair:  # most values: built here, without a call
+                        tag = waarde.tag
+                        uit[sleutel.value] = waarde.value if tag == _STR else bouwers[tag](self, waarde)
+                    else:
+                        uit[sleutel.value] = bouw(waarde)
+                if len(uit) != len(node.value):  # a key written twice: the exact check names it
+                    raise _Terugval
+                return uit
+            if soort is lijst and node.tag == _SEQ:
+                return [bouw(x) for x in node.value]
+            raise _Terugval
+
+        try:
+            return bouw(wortel)
+        finally:
+            # ``bouw`` refers to itself (and to this loader): break that cycle, or every loader would
+            # stay in memory while a bulk load keeps the cyclic collector off (issue 19)
+            bouw = None  # type: ignore[assignment]
+
+    def _datum(self, node: Any) -> Any:
+        """A timestamp scalar: a plain date (``2026-03-15``) by ``date.fromisoformat``, the same
+        ``date`` as PyYAML's regex and int conversions give; a date with a time by PyYAML's constructor.
+        A ``!!timestamp`` that is neither is a marked error (PyYAML fails on it without a position)."""
+        if _DATUM.match(node.value):
+            return datetime.date.fromisoformat(node.value)
+        if self.timestamp_regexp.match(node.value) is None:
+            raise yaml.constructor.ConstructorError(None, None, "found an invalid timestamp", node.start_mark)
+        return self.construct_yaml_timestamp(node)
+
     @staticmethod
     def _misschien_fout(node: Any) -> bool:
         """False when every key is a distinct plain text (the common case, checked without building
@@ -115,6 +218,7 @@ class _Lader(_BasisLoader):  # type: ignore[misc]
         return False
 
 
+_Lader.add_constructor("tag:yaml.org,2002:timestamp", _Lader._datum)
 _Lader.yaml_implicit_resolvers = {
     eerste: [(tag, rx) for tag, rx in lijst if tag not in {
         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}]
@@ -131,6 +235,11 @@ _Lader.add_implicit_resolver(
     re.compile(r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)$"),
     list("-+0123456789."),
 )
+# what a plain scalar may resolve to, by its first character ('' for the empty scalar): ``_Lader.resolve``
+_OVERAL = tuple(_Lader.yaml_implicit_resolvers.get(None, []))
+_PER_TEKEN = {eerste: tuple(lijst) + _OVERAL
+              for eerste, lijst in _Lader.yaml_implicit_resolvers.items() if eerste is not None}
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
 class _OnthoudtTags:
@@ -218,7 +327,6 @@ def naar_yaml(data: Any) -> str:
     return tekst
 
 
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _MAP_BEGIN = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
 _SEQ_BEGIN = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
 _MAP_EIND, _SEQ_EIND = yaml.MappingEndEvent(), yaml.SequenceEndEvent()
@@ -370,8 +478,8 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
                            tip="Schrijf een datum als jjjj-mm-dd, bv. 2026-03-15.") from None
 
 
-# what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it)
-# (compiled only when a file has such a character: its ranges beyond U+FFFF take ~2 ms to compile)
+# what YAML accepts in a file (YAML 1.1 §5.1, as PyYAML's reader checks it); compiled where an error
+# needs it, not at import (~3 ms: every command that imports store paid it)
 _VERBODEN_TEKEN = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]|\uFEFF(?!^)"
 
 
@@ -451,6 +559,7 @@ def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
         "expected <block end>, but found": "de inspringing klopt niet",
         "found undefined alias": "onbekende verwijzing (*)",
         "found duplicate anchor": "dubbel anker (&)",
+        "found an invalid timestamp": "dit is geen datum; schrijf jjjj-mm-dd, bv. 2026-03-15",
     }
     probleem = fout.problem or ""
     for engels, nederlands in vertalingen.items():
@@ -784,18 +893,16 @@ def laad(dossier_id: str) -> model.Dossier:
     if not ID_PATROON.match(dossier_id):
         raise _niet_gevonden(dossier_id)
     pad = dossier_pad(dossier_id)
+    bron = _weergave(pad)
     try:
         ruw = pad.read_bytes()
     except FileNotFoundError:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
-        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
-    tekst = _decodeer(ruw, _weergave(pad))
-    dossier = dossier_uit_tekst(tekst, _weergave(pad))
+        raise BestandsFout(f"{bron} kan niet gelezen worden ({fout.strerror}).") from None
+    dossier = dossier_uit_tekst(_decodeer(ruw, bron), bron)
     if dossier.id != dossier_id:
-        raise BestandsFout(
-            f"{_weergave(pad)}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id})."
-        )
+        raise BestandsFout(f"{bron}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id}).")
     dossier._stempel = hashlib.sha256(ruw).hexdigest()
     dossier._geladen_fase = dossier.fase
     return dossier
@@ -896,7 +1003,7 @@ def _team_commit(paden: list[str], bericht: str) -> None:
     from ketencli import git_opslag
 
     with contextlib.suppress(Exception):
-        git_opslag.leg_vast(paden, bericht, auteur=lees_profiel().naam, moment=klok.nu())
+        git_opslag.leg_vast(paden, bericht, auteur=profielnaam(), moment=klok.nu())
 
 
 def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = None) -> None:
@@ -1516,6 +1623,22 @@ def lees_profiel() -> model.Profiel:
         raise BestandsFout(f"{_weergave(pad)}: verwacht een blok met sleutels (naam, organisatie, contact, regio).")
     profiel: model.Profiel = valideer_deel(model.Profiel, data, tekst, _weergave(pad))
     return profiel
+
+
+def profielnaam() -> str:
+    """The profile's name (``lees_profiel().naam``) without loading the model: a team sync or save needs
+    only the author (issue 18). A file that is not a plain block of known keys with a text name goes
+    through ``lees_profiel`` for its Dutch error."""
+    pad = profiel_pad()
+    if not pad.is_file():
+        return ""
+    data, _ = lees_fragment(pad)
+    if data is None:
+        return ""
+    if isinstance(data, dict) and set(data) <= {"naam", "organisatie", "contact", "regio"} \
+            and isinstance(data.get("naam", ""), str):
+        return str(data.get("naam", ""))
+    return lees_profiel().naam
 
 
 def bewaar_profiel(profiel: model.Profiel) -> Path:

@@ -17,13 +17,17 @@ machines is impossible: the per-dossier lock is local, and across machines the m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ketencli import git_opslag, klok, samenvoegen, store
+from ketencli import git_opslag, klok, store
 from ketencli.fouten import BestandsFout, GebruiksFout
 from ketencli.git_opslag import TeamFout
+
+if TYPE_CHECKING:  # imported where a dossier is merged or its history read: a sync that merges none needs none
+    from ketencli import samenvoegen
 
 POGINGEN = 5
 DOSSIERPAD = re.compile(r"^dossiers/(\d{4}-\d{3,})/dossier\.yaml$")
@@ -37,7 +41,7 @@ def vereis_team() -> None:
 
 
 def auteur() -> str:
-    return store.lees_profiel().naam
+    return store.profielnaam()
 
 
 def _id(pad: str) -> str | None:
@@ -96,6 +100,11 @@ class Uitkomst:
     # dossier id -> items this computer added under an id a colleague also gave out (renumbered here)
     hernummerde_items: dict[str, list[samenvoegen.Hernummering]] = field(default_factory=dict)
 
+    def dossiers(self) -> set[str]:
+        """The ids of the dossiers this sync changed here (taken over, merged, renumbered)."""
+        return ({i for i in (_id(p) for p in self.opgehaald) if i} | set(self.samengevoegd)
+                | set(self.hernummerd.values()))
+
 
 def sync() -> Uitkomst:
     """Pull, merge, push (see the module docstring). Raises TeamFout (unreachable, refused),
@@ -110,12 +119,14 @@ def sync() -> Uitkomst:
         for _ in range(POGINGEN):
             daar = git_opslag.haal_op(repo)
             hier = git_opslag.head_commit(repo)
-            if daar is not None:
-                if hier is None or git_opslag.is_voorouder(repo, hier, daar):
-                    if hier is None or hier.id != daar.id:
-                        uit.opgehaald += _spoel_door(repo, hier, daar)
-                elif not git_opslag.is_voorouder(repo, daar, hier):
-                    _voeg_samen(repo, hier, daar, wie, uit)
+            if daar is not None and (hier is None or hier.id != daar.id):
+                # one merge base says it all: ours behind (fast-forward), theirs behind (nothing to take), or both
+                basis = git_opslag.merge_basis(repo, hier, daar) if hier is not None else None
+                if hier is None or (basis is not None and basis.id == hier.id):
+                    uit.opgehaald += _spoel_door(repo, hier, daar)
+                elif basis is None or basis.id != daar.id:
+                    _voeg_samen(repo, hier, daar, basis, wie, uit)
+            git_opslag.merk_index(repo)
             hier = git_opslag.head_commit(repo)
             if hier is None or (daar is not None and hier.id == daar.id):
                 return uit
@@ -132,12 +143,41 @@ def sync() -> Uitkomst:
 def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
     """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
     paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
-    for pad in paden:
-        store.team_schrijf(pad, git_opslag.blob(daar.tree, pad),
-                           git_opslag.blob(hier.tree, pad) if hier is not None else None)
-    git_opslag.werk_index_bij(repo, paden).write()
+    _schrijf_alle([(pad, git_opslag.blob(daar.tree, pad), git_opslag.blob(hier.tree, pad) if hier is not None else None)
+                   for pad in paden])
     git_opslag.verplaats_head(repo, daar)
+    git_opslag.werk_index_bij(repo, paden).write()  # after the branch: never ahead of it (maak_commit)
     return paden
+
+
+def _schrijf_alle(taken: list[tuple[str, bytes | None, bytes | None]]) -> None:
+    """``store.team_schrijf`` for each (path, content, expected): side by side in a few threads, since
+    waiting for the disk (each file is fsynced, with its folder) is most of their time; each file is
+    still written atomically under its dossier's lock. Raises the first error after all have ended
+    (the branch has not moved: the next sync finds what was written and completes)."""
+    if len(taken) < 4:
+        for taak in taken:
+            store.team_schrijf(*taak)
+        return
+    import threading
+
+    fouten: list[BaseException] = []
+
+    def werk(deel: list[tuple[str, bytes | None, bytes | None]]) -> None:
+        try:
+            for taak in deel:
+                store.team_schrijf(*taak)
+        except BaseException as fout:  # noqa: BLE001 - handed to the main thread
+            fouten.append(fout)
+
+    n = min(8, len(taken))
+    draden = [threading.Thread(target=werk, args=(taken[i::n],)) for i in range(n)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join()
+    if fouten:
+        raise fouten[0]
 
 
 def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[str], hun_p: set[str],
@@ -164,8 +204,7 @@ def _hernummer_botsingen(repo: Any, hier: Any, daar: Any, bt: Any, ons_p: set[st
     return True
 
 
-def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> None:
-    basis = git_opslag.merge_basis(repo, hier, daar)
+def _voeg_samen(repo: Any, hier: Any, daar: Any, basis: Any, wie: str, uit: Uitkomst) -> None:
     bt = basis.tree if basis is not None else None
     ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     hun_p = git_opslag.gewijzigde_paden(repo, bt, daar.tree)
@@ -174,9 +213,9 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
         ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     te_schrijven: dict[str, bytes | None] = {}
     for pad in sorted(hun_p):
-        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
-        if ons_b == hun_b:
+        if git_opslag.blob_id(hier.tree, pad) == git_opslag.blob_id(daar.tree, pad):
             continue
+        ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
         if pad not in ons_p:
             te_schrijven[pad] = hun_b
             continue
@@ -196,8 +235,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
             nieuw = ons_b
         if nieuw != ons_b:
             te_schrijven[pad] = nieuw
-    for pad, inhoud in te_schrijven.items():
-        store.team_schrijf(pad, inhoud, git_opslag.blob(hier.tree, pad))
+    _schrijf_alle([(pad, inhoud, git_opslag.blob(hier.tree, pad)) for pad, inhoud in te_schrijven.items()])
     uit.opgehaald += sorted(te_schrijven)
     index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
     beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
@@ -207,7 +245,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, wie: str, uit: Uitkomst) -> Non
     if uit.hernummerde_items:
         bericht += "; hernummerd: " + ", ".join(f"{i} {hernummering_in_woorden(h)}"
                                                 for i, hs in sorted(uit.hernummerde_items.items()) for h in hs)
-    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar)
+    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar, paden=sorted(te_schrijven))
 
 
 def _voeg_regels_samen(ons: bytes | None, hun: bytes | None) -> bytes | None:
@@ -264,7 +302,7 @@ def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: by
     version in one conflict. Raises BestandsFout when a version cannot be read."""
     from pydantic import ValidationError
 
-    from ketencli import model
+    from ketencli import model, samenvoegen
 
     if ons is None or hun is None:
         return (ons if ons is not None else hun), 0, []
@@ -316,17 +354,21 @@ class Status:
     conflicten: dict[str, list[str]]
 
 
-def conflicten() -> dict[str, list[str]]:
-    """Dossier id -> the fields in conflict, for every dossier with an open conflict (reads only the
-    dossiers whose file mentions one)."""
+def conflicten(ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """Dossier id -> the fields in conflict, for every dossier with an open conflict, or only among
+    ``ids`` (a sync shows those of the dossiers it changed: reading all 1,000 files would cost more
+    than the sync; `team status` shows all). Loads only the dossiers whose file mentions one."""
     import os
 
     uit: dict[str, list[str]] = {}
     basis = str(store.dossiers_dir())
-    try:
-        mappen = sorted(item.name for item in os.scandir(basis) if store.ID_PATROON.match(item.name))
-    except OSError:
-        return uit
+    if ids is not None:
+        mappen = sorted({i for i in ids if store.ID_PATROON.match(i)})
+    else:
+        try:
+            mappen = sorted(item.name for item in os.scandir(basis) if store.ID_PATROON.match(item.name))
+        except OSError:
+            return uit
     for dossier_id in mappen:
         try:
             with open(os.path.join(basis, dossier_id, store.DOSSIER_BESTAND), "rb") as f:
@@ -363,7 +405,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
     """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
     the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
     (a commit). Returns the field. Raises GebruiksFout."""
-    from ketencli import model
+    from ketencli import model, samenvoegen
 
     with store.slot(dossier_id):
         dossier = store.laad(dossier_id)
@@ -425,6 +467,8 @@ _WOORDEN = {"pva": "plan van aanpak", "rijen": "rij", "acties": "acties", "ico":
 def veld_in_woorden(pad: str) -> str:
     """``aanmelding.waarom_nu`` -> "aanmelding › waarom nu"; ``pva.rijen[r2].aanpak`` ->
     "plan van aanpak › rij r2 › aanpak"."""
+    from ketencli import samenvoegen
+
     uit = []
     for soort, naam in samenvoegen._delen(pad):
         if soort == "i":
@@ -434,27 +478,63 @@ def veld_in_woorden(pad: str) -> str:
     return " › ".join(uit) or "dossier"
 
 
-def _korte_waarde(w: Any) -> str:
+# a date or moment as the YAML and git keep it (2026-11-24, 2026-11-24T10:00:00+01:00)
+_ISO_DATUM = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
+                        r"(?:[+-]\d{2}:?\d{2}|Z)?)?(?![\d-])")
+# "fase aanmelding → niet-ingestroomd", "fase: verkenning → casusregie", "heropend: fase afgesloten → …"
+_FASEWISSEL = re.compile(r"\b(fase:?\s+)([a-z]+(?:-[a-z]+)*)(\s*→\s*)([a-z]+(?:-[a-z]+)*)")
+# a key of the method with a hyphen ("geen-ketenaanpak"), not part of a longer word
+_SLEUTEL = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
+
+
+def in_woorden(tekst: str) -> str:
+    """A line of a dossier's historie as stored ("fase aanmelding → niet-ingestroomd", reden "ICO
+    2026-11-24: geen-ketenaanpak") in the words the other commands use: fase names as `dossier show`
+    shows them (``FASE_LABELS``), ICO conclusions as `dossier ico` says them (``ICO_LABELS``), dates
+    as 24/11/2026. Only for showing: the stored text stays as it is (``methodiek`` reads it)."""
+    from ketencli.methodiek.aanmelding import FASE_LABELS, ICO_LABELS
+
+    tekst = _FASEWISSEL.sub(lambda m: f"{m[1]}{FASE_LABELS.get(m[2], m[2])}{m[3]}{FASE_LABELS.get(m[4], m[4])}",
+                            tekst)
+    tekst = _SLEUTEL.sub(lambda m: ICO_LABELS.get(m[0]) or FASE_LABELS.get(m[0], m[0]), tekst)
+    return _ISO_DATUM.sub(lambda m: f"{m[3]}/{m[2]}/{m[1]}" + (f" {m[4]}:{m[5]}" if m[4] else ""), tekst)
+
+
+def moment_in_woorden(moment: str) -> str:
+    """``2026-11-24T10:00:00+01:00`` -> ``24/11/2026 10:00`` (the heading of a historiek entry)."""
+    return in_woorden(moment[:16])
+
+
+def _korte_waarde(w: Any, pad: str = "") -> str:
+    from ketencli.methodiek.aanmelding import FASE_LABELS, ICO_LABELS
+
     if isinstance(w, dict) and isinstance(w.get("veld"), str) and "waarden" in w:  # a conflict
         return veld_in_woorden(w["veld"])
     if isinstance(w, dict):
-        delen = [str(w[k]) for k in ("datum", "soort", "item", "naam", "omschrijving", "factor", "veld") if w.get(k)]
+        delen = [in_woorden(str(w[k])) for k in ("datum", "conclusie", "soort", "item", "naam", "omschrijving",
+                                                  "factor", "veld") if w.get(k)]
         return ", ".join(delen)[:80] or "…"
     if isinstance(w, list):
         return f"{len(w)} item(s)"
+    if isinstance(w, str) and pad == "fase":
+        return FASE_LABELS.get(w, w)
+    if isinstance(w, str) and pad == "ico.conclusie":
+        return ICO_LABELS.get(w, w)
     tekst = "" if w is None else str(w)
+    if _ISO_DATUM.fullmatch(tekst):
+        return in_woorden(tekst)
     return tekst if len(tekst) <= 80 else tekst[:79] + "…"
 
 
 def _wijziging(v: samenvoegen.Verschil) -> dict[str, Any]:
     woorden = veld_in_woorden(v.pad)
+    oud, nieuw = _korte_waarde(v.oud, v.pad), _korte_waarde(v.nieuw, v.pad)
     if v.soort == "toegevoegd":
-        zin = f"{woorden}: toegevoegd ({_korte_waarde(v.nieuw)})" if isinstance(v.nieuw, dict) else \
-            f"{woorden}: {_korte_waarde(v.nieuw)} ingevuld"
+        zin = f"{woorden}: toegevoegd ({nieuw})" if isinstance(v.nieuw, dict) else f"{woorden}: {nieuw} ingevuld"
     elif v.soort == "verwijderd":
-        zin = f"{woorden}: verwijderd ({_korte_waarde(v.oud)})"
+        zin = f"{woorden}: verwijderd ({oud})"
     else:
-        zin = f"{woorden}: gewijzigd van '{_korte_waarde(v.oud)}' in '{_korte_waarde(v.nieuw)}'"
+        zin = f"{woorden}: gewijzigd van '{oud}' in '{nieuw}'"
     return {"veld": v.pad, "in_woorden": woorden, "soort": v.soort, "oud": v.oud, "nieuw": v.nieuw, "zin": zin}
 
 
@@ -463,6 +543,8 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
     commit the author, the moment, and the field-level changes in Dutch words (a merge lists only
     what differs from both sides, such as a recorded conflict). Raises DossierNietGevonden, GebruiksFout
     without a team."""
+    from ketencli import samenvoegen
+
     vereis_team()
     pad = f"dossiers/{dossier_id}/dossier.yaml"
     uit = []
@@ -494,6 +576,11 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
     return uit
 
 
+def historie_zin(wat: str, reden: str = "") -> str:
+    """One line of a dossier's historie as `dossier historiek` shows it, in words (``in_woorden``)."""
+    return in_woorden(wat + (f" ({reden})" if reden else ""))
+
+
 def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:
     """The ``historie`` entries of a dossier's first shared version, as changes of that version with
     their own date ("eerder, op 23/11/2026: afgerond"): what happened before the team (imports, fase
@@ -511,8 +598,8 @@ def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:
             except ValueError:
                 moment = None
         datum = f"op {moment:%d/%m/%Y}: " if isinstance(moment, _dt) else ""
-        zin = f"eerder, {datum}{h['wat']}" + (f" ({h['reden']})" if h.get("reden") else "")
-        uit.append({"veld": "historie", "in_woorden": "historie", "soort": "eerder", "oud": None,
+        zin = f"eerder, {datum}{historie_zin(h['wat'], h.get('reden') or '')}"
+        uit.append({"veld": "historie", "in_woorden": "historiek", "soort": "eerder", "oud": None,
                     "nieuw": None, "zin": zin})
     return uit
 

@@ -68,7 +68,7 @@ def gelukt(tekst: str) -> None:
 
         console().print(f"[green]✓[/] {escape(tekst)}")
         return
-    merk = "\x1b[32m✓\x1b[0m" if _kleuren() else "✓"
+    merk = "\x1b[32m✓\x1b[0m" if kleuren() else "✓"
     sys.stdout.write(f"{merk} {zichtbaar(tekst)}\n")
     sys.stdout.flush()
 
@@ -199,7 +199,8 @@ def _breek(tekst: str, breedte: int) -> list[str]:
     return regels
 
 
-def _kleuren() -> bool:
+def kleuren() -> bool:
+    """Whether stdout gets colour: a terminal, without NO_COLOR, not TERM=dumb."""
     import os
 
     return (sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -215,9 +216,28 @@ def terminalbreedte() -> int:
 
 def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
           stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> None:
-    """Print a table to stdout. ``rijen``: the cells per row (plain text, never markup; shown through
-    ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a style per cell ("bold red",
-    "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without NO_COLOR."""
+    """Print a table to stdout (``tabel_tekst``)."""
+    schrijf(tabel_tekst(titel, kolommen, rijen, stijlen=stijlen, titel_links=titel_links))
+
+
+def schrijf(tekst: str) -> None:
+    """Write ``tekst`` to stdout as it is; on a console whose code page lacks the box-drawing
+    characters, with ASCII lines instead."""
+    try:
+        sys.stdout.write(tekst)
+    except UnicodeEncodeError:  # a console code page without box-drawing characters
+        vervang = str.maketrans("┏┓┗┛┳┻╇┡┩┃━│─├┤┼└┘┴", "++++++++++|-|-+++++")
+        sys.stdout.write(tekst.translate(vervang).encode(sys.stdout.encoding or "ascii", "replace")
+                         .decode(sys.stdout.encoding or "ascii"))
+    sys.stdout.flush()
+
+
+def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
+                stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> str:
+    """A table as the text ``tabel`` prints, at the terminal's width. ``rijen``: the cells per row (plain
+    text, never markup; shown through ``zichtbaar``), ``None`` for a section line; ``stijlen``: per row a
+    style per cell ("bold red", "yellow" …, see ``_ANSI``) or None. Colour only on a terminal without
+    NO_COLOR (``kleuren``)."""
     totaal = terminalbreedte()
     # a printable text has no control characters: only the others go through the regex
     cellen = [None if rij is None else [c if c.__class__ is str and c.isprintable() else zichtbaar(str(c))
@@ -245,7 +265,7 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
             minder = min(te_veel, breedtes[i] - volgende) or 1
             breedtes[i] -= minder
             te_veel -= minder
-    kleur = _kleuren()
+    kleur = kleuren()
 
     def stijl(tekst: str, naam: str | None) -> str:
         code = _ANSI.get(naam or "", "") if kleur else ""
@@ -302,14 +322,7 @@ def tabel(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] |
                 delen.append(f" {tekst}{opvulling} ")
             uit.append("│" + "│".join(delen) + "│")
     uit.append(lijn("└", "─", "┴", "┘"))
-    tekst = "\n".join(uit) + "\n"
-    try:
-        sys.stdout.write(tekst)
-    except UnicodeEncodeError:  # a console code page without box-drawing characters
-        vervang = str.maketrans("┏┓┗┛┳┻╇┡┩┃━│─├┤┼└┘┴", "++++++++++|-|-+++++")
-        sys.stdout.write(tekst.translate(vervang).encode(sys.stdout.encoding or "ascii", "replace")
-                         .decode(sys.stdout.encoding or "ascii"))
-    sys.stdout.flush()
+    return "\n".join(uit) + "\n"
 
 
 # -- asking ----------------------------------------------------------------------------------

@@ -355,6 +355,33 @@ def test_dossier_zonder_casusregie_sluit_meteen_af_en_heropent_in_zijn_fase(kc, 
     assert _laad(thuis, dossier_id)["fase"] == fase
 
 
+def test_heropen_leest_de_fase_uit_het_veld_niet_uit_de_historiektekst(kc, thuis, tmp_path):
+    """`dossier heropen` read the fase a dossier was closed from out of its historie text ("fase X →
+    afgesloten"); the afsluiting now records it (``afronding.afgesloten_uit_fase``), so a reworded
+    history line no longer changes where the dossier reopens. A file closed before the field existed
+    still reopens from its historie text (schema compatibility)."""
+    data = klaar_data() | {"fase": "niet-ingestroomd"}
+    bestand = tmp_path / "fase.yaml"
+    bestand.write_text(yaml.safe_dump(data), encoding="utf-8")
+    dossier_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    kc.ok("afronding", "afsluiten", dossier_id)
+    pad = dossier_bestand(thuis, dossier_id)
+    d = _laad(thuis, dossier_id)
+    assert d["afronding"]["afgesloten_uit_fase"] == "niet-ingestroomd"
+    d["historie"][-1]["wat"] = "dossier gesloten"  # the text says nothing of the fase any more
+    pad.write_text(yaml.safe_dump(d, allow_unicode=True), encoding="utf-8")
+    kc.ok("dossier", "heropen", dossier_id, "--reden", "aanmelder komt terug")
+    d = _laad(thuis, dossier_id)
+    assert d["fase"] == "niet-ingestroomd" and d["afronding"].get("afgesloten_uit_fase") is None
+    # an older file: closed without the field, only its historie text tells
+    oud = klaar_data() | {"fase": "afgesloten", "afronding": {"afgesloten_op": "2026-11-20"},
+                          "historie": [{"moment": "2026-11-20T10:00:00", "wat": "fase geen-instemming → afgesloten"}]}
+    bestand.write_text(yaml.safe_dump(oud, allow_unicode=True), encoding="utf-8")
+    ouder_id = _id_uit(kc.ok("dossier", "new", "--from", bestand, "--no-input").output)
+    kc.ok("dossier", "heropen", ouder_id, "--reden", "aanmelder komt terug")
+    assert _laad(thuis, ouder_id)["fase"] == "geen-instemming"
+
+
 @pytest.mark.parametrize("args", [
     ("--nieuwe-feiten", "x", "--geen-nieuwe-feiten"),
     ("--vervolghulp-gestart", "--geen-vervolghulp"),

@@ -108,8 +108,15 @@ def test_regio_van_tot(kc, dossiers):
     assert vorig_jaar["knelpunten"] == 5 and vorig_jaar["dossiers_met_knelpunten"] == "< 5"
     maart_april = _json(kc, "--van", "2026-03-01", "--tot", "2026-04-30")
     assert _per(maart_april, "per_categorie", "categorie")["wachtlijst"] == "< 5"  # 10/3 and 10/4
-    leeg = _json(kc, "--van", "2027-01-01")
+    leeg = _json(kc, "--tot", "2019-12-31")
     assert leeg["knelpunten"] == 0 and all(c["aantal"] == 0 for c in leeg["per_categorie"])
+    # a period that starts after today (the clock: 2026-11-23) is refused, not an empty report (Leuven
+    # trial); one that ends after today is the period up to now
+    for extra in ((), ("--json",), ("--csv", "-")):
+        later = kc("beleidssignalen", "--van", "2027-01-01", *extra)
+        assert later.exit_code == 2 and later.stdout == "", extra
+        assert "--van 01/01/2027 ligt in de toekomst" in " ".join(later.stderr.split()), later.stderr
+    assert _json(kc, "--van", "2026-01-01", "--tot", "2027-12-31")["knelpunten"] == 9
     uit = kc("beleidssignalen", "--regio", "gent")
     assert uit.exit_code == 2 and "--regio 'gent' ken ik niet" in uit.stderr
     uit = kc("beleidssignalen", "--van", "2026-05-01", "--tot", "2026-04-01")
@@ -163,7 +170,7 @@ def test_word_report_has_chart_captions_and_no_empty_sections(kc, dossiers, tmp_
     uit = kc("beleidssignalen", "--uit", tmp_path / "rapport.docx")
     assert uit.exit_code == 1 and "bestaat al" in uit.stderr
     # a period without knelpunten: one line, no empty tables, no chart
-    kc.ok("beleidssignalen", "--van", "2027-01-01", "--uit", tmp_path / "leeg.docx")
+    kc.ok("beleidssignalen", "--van", "2019-01-01", "--tot", "2019-12-31", "--uit", tmp_path / "leeg.docx")
     leeg = Document(str(tmp_path / "leeg.docx"))
     tekst = _docx_tekst(tmp_path / "leeg.docx")
     assert "Geen knelpunten in deze periode." in tekst
@@ -251,3 +258,32 @@ def test_uit_to_a_missing_folder_says_the_folder_is_missing(kc, dossiers, tmp_pa
     assert uit.exit_code == 1, uit.output
     assert f"De map {tmp_path / 'geen-map'} bestaat niet." in uit.stderr, uit.stderr
     assert not list(tmp_path.glob("**/*.docx"))
+
+
+def test_pooled_descriptions_never_reveal_their_category(kc, dossiers):
+    """Descriptions of a small category are pooled "without category" — which hides nothing when only one
+    category is hidden (the only category in the report, or the only small one beside large ones): the
+    reader sees which category is "< 5" (Leuven trial). Then the pool is withheld, and the user is told on
+    stderr; with two or more hidden categories it is published."""
+    alle = _json(kc)  # informatiedeling (2) and geen-aanbod (1) are hidden: the pool may come from either
+    assert len(alle["omschrijvingen_kleine_categorieen"]) == 1
+    uit = kc.ok("beleidssignalen", "--json", "--regio", "ifg-west-vlaanderen")  # one category only, small
+    data = json.loads(uit.stdout)
+    assert _per(data, "per_categorie", "categorie")["informatiedeling"] == "< 5"
+    assert data["omschrijvingen_kleine_categorieen"] == []
+    assert "[naam]" not in uit.stdout
+    assert "maar één zo'n categorie" in " ".join(uit.stderr.split())
+    # one small category beside a large one (pure rule)
+    telling = knelpunten.tel([("leuven", [{"categorie": "wachtlijst", "dienst_soort": "cgg", "datum": "2026-03-01",
+                                           "deelbaar": True, "omschrijving": f"wachten {i}"} for i in range(6)]
+                               + [{"categorie": "middelen", "dienst_soort": "caw", "datum": "2026-03-01",
+                                   "deelbaar": True, "omschrijving": "geen budget"} for _ in range(2)])])
+    rapport = knelpunten.publiceer(telling, knelpunten.categorieen(), {})
+    assert [c["aantal"] for c in rapport["categorieen"] if c["categorie"] == "middelen"] == ["< 5"]
+    assert rapport["overige_omschrijvingen"] == [] and rapport["achtergehouden_omschrijvingen"] == 1
+    # a second small category: the pool may come from either, so it is published
+    telling = knelpunten.tel([("leuven", [{"categorie": c, "dienst_soort": "caw", "datum": "2026-03-01",
+                                           "deelbaar": True, "omschrijving": f"tekst {c}"}
+                                          for c in ("middelen", "wetgeving")])])
+    assert knelpunten.publiceer(telling, knelpunten.categorieen(), {})["overige_omschrijvingen"] == [
+        "tekst middelen", "tekst wetgeving"]

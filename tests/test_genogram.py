@@ -3,6 +3,8 @@ read back from the SVG."""
 
 from __future__ import annotations
 
+import math
+
 import yaml
 
 from tests import svg_meting
@@ -400,15 +402,152 @@ def test_het_genogram_in_de_documenten_toont_het_huishouden(kc, thuis, palmeneir
         assert beelden == [png], soort
 
 
-def test_een_overleden_gezinslid_heeft_geen_leeftijd_als_leefde_het_nog(kc, thuis, palmeneire):
-    """The table of clients in the weegploeg document gave a deceased grandfather "82 jaar" as if alive;
-    the genogram crosses him out with "1938–2020 (82 j)". The table now says "overleden 2020 (82 jaar)"."""
+LEUVEN = """\
+regio: leuven
+fase: casusregie
+gezin: Leuven Test
+casusregie_start: 2026-10-05
+aanmelding: {datum: 2026-09-01}
+gezinsleden:
+  - {id: m1, naam: Maria Janssens, geslacht: vrouw, rollen: [slachtoffer], geboortedatum: 1946-03-01, huishouden: h1}
+  - {id: m2, naam: Jozef Janssens, geslacht: man, rollen: [ander], geboortedatum: 1941-01-01, overleden: 2020,
+     relaties: [{met: m1, soort: partner, vorm: gehuwd}]}
+  - {id: m3, naam: Dirk Janssens, geslacht: man, rollen: [pleger], geboortedatum: 1975-06-01, huishouden: h1,
+     detentie: {gevangenis: leuven-centraal, soort: voorlopige-hechtenis, sinds: 2026-09-20},
+     relaties: [{met: m1, soort: kind-van}, {met: m2, soort: kind-van}, {met: m4, soort: ex-partner, vorm: gescheiden}]}
+  - {id: m4, naam: Sofie Peeters, geslacht: vrouw, rollen: [ander], geboortedatum: 1978-02-01, huishouden: h2}
+  - {id: m5, naam: Lars Janssens, geslacht: man, rollen: [kind], geboortedatum: 2013-05-01, huishouden: h2,
+     relaties: [{met: m3, soort: kind-van}, {met: m4, soort: kind-van}, {met: m6, soort: broer-zus}]}
+  - {id: m6, naam: Emma Janssens, geslacht: vrouw, rollen: [kind], geboortedatum: 2017-08-01, huishouden: h2,
+     relaties: [{met: m3, soort: kind-van}, {met: m4, soort: kind-van}]}
+tijdlijn:
+  - {datum: 2026-08-20, soort: incident, omschrijving: slagen, door: [m3], tegen: [m1]}
+"""
+
+
+def _leuven(kc, tmp_path) -> str:
+    """The family of the last new-user trial: grandmother victim, son pleger in detention, deceased
+    grandfather, the son's divorced ex-wife with their children of 13 and 9 living with her."""
+    bron = tmp_path / "leuven.yaml"
+    bron.write_text(LEUVEN, encoding="utf-8")
+    return _id_uit(kc.ok("dossier", "new", "--from", bron, "--no-input").output)
+
+
+def test_een_overleden_gezinslid_is_geen_client(kc, thuis, tmp_path):
+    """A deceased grandfather stood in the clients table ("overleden 2020 (79 jaar)"): a deceased person is
+    no client. Every document with a clients table leaves him out, the veiligheidsplan gives him no page;
+    the relations of the living still name him (also a relation recorded on him only: his marriage), and
+    the genogram still draws him, crossed out."""
     import docx
 
-    kc.ok("dossier", "lid", "add", palmeneire, "--naam", "Jozef Grootvader", "--rol", "ander",
-          "--geboortedatum", "1938-06-10", "--geslacht", "man", "--overleden", "2020", "--no-input")
-    kc.ok("doc", palmeneire, "weegploeg-pva")
-    pad = next((thuis / "dossiers" / palmeneire / "documenten").glob("*_weegploeg-pva.docx"))
-    rijen = [[c.text for c in r.cells] for t in docx.Document(str(pad)).tables for r in t.rows]
-    jozef = next(r for r in rijen if r[0] == "Jozef Grootvader")
-    assert "overleden 2020 (82 jaar)" in jozef
+    did = _leuven(kc, tmp_path)
+    docs = thuis / "dossiers" / did / "documenten"
+    for soort in ("aanmelding", "weegploeg-pva", "weegploeg-gewijzigd", "weegploeg-afronding", "rondetafel"):
+        kc.ok("doc", did, soort, "--overschrijf")
+        document = docx.Document(str(next(docs.glob(f"*_{soort}.docx"))))
+        rijen = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+        namen = [r[0] for r in rijen]
+        assert "Jozef Janssens" not in namen, soort
+        if soort in ("weegploeg-afronding", "rondetafel"):  # no clients table in these
+            continue
+        assert "Maria Janssens" in namen and "Lars Janssens" in namen, soort
+        maria = next(r for r in rijen if r[0] == "Maria Janssens")
+        assert any("Jozef Janssens (gehuwd, overleden)" in c for c in maria), (soort, maria)
+        dirk = next(r for r in rijen if r[0] == "Dirk Janssens")
+        assert any("Jozef Janssens (overleden)" in c for c in dirk), (soort, dirk)
+        sofie = next(r for r in rijen if r[0] == "Sofie Peeters")  # recorded on Dirk only, shown from her side
+        assert any("ex-partner van Dirk Janssens (gescheiden)" in c for c in sofie), (soort, sofie)
+        assert "79 jaar" not in " ".join(c for r in rijen for c in r), soort
+    kc.ok("doc", did, "veiligheidsplan")
+    tekst = "\n".join(p.text for p in docx.Document(str(next(docs.glob("*_veiligheidsplan.docx")))).paragraphs)
+    assert "Maria Janssens" in tekst and "Jozef Janssens" not in tekst
+    # nobody can ask him for an evaluation at the afronding (the criterion would never be met)
+    import json
+
+    criteria = json.loads(kc("afronding", "check", did, "--json").stdout)["criteria"]
+    evaluatie = next(c for c in criteria if c["key"] == "evaluatie-gezinsleden")
+    assert any("Maria Janssens" in b for b in evaluatie["bewijs"])
+    assert not any("Jozef" in b for b in evaluatie["bewijs"])
+    kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
+    _, teksten = _lees_svg(tmp_path / "g.svg")
+    assert "Jozef Janssens" in [t["tekst"] for t in teksten]
+
+
+def test_relaties_in_de_woorden_van_het_geslacht(kc, thuis, tmp_path):
+    """Relations said "broer of zus van" with both sexes recorded (Leuven trial): the one function that puts
+    relations into words (``aanmelding.relatie_woorden``) uses the member's recorded sex — broer/zus,
+    vader/moeder, zoon/dochter — and stays neutral only for x or onbekend; partner stays partner."""
+    import docx
+
+    did = _leuven(kc, tmp_path)
+    kc.ok("dossier", "lid", "edit", did, "m4", "--geslacht", "onbekend")
+    kc.ok("doc", did, "weegploeg-pva")
+    pad = next((thuis / "dossiers" / did / "documenten").glob("*_weegploeg-pva.docx"))
+    rijen = {r.cells[0].text: r.cells[-1].text for t in docx.Document(str(pad)).tables for r in t.rows}
+    assert "zoon van Dirk Janssens; zoon van Sofie Peeters" in rijen["Lars Janssens"]
+    assert "broer van Emma Janssens" in rijen["Lars Janssens"]
+    assert "zus van Lars Janssens" in rijen["Emma Janssens"]  # recorded on Lars only
+    assert "dochter van Dirk Janssens" in rijen["Emma Janssens"]
+    assert "moeder van Dirk Janssens" in rijen["Maria Janssens"]
+    assert "ouder van Lars Janssens" in rijen["Sofie Peeters"]  # her sex now onbekend: neutral
+    assert "partner van Jozef Janssens" in rijen["Maria Janssens"]
+    alles = " ".join(rijen.values())
+    assert "broer of zus" not in alles and "vader of moeder" not in alles
+    scherm = kc.ok("dossier", "show", did).output
+    assert "broer van Emma Janssens" in " ".join(scherm.split())
+    assert "zoon van Maria Janssens" in " ".join(scherm.split())
+
+
+def test_geweld_binnen_het_huishouden_kruist_zijn_omtrek_niet(kc, thuis, tmp_path):
+    """The Leuven trial (grandmother victim, son pleger in detention living with her, deceased grandfather,
+    the son's divorced ex-wife with their children of 13 and 9 living with her): the red line ran outside the
+    household's dotted outline and crossed it, and the outlines took notched shapes round a child line. Now
+    the violence between two members of a household runs inside its outline, never across any outline, and
+    each outline is a simple shape: a hull, or at most one inward corner (an L round a neighbour's label)."""
+    did = _leuven(kc, tmp_path)
+    kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
+    vormen, teksten = _lees_svg(tmp_path / "g.svg")
+    symbolen = _symbolen(vormen)
+    zijde = symbolen[0]["s"]
+    lid = _per_naam(symbolen, teksten, ["Maria Janssens", "Dirk Janssens", "Sofie Peeters", "Lars Janssens",
+                                        "Emma Janssens", "Jozef Janssens"])
+    omtrekken = [v for v in vormen if v["dicht"] and v["gestreept"] and v["stroke"] == "#555555"
+                 and max(p[0] for p in v["pts"]) - min(p[0] for p in v["pts"]) > 2 * zijde]
+    rood = [v for v in vormen if v["stroke"] == "#cc0000" and not v["dicht"]  # not the legend's sample
+            and all(min(math.dist(p, lid[n]["c"]) for p in v["pts"]) < 1.2 * zijde
+                    for n in ("Maria Janssens", "Dirk Janssens"))]
+    assert len(omtrekken) == 2 and len(rood) == 1
+
+    def binnen(punt, veelhoek):
+        x0, y0 = punt
+        uit = False
+        for (x1, y1), (x2, y2) in zip(veelhoek, veelhoek[1:] + veelhoek[:1], strict=True):
+            if (y1 > y0) != (y2 > y0) and x0 < x1 + (y0 - y1) * (x2 - x1) / (y2 - y1):
+                uit = not uit
+        return uit
+
+    [h1] = [v for v in omtrekken if binnen(lid["Maria Janssens"]["c"], v["pts"])]
+    [h2] = [v for v in omtrekken if binnen(lid["Emma Janssens"]["c"], v["pts"])]
+    assert binnen(lid["Dirk Janssens"]["c"], h1["pts"]) and not binnen(lid["Sofie Peeters"]["c"], h1["pts"])
+    assert all(binnen(lid[n]["c"], h2["pts"]) for n in ("Sofie Peeters", "Lars Janssens"))
+    assert not any(binnen(lid[n]["c"], h2["pts"]) for n in ("Dirk Janssens", "Maria Janssens"))
+    # the red line runs inside the household of both, and crosses no outline
+    assert all(binnen(p, h1["pts"]) for p in rood[0]["pts"])
+    kruisingen = [(r, s) for v in omtrekken for s in svg_meting.segmenten(v) for r in svg_meting.segmenten(rood[0])
+                  if svg_meting.kruisen(r, s)]
+    assert kruisingen == []
+
+    def binnenhoeken(veelhoek) -> int:
+        """Runs of inward (reflex) corners along the outline; a rounded corner counts once."""
+        punten = [p for n, p in enumerate(veelhoek) if math.dist(p, veelhoek[n - 1]) > 1e-6]
+        oppervlak = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(punten, punten[1:] + punten[:1], strict=True))
+        teken = 1 if oppervlak > 0 else -1
+        reflex = []
+        for n, b in enumerate(punten):
+            a, c = punten[n - 1], punten[(n + 1) % len(punten)]
+            kruis = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
+            reflex.append(teken * kruis < -1e-3 * zijde ** 2)
+        return sum(1 for n, r in enumerate(reflex) if r and not reflex[n - 1])
+
+    assert binnenhoeken(h1["pts"]) <= 1 and binnenhoeken(h2["pts"]) <= 1, (binnenhoeken(h1["pts"]),
+                                                                             binnenhoeken(h2["pts"]))

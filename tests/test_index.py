@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import stat
@@ -62,7 +63,7 @@ def test_broken_file_is_listed_with_its_problem_and_recovers(kc, palmeneire, thu
 
 def test_cache_is_owner_only_and_new_day_recomputes(kc, palmeneire, thuis, monkeypatch):
     _lijst(kc)
-    cache = thuis / "cache" / "samenvattingen.json"
+    cache = thuis / "cache" / "samenvattingen.bin"
     assert cache.is_file()
     if os.name == "posix":
         assert stat.S_IMODE(cache.stat().st_mode) == 0o600
@@ -84,7 +85,7 @@ def test_cache_is_owner_only_and_new_day_recomputes(kc, palmeneire, thuis, monke
 
 def test_corrupt_cache_is_ignored(kc, palmeneire, thuis):
     _lijst(kc)
-    (thuis / "cache" / "samenvattingen.json").write_text("{niet: json", encoding="utf-8")
+    (thuis / "cache" / "samenvattingen.bin").write_bytes(b"{niet: marshal")
     assert [r["id"] for r in _lijst(kc)] == [palmeneire]
 
 
@@ -125,11 +126,11 @@ def test_changed_rules_are_not_served_from_the_cache(kc, palmeneire, monkeypatch
 
 def test_a_damaged_cache_entry_is_read_again(kc, palmeneire, westvl, thuis):
     eerste = _lijst(kc)
-    cache = thuis / "cache" / "samenvattingen.json"
-    data = json.loads(cache.read_text(encoding="utf-8"))
+    cache = thuis / "cache" / "samenvattingen.bin"
+    data = marshal.loads(cache.read_bytes())
     samenvatting = data["dossiers"][palmeneire]["samenvatting"]
     samenvatting["vervaldata"] = [{"datum": "xx"}]
-    cache.write_text(json.dumps(data), encoding="utf-8")
+    cache.write_bytes(marshal.dumps(data))
     assert _lijst(kc) == eerste
     assert kc("overzicht", "--json").exit_code == 0
 
@@ -174,10 +175,10 @@ def test_listings_leave_the_side_file_unread_and_reports_repair_it(kc, palmeneir
 
     volledig = {r.id: (r.leden, r.knelpunten, r.jaarcijfers) for r in index.samenvattingen()}
     assert volledig[palmeneire][0] and volledig[palmeneire][2]  # the worked example has members and facts
-    extra = thuis / "cache" / "samenvattingen-extra.json"
-    assert extra.is_file() and "leden" not in json.loads(
-        (thuis / "cache" / "samenvattingen.json").read_text(encoding="utf-8"))["dossiers"][palmeneire]["samenvatting"]
-    extra.write_text("{kapot", encoding="utf-8")  # unreadable: the listings do not notice, they do not read it
+    extra = thuis / "cache" / "samenvattingen-extra.bin"
+    assert extra.is_file() and "leden" not in marshal.loads(
+        (thuis / "cache" / "samenvattingen.bin").read_bytes())["dossiers"][palmeneire]["samenvatting"]
+    extra.write_bytes(b"{kapot")  # unreadable: the listings do not notice, they do not read it
     geladen = []
     echte_laad = store.laad
     monkeypatch.setattr(store, "laad", lambda i: geladen.append(i) or echte_laad(i))
@@ -188,3 +189,14 @@ def test_listings_leave_the_side_file_unread_and_reports_repair_it(kc, palmeneir
     assert sorted(geladen) == sorted([palmeneire, westvl])  # read again once, then from the side file
     assert {r.id: (r.leden, r.knelpunten, r.jaarcijfers) for r in index.samenvattingen()} == volledig
     assert len(geladen) == 2
+
+
+def test_de_cache_van_voor_het_marshal_formaat_verdwijnt(kc, palmeneire, thuis):
+    """The JSON cache files of the previous version hold gezin labels: the first listing removes them."""
+    kc.ok("dossier", "list")
+    for naam in ("samenvattingen.json", "samenvattingen-extra.json"):
+        (thuis / "cache" / naam).write_text('{"dossiers": {"2020-001": {"gezin": "Gezin Oud"}}}', encoding="utf-8")
+    dossier_bestand(thuis, palmeneire).touch()  # a change: the cache is written again
+    kc.ok("dossier", "list")
+    assert sorted(p.name for p in (thuis / "cache").iterdir() if p.name.startswith("samenvattingen")) == [
+        "samenvattingen-extra.bin", "samenvattingen.bin"]

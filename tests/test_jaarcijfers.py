@@ -321,13 +321,54 @@ def test_word_report_with_charts_in_dutch(kc, dertig, tmp_path):
     kc.ok("jaarcijfers", "--jaar", "2026", "--uit", tmp_path / "cijfers.docx", "--overschrijf")
 
 
+def test_reports_name_regions_and_tables_as_the_settings_do(kc, dertig, thuis, tmp_path):
+    """`beleidssignalen` and `jaarcijfers` named the regions with the built-in names (Leuven trial): a region's
+    name set in regio.yaml (``naam`` under the region) is its name in both reports, as in every other
+    output (documents, `dossier show`, `regio toon`), and so are its tables (D30, the region's words)."""
+    (thuis / "config").mkdir(exist_ok=True)
+    (thuis / "config" / "regio.yaml").write_text(
+        "leuven:\n  naam: IFG-ketenaanpak arrondissement Leuven\n"
+        "ifg-west-vlaanderen:\n  tafels:\n    overlegtafel:\n      naam: Casustafel Brugge\n", encoding="utf-8")
+    cijfers = json.loads(kc.ok("jaarcijfers", "--jaar", "2026", "--json").stdout)
+    assert _blok(cijfers, "leuven")["regio_naam"] == "IFG-ketenaanpak arrondissement Leuven"
+    assert _blok(cijfers, "ifg-west-vlaanderen")["agenderingen"][0]["naam"] == "Casustafel Brugge"
+    csv_tekst = kc.ok("jaarcijfers", "--jaar", "2026", "--csv", "-").stdout
+    assert "leuven;IFG-ketenaanpak arrondissement Leuven;" in csv_tekst
+    kc.ok("jaarcijfers", "--jaar", "2026", "--uit", tmp_path / "cijfers.docx")
+    kc.ok("beleidssignalen", "--regio", "leuven", "--uit", tmp_path / "signalen.docx")
+    for naam in ("cijfers.docx", "signalen.docx"):
+        doc = Document(str(tmp_path / naam))
+        tekst = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+            c.text for t in doc.tables for r in t.rows for c in r.cells)
+        assert "IFG-ketenaanpak arrondissement Leuven" in tekst and "Ketenaanpak IFG Leuven" not in tekst, naam
+    # the dossier's own outputs say it too
+    leuven = next(p.name for p in (thuis / "dossiers").iterdir()
+                  if "regio: leuven" in (p / "dossier.yaml").read_text(encoding="utf-8"))
+    assert "IFG-ketenaanpak arrondissement Leuven" in " ".join(kc.ok("dossier", "show", leuven).stdout.split())
+    kc.ok("doc", leuven, "aanmelding", "--uit", tmp_path / "aanmelding.docx")
+    doc = Document(str(tmp_path / "aanmelding.docx"))
+    assert "IFG-ketenaanpak arrondissement Leuven" in "\n".join(c.text for t in doc.tables for r in t.rows
+                                                               for c in r.cells)
+    # an empty name is refused with the file and the place
+    (thuis / "config" / "regio.yaml").write_text("leuven:\n  naam: '  '\n", encoding="utf-8")
+    fout = kc("regio", "toon", "leuven")
+    assert fout.exit_code == 1 and "naam van de regio" in fout.output and "regio.yaml" in fout.output
+
+
 def test_default_place_and_an_empty_year(kc, dertig, thuis):
     uit = kc.ok("jaarcijfers", "--jaar", "2026")
     assert (thuis / "rapporten" / "2026-11-23_jaarcijfers-2026.docx").is_file()
     assert "rapporten" in uit.stdout.replace("\n", "")
-    leeg = kc("jaarcijfers", "--jaar", "2030")
-    assert leeg.exit_code == 1 and "geen cijfers voor 2030" in leeg.output.replace("\n", " ")
-    assert json.loads(kc.ok("jaarcijfers", "--jaar", "2030", "--json").stdout)["regios"] == []
+    leeg = kc("jaarcijfers", "--jaar", "2019")
+    assert leeg.exit_code == 1 and "geen cijfers voor 2019" in leeg.output.replace("\n", " ")
+    assert json.loads(kc.ok("jaarcijfers", "--jaar", "2019", "--json").stdout)["regios"] == []
+    # a year after today's (the clock: 2026-11-23) is refused, not an empty report (Leuven trial);
+    # the running year counts up to today
+    for extra in ((), ("--json",), ("--csv", "-")):
+        later = kc("jaarcijfers", "--jaar", "2027", *extra)
+        assert later.exit_code == 2 and later.stdout == "", extra
+        assert "--jaar 2027 ligt in de toekomst" in " ".join(later.stderr.split()) and "2026" in later.stderr
+    assert not list((thuis / "rapporten").glob("*jaarcijfers-2027*"))
     beide = kc("jaarcijfers", "--json", "--csv", "-")
     assert beide.exit_code == 2 and "kies er één" in beide.output
     samen = kc.ok("jaarcijfers", "--jaar", "2025", "--json", "--uit", thuis.parent)

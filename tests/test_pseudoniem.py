@@ -102,11 +102,14 @@ def test_elk_document_met_pseudoniem_draagt_geen_naam_datum_adres_of_contact(kc,
 
 
 def test_namen_worden_rol_en_initiaal_en_de_leeftijd_blijft(gemerkt):
-    """One mapping per dossier, from rollen and relations (the model has no gender: "ouder", not
-    "moeder"); ages stay, birth dates and contact details go."""
+    """One mapping per dossier, from rollen and relations, in the words of the member's recorded sex
+    ("moeder", "zoon"; neutral "ouder", "kind" when it is not recorded); ages stay, birth dates and
+    contact details go."""
     d = store.dossier_uit_tekst(voorbeeld("west-vlaanderen-gezin.yaml").read_text(encoding="utf-8"), "voorbeeld")
-    assert pseudoniem.namen(d) == {"m1": "ouder, slachtoffer (E.)", "m2": "ouder, pleger (K.)",
-                                   "m3": "kind/slachtoffer (L.)", "m4": "kind (F.)"}
+    assert pseudoniem.namen(d) == {"m1": "moeder, slachtoffer (E.)", "m2": "vader, pleger (K.)",
+                                   "m3": "zoon/slachtoffer (L.)", "m4": "dochter (F.)"}
+    d.gezinsleden[0].geslacht = d.gezinsleden[2].geslacht = "onbekend"
+    assert [pseudoniem.namen(d)[i] for i in ("m1", "m3")] == ["ouder, slachtoffer (E.)", "kind/slachtoffer (L.)"]
     kopie = pseudoniem.pseudonimiseer(d)
     op = date(2026, 11, 23)
     for echt, schijn in zip(d.gezinsleden, kopie.gezinsleden, strict=True):
@@ -122,8 +125,9 @@ def test_twee_gelijke_labels_krijgen_een_nummer():
     d = store.dossier_uit_tekst(voorbeeld("west-vlaanderen-gezin.yaml").read_text(encoding="utf-8"), "voorbeeld")
     d.gezinsleden[3].naam = "Lotte Vandenberghe"
     d.gezinsleden[2].rollen = ["kind"]
+    d.gezinsleden[2].geslacht = "vrouw"  # two daughters
     labels = pseudoniem.namen(d)
-    assert labels["m3"] == "kind 1 (L.)" and labels["m4"] == "kind 2 (L.)"
+    assert labels["m3"] == "dochter 1 (L.)" and labels["m4"] == "dochter 2 (L.)"
 
 
 def test_vrije_tekst_van_de_opdrachtregel_wordt_ook_gepseudonimiseerd(kc, gemerkt, tmp_path):

@@ -48,6 +48,16 @@ def test_overzicht_noemt_de_fasen(kc, palmeneire):
         assert naam in uit
 
 
+def test_een_onbekende_actie_noemt_alle_acties(kc, palmeneire):
+    """The actions named for an unknown word include those whose code lives in their own modules (veiligheidsplan,
+    458ter, dringende-maatregel: loaded lazily from the command table), and they run as `stap ID ACTIE`."""
+    uit = kc("stap", palmeneire, "bogus")
+    assert uit.exit_code == 2
+    assert "acties: 458ter, afvinken, dringende-maatregel, heropen, overslaan, veiligheidsplan." in " ".join(
+        uit.stderr.split())
+    assert "Uitleg voor het gezin" in kc.ok("stap", palmeneire, "458ter").stdout
+
+
 def test_dossier_show_toont_voortgang(kc, westvl):
     uit = kc.ok("dossier", "show", westvl).stdout
     assert "Voortgang per fase" in uit and "Horen van het gezin en partners" in uit

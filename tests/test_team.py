@@ -226,7 +226,7 @@ def test_historiek_noemt_wie_wat_wanneer(team):
     assert items[0]["auteur"] == NAAM_A and items[0]["wijzigingen"]  # the new dossier
     tijdlijn = next(i for i in items if any(w["veld"] == "tijdlijn" for w in i["wijzigingen"]))
     assert tijdlijn["auteur"] == NAAM_B
-    assert any(w["zin"].startswith("tijdlijn: toegevoegd (2026-11-21, overleg, B-1)") for w in tijdlijn["wijzigingen"])
+    assert any(w["zin"].startswith("tijdlijn: toegevoegd (21/11/2026, overleg, B-1)") for w in tijdlijn["wijzigingen"])
     waarom = next(i for i in items if any(w["veld"] == "aanmelding.waarom_nu" for w in i["wijzigingen"]))
     assert waarom["auteur"] == NAAM_A
     assert any("aanmelding › waarom nu: gewijzigd" in w["zin"] for w in waarom["wijzigingen"])
@@ -400,3 +400,87 @@ def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurd
     assert len(zinnen) == 1 + len(voor) and all(z.startswith("eerder, op ") for z in zinnen[1:])
     assert any("afgesloten" in z and "01/06/2027" in z for z in zinnen)
     assert "afgesloten" in kc.ok("dossier", "historiek", dossier_id).output
+
+
+def test_sync_zonder_samenvoeging_laadt_geen_model_en_de_lijst_toont_het_werk_van_de_collega(team):
+    """Issue 18's benchmark case (a colleague changed other dossiers than we did): the sync writes their
+    files as they are and merges nothing, so it loads neither pydantic (the model) nor rich; the
+    listing afterwards (its summary cache checks the files' stamps) shows the colleague's change."""
+    import os
+    import subprocess
+    import sys
+
+    eerste = team.start()
+    team.ok(team.a, "dossier", "new", "--regio", "leuven", "--gezin", "Gezin Tweede", "--no-input")
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "dossier", "list", "--team")  # the summary cache holds both dossiers now
+    team.ok(team.b, "dossier", "regisseur", "2026-002", "--naam", "Carla Collega", "--no-input")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "tijdlijn", "add", eerste, "--soort", "contact", "--datum", "2026-11-20",
+            "--omschrijving", "Eigen werk", "--no-input")
+    omgeving = {**os.environ, "KETENCLI_HOME": str(team.a)}
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", "team", "sync"],
+                         capture_output=True, text=True, env=omgeving)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.startswith("✓ Gesynchroniseerd: 1 bestand bijgewerkt; gedeeld."), uit.stdout
+    geladen = {r.split("|")[-1].strip() for r in uit.stderr.splitlines() if r.startswith("import time:")}
+    assert "pygit2" in geladen  # the measurement works
+    for zwaar in ("pydantic", "rich", "ketencli.model"):
+        assert not {n for n in geladen if n == zwaar or n.startswith(zwaar + ".")}, zwaar
+    lijst = team.ok(team.a, "dossier", "list", "--team", "--json").output
+    assert {r["id"]: r["regisseur"] for r in json.loads(lijst)}["2026-002"] == "Carla Collega"
+
+
+def _ico_geen_ketenaanpak(run, home=None) -> str:
+    """A new dossier whose ICO concluded "geen-ketenaanpak" (fase niet-ingestroomd, guide II.D)."""
+    uit = run("dossier", "new", "--regio", "leuven", "--gezin", "Gezin Ico", "--no-input")
+    dossier_id = uit.output.split("Dossier ", 1)[1].split(" ", 1)[0]
+    run("dossier", "ico", dossier_id, "--conclusie", "geen-ketenaanpak", "--advies",
+        "Advies aan de aanmelder; veiligheidsplan opmaken met de huisarts", "--no-input")
+    return dossier_id
+
+
+def _geen_sleutels_of_iso_datums(tekst: str) -> None:
+    import re
+
+    for sleutel in ("niet-ingestroomd", "geen-ketenaanpak"):
+        assert sleutel not in tekst, tekst
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", tekst), tekst
+
+
+def test_historiek_zonder_team_zegt_fasen_en_ico_in_woorden_en_datums_zoals_elders(kc):
+    """`dossier historiek` showed the ICO's line as stored: "fase aanmelding → niet-ingestroomd
+    (ICO 2026-11-24: geen-ketenaanpak)". The fase names as `dossier show` says them, the conclusion as
+    `dossier ico` says it, dates as 24/11/2026; the stored historie stays as it was (methodiek reads it)."""
+    from ketencli import klok
+
+    dossier_id = _ico_geen_ketenaanpak(kc.ok)
+    vandaag = f"{klok.nu():%d/%m/%Y}"
+    tekst = kc.ok("dossier", "historiek", dossier_id).output
+    regels = " ".join(tekst.split())
+    assert "fase aanmelding → niet ingestroomd" in regels
+    assert f"{vandaag}: geen nood aan ketenaanpak (advies aan de aanmelder)" in regels
+    assert f"{vandaag} {klok.nu():%H:%M}" in tekst  # the heading of the entry
+    assert "historiek" in tekst and "historie " not in tekst
+    _geen_sleutels_of_iso_datums(tekst)
+    zinnen = [w["zin"] for i in json.loads(kc.ok("dossier", "historiek", dossier_id, "--json").output)
+              for w in i["wijzigingen"]]
+    _geen_sleutels_of_iso_datums(" ".join(zinnen))
+    assert store.laad(dossier_id).historie[-1].wat == "fase aanmelding → niet-ingestroomd"
+
+
+def test_historiek_in_een_team_zegt_fasen_ico_en_datums_in_woorden(team):
+    dossier_id = team.start()
+    with team.bij(team.a):
+        ico_id = _ico_geen_ketenaanpak(team.kc.ok)
+    team.ok(team.a, "team", "sync")
+    tekst = team.ok(team.a, "dossier", "historiek", ico_id).output
+    regels = " ".join(tekst.split())
+    assert "fase: gewijzigd van 'aanmelding' in 'niet ingestroomd'" in regels
+    assert "ICO: toegevoegd (" in regels and "geen nood aan ketenaanpak (advies aan de aanmelder)" in regels
+    _geen_sleutels_of_iso_datums(tekst)
+    # a dossier shared after its ICO: its earlier historie in the same words
+    tekst = team.ok(team.a, "dossier", "historiek", dossier_id).output
+    assert "eerder, op " in tekst
+    _geen_sleutels_of_iso_datums(tekst)

@@ -292,3 +292,137 @@ def test_ctrl_c_tijdens_de_sync_zegt_wat_er_is_en_de_volgende_sync_maakt_het_af(
     monkeypatch.setattr(git_opslag, "haal_op", echte_haal_op)
     _geldig(team, dossier_id)
     _alles_er(team, dossier_id)
+
+
+def _alle_objecten_er(repo_pad: Path) -> int:
+    """Every object reachable from the branch is in the repository (git fsck's connectivity check);
+    returns how many were read."""
+    repo = pygit2.Repository(str(repo_pad))
+    gezien: set = set()
+    stapel = [repo.lookup_reference(git_opslag.REF).target]
+    while stapel:
+        oid = stapel.pop()
+        if oid in gezien:
+            continue
+        gezien.add(oid)
+        obj = repo[oid]  # KeyError when missing
+        if isinstance(obj, pygit2.Commit):
+            stapel += [obj.tree_id, *obj.parent_ids]
+        elif isinstance(obj, pygit2.Tree):
+            stapel += [e.id for e in obj]
+    return len(gezien)
+
+
+def test_gedeelde_map_krijgt_elk_object_en_een_slot_van_een_collega_wacht(team, monkeypatch):
+    """A shared bare repository on a path is written directly (issue 18's benchmark): after syncs in
+    both directions both repositories hold every object their branch reaches; a colleague's push that
+    holds the branch lock for a moment is waited for; a lock that stays is a Dutch message, the change
+    stays here and the next sync shares it."""
+    dossier_id = _tweezijdig(team)
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    for pad in (team.remote, team.a, team.b):
+        assert _alle_objecten_er(pad) > 10
+    slot_pad = team.remote / "refs" / "heads" / "main.lock"
+    team.ok(team.b, "stap", dossier_id, "afvinken", "co3-voorstellen")
+    import threading
+
+    slot_pad.write_text("0" * 40 + "\n")
+    threading.Timer(0.3, slot_pad.unlink).start()  # the colleague's push ends
+    uit = team.ok(team.b, "team", "sync")
+    assert "gedeeld" in uit.output and not slot_pad.exists()
+    team.ok(team.a, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-22",
+            "--omschrijving", "Na het slot", "--no-input")
+    slot_pad.write_text("1" * 40 + "\n")  # a lock left by a push killed on another computer
+    monkeypatch.setattr(git_opslag.time, "sleep", lambda _: None)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "vergrendeld" in uit.output and "beheerder" in uit.output
+    assert "Traceback" not in uit.output
+    slot_pad.unlink()
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert "Na het slot" in {t.omschrijving for t in team.dossier(team.b, dossier_id).tijdlijn}
+    assert _alle_objecten_er(team.remote) > 10
+
+
+def test_schijf_vol_bij_een_van_vele_bestanden_van_de_sync(team, monkeypatch):
+    """A sync that takes over many files writes them side by side (``team._schrijf_alle``): when one
+    cannot be written (a full disk), the sync stops with the Dutch message, every file is the old or the
+    new one, the branch has not moved, and the next sync completes with all of them."""
+    import threading
+
+    dossier_id = team.start()
+    ids = [dossier_id]
+    for n in range(5):
+        uit = team.ok(team.b, "dossier", "new", "--regio", "leuven", "--gezin", f"Gezin {n}", "--no-input")
+        ids.append(uit.output.split("Dossier ", 1)[1].split(" ", 1)[0])
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Van A")
+    echt = store._schrijf_atomisch
+    geschreven: list[str] = []
+    slot = threading.Lock()
+
+    def derde_vol(pad, inhoud):
+        with slot:
+            geschreven.append(str(pad))
+            if len(geschreven) == 3:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(pad))
+        echt(pad, inhoud)
+
+    kop = pygit2.Repository(str(team.a)).head.target
+    monkeypatch.setattr(store, "_schrijf_atomisch", derde_vol)
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "schijf is vol" in uit.output and "Traceback" not in uit.output
+    assert len(geschreven) >= 3 and pygit2.Repository(str(team.a)).head.target == kop
+    _geldig(team, dossier_id)
+    monkeypatch.setattr(store, "_schrijf_atomisch", echt)
+    team.ok(team.a, "team", "sync")
+    for i in ids[1:]:
+        assert team.dossier(team.a, i).gezin.startswith("Gezin ")
+    assert team.dossier(team.a, dossier_id).aanmelding.waarom_nu == "Van A"
+    team.ok(team.b, "team", "sync")
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Van A"
+
+
+def test_wat_op_schijf_veranderde_zoals_libgit2_het_ziet(team, monkeypatch):
+    """Step 1 of a sync (commit what changed on disk) reads the index's own stat data instead of
+    libgit2's walk of every folder (``git_opslag._op_schijf_volgens_index``): for every kind of change
+    it finds what libgit2 finds, also an edit of the same size within the same moment (racily clean)."""
+    import time
+
+    dossier_id = team.start()
+    repo = pygit2.Repository(str(team.a))
+
+    def beide() -> list[str]:
+        snel = git_opslag.gewijzigd_op_schijf(repo)
+        with monkeypatch.context() as m:
+            m.setattr(git_opslag, "_op_schijf_volgens_index", lambda _repo: None)
+            traag = git_opslag.gewijzigd_op_schijf(repo)
+        assert snel == traag
+        return snel
+
+    bestand = team.a / "dossiers" / dossier_id / "dossier.yaml"
+    assert beide() == []
+    tekst = bestand.read_text(encoding="utf-8")
+    bestand.write_text(tekst.replace("Palmeneire", "Palmeneirf", 1), encoding="utf-8")  # same size, same moment
+    assert beide() == [f"dossiers/{dossier_id}/dossier.yaml"]
+    bestand.write_text(tekst, encoding="utf-8")
+    assert beide() == []  # back as it was: only its stamp changed
+    time.sleep(0.01)
+    os.utime(bestand)
+    assert beide() == []
+    nieuw = team.a / "dossiers" / "2026-077"
+    nieuw.mkdir()
+    (nieuw / "dossier.yaml").write_text(tekst.replace(dossier_id, "2026-077"), encoding="utf-8")
+    (team.a / "dossiers" / dossier_id / "documenten").mkdir(exist_ok=True)
+    (team.a / "dossiers" / dossier_id / "documenten" / "brief.docx").write_bytes(b"x")
+    (team.a / "register").mkdir(exist_ok=True)
+    (team.a / "register" / "verwijderd.csv").write_text("id;regio\n", encoding="utf-8")
+    assert beide() == ["dossiers/2026-077/dossier.yaml", "register/verwijderd.csv"]
+    # a temp copy a killed write left in the register is ignored (.gitignore), never committed
+    (team.a / "register" / ".abcdefgh.tmp").write_text("x", encoding="utf-8")
+    assert git_opslag.gewijzigd_op_schijf(repo) == ["dossiers/2026-077/dossier.yaml", "register/verwijderd.csv"]
+    (team.a / "register" / ".abcdefgh.tmp").unlink()
+    shutil.rmtree(team.a / "dossiers" / dossier_id)
+    assert beide() == sorted(["dossiers/2026-077/dossier.yaml", f"dossiers/{dossier_id}/dossier.yaml",
+                              "register/verwijderd.csv"])

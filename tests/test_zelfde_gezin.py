@@ -21,7 +21,7 @@ def test_ander_gezin_geeft_geen_waarschuwing(kc, palmeneire):
 
 def test_geen_namen_of_geboortedata_in_de_cache(kc, palmeneire, thuis):
     kc.ok("dossier", "list")
-    cache = (thuis / "cache" / "samenvattingen.json").read_text(encoding="utf-8")
+    cache = (thuis / "cache" / "samenvattingen.bin").read_bytes().decode("utf-8", "replace")
     assert "1986-02-11" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
     assert "1986-02-11" not in cache and "Malik De Palmeneire" not in cache
 

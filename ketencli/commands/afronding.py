@@ -421,7 +421,7 @@ def afsluiten(
             raise KetencliFout(
                 f"Dossier {d.id} staat op 'afgerond', maar de afronding zelf (datum en opvolging) staat niet in "
                 "het dossier: afsluiten kan daardoor niet. Er werd niets bewaard.",
-                tip=f"Bekijk de historie met `ketencli dossier show {d.id}`; werd de fase met de hand veranderd, "
+                tip=f"Bekijk de historiek met `ketencli dossier historiek {d.id}`; werd de fase met de hand veranderd, "
                     "zet ze dan terug en rond af met `ketencli afronding start`.")
         if d.fase in afronding.START_FASEN:
             raise KetencliFout(
@@ -471,6 +471,7 @@ def afsluiten(
         if bezwaren:
             motief += f"; toch afgesloten ondanks: {'; '.join(bezwaren)}; reden: {reden.strip()}"
         store.historie(d, "fase afgerond → afgesloten", reden=motief)
+        a.afgesloten_uit_fase = d.fase
         d.fase = "afgesloten"
     ui.gelukt(f"Dossier {dossier_id} is afgesloten op {op:%d/%m/%Y}; het kan nu alleen nog gelezen worden.")
     if not geen_nieuwe_feiten:
@@ -502,6 +503,7 @@ def _sluit_af_zonder_regie(d: Any, op: date, *, bijkomend: bool) -> None:
     d.afronding.afgesloten_op = op
     store.historie(d, f"fase {d.fase} → afgesloten",
                    reden=f"afgesloten op {op:%d/%m/%Y} zonder casusregie ({label})")
+    d.afronding.afgesloten_uit_fase = d.fase
     d.fase = "afgesloten"
     ui.gelukt(f"Dossier {d.id} ({label}) is afgesloten op {op:%d/%m/%Y}; het kan nu alleen nog gelezen worden. "
               "Meldt de aanmelder het gezin later opnieuw aan, dan is dat een nieuwe aanmelding.")

@@ -42,11 +42,11 @@ def beleidssignalen(
     # light on purpose (D15): no model, no settings file, no YAML on the warm path; the index holds what is needed
     from ketencli import index, klok, statistiek, ui
     from ketencli.commands.opties import datum_optie
+    from ketencli.commands.weergave import regio_woorden
     from ketencli.methodiek import knelpunten
     from ketencli.methodiek.aanmelding import DIENST_LABELS
-    from ketencli.methodiek.regios import STANDAARD
 
-    namen = {key: r.naam for key, r in STANDAARD.items()}
+    namen = {key: w["regio_naam"] for key, w in regio_woorden()[1].items()}  # as the settings name them (D30)
     if regio is not None and regio not in namen:
         raise GebruiksFout(f"--regio {regio!r} ken ik niet; kies uit: {', '.join(namen)}.")
     begin, einde = datum_optie(van, "--van"), datum_optie(tot, "--tot")
@@ -55,6 +55,10 @@ def beleidssignalen(
     if als_json and csv_pad is not None:
         raise GebruiksFout("Kies --json of --csv, niet allebei.")
     vandaag = klok.vandaag()
+    if begin and begin > vandaag:  # an empty report for the stuurgroep would read as "no knelpunten"
+        raise GebruiksFout(f"--van {begin:%d/%m/%Y} ligt in de toekomst (vandaag is {vandaag:%d/%m/%Y}): "
+                           "daar zijn nog geen knelpunten.",
+                           tip=f"Kies een begindatum tot vandaag, bv. --van 01/01/{vandaag.year}.")
     rijen = index.samenvattingen()
     onleesbaar = [r.id for r in rijen if r.fout]
     telling = knelpunten.tel(((r.regio, r.knelpunten) for r in rijen if not r.fout), regio=regio, van=begin,
@@ -65,6 +69,10 @@ def beleidssignalen(
     rapport |= {"regio": regio, "regio_naam": namen[regio] if regio else "alle regio's",
                 "van": begin.isoformat() if begin else None, "tot": einde.isoformat() if einde else None,
                 "periode_tekst": _periode(begin, einde), "kleine_cel": statistiek.KLEINE_CEL}
+    if rapport["achtergehouden_omschrijvingen"]:  # the user's screen (stderr), never the report
+        ui.melding(f"{rapport['achtergehouden_omschrijvingen']} deelbare omschrijving(en) uit een categorie met "
+                   "een klein aantal staan niet in het rapport: er is maar één zo'n categorie, dus zonder categorie "
+                   "zouden ze toch tonen over welke categorie het gaat.")
     if onleesbaar:  # never silently fewer: the ids (no names) on stderr
         ui.melding(f"{len(onleesbaar)} dossier(s) konden niet gelezen worden en tellen niet mee: "
                    f"{', '.join(onleesbaar)}.")

@@ -16,6 +16,7 @@ from typing import Any
 
 import typer
 
+from ketencli.commands.weergave import regio_woorden
 from ketencli.fouten import GebruiksFout, KetencliFout
 
 REGIO_KEYS = ("co3-antwerpen", "ifg-west-vlaanderen", "leuven")
@@ -49,6 +50,10 @@ def jaarcijfers(
                            "bestandsnaam.")
     vandaag = klok.vandaag()
     jaar = jaar or vandaag.year
+    if jaar > vandaag.year:  # empty figures for the stuurgroep would read as "nothing happened"
+        raise GebruiksFout(f"--jaar {jaar} ligt in de toekomst (vandaag is {vandaag:%d/%m/%Y}): daar zijn nog "
+                           "geen cijfers van.",
+                           tip=f"Kies een jaar tot {vandaag.year}; het lopende jaar telt tot vandaag.")
     samenvattingen = index.samenvattingen()
     feiten = [s.jaarcijfers for s in samenvattingen if not s.fout and s.jaarcijfers]
     niet_gelezen = [s.id for s in samenvattingen if s.fout or not s.jaarcijfers]
@@ -82,27 +87,9 @@ def jaarcijfers(
 
 
 def _regio_namen() -> dict[str, str]:
-    from ketencli.methodiek import regios
-
-    return {k: regios.STANDAARD[k].naam for k in REGIO_KEYS}
-
-
-def regio_woorden() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
-    """Per region its table names (key -> name) and its words (``methodiek.regios.woorden``, D30), with the
-    user's settings when there is a settings file (only then is the YAML reader needed)."""
-    from ketencli import paden
-    from ketencli.methodiek import regios
-
-    alle = regios.STANDAARD
-    if (paden.config_dir() / "regio.yaml").is_file():
-        from ketencli import planning
-
-        try:
-            alle = planning.alle_regios()
-        except KetencliFout:
-            pass  # `regio toon` and `overzicht` say what is wrong; the built-in names here
-    tafels = {k: {t.key: t.naam for t in r.tafels} for k, r in alle.items()}
-    return tafels, {k: regios.woorden(r) for k, r in alle.items()}
+    """Each region's name as the user's settings give it (D30)."""
+    _, woorden = regio_woorden()
+    return {k: woorden[k]["regio_naam"] for k in REGIO_KEYS}
 
 
 def bereken(feiten: list[dict[str, Any]], jaar: int, vandaag: date, regio: str | None) -> dict[str, Any]:

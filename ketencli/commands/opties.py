@@ -15,6 +15,8 @@ import typer
 
 from ketencli.fouten import GebruiksFout, KetencliFout
 
+NO_INPUT_HULP = "Stel nooit een vraag; ontbreekt er iets, dan stopt het commando met een melding."
+
 
 def niet_leeg(param: typer.CallbackParam, waarde: Any) -> Any:
     """Refuse a given text option that is empty or only whitespace; None (not given) and the

@@ -35,10 +35,17 @@ def overzicht(
     """Wat is te laat, wat moet deze week en volgende week: deadlines voor agendering, zittingen en de
     vervaldata van de methodiek, over al je dossiers, de dringendste eerst. In een team standaard je
     eigen dossiers (en die zonder regisseur); --team toont alle, --regisseur NAAM die van een collega."""
-    from ketencli import index, klok, planning, ui
+    from ketencli import index, klok, ui, weergavecache
+
+    tabel = ics is None and not als_json
+    opties = (weken or 2, heel_team, regisseur)
+    bestanden = index.dossierbestanden()
+    if tabel and weergavecache.toon("overzicht", opties, bestanden, modules=(__file__,)):
+        return  # nothing it shows changed since the last time: the same table (issue 19)
+    from ketencli import planning
 
     nu = klok.nu()
-    alle_dossiers = index.samenvattingen(extra=False)
+    alle_dossiers = index.samenvattingen(extra=False, bestanden=bestanden)
     samenvattingen = index.caseload(alle_dossiers, team=heel_team, regisseur=regisseur)
     regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
     rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
@@ -57,7 +64,12 @@ def overzicht(
     elif not samenvattingen and (uitleg := index.caseload_leeg(alle_dossiers, regisseur=regisseur)):
         ui.console().print(uitleg, markup=False)
     else:
-        _toon(rijen, weken or 2, len(samenvattingen))
+        tekst = _toon(rijen, weken or 2, len(samenvattingen))
+        gemeld = any(s.fout or s.vreemde_bestanden or s.conflicten for s in samenvattingen)
+        if tabel and tekst is not None and not gemeld:
+            weergavecache.bewaar("overzicht", opties, bestanden, tekst,
+                                 index.geldig_tot((i for s in alle_dossiers for i in s.vervaldata), nu),
+                                 modules=(__file__,))
         if ics is not None:
             ui.gelukt(f"Agendabestand geschreven: {ics} ({aantal(len(kalender_rijen), 'item', 'items')}).")
     for s in fouten:
@@ -70,14 +82,16 @@ def overzicht(
                    + ": bekijk het met `ketencli dossier show ID` en los het op met `ketencli team los ID`.")
 
 
-def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
+def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> str | None:
+    """Print the table of the due items and the tips after it. Returns the table's text when nothing
+    else was printed (then it may be kept for the next time, ``weergavecache``)."""
     from ketencli import planning, ui
 
     if not rijen:
         periode = "deze en volgende week" if weken == 2 else f"de komende {weken} weken"
         bekeken = aantal(aantal_dossiers, "dossier", "dossiers")
         ui.console().print(f"Niets te laat en niets te doen {periode} ({bekeken} bekeken).")
-        return
+        return None
     n = len({r["dossier"] for r in rijen})
     cellen: list[list[str] | None] = []
     stijlen: list[list[str | None] | None] = []
@@ -95,19 +109,21 @@ def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> None:
         stijlen.append([stijl, None, None, None])
     kolommen = [ui.Kolom("Wanneer", min_breedte=10), ui.Kolom("Dossier", kort=True, min_breedte=8),
                 ui.Kolom("Wat", min_breedte=20), ui.Kolom("Tafel", min_breedte=10)]
-    ui.tabel(f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} dossier{'s' if n != 1 else ''}",
-             kolommen, cellen, stijlen=stijlen, titel_links=True)
-    _verstuurd_tip(rijen)
+    tekst = ui.tabel_tekst(f"Overzicht: {len(rijen)} item{'s' if len(rijen) != 1 else ''} in {n} "
+                           f"dossier{'s' if n != 1 else ''}", kolommen, cellen, stijlen=stijlen, titel_links=True)
+    ui.schrijf(tekst)
+    return None if _verstuurd_tip(rijen) else tekst
 
 
-def _verstuurd_tip(rijen: list[dict]) -> None:
+def _verstuurd_tip(rijen: list[dict]) -> bool:
     """An agendering's deadline stays "te laat" until its mail is noted as sent: say how, per agendering.
-    rich (the console) is loaded only when there is a tip to print."""
+    rich (the console) is loaded only when there is a tip to print. Returns whether one was printed."""
     import re
 
     from ketencli import ui
 
     patroon = re.compile(r"agendering-(a\d+)-deadline")
+    getipt = False
     for rij in rijen:
         if rij["urgentie"] != "te-laat" or not rij["soort"].startswith("deadline-"):
             continue
@@ -120,6 +136,8 @@ def _verstuurd_tip(rijen: list[dict]) -> None:
         ui.console().print(escape(f"Mail van {dossier} {agendering} al verstuurd? Noteer het met "
                                   f"`ketencli agendeer uitkomst {dossier} {agendering} --status ingediend`: "
                                   "dan staat de deadline niet meer bij te laat."))
+        getipt = True
+    return getipt
 
 
 _DAGEN: dict[str, str] = {}  # "2026-11-23" → "ma 23/11/2026": a long overzicht repeats its dates

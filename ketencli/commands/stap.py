@@ -11,13 +11,12 @@ it (checklists, veiligheidsplan, 458ter, dringende maatregel) instead of three t
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 from typer import core as typer_core
 
-from ketencli.commands.weergave import voortgangsregels
+from ketencli.commands.weergave import lid_naam, voortgangsregels
 from ketencli.fouten import Afgebroken, GebruiksFout, KetencliFout
 
 if TYPE_CHECKING:
@@ -81,11 +80,6 @@ def woorden(d: Any) -> dict[str, str]:
 
     return planning.woorden(d.regio)
 
-def _lid_naam(d: model.Dossier, lid: str | None) -> str:
-    if lid is None:
-        return ""
-    gevonden = d.lid(lid)
-    return f"{gevonden.naam} ({lid})" if gevonden else lid
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,7 +122,7 @@ def _itemtabel(d: model.Dossier, items: tuple[stappen.ItemStand, ...], op: date,
     for it in items:
         tekst = escape(it.item.tekst) + f"\n[dim]{it.item.key}[/]"
         if met_lid and it.lid:
-            tekst = f"[cyan]{escape(_lid_naam(d, it.lid))}[/] " + tekst
+            tekst = f"[cyan]{escape(lid_naam(d, it.lid))}[/] " + tekst
         tabel.add_row(SYMBOOL[it.status], tekst, _stand_tekst(it, op))
     return tabel
 
@@ -178,7 +172,7 @@ def toon(
     if volgende:
         regels = []
         for it in volgende:
-            wie = f" — voor {escape(_lid_naam(d, it.lid))}" if it.lid else ""
+            wie = f" — voor {escape(lid_naam(d, it.lid))}" if it.lid else ""
             wanneer = (f" [yellow](uiterlijk {it.vervalt_op:%d/%m/%Y})[/]"
                        if it.vervalt_op and it.status == "open" else "")
             regels.append(f"• {escape(it.item.tekst)}{wie}{wanneer}\n  [dim]{it.checklist} · {it.item.key}[/]")
@@ -391,11 +385,11 @@ def doorloop(
                                  f"`ketencli stap {d.id} overslaan ITEM --reden ...`.")
     kinderen = sorted({i.lid for i in items if i.lid}, key=lambda x: [i.lid for i in items].index(x))
     if gekozen.key == "bijlage-a" and len(kinderen) > 1:
-        kind = ui.keuze("Met welk kind voer je het gesprek?", [(k, _lid_naam(d, k)) for k in kinderen])
+        kind = ui.keuze("Met welk kind voer je het gesprek?", [(k, lid_naam(d, k)) for k in kinderen])
         items = tuple(i for i in items if i.lid == kind)
     te_doen = [i for i in items if alles or i.status == "open"]
     c = ui.console()
-    voor_kind = f" met {escape(_lid_naam(d, items[0].lid))}" if gekozen.key == "bijlage-a" and items else ""
+    voor_kind = f" met {escape(lid_naam(d, items[0].lid))}" if gekozen.key == "bijlage-a" and items else ""
     c.print(f"[bold]{gekozen.naam}{voor_kind}[/] — dossier {d.id}: {sum(1 for i in items if i.afgewerkt)}/"
             f"{len(items)} afgewerkt, {len(te_doen)} te overlopen.")
     if gekozen.key == "bijlage-d":
@@ -413,7 +407,7 @@ def doorloop(
             sectie = it.item.sectie
             c.print(f"\n[bold underline]{sectie.capitalize().replace('-', ' ')}[/]")
         c.print()
-        voor = f"  [cyan]voor {escape(_lid_naam(d, it.lid))}[/]" if it.lid and gekozen.key != "bijlage-a" else ""
+        voor = f"  [cyan]voor {escape(lid_naam(d, it.lid))}[/]" if it.lid and gekozen.key != "bijlage-a" else ""
         c.print(f"[bold]{nr}/{len(te_doen)}[/] {escape(it.item.tekst)}{voor}")
         if it.item.hint:
             c.print(Padding(f"[dim]{escape(it.item.hint)}[/]", (0, 0, 0, 2)))
@@ -514,252 +508,12 @@ def _vraag_item(it: stappen.ItemStand, keuzes: list[tuple[str, str]], vandaag: d
 
 
 def app_commandos() -> list[str]:
-    return [cmd.name or "" for cmd in app.registered_commands]
+    """The actions of `stap`: its own commands, and those in other modules that the command table hangs
+    under it (veiligheidsplan, 458ter, dringende-maatregel; ``cli.COMMANDO_S``), as the running group has them."""
+    from typer._click.globals import get_current_context
 
-
-# ---------------------------------------------------------------------------------------------
-# veiligheidsplan
-# ---------------------------------------------------------------------------------------------
-
-
-def _splits(tekst: str) -> list[str]:
-    return [x.strip() for x in tekst.split(";") if x.strip()]
-
-
-@app.command("veiligheidsplan")
-def veiligheidsplan(
-    dossier_id: str = ID_ARG,
-    lid: str | None = typer.Option(None, "--lid", help="Het plan van één gezinslid (bv. m1); zonder --lid: "
-                                   "het plan van het hele gezin."),
-    van: Path | None = typer.Option(None, "--from", metavar="BESTAND",
-                                    help="Lees het plan uit een YAML-bestand: één blok (waarschuwingssignalen, "
-                                         "wat_te_doen, veilige_plek, wie_bellen, afspraken, lid, opgemaakt_op) "
-                                         "of een lijst van blokken."),
-    tonen: bool = typer.Option(False, "--toon", help="Toon het veiligheidsplan zonder iets te wijzigen."),
-    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
-) -> None:
-    """Maak of herzie het veiligheidsplan: per gezinslid of voor het hele gezin (met vragen of --from)."""
-    from ketencli import klok, model, store, ui
-
-    vandaag = klok.vandaag()
-    d = store.laad(dossier_id)
-    if lid is not None and d.lid(lid) is None:
-        raise GebruiksFout(f"--lid {lid}: dat gezinslid bestaat niet in dossier {d.id} "
-                           f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
-    if tonen:
-        _toon_veiligheidsplan(d)
-        return
-    store.vereis_schrijfbaar(d)  # refuse a closed dossier before the first question
-    if van is not None:
-        delen = store.lees_yaml_bestand(van, model.VeiligheidsplanDeel)
-        if lid is not None:
-            if len(delen) > 1 or (delen[0].lid not in (None, lid)):
-                raise GebruiksFout("--lid past alleen bij een bestand met één plan zonder ander lid.")
-            delen = [delen[0].model_copy(update={"lid": lid})]
-        for deel in delen:
-            if deel.lid is not None and d.lid(deel.lid) is None:
-                raise KetencliFout(f"{van}: het gezinslid '{deel.lid}' bestaat niet in dossier {d.id}.")
-        wie = [deel.lid for deel in delen]
-        if len(set(wie)) != len(wie):
-            raise KetencliFout(f"{van}: er staat meer dan één plan voor hetzelfde gezinslid (of het gezin) in.")
-    else:
-        ui.vereis_terminal(no_input, f"Geef het plan in een bestand met `ketencli stap {d.id} veiligheidsplan "
-                                     "--from BESTAND`, of bekijk het met --toon.")
-        bestaand = next((v for v in d.veiligheidsplan if v.lid == lid), None)
-        delen = [_vraag_veiligheidsplan(d, lid, bestaand, vandaag)]
-    with store.wijzig(dossier_id) as dd:
-        for deel in delen:
-            oud = next((v for v in dd.veiligheidsplan if v.lid == deel.lid), None)
-            if deel.opgemaakt_op is None:
-                eerder = oud.opgemaakt_op if oud and oud.opgemaakt_op else vandaag
-                deel = deel.model_copy(update={"opgemaakt_op": eerder})
-            if oud is not None and deel.herzien_op is None and van is not None:
-                deel = deel.model_copy(update={"herzien_op": vandaag})
-            for datum in (deel.opgemaakt_op, deel.herzien_op):
-                if datum and datum > vandaag:
-                    raise GebruiksFout(f"Het veiligheidsplan heeft een datum in de toekomst ({datum:%d/%m/%Y}).")
-            dd.veiligheidsplan = [v for v in dd.veiligheidsplan if v.lid != deel.lid] + [deel]
-    for deel in delen:
-        ui.gelukt("Veiligheidsplan " + (f"van {_lid_naam(d, deel.lid)}" if deel.lid else "van het gezin") + " bewaard.")
-
-
-def _vraag_veiligheidsplan(d: model.Dossier, lid: str | None, oud: model.VeiligheidsplanDeel | None,
-                           vandaag: date) -> model.VeiligheidsplanDeel:
-    from ketencli import model, ui
-
-    c = ui.console()
-    voor = f"van {_lid_naam(d, lid)}" if lid else "van het gezin"
-    c.print(f"[bold]Veiligheidsplan {voor}[/] — scheid meerdere antwoorden met ';'. Ctrl-C stopt zonder te bewaren.")
-    oud = oud or model.VeiligheidsplanDeel(lid=lid)
-    signalen = _splits(ui.tekst("Waarschuwingssignalen: waaraan merk je dat de spanning oploopt?",
-                                "; ".join(oud.waarschuwingssignalen)))
-    doen = _splits(ui.tekst("Wat doe je dan?", "; ".join(oud.wat_te_doen)))
-    plek = ui.tekst("Waar kan je heen (veilige plek)?", oud.veilige_plek)
-    bellen: list[model.Contactpersoon] = []
-    if oud.wie_bellen:
-        c.print("Wie je kan bellen: " + "; ".join(f"{p.naam} {p.telefoon}".strip() for p in oud.wie_bellen))
-        if ui.bevestig("Deze contacten behouden?", standaard=True):
-            bellen = list(oud.wie_bellen)
-    while ui.bevestig("Iemand toevoegen om te bellen?", standaard=not bellen):
-        bellen.append(model.Contactpersoon(
-            naam=ui.tekst("Naam (of dienst, bv. politie 101):", verplicht=True),
-            telefoon=ui.tekst("Telefoonnummer:"),
-            rol=ui.tekst("Wie is dat (bv. buurvrouw, zus, CAW)?"),
-        ))
-    afspraken = _splits(ui.tekst("Afspraken:", "; ".join(oud.afspraken)))
-    opgemaakt = ui.datum("Opgemaakt op:", oud.opgemaakt_op or vandaag, verplicht=True, niet_na=vandaag)
-    herzien = None
-    if oud.opgemaakt_op is not None:
-        herzien = ui.datum("Herzien op:", vandaag, verplicht=True, niet_na=vandaag)
-    return model.VeiligheidsplanDeel(lid=lid, waarschuwingssignalen=signalen, wat_te_doen=doen, veilige_plek=plek,
-                                     wie_bellen=bellen, afspraken=afspraken, opgemaakt_op=opgemaakt,
-                                     herzien_op=herzien)
-
-
-def _toon_veiligheidsplan(d: model.Dossier) -> None:
-    from rich.markup import escape
-    from rich.panel import Panel
-
-    from ketencli import ui
-
-    c = ui.console()
-    if not d.veiligheidsplan:
-        c.print(f"Nog geen veiligheidsplan. Maak er een met [bold]ketencli stap {d.id} veiligheidsplan[/].")
-        return
-    for v in d.veiligheidsplan:
-        regels = []
-        for titel, waarden in (("Waarschuwingssignalen", v.waarschuwingssignalen), ("Wat te doen", v.wat_te_doen)):
-            if waarden:
-                regels.append(f"[bold]{titel}[/]\n" + "\n".join(f"  • {escape(w)}" for w in waarden))
-        if v.veilige_plek:
-            regels.append(f"[bold]Veilige plek[/]\n  {escape(v.veilige_plek)}")
-        if v.wie_bellen:
-            regels.append("[bold]Wie bellen[/]\n" + "\n".join(
-                f"  • {escape(p.naam)}" + (f" — {escape(p.telefoon)}" if p.telefoon else "")
-                + (f" ({escape(p.rol)})" if p.rol else "") for p in v.wie_bellen))
-        if v.afspraken:
-            regels.append("[bold]Afspraken[/]\n" + "\n".join(f"  • {escape(w)}" for w in v.afspraken))
-        data = []
-        if v.opgemaakt_op:
-            data.append(f"opgemaakt {v.opgemaakt_op:%d/%m/%Y}")
-        if v.herzien_op:
-            data.append(f"herzien {v.herzien_op:%d/%m/%Y}")
-        if data:
-            regels.append(f"[dim]{', '.join(data)}[/]")
-        titel = f"Veiligheidsplan {escape(_lid_naam(d, v.lid))}" if v.lid else "Veiligheidsplan van het gezin"
-        c.print(Panel("\n".join(regels) or "[dim]leeg[/]", title=titel, title_align="left"))
-
-
-# ---------------------------------------------------------------------------------------------
-# 458ter
-# ---------------------------------------------------------------------------------------------
-
-
-@app.command("458ter")
-def uitleg_458ter(
-    dossier_id: str = ID_ARG,
-    geinformeerd: list[str] = typer.Option([], "--geinformeerd", metavar="LID",
-                                           help="Wie de uitleg kreeg (herhaalbaar, of m1,m2)."),
-    datum: str | None = typer.Option(None, "--datum", help="Wanneer (standaard: vandaag)."),
-    door: str | None = typer.Option(None, "--door", help="Wie het uitlegde (standaard: de casusregisseur)."),
-    notitie: str = typer.Option("", "--notitie", help="Een korte notitie, bv. 'folder meegegeven'."),
-) -> None:
-    """Toon de uitleg over informatiedeling (art. 458ter Sw.) om voor te lezen of mee te geven; met
-    --geinformeerd registreer je wie ze kreeg."""
-    from rich.markup import escape
-    from rich.panel import Panel
-
-    from ketencli import klok, model, store, ui
-    from ketencli.methodiek.uitleg_458ter import KERNPUNTEN_458TER, UITLEG_458TER
-
-    vandaag = klok.vandaag()
-    if not geinformeerd:
-        if datum is not None or door is not None or notitie:
-            raise GebruiksFout("--datum, --door en --notitie horen bij --geinformeerd LID.")
-        d = store.laad(dossier_id)
-        c = ui.console()
-        c.print(Panel(escape(UITLEG_458TER.strip()), title="Uitleg voor het gezin", title_align="left"))
-        c.print(Panel("\n".join(f"• {escape(p)}" for p in KERNPUNTEN_458TER), title="In het kort", title_align="left"))
-        if d.uitleg_458ter:
-            c.print("Al uitgelegd aan: " + "; ".join(
-                f"{escape(_lid_naam(d, u.lid))} op {u.datum:%d/%m/%Y}" for u in d.uitleg_458ter))
-        c.print(f"Registreer wie de uitleg kreeg met [bold]ketencli stap {d.id} 458ter --geinformeerd LID[/].")
-        return
-    op = _datum(datum, "--datum", vandaag) or vandaag
-    leden = [x.strip() for waarde in geinformeerd for x in waarde.split(",") if x.strip()]
-    with store.wijzig(dossier_id) as d:
-        onbekend = [x for x in leden if d.lid(x) is None]
-        if onbekend:
-            raise GebruiksFout(f"--geinformeerd: {', '.join(onbekend)} bestaat niet in dossier {d.id} "
-                               f"(leden: {', '.join(x.id for x in d.gezinsleden)}).")
-        wie = (door if door is not None else d.casusregisseur.naam).strip()
-        bestaand = [u for u in d.uitleg_458ter if not (u.lid in leden and u.datum == op)]
-        d.uitleg_458ter = bestaand + [model.Uitleg458ter(lid=x, datum=op, door=wie, notitie=notitie.strip())
-                                      for x in dict.fromkeys(leden)]
-    ui.gelukt(f"Uitleg 458ter geregistreerd voor {', '.join(dict.fromkeys(leden))} op {op:%d/%m/%Y}.")
-
-
-# ---------------------------------------------------------------------------------------------
-# annex C: urgent judicial measure
-# ---------------------------------------------------------------------------------------------
-
-
-@app.command("dringende-maatregel")
-def dringende_maatregel(
-    dossier_id: str = ID_ARG,
-    beslist_op: str | None = typer.Option(None, "--beslist-op", help="Wanneer een overlegtafel besliste dat een "
-                                          "justitiële maatregel hoogdringend is."),
-    tafel: str = typer.Option("", "--tafel", help="Welke tafel besliste (bv. de overlegtafel; in Antwerpen ICO, "
-                                                  "ronde tafel of weegploeg)."),
-    maatregel: str = typer.Option("", "--maatregel", help="Welke maatregel, kort."),
-    aan: str = typer.Option("", "--aan", help="Aan wie je de versnelde opstart vroeg (de teamverantwoordelijke "
-                            "van het Justitiehuis)."),
-    cc: str = typer.Option("", "--cc", help="Wie in cc stond (operationeel coördinator, algemeen adres Justitiehuis)."),
-    aangevraagd_op: str | None = typer.Option(None, "--aangevraagd-op", help="Wanneer je de versnelde opstart vroeg "
-                                              "(standaard: vandaag als je --aan geeft)."),
-) -> None:
-    """Bijlage C: registreer een dringende justitiële maatregel en de vraag om een versnelde opstart aan het
-    Justitiehuis (aan wie, cc wie, wanneer). Zonder --beslist-op: toon wat geregistreerd is."""
-    from rich.markup import escape
-
-    from ketencli import klok, model, store, ui
-    from ketencli.methodiek import checklists as cl
-
-    vandaag = klok.vandaag()
-    if beslist_op is None:
-        if any((tafel, maatregel, aan, cc, aangevraagd_op)):
-            raise GebruiksFout("Geef --beslist-op DATUM om een dringende maatregel te registreren.")
-        d = store.laad(dossier_id)
-        c = ui.console()
-        if not d.dringende_maatregelen:
-            c.print("Nog geen dringende maatregel geregistreerd.")
-        for m in d.dringende_maatregelen:
-            a = m.aanvraag_versnelde_start
-            c.print(f"• beslist op {m.beslist_op:%d/%m/%Y}" + (f" ({escape(m.tafel)})" if m.tafel else "")
-                    + (f": {escape(m.maatregel)}" if m.maatregel else "")
-                    + (f" — versnelde opstart gevraagd aan {escape(a.aan)}" if a.aan else " — nog niet gevraagd")
-                    + (f" op {a.datum:%d/%m/%Y}" if a.datum else "") + (f", cc {escape(a.cc)}" if a.cc else ""))
-        c.print("\n[bold]Wat te doen (bijlage C)[/]")
-        for it in (cl.in_woorden(x, woorden(d)) for x in cl.BIJLAGE_C.items):
-            c.print(f"• {escape(it.tekst)}" + (f"\n  [dim]{escape(it.hint)}[/]" if it.hint else ""))
-        return
-    beslist = _datum(beslist_op, "--beslist-op", vandaag)
-    gevraagd = _datum(aangevraagd_op, "--aangevraagd-op", vandaag) or (vandaag if aan.strip() else None)
-    if beslist and gevraagd and gevraagd < beslist:
-        raise GebruiksFout("--aangevraagd-op ligt vóór --beslist-op; dat kan niet.")
-    with store.wijzig(dossier_id) as d:
-        # the same decision date completes the earlier record (e.g. the request is sent later)
-        oud = next((m for m in d.dringende_maatregelen if m.beslist_op == beslist), None)
-        oa = oud.aanvraag_versnelde_start if oud else model.VersneldeStart()
-        nieuw = model.DringendeMaatregel(
-            beslist_op=beslist, tafel=tafel.strip() or (oud.tafel if oud else ""),
-            maatregel=maatregel.strip() or (oud.maatregel if oud else ""),
-            aanvraag_versnelde_start=model.VersneldeStart(aan=aan.strip() or oa.aan, cc=cc.strip() or oa.cc,
-                                                          datum=gevraagd or oa.datum),
-        )
-        d.dringende_maatregelen = [m for m in d.dringende_maatregelen if m.beslist_op != beslist] + [nieuw]
-    ui.gelukt(f"Dringende maatregel van {beslist:%d/%m/%Y} geregistreerd"
-              + (f"; versnelde opstart gevraagd op {gevraagd:%d/%m/%Y}." if gevraagd else "."))
-    if not nieuw.aanvraag_versnelde_start.aan:
-        ui.melding("Vraag de versnelde opstart aan de teamverantwoordelijke van het Justitiehuis en registreer het "
-                   f"met `ketencli stap {dossier_id} dringende-maatregel --beslist-op {beslist} --aan ... --cc ...`.")
+    eigen = [cmd.name or "" for cmd in app.registered_commands]
+    ctx = get_current_context(silent=True)
+    while ctx is not None and not isinstance(ctx.command, StapGroep):
+        ctx = ctx.parent
+    return list(dict.fromkeys([*eigen, *(ctx.command.commands if ctx is not None else ())]))

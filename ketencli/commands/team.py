@@ -71,10 +71,12 @@ def sync() -> None:
     for dossier_id, items in sorted(uit.hernummerde_items.items()):
         for h in items:
             ui.melding(team.hernummering_melding(dossier_id, h))
-    _toon_conflicten(team.conflicten())
+    _toon_conflicten(team.conflicten(uit.dossiers()))
 
 
 def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
+    if not conflicten:
+        return
     from rich.markup import escape
 
     from ketencli import team, ui
@@ -119,12 +121,10 @@ def los(
     waarde: str | None = typer.Option(None, "--waarde", help="Typ zelf de juiste waarde."),
 ) -> None:
     """Los een conflict op: kies een van de twee waarden of typ de juiste. Bewaard zoals elke wijziging."""
-    from rich.markup import escape
-
     from ketencli import team, ui
 
     veld = team.los_op(dossier_id, nummer, kies, waarde)
-    ui.gelukt(f"Conflict in {escape(team.veld_in_woorden(veld))} opgelost. Deel het met ketencli team sync.")
+    ui.gelukt(f"Conflict in {team.veld_in_woorden(veld)} opgelost. Deel het met ketencli team sync.")
 
 
 @app.command("inloggen")
@@ -156,8 +156,8 @@ def historiek(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
     als_json: bool = typer.Option(False, "--json", help="Schrijf JSON (een lijst) voor scripts."),
 ) -> None:
-    """Wie wijzigde wat en wanneer in dit dossier (uit de team-opslag; zonder team: de historie van het
-    dossier zelf). Ook van een afgesloten dossier."""
+    """Wie wijzigde wat en wanneer in dit dossier (uit de team-opslag; zonder team: de historiek die het
+    dossier zelf bijhoudt). Ook van een afgesloten dossier."""
     from rich.markup import escape
 
     from ketencli import git_opslag, store, team, ui
@@ -165,11 +165,11 @@ def historiek(
     if not git_opslag.actief():
         d = store.laad(dossier_id)
         items = [{"moment": h.moment.isoformat(), "auteur": None, "bericht": h.wat,
-                  "wijzigingen": [{"zin": h.wat + (f" ({h.reden})" if h.reden else "")}]} for h in d.historie]
+                  "wijzigingen": [{"zin": team.historie_zin(h.wat, h.reden)}]} for h in d.historie]
         if als_json:
             ui.schrijf_json(items)
             return
-        ui.console().print("[dim]Geen team ingesteld: dit is de historie van het dossier zelf, zonder wie.[/]")
+        ui.console().print("[dim]Geen team ingesteld: de historiek van het dossier zelf, zonder wie.[/]")
     else:
         items = team.historiek(dossier_id)
         if als_json:
@@ -180,7 +180,7 @@ def historiek(
         c.print(f"Nog geen historiek voor dossier {dossier_id}.")
         return
     for item in items:
-        moment = item["moment"][:16].replace("T", " ")
+        moment = team.moment_in_woorden(item["moment"])
         c.print(f"[bold]{moment}[/]" + (f"  {escape(item['auteur'])}" if item["auteur"] else ""))
         for w in item["wijzigingen"]:
             c.print(f"   {escape(w['zin'])}")
@@ -193,8 +193,6 @@ def overdracht(
 ) -> None:
     """Draag een dossier over aan een collega (bv. tijdens een verlof): die wordt de casusregisseur;
     het komt in de historiek."""
-    from rich.markup import escape
-
     from ketencli import git_opslag, index, store, team, ui
 
     gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
@@ -202,7 +200,7 @@ def overdracht(
     gekend.add(" ".join(store.lees_profiel().naam.split()))
     team.draag_over(dossier_id, aan, organisatie)
     naam = " ".join(aan.split())
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {escape(naam)}."
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}."
               + (" Deel het met ketencli team sync." if _team_actief() else ""))
     bekend = sorted(g for g in gekend if g)
     if naam.casefold() not in {g.casefold() for g in bekend}:

@@ -23,6 +23,14 @@ def namen(d: model.Dossier, ids: list[str]) -> str:
     return ", ".join(lid.naam if (lid := d.lid(i)) else f"{i}?" for i in ids)
 
 
+def lid_naam(d: model.Dossier, lid: str | None) -> str:
+    """"Naam (m2)" of a member, the id alone when it is not in the dossier, "" for none."""
+    if lid is None:
+        return ""
+    gevonden = d.lid(lid)
+    return f"{gevonden.naam} ({lid})" if gevonden else lid
+
+
 def toon_bevindingen(bevindingen: list[Any]) -> None:
     """Findings of `pva check` as readable text (also used by the interactive editor)."""
     from rich.markup import escape
@@ -161,3 +169,23 @@ def schrijf_csv(doel: Any, tekst: str, standaardnaam: str, *, op_stderr: bool = 
         ui.melding(f"Cijfers als CSV bewaard: {pad}", stijl="green")
     else:
         ui.gelukt(f"Cijfers als CSV bewaard: {pad}")
+
+
+def regio_woorden() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Per region its table names (key -> name) and its words (``methodiek.regios.woorden``, D30: its name,
+    tables and organisation as the user's settings give them), for the reports over all regions
+    (`jaarcijfers`, `beleidssignalen`). Light: the settings file (and the YAML reader) only when there is one."""
+    from ketencli import paden
+    from ketencli.fouten import KetencliFout
+    from ketencli.methodiek import regios
+
+    alle = regios.STANDAARD
+    if (paden.config_dir() / "regio.yaml").is_file():
+        from ketencli import planning
+
+        try:
+            alle = planning.alle_regios()
+        except KetencliFout:
+            pass  # `regio toon` and `overzicht` say what is wrong; the built-in names here
+    tafels = {k: {t.key: t.naam for t in r.tafels} for k, r in alle.items()}
+    return tafels, {k: regios.woorden(r) for k, r in alle.items()}

@@ -1,9 +1,11 @@
 """The genogram of a dossier (issue 16): who the clients are and how they relate, projected at the
 weegploeg in stap 1 (guide L1722-1726, L1806), drawn in McGoldrick-Gerson notation.
 
-* ``opmaak`` (``ketencli.genogram.opmaak``, with ``routes``) is the pure layout: rows, x positions,
-  partner and child lines, violence routes and household outlines, searched for the fewest crossings
-  and routed around every label. No matplotlib, no I/O; tests call it directly.
+* ``opmaak`` (``ketencli.genogram.opmaak``, with ``routes`` and ``huishouden``) is the pure layout: rows,
+  x positions, partner and child lines searched for the fewest crossings; violence lines routed on a grid
+  round every label, never across a household's outline where that can be avoided (inside it between two
+  of its members); household outlines as simple shapes (a hull, or a few joined hulls). No matplotlib, no
+  I/O; tests call it directly.
 * ``teken`` (``ketencli.genogram.tekening``) draws with matplotlib (imported inside the function:
   ``ketencli --help`` stays light) on the Agg backend and returns SVG and PNG bytes.
 * ``schrijf`` writes ``documenten/<datum>_genogram.svg`` and ``.png`` (no names in file names).

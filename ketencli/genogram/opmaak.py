@@ -30,9 +30,9 @@ RAND = 0.62  # half the double outline of a client
 LABEL_BREEDTE = 2.6  # the widest label under a symbol
 LABEL_BOVEN, LABEL_ONDER = 0.66, 1.85  # the label block (a name on one or two lines, the age)
 MERK_BOVEN = 0.8  # the top of the '12+' mark, above the centre
-KANAAL = 1.35  # violence runs above a row at cy + KANAAL + 0.2 k
+KANAAL = 1.35  # a channel violence lines can run in above a row (over the marks, under the labels above)
 BALK = 2.0  # children's bars at cy(child) + BALK + 0.22 level
-BRUG = (0.88, 1.12)  # household bridges over a row (between the marks and the violence channel)
+BRUG = (0.88, 1.12)  # the top of a household outline over a row (between the marks and the channel)
 MAX_VARIANTEN = 6000  # joint orderings tried at most; beyond that row by row
 
 Punt = tuple[float, float]
@@ -521,8 +521,7 @@ def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] =
         ouders={k: tuple(sorted(ps, key=lambda o: x.get(o, 0))) for k, ps in ouders.items() if ps},
         kindlijnen=kindlijnen, kruisingen=kruis,
     )
-    from ketencli.genogram.routes import geweld_routes, huishouden_omtrekken
+    from ketencli.genogram.routes import geweld_en_huishoudens
 
-    uit.geweld = geweld_routes(uit, leden, gemeld)
-    uit.huishoudens = huishouden_omtrekken(uit, leden)
+    uit.geweld, uit.huishoudens = geweld_en_huishoudens(uit, leden, gemeld)
     return uit

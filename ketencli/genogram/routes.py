@@ -1,37 +1,46 @@
-"""Routing around the text (pure geometry, used by ``opmaak``): the violence lines and the household
-outlines of the genogram never cross a label (issue 16; names, ages and the '12+' mark stay readable).
+"""Routing the violence lines of the genogram (pure geometry, used by ``opmaak``; issue 16).
 
-* A violence line between neighbours on a row runs straight between them, under the partner line and
-  above the labels. Any other runs up from the symbol's top into the *channel* above its row (above
-  the '12+' marks, under the row above's labels), along the channel, down a *lane* between the
-  labels of the rows it passes, along the other row's channel and down onto the other symbol's top.
-* A household outline is the boundary of the union of boxes round its members (symbol, mark and
-  label), joined by bridges: full height between neighbours on a row, through the channel where a
-  member of another household stands between, and down a narrow corridor to the next row.
+A violence line is the cheapest path on a grid of horizontal and vertical lines that keep clear of
+every symbol, label and '12+' mark (names and ages stay readable), from a port of one symbol (its top,
+off-centre, so it never runs over the child line that comes down onto the centre; or its side, under
+the partner line) to a port of the other. It never runs along a black line or another violence line;
+crossing one costs a little, crossing a household's dotted outline costs much (a trial found the red
+line running outside a household and across its outline), bends cost a little, then length.
+
+The violence lines between two members of one household are routed first; the household's outline is
+then drawn round them (``huishouden.omtrek_van``), so they run inside it. The others are routed against
+the finished outlines, crossing each only where they must (one end inside, the other outside).
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ketencli.genogram.opmaak import (
-    BRUG,
+    HALF,
     KANAAL,
+    LABEL_BOVEN,
     LABEL_BREEDTE,
     LABEL_ONDER,
+    MERK_BOVEN,
     RAND,
-    STAP,
     Geweld,
     Opmaak,
     Punt,
+    _snijden,
 )
 
 if TYPE_CHECKING:
     from ketencli import model
 
-MARGE = 0.15  # between a household outline and the text inside it
 OPZIJ = 0.3  # a violence line leaves a symbol's top this far from its centre (a symbol is 2 x HALF wide)
+KLEER = 0.32  # a violence line keeps this far from text, symbols and marks (its zigzag is 0.16 wide)
+LANGS = 0.25  # nearer than this along a black line or another violence line it may not run
+BOCHT, KRUIS, OMTREK = 0.4, 1.0, 25.0  # the cost of a bend, of crossing a line, of crossing an outline
+Doos = tuple[float, float, float, float]
 
 
 def geweld_paren(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]]) -> list[Geweld]:
@@ -59,131 +68,228 @@ def geweld_paren(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, s
     return uit
 
 
-def geweld_routes(o: Opmaak, leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]]) -> list[Geweld]:
-    """The violence lines with their routes (see the module docstring)."""
-    kanaal: dict[int, int] = {}
-    banen: set[float] = set()
-    uit = []
-    for g in geweld_paren(leden, gemeld):
-        g.route = _route(o, g.van, g.naar, kanaal, banen)
-        uit.append(g)
-    return uit
+def geweld_en_huishoudens(o: Opmaak, leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]]
+                          ) -> tuple[list[Geweld], dict[str, list[list[Punt]]]]:
+    """The violence lines with their routes, and per household of two or more members its outline (closed
+    loops): see the module docstring."""
+    from ketencli.genogram.huishouden import omtrek_van
 
-
-def _route(o: Opmaak, a: str, b: str, kanaal: dict[int, int], banen: set[float]) -> list[Punt]:
-    (ax, ay), (bx, by) = o.pos(a), o.pos(b)
-    ga, gb = o.generatie[a], o.generatie[b]
-
-    def hoogte(g: int, y: float) -> float:
-        k = kanaal.get(g, 0)
-        kanaal[g] = k + 1
-        return y + KANAAL + 0.2 * k
-
-    if ga == gb:
-        tussen = [i for i in o.x if o.generatie[i] == ga and min(ax, bx) < o.x[i] < max(ax, bx)]
-        if not tussen:
-            s = 1 if bx > ax else -1
-            return [(ax + s * RAND, ay - 0.3), (bx - s * RAND, by - 0.3)]
-        y = hoogte(ga, ay)
-        xa, xb = _opzij(ax, bx), _opzij(bx, ax)
-        return [(xa, ay + RAND), (xa, y), (xb, y), (xb, by + RAND)]
-    rijen = range(min(ga, gb), max(ga, gb))
-    xs = sorted({o.x[i] for i in o.x if o.generatie[i] in rijen})
-    vrij = LABEL_BREEDTE / 2 + 0.25
-    kandidaten = [xs[0] - STAP / 2, *((p + q) / 2 for p, q in zip(xs, xs[1:], strict=False)), xs[-1] + STAP / 2]
-    kandidaten = [k for k in kandidaten if all(abs(k - v) >= vrij for v in xs)] or [xs[0] - STAP / 2]
-    ya, yb = hoogte(ga, ay), hoogte(gb, by)
-    laag, hoog = min(ya, yb), max(ya, yb)
-    staand = [s for segs in o.kindlijnen for s in segs if abs(s[0][0] - s[1][0]) < 1e-9
-              and min(s[0][1], s[1][1]) < hoog and max(s[0][1], s[1][1]) > laag]
-
-    def botst(k: float) -> bool:  # a lane is not drawn along a child line
-        return any(abs(s[0][0] - k) < 0.35 for s in staand)
-
-    baan = min(kandidaten, key=lambda k: (round(k, 6) in banen, botst(k), abs(k - ax) + abs(k - bx), k))
-    banen.add(round(baan, 6))
-    xa, xb = _opzij(ax, baan), _opzij(bx, baan)
-    return [(xa, ay + RAND), (xa, ya), (baan, ya), (baan, yb), (xb, yb), (xb, by + RAND)]
-
-
-def _opzij(x: float, richting: float) -> float:
-    """Where a violence line leaves a symbol's top: off its centre, towards where it goes, so that it never
-    runs over the child line that comes down onto the centre of a child's symbol (a pleger who is the
-    victim's son: the red zigzag lay on the black line from his parents)."""
-    return x + (OPZIJ if richting >= x else -OPZIJ)
-
-
-def huishouden_omtrekken(o: Opmaak, leden: Sequence[model.Gezinslid]) -> dict[str, list[list[Punt]]]:
-    """Per household of two or more members, its outline as closed loops of points (usually one)."""
     groepen: dict[str, list[str]] = {}
     for lid in leden:
         if lid.huishouden:
             groepen.setdefault(lid.huishouden, []).append(lid.id)
-    uit = {}
-    for label, ids in groepen.items():
-        if len(ids) < 2:
-            continue
-        dozen = []
-        for i in ids:
-            cx, cy = o.pos(i)
-            dozen.append((cx - LABEL_BREEDTE / 2 - MARGE, cy - LABEL_ONDER - MARGE,
-                          cx + LABEL_BREEDTE / 2 + MARGE, cy + BRUG[1]))
-        per_rij: dict[int, list[str]] = {}
-        for i in sorted(ids, key=lambda i: o.x[i]):
-            per_rij.setdefault(o.generatie[i], []).append(i)
-        for g, rij in per_rij.items():
-            for p, q in zip(rij, rij[1:], strict=False):
-                (xp, cy), (xq, _) = o.pos(p), o.pos(q)
-                ander = any(o.generatie[i] == g and xp < o.x[i] < xq and i not in ids for i in o.x)
-                dozen.append((xp, cy + BRUG[0], xq, cy + BRUG[1]) if ander
-                             else (xp, cy - LABEL_ONDER - MARGE, xq, cy + BRUG[1]))
-        rijen = sorted(per_rij)
-        for g1, g2 in zip(rijen, rijen[1:], strict=False):
-            p, q = min(((p, q) for p in per_rij[g1] for q in per_rij[g2]),
-                       key=lambda pq: (abs(o.x[pq[0]] - o.x[pq[1]]), pq))
-            (xp, yp), (xq, yq) = o.pos(p), o.pos(q)
-            dozen.append((xp - 0.35, yq + BRUG[0], xp + 0.35, yp - LABEL_ONDER - MARGE))
-            if abs(xp - xq) > 1e-9:
-                dozen.append((min(xp, xq), yq + BRUG[0], max(xp, xq), yq + BRUG[1]))
-        uit[label] = omtrek(dozen)
+    groepen = {k: v for k, v in groepen.items() if len(v) >= 2}
+    thuis = {i: k for k, ids in groepen.items() for i in ids}
+    paren = geweld_paren(leden, gemeld)
+    binnen = [g for g in paren if thuis.get(g.van) is not None and thuis.get(g.van) == thuis.get(g.naar)]
+    router = _Router(o, leden)
+    kinderen = {lid.id for lid in leden if "kind" in lid.rollen}
+    omtrekken = {k: omtrek_van(o, ids, kinderen=kinderen) for k, ids in groepen.items()}
+    for g in binnen:
+        eigen = thuis[g.van]
+        g.route = router.route(g.van, g.naar, {k: v for k, v in omtrekken.items() if k != eigen})
+    for k, ids in groepen.items():
+        routes = [g.route for g in binnen if thuis[g.van] == k]
+        if routes:
+            omtrekken[k] = omtrek_van(o, ids, routes, kinderen=kinderen)
+    for g in paren:
+        if all(g is not h for h in binnen):
+            g.route = router.route(g.van, g.naar, omtrekken)
+    return paren, omtrekken
+
+
+class _Router:
+    """The grid the violence lines run on (see the module docstring); routes found are obstacles to
+    run along for the next ones."""
+
+    def __init__(self, o: Opmaak, leden: Sequence[model.Gezinslid]):
+        self.o = o
+        self.kind = {lid.id for lid in leden if "kind" in lid.rollen}
+        self.zwart: list[tuple[Punt, Punt]] = [s for segs in o.kindlijnen for s in segs]
+        for a, b, _soort, _vorm in o.koppels:
+            (xa, ya), (xb, yb) = o.pos(a), o.pos(b)
+            if abs(ya - yb) < 1e-9:
+                self.zwart.append(((min(xa, xb) + HALF, ya), (max(xa, xb) - HALF, ya)))
+        self.rood: list[tuple[Punt, Punt]] = []
+        self.bezet: set[Punt] = set()
+
+    def obstakels(self) -> list[Doos]:
+        uit = []
+        for i in self.o.x:
+            cx, cy = self.o.pos(i)
+            uit.append((cx - RAND - KLEER, cy - RAND - KLEER, cx + RAND + KLEER, cy + RAND + KLEER))
+            uit.append((cx - LABEL_BREEDTE / 2 - KLEER, cy - LABEL_ONDER - KLEER, cx + LABEL_BREEDTE / 2 + KLEER,
+                        cy - LABEL_BOVEN + KLEER))
+            if i in self.kind:  # the '12+' mark, top right
+                uit.append((cx + RAND + 0.02 - KLEER, cy + HALF - KLEER, cx + RAND + 0.6 + KLEER,
+                            cy + MERK_BOVEN + KLEER))
+        return uit
+
+    def poorten(self, i: str) -> list[tuple[Punt, Punt]]:
+        """(on the symbol, just clear of it): the top, off-centre either side, and both sides under the
+        partner line."""
+        cx, cy = self.o.pos(i)
+        uit = KLEER + 0.02
+        return [((cx - OPZIJ, cy + RAND), (cx - OPZIJ, cy + RAND + uit)),
+                ((cx + OPZIJ, cy + RAND), (cx + OPZIJ, cy + RAND + uit)),
+                ((cx - RAND, cy - 0.3), (cx - RAND - uit, cy - 0.3)),
+                ((cx + RAND, cy - 0.3), (cx + RAND + uit, cy - 0.3))]
+
+    def route(self, van: str, naar: str, omtrekken: dict[str, list[list[Punt]]]) -> list[Punt]:
+        dozen = self.obstakels()
+        begin, eind = self.poorten(van), self.poorten(naar)
+        # a port another violence line uses is taken (two arrowheads on one spot read as one line)
+        begin = [p for p in begin if p[1] not in self.bezet] or begin
+        eind = [p for p in eind if p[1] not in self.bezet] or eind
+        xs, ys = set(), set()
+        for x0, y0, x1, y1 in dozen:
+            xs |= {x0 - 0.03, x1 + 0.03}
+            ys |= {y0 - 0.03, y1 + 0.03}
+        for _op, (px, py) in begin + eind:
+            xs.add(px)
+            ys.add(py)
+        for i in self.o.x:
+            cx, cy = self.o.pos(i)
+            ys.add(cy + KANAAL)
+        for (ax, ay), (_bx, by) in self.zwart:
+            if abs(ay - by) < 1e-9:
+                ys |= {ay + LANGS + 0.05, ay - LANGS - 0.05}
+            else:
+                xs |= {ax + LANGS + 0.05, ax - LANGS - 0.05}
+        rx = sorted({round(x, 6) for x in xs})
+        ry = sorted({round(y, 6) for y in ys})
+        lussen = [lus for lussen in omtrekken.values() for lus in lussen]
+        lijnen = [(_grenzen(lus), list(zip(lus, lus[1:] + lus[:1], strict=True))) for lus in lussen]
+        kost_cache: dict[tuple[Punt, Punt], float | None] = {}
+
+        def kost(a: Punt, b: Punt) -> float | None:
+            sleutel = (a, b) if a <= b else (b, a)
+            if sleutel not in kost_cache:
+                kost_cache[sleutel] = self._kost(a, b, dozen, lussen, lijnen)
+            return kost_cache[sleutel]
+
+        index_x = {x: n for n, x in enumerate(rx)}
+        index_y = {y: n for n, y in enumerate(ry)}
+        doelen = {(round(p[0], 6), round(p[1], 6)): (op, p) for op, p in eind}
+        rij: list[tuple[float, int, tuple[int, int], int]] = []
+        beste: dict[tuple[tuple[int, int], int], float] = {}
+        vorige: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None] = {}
+        teller = 0
+        for op, p in begin:
+            knoop = (index_x[round(p[0], 6)], index_y[round(p[1], 6)])
+            richting = _richting(op, p)
+            c = math.dist(op, p)
+            if c < beste.get((knoop, richting), math.inf):
+                beste[(knoop, richting)] = c
+                vorige[(knoop, richting)] = None
+                heapq.heappush(rij, (c, teller, knoop, richting))
+                teller += 1
+        gevonden = None
+        while rij:
+            c, _, knoop, richting = heapq.heappop(rij)
+            if c > beste.get((knoop, richting), math.inf) + 1e-12:
+                continue
+            punt = (rx[knoop[0]], ry[knoop[1]])
+            if punt in doelen:
+                gevonden = (knoop, richting)
+                break
+            for nieuw_richting, (dx, dy) in enumerate(((1, 0), (0, 1), (-1, 0), (0, -1))):
+                if richting != -1 and nieuw_richting == (richting + 2) % 4:
+                    continue
+                nx, ny = knoop[0] + dx, knoop[1] + dy
+                if not (0 <= nx < len(rx) and 0 <= ny < len(ry)):
+                    continue
+                buur = (rx[nx], ry[ny])
+                stap = kost(punt, buur)
+                if stap is None:
+                    continue
+                nieuw = c + stap + (BOCHT if richting not in (-1, nieuw_richting) else 0.0)
+                if nieuw < beste.get(((nx, ny), nieuw_richting), math.inf) - 1e-12:
+                    beste[((nx, ny), nieuw_richting)] = nieuw
+                    vorige[((nx, ny), nieuw_richting)] = (knoop, richting)
+                    heapq.heappush(rij, (nieuw, teller, (nx, ny), nieuw_richting))
+                    teller += 1
+        if gevonden is None:  # no way round (never seen): straight between the symbols' edges
+            (ax, ay), (bx, by) = self.o.pos(van), self.o.pos(naar)
+            return [(ax, ay + RAND), (bx, by + RAND)]
+        pad, stand = [], gevonden
+        while stand is not None:
+            pad.append((rx[stand[0][0]], ry[stand[0][1]]))
+            stand = vorige[stand]
+        pad.reverse()
+        start_op = next(op for op, p in begin if (round(p[0], 6), round(p[1], 6)) == pad[0])
+        route = _zonder_rechte([start_op, *pad, doelen[pad[-1]][0]])
+        self.rood += list(zip(route, route[1:], strict=False))
+        self.bezet |= {route[1], route[-2]}
+        return route
+
+    def _kost(self, a: Punt, b: Punt, dozen: list[Doos], lussen: list[list[Punt]],
+              lijnen: list[tuple[Doos, list[tuple[Punt, Punt]]]]) -> float | None:
+        """The cost of one grid step a-b (axis-parallel), or None where it may not go."""
+        x0, x1 = sorted((a[0], b[0]))
+        y0, y1 = sorted((a[1], b[1]))
+        for d in dozen:
+            if x0 < d[2] and x1 > d[0] and y0 < d[3] and y1 > d[1]:
+                return None
+        waagrecht = abs(a[1] - b[1]) < 1e-9
+        kosten = math.dist(a, b)
+        for s in (*self.zwart, *self.rood):
+            (sx0, sx1), (sy0, sy1) = sorted((s[0][0], s[1][0])), sorted((s[0][1], s[1][1]))
+            if sx1 < x0 - LANGS or sx0 > x1 + LANGS or sy1 < y0 - LANGS or sy0 > y1 + LANGS:
+                continue
+            s_waagrecht = abs(s[0][1] - s[1][1]) < 1e-9
+            if s_waagrecht == waagrecht and (abs(s[0][0] - s[1][0]) < 1e-9 or s_waagrecht):
+                if waagrecht and abs(sy0 - a[1]) < LANGS and min(x1, sx1) - max(x0, sx0) > 1e-6:
+                    return None
+                if not waagrecht and abs(sx0 - a[0]) < LANGS and min(y1, sy1) - max(y0, sy0) > 1e-6:
+                    return None
+            elif _snijden((a, b), s):
+                kosten += KRUIS
+        for lus, ((lx0, ly0, lx1, ly1), randen) in zip(lussen, lijnen, strict=True):
+            if x1 < lx0 or x0 > lx1 or y1 < ly0 or y0 > ly1:
+                continue
+            n = sum(1 for s in randen if not (max(s[0][0], s[1][0]) < x0 or min(s[0][0], s[1][0]) > x1
+                                              or max(s[0][1], s[1][1]) < y0 or min(s[0][1], s[1][1]) > y1)
+                    and _snijden((a, b), s))
+            if _binnen(a, lus) != _binnen(b, lus):  # also where it slips in through a corner it only touches
+                n = max(n, 1)
+            kosten += OMTREK * n
+        return kosten
+
+
+def _grenzen(lus: list[Punt]) -> Doos:
+    return min(p[0] for p in lus), min(p[1] for p in lus), max(p[0] for p in lus), max(p[1] for p in lus)
+
+
+def _binnen(punt: Punt, lus: list[Punt]) -> bool:
+    """Whether a point lies inside a closed loop (ray casting)."""
+    x0, y0 = punt
+    uit = False
+    for (x1, y1), (x2, y2) in zip(lus, lus[1:] + lus[:1], strict=True):
+        if (y1 > y0) != (y2 > y0) and x0 < x1 + (y0 - y1) * (x2 - x1) / (y2 - y1):
+            uit = not uit
     return uit
 
 
-def omtrek(dozen: list[tuple[float, float, float, float]]) -> list[list[Punt]]:
-    """The boundary of a union of boxes (x0, y0, x1, y1), as closed loops, counter-clockwise."""
-    xs = sorted({d[0] for d in dozen} | {d[2] for d in dozen})
-    ys = sorted({d[1] for d in dozen} | {d[3] for d in dozen})
-    cellen = set()
-    for i in range(len(xs) - 1):
-        for j in range(len(ys) - 1):
-            mx, my = (xs[i] + xs[i + 1]) / 2, (ys[j] + ys[j + 1]) / 2
-            if any(d[0] < mx < d[2] and d[1] < my < d[3] for d in dozen):
-                cellen.add((i, j))
-    randen: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for i, j in sorted(cellen):
-        if (i, j - 1) not in cellen:
-            randen.setdefault((i, j), []).append((i + 1, j))
-        if (i + 1, j) not in cellen:
-            randen.setdefault((i + 1, j), []).append((i + 1, j + 1))
-        if (i, j + 1) not in cellen:
-            randen.setdefault((i + 1, j + 1), []).append((i, j + 1))
-        if (i - 1, j) not in cellen:
-            randen.setdefault((i, j + 1), []).append((i, j))
-    lussen = []
-    while randen:
-        start = min(randen)
-        lus, punt = [start], start
-        while True:
-            volgende = randen[punt].pop()
-            if not randen[punt]:
-                del randen[punt]
-            if volgende == start:
-                break
-            lus.append(volgende)
-            punt = volgende
-        # keep the corners only
-        hoeken = [p for n, p in enumerate(lus)
-                  if not (lus[n - 1][0] == p[0] == lus[(n + 1) % len(lus)][0]
-                          or lus[n - 1][1] == p[1] == lus[(n + 1) % len(lus)][1])]
-        lussen.append([(xs[i], ys[j]) for i, j in hoeken])
-    return lussen
+def _richting(a: Punt, b: Punt) -> int:
+    """0 right, 1 up, 2 left, 3 down (from a to b); -1 for no step."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    if abs(dx) < 1e-12 and abs(dy) < 1e-12:
+        return -1
+    if abs(dx) >= abs(dy):
+        return 0 if dx > 0 else 2
+    return 1 if dy > 0 else 3
+
+
+def _zonder_rechte(punten: list[Punt]) -> list[Punt]:
+    uit: list[Punt] = []
+    for p in punten:
+        if uit and math.dist(uit[-1], p) < 1e-9:
+            continue
+        if len(uit) >= 2:
+            a, b = uit[-2], uit[-1]
+            if abs((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) < 1e-9:
+                uit[-1] = p
+                continue
+        uit.append(p)
+    return uit

@@ -133,15 +133,23 @@ class _Pen:
             self.ax.add_patch(Polygon([(ex, ey), (bx - uy * h, by + ux * h), (bx + uy * h, by - ux * h)], closed=True,
                                       facecolor=ROOD, edgecolor=ROOD, linewidth=0.5, zorder=6))
 
-    def huishouden(self, lussen) -> None:
+    def huishouden(self, lussen, straal: float = 0.35) -> None:
+        """A household's dotted outline, its corners rounded (issue 16: a simple shape)."""
         from matplotlib.patches import PathPatch
         from matplotlib.path import Path
 
-        hoeken, codes = [], []
+        punten, codes = [], []
         for lus in lussen:
-            hoeken += [*lus, lus[0]]
-            codes += [Path.MOVETO, *[Path.LINETO] * (len(lus) - 1), Path.CLOSEPOLY]
-        self.ax.add_patch(PathPatch(Path(hoeken, codes), facecolor="none", edgecolor=GRIJS, linewidth=1.0,
+            n = len(lus)
+            for k in range(n):
+                vorig, hoek, volgend = lus[k - 1], lus[k], lus[(k + 1) % n]
+                r = min(straal, 0.4 * math.dist(vorig, hoek), 0.4 * math.dist(hoek, volgend))
+                (ix, iy), (ux, uy) = _eenheid(hoek, vorig), _eenheid(hoek, volgend)
+                punten += [(hoek[0] + ix * r, hoek[1] + iy * r), hoek, (hoek[0] + ux * r, hoek[1] + uy * r)]
+                codes += [Path.MOVETO if k == 0 else Path.LINETO, Path.CURVE3, Path.CURVE3]
+            punten.append(punten[-3 * n])
+            codes.append(Path.CLOSEPOLY)
+        self.ax.add_patch(PathPatch(Path(punten, codes), facecolor="none", edgecolor=GRIJS, linewidth=1.0,
                                     linestyle=":", zorder=1))
 
 

@@ -57,6 +57,39 @@ RELATIE_LABELS: dict[str, str] = {
     "ander": "andere band met",
 }
 
+# The relation words with a form per sex (the member is <soort> of the other): (neutral, man, vrouw).
+# Sex-neutral only when the member's sex is not recorded (x or onbekend): "zus van", never "broer of zus
+# van" for a woman (issue 16 trial). partner and ex-partner have one form.
+FAMILIEWOORDEN: dict[str, tuple[str, str, str]] = {
+    "partner": ("partner", "partner", "partner"),
+    "ex-partner": ("ex-partner", "ex-partner", "ex-partner"),
+    "ouder-van": ("ouder", "vader", "moeder"),
+    "kind-van": ("kind", "zoon", "dochter"),
+    "broer-zus": ("broer of zus", "broer", "zus"),
+    "grootouder-van": ("grootouder", "grootvader", "grootmoeder"),
+    "kleinkind-van": ("kleinkind", "kleinzoon", "kleindochter"),
+}
+
+
+def familiewoord(soort: str, geslacht: str | None = None) -> str:
+    """The noun of a relation kind for a member of this sex: ("broer-zus", "vrouw") -> "zus",
+    ("ouder-van", "man") -> "vader", ("kind-van", "onbekend") -> "kind". An unknown kind comes back as
+    it is; "ander" gives "andere band"."""
+    if soort == "ander":
+        return "andere band"
+    vormen = FAMILIEWOORDEN.get(soort)
+    if vormen is None:
+        return soort
+    return vormen[{"man": 1, "vrouw": 2}.get(geslacht or "", 0)]
+
+
+def relatie_woorden(soort: str, geslacht: str | None = None) -> str:
+    """A relation put into words, from the side of the member who has it (its ``geslacht``):
+    "zus van", "vader van", "partner van", "andere band met" (the one place relations become words:
+    documents, ``dossier show``, the member wizard)."""
+    return familiewoord(soort, geslacht) + (" met" if soort == "ander" else " van")
+
+
 # how a couple is or was together (model.PartnerVorm; issue 16): the genogram draws gehuwd solid,
 # samenwonend dashed, uit elkaar with one slash, gescheiden with two
 VORM_LABELS: dict[str, str] = {

@@ -65,10 +65,12 @@ def weegploeg_akkoord(dossier: Any) -> date | None:
 ZONDER_REGIE_FASEN = ("geen-instemming", "niet-ingestroomd")
 
 def fase_voor_afsluiting(dossier: Any) -> str:
-    """The fase a dossier had before it was afgesloten, read from its historie ("fase X → afgesloten").
-
-    Returns ``afgerond`` when the historie does not say (older files): that is the method's usual way (D8).
+    """The fase a dossier had before it was afgesloten: ``afronding.afgesloten_uit_fase``, recorded when it
+    was closed. Files closed before that field existed: read from the historie ("fase X → afgesloten"),
+    else ``afgerond``, the method's usual way (D8).
     """
+    if dossier.afronding.afgesloten_uit_fase:
+        return dossier.afronding.afgesloten_uit_fase
     for item in reversed(dossier.historie):
         wat = item.wat
         if wat.startswith("fase ") and wat.endswith(" → afgesloten"):
@@ -81,8 +83,8 @@ NA_AFRONDING_FASEN = ("afgerond", "afgesloten")
 
 # What the afsluiting records, and what the afronding's sequence records, emptied: going back
 # (``dossier heropen``, ``afronding herneem``) clears these, the evidence (slotgesprek, evaluaties, ...) stays.
-AFSLUITING_LEEG: dict[str, Any] = {"afgesloten_op": None, "nieuwe_feiten": "", "vervolghulp_goed_gestart": None,
-                                   "vroeger_reden": ""}
+AFSLUITING_LEEG: dict[str, Any] = {"afgesloten_op": None, "afgesloten_uit_fase": None, "nieuwe_feiten": "",
+                                   "vervolghulp_goed_gestart": None, "vroeger_reden": ""}
 AFRONDING_LEEG: dict[str, Any] = {"weegploeg_akkoord_op": None, "gestart_op": None, "opvolging_tot": None,
                                   "rondetafel_check_op": None}
 
@@ -444,6 +446,8 @@ def _evaluaties(d: Any, vandaag: date, sinds: date) -> Criterium:
     per_lid = {e.lid: e for e in d.afronding.evaluaties}  # the last one per member counts
     bewijs, ontbreekt = [], []
     for lid in d.gezinsleden:
+        if not lid.is_client:  # a deceased member is no client: nobody to ask
+            continue
         e = per_lid.get(lid.id)
         naam = _lid(d, lid.id)
         if e is None:

@@ -319,13 +319,15 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
               dienst_labels: Mapping[str, str]) -> dict[str, Any]:
     """The counts as they may be published: every count from 1 to 4 as "< 5", a count that would reveal
     one as ``VERBORGEN`` ("x"), descriptions only of deelbaar knelpunten and only under a category whose
-    count is shown (the others pooled, sorted, without category). ``bekend``: the categories always shown
+    count is shown (the others pooled, sorted, without category, and only when the pool could come from two
+    or more hidden categories: else it is withheld, ``achtergehouden_omschrijvingen`` says how many, for the
+    user's screen only). ``bekend``: the categories always shown
     (with 0); a region's own category with knelpunten comes with its label from ``telling["labels"]``.
 
     Returns a dict with ``totaal``, ``categorieen`` (every known category, also with 0: each with
     ``categorie``, ``label``, ``aantal``, ``per_dienst``: [{``dienst``, ``label``, ``aantal``}] and
     ``omschrijvingen``), ``dossiers`` (the dossiers with a knelpunt; hidden with the total), ``diensten``
-    and ``regios`` ([{key, label, aantal}]) and ``overige_omschrijvingen``.
+    and ``regios`` ([{key, label, aantal}]), ``overige_omschrijvingen`` and ``achtergehouden_omschrijvingen``.
     """
     extra = {c: x for c, x in telling.get("labels", {}).items() if c not in bekend}
     cats = [c for c in bekend if c != "ander"] + sorted(extra)
@@ -366,6 +368,13 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
                            for s in soorten if telling["cel"].get((c, s))],
             "omschrijvingen": teksten if zichtbaar else [],
         })
+    # the pool hides its category only when it could come from two or more categories: a reader sees which
+    # categories are hidden ("< 5", "x"; an empty one shows 0), so with one hidden category (the only
+    # category there is, or the only small one) the pool would name it (Leuven trial)
+    bronnen = [c for c in cats if ("categorie", c) in verborgen and waarden.get(("categorie", c), 0) > 0]
+    achtergehouden = 0
+    if len(bronnen) < 2:
+        achtergehouden, overige = len(set(overige)), []
     # the number of dossiers with a knelpunt is a lower bound of the total: hidden with it, else a hidden
     # total (and through it a suppressed cell) could be narrowed down ("x knelpunten, 29 dossiers")
     dossiers = statistiek.aantal(telling.get("dossiers", 0))
@@ -378,4 +387,5 @@ def publiceer(telling: Mapping[str, Any], bekend: Mapping[str, str],
         "diensten": [{"dienst": s, "label": dienst_labels.get(s, s), "aantal": getal(("dienst", s))} for s in soorten],
         "regios": [{"regio": r, "aantal": getal(("regio", r))} for r in sorted(telling["regio"])],
         "overige_omschrijvingen": sorted(set(overige)),
+        "achtergehouden_omschrijvingen": achtergehouden,  # for the user's screen only, never published
     }

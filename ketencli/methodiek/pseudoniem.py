@@ -6,7 +6,8 @@ template has its own rule:
 
 - every gezinslid is named by role and initial, one mapping per dossier (``namen``): the roles from
   ``rollen`` ("pleger", "slachtoffer", "kind"), the place in the family from the relations
-  ("ouder, pleger (K.)", "partner, slachtoffer (E.)", "kind (L.)"); two equal labels get a number;
+  ("vader, pleger (K.)", "partner, slachtoffer (E.)", "dochter (L.)"; per recorded sex, neutral
+  "ouder", "kind" when it is not recorded: ``aanmelding.familiewoord``); two equal labels get a number;
 - the gezin label keeps only initials ("Vandenberghe – Desmet" → "gezin V. – D.");
 - birth dates are removed (the age stays: ``Gezinslid.leeftijd`` keeps working on the copy);
 - contact details are emptied (members' services, aanmelder, regisseur, the veiligheidsplan's numbers)
@@ -24,13 +25,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from ketencli.methodiek.aanmelding import familiewoord
 from ketencli.methodiek.need_to_know import herschrijf
 
 ROL_WOORDEN = {"pleger": "pleger", "slachtoffer": "slachtoffer", "kind": "kind", "ander": "betrokkene"}
-# a member's place in the family, from its relations (the member is <soort> of ``met``), by priority
-FAMILIE_WOORDEN = {"ouder-van": "ouder", "grootouder-van": "grootouder", "partner": "partner",
-                   "ex-partner": "ex-partner", "kind-van": "kind", "broer-zus": "broer of zus",
-                   "kleinkind-van": "kleinkind"}
+# a member's place in the family, from its relations (the member is <soort> of ``met``), by priority;
+# the word itself from aanmelding.familiewoord (per sex: "moeder", "zoon")
+FAMILIE_VOORRANG = ("ouder-van", "grootouder-van", "partner", "ex-partner", "kind-van", "broer-zus", "kleinkind-van")
 # words that are never a person's name: particles of Flemish names and the words of a gezin label
 GEEN_NAAM = {"de", "den", "der", "van", "vande", "vanden", "vander", "ter", "ten", "het", "le", "la", "du",
              "des", "di", "da", "op", "gezin", "familie", "fam"}
@@ -69,10 +70,17 @@ def _geen_naam(woord: str) -> bool:
 
 
 def _label(lid: Any) -> str:
-    rollen = "/".join(ROL_WOORDEN.get(r, r) for r in lid.rollen) or "gezinslid"
+    rollen = [ROL_WOORDEN.get(r, r) for r in lid.rollen] or ["gezinslid"]
     soorten = {r.soort for r in lid.relaties}
-    familie = next((w for s, w in FAMILIE_WOORDEN.items() if s in soorten), None)
-    woord = rollen if familie is None or familie in rollen.split("/") else f"{familie}, {rollen}"
+    soort = next((s for s in FAMILIE_VOORRANG if s in soorten), None)
+    if soort is None:
+        woord = "/".join(rollen)
+    else:
+        familie = familiewoord(soort, getattr(lid, "geslacht", None))
+        if familiewoord(soort) in rollen:  # the role kind of a son: "zoon", not "zoon, kind"
+            woord = "/".join(familie if r == familiewoord(soort) else r for r in rollen)
+        else:
+            woord = familie if familie in rollen else f"{familie}, {'/'.join(rollen)}"
     eerste = next((w for w in _WOORD.findall(lid.naam) if not _geen_naam(w)), "")
     return f"{woord} ({eerste[0]}.)" if eerste else woord
 

@@ -223,7 +223,7 @@ def _gezinsgericht(d: Any) -> list[Bevinding]:
     in_plan = {lid_id for r in d.pva.rijen for lid_id in r.bij_wie}
     uit = []
     for lid in d.gezinsleden:
-        if not set(lid.rollen) & {"slachtoffer", "pleger", "kind"}:
+        if not set(lid.rollen) & {"slachtoffer", "pleger", "kind"} or not lid.is_client:
             continue
         if lid.id in in_plan or lid.tijdelijk_niet_betrokken is not None:
             continue
@@ -239,7 +239,7 @@ def _gezinsgericht(d: Any) -> list[Bevinding]:
 def _kind_beschermend(d: Any) -> list[Bevinding]:
     uit = []
     for lid in d.gezinsleden:
-        if "kind" not in lid.rollen or lid.tijdelijk_niet_betrokken is not None:
+        if "kind" not in lid.rollen or lid.tijdelijk_niet_betrokken is not None or not lid.is_client:
             continue
         beschermend = [r for r in d.pva.rijen if lid.id in r.bij_wie and r.soort == "beschermend"]
         steun = [r for r in d.pva.rijen if lid.id in r.bij_wie and profielen.trefwoorden_in(

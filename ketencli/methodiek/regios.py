@@ -398,6 +398,8 @@ def toepassen(instellingen: dict[str, Any] | None) -> dict[str, Regio]:
             else:
                 tafels[tafels.index(bestaand)] = _pas_tafel_aan(bestaand, tafel_inst or {})
         veranderd: dict[str, Any] = {"tafels": tuple(tafels)}
+        if inst.get("naam"):
+            veranderd["naam"] = str(inst["naam"])
         if inst.get("vrije_dagen") is not None:
             veranderd["vrije_dagen"] = tuple(str(d) for d in inst["vrije_dagen"])
         if inst.get("partners") is not None:
@@ -444,11 +446,12 @@ WOORDEN: tuple[str, ...] = ("organisatie", *ROLLEN, *(f"{r}_kort" for r in ROLLE
 
 
 def woorden(regio: Regio) -> dict[str, str]:
-    """The words of a region for ``in_woorden``: ``organisatie`` ("CO3"), one per table role with its
+    """The words of a region for ``in_woorden``: ``regio_naam`` (its name, as the user's settings may
+    rename it), ``organisatie`` ("CO3"), one per table role with its
     article ("de weegploeg", "het Operationeel team"), ``tafels`` (all its tables, for a list) and
     ``parket_contact``; per role also ``<rol>_kort``, the name as a label ("ICO", "Casustafel Brugge").
     A role without a table reads "de tafel voor ..." (D26)."""
-    w = {"organisatie": regio.organisatie or f"de {regio.naam}",
+    w = {"regio_naam": regio.naam, "organisatie": regio.organisatie or f"de {regio.naam}",
          "sjablonen": regio.sjablonen or "bij de coördinator van je ketenaanpak"}
     for rol in ROLLEN:
         tafel = regio.tafel_voor_rol(rol)

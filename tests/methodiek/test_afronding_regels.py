@@ -175,7 +175,7 @@ def test_een_feit_na_de_afronding_telt_ook_buiten_het_venster():
 
 def test_gewist_terug_naar_regie_wist_ook_de_afronding():
     assert set(afronding.gewist(terug_naar_regie=False)) == {
-        "afgesloten_op", "nieuwe_feiten", "vervolghulp_goed_gestart", "vroeger_reden"}
+        "afgesloten_op", "afgesloten_uit_fase", "nieuwe_feiten", "vervolghulp_goed_gestart", "vroeger_reden"}
     alles = afronding.gewist(terug_naar_regie=True)
     assert {"gestart_op", "opvolging_tot", "weegploeg_akkoord_op", "rondetafel_check_op"} < set(alles)
     assert set(alles) <= set(model.Afronding.model_fields)
