@@ -182,6 +182,7 @@ class _Bewaard:
             inhoud = marshal.dumps(self.inhoud)
             map_ = paden.maak_map(self.pad.parent)
             paden.schrijf_atomisch(self.pad, hashlib.sha256(inhoud).digest() + inhoud)
+            paden.ruim_oude_kopieen_op(map_)  # a temp copy a killed run left
             bestanden = list(map_.iterdir())
             if len(bestanden) > _BEWAARD_MAX:
                 bestanden.sort(key=lambda p: p.stat().st_mtime)
