@@ -182,6 +182,7 @@ class _Bewaard:
             inhoud = marshal.dumps(self.inhoud)
             map_ = paden.maak_map(self.pad.parent)
             paden.schrijf_atomisch(self.pad, hashlib.sha256(inhoud).digest() + inhoud)
+            paden.ruim_oude_kopieen_op(map_)  # a temp copy a killed run left
             bestanden = list(map_.iterdir())
             if len(bestanden) > _BEWAARD_MAX:
                 bestanden.sort(key=lambda p: p.stat().st_mtime)
@@ -243,6 +244,45 @@ def _sjabloon_klasse() -> Any:
 
     class _Sjabloon(docxtpl.DocxTemplate):
         bewaard: _Bewaard | None = None
+
+        def init_docx(self, reload: bool = True) -> None:
+            """python-docx parses the styles part when it opens a template (350 KB in the bundled
+            ones) and writes it back unchanged; neither docxtpl nor ketencli reads it. With a cache
+            it stays unparsed, as the bytes python-docx would write (kept in the cache): about a
+            tenth of `doc` (issue 19). Only while this template opens; python-docx's own selector
+            (pictures) still chooses every other part."""
+            if self.bewaard is None:
+                return super().init_docx(reload)
+            from docx.opc.constants import CONTENT_TYPE
+            from docx.opc.part import Part, PartFactory
+
+            bewaard, vorige = self.bewaard, PartFactory.part_class_selector
+
+            class _Opmaak(Part):
+                @classmethod
+                def load(cls, partname: Any, content_type: str, blob: bytes, package: Any) -> Any:
+                    import hashlib
+
+                    sleutel = "opmaak:" + hashlib.sha256(blob).hexdigest()
+                    geschreven = bewaard.get(sleutel)
+                    if not isinstance(geschreven, bytes):
+                        from docx.opc.oxml import serialize_part_xml
+                        from docx.oxml.parser import parse_xml
+
+                        geschreven = serialize_part_xml(parse_xml(blob))
+                        bewaard.zet(sleutel, geschreven)
+                    return cls(partname, content_type, geschreven, package)
+
+            def kies(content_type: str, reltype: str) -> Any:
+                if content_type == CONTENT_TYPE.WML_STYLES:
+                    return _Opmaak
+                return vorige(content_type, reltype) if vorige is not None else None
+
+            PartFactory.part_class_selector = kies
+            try:
+                super().init_docx(reload)
+            finally:
+                PartFactory.part_class_selector = vorige
 
         def patch_xml(self, src_xml: str) -> str:
             if self.bewaard is None:

@@ -4,6 +4,7 @@ LibreOffice conversion, user templates."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -198,7 +199,7 @@ def test_document_is_alleen_voor_jou_en_zonder_namen_in_de_bestandsnaam(kc, palm
     assert not list(pad.parent.glob(".*.tmp"))
 
 
-def _delen(pad: Path) -> dict[str, bytes]:
+def _delen(pad: Path | io.BytesIO) -> dict[str, bytes]:
     with zipfile.ZipFile(pad) as z:
         return {naam: z.read(naam) for naam in z.namelist()}
 
@@ -212,6 +213,14 @@ def test_gecompileerde_sjablonen_worden_bewaard_zonder_dossiergegevens(kc, palme
     import jinja2
 
     eerste = _delen(maak(kc, palmeneire, "pva"))
+    # every part as docxtpl itself renders it, without the cache (the styles part unparsed, the listing
+    # pass on fewer paragraphs)
+    sjabloon = docxtpl.DocxTemplate(str(render.sjabloon_map() / "plan-van-aanpak.docx"))
+    sjabloon.render(render.schoon(documenten.context(store.laad(palmeneire), "pva")), jinja_env=render.omgeving(),
+                    autoescape=True)
+    zelf = io.BytesIO()
+    sjabloon.save(zelf)
+    assert _delen(zelf) == eerste
     bestanden = sorted((thuis / "cache" / "sjablonen").iterdir())
     assert len(bestanden) == 1
     bestand = bestanden[0]
@@ -244,6 +253,35 @@ def test_gecompileerde_sjablonen_worden_bewaard_zonder_dossiergegevens(kc, palme
         bestand.write_bytes(kapot)  # one byte changed, cut short, empty
         assert _delen(maak(kc, palmeneire, "pva", "--overschrijf")) == eerste
         assert sleutels() == bewaard
+
+
+def test_een_eigen_sjabloon_uit_word_geeft_elk_deel_zoals_docxtpl_zelf(kc, palmeneire, tmp_path):
+    """Issue 19: the styles part that render leaves unparsed is written as python-docx writes it, also for
+    a template saved by Word (whose XML python-docx writes differently: here its declaration); with a
+    cold and a warm cache every part is what docxtpl itself makes of that template."""
+    import docxtpl
+
+    bron = render.sjabloon_map() / "plan-van-aanpak.docx"
+    eigen = tmp_path / "plan-van-aanpak.docx"
+    with zipfile.ZipFile(bron) as z, zipfile.ZipFile(eigen, "w", zipfile.ZIP_DEFLATED) as uit:
+        for naam in z.namelist():
+            inhoud = z.read(naam)
+            if naam == "word/styles.xml":  # as Word writes it
+                inhoud = inhoud.replace(b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n",
+                                        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n', 1)
+                assert inhoud.startswith(b'<?xml version="1.0"')
+            uit.writestr(naam, inhoud)
+    store.maak_map(render.eigen_sjabloon_map())
+    shutil.copy(eigen, render.eigen_sjabloon_map() / "plan-van-aanpak.docx")
+    sjabloon = docxtpl.DocxTemplate(str(eigen))
+    sjabloon.render(render.schoon(documenten.context(store.laad(palmeneire), "pva")), jinja_env=render.omgeving(),
+                    autoescape=True)
+    zelf = io.BytesIO()
+    sjabloon.save(zelf)
+    verwacht = _delen(zelf)
+    assert verwacht["word/styles.xml"] != _delen(eigen)["word/styles.xml"]  # python-docx rewrote it
+    assert _delen(maak(kc, palmeneire, "pva")) == verwacht
+    assert _delen(maak(kc, palmeneire, "pva", "--overschrijf")) == verwacht
 
 
 def test_listing_alleen_in_alineas_die_het_nodig_hebben_is_docxtpls_eigen_uitkomst():
