@@ -36,10 +36,17 @@ def zichtbaar(tekst: str) -> str:
 _CONSOLE_KLASSE: list[Any] = []
 
 
+# how many consoles on stderr were made in this process: a listing that wrote a note is not kept as
+# the text of the next one (``weergavecache``), so no note is ever skipped
+STDERR_CONSOLES = [0]
+
+
 def console(stderr: bool = False, **opties: Any) -> Any:
     """The one rich console for terminal output: every text it renders (a printed line, a table
     cell, a panel) passes through ``zichtbaar`` first, so no control sequence from data reaches
     the terminal raw; rich's own styling is added after."""
+    if stderr:
+        STDERR_CONSOLES[0] += 1
     if not _CONSOLE_KLASSE:
         from rich.console import Console
 

@@ -9,8 +9,9 @@ all of these in ``<home>/cache/weergave-<naam>.bin`` (owner-only, like the summa
 `dossier list` holds the gezin labels), and a listing first compares them: one ``stat`` per dossier
 file and folder, the same check the summary cache makes, and no summary read at all.
 
-Kept only when the listing wrote nothing on stderr: a listing with an unreadable dossier, a sync
-tool's conflict copy, a team conflict or a tip is made anew every time, so no note is ever skipped.
+Kept only when the listing wrote nothing on stderr (no console on stderr was made since ``toon``
+looked, ``ui.STDERR_CONSOLES``): a listing with an unreadable dossier, a sync tool's conflict copy, a
+team conflict, a region setting with an error or a tip is made anew every time, so no note is skipped.
 The file is in marshal's format (Python's own, read in milliseconds); a file that does not load or
 has another shape is ignored and written again, never trusted. Writing it is best effort;
 ``index.vergeet`` removes them all with a deleted dossier.
@@ -30,6 +31,8 @@ from ketencli import __version__, index, paden
 VERSIE = 1
 
 Bestanden = list[tuple[str, list[int]]]
+# per listing, ``ui.STDERR_CONSOLES`` when ``toon`` looked: a note written after it keeps ``bewaar`` from keeping
+_BEGIN: dict[str, int] = {}
 
 
 def _pad(naam: str) -> Path:
@@ -54,6 +57,7 @@ def toon(naam: str, opties: Sequence[Any], bestanden: Bestanden, modules: Sequen
     Returns whether it printed."""
     from ketencli import klok, ui
 
+    _BEGIN[naam] = ui.STDERR_CONSOLES[0]
     try:
         with open(_pad(naam), "rb") as f:
             bewaard = marshal.loads(f.read())
@@ -75,6 +79,10 @@ def bewaar(naam: str, opties: Sequence[Any], bestanden: Bestanden, tekst: str, g
     """Keep ``tekst`` as listing ``naam``'s text for these ``opties`` and ``bestanden`` (the stamps taken
     before the summaries were read: a file written in between shows as changed next time) until the
     hour ``geldig_tot`` ("HH:MM" today, ``index.geldig_tot``; None: the whole day). Best effort."""
+    from ketencli import ui
+
+    if ui.STDERR_CONSOLES[0] != _BEGIN.get(naam, ui.STDERR_CONSOLES[0]):
+        return  # the listing wrote a note on stderr (a setting with an error, …): made anew next time
     pad = _pad(naam)
     inhoud = marshal.dumps((_sleutel(naam, opties, modules), bestanden, geldig_tot, tekst))
     with contextlib.suppress(OSError):

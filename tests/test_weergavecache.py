@@ -87,3 +87,16 @@ def test_een_beschadigd_bewaard_bestand_wordt_genegeerd(kc, palmeneire, thuis):
     eerste = kc.ok("dossier", "list").stdout
     _bewaard(thuis, "dossier-list").write_bytes(b"\x00kapot")
     assert kc.ok("dossier", "list").stdout == eerste
+
+
+def test_een_waarschuwing_over_de_regio_instellingen_komt_elke_keer(kc, palmeneire, thuis):
+    """A listing that wrote a note (here: region settings with an error) is never kept: the note is
+    said every time (``ui.STDERR_CONSOLES``)."""
+    config = thuis / "config"
+    config.mkdir(exist_ok=True)
+    (config / "regio.yaml").write_text("co3-antwerpen:\n  tafels:\n    weegploeg:\n      weekdag: dinsdg\n",
+                                       encoding="utf-8")
+    for _ in range(2):
+        res = kc.ok("overzicht")
+        assert "regio-instellingen bevatten een fout" in res.stderr
+    assert not _bewaard(thuis, "overzicht").exists()
