@@ -484,3 +484,19 @@ def test_historiek_in_een_team_zegt_fasen_ico_en_datums_in_woorden(team):
     tekst = team.ok(team.a, "dossier", "historiek", dossier_id).output
     assert "eerder, op " in tekst
     _geen_sleutels_of_iso_datums(tekst)
+
+
+def test_overdracht_wist_het_contact_van_de_vorige_regisseur(team):
+    """Handing over kept Sofie's phone under Jens's name (the weegploeg document then said "Contact 016 12
+    34 56" for Jens): the old contact is cleared, and said so, unless --contact gives the new one."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", NAAM_A, "--organisatie", "CAW",
+            "--contact", "016 12 34 56")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B, "--organisatie", "CAW Oost-Brabant")
+    tekst = " ".join(uit.output.split())
+    assert "016 12 34 56" in tekst and "gewist" in tekst
+    r = team.dossier(team.a, dossier_id).casusregisseur
+    assert (r.naam, r.organisatie, r.contact) == (NAAM_B, "CAW Oost-Brabant", "")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--contact", "016 99 99 99")
+    assert "gewist" not in uit.output and "016 99 99 99" in uit.output
+    assert team.dossier(team.a, dossier_id).casusregisseur.contact == "016 99 99 99"

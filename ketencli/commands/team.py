@@ -190,6 +190,8 @@ def overdracht(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
     aan: str = typer.Option(..., "--aan", help="De naam van de collega die het dossier overneemt."),
     organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega."),
+    contact: str | None = typer.Option(None, "--contact", help="Telefoon of e-mail van die collega (zonder "
+                                                               "--contact wordt het oude contact gewist)."),
 ) -> None:
     """Draag een dossier over aan een collega (bv. tijdens een verlof): die wordt de casusregisseur;
     het komt in de historiek."""
@@ -198,9 +200,16 @@ def overdracht(
     gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
     gekend |= {" ".join(a.split()) for a in git_opslag.auteurs()}
     gekend.add(" ".join(store.lees_profiel().naam.split()))
-    team.draag_over(dossier_id, aan, organisatie)
+    gewist = team.draag_over(dossier_id, aan, organisatie, contact)
     naam = " ".join(aan.split())
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}."
+    if contact is not None and contact.strip():
+        over_contact = f" Contact: {contact.strip()}."
+    elif gewist:
+        over_contact = (f" Het contact van de vorige regisseur ({gewist}) is gewist; geef dat van {naam} met "
+                        f"`ketencli dossier regisseur {dossier_id} --contact ...`.")
+    else:
+        over_contact = ""
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}." + over_contact
               + (" Deel het met ketencli team sync." if _team_actief() else ""))
     bekend = sorted(g for g in gekend if g)
     if naam.casefold() not in {g.casefold() for g in bekend}:
