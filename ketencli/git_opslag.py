@@ -188,14 +188,17 @@ def auteurs(hoogstens: int = 2000) -> set[str]:
     import pygit2
 
     repo = open_repo()
-    kop = head_commit(repo)
-    if kop is None:
-        return set()
+    koppen = [kop.id for kop in (head_commit(repo),) if kop is not None]
+    try:  # what the last sync fetched counts too (a colleague's work not merged here yet)
+        koppen.append(repo.lookup_reference(REF_REMOTE).peel().id)
+    except (KeyError, pygit2.GitError):
+        pass
     namen: set[str] = set()
-    for i, commit in enumerate(repo.walk(kop.id, pygit2.enums.SortMode.NONE)):
-        if i >= hoogstens:
-            break
-        namen.add(commit.author.name)
+    for kop in dict.fromkeys(koppen):
+        for i, commit in enumerate(repo.walk(kop, pygit2.enums.SortMode.NONE)):
+            if i >= hoogstens:
+                break
+            namen.add(commit.author.name)
     return namen
 
 

@@ -359,18 +359,26 @@ def test_een_lege_eigen_caseload_verwijst_naar_het_team(team):
 
 
 def test_overdracht_aan_een_onbekende_naam_waarschuwt(team):
-    """A typo in the colleague's name handed the dossier to nobody's own list without a word; now a near
-    miss of a name the data home knows (casusregisseurs, authors in the team's history) is pointed out;
-    a new colleague's name is no reason to warn."""
-    dossier_id = team.start()  # the example's casusregisseur: Katrien Dewulf
-    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff")
+    """A typo in the colleague's name handed the dossier to nobody's own list without a word. A near
+    miss of a name the team knows (casusregisseurs, the authors of the team's history: every colleague's
+    profile name) is refused, nothing saved, unless --toch; a new name is done, with a warning that names
+    the known colleagues."""
+    dossier_id = team.start()  # the example's casusregisseur: Katrien Dewulf; authors Anna and Bert
+    uit = team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", "Bert Testregiseur")
     tekst = " ".join(uit.output.split())
-    assert "Let op: Katrien Dewulff is geen casusregisseur of teamlid" in tekst
-    assert "bedoel je Katrien Dewulf?" in tekst
+    assert uit.exit_code == 2 and "Bert Testregiseur ken ik niet in dit team; bedoel je Bert Testregisseur?" in tekst
+    assert "--toch" in tekst and "Traceback" not in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Katrien Dewulf"  # nothing saved
+    uit = team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff")
+    assert uit.exit_code == 2 and "bedoel je Katrien Dewulf?" in " ".join(uit.output.split())
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff", "--toch")
     assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Katrien Dewulff"  # done, as asked
-    for naam in ("Anna Testregisseur", "Chris Nieuwe Collega"):
-        uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", naam)
-        assert "Let op" not in uit.output
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    assert "Let op" not in uit.output and "ken ik niet" not in uit.output
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Chris Nieuwe Collega")
+    tekst = " ".join(uit.output.split())
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Chris Nieuwe Collega"
+    assert "Chris Nieuwe Collega ken ik niet in dit team" in tekst and NAAM_B in tekst.split("ken ik niet")[1]
 
 
 def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurde(kc, tmp_path, monkeypatch):

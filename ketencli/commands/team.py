@@ -192,16 +192,30 @@ def overdracht(
     organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega."),
     contact: str | None = typer.Option(None, "--contact", help="Telefoon of e-mail van die collega (zonder "
                                                                "--contact wordt het oude contact gewist)."),
+    toch: bool = typer.Option(False, "--toch", help="Draag over ook al lijkt de naam een tikfout van een naam "
+                                                    "die je team kent."),
 ) -> None:
     """Draag een dossier over aan een collega (bv. tijdens een verlof): die wordt de casusregisseur;
-    het komt in de historiek."""
-    from ketencli import git_opslag, index, store, team, ui
+    het komt in de historiek. Een naam die bijna gelijk is aan die van een gekende collega (een tikfout
+    zet het dossier bij niemand in de eigen lijst) wordt geweigerd zonder --toch."""
+    from ketencli import team, ui
+    from ketencli.fouten import GebruiksFout
 
-    gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
-    gekend |= {" ".join(a.split()) for a in git_opslag.auteurs()}
-    gekend.add(" ".join(store.lees_profiel().naam.split()))
-    gewist = team.draag_over(dossier_id, aan, organisatie, contact)
     naam = " ".join(aan.split())
+    bekend = team.gekende_regisseurs()
+    in_team = _team_actief()
+    onbekend = bool(naam) and naam.casefold() not in {g.casefold() for g in bekend}
+    waar = "in dit team" if in_team else "in je datamap"
+    if onbekend and not toch:
+        import difflib
+
+        # only a near miss of a known name is likely a typo: refused (nothing saved); a new colleague is fine
+        nabij = difflib.get_close_matches(naam, bekend, n=2, cutoff=0.8)
+        if nabij:
+            raise GebruiksFout(f"{naam} ken ik niet {waar}; bedoel je {' of '.join(nabij)}? Er werd niets "
+                               "overgedragen: een tikfout zou het dossier bij niemand in de eigen lijst zetten.",
+                               tip=f"Verbeter de naam, of draag toch over aan {naam} met --toch.")
+    gewist = team.draag_over(dossier_id, aan, organisatie, contact)
     if contact is not None and contact.strip():
         over_contact = f" Contact: {contact.strip()}."
     elif gewist:
@@ -210,17 +224,14 @@ def overdracht(
     else:
         over_contact = ""
     ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}." + over_contact
-              + (" Deel het met ketencli team sync." if _team_actief() else ""))
-    bekend = sorted(g for g in gekend if g)
-    if naam.casefold() not in {g.casefold() for g in bekend}:
-        import difflib
-
-        # only a near miss of a known name is likely a typo; a new colleague is no reason to warn
-        nabij = difflib.get_close_matches(naam, bekend, n=2, cutoff=0.8)
-        if nabij:
-            ui.melding(f"Let op: {naam} is geen casusregisseur of teamlid dat je datamap kent; bedoel je "
-                       f"{' of '.join(nabij)}? Een tikfout zet het dossier bij niemand in de eigen lijst; "
-                       f"verbeter het met `ketencli dossier overdracht {dossier_id} --aan \"Voornaam Naam\"`.")
+              + (" Deel het met ketencli team sync." if in_team else ""))
+    if onbekend and in_team:
+        andere = [g for g in bekend if g.casefold() != naam.casefold()]
+        ui.melding(f"Let op: {naam} ken ik niet {waar}"
+                   + (f" (ik ken {', '.join(andere[:8])}{' en anderen' if len(andere) > 8 else ''})"
+                      if andere else "")
+                   + f". Staat de naam juist, dan vindt {naam} het dossier in de eigen lijst na `ketencli team "
+                     f"sync` en `ketencli profiel --naam \"{naam}\"`.")
 
 
 def _team_actief() -> bool:
