@@ -642,18 +642,6 @@ def draag_over(dossier_id: str, aan: str, organisatie: str | None, contact: str 
     return oud_contact if oud_contact and contact is None else ""
 
 
-def gekende_regisseurs() -> list[str]:
-    """The names this data home knows as colleagues, sorted: the casusregisseurs of its dossiers (the
-    index's summaries), the authors in the team's history (every colleague who saved or synced, their
-    profile names, ``git_opslag.auteurs``) and the user's own profile name."""
-    from ketencli import index
-
-    namen = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
-    namen |= {" ".join(a.split()) for a in git_opslag.auteurs()}
-    namen.add(" ".join(store.lees_profiel().naam.split()))
-    return sorted(n for n in namen if n)
-
-
 def is_eigen(regisseur: str, profielnaam: str) -> bool:
     """Whether a dossier with this casusregisseur belongs to the user's own caseload."""
     return regisseur.strip().casefold() == profielnaam.strip().casefold()

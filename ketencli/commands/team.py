@@ -202,7 +202,7 @@ def overdracht(
     from ketencli.fouten import GebruiksFout
 
     naam = " ".join(aan.split())
-    bekend = team.gekende_regisseurs()
+    bekend = _gekende_regisseurs()
     in_team = _team_actief()
     onbekend = bool(naam) and naam.casefold() not in {g.casefold() for g in bekend}
     waar = "in dit team" if in_team else "in je datamap"
@@ -232,6 +232,18 @@ def overdracht(
                       if andere else "")
                    + f". Staat de naam juist, dan vindt {naam} het dossier in de eigen lijst na `ketencli team "
                      f"sync` en `ketencli profiel --naam \"{naam}\"`.")
+
+
+def _gekende_regisseurs() -> list[str]:
+    """The names this data home knows as colleagues, sorted: the casusregisseurs of its dossiers (the
+    index's summaries), the authors in the team's history (every colleague who saved or synced, their
+    profile names, ``git_opslag.auteurs``) and the user's own profile name."""
+    from ketencli import git_opslag, index, store
+
+    namen = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
+    namen |= {" ".join(a.split()) for a in git_opslag.auteurs()}
+    namen.add(" ".join(store.lees_profiel().naam.split()))
+    return sorted(n for n in namen if n)
 
 
 def _team_actief() -> bool:
