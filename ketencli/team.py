@@ -556,8 +556,13 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
             verschillen = [x for x in lijsten[0] if (x.pad, x.soort, _sleutel(x)) in gemeen]
         else:
             verschillen = lijsten[0]
+        # the dossier's own historie (heropend with its reason, overgedragen, hernummerd m6 → m7, …) is
+        # shown as its own lines of the version that added it, before that version's field changes
+        eigen = [_historie_wijziging(x.nieuw) for x in verschillen
+                 if x.pad == "historie" and x.soort == "toegevoegd" and isinstance(x.nieuw, dict)]
+        eigen = [w for w in eigen if w]
         verschillen = [x for x in verschillen if x.pad != "historie"]
-        if not verschillen and versie.na is not None and versie.voor and versie.voor[0] is not None:
+        if not verschillen and not eigen and versie.na is not None and versie.voor and versie.voor[0] is not None:
             continue
         if versie.na is None:
             wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
@@ -568,7 +573,7 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
             if not uit:  # what happened before the team: the dossier's own historie (an afgesloten one's too)
                 wijzigingen += _historie_voor_het_team(na)
         else:
-            wijzigingen = [_wijziging(x) for x in verschillen]
+            wijzigingen = eigen + [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
                     "bericht": versie.bericht, "wijzigingen": wijzigingen})
     if not uit:
@@ -579,6 +584,15 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
 def historie_zin(wat: str, reden: str = "") -> str:
     """One line of a dossier's historie as `dossier historiek` shows it, in words (``in_woorden``)."""
     return in_woorden(wat + (f" ({reden})" if reden else ""))
+
+
+def _historie_wijziging(h: dict) -> dict[str, Any] | None:
+    """A ``historie`` entry a version added, as a change of that version ("heropend (nieuwe feiten)")."""
+    if not h.get("wat"):
+        return None
+    zin = historie_zin(str(h["wat"]), str(h.get("reden") or ""))
+    return {"veld": "historie", "in_woorden": "historiek", "soort": "historie", "oud": None,
+            "nieuw": {"wat": h["wat"], "reden": h.get("reden") or ""}, "zin": zin}
 
 
 def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:

@@ -508,3 +508,29 @@ def test_overdracht_wist_het_contact_van_de_vorige_regisseur(team):
     uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--contact", "016 99 99 99")
     assert "gewist" not in uit.output and "016 99 99 99" in uit.output
     assert team.dossier(team.a, dossier_id).casusregisseur.contact == "016 99 99 99"
+
+
+def test_historiek_in_een_team_toont_de_eigen_historie_van_het_dossier(team):
+    """`dossier historiek` in a team left out the dossier's own historie (overgedragen aan/van, heropend
+    with its reason, hernummerd): a renumbered member appeared as "m6 toegevoegd" and then "m7 toegevoegd"
+    without the renumbering. Now each entry is a line of the version that added it, --json too."""
+    dossier_id = team.start()
+    volgend = team.dossier(team.a, dossier_id).volgend_lid_id()
+    nieuw = f"m{int(volgend[1:]) + 1}"
+    team.ok(team.a, "dossier", "lid", "add", dossier_id, "--naam", "Rita", "--rol", "ander",
+            "--geboortedatum", "1950-01-01", "--relatie", "m1:ander", "--no-input")
+    team.ok(team.b, "dossier", "lid", "add", dossier_id, "--naam", "Jan", "--rol", "pleger",
+            "--geboortedatum", "1990-05-05", "--relatie", "m1:partner", "--no-input")
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")  # B's Jan becomes the next member
+    team.ok(team.b, "dossier", "overdracht", dossier_id, "--aan", NAAM_B, "--toch")
+    items = json.loads(team.ok(team.b, "dossier", "historiek", dossier_id, "--json").output)
+    zinnen = [w["zin"] for item in items for w in item["wijzigingen"]]
+    assert any(f"hernummerd: gezinslid {volgend} → {nieuw}" in z for z in zinnen)
+    her = next(i for i, item in enumerate(items)
+               if any("hernummerd" in w["zin"] for w in item["wijzigingen"]))
+    assert any(f"gezinslid {nieuw}: toegevoegd" in w["zin"] for w in items[her]["wijzigingen"])
+    laatste = items[-1]["wijzigingen"]
+    assert laatste[0]["soort"] == "historie" and laatste[0]["zin"] == f"overgedragen aan {NAAM_B} (van Katrien Dewulf)"
+    tekst = " ".join(team.ok(team.b, "dossier", "historiek", dossier_id).output.split())
+    assert f"overgedragen aan {NAAM_B} (van Katrien Dewulf)" in tekst and f"gezinslid {volgend} → {nieuw}" in tekst
