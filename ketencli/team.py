@@ -339,7 +339,52 @@ def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: by
         dossier = model.Dossier.model_validate(resultaat)
         conflicten = [samenvoegen.Conflict(HEEL_DOSSIER, None, h)]
         hernummerd = []
+    else:
+        strijdig = _strijdig_na_samenvoegen(dossier, o, h, ons_wie, hun_wie, nu)
+        if strijdig is not None:
+            dossier = model.Dossier.model_validate({**dossier.model_dump(mode="json", exclude_none=True),
+                                                    "conflicten": resultaat["conflicten"] + [strijdig]})
+            conflicten = [*conflicten, samenvoegen.Conflict(strijdig["veld"], None, None)]
     return store.naar_tekst(dossier).encode("utf-8"), len(conflicten), hernummerd
+
+
+NIEUWE_FEITEN = "afronding.nieuwe_feiten"
+
+
+def _strijdig_na_samenvoegen(dossier: Any, o: dict, h: dict, ons_wie: tuple[str, datetime | None],
+                             hun_wie: tuple[str, datetime | None], nu: str) -> dict | None:
+    """The merged dossier checked against the method's closing rule (``afronding.strijdig_met_afsluiting``:
+    afgesloten with "geen nieuwe feiten" while the tijdlijn has facts after the afronding, guide L731):
+    when the merge made it so (one side closed, the other added a pv), a conflict on
+    ``afronding.nieuwe_feiten``: value 1 the closing side's "geen nieuwe feiten" (what stays in the
+    dossier), value 2 the facts the other side added. None when the merged dossier keeps the rule or
+    one side already broke it the same way (an afsluiting with --toch)."""
+    from ketencli import model
+    from ketencli.methodiek import afronding
+
+    feiten = afronding.strijdig_met_afsluiting(dossier)
+    if not feiten:
+        return None
+    sleutels = {(f.datum, f.soort, f.omschrijving) for f in feiten}
+    zijden = []
+    for data, wie in ((o, ons_wie), (h, hun_wie)):
+        kant = model.Dossier.model_validate(data)
+        eigen = {(f.datum, f.soort, f.omschrijving) for f in afronding.strijdig_met_afsluiting(kant)}
+        if eigen >= sleutels:
+            return None  # this side already had it all: not the merge's doing
+        zijden.append((kant, wie))
+    (ons_d, _), _ = zijden
+    sluit, ander = (zijden[0], zijden[1]) if ons_d.fase == "afgesloten" else (zijden[1], zijden[0])
+
+    def waarde(wie: tuple[str, datetime | None], w: str) -> dict:
+        item: dict[str, Any] = {"door": wie[0], "verwijderd": False, "waarde": w}
+        if wie[1] is not None:
+            item["op"] = wie[1].replace(microsecond=0).isoformat()
+        return item
+
+    nieuw = "; ".join(afronding.feit_tekst(f) for f in feiten)
+    return {"veld": NIEUWE_FEITEN, "moment": nu,
+            "waarden": [waarde(sluit[1], afronding.GEEN_NIEUWE_FEITEN), waarde(ander[1], nieuw)]}
 
 
 # -- status ----------------------------------------------------------------------------------------
@@ -404,13 +449,15 @@ def toon_url(url: str) -> str:
 def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> str:
     """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
     the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
-    (a commit). Returns the field. Raises GebruiksFout."""
+    (a commit). An afgesloten dossier's conflict can be resolved too (a sync may merge into one, e.g.
+    ``_strijdig_na_samenvoegen``): it finishes the merge and reopens nothing. Returns the field.
+    Raises GebruiksFout."""
     from ketencli import model, samenvoegen
 
     with store.slot(dossier_id):
         dossier = store.laad(dossier_id)
-        store.vereis_schrijfbaar(dossier)
         if not dossier.conflicten:
+            store.vereis_schrijfbaar(dossier)
             raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflicten.")
         if nummer is None:
             if len(dossier.conflicten) > 1:
@@ -452,7 +499,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         nieuw._stempel = dossier._stempel
         nieuw._geladen_fase = dossier._geladen_fase
         store.historie(nieuw, f"conflict opgelost: {conflict.veld}")
-        store.bewaar(nieuw)
+        store.bewaar(nieuw, heropen=dossier.alleen_lezen and nieuw.alleen_lezen)
     return conflict.veld
 
 

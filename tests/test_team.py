@@ -534,3 +534,46 @@ def test_historiek_in_een_team_toont_de_eigen_historie_van_het_dossier(team):
     assert laatste[0]["soort"] == "historie" and laatste[0]["zin"] == f"overgedragen aan {NAAM_B} (van Katrien Dewulf)"
     tekst = " ".join(team.ok(team.b, "dossier", "historiek", dossier_id).output.split())
     assert f"overgedragen aan {NAAM_B} (van Katrien Dewulf)" in tekst and f"gezinslid {volgend} → {nieuw}" in tekst
+
+
+@pytest.mark.parametrize("eerst", ["a", "b"])
+def test_afgesloten_zonder_nieuwe_feiten_en_een_nieuw_pv_is_een_conflict(team, eerst):
+    """A closes the dossier offline ("geen nieuwe feiten", guide L731) while B adds a pv dated after the
+    afronding: the merge used to give, silently, an afgesloten dossier with "geen nieuwe feiten" and a new
+    pv (which `afronding afsluiten` itself refuses). Now the merged dossier is checked against that rule
+    and the contradiction is a recorded conflict on afronding › nieuwe feiten, shown by sync, `team
+    status` and `dossier show`, and resolvable with `team los` although the dossier is afgesloten."""
+    from datetime import date
+
+    dossier_id = team.start()
+    with team.bij(team.a), store.wijzig(dossier_id) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2026, 5, 4)
+        d.afronding.opvolging_tot = date(2026, 11, 4)
+        d.tijdlijn = [t for t in d.tijdlijn if not (t.soort in ("incident", "pv", "melding")
+                                                    and t.datum > date(2026, 5, 4))]
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--geen-vervolghulp")
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "pv", "--datum", "2026-10-12",
+            "--omschrijving", "bedreiging", "--no-input")
+    eerste, tweede = (team.a, team.b) if eerst == "a" else (team.b, team.a)
+    team.ok(eerste, "team", "sync")
+    uit = team.ok(tweede, "team", "sync")
+    assert f"Conflict in dossier {dossier_id}" in uit.output and "nieuwe feiten" in uit.output
+    team.ok(eerste, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.fase == "afgesloten" and [c.veld for c in d.conflicten] == ["afronding.nieuwe_feiten"]
+        waarden = [(w.door, w.waarde) for w in d.conflicten[0].waarden]
+        assert waarden == [(NAAM_A, "geen nieuwe feiten"), (NAAM_B, "pv op 12/10/2026: bedreiging")]
+        assert "nieuwe feiten" in team.ok(home, "team", "status").output
+        show = " ".join(team.ok(home, "dossier", "show", dossier_id).output.split())
+        assert "pv op 12/10/2026: bedreiging" in show
+    team.ok(team.b, "team", "los", dossier_id, "--kies", "2")
+    d = team.dossier(team.b, dossier_id)
+    assert d.conflicten == [] and d.afronding.nieuwe_feiten == "pv op 12/10/2026: bedreiging"
+    assert d.fase == "afgesloten"
+    # an edit of the afgesloten dossier is still refused
+    assert team.run(team.b, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
+                    "--omschrijving", "x", "--no-input").exit_code == 1
