@@ -117,9 +117,9 @@ def vertaald() -> Iterator[None]:
     try:
         yield
     except pygit2.GitError as fout:
-        raise TeamFout(f"De team-opslag in je datamap kon niet bijgewerkt worden ({_kort(fout)}).",
+        raise TeamFout("De team-opslag in je datamap kon niet bijgewerkt worden.",
                        tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw; je "
-                           "dossiers zelf zijn bewaard.") from None
+                           f"dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}") from None
     except OSError as fout:
         raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
                           gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None
@@ -617,16 +617,49 @@ class Geweigerd(Exception):
     """The remote refused the push (someone pushed first): fetch, merge, push again."""
 
 
-def _onbereikbaar(fout: Exception) -> TeamFout:
-    return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald "
-                    f"({_kort(fout)}).",
+_GEEN_TOEGANG = re.compile(r"permission denied|operation not permitted|access is denied|read-only file system",
+                           re.I)
+
+
+def geen_toegang(fout: BaseException) -> bool:
+    """Whether an error is a refused permission (EACCES, EPERM, EROFS; libgit2's "Permission denied",
+    "Operation not permitted"): the shared folder may be read but not written (or not at all)."""
+    import errno
+
+    if isinstance(fout, OSError) and fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return True
+    return bool(_GEEN_TOEGANG.search(str(fout)))
+
+
+def _toon_map(url: str | None) -> str:
+    """The shared folder as the user gave it (a file:// URL as its path)."""
+    if not url:
+        return "de gedeelde opslag"
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        return unquote(urlsplit(url).path)
+    return url
+
+
+def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
+    """The TeamFout for a shared repository that could not be read or written: a refused permission
+    says so in Dutch and names the folder ("vraag je beheerder"); any other error says it was
+    unreachable, with libgit2's (English) text only as the technical detail in the tip."""
+    if geen_toegang(fout):
+        return TeamFout(f"Je mag niet schrijven in de gedeelde opslag ({_toon_map(url)}); er werd niets gedeeld.",
+                        tip="Vraag je beheerder om je schrijfrechten te geven op die map. Je wijzigingen blijven "
+                            "op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+    return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald.",
                     tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
-                        "VPN) na en probeer `ketencli team sync` later opnieuw.")
+                        "VPN) na en probeer `ketencli team sync` later opnieuw. Technische melding: "
+                        f"{_kort(fout)}")
 
 
 def _kort(fout: Exception) -> str:
+    """The first line of an error, whole (a path in it is never cut off)."""
     tekst = str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
-    return tekst[:160]
+    return tekst[:500]
 
 
 def _vereis_gedeelde_map(url: str) -> None:
@@ -816,12 +849,12 @@ def haal_op(repo: Any) -> Any | None:
         except KeyError:
             tip = None
         except (pygit2.GitError, OSError) as fout:
-            raise _onbereikbaar(fout) from None
+            raise _onbereikbaar(fout, remote.url) from None
         if tip is not None:
             try:
                 _kopieer(ander, repo, tip)
             except (pygit2.GitError, OSError, KeyError) as fout:
-                raise _onbereikbaar(fout) from None
+                raise _onbereikbaar(fout, remote.url) from None
             repo.references.create(REF_REMOTE, tip, force=True)
             return repo[tip]
         try:
@@ -834,7 +867,7 @@ def haal_op(repo: Any) -> Any | None:
     except TeamFout:
         raise
     except (pygit2.GitError, OSError, KeyError) as fout:
-        raise _onbereikbaar(fout) from None
+        raise _onbereikbaar(fout, remote.url) from None
     try:
         return repo.lookup_reference(REF_REMOTE).peel()
     except KeyError:
@@ -856,7 +889,7 @@ def duw(repo: Any) -> None:
         except _ZonderHardeLinks:
             pass  # pushed below through libgit2 (the objects copied so far are harmless extras)
         except (pygit2.GitError, OSError, KeyError) as fout:
-            raise _onbereikbaar(fout) from None
+            raise _onbereikbaar(fout, remote.url) from None
         else:
             repo.references.create(REF_REMOTE, kop.id, force=True)
             return
@@ -868,9 +901,9 @@ def duw(repo: Any) -> None:
     except pygit2.GitError as fout:
         if re.search(r"non-fast-?forward|fetch first|rejected|not present locally", str(fout), re.I):
             raise Geweigerd(str(fout)) from None
-        raise _onbereikbaar(fout) from None
+        raise _onbereikbaar(fout, remote.url) from None
     except OSError as fout:
-        raise _onbereikbaar(fout) from None
+        raise _onbereikbaar(fout, remote.url) from None
     if terug.geweigerd:
         raise Geweigerd(terug.geweigerd)
     repo.references.create(REF_REMOTE, head_commit(repo).id, force=True)

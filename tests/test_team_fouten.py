@@ -444,3 +444,66 @@ def test_een_gedeelde_map_zonder_harde_links_deelt_via_libgit2(team, monkeypatch
     assert not (team.remote / "refs" / "heads" / "main.lock").exists()
     team.ok(team.b, "team", "sync")
     assert "Zonder harde links" in {t.omschrijving for t in team.dossier(team.b, dossier_id).tijdlijn}
+
+
+def _chattr(pad, vlag: str) -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("chattr") is None:
+        return False
+    return subprocess.run(["chattr", "-R", vlag, str(pad)], capture_output=True).returncode == 0
+
+
+def test_een_alleen_lezen_gedeelde_map_zegt_dat_je_er_niet_mag_schrijven(team):
+    """A read-only shared folder (as root only `chattr +i` makes it so) was "niet bereikbaar … (failed to
+    create temporary file '…/objects/tmp_object_git2_…': Operation not permitted) … Kijk de verbinding na":
+    English libgit2 text, a cut-off path. Now a refused permission says in Dutch that you may not write
+    there, names the folder and sends you to your administrator."""
+    dossier_id = _tweezijdig(team)
+    if not _chattr(team.remote, "+i"):
+        pytest.skip("chattr +i is hier niet beschikbaar")
+    try:
+        uit = team.run(team.a, "team", "sync")
+    finally:
+        _chattr(team.remote, "-i")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Traceback" not in tekst
+    assert "Je mag niet schrijven in de gedeelde opslag" in tekst and str(team.remote) in tekst
+    assert "vraag je beheerder" in tekst.lower()
+    assert "Operation not permitted" not in tekst and "failed to create" not in tekst
+    assert "Kijk de verbinding" not in tekst
+    _geldig(team, dossier_id)
+    _alles_er(team, dossier_id)
+
+
+@pytest.mark.parametrize("fout", [
+    pygit2.GitError("failed to create temporary file '/mnt/team/ketencli.git/objects/tmp_object_git2_a1B2c3': "
+                    "Permission denied"),
+    PermissionError(13, "Permission denied"),
+])
+def test_geen_schrijfrechten_op_de_gedeelde_opslag_in_het_nederlands(team, monkeypatch, fout):
+    dossier_id = _tweezijdig(team)
+
+    def geweigerd(*args):
+        raise fout
+
+    monkeypatch.setattr(git_opslag, "_kopieer", geweigerd)
+    uit = team.run(team.a, "team", "sync")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Je mag niet schrijven in de gedeelde opslag" in tekst
+    assert "Permission denied" not in tekst and "vraag je beheerder" in tekst.lower()
+    _geldig(team, dossier_id)
+
+
+def test_een_andere_fout_van_de_gedeelde_opslag_zegt_het_engels_niet_in_de_hoofdzin(team, monkeypatch):
+    _tweezijdig(team)
+
+    def kapot(*args):
+        raise pygit2.GitError("object not found - no match for id (" + "a" * 40 + ")")
+
+    monkeypatch.setattr(git_opslag, "_kopieer", kapot)
+    uit = team.run(team.a, "team", "sync")
+    regels = [r for r in uit.output.splitlines() if r.strip()]
+    assert uit.exit_code == 1 and "niet bereikbaar" in regels[0] and "object not found" not in regels[0]
+    assert "a" * 40 in " ".join(uit.output.split()).replace(" ", "")  # the technical text, whole, in the tip
