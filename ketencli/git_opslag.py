@@ -662,20 +662,36 @@ def _kort(fout: Exception) -> str:
     return tekst[:500]
 
 
+def _map_pad(url: str) -> Path:
+    from urllib.parse import unquote, urlsplit
+
+    return Path(unquote(urlsplit(url).path)) if url.startswith("file://") else Path(libgit2_url(url))
+
+
+def toestand_gedeelde_map(url: str) -> str:
+    """For a folder remote: "ontbreekt" (not there on this computer), "geen-git" (no git repository),
+    "niet-bare" (a working tree, not a shared bare repository) or "ok"; "ok" for other URLs (an
+    https server is not checked offline). A stat or two; no pygit2."""
+    if soort_url(url) != "pad":
+        return "ok"
+    pad = _map_pad(url)
+    if not pad.exists():
+        return "ontbreekt"
+    if (pad / "HEAD").is_file() and (pad / "objects").is_dir() and (pad / "refs").is_dir():
+        return "ok"
+    return "niet-bare" if (pad / ".git").exists() else "geen-git"
+
+
 def _vereis_gedeelde_map(url: str) -> None:
     """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
     typo, a Windows path on another system) or is no git repository, before libgit2 answers in
     English ("unsupported URL protocol", "could not find repository")."""
-    if soort_url(url) != "pad":
-        return
-    from urllib.parse import unquote, urlsplit
-
-    pad = Path(unquote(urlsplit(url).path)) if url.startswith("file://") else Path(libgit2_url(url))
-    if not pad.exists():
+    toestand = toestand_gedeelde_map(url)
+    if toestand == "ontbreekt":
         raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
                        tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
                            "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
-    if not ((pad / "HEAD").is_file() and (pad / "objects").is_dir()) and not (pad / ".git").exists():
+    if toestand == "geen-git":
         raise TeamFout(f"{url} is geen git-opslag.",
                        tip="Vraag je beheerder om daar een lege gedeelde git-opslag (bare) te maken, of geef het "
                            "juiste pad met `ketencli team init --remote PAD`.")

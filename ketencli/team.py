@@ -72,6 +72,7 @@ def init(url: str) -> tuple[bool, int]:
     if re.match(r"^https?://[^/@]*:[^/@]*@", url):
         raise GebruiksFout("Zet geen wachtwoord in het adres: het zou in een bestand bewaard worden.",
                            tip="Bewaar je inloggegevens met `ketencli team inloggen`.")
+    _vereis_gedeelde_opslag(url)
     with git_opslag.vertaald():
         nieuw = git_opslag.initialiseer(git_opslag.libgit2_url(url))
     repo = git_opslag.open_repo()
@@ -81,6 +82,25 @@ def init(url: str) -> tuple[bool, int]:
         paden = git_opslag.leg_alles_vast(lambda p: f"Team-opslag gestart: {len(p)} bestanden",
                                           auteur(), klok.nu(), repo)
     return nieuw, len(paden)
+
+
+def _vereis_gedeelde_opslag(url: str) -> None:
+    """At `team init`: a folder remote must be there and be a shared (bare) git repository; else a
+    Dutch refusal with how to make one (nothing is set up). An https address is not checked offline.
+    Raises GebruiksFout."""
+    toestand = git_opslag.toestand_gedeelde_map(url)
+    if toestand == "ok":
+        return
+    maak = (f"Een lege gedeelde opslag maak je met `git init --bare {url}` (of vraag je beheerder om er een te "
+            "maken), en doe dan `ketencli team init --remote` opnieuw.")
+    if toestand == "ontbreekt":
+        raise GebruiksFout(f"--remote {url}: die map bestaat niet op deze computer. Er werd geen team ingesteld.",
+                           tip="Is de netwerkshare gekoppeld (en de VPN aan), en klopt het pad? " + maak)
+    if toestand == "niet-bare":
+        raise GebruiksFout(f"--remote {url}: dat is de git-map van iemands computer, geen gedeelde opslag. Er "
+                           "werd geen team ingesteld.", tip=maak)
+    raise GebruiksFout(f"--remote {url}: die map is geen gedeelde git-opslag. Er werd geen team ingesteld.",
+                       tip=maak)
 
 
 # -- sync ------------------------------------------------------------------------------------------

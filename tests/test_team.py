@@ -113,7 +113,10 @@ def test_paden_ook_windows_unc_worden_aanvaard(url):
     assert "\\" not in git_opslag.libgit2_url(url) or not url.startswith("\\\\")
 
 
-def test_unc_pad_wordt_bewaard_bij_team_init(kc, palmeneire):
+def test_unc_pad_wordt_bewaard_bij_team_init(kc, palmeneire, monkeypatch):
+    from ketencli import git_opslag
+
+    monkeypatch.setattr(git_opslag, "toestand_gedeelde_map", lambda url: "ok")  # as if the share were mounted
     kc.ok("team", "init", "--remote", "\\\\server\\share\\ketencli.git", "--naam", NAAM_A)
     uit = kc("team", "status")
     assert "//server/share/ketencli.git" in uit.output

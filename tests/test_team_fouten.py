@@ -250,22 +250,41 @@ def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
         assert d.conflicten == []
 
 
-@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git"])
-def test_een_fout_pad_naar_de_gedeelde_opslag_wordt_in_het_nederlands_gezegd(kc, palmeneire, tmp_path, soort):
-    """A folder remote that is not there (a share not mounted, a typo, a Windows path on macOS/Linux)
-    or no git repository: before, libgit2's English ("unsupported URL protocol", "could not find
-    repository at") came through under "niet bereikbaar"."""
+@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git", "werkmap"])
+def test_team_init_weigert_een_pad_zonder_gedeelde_git_opslag(kc, palmeneire, tmp_path, soort):
+    """`team init --remote /tmp/x/teem.git` (a typo, a share not mounted, a Windows path on macOS/Linux, an
+    empty folder, someone's working tree) was accepted and failed only at the first sync. Now init refuses
+    it in Dutch with how to make a shared repository; nothing is set up."""
     (tmp_path / "leeg").mkdir()
-    url = {"ontbreekt": str(tmp_path / "bestaatniet.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
-           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg")}[soort]
-    kc.ok("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
-    uit = kc("team", "sync")
-    assert uit.exit_code == 1
-    verwacht = "geen git-opslag" if soort == "geen-git" else "niet gevonden op deze computer"
-    assert verwacht in uit.output and "team init --remote" in uit.output
+    pygit2.init_repository(str(tmp_path / "werk"))
+    url = {"ontbreekt": str(tmp_path / "x" / "teem.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
+           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg"),
+           "werkmap": str(tmp_path / "werk")}[soort]
+    uit = kc("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and "Er werd geen team ingesteld" in tekst and "Traceback" not in tekst
+    assert "git init --bare" in tekst and "beheerder" in tekst
+    assert ("bestaat niet" in tekst) == (soort in ("ontbreekt", "file-url", "windows"))
+    for engels in ("unsupported", "could not", "failed to", "resolve"):
+        assert engels not in tekst
+    assert not (store.home() / ".git").exists()
+    kc.ok("dossier", "show", palmeneire)
+
+
+def test_https_wordt_bij_team_init_niet_nagekeken(kc, palmeneire):
+    kc.ok("team", "init", "--remote", "https://git.organisatie.be/team/ketencli.git", "--naam", "Anna Testregisseur")
+
+
+def test_een_gedeelde_map_die_verdwijnt_wordt_bij_sync_in_het_nederlands_gezegd(team, tmp_path):
+    """A folder remote that is gone after init (a share not mounted): before, libgit2's English
+    ("could not find repository at") came through under "niet bereikbaar"."""
+    dossier_id = team.start()
+    team.remote.rename(tmp_path / "elders.git")
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "niet gevonden op deze computer" in uit.output
     for engels in ("unsupported", "could not", "failed to", "resolve"):
         assert engels not in uit.output
-    kc.ok("dossier", "show", palmeneire)
+    team.ok(team.a, "dossier", "show", dossier_id)
 
 
 def test_de_git_map_is_alleen_voor_jou(team):
