@@ -466,6 +466,21 @@ def toon_url(url: str) -> str:
 # -- resolving a conflict --------------------------------------------------------------------------
 
 
+def los_opdracht(dossier_id: str, aantal_conflicten: int) -> str:
+    """The `team los` command to show after a conflict, the same in `team sync`, `team status`, `dossier
+    show` and `overzicht`: ``ketencli team los 2026-001 1 --kies 1`` with one conflict, with ``NR`` (the
+    conflict's number as listed) when there are more."""
+    nr = "1" if aantal_conflicten == 1 else "NR"
+    return f"ketencli team los {dossier_id} {nr} --kies 1"
+
+
+def kies_uit(n: int) -> str:
+    """"kies 1 of 2", "kies 1 tot 3"; with one: "alleen 1 bestaat"."""
+    if n <= 1:
+        return "alleen 1 bestaat"
+    return "kies 1 of 2" if n == 2 else f"kies 1 tot {n}"
+
+
 def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> str:
     """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
     the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
@@ -487,7 +502,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
             nummer = 1
         if not 1 <= nummer <= len(dossier.conflicten):
             raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} "
-                               f"(kies 1 tot {len(dossier.conflicten)}).")
+                               f"({kies_uit(len(dossier.conflicten))}).")
         conflict = dossier.conflicten[nummer - 1]
         if (kies is None) == (waarde is None):
             raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")
@@ -496,7 +511,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
                                tip="Typ de juiste waarde tussen aanhalingstekens, of kies er een met --kies 1 of 2.")
         if kies is not None:
             if not 1 <= kies <= len(conflict.waarden):
-                raise GebruiksFout(f"--kies {kies}: kies 1 tot {len(conflict.waarden)}.")
+                raise GebruiksFout(f"--kies {kies}: {kies_uit(len(conflict.waarden))}.")
             gekozen = conflict.waarden[kies - 1]
             nieuwe_waarde = None if gekozen.verwijderd else gekozen.waarde
         else:

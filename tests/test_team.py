@@ -182,11 +182,19 @@ def test_los_met_een_getypte_waarde_en_foute_keuzes(team):
     team.ok(team.b, "dossier", "aanmelding", dossier_id, "--waarom-nu", "B")
     team.ok(team.a, "team", "sync")
     team.ok(team.b, "team", "sync")
-    assert team.run(team.b, "team", "los", dossier_id, "--kies", "3").exit_code == 2
+    uit = team.run(team.b, "team", "los", dossier_id, "--kies", "3")
+    assert uit.exit_code == 2 and "--kies 3: kies 1 of 2." in uit.output  # not "kies 1 tot 2"
     assert team.run(team.b, "team", "los", dossier_id).exit_code == 2
-    assert team.run(team.b, "team", "los", dossier_id, "2").exit_code == 2
+    uit = team.run(team.b, "team", "los", dossier_id, "2", "--kies", "1")
+    assert uit.exit_code == 2 and "geen conflict 2 (alleen 1 bestaat)" in uit.output  # not "kies 1 tot 1"
+    # the same command, with the real id and the number, after sync and status, in dossier show and overzicht
+    opdracht = f"ketencli team los {dossier_id} 1 --kies 1"
     uit = team.ok(team.b, "team", "status")
-    assert f"ketencli team los {dossier_id} --kies 1" in " ".join(uit.output.split())  # the real id, ready to type
+    assert opdracht in " ".join(uit.output.split())
+    assert opdracht in " ".join(team.ok(team.b, "dossier", "show", dossier_id).output.split())
+    overzicht = " ".join(team.ok(team.b, "overzicht", "--team").output.split())
+    assert opdracht in overzicht and f"ketencli dossier show {dossier_id}" in overzicht
+    assert "dossier show ID" not in overzicht
     for leeg in ("", "   "):  # an empty --waarde (a slip, an unset shell variable) would drop both values
         uit = team.run(team.b, "team", "los", dossier_id, "--waarde", leeg)
         assert uit.exit_code == 2 and "--waarde is leeg" in uit.output

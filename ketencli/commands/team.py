@@ -84,12 +84,11 @@ def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
     for dossier_id, velden in sorted(conflicten.items()):
         ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
                            + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
-    if conflicten:
-        eerste, velden = sorted(conflicten.items())[0]
-        nr = "" if len(velden) == 1 else " 1"
-        ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
-                                  f"`ketencli team los {eerste}{nr} --kies 1` (of 2), of typ de juiste waarde met "
-                                  "--waarde \"...\"."))
+    eerste, velden = sorted(conflicten.items())[0]
+    nr = "" if len(velden) == 1 else " (NR: het nummer van het conflict hierboven)"
+    ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
+                              f"`{team.los_opdracht(eerste, len(velden))}` (of 2){nr}, of typ de juiste waarde "
+                              "met --waarde \"...\"."))
 
 
 @app.command("status")
