@@ -117,9 +117,9 @@ def vertaald() -> Iterator[None]:
     try:
         yield
     except pygit2.GitError as fout:
-        raise TeamFout(f"De team-opslag in je datamap kon niet bijgewerkt worden ({_kort(fout)}).",
+        raise TeamFout("De team-opslag in je datamap kon niet bijgewerkt worden.",
                        tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw; je "
-                           "dossiers zelf zijn bewaard.") from None
+                           f"dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}") from None
     except OSError as fout:
         raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
                           gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None
@@ -188,14 +188,17 @@ def auteurs(hoogstens: int = 2000) -> set[str]:
     import pygit2
 
     repo = open_repo()
-    kop = head_commit(repo)
-    if kop is None:
-        return set()
+    koppen = [kop.id for kop in (head_commit(repo),) if kop is not None]
+    try:  # what the last sync fetched counts too (a colleague's work not merged here yet)
+        koppen.append(repo.lookup_reference(REF_REMOTE).peel().id)
+    except (KeyError, pygit2.GitError):
+        pass
     namen: set[str] = set()
-    for i, commit in enumerate(repo.walk(kop.id, pygit2.enums.SortMode.NONE)):
-        if i >= hoogstens:
-            break
-        namen.add(commit.author.name)
+    for kop in dict.fromkeys(koppen):
+        for i, commit in enumerate(repo.walk(kop, pygit2.enums.SortMode.NONE)):
+            if i >= hoogstens:
+                break
+            namen.add(commit.author.name)
     return namen
 
 
@@ -614,32 +617,81 @@ class Geweigerd(Exception):
     """The remote refused the push (someone pushed first): fetch, merge, push again."""
 
 
-def _onbereikbaar(fout: Exception) -> TeamFout:
-    return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald "
-                    f"({_kort(fout)}).",
+_GEEN_TOEGANG = re.compile(r"permission denied|operation not permitted|access is denied|read-only file system",
+                           re.I)
+
+
+def geen_toegang(fout: BaseException) -> bool:
+    """Whether an error is a refused permission (EACCES, EPERM, EROFS; libgit2's "Permission denied",
+    "Operation not permitted"): the shared folder may be read but not written (or not at all)."""
+    import errno
+
+    if isinstance(fout, OSError) and fout.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return True
+    return bool(_GEEN_TOEGANG.search(str(fout)))
+
+
+def _toon_map(url: str | None) -> str:
+    """The shared folder as the user gave it (a file:// URL as its path)."""
+    if not url:
+        return "de gedeelde opslag"
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        return unquote(urlsplit(url).path)
+    return url
+
+
+def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
+    """The TeamFout for a shared repository that could not be read or written: a refused permission
+    says so in Dutch and names the folder ("vraag je beheerder"); any other error says it was
+    unreachable, with libgit2's (English) text only as the technical detail in the tip."""
+    if geen_toegang(fout):
+        return TeamFout(f"Je mag niet schrijven in de gedeelde opslag ({_toon_map(url)}); er werd niets gedeeld.",
+                        tip="Vraag je beheerder om je schrijfrechten te geven op die map. Je wijzigingen blijven "
+                            "op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+    return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald.",
                     tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
-                        "VPN) na en probeer `ketencli team sync` later opnieuw.")
+                        "VPN) na en probeer `ketencli team sync` later opnieuw. Technische melding: "
+                        f"{_kort(fout)}")
 
 
 def _kort(fout: Exception) -> str:
+    """The first line of an error, whole (a path in it is never cut off)."""
     tekst = str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
-    return tekst[:160]
+    return tekst[:500]
+
+
+def _map_pad(url: str) -> Path:
+    from urllib.parse import unquote, urlsplit
+
+    return Path(unquote(urlsplit(url).path)) if url.startswith("file://") else Path(libgit2_url(url))
+
+
+def toestand_gedeelde_map(url: str) -> str:
+    """For a folder remote: "ontbreekt" (not there on this computer), "geen-git" (no git repository),
+    "niet-bare" (a working tree, not a shared bare repository) or "ok"; "ok" for other URLs (an
+    https server is not checked offline). A stat or two; no pygit2."""
+    if soort_url(url) != "pad":
+        return "ok"
+    pad = _map_pad(url)
+    if not pad.exists():
+        return "ontbreekt"
+    if (pad / "HEAD").is_file() and (pad / "objects").is_dir() and (pad / "refs").is_dir():
+        return "ok"
+    return "niet-bare" if (pad / ".git").exists() else "geen-git"
 
 
 def _vereis_gedeelde_map(url: str) -> None:
     """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
     typo, a Windows path on another system) or is no git repository, before libgit2 answers in
     English ("unsupported URL protocol", "could not find repository")."""
-    if soort_url(url) != "pad":
-        return
-    from urllib.parse import unquote, urlsplit
-
-    pad = Path(unquote(urlsplit(url).path)) if url.startswith("file://") else Path(libgit2_url(url))
-    if not pad.exists():
+    toestand = toestand_gedeelde_map(url)
+    if toestand == "ontbreekt":
         raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
                        tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
                            "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
-    if not ((pad / "HEAD").is_file() and (pad / "objects").is_dir()) and not (pad / ".git").exists():
+    if toestand == "geen-git":
         raise TeamFout(f"{url} is geen git-opslag.",
                        tip="Vraag je beheerder om daar een lege gedeelde git-opslag (bare) te maken, of geef het "
                            "juiste pad met `ketencli team init --remote PAD`.")
@@ -813,12 +865,12 @@ def haal_op(repo: Any) -> Any | None:
         except KeyError:
             tip = None
         except (pygit2.GitError, OSError) as fout:
-            raise _onbereikbaar(fout) from None
+            raise _onbereikbaar(fout, remote.url) from None
         if tip is not None:
             try:
                 _kopieer(ander, repo, tip)
             except (pygit2.GitError, OSError, KeyError) as fout:
-                raise _onbereikbaar(fout) from None
+                raise _onbereikbaar(fout, remote.url) from None
             repo.references.create(REF_REMOTE, tip, force=True)
             return repo[tip]
         try:
@@ -831,7 +883,7 @@ def haal_op(repo: Any) -> Any | None:
     except TeamFout:
         raise
     except (pygit2.GitError, OSError, KeyError) as fout:
-        raise _onbereikbaar(fout) from None
+        raise _onbereikbaar(fout, remote.url) from None
     try:
         return repo.lookup_reference(REF_REMOTE).peel()
     except KeyError:
@@ -853,7 +905,7 @@ def duw(repo: Any) -> None:
         except _ZonderHardeLinks:
             pass  # pushed below through libgit2 (the objects copied so far are harmless extras)
         except (pygit2.GitError, OSError, KeyError) as fout:
-            raise _onbereikbaar(fout) from None
+            raise _onbereikbaar(fout, remote.url) from None
         else:
             repo.references.create(REF_REMOTE, kop.id, force=True)
             return
@@ -865,9 +917,9 @@ def duw(repo: Any) -> None:
     except pygit2.GitError as fout:
         if re.search(r"non-fast-?forward|fetch first|rejected|not present locally", str(fout), re.I):
             raise Geweigerd(str(fout)) from None
-        raise _onbereikbaar(fout) from None
+        raise _onbereikbaar(fout, remote.url) from None
     except OSError as fout:
-        raise _onbereikbaar(fout) from None
+        raise _onbereikbaar(fout, remote.url) from None
     if terug.geweigerd:
         raise Geweigerd(terug.geweigerd)
     repo.references.create(REF_REMOTE, head_commit(repo).id, force=True)

@@ -72,6 +72,7 @@ def init(url: str) -> tuple[bool, int]:
     if re.match(r"^https?://[^/@]*:[^/@]*@", url):
         raise GebruiksFout("Zet geen wachtwoord in het adres: het zou in een bestand bewaard worden.",
                            tip="Bewaar je inloggegevens met `ketencli team inloggen`.")
+    _vereis_gedeelde_opslag(url)
     with git_opslag.vertaald():
         nieuw = git_opslag.initialiseer(git_opslag.libgit2_url(url))
     repo = git_opslag.open_repo()
@@ -81,6 +82,25 @@ def init(url: str) -> tuple[bool, int]:
         paden = git_opslag.leg_alles_vast(lambda p: f"Team-opslag gestart: {len(p)} bestanden",
                                           auteur(), klok.nu(), repo)
     return nieuw, len(paden)
+
+
+def _vereis_gedeelde_opslag(url: str) -> None:
+    """At `team init`: a folder remote must be there and be a shared (bare) git repository; else a
+    Dutch refusal with how to make one (nothing is set up). An https address is not checked offline.
+    Raises GebruiksFout."""
+    toestand = git_opslag.toestand_gedeelde_map(url)
+    if toestand == "ok":
+        return
+    maak = (f"Een lege gedeelde opslag maak je met `git init --bare {url}` (of vraag je beheerder om er een te "
+            "maken), en doe dan `ketencli team init --remote` opnieuw.")
+    if toestand == "ontbreekt":
+        raise GebruiksFout(f"--remote {url}: die map bestaat niet op deze computer. Er werd geen team ingesteld.",
+                           tip="Is de netwerkshare gekoppeld (en de VPN aan), en klopt het pad? " + maak)
+    if toestand == "niet-bare":
+        raise GebruiksFout(f"--remote {url}: dat is de git-map van iemands computer, geen gedeelde opslag. Er "
+                           "werd geen team ingesteld.", tip=maak)
+    raise GebruiksFout(f"--remote {url}: die map is geen gedeelde git-opslag. Er werd geen team ingesteld.",
+                       tip=maak)
 
 
 # -- sync ------------------------------------------------------------------------------------------
@@ -339,7 +359,52 @@ def voeg_dossier_samen(pad: str, basis: bytes | None, ons: bytes | None, hun: by
         dossier = model.Dossier.model_validate(resultaat)
         conflicten = [samenvoegen.Conflict(HEEL_DOSSIER, None, h)]
         hernummerd = []
+    else:
+        strijdig = _strijdig_na_samenvoegen(dossier, o, h, ons_wie, hun_wie, nu)
+        if strijdig is not None:
+            dossier = model.Dossier.model_validate({**dossier.model_dump(mode="json", exclude_none=True),
+                                                    "conflicten": resultaat["conflicten"] + [strijdig]})
+            conflicten = [*conflicten, samenvoegen.Conflict(strijdig["veld"], None, None)]
     return store.naar_tekst(dossier).encode("utf-8"), len(conflicten), hernummerd
+
+
+NIEUWE_FEITEN = "afronding.nieuwe_feiten"
+
+
+def _strijdig_na_samenvoegen(dossier: Any, o: dict, h: dict, ons_wie: tuple[str, datetime | None],
+                             hun_wie: tuple[str, datetime | None], nu: str) -> dict | None:
+    """The merged dossier checked against the method's closing rule (``afronding.strijdig_met_afsluiting``:
+    afgesloten with "geen nieuwe feiten" while the tijdlijn has facts after the afronding, guide L731):
+    when the merge made it so (one side closed, the other added a pv), a conflict on
+    ``afronding.nieuwe_feiten``: value 1 the closing side's "geen nieuwe feiten" (what stays in the
+    dossier), value 2 the facts the other side added. None when the merged dossier keeps the rule or
+    one side already broke it the same way (an afsluiting with --toch)."""
+    from ketencli import model
+    from ketencli.methodiek import afronding
+
+    feiten = afronding.strijdig_met_afsluiting(dossier)
+    if not feiten:
+        return None
+    sleutels = {(f.datum, f.soort, f.omschrijving) for f in feiten}
+    zijden = []
+    for data, wie in ((o, ons_wie), (h, hun_wie)):
+        kant = model.Dossier.model_validate(data)
+        eigen = {(f.datum, f.soort, f.omschrijving) for f in afronding.strijdig_met_afsluiting(kant)}
+        if eigen >= sleutels:
+            return None  # this side already had it all: not the merge's doing
+        zijden.append((kant, wie))
+    (ons_d, _), _ = zijden
+    sluit, ander = (zijden[0], zijden[1]) if ons_d.fase == "afgesloten" else (zijden[1], zijden[0])
+
+    def waarde(wie: tuple[str, datetime | None], w: str) -> dict:
+        item: dict[str, Any] = {"door": wie[0], "verwijderd": False, "waarde": w}
+        if wie[1] is not None:
+            item["op"] = wie[1].replace(microsecond=0).isoformat()
+        return item
+
+    nieuw = "; ".join(afronding.feit_tekst(f) for f in feiten)
+    return {"veld": NIEUWE_FEITEN, "moment": nu,
+            "waarden": [waarde(sluit[1], afronding.GEEN_NIEUWE_FEITEN), waarde(ander[1], nieuw)]}
 
 
 # -- status ----------------------------------------------------------------------------------------
@@ -401,16 +466,33 @@ def toon_url(url: str) -> str:
 # -- resolving a conflict --------------------------------------------------------------------------
 
 
+def los_opdracht(dossier_id: str, aantal_conflicten: int) -> str:
+    """The `team los` command to show after a conflict, the same in `team sync`, `team status`, `dossier
+    show` and `overzicht`: ``ketencli team los 2026-001 1 --kies 1`` with one conflict, with ``NR`` (the
+    conflict's number as listed) when there are more."""
+    nr = "1" if aantal_conflicten == 1 else "NR"
+    return f"ketencli team los {dossier_id} {nr} --kies 1"
+
+
+def kies_uit(n: int) -> str:
+    """"kies 1 of 2", "kies 1 tot 3"; with one: "alleen 1 bestaat"."""
+    if n <= 1:
+        return "alleen 1 bestaat"
+    return "kies 1 of 2" if n == 2 else f"kies 1 tot {n}"
+
+
 def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> str:
     """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
     the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
-    (a commit). Returns the field. Raises GebruiksFout."""
+    (a commit). An afgesloten dossier's conflict can be resolved too (a sync may merge into one, e.g.
+    ``_strijdig_na_samenvoegen``): it finishes the merge and reopens nothing. Returns the field.
+    Raises GebruiksFout."""
     from ketencli import model, samenvoegen
 
     with store.slot(dossier_id):
         dossier = store.laad(dossier_id)
-        store.vereis_schrijfbaar(dossier)
         if not dossier.conflicten:
+            store.vereis_schrijfbaar(dossier)
             raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflicten.")
         if nummer is None:
             if len(dossier.conflicten) > 1:
@@ -420,7 +502,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
             nummer = 1
         if not 1 <= nummer <= len(dossier.conflicten):
             raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} "
-                               f"(kies 1 tot {len(dossier.conflicten)}).")
+                               f"({kies_uit(len(dossier.conflicten))}).")
         conflict = dossier.conflicten[nummer - 1]
         if (kies is None) == (waarde is None):
             raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")
@@ -429,7 +511,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
                                tip="Typ de juiste waarde tussen aanhalingstekens, of kies er een met --kies 1 of 2.")
         if kies is not None:
             if not 1 <= kies <= len(conflict.waarden):
-                raise GebruiksFout(f"--kies {kies}: kies 1 tot {len(conflict.waarden)}.")
+                raise GebruiksFout(f"--kies {kies}: {kies_uit(len(conflict.waarden))}.")
             gekozen = conflict.waarden[kies - 1]
             nieuwe_waarde = None if gekozen.verwijderd else gekozen.waarde
         else:
@@ -452,7 +534,7 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         nieuw._stempel = dossier._stempel
         nieuw._geladen_fase = dossier._geladen_fase
         store.historie(nieuw, f"conflict opgelost: {conflict.veld}")
-        store.bewaar(nieuw)
+        store.bewaar(nieuw, heropen=dossier.alleen_lezen and nieuw.alleen_lezen)
     return conflict.veld
 
 
@@ -556,8 +638,13 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
             verschillen = [x for x in lijsten[0] if (x.pad, x.soort, _sleutel(x)) in gemeen]
         else:
             verschillen = lijsten[0]
+        # the dossier's own historie (heropend with its reason, overgedragen, hernummerd m6 → m7, …) is
+        # shown as its own lines of the version that added it, before that version's field changes
+        eigen = [_historie_wijziging(x.nieuw) for x in verschillen
+                 if x.pad == "historie" and x.soort == "toegevoegd" and isinstance(x.nieuw, dict)]
+        eigen = [w for w in eigen if w]
         verschillen = [x for x in verschillen if x.pad != "historie"]
-        if not verschillen and versie.na is not None and versie.voor and versie.voor[0] is not None:
+        if not verschillen and not eigen and versie.na is not None and versie.voor and versie.voor[0] is not None:
             continue
         if versie.na is None:
             wijzigingen = [{"veld": "", "in_woorden": "dossier", "soort": "verwijderd", "oud": None, "nieuw": None,
@@ -568,7 +655,7 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
             if not uit:  # what happened before the team: the dossier's own historie (an afgesloten one's too)
                 wijzigingen += _historie_voor_het_team(na)
         else:
-            wijzigingen = [_wijziging(x) for x in verschillen]
+            wijzigingen = eigen + [_wijziging(x) for x in verschillen]
         uit.append({"moment": versie.moment.isoformat(), "auteur": versie.auteur, "commit": versie.commit[:10],
                     "bericht": versie.bericht, "wijzigingen": wijzigingen})
     if not uit:
@@ -579,6 +666,15 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
 def historie_zin(wat: str, reden: str = "") -> str:
     """One line of a dossier's historie as `dossier historiek` shows it, in words (``in_woorden``)."""
     return in_woorden(wat + (f" ({reden})" if reden else ""))
+
+
+def _historie_wijziging(h: dict) -> dict[str, Any] | None:
+    """A ``historie`` entry a version added, as a change of that version ("heropend (nieuwe feiten)")."""
+    if not h.get("wat"):
+        return None
+    zin = historie_zin(str(h["wat"]), str(h.get("reden") or ""))
+    return {"veld": "historie", "in_woorden": "historiek", "soort": "historie", "oud": None,
+            "nieuw": {"wat": h["wat"], "reden": h.get("reden") or ""}, "zin": zin}
 
 
 def _historie_voor_het_team(data: dict | None) -> list[dict[str, Any]]:
@@ -622,18 +718,24 @@ def _als_dict_zacht(inhoud: bytes | None) -> dict | None:
 # -- caseload --------------------------------------------------------------------------------------
 
 
-def draag_over(dossier_id: str, aan: str, organisatie: str | None) -> None:
+def draag_over(dossier_id: str, aan: str, organisatie: str | None, contact: str | None = None) -> str:
     """Hand a dossier over to a colleague: its casusregisseur becomes ``aan`` (recorded in the
-    dossier's historie and, in a team, as a commit). Raises GebruiksFout for an empty name."""
-    naam = aan.strip()
+    dossier's historie and, in a team, as a commit). The previous regisseur's contact (phone, e-mail)
+    is not the new one's: it is replaced by ``contact`` or cleared, so no document (the weegploeg's
+    "Contact …") shows the old number under the new name. Returns the contact cleared ("" if none or
+    replaced). Raises GebruiksFout for an empty name."""
+    naam = " ".join(aan.split())
     if not naam:
         raise GebruiksFout("--aan mag niet leeg zijn: geef de naam van je collega.")
     with store.wijzig(dossier_id) as d:
         vorige = d.casusregisseur.naam
+        oud_contact = d.casusregisseur.contact
         d.casusregisseur.naam = naam
         if organisatie is not None:
             d.casusregisseur.organisatie = organisatie.strip()
+        d.casusregisseur.contact = (contact or "").strip()
         store.historie(d, f"overgedragen aan {naam}", reden=f"van {vorige}" if vorige else "")
+    return oud_contact if oud_contact and contact is None else ""
 
 
 def is_eigen(regisseur: str, profielnaam: str) -> bool:

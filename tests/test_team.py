@@ -113,7 +113,10 @@ def test_paden_ook_windows_unc_worden_aanvaard(url):
     assert "\\" not in git_opslag.libgit2_url(url) or not url.startswith("\\\\")
 
 
-def test_unc_pad_wordt_bewaard_bij_team_init(kc, palmeneire):
+def test_unc_pad_wordt_bewaard_bij_team_init(kc, palmeneire, monkeypatch):
+    from ketencli import git_opslag
+
+    monkeypatch.setattr(git_opslag, "toestand_gedeelde_map", lambda url: "ok")  # as if the share were mounted
     kc.ok("team", "init", "--remote", "\\\\server\\share\\ketencli.git", "--naam", NAAM_A)
     uit = kc("team", "status")
     assert "//server/share/ketencli.git" in uit.output
@@ -179,11 +182,19 @@ def test_los_met_een_getypte_waarde_en_foute_keuzes(team):
     team.ok(team.b, "dossier", "aanmelding", dossier_id, "--waarom-nu", "B")
     team.ok(team.a, "team", "sync")
     team.ok(team.b, "team", "sync")
-    assert team.run(team.b, "team", "los", dossier_id, "--kies", "3").exit_code == 2
+    uit = team.run(team.b, "team", "los", dossier_id, "--kies", "3")
+    assert uit.exit_code == 2 and "--kies 3: kies 1 of 2." in uit.output  # not "kies 1 tot 2"
     assert team.run(team.b, "team", "los", dossier_id).exit_code == 2
-    assert team.run(team.b, "team", "los", dossier_id, "2").exit_code == 2
+    uit = team.run(team.b, "team", "los", dossier_id, "2", "--kies", "1")
+    assert uit.exit_code == 2 and "geen conflict 2 (alleen 1 bestaat)" in uit.output  # not "kies 1 tot 1"
+    # the same command, with the real id and the number, after sync and status, in dossier show and overzicht
+    opdracht = f"ketencli team los {dossier_id} 1 --kies 1"
     uit = team.ok(team.b, "team", "status")
-    assert f"ketencli team los {dossier_id} --kies 1" in " ".join(uit.output.split())  # the real id, ready to type
+    assert opdracht in " ".join(uit.output.split())
+    assert opdracht in " ".join(team.ok(team.b, "dossier", "show", dossier_id).output.split())
+    overzicht = " ".join(team.ok(team.b, "overzicht", "--team").output.split())
+    assert opdracht in overzicht and f"ketencli dossier show {dossier_id}" in overzicht
+    assert "dossier show ID" not in overzicht
     for leeg in ("", "   "):  # an empty --waarde (a slip, an unset shell variable) would drop both values
         uit = team.run(team.b, "team", "los", dossier_id, "--waarde", leeg)
         assert uit.exit_code == 2 and "--waarde is leeg" in uit.output
@@ -359,18 +370,26 @@ def test_een_lege_eigen_caseload_verwijst_naar_het_team(team):
 
 
 def test_overdracht_aan_een_onbekende_naam_waarschuwt(team):
-    """A typo in the colleague's name handed the dossier to nobody's own list without a word; now a near
-    miss of a name the data home knows (casusregisseurs, authors in the team's history) is pointed out;
-    a new colleague's name is no reason to warn."""
-    dossier_id = team.start()  # the example's casusregisseur: Katrien Dewulf
-    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff")
+    """A typo in the colleague's name handed the dossier to nobody's own list without a word. A near
+    miss of a name the team knows (casusregisseurs, the authors of the team's history: every colleague's
+    profile name) is refused, nothing saved, unless --toch; a new name is done, with a warning that names
+    the known colleagues."""
+    dossier_id = team.start()  # the example's casusregisseur: Katrien Dewulf; authors Anna and Bert
+    uit = team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", "Bert Testregiseur")
     tekst = " ".join(uit.output.split())
-    assert "Let op: Katrien Dewulff is geen casusregisseur of teamlid" in tekst
-    assert "bedoel je Katrien Dewulf?" in tekst
+    assert uit.exit_code == 2 and "Bert Testregiseur ken ik niet in dit team; bedoel je Bert Testregisseur?" in tekst
+    assert "--toch" in tekst and "Traceback" not in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Katrien Dewulf"  # nothing saved
+    uit = team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff")
+    assert uit.exit_code == 2 and "bedoel je Katrien Dewulf?" in " ".join(uit.output.split())
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Katrien Dewulff", "--toch")
     assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Katrien Dewulff"  # done, as asked
-    for naam in ("Anna Testregisseur", "Chris Nieuwe Collega"):
-        uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", naam)
-        assert "Let op" not in uit.output
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    assert "Let op" not in uit.output and "ken ik niet" not in uit.output
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Chris Nieuwe Collega")
+    tekst = " ".join(uit.output.split())
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Chris Nieuwe Collega"
+    assert "Chris Nieuwe Collega ken ik niet in dit team" in tekst and NAAM_B in tekst.split("ken ik niet")[1]
 
 
 def test_historiek_van_een_afgesloten_dossier_houdt_wat_er_voor_het_team_gebeurde(kc, tmp_path, monkeypatch):
@@ -484,3 +503,88 @@ def test_historiek_in_een_team_zegt_fasen_ico_en_datums_in_woorden(team):
     tekst = team.ok(team.a, "dossier", "historiek", dossier_id).output
     assert "eerder, op " in tekst
     _geen_sleutels_of_iso_datums(tekst)
+
+
+def test_overdracht_wist_het_contact_van_de_vorige_regisseur(team):
+    """Handing over kept Sofie's phone under Jens's name (the weegploeg document then said "Contact 016 12
+    34 56" for Jens): the old contact is cleared, and said so, unless --contact gives the new one."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", NAAM_A, "--organisatie", "CAW",
+            "--contact", "016 12 34 56")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B, "--organisatie", "CAW Oost-Brabant")
+    tekst = " ".join(uit.output.split())
+    assert "016 12 34 56" in tekst and "gewist" in tekst
+    r = team.dossier(team.a, dossier_id).casusregisseur
+    assert (r.naam, r.organisatie, r.contact) == (NAAM_B, "CAW Oost-Brabant", "")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--contact", "016 99 99 99")
+    assert "gewist" not in uit.output and "016 99 99 99" in uit.output
+    assert team.dossier(team.a, dossier_id).casusregisseur.contact == "016 99 99 99"
+
+
+def test_historiek_in_een_team_toont_de_eigen_historie_van_het_dossier(team):
+    """`dossier historiek` in a team left out the dossier's own historie (overgedragen aan/van, heropend
+    with its reason, hernummerd): a renumbered member appeared as "m6 toegevoegd" and then "m7 toegevoegd"
+    without the renumbering. Now each entry is a line of the version that added it, --json too."""
+    dossier_id = team.start()
+    volgend = team.dossier(team.a, dossier_id).volgend_lid_id()
+    nieuw = f"m{int(volgend[1:]) + 1}"
+    team.ok(team.a, "dossier", "lid", "add", dossier_id, "--naam", "Rita", "--rol", "ander",
+            "--geboortedatum", "1950-01-01", "--relatie", "m1:ander", "--no-input")
+    team.ok(team.b, "dossier", "lid", "add", dossier_id, "--naam", "Jan", "--rol", "pleger",
+            "--geboortedatum", "1990-05-05", "--relatie", "m1:partner", "--no-input")
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")  # B's Jan becomes the next member
+    team.ok(team.b, "dossier", "overdracht", dossier_id, "--aan", NAAM_B, "--toch")
+    items = json.loads(team.ok(team.b, "dossier", "historiek", dossier_id, "--json").output)
+    zinnen = [w["zin"] for item in items for w in item["wijzigingen"]]
+    assert any(f"hernummerd: gezinslid {volgend} → {nieuw}" in z for z in zinnen)
+    her = next(i for i, item in enumerate(items)
+               if any("hernummerd" in w["zin"] for w in item["wijzigingen"]))
+    assert any(f"gezinslid {nieuw}: toegevoegd" in w["zin"] for w in items[her]["wijzigingen"])
+    laatste = items[-1]["wijzigingen"]
+    assert laatste[0]["soort"] == "historie" and laatste[0]["zin"] == f"overgedragen aan {NAAM_B} (van Katrien Dewulf)"
+    tekst = " ".join(team.ok(team.b, "dossier", "historiek", dossier_id).output.split())
+    assert f"overgedragen aan {NAAM_B} (van Katrien Dewulf)" in tekst and f"gezinslid {volgend} → {nieuw}" in tekst
+
+
+@pytest.mark.parametrize("eerst", ["a", "b"])
+def test_afgesloten_zonder_nieuwe_feiten_en_een_nieuw_pv_is_een_conflict(team, eerst):
+    """A closes the dossier offline ("geen nieuwe feiten", guide L731) while B adds a pv dated after the
+    afronding: the merge used to give, silently, an afgesloten dossier with "geen nieuwe feiten" and a new
+    pv (which `afronding afsluiten` itself refuses). Now the merged dossier is checked against that rule
+    and the contradiction is a recorded conflict on afronding › nieuwe feiten, shown by sync, `team
+    status` and `dossier show`, and resolvable with `team los` although the dossier is afgesloten."""
+    from datetime import date
+
+    dossier_id = team.start()
+    with team.bij(team.a), store.wijzig(dossier_id) as d:
+        d.fase = "afgerond"
+        d.afronding.gestart_op = date(2026, 5, 4)
+        d.afronding.opvolging_tot = date(2026, 11, 4)
+        d.tijdlijn = [t for t in d.tijdlijn if not (t.soort in ("incident", "pv", "melding")
+                                                    and t.datum > date(2026, 5, 4))]
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "afronding", "afsluiten", dossier_id, "--geen-nieuwe-feiten", "--geen-vervolghulp")
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "pv", "--datum", "2026-10-12",
+            "--omschrijving", "bedreiging", "--no-input")
+    eerste, tweede = (team.a, team.b) if eerst == "a" else (team.b, team.a)
+    team.ok(eerste, "team", "sync")
+    uit = team.ok(tweede, "team", "sync")
+    assert f"Conflict in dossier {dossier_id}" in uit.output and "nieuwe feiten" in uit.output
+    team.ok(eerste, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.fase == "afgesloten" and [c.veld for c in d.conflicten] == ["afronding.nieuwe_feiten"]
+        waarden = [(w.door, w.waarde) for w in d.conflicten[0].waarden]
+        assert waarden == [(NAAM_A, "geen nieuwe feiten"), (NAAM_B, "pv op 12/10/2026: bedreiging")]
+        assert "nieuwe feiten" in team.ok(home, "team", "status").output
+        show = " ".join(team.ok(home, "dossier", "show", dossier_id).output.split())
+        assert "pv op 12/10/2026: bedreiging" in show
+    team.ok(team.b, "team", "los", dossier_id, "--kies", "2")
+    d = team.dossier(team.b, dossier_id)
+    assert d.conflicten == [] and d.afronding.nieuwe_feiten == "pv op 12/10/2026: bedreiging"
+    assert d.fase == "afgesloten"
+    # an edit of the afgesloten dossier is still refused
+    assert team.run(team.b, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
+                    "--omschrijving", "x", "--no-input").exit_code == 1

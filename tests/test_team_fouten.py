@@ -250,22 +250,41 @@ def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
         assert d.conflicten == []
 
 
-@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git"])
-def test_een_fout_pad_naar_de_gedeelde_opslag_wordt_in_het_nederlands_gezegd(kc, palmeneire, tmp_path, soort):
-    """A folder remote that is not there (a share not mounted, a typo, a Windows path on macOS/Linux)
-    or no git repository: before, libgit2's English ("unsupported URL protocol", "could not find
-    repository at") came through under "niet bereikbaar"."""
+@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git", "werkmap"])
+def test_team_init_weigert_een_pad_zonder_gedeelde_git_opslag(kc, palmeneire, tmp_path, soort):
+    """`team init --remote /tmp/x/teem.git` (a typo, a share not mounted, a Windows path on macOS/Linux, an
+    empty folder, someone's working tree) was accepted and failed only at the first sync. Now init refuses
+    it in Dutch with how to make a shared repository; nothing is set up."""
     (tmp_path / "leeg").mkdir()
-    url = {"ontbreekt": str(tmp_path / "bestaatniet.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
-           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg")}[soort]
-    kc.ok("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
-    uit = kc("team", "sync")
-    assert uit.exit_code == 1
-    verwacht = "geen git-opslag" if soort == "geen-git" else "niet gevonden op deze computer"
-    assert verwacht in uit.output and "team init --remote" in uit.output
+    pygit2.init_repository(str(tmp_path / "werk"))
+    url = {"ontbreekt": str(tmp_path / "x" / "teem.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
+           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg"),
+           "werkmap": str(tmp_path / "werk")}[soort]
+    uit = kc("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and "Er werd geen team ingesteld" in tekst and "Traceback" not in tekst
+    assert "git init --bare" in tekst and "beheerder" in tekst
+    assert ("bestaat niet" in tekst) == (soort in ("ontbreekt", "file-url", "windows"))
+    for engels in ("unsupported", "could not", "failed to", "resolve"):
+        assert engels not in tekst
+    assert not (store.home() / ".git").exists()
+    kc.ok("dossier", "show", palmeneire)
+
+
+def test_https_wordt_bij_team_init_niet_nagekeken(kc, palmeneire):
+    kc.ok("team", "init", "--remote", "https://git.organisatie.be/team/ketencli.git", "--naam", "Anna Testregisseur")
+
+
+def test_een_gedeelde_map_die_verdwijnt_wordt_bij_sync_in_het_nederlands_gezegd(team, tmp_path):
+    """A folder remote that is gone after init (a share not mounted): before, libgit2's English
+    ("could not find repository at") came through under "niet bereikbaar"."""
+    dossier_id = team.start()
+    team.remote.rename(tmp_path / "elders.git")
+    uit = team.run(team.a, "team", "sync")
+    assert uit.exit_code == 1 and "niet gevonden op deze computer" in uit.output
     for engels in ("unsupported", "could not", "failed to", "resolve"):
         assert engels not in uit.output
-    kc.ok("dossier", "show", palmeneire)
+    team.ok(team.a, "dossier", "show", dossier_id)
 
 
 def test_de_git_map_is_alleen_voor_jou(team):
@@ -444,3 +463,66 @@ def test_een_gedeelde_map_zonder_harde_links_deelt_via_libgit2(team, monkeypatch
     assert not (team.remote / "refs" / "heads" / "main.lock").exists()
     team.ok(team.b, "team", "sync")
     assert "Zonder harde links" in {t.omschrijving for t in team.dossier(team.b, dossier_id).tijdlijn}
+
+
+def _chattr(pad, vlag: str) -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("chattr") is None:
+        return False
+    return subprocess.run(["chattr", "-R", vlag, str(pad)], capture_output=True).returncode == 0
+
+
+def test_een_alleen_lezen_gedeelde_map_zegt_dat_je_er_niet_mag_schrijven(team):
+    """A read-only shared folder (as root only `chattr +i` makes it so) was "niet bereikbaar … (failed to
+    create temporary file '…/objects/tmp_object_git2_…': Operation not permitted) … Kijk de verbinding na":
+    English libgit2 text, a cut-off path. Now a refused permission says in Dutch that you may not write
+    there, names the folder and sends you to your administrator."""
+    dossier_id = _tweezijdig(team)
+    if not _chattr(team.remote, "+i"):
+        pytest.skip("chattr +i is hier niet beschikbaar")
+    try:
+        uit = team.run(team.a, "team", "sync")
+    finally:
+        _chattr(team.remote, "-i")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Traceback" not in tekst
+    assert "Je mag niet schrijven in de gedeelde opslag" in tekst and str(team.remote) in tekst
+    assert "vraag je beheerder" in tekst.lower()
+    assert "Operation not permitted" not in tekst and "failed to create" not in tekst
+    assert "Kijk de verbinding" not in tekst
+    _geldig(team, dossier_id)
+    _alles_er(team, dossier_id)
+
+
+@pytest.mark.parametrize("fout", [
+    pygit2.GitError("failed to create temporary file '/mnt/team/ketencli.git/objects/tmp_object_git2_a1B2c3': "
+                    "Permission denied"),
+    PermissionError(13, "Permission denied"),
+])
+def test_geen_schrijfrechten_op_de_gedeelde_opslag_in_het_nederlands(team, monkeypatch, fout):
+    dossier_id = _tweezijdig(team)
+
+    def geweigerd(*args):
+        raise fout
+
+    monkeypatch.setattr(git_opslag, "_kopieer", geweigerd)
+    uit = team.run(team.a, "team", "sync")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Je mag niet schrijven in de gedeelde opslag" in tekst
+    assert "Permission denied" not in tekst and "vraag je beheerder" in tekst.lower()
+    _geldig(team, dossier_id)
+
+
+def test_een_andere_fout_van_de_gedeelde_opslag_zegt_het_engels_niet_in_de_hoofdzin(team, monkeypatch):
+    _tweezijdig(team)
+
+    def kapot(*args):
+        raise pygit2.GitError("object not found - no match for id (" + "a" * 40 + ")")
+
+    monkeypatch.setattr(git_opslag, "_kopieer", kapot)
+    uit = team.run(team.a, "team", "sync")
+    regels = [r for r in uit.output.splitlines() if r.strip()]
+    assert uit.exit_code == 1 and "niet bereikbaar" in regels[0] and "object not found" not in regels[0]
+    assert "a" * 40 in " ".join(uit.output.split()).replace(" ", "")  # the technical text, whole, in the tip

@@ -456,7 +456,7 @@ def afsluiten(
                 "Eerst de laatste check of de vervolghulp goed gestart is (gids L732). Er werd niets bewaard.",
                 tip="Geef --vervolghulp-gestart of --vervolghulp-niet-gestart, of --geen-vervolghulp als er "
                 "geen is.")
-        feiten_tekst = "geen nieuwe feiten" if geen_nieuwe_feiten else _tekst(nieuwe_feiten, "--nieuwe-feiten")
+        feiten_tekst = afronding.GEEN_NIEUWE_FEITEN if geen_nieuwe_feiten else _tekst(nieuwe_feiten, "--nieuwe-feiten")
         bezwaren = _bezwaren_tegen_afsluiten(d, op, not geen_nieuwe_feiten, vervolghulp)
         if bezwaren and not toch:
             nieuw = not geen_nieuwe_feiten or bool(afronding.feiten_na_afronding(d, op))

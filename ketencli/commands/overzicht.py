@@ -78,8 +78,14 @@ def overzicht(
         ui.meld_vreemde_bestanden(s.id, s.vreemde_bestanden)
     met_conflict = [s for s in samenvattingen if s.conflicten]
     if met_conflict and not als_json:
+        from ketencli.team import los_opdracht
+
+        eerste = met_conflict[0]
         ui.melding("Conflict na een team-sync in " + ", ".join(f"{s.id} ({s.conflicten})" for s in met_conflict)
-                   + ": bekijk het met `ketencli dossier show ID` en los het op met `ketencli team los ID`.")
+                   + f": bekijk het met `ketencli dossier show {eerste.id}` en los het op met "
+                   + f"`{los_opdracht(eerste.id, eerste.conflicten)}` (of 2)"
+                   + (" (NR: het nummer van het conflict in dossier show)" if eerste.conflicten != 1 else "")
+                   + (", en zo ook voor de andere." if len(met_conflict) > 1 else "."))
 
 
 def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> str | None:

@@ -84,12 +84,11 @@ def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
     for dossier_id, velden in sorted(conflicten.items()):
         ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
                            + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
-    if conflicten:
-        eerste, velden = sorted(conflicten.items())[0]
-        nr = "" if len(velden) == 1 else " 1"
-        ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
-                                  f"`ketencli team los {eerste}{nr} --kies 1` (of 2), of typ de juiste waarde met "
-                                  "--waarde \"...\"."))
+    eerste, velden = sorted(conflicten.items())[0]
+    nr = "" if len(velden) == 1 else " (NR: het nummer van het conflict hierboven)"
+    ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
+                              f"`{team.los_opdracht(eerste, len(velden))}` (of 2){nr}, of typ de juiste waarde "
+                              "met --waarde \"...\"."))
 
 
 @app.command("status")
@@ -190,28 +189,60 @@ def overdracht(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
     aan: str = typer.Option(..., "--aan", help="De naam van de collega die het dossier overneemt."),
     organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega."),
+    contact: str | None = typer.Option(None, "--contact", help="Telefoon of e-mail van die collega (zonder "
+                                                               "--contact wordt het oude contact gewist)."),
+    toch: bool = typer.Option(False, "--toch", help="Draag over ook al lijkt de naam een tikfout van een naam "
+                                                    "die je team kent."),
 ) -> None:
     """Draag een dossier over aan een collega (bv. tijdens een verlof): die wordt de casusregisseur;
-    het komt in de historiek."""
-    from ketencli import git_opslag, index, store, team, ui
+    het komt in de historiek. Een naam die bijna gelijk is aan die van een gekende collega (een tikfout
+    zet het dossier bij niemand in de eigen lijst) wordt geweigerd zonder --toch."""
+    from ketencli import team, ui
+    from ketencli.fouten import GebruiksFout
 
-    gekend = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
-    gekend |= {" ".join(a.split()) for a in git_opslag.auteurs()}
-    gekend.add(" ".join(store.lees_profiel().naam.split()))
-    team.draag_over(dossier_id, aan, organisatie)
     naam = " ".join(aan.split())
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}."
-              + (" Deel het met ketencli team sync." if _team_actief() else ""))
-    bekend = sorted(g for g in gekend if g)
-    if naam.casefold() not in {g.casefold() for g in bekend}:
+    bekend = _gekende_regisseurs()
+    in_team = _team_actief()
+    onbekend = bool(naam) and naam.casefold() not in {g.casefold() for g in bekend}
+    waar = "in dit team" if in_team else "in je datamap"
+    if onbekend and not toch:
         import difflib
 
-        # only a near miss of a known name is likely a typo; a new colleague is no reason to warn
+        # only a near miss of a known name is likely a typo: refused (nothing saved); a new colleague is fine
         nabij = difflib.get_close_matches(naam, bekend, n=2, cutoff=0.8)
         if nabij:
-            ui.melding(f"Let op: {naam} is geen casusregisseur of teamlid dat je datamap kent; bedoel je "
-                       f"{' of '.join(nabij)}? Een tikfout zet het dossier bij niemand in de eigen lijst; "
-                       f"verbeter het met `ketencli dossier overdracht {dossier_id} --aan \"Voornaam Naam\"`.")
+            raise GebruiksFout(f"{naam} ken ik niet {waar}; bedoel je {' of '.join(nabij)}? Er werd niets "
+                               "overgedragen: een tikfout zou het dossier bij niemand in de eigen lijst zetten.",
+                               tip=f"Verbeter de naam, of draag toch over aan {naam} met --toch.")
+    gewist = team.draag_over(dossier_id, aan, organisatie, contact)
+    if contact is not None and contact.strip():
+        over_contact = f" Contact: {contact.strip()}."
+    elif gewist:
+        over_contact = (f" Het contact van de vorige regisseur ({gewist}) is gewist; geef dat van {naam} met "
+                        f"`ketencli dossier regisseur {dossier_id} --contact ...`.")
+    else:
+        over_contact = ""
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}." + over_contact
+              + (" Deel het met ketencli team sync." if in_team else ""))
+    if onbekend and in_team:
+        andere = [g for g in bekend if g.casefold() != naam.casefold()]
+        ui.melding(f"Let op: {naam} ken ik niet {waar}"
+                   + (f" (ik ken {', '.join(andere[:8])}{' en anderen' if len(andere) > 8 else ''})"
+                      if andere else "")
+                   + f". Staat de naam juist, dan vindt {naam} het dossier in de eigen lijst na `ketencli team "
+                     f"sync` en `ketencli profiel --naam \"{naam}\"`.")
+
+
+def _gekende_regisseurs() -> list[str]:
+    """The names this data home knows as colleagues, sorted: the casusregisseurs of its dossiers (the
+    index's summaries), the authors in the team's history (every colleague who saved or synced, their
+    profile names, ``git_opslag.auteurs``) and the user's own profile name."""
+    from ketencli import git_opslag, index, store
+
+    namen = {" ".join(r.regisseur.split()) for r in index.samenvattingen() if r.regisseur.strip()}
+    namen |= {" ".join(a.split()) for a in git_opslag.auteurs()}
+    namen.add(" ".join(store.lees_profiel().naam.split()))
+    return sorted(n for n in namen if n)
 
 
 def _team_actief() -> bool:

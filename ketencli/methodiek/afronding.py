@@ -106,6 +106,20 @@ def feiten_na_afronding(dossier: Any, tot: date | None = None) -> list[Any]:
                    and (tot is None or t.datum <= tot)), key=lambda t: t.datum)
 
 
+# what ``afronding afsluiten --geen-nieuwe-feiten`` records as the last check's finding (guide L731)
+GEEN_NIEUWE_FEITEN = "geen nieuwe feiten"
+
+
+def strijdig_met_afsluiting(dossier: Any) -> list[Any]:
+    """The facts (incidents, pv's, meldingen; ``feiten_na_afronding``) after the afronding of a dossier
+    that was afgesloten with "geen nieuwe feiten": the afsluiting rests on a last check (guide L731-733)
+    that these facts contradict, and ``afronding afsluiten`` itself refuses it. Happens when two copies
+    were changed apart (one closed, the other added a pv) and merged. Empty otherwise."""
+    if dossier.fase != "afgesloten" or dossier.afronding.nieuwe_feiten != GEEN_NIEUWE_FEITEN:
+        return []
+    return feiten_na_afronding(dossier)
+
+
 def feit_tekst(feit: Any) -> str:
     """One tijdlijn fact as a Dutch evidence line: 'pv op 08/05/2027: bedreiging'."""
     return f"{feit.soort} op {_d(feit.datum)}" + (f": {feit.omschrijving}" if feit.omschrijving else "")
