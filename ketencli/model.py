@@ -782,7 +782,9 @@ class Dossier(Basis):
         return [lid for lid in self.gezinsleden if lid.is_kind_ouder_dan_12(op)]
 
     def instemmers(self) -> list[Gezinslid]:
-        return [lid for lid in self.gezinsleden if lid.instemming and lid.instemming.geldig]
+        """The members whose consent counts: a valid consent of a living member (``is_client``). A
+        deceased member's consent never counts (new-user trial), whatever the file says."""
+        return [lid for lid in self.gezinsleden if lid.is_client and lid.instemming and lid.instemming.geldig]
 
     def volwassen_instemming(self, op: date) -> bool:
         """Casusregie can start once one adult member consents (guide L131-135, D17)."""

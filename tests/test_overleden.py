@@ -1,0 +1,46 @@
+"""A deceased member in a new user's trial (a Leuven family: the father died in 2019): he is no client
+(``Gezinslid.is_client``), so he consents to nothing, is shown as deceased, and is no party to a later
+fact or safety plan — each through the CLI."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import dossier_bestand
+
+
+def _lees(thuis, did):
+    return yaml.safe_load(dossier_bestand(thuis, did).read_text(encoding="utf-8"))
+
+
+def _gezin(kc):
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Peeters", "--no-input")
+    did = "2026-001"
+    kc.ok("dossier", "lid", "add", did, "--naam", "Moeder", "--rol", "slachtoffer", "--geboortedatum", "1980-03-01",
+          "--geslacht", "vrouw", "--no-input")
+    kc.ok("dossier", "lid", "add", did, "--naam", "Vader", "--rol", "pleger", "--geboortedatum", "1978-01-01",
+          "--geslacht", "man", "--overleden", "2019", "--no-input")
+    return did
+
+
+def test_een_overleden_lid_kan_niet_instemmen(kc, thuis):
+    """Casusregie starts once a (living) adult consents (guide L131-135, D17): a deceased member's consent
+    is refused, and the dossier stays in geen-instemming."""
+    did = _gezin(kc)
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--regisseur-naam", "A", "--no-input")
+    uit = kc("dossier", "instemming", did, "m2")
+    assert uit.exit_code == 1 and "m2 is overleden: een instemming kan niet" in " ".join(uit.stderr.split())
+    data = _lees(thuis, did)
+    assert data["fase"] == "geen-instemming" and "instemming" not in data["gezinsleden"][1]
+
+
+def test_een_geregistreerde_instemming_van_een_overledene_telt_niet(kc, thuis):
+    """A consent recorded before the death was known: the consent rules never count it (start of casusregie)."""
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "edit", did, "m2", "--overleden", "geen")
+    kc.ok("dossier", "instemming", did, "m2", "--datum", "2026-11-20")
+    kc.ok("dossier", "lid", "edit", did, "m2", "--overleden", "2019")
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--regisseur-naam", "A", "--no-input")
+    assert _lees(thuis, did)["fase"] == "geen-instemming"
+    uit = kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-21")
+    assert "de casusregie start op 23/11/2026" in " ".join(uit.output.split())
