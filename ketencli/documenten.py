@@ -211,8 +211,7 @@ def _leeftijd(lid: model.Gezinslid, op: date) -> str:
     """"54 jaar"; for a deceased member "overleden 2020 (82 jaar)", never an age as if alive."""
     jaren = lid.leeftijd(op)
     if lid.overleden is not None:
-        jaar = lid.overleden if isinstance(lid.overleden, int) else lid.overleden.year
-        return f"overleden {jaar}" + (f" ({jaren} jaar)" if jaren is not None else "")
+        return f"overleden {lid.overlijdensjaar}" + (f" ({jaren} jaar)" if jaren is not None else "")
     return f"{jaren} jaar" if jaren is not None else ""
 
 

@@ -211,6 +211,11 @@ class Gezinslid(Basis):
         return self.overleden
 
     @property
+    def overlijdensjaar(self) -> int | None:
+        """The year of death (from a year or a date), None for a living member."""
+        return self.overleden if isinstance(self.overleden, int) or self.overleden is None else self.overleden.year
+
+    @property
     def is_client(self) -> bool:
         """A living member. A deceased member (``overleden``) stays in the genogram and the family's
         relations, but is no client: not in the documents' clients table, no veiligheidsplan page, no

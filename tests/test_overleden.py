@@ -44,3 +44,15 @@ def test_een_geregistreerde_instemming_van_een_overledene_telt_niet(kc, thuis):
     assert _lees(thuis, did)["fase"] == "geen-instemming"
     uit = kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-21")
     assert "de casusregie start op 23/11/2026" in " ".join(uit.output.split())
+
+
+def test_dossier_show_toont_een_overledene_zonder_leeftijd_en_instemming(kc, thuis, monkeypatch):
+    """Like the documents' clients table (issue 16): "overleden (2019)", never an age as if alive (39) nor a
+    consent "ja" for the deceased father."""
+    monkeypatch.setenv("COLUMNS", "200")
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "edit", did, "m2", "--overleden", "geen")
+    kc.ok("dossier", "instemming", did, "m2", "--datum", "2026-11-20")
+    kc.ok("dossier", "lid", "edit", did, "m2", "--overleden", "2019")
+    rij = next(r for r in kc.ok("dossier", "show", did).stdout.splitlines() if "Vader" in r and "m2" in r)
+    assert "overleden (2019)" in rij and "41" not in rij and "ja" not in rij.split("overleden (2019)")[1]

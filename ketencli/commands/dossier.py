@@ -406,7 +406,9 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         tekst_leeftijd = "?" if leeftijd is None else str(leeftijd)
         if lid.is_kind_ouder_dan_12(vandaag):
             tekst_leeftijd += " [bold cyan](+12)[/]"
-        if lid.instemming is None:
+        if not lid.is_client:  # deceased: no age as if alive, no consent (new-user trial)
+            tekst_leeftijd, instemming = f"overleden ({lid.overlijdensjaar})", "[dim]—[/]"
+        elif lid.instemming is None:
             instemming = "[dim]nee[/]"
         elif lid.instemming.geweigerd:
             instemming = f"[red]geweigerd {lid.instemming.geweigerd:%d/%m/%Y}[/]"
