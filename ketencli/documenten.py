@@ -838,6 +838,9 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
     s = zoek_soort(soort) if isinstance(soort, str) else soort
     vandaag = vandaag or klok.vandaag()
     lid = opties.get("lid") if s.key in OPTIES["lid"] else None
+    if lid and (wie := dossier.lid(lid)) is not None and not wie.is_client:  # no plan or letter for the dead
+        raise KetencliFout(f"--lid {lid}: {wie.naam} is overleden; voor een overleden gezinslid maak je geen "
+                           f"{titel(dossier, s.key)}.", tip="Kies een levend gezinslid met --lid.")
     if lid and not re.fullmatch(r"m\d+", str(lid)):  # an id chosen as a slug may be a name: its place instead
         lid = f"lid{next((i for i, x in enumerate(dossier.gezinsleden, 1) if x.id == lid), 0)}"
     pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag, pseudoniem=pseudoniem,

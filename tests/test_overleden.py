@@ -56,3 +56,35 @@ def test_dossier_show_toont_een_overledene_zonder_leeftijd_en_instemming(kc, thu
     kc.ok("dossier", "lid", "edit", did, "m2", "--overleden", "2019")
     rij = next(r for r in kc.ok("dossier", "show", did).stdout.splitlines() if "Vader" in r and "m2" in r)
     assert "overleden (2019)" in rij and "41" not in rij and "ja" not in rij.split("overleden (2019)")[1]
+
+
+def test_overlijden_voor_de_geboorte_of_in_de_toekomst_wordt_geweigerd(kc, thuis):
+    did = _gezin(kc)
+    uit = kc("dossier", "lid", "edit", did, "m2", "--overleden", "1970")
+    assert uit.exit_code == 1 and "ligt voor de geboortedatum (01/01/1978)" in " ".join(uit.stderr.split())
+    assert kc("dossier", "lid", "edit", did, "m2", "--overleden", "2031").exit_code == 2
+    uit = kc("dossier", "lid", "edit", did, "m2", "--geboortedatum", "2020-01-01")
+    assert uit.exit_code == 1 and "ligt voor de geboortedatum" in " ".join(uit.stderr.split())
+    assert _lees(thuis, did)["gezinsleden"][1]["overleden"] == 2019
+
+
+def test_een_overledene_is_geen_partij_bij_een_later_feit(kc, thuis):
+    """A fact after his death year cannot name the deceased father as door/tegen; one from before may."""
+    did = _gezin(kc)
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--omschrijving", "Slaag", "--door", "m2", "--tegen",
+             "m1", "--no-input")
+    assert uit.exit_code == 2 and "--door m2: Vader is overleden (2019)" in " ".join(uit.stderr.split())
+    assert not _lees(thuis, did).get("tijdlijn")
+    kc.ok("tijdlijn", "add", did, "--soort", "incident", "--datum", "2018-05-01", "--omschrijving", "Slaag", "--door",
+          "m2", "--tegen", "m1", "--no-input")
+    uit = kc("tijdlijn", "edit", did, "1", "--datum", "2020-05-01")
+    assert uit.exit_code == 2 and "is overleden" in uit.stderr
+    assert str(_lees(thuis, did)["tijdlijn"][0]["datum"]) == "2018-05-01"
+
+
+def test_geen_veiligheidsplan_voor_een_overledene(kc, thuis):
+    did = _gezin(kc)
+    uit = kc("doc", did, "veiligheidsplan", "--lid", "m2")
+    assert uit.exit_code == 1 and "--lid m2: Vader is overleden" in " ".join(uit.stderr.split())
+    assert not list(thuis.rglob("*veiligheidsplan*.docx"))
+    kc.ok("doc", did, "veiligheidsplan", "--lid", "m1")
