@@ -88,3 +88,39 @@ def test_geen_veiligheidsplan_voor_een_overledene(kc, thuis):
     assert uit.exit_code == 1 and "--lid m2: Vader is overleden" in " ".join(uit.stderr.split())
     assert not list(thuis.rglob("*veiligheidsplan*.docx"))
     kc.ok("doc", did, "veiligheidsplan", "--lid", "m1")
+
+
+def _leuvens_gezin(kc):
+    """The trial's Leuven family: mother, the father who died in 2019, their son of 16, her new partner,
+    their daughter of 6, and the mother's parents."""
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "edit", did, "m2", "--relatie", "m1:ex-partner")
+    for naam, rol, geboren, relaties in (
+            ("Zoon", "pleger", "2010-05-01", ["m1:kind-van", "m2:kind-van"]),
+            ("Nieuwe partner", "ander", "1982-02-02", ["m1:partner"]),
+            ("Halfzus", "kind", "2020-04-04", ["m1:kind-van", "m4:kind-van"]),
+            ("Grootvader", "ander", "1950-01-01", ["m1:ouder-van"]),
+            ("Grootmoeder", "ander", "1952-01-01", ["m1:ouder-van"])):
+        kc.ok("dossier", "lid", "add", did, "--naam", naam, "--rol", rol, "--geboortedatum", geboren,
+              *[x for r in relaties for x in ("--relatie", r)], "--no-input")
+    return did
+
+
+def test_agendeer_meldt_alleen_de_relaties_die_het_genogram_mist(kc, thuis):
+    """Pairs already linked through recorded relations (the deceased father and the new partner through the
+    mother; the half-sister and her grandfather) are no missing relation; two parents of one child without a
+    relation between them are, once, in one line (the grandparents)."""
+    (thuis / "config").mkdir(parents=True, exist_ok=True)
+    (thuis / "config" / "regio.yaml").write_text(
+        "leuven:\n  tafels:\n    operationeel-team:\n      weekdag: dinsdag\n      weken: [1, 3]\n"
+        "      begin: \"09:00\"\n      deadline: {weekdag: maandag, tijd: \"12:00\"}\n  vrije_dagen: []\n",
+        encoding="utf-8")
+    did = _leuvens_gezin(kc)
+    uit = kc("agendeer", "rondetafel", did, "--vraag", "Hoe gaat het met de bezoeken?", "--lid", "m4")
+    tekst = " ".join(uit.output.split())
+    assert tekst.count("niet vastgelegd") == 1, tekst
+    assert "Grootvader (m6) en Grootmoeder (m7) (samen ouder van Moeder (m1))" in tekst
+    assert "Vader (m2) en Nieuwe partner (m4)" not in tekst and "Halfzus (m5) en Grootvader" not in tekst
+    kc.ok("dossier", "lid", "edit", did, "m6", "--relatie", "m7:partner")
+    uit = kc("agendeer", "rondetafel", did, "--vraag", "Nog een vraag?", "--lid", "m4", "--toch")
+    assert "niet vastgelegd" not in uit.output
