@@ -158,3 +158,16 @@ def test_bewerking_blijft_bewaard_als_het_bewaren_mislukt(kc, palmeneire, thuis,
     kopieen = list((thuis / "bewerken").glob("*.yaml"))
     assert len(kopieen) == 1 and "Nieuwe naam" in kopieen[0].read_text(encoding="utf-8")
     assert "--herneem" in uit.stderr
+
+
+def test_een_onbestaande_datum_zonder_jaar_noemt_geen_jaar(kc, thuis):
+    """31/11 typed without a year: the message names no year (the trial saw "31 november 2000"); with a
+    year it names that year."""
+    did = _gezin(kc)
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--datum", "31/11", "--omschrijving", "x", "--no-input")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 2 and "31 november bestaat niet: november heeft 30 dagen" in tekst and "2000" not in tekst
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--datum", "30 feb", "--omschrijving", "x", "--no-input")
+    assert "30 februari bestaat niet: februari heeft hoogstens 29 dagen" in " ".join(uit.stderr.split())
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--datum", "31/11/2025", "--omschrijving", "x")
+    assert "31 november 2025 bestaat niet: november 2025 heeft 30 dagen" in " ".join(uit.stderr.split())
