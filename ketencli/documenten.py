@@ -211,8 +211,7 @@ def _leeftijd(lid: model.Gezinslid, op: date) -> str:
     """"54 jaar"; for a deceased member "overleden 2020 (82 jaar)", never an age as if alive."""
     jaren = lid.leeftijd(op)
     if lid.overleden is not None:
-        jaar = lid.overleden if isinstance(lid.overleden, int) else lid.overleden.year
-        return f"overleden {jaar}" + (f" ({jaren} jaar)" if jaren is not None else "")
+        return f"overleden {lid.overlijdensjaar}" + (f" ({jaren} jaar)" if jaren is not None else "")
     return f"{jaren} jaar" if jaren is not None else ""
 
 
@@ -839,6 +838,9 @@ def schrijf(dossier: model.Dossier, soort: str, *, doel: Path | None = None, ove
     s = zoek_soort(soort) if isinstance(soort, str) else soort
     vandaag = vandaag or klok.vandaag()
     lid = opties.get("lid") if s.key in OPTIES["lid"] else None
+    if lid and (wie := dossier.lid(lid)) is not None and not wie.is_client:  # no plan or letter for the dead
+        raise KetencliFout(f"--lid {lid}: {wie.naam} is overleden; voor een overleden gezinslid maak je geen "
+                           f"{titel(dossier, s.key)}.", tip="Kies een levend gezinslid met --lid.")
     if lid and not re.fullmatch(r"m\d+", str(lid)):  # an id chosen as a slug may be a name: its place instead
         lid = f"lid{next((i for i, x in enumerate(dossier.gezinsleden, 1) if x.id == lid), 0)}"
     pad = Path(doel) if doel is not None else standaard_pad(dossier.id, s.key, vandaag, pseudoniem=pseudoniem,

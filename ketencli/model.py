@@ -203,12 +203,34 @@ class Gezinslid(Basis):
             raise ValueError("overleden is een datum (bv. 2019-03-01) of een jaartal (bv. 2019)")
         return waarde
 
+    @model_validator(mode="after")
+    def _overleden_na_geboorte(self) -> "Gezinslid":
+        """A death before the birth is a typo (new-user trial: born 1978, overleden 1970): refused."""
+        geboren, dood = self.geboortedatum, self.overleden
+        if geboren is not None and dood is not None and (
+                dood < geboren.year if isinstance(dood, int) else dood < geboren):
+            raise ValueError(f"overleden ({self.overleden}) ligt voor de geboortedatum "
+                             f"({self.geboortedatum:%d/%m/%Y}): dat kan niet")
+        return self
+
     @property
     def overlijdensdatum(self) -> date | None:
         """The date of death; a bare year counts as 1 July of that year (for an age at death)."""
         if isinstance(self.overleden, int):
             return date(self.overleden, 7, 1)
         return self.overleden
+
+    @property
+    def overlijdensjaar(self) -> int | None:
+        """The year of death (from a year or a date), None for a living member."""
+        return self.overleden if isinstance(self.overleden, int) or self.overleden is None else self.overleden.year
+
+    def leefde_op(self, op: date) -> bool:
+        """Whether the member was alive on ``op``: always for a living member; for a bare year of death up
+        to the end of that year (a fact earlier that year may be his), for a date of death up to that day."""
+        if self.overleden is None:
+            return True
+        return op.year <= self.overleden if isinstance(self.overleden, int) else op <= self.overleden
 
     @property
     def is_client(self) -> bool:
@@ -782,7 +804,9 @@ class Dossier(Basis):
         return [lid for lid in self.gezinsleden if lid.is_kind_ouder_dan_12(op)]
 
     def instemmers(self) -> list[Gezinslid]:
-        return [lid for lid in self.gezinsleden if lid.instemming and lid.instemming.geldig]
+        """The members whose consent counts: a valid consent of a living member (``is_client``). A
+        deceased member's consent never counts (new-user trial), whatever the file says."""
+        return [lid for lid in self.gezinsleden if lid.is_client and lid.instemming and lid.instemming.geldig]
 
     def volwassen_instemming(self, op: date) -> bool:
         """Casusregie can start once one adult member consents (guide L131-135, D17)."""

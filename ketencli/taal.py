@@ -35,22 +35,28 @@ class OnbestaandeDatum(ValueError):
     message, so the user sees it is not a typing format problem."""
 
 
-def _maak(jaar: int, maand: int, dag: int) -> date:
+def _maak(jaar: int, maand: int, dag: int, *, jaar_getypt: bool = True) -> date:
+    """The date, or ``OnbestaandeDatum`` saying why not. ``jaar_getypt=False``: the user typed no year
+    (``jaar`` is only a leap year to check against), so the message names none ("31 november bestaat
+    niet: november heeft 30 dagen", never "november 2000")."""
     import calendar
 
     if not 1 <= maand <= 12:
         raise OnbestaandeDatum(f"er is geen maand {maand} (de maanden gaan van 1 tot 12)")
     laatste = calendar.monthrange(jaar, maand)[1]
     if not 1 <= dag <= laatste:
-        raise OnbestaandeDatum(f"{dag} {MAANDEN[maand - 1]} {jaar} bestaat niet: {MAANDEN[maand - 1]} {jaar} "
-                               f"heeft {laatste} dagen")
+        naam = MAANDEN[maand - 1]
+        if not jaar_getypt:
+            raise OnbestaandeDatum(f"{dag} {naam} bestaat niet: {naam} heeft "
+                                   + ("hoogstens 29 dagen" if maand == 2 else f"{laatste} dagen"))
+        raise OnbestaandeDatum(f"{dag} {naam} {jaar} bestaat niet: {naam} {jaar} heeft {laatste} dagen")
     return date(jaar, maand, dag)
 
 
 def _zonder_jaar(maand: int, dag: int, vandaag: date, richting: str) -> date:
     """The date with this day and month nearest to ``vandaag`` in ``richting``: "verleden" (on or
     before today: facts), "toekomst" (on or after today: plans) or "dichtst" (either side)."""
-    _maak(2000, maand, dag)  # a leap year: 29/02 exists, 31/11 never does
+    _maak(2000, maand, dag, jaar_getypt=False)  # a leap year: 29/02 exists, 31/11 never does
     kandidaten = []
     for jaar in range(vandaag.year - 4, vandaag.year + 5):  # four years each way: 29/02 is in there
         try:

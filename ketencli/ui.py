@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from itertools import zip_longest
 from typing import Any
 
@@ -338,27 +338,33 @@ def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[
 KORTE_DAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
 
-def vervaldatum(item: dict[str, Any] | None, vandaag: date) -> tuple[str, str | None]:
-    """A due item (``planning.Vervaldatum.naar_dict()``) as (plain text, style): overdue "red" with
+def vervaldatum(item: dict[str, Any] | None, nu: datetime | date) -> tuple[str, str | None]:
+    """A due item (``planning.Vervaldatum.naar_dict()``) as (plain text, style) at ``nu``: overdue "red" with
     "(te laat)", due within a week "yellow" with "(binnen de week)", so the state reads without colour
-    too (NO_COLOR). Due items carry no names, only ids."""
+    too (NO_COLOR). Overdue is ``planning.urgentie``'s "te-laat", the one rule `overzicht` uses too: a
+    deadline at 14:00 is late from 14:00 that day (a bare date ``nu`` is the start of that day). Due items
+    carry no names, only ids."""
+    from ketencli import planning
+
     if not item:
         return "—", None
+    if not isinstance(nu, datetime):
+        nu = datetime.combine(nu, datetime.min.time())
     datum = date.fromisoformat(item["datum"])
     wanneer = f"{KORTE_DAGEN[datum.weekday()]} {datum:%d/%m/%Y}" + (f" {item['tijd']}" if item.get("tijd") else "")
     tekst = f"{wanneer}: {item.get('omschrijving', '')}"
-    if datum < vandaag:
+    if planning.urgentie(item, nu, None) == "te-laat":
         return f"{tekst} (te laat)", "red"
-    if (datum - vandaag).days < 7:
+    if (datum - nu.date()).days < 7:
         return f"{tekst} (binnen de week)", "yellow"
     return tekst, None
 
 
-def vervaldatum_tekst(item: dict[str, Any] | None, vandaag: date) -> str:
+def vervaldatum_tekst(item: dict[str, Any] | None, nu: datetime | date) -> str:
     """``vervaldatum`` as one rich-markup line."""
     from rich.markup import escape
 
-    tekst, stijl = vervaldatum(item, vandaag)
+    tekst, stijl = vervaldatum(item, nu)
     return f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst)
 
 

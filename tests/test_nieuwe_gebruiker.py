@@ -158,3 +158,37 @@ def test_bewerking_blijft_bewaard_als_het_bewaren_mislukt(kc, palmeneire, thuis,
     kopieen = list((thuis / "bewerken").glob("*.yaml"))
     assert len(kopieen) == 1 and "Nieuwe naam" in kopieen[0].read_text(encoding="utf-8")
     assert "--herneem" in uit.stderr
+
+
+def test_een_onbestaande_datum_zonder_jaar_noemt_geen_jaar(kc, thuis):
+    """31/11 typed without a year: the message names no year (the trial saw "31 november 2000"); with a
+    year it names that year."""
+    did = _gezin(kc)
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--datum", "31/11", "--omschrijving", "x", "--no-input")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 2 and "31 november bestaat niet: november heeft 30 dagen" in tekst and "2000" not in tekst
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--datum", "30 feb", "--omschrijving", "x", "--no-input")
+    assert "30 februari bestaat niet: februari heeft hoogstens 29 dagen" in " ".join(uit.stderr.split())
+    uit = kc("tijdlijn", "add", did, "--soort", "incident", "--datum", "31/11/2025", "--omschrijving", "x")
+    assert "31 november 2025 bestaat niet: november 2025 heeft 30 dagen" in " ".join(uit.stderr.split())
+
+
+def test_dossier_list_noemt_een_deadline_van_vandaag_te_laat(kc, thuis, monkeypatch):
+    """A deadline at 14:00 is late at 15:00 that day in `dossier list` as in `overzicht` (one rule:
+    planning.urgentie), not "(binnen de week)"."""
+    monkeypatch.setenv("COLUMNS", "200")
+    (thuis / "config").mkdir(parents=True, exist_ok=True)
+    (thuis / "config" / "regio.yaml").write_text(
+        "leuven:\n  tafels:\n    operationeel-team:\n      weekdag: dinsdag\n      weken: [1, 3]\n"
+        "      begin: \"09:00\"\n      deadline: {weekdag: vrijdag, tijd: \"14:00\"}\n  vrije_dagen: []\n",
+        encoding="utf-8")
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-10T10:00")
+    kc.ok("dossier", "new", "--regio", "leuven", "--gezin", "Peeters", "--no-input")
+    kc.ok("dossier", "lid", "add", "2026-001", "--naam", "Moeder", "--rol", "slachtoffer", "--no-input")
+    kc.ok("agendeer", "rondetafel", "2026-001", "--vraag", "Hoe gaat het?", "--toch")
+    rij = next(r for r in kc.ok("dossier", "list").stdout.splitlines() if "2026-001" in r)
+    assert "vr 11/12/2026 14:00" in rij and "(binnen de week)" in rij
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-11T15:00")
+    assert "TE LAAT" in kc.ok("overzicht").stdout.upper()
+    rij = next(r for r in kc.ok("dossier", "list").stdout.splitlines() if "2026-001" in r)
+    assert "vr 11/12/2026 14:00" in rij and "(te laat)" in rij and "binnen de week" not in rij

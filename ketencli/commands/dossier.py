@@ -319,14 +319,14 @@ def _lijst_tekst(rijen: list[Any]) -> str:
         ("id", "gezin", "fase", "volgende")
     kolommen = [ui.Kolom(k, min_breedte=20) if k == "volgende" else
                 ui.Kolom(k, kort=True, max_breedte=None if k == "id" else 28, min_breedte=8) for k in koppen]
-    vandaag = klok.vandaag()
+    nu = klok.nu()
     cellen, stijlen = [], []
     for r in rijen:
         if r.fout:
             cellen.append([r.id, "kan niet gelezen worden", *([""] * (len(koppen) - 3)), r.fout])
             stijlen.append([None, "red", *([None] * (len(koppen) - 3)), "red"])
             continue
-        volgende, stijl = ui.vervaldatum(r.volgende, vandaag)
+        volgende, stijl = ui.vervaldatum(r.volgende, nu)
         rij = {"id": r.id + (" (conflict)" if r.conflicten else ""), "gezin": r.gezin, "regio": r.regio,
                "fase": FASE_LABELS.get(r.fase, r.fase),
                "regisseur": r.regisseur or "—",
@@ -406,7 +406,9 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
         tekst_leeftijd = "?" if leeftijd is None else str(leeftijd)
         if lid.is_kind_ouder_dan_12(vandaag):
             tekst_leeftijd += " [bold cyan](+12)[/]"
-        if lid.instemming is None:
+        if not lid.is_client:  # deceased: no age as if alive, no consent (new-user trial)
+            tekst_leeftijd, instemming = f"overleden ({lid.overlijdensjaar})", "[dim]—[/]"
+        elif lid.instemming is None:
             instemming = "[dim]nee[/]"
         elif lid.instemming.geweigerd:
             instemming = f"[red]geweigerd {lid.instemming.geweigerd:%d/%m/%Y}[/]"
@@ -450,7 +452,7 @@ def toon(dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-i
 
     komend = planning.vervaldata(d, klok.nu())
     if komend:
-        c.print(Panel("\n".join(ui.vervaldatum_tekst(v.naar_dict(), vandaag) for v in komend[:6]),
+        c.print(Panel("\n".join(ui.vervaldatum_tekst(v.naar_dict(), klok.nu()) for v in komend[:6]),
                       title="Wat komt eraan", title_align="left"))
     ui.meld_vreemde_bestanden(d.id, store.vreemde_bestanden(store.dossier_dir(d.id)))
 

@@ -30,6 +30,9 @@ def instemming(
     op = datum_optie(datum, "--datum", niet_na=vandaag) or vandaag
     with store.wijzig(dossier_id) as d:
         lid = vind_lid(d, lid_id)
+        if not lid.is_client and not intrekken:  # a deceased member consents to nothing (new-user trial)
+            raise KetencliFout(f"{lid_id} is overleden: een instemming kan niet.",
+                               tip="Registreer de instemming van een levend gezinslid.")
         if weiger:  # D31: a refusal is recorded as such
             if lid.instemming is not None and lid.instemming.geldig:
                 raise KetencliFout(

@@ -60,6 +60,18 @@ def _wie(d: model.Dossier, waarden: list[str], optie: str) -> list[str]:
     return list(dict.fromkeys(waarden))
 
 
+def _levend(d: model.Dossier, item: model.TijdlijnItem) -> None:
+    """A deceased member is no party (--door/--tegen) to a fact dated after his death; facts before it may
+    name him (new-user trial). Raises ``GebruiksFout``."""
+    for optie, ids in (("--door", item.door), ("--tegen", item.tegen)):
+        for lid in filter(None, map(d.lid, ids)):
+            if not lid.leefde_op(item.datum):
+                raise GebruiksFout(f"{optie} {lid.id}: {lid.naam} is overleden ({lid.overleden}) en kan geen partij "
+                                   f"zijn bij iets van {item.datum:%d/%m/%Y}.",
+                                   tip="Kijk de datum of het lid na (`ketencli dossier show "
+                                       f"{d.id}`).")
+
+
 def _datum(waarde: str | None, optie: str, vandaag: date) -> date | None:
     from ketencli.commands.opties import datum_optie
 
@@ -169,6 +181,7 @@ def toevoegen(
     item = model.TijdlijnItem(datum=wanneer, soort=soort, omschrijving=omschrijving.strip(),
                               consulent_geinformeerd_op=ingelicht, afspraken=_afspraken(None, antwoorden),
                               door=_wie(d, door, "--door"), tegen=_wie(d, tegen, "--tegen"))
+    _levend(d, item)
     with store.wijzig(dossier_id) as dd:
         # keep date order (stable: the same day goes after what is already there)
         plek = sum(1 for t in dd.tijdlijn if t.datum <= wanneer)
@@ -224,6 +237,7 @@ def bewerken(
             "door": _wie(d, door, "--door") if door else oud.door,
             "tegen": _wie(d, tegen, "--tegen") if tegen else oud.tegen,
         })
+        _levend(d, nieuw)
         if nieuw.consulent_geinformeerd_op is not None and nieuw.consulent_geinformeerd_op < nieuw.datum:
             raise GebruiksFout("--consulent-geinformeerd ligt voor de datum van het item zelf.")
         rest = [t for i, t in enumerate(d.tijdlijn) if i != nr - 1]

@@ -302,15 +302,74 @@ def _genogram(d: Any, op: date, v: _Verzamelaar, *, streng: bool) -> None:
                        "genogram.",
                        f"`ketencli dossier lid edit {d.id} {lid.id} --relatie LID:SOORT` (bv. m1:ouder-van).")
         losse = {lid.id for lid in leden if not any(lid.id in paar for paar in verbonden)}
-        for i, a in enumerate(leden):
-            for b in leden[i + 1:]:
-                if a.id in losse or b.id in losse or frozenset((a.id, b.id)) in verbonden:
-                    continue
-                v.voeg("relatie-ontbreekt", False, f"{_lid_label(a)} en {_lid_label(b)}",
-                       "Hun relatie is niet vastgelegd; het genogram blijft daar onvolledig.",
-                       f"`ketencli dossier lid edit {d.id} {a.id} --relatie {b.id}:SOORT`.")
+        ontbrekend = _ontbrekende_relaties([lid for lid in leden if lid.id not in losse], verbonden)
+        if ontbrekend:
+            a, b = ontbrekend[0][:2]
+            v.voeg("relatie-ontbreekt", False, "; ".join(tekst for _, _, tekst in ontbrekend),
+                   ("Hun relatie is" if len(ontbrekend) == 1 else f"Deze {len(ontbrekend)} relaties zijn")
+                   + " niet vastgelegd; het genogram blijft daar onvolledig.",
+                   f"`ketencli dossier lid edit {d.id} {a.id} --relatie {b.id}:SOORT`.")
     if len(v.bevindingen) == fouten_voor:
         v.ok(f"gezinsleden en relaties volledig voor het genogram ({aantal(len(leden), 'lid', 'leden')})")
+
+
+def _ontbrekende_relaties(leden: Sequence[Any], verbonden: set[frozenset[str]]) -> list[tuple[Any, Any, str]]:
+    """The missing relations the genogram needs, as (a, b, text), not every unrelated pair (new-user trial:
+    12 warnings such as the deceased father and the new partner, or the grandparents among themselves):
+
+    - two parents of the same child without a relation between them: the couple line is missing;
+    - a group of members with no recorded relation to the rest of the family: the genogram falls apart
+      (one entry per such group, against the largest group).
+
+    Members linked through a chain of recorded relations (parent, child, partner ...) are placed already.
+    """
+    ids = {lid.id for lid in leden}
+    per_id = {lid.id: lid for lid in leden}
+    ouders: dict[str, set[str]] = {}
+    for lid in leden:
+        for r in lid.relaties:
+            if r.met not in ids:
+                continue
+            if r.soort == "ouder-van":
+                ouders.setdefault(r.met, set()).add(lid.id)
+            elif r.soort == "kind-van":
+                ouders.setdefault(lid.id, set()).add(r.met)
+    uit: list[tuple[Any, Any, str]] = []
+    gezien: set[frozenset[str]] = set()
+    for kind_id, ouder_ids in ouders.items():
+        rij = [x.id for x in leden if x.id in ouder_ids]
+        for i, a in enumerate(rij):
+            for b in rij[i + 1:]:
+                paar = frozenset((a, b))
+                if paar in verbonden or paar in gezien:
+                    continue
+                gezien.add(paar)
+                uit.append((per_id[a], per_id[b], f"{_lid_label(per_id[a])} en {_lid_label(per_id[b])} "
+                                                  f"(samen ouder van {_lid_label(per_id[kind_id])})"))
+    groepen: list[list[Any]] = []  # connected components over the recorded relations, in member order
+    groep_van: dict[str, int] = {}
+    for lid in leden:
+        if lid.id in groep_van:
+            continue
+        groep_van[lid.id] = len(groepen)
+        groep, te_doen = [], [lid.id]
+        while te_doen:
+            x = te_doen.pop()
+            groep.append(x)
+            for paar in verbonden:
+                if x in paar:
+                    for y in paar - {x}:
+                        if y in ids and y not in groep_van:
+                            groep_van[y] = len(groepen)
+                            te_doen.append(y)
+        groepen.append([lid for lid in leden if lid.id in groep])
+    if len(groepen) > 1:
+        hoofd = max(groepen, key=len)
+        for groep in groepen:
+            if groep is not hoofd:
+                uit.append((groep[0], hoofd[0], ", ".join(_lid_label(x) for x in groep) + " en de rest van het gezin ("
+                            + ", ".join(_lid_label(x) for x in hoofd) + ")"))
+    return uit
 
 
 def _afronding_toets(d: Any, op: date) -> list[Any]:

@@ -380,7 +380,7 @@ def _zonder_instemming(d: Any) -> list[Bevinding]:
     member without (valid) consent is a warning naming that member. A child's consent is its parents'."""
     def zonder(lid_id: str | None) -> Any:
         lid = d.lid(lid_id) if lid_id else None
-        if lid is None or set(lid.rollen) == {"kind"}:
+        if lid is None or set(lid.rollen) == {"kind"} or not lid.is_client:  # the deceased: nobody to ask
             return None
         return None if lid.instemming is not None and lid.instemming.geldig else lid
 

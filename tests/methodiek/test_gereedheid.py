@@ -317,3 +317,14 @@ def test_findings_are_sorted_blocking_first(wvl):
     ernsten = [b.ernst for b in gh.controleer(wvl, "pva", OP).bevindingen]
     assert ernsten == sorted(ernsten, key=gh.ERNSTEN.index)
     assert ernsten[0] == "blokkerend"
+
+
+def test_a_group_apart_from_the_family_is_one_missing_relation(pal):
+    """Members linked only among themselves: one finding naming the group, not one per unrelated pair."""
+    pal.gezinsleden += [model.Gezinslid(id="m4", naam="Opa", rollen=["ander"],
+                                        relaties=[model.Relatie(met="m5", soort="partner")]),
+                        model.Gezinslid(id="m5", naam="Oma", rollen=["ander"],
+                                        relaties=[model.Relatie(met="m4", soort="partner")])]
+    gevonden = [b for b in gh.controleer(pal, "pva", OP).bevindingen if b.regel == "relatie-ontbreekt"]
+    assert len(gevonden) == 1
+    assert gevonden[0].betreft.startswith("Opa (m4), Oma (m5) en de rest van het gezin")
