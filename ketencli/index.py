@@ -57,6 +57,9 @@ class Samenvatting:
     jaarcijfers: dict[str, Any] | None = None
     # open merge conflicts of a team sync (issue 18)
     conflicten: int = 0
+    # the error of the region settings file (regio.yaml) when the due dates could not be computed with
+    # it: ``vervaldata`` then holds only the dates stored in the dossier, and a listing warns
+    instellingen_fout: str | None = None
 
     @property
     def volgende(self) -> dict[str, Any] | None:
@@ -70,7 +73,8 @@ class Samenvatting:
                 "aanmeldingsdatum": self.aanmeldingsdatum.isoformat() if self.aanmeldingsdatum else None,
                 "vervaldata": [dict(v) for v in self.vervaldata], "fout": self.fout, "leden": list(self.leden),
                 "vreemde_bestanden": list(self.vreemde_bestanden), "knelpunten": [dict(k) for k in self.knelpunten],
-                "jaarcijfers": self.jaarcijfers, "conflicten": self.conflicten}
+                "jaarcijfers": self.jaarcijfers, "conflicten": self.conflicten,
+                "instellingen_fout": self.instellingen_fout}
 
     @classmethod
     def uit_dict(cls, data: dict[str, Any]) -> Samenvatting:
@@ -82,7 +86,7 @@ class Samenvatting:
             leden=list(data.get("leden") or []), vreemde_bestanden=list(data.get("vreemde_bestanden") or []),
             knelpunten=list(data.get("knelpunten") or []),
             jaarcijfers=data.get("jaarcijfers") if isinstance(data.get("jaarcijfers"), dict) else None,
-            conflicten=int(data.get("conflicten") or 0),
+            conflicten=int(data.get("conflicten") or 0), instellingen_fout=data.get("instellingen_fout"),
         )
 
 
@@ -222,15 +226,17 @@ def bereken(dossier_id: str, vandaag: date | datetime) -> dict[str, Any]:
         d = store.laad(dossier_id)
     except KetencliFout as fout:
         return Samenvatting(id=dossier_id, fout=fout.melding.splitlines()[0]).naar_dict()
+    instellingen_fout = None
     try:
         vervaldata = [v.naar_dict() for v in planning.vervaldata(d, vandaag)]
-    except KetencliFout:
-        vervaldata = []  # e.g. a region setting that is not valid: `overzicht` and `regio toon` say so
+    except KetencliFout as fout:  # a region setting that is not valid: what does not depend on it, and a warning
+        vervaldata = [v.naar_dict() for v in planning.vaste_vervaldata(d)]
+        instellingen_fout = fout.melding + (f"\n{fout.tip}" if fout.tip else "")
     leden = [k for lid in d.gezinsleden if (k := lid_sleutel(lid.naam, lid.geboortedatum))]
     return Samenvatting(
         id=d.id, gezin=d.gezin, regio=d.regio, fase=d.fase, regisseur=d.casusregisseur.naam,
         aanmeldingsdatum=d.aanmelding.datum, vervaldata=vervaldata, leden=leden, knelpunten=_knelpunten(d),
-        jaarcijfers=_jaarcijfers(d, vandaag), conflicten=len(d.conflicten),
+        jaarcijfers=_jaarcijfers(d, vandaag), conflicten=len(d.conflicten), instellingen_fout=instellingen_fout,
     ).naar_dict()
 
 
@@ -287,7 +293,7 @@ def _uit_cache(data: dict[str, Any], extra: dict[str, Any] | None) -> Samenvatti
                   "regisseur": data["regisseur"], "aanmeldingsdatum": date.fromisoformat(datum) if datum else None,
                   "vervaldata": list(vervaldata), "fout": data["fout"],
                   "vreemde_bestanden": list(data["vreemde_bestanden"] or []),
-                  "conflicten": int(data["conflicten"] or 0)}
+                  "conflicten": int(data["conflicten"] or 0), "instellingen_fout": data.get("instellingen_fout")}
         if extra is not None:
             jaarcijfers = extra["jaarcijfers"]
             velden.update(leden=list(extra["leden"] or []), knelpunten=list(extra["knelpunten"] or []),

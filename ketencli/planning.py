@@ -573,6 +573,20 @@ def vervaldata(dossier: model.Dossier, vandaag: date | datetime) -> list[Vervald
     return sorted(uit, key=lambda v: v.sorteersleutel)
 
 
+def vaste_vervaldata(dossier: model.Dossier) -> list[Vervaldatum]:
+    """The due items of a dossier that do not depend on the region settings: the dates stored in it
+    (an open agendering's deadline and session, the plan's streefdata and end dates), sorted by date.
+    For when the settings file has an error (``vervaldata`` raises): a listing then still shows them,
+    with the built-in table names, and warns about the file."""
+    if dossier.fase == "afgesloten":
+        return []
+    r = _regios.STANDAARD.get(dossier.regio) or next(iter(_regios.STANDAARD.values()))
+    uit = _agendering_items(dossier, r)
+    if dossier.fase == "casusregie" and dossier.casusregie_start is not None:
+        uit += _opvolg_items(dossier)
+    return sorted(uit, key=lambda v: v.sorteersleutel)
+
+
 def _agendering_items(dossier: model.Dossier, r: Regio) -> list[Vervaldatum]:
     """The deadline (until the mail is noted as ingediend) and the session of every open agendering."""
     uit: list[Vervaldatum] = []

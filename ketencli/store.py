@@ -860,9 +860,8 @@ def naar_tekst(dossier: model.Dossier) -> str:
 
 
 def _weergave(pad: Path) -> str:
-    """How a file is named in messages: relative to the home when inside it (ids, no names)."""
-    with contextlib.suppress(ValueError):
-        return str(pad.relative_to(home()))
+    """How a file is named in messages: its full path (the data home is a hidden folder the user
+    cannot find from a relative path; the path carries ids only, never names, D4)."""
     return str(pad)
 
 
@@ -1494,13 +1493,70 @@ def bewerkkopie(dossier: model.Dossier) -> Path:
     Its name carries only the dossier id; a comment line records the fingerprint of the dossier file
     it was made from (``kopie_basis``), so a resumed copy (`dossier edit --herneem`) can tell whether
     the dossier changed in the meantime."""
+    return _schrijf_bewerkkopie(dossier.id, naar_tekst(dossier), dossier._stempel)
+
+
+def _schrijf_bewerkkopie(dossier_id: str, tekst: str, stempel: str | None) -> Path:
     map_ = maak_map(home() / BEWERKEN)
-    fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier.id}-", suffix=".yaml")
-    basis = (f"# basis: {dossier._stempel} (laat deze regel staan: zo ziet ketencli of het dossier intussen "
-             "veranderde)\n" if dossier._stempel else "")
+    fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier_id}-", suffix=".yaml")
+    if tekst and not tekst.endswith("\n"):
+        tekst += "\n"
+    basis = (f"# basis: {stempel} (laat deze regel staan: zo ziet ketencli of het dossier intussen "
+             "veranderde)\n" if stempel else "")
     with os.fdopen(fd, "wb") as f:
-        f.write((naar_tekst(dossier) + basis).encode("utf-8"))
+        f.write((tekst + basis).encode("utf-8"))
     return Path(naam)
+
+
+def bewerkkopie_van(kapot: KapotDossier) -> Path:
+    """``bewerkkopie`` for a dossier file that does not load: its own text, to repair."""
+    return _schrijf_bewerkkopie(kapot.id, kapot.tekst, kapot.stempel)
+
+
+@dataclass
+class KapotDossier:
+    """A dossier file that does not load (broken by hand, by another program or a sync): what
+    `dossier edit` needs to repair it. ``fase`` and ``historie`` are what could still be read from
+    it (None when that part is unreadable), so a repair cannot change them either (D8)."""
+
+    id: str
+    pad: Path
+    tekst: str
+    stempel: str
+    fase: str | None
+    historie: list[Any] | None
+
+
+def lees_kapot(dossier_id: str) -> KapotDossier:
+    """The text of a dossier file that ``laad`` refuses, for repair in an editor. Bytes that are not
+    UTF-8 become U+FFFD (the user sees where they were). Raises DossierNietGevonden / BestandsFout
+    when the file is missing or unreadable."""
+    if not ID_PATROON.match(dossier_id):
+        raise _niet_gevonden(dossier_id)
+    pad = dossier_pad(dossier_id)
+    try:
+        ruw = pad.read_bytes()
+    except FileNotFoundError:
+        raise _niet_gevonden(dossier_id) from None
+    except OSError as fout:
+        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
+    tekst = ruw.decode("utf-8", errors="replace")
+    fase: str | None = None
+    historie: list[Any] | None = None
+    try:
+        data = yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
+    except Exception:  # noqa: BLE001 - any way a broken file fails to parse: nothing readable
+        data = None
+    if isinstance(data, dict):
+        if isinstance(data.get("fase"), str):
+            fase = data["fase"]
+        with contextlib.suppress(Exception):
+            from pydantic import TypeAdapter
+
+            historie = TypeAdapter(list[model.HistorieItem]).validate_python(data.get("historie") or [])
+    elif (m := re.search(r"^fase:[ \t]*([a-z_-]+)[ \t]*$", tekst, re.M)) is not None:
+        fase = m.group(1)  # a file that does not parse at all: its top-level fase line still says it
+    return KapotDossier(dossier_id, pad, tekst, hashlib.sha256(ruw).hexdigest(), fase, historie)
 
 
 def kopie_basis(pad: Path) -> str | None:

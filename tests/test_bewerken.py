@@ -126,3 +126,51 @@ def test_nee_op_opnieuw_openen_houdt_de_bewerking(thuis, palmeneire, tmp_path):
 def test_editor_met_aanhalingstekens(waarde, windows, argv):
     """Windows: a quoted program path starts that program (the quotes are not part of argv[0])."""
     assert editor_opdracht(waarde, windows=windows) == argv
+
+
+def _breek(pad: Path) -> None:
+    """The new-user trial's hand edit: a line `  extra: [oeps` under `fase:` (an unclosed list)."""
+    regels = pad.read_text(encoding="utf-8").splitlines(keepends=True)
+    nr = next(i for i, r in enumerate(regels) if r.startswith("fase:"))
+    regels.insert(nr + 1, "  extra: [oeps\n")
+    pad.write_text("".join(regels), encoding="utf-8")
+
+
+def test_kapot_dossier_herstellen_met_edit(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """A dossier file broken by hand opens in the editor as it is (after saying what is wrong, with the
+    file's full path), and the repair is validated and saved like any edit."""
+    pad = dossier_bestand(thuis, palmeneire)
+    _breek(pad)
+    kapot = pad.read_bytes()
+    # the user leaves it broken: rejected, nothing saved, the copy kept for --herneem
+    editor(tmp_path, monkeypatch, 'grep -q "extra: \\[oeps" "$1" && printf "\\n" >> "$1"')
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1, uit.output
+    assert f"{pad}, regel" in uit.stderr and "geen geldige YAML" in uit.stderr
+    assert pad.read_bytes() == kapot
+    kopie = Path(KEEP.search(uit.stderr).group(1))
+    assert "  extra: [oeps" in kopie.read_text(encoding="utf-8")
+    assert f"ketencli dossier edit {palmeneire} --herneem" in uit.stderr
+    # resume: the user deletes the bad line; validated and saved, copies cleaned up
+    editor(tmp_path, monkeypatch, "sed -i -e '/extra: \\[oeps/d' \"$1\"")
+    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "[oeps" not in pad.read_text(encoding="utf-8")
+    assert kopieen(thuis) == []
+    kc.ok("dossier", "show", palmeneire)
+
+
+def test_kapot_dossier_fase_blijft_voor_commandos(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """Repairing a broken file cannot change the fase by hand either (D8)."""
+    pad = dossier_bestand(thuis, palmeneire)
+    _breek(pad)
+    editor(tmp_path, monkeypatch, "sed -i -e '/extra: \\[oeps/d' -e 's/^fase: .*/fase: afgesloten/' \"$1\"")
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "De fase wijzig je niet met de hand" in uit.stderr
+    assert "extra: [oeps" in pad.read_text(encoding="utf-8")
+
+
+def test_foutmelding_over_dossierbestand_noemt_volledig_pad(kc, thuis, palmeneire):
+    pad = dossier_bestand(thuis, palmeneire)
+    _breek(pad)
+    uit = kc("dossier", "show", palmeneire)
+    assert uit.exit_code == 1 and f"{pad}, regel" in uit.stderr

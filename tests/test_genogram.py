@@ -551,3 +551,70 @@ def test_geweld_binnen_het_huishouden_kruist_zijn_omtrek_niet(kc, thuis, tmp_pat
 
     assert binnenhoeken(h1["pts"]) <= 1 and binnenhoeken(h2["pts"]) <= 1, (binnenhoeken(h1["pts"]),
                                                                              binnenhoeken(h2["pts"]))
+
+
+LEUVEN_NIEUW_GEZIN = """\
+regio: leuven
+fase: casusregie
+gezin: Leuven Nieuw Gezin
+casusregie_start: 2026-10-05
+aanmelding: {datum: 2026-09-01}
+gezinsleden:
+  - {id: m1, naam: An Wouters, geslacht: vrouw, rollen: [slachtoffer], geboortedatum: 1984-04-01, huishouden: h1,
+     relaties: [{met: m2, soort: partner, vorm: gehuwd}, {met: m4, soort: partner, vorm: samenwonend}]}
+  - {id: m2, naam: Bart Claes, geslacht: man, rollen: [ander], geboortedatum: 1980-02-01, overleden: 2019}
+  - {id: m3, naam: Jens Claes, geslacht: man, rollen: [pleger], geboortedatum: 2010-03-01, huishouden: h1,
+     relaties: [{met: m1, soort: kind-van}, {met: m2, soort: kind-van}]}
+  - {id: m4, naam: Koen Peeters, geslacht: man, rollen: [ander], geboortedatum: 1982-05-01, huishouden: h1}
+  - {id: m5, naam: Lien Peeters, geslacht: vrouw, rollen: [kind], geboortedatum: 2020-06-01, huishouden: h1,
+     relaties: [{met: m1, soort: kind-van}, {met: m4, soort: kind-van}]}
+  - {id: m6, naam: Jef Wouters, geslacht: man, rollen: [ander], geboortedatum: 1955-01-01,
+     relaties: [{met: m7, soort: partner, vorm: gehuwd}, {met: m1, soort: ouder-van}]}
+  - {id: m7, naam: Mia Wouters, geslacht: vrouw, rollen: [ander], geboortedatum: 1957-01-01,
+     relaties: [{met: m1, soort: ouder-van}]}
+tijdlijn:
+  - {datum: 2026-08-20, soort: incident, omschrijving: slagen, door: [m3], tegen: [m1]}
+"""
+
+
+def test_omtrek_en_geweldslijn_laten_een_derde_lid_met_rust(kc, thuis, tmp_path):
+    """The second Leuven trial (mother slachtoffer, son of 16 pleger, his father deceased and not in the
+    household, her new partner and their daughter of 6, her parents): the household outline enclosed the
+    deceased father and the red line from the son to his mother detoured round the father's symbol, as if the
+    violence came from him. Now the outline encloses only its members' symbols, and the violence line keeps
+    away from every third member's symbol."""
+    bron = tmp_path / "gezin.yaml"
+    bron.write_text(LEUVEN_NIEUW_GEZIN, encoding="utf-8")
+    did = _id_uit(kc.ok("dossier", "new", "--from", bron, "--no-input").output)
+    kc.ok("genogram", did, "--uit", tmp_path / "g.svg")
+    vormen, teksten = _lees_svg(tmp_path / "g.svg")
+    symbolen = _symbolen(vormen)
+    zijde = symbolen[0]["s"]
+    namen = {"m1": "An Wouters", "m2": "Bart Claes", "m3": "Jens Claes", "m4": "Koen Peeters",
+             "m5": "Lien Peeters", "m6": "Jef Wouters", "m7": "Mia Wouters"}
+    s = _per_naam(symbolen, teksten, namen.values())
+    lid = {i: s[n] for i, n in namen.items()}
+
+    def binnen(punt, veelhoek):
+        x0, y0 = punt
+        uit = False
+        for (x1, y1), (x2, y2) in zip(veelhoek, veelhoek[1:] + veelhoek[:1], strict=True):
+            if (y1 > y0) != (y2 > y0) and x0 < x1 + (y0 - y1) * (x2 - x1) / (y2 - y1):
+                uit = not uit
+        return uit
+
+    [omtrek] = [v["pts"] for v in vormen if v["dicht"] and v["gestreept"] and v["stroke"] == "#555555"
+                and max(p[0] for p in v["pts"]) - min(p[0] for p in v["pts"]) > 2 * zijde]
+    assert all(binnen(lid[i]["c"], omtrek) for i in ("m1", "m3", "m4", "m5"))
+    for i in ("m2", "m6", "m7"):  # no part of another member's symbol inside the outline
+        x0, y0, x1, y1 = lid[i]["bbox"]
+        assert not any(binnen(p, omtrek) for p in ((x0, y0), (x1, y0), (x0, y1), (x1, y1), lid[i]["c"])), i
+    rood = [v for v in vormen if v["stroke"] == "#cc0000" and not v["dicht"]
+            and all(min(math.dist(p, lid[n]["c"]) for p in v["pts"]) < 1.2 * zijde for n in ("m1", "m3"))]
+    assert len(rood) == 1
+    for i in ("m2", "m4", "m5", "m6", "m7"):  # a third member: the line never runs along its symbol
+        afstand = min(math.dist(p, lid[i]["c"]) for p in rood[0]["pts"])
+        assert afstand > 1.5 * zijde, (i, afstand / zijde)
+    # a direct route: not much longer than the way from the son up to his mother
+    lengte = sum(math.dist(a, b) for a, b in zip(rood[0]["pts"], rood[0]["pts"][1:], strict=False))
+    assert lengte < 3 * math.dist(lid["m1"]["c"], lid["m3"]["c"]), lengte

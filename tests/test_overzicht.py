@@ -353,3 +353,22 @@ def test_een_kortere_export_annuleert_niets_buiten_haar_horizon(kc, palmeneire, 
     alles = {str(e["UID"]): int(e["SEQUENCE"]) for e in _events(tmp_path / "alles.ics")}
     kc.ok("overzicht", "--ics", tmp_path / "weer.ics")
     assert {str(e["UID"]): int(e["SEQUENCE"]) for e in _events(tmp_path / "weer.ics")} == alles
+
+
+def test_fout_in_regio_instellingen_bij_dossier_list(kc, palmeneire):
+    """`dossier list` warns about a regio.yaml error as `overzicht` does (file, line, what to do) and still
+    shows the due items that do not depend on the settings: a stored agendering's deadline. A listing that
+    warned is not kept (issue 19's kept text never hides the warning)."""
+    kc.ok("agendeer", "weegploeg", palmeneire)
+    deadline = store.laad(palmeneire).agenderingen[0].deadline
+    pad = store.regio_instellingen_pad()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    pad.write_text("leuven:\n  tafels:\n    operationeel-team:\n      weekdag: dinsdg\n", encoding="utf-8")
+    for _ in range(2):  # the second time too: nothing kept that skips the warning
+        res = kc.ok("dossier", "list")
+        assert "regio-instellingen bevatten een fout" in res.stderr
+        assert f"{pad}, regel 4" in res.stderr.replace("\n", "") and "kies uit" in res.stderr
+        assert f"{deadline:%d/%m/%Y}" in res.stdout and "Deadline agendering" in res.stdout
+    pad.write_text("leuven:\n  tafels:\n    operationeel-team:\n      weekdag: dinsdag\n", encoding="utf-8")
+    res = kc.ok("dossier", "list")
+    assert "regio-instellingen" not in res.stderr and f"{deadline:%d/%m/%Y}" in res.stdout

@@ -19,11 +19,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ketencli.fouten import ConflictFout, KetencliFout
+from ketencli.fouten import AlleenLezen, ConflictFout, KetencliFout
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -72,12 +72,10 @@ def _herneem_tip(dossier_id: str) -> str:
     return f"Verbeter en bewaar ze later met `ketencli dossier edit {dossier_id} --herneem`."
 
 
-def _verschillen(huidig: model.Dossier, kopie: Path) -> str:
+def _verschillen(huidig: str, kopie: Path) -> str:
     import difflib
 
-    from ketencli import store
-
-    oud = store.naar_tekst(huidig).splitlines()
+    oud = huidig.splitlines()
     nieuw = [r for r in kopie.read_text(encoding="utf-8", errors="replace").splitlines()
              if not r.startswith("# basis: ")]
     return "\n".join(difflib.unified_diff(oud, nieuw, "dossier nu", "je bewerking", lineterm="", n=1))
@@ -93,17 +91,33 @@ def bewerk(
     """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
     from ketencli import store, ui
     from ketencli.commands.weergave import waarschuw_instemming
+    from ketencli.fouten import BestandsFout
 
-    origineel = store.laad(dossier_id)
-    store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
+    kapot: store.KapotDossier | None = None
+    try:
+        origineel: model.Dossier | None = store.laad(dossier_id)
+    except BestandsFout as fout:
+        # a file broken by hand (or by another program): what is wrong and where, then its own text in
+        # the editor, so the user can repair it (a new-user trial found no way to)
+        kapot = store.lees_kapot(dossier_id)
+        origineel = None
+        ui.melding(fout.melding, "bold red")
+        ui.melding(f"Het dossierbestand ({kapot.pad}) kan niet gelezen worden; je editor opent het zoals het is, "
+                   "zodat je het kunt verbeteren.")
+    if kapot is not None and kapot.fase == "afgesloten":
+        raise AlleenLezen(dossier_id)
+    if origineel is not None:
+        store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
+    stempel = origineel._stempel if origineel is not None else kapot.stempel  # type: ignore[union-attr]
+    huidige_tekst = store.naar_tekst(origineel) if origineel is not None else kapot.tekst  # type: ignore[union-attr]
     bewaard = store.bewaarde_kopieen(dossier_id)
     if herneem:
         if not bewaard:
             raise KetencliFout(f"Er is geen bewaarde bewerking van dossier {dossier_id} om te hernemen.",
                                tip=f"Begin een nieuwe met `ketencli dossier edit {dossier_id}`.")
         kopie = bewaard[0]
-        if store.kopie_basis(kopie) != origineel._stempel:
-            verschil = _verschillen(origineel, kopie)
+        if store.kopie_basis(kopie) != stempel:
+            verschil = _verschillen(huidige_tekst, kopie)
             if verschil:
                 ui.console(stderr=True).print(verschil, markup=False, highlight=False, soft_wrap=True)
             raise ConflictFout(
@@ -116,7 +130,7 @@ def bewerk(
         if bewaard:
             ui.melding(f"Er staat nog een niet-bewaarde bewerking van dit dossier klaar; hernemen kan met "
                        f"`ketencli dossier edit {dossier_id} --herneem`. Nu open je het dossier zoals het is.")
-        kopie = store.bewerkkopie(origineel)
+        kopie = store.bewerkkopie(origineel) if origineel is not None else store.bewerkkopie_van(kapot)  # type: ignore[arg-type]
     behouden = False
     begin_inhoud = kopie.read_bytes()
     try:
@@ -150,7 +164,10 @@ def bewerk(
                 )
             try:
                 nieuw = store.lees_bewerkkopie(kopie, dossier_id)
-                _controleer_bewerking(origineel, nieuw)
+                if origineel is not None:
+                    _controleer_bewerking(origineel.fase, origineel.historie, nieuw)
+                else:
+                    _controleer_bewerking(kapot.fase, kapot.historie, nieuw)  # type: ignore[union-attr]
             except KetencliFout as fout:
                 ui.melding(fout.melding, "bold red")
                 if no_input or not ui.heeft_terminal() or not ui.bevestig(
@@ -162,10 +179,10 @@ def bewerk(
                     ) from None
                 continue
             break
-        if nieuw.model_dump() == origineel.model_dump():
+        if origineel is not None and nieuw.model_dump() == origineel.model_dump():
             ui.melding("Geen wijzigingen.", "dim")
             return
-        nieuw._stempel = origineel._stempel
+        nieuw._stempel = stempel
         try:
             store.bewaar(nieuw)
         except ConflictFout as fout:
@@ -191,13 +208,14 @@ def bewerk(
             store.verwijder_bewerkkopie(kopie)
 
 
-def _controleer_bewerking(oud: model.Dossier, nieuw: model.Dossier) -> None:
-    """Fase and history are changed by commands only (decisions D8)."""
-    if nieuw.fase != oud.fase:
+def _controleer_bewerking(fase: str | None, historie: list[Any] | None, nieuw: model.Dossier) -> None:
+    """Fase and history are changed by commands only (decisions D8). None: that part of a broken file
+    could not be read, so there is nothing to hold the repair to."""
+    if fase is not None and nieuw.fase != fase:
         raise KetencliFout(
-            f"De fase wijzig je niet met de hand (van '{oud.fase}' naar '{nieuw.fase}'): "
+            f"De fase wijzig je niet met de hand (van '{fase}' naar '{nieuw.fase}'): "
             "dat doen de commando's (de uitkomst van de intaketafel, de afronding), zodat het in de historiek "
             "komt."
         )
-    if [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in oud.historie]:
+    if historie is not None and [h.model_dump() for h in nieuw.historie] != [h.model_dump() for h in historie]:
         raise KetencliFout("De historiek van het dossier mag je niet met de hand wijzigen.")

@@ -298,7 +298,12 @@ def lijst(
     if not als_json:
         tekst = (tabel or "") + _weggelaten_melding(len(getoond), weggelaten, verborgen)
         ui.schrijf(tekst)
-        if tabel is not None and not any(r.fout or r.vreemde_bestanden for r in getoond):
+        instellingen_fout = next((r.instellingen_fout for r in zichtbaar if r.instellingen_fout), None)
+        if instellingen_fout:  # the same warning as `overzicht`; a listing that warned is never kept
+            from ketencli.commands.weergave import waarschuw_regio_fout
+
+            waarschuw_regio_fout(instellingen_fout)
+        elif tabel is not None and not any(r.fout or r.vreemde_bestanden for r in getoond):
             from ketencli import klok
 
             weergavecache.bewaar("dossier-list", opties, bestanden, tekst,

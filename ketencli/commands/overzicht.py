@@ -164,7 +164,7 @@ def _wanneer(rij: dict) -> str:
 def _regio_instellingen() -> dict | None:
     """The regions with the user's settings, when there is a settings file (it needs the YAML reader,
     so only then). A file with an error leaves the due dates of its dossiers empty: say so."""
-    from ketencli import paden, ui
+    from ketencli import paden
 
     if not (paden.config_dir() / "regio.yaml").is_file():
         return None
@@ -173,8 +173,9 @@ def _regio_instellingen() -> dict | None:
     try:
         return planning.alle_regios()
     except KetencliFout as fout:
-        ui.melding("Je regio-instellingen bevatten een fout; de vervaldata die ervan afhangen ontbreken:\n"
-                   + fout.melding)
+        from ketencli.commands.weergave import waarschuw_regio_fout
+
+        waarschuw_regio_fout(fout.melding + (f"\n{fout.tip}" if fout.tip else ""))
         return None
 
 

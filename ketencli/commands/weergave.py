@@ -75,6 +75,15 @@ def voortgang_paneel(d: model.Dossier, op: date) -> Any:
     return Panel("\n".join(regels), title="Voortgang per fase", title_align="left")
 
 
+def waarschuw_regio_fout(melding: str) -> None:
+    """The one warning of a listing (`overzicht`, `dossier list`) whose due dates could not all be computed
+    because the region settings file (regio.yaml) has an error: ``melding`` names the file, the line and
+    what to do (``store.lees_regio_instellingen``)."""
+    from ketencli import ui
+
+    ui.melding("Je regio-instellingen bevatten een fout; de vervaldata die ervan afhangen ontbreken:\n" + melding)
+
+
 def waarschuw_instemming(dossier: model.Dossier) -> None:
     """Warns when the dossier is in casusregie without an adult's consent (guide L131-135, D17)."""
     from ketencli import klok, ui

@@ -6,8 +6,10 @@ inside, never across the outline: a trial found the red line of a son against hi
 re-entering their household). When the hull would take in a member of another household (a symbol or a
 label), the outline is the union of fewer convex pieces: each member's box, the hull of two members
 joined along a shortest tree, and round a violence line the hull of the line's band with the box of the
-member in that row. Never a corridor round a child line (the notched shape a trial found); the drawing
-rounds the corners.
+member in that row. Never a corridor round a child line (the notched shape a trial found), and never a
+piece round another member (a violence line that must pass one is left to cross the outline rather
+than enclose him: a trial found a deceased father inside his son's household); the drawing rounds the
+corners.
 
 Pure geometry (no matplotlib); ``omtrek_van`` gives closed loops of points, counter-clockwise.
 """
@@ -127,7 +129,7 @@ def omtrek_van(o: Opmaak, ids: Sequence[str], routes: Sequence[Sequence[Punt]] =
             stuk = omhulsel(d + [p for b in hier for p in b])
             if vrij(stuk):
                 stukken.append(stuk)
-    stukken += banden
+    stukken += [b for b in banden if vrij(b)]  # never round another member's symbol or label
     return [lus for lus in vereniging(stukken) if _oppervlak(lus) > 0]  # a hole between pieces is filled
 
 

@@ -63,9 +63,16 @@ class Opmaak:
     geweld: list[Geweld] = field(default_factory=list)
     huishoudens: dict[str, list[list[Punt]]] = field(default_factory=dict)  # label -> outline loops
     kruisingen: int = 0
+    # per member the width of its label as drawn (the widest of its lines), when the drawing measured it;
+    # else LABEL_BREEDTE, the widest a label may be
+    label_breedte: dict[str, float] = field(default_factory=dict)
 
     def pos(self, i: str) -> Punt:
         return self.x[i], -self.generatie[i] * RIJ
+
+    def breedte(self, i: str) -> float:
+        """The width of member ``i``'s label (at most LABEL_BREEDTE)."""
+        return min(self.label_breedte.get(i, LABEL_BREEDTE), LABEL_BREEDTE)
 
 
 # -- relations and rows ------------------------------------------------------------------------
@@ -437,7 +444,8 @@ def _onder_ouders(eenheden, plaatser: _Plaatser, geboren, broers_orde) -> dict[i
     return orde
 
 
-def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] = ()) -> Opmaak:
+def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] = (),
+           breedtes: dict[str, float] | None = None) -> Opmaak:
     """The layout of the genogram (pure: members in, positions and lines out).
 
     Rows: generations from ``ouder-van``/``kind-van``/``grootouder-van`` (partners and siblings on one
@@ -445,8 +453,11 @@ def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] =
     searched for the fewest line crossings, then the shortest lines, keeping full siblings
     oldest-left (issue 16 §2, §5). ``gemeld`` are (door, tegen) pairs the dossier records (tijdlijn):
     those violence lines are directed; for other related pleger/slachtoffer pairs the roles give the
-    direction, and a pair where both are pleger and slachtoffer is drawn undirected. Never raises for
-    odd relations (a contradiction keeps the first placement).
+    direction, and a pair where both are pleger and slachtoffer is drawn undirected. ``breedtes``: per
+    member the width of its label as the drawing measured it (layout units); violence lines keep clear of
+    the label itself, so a short label leaves room beside a child line for a direct route (a new-user trial
+    found a son's line against his mother detour round his deceased father, as if it came from him).
+    Never raises for odd relations (a contradiction keeps the first placement).
     """
     ouders, koppels, broers, grootouders = _relaties(leden)
     gen = _generaties(leden, ouders, koppels, broers, grootouders)
@@ -519,7 +530,7 @@ def opmaak(leden: Sequence[model.Gezinslid], gemeld: Iterable[tuple[str, str]] =
         generatie=gen, x=x,
         koppels=[(*sorted(p, key=lambda i: x[i]), *koppels[p]) for p in sorted(koppels, key=sorted)],
         ouders={k: tuple(sorted(ps, key=lambda o: x.get(o, 0))) for k, ps in ouders.items() if ps},
-        kindlijnen=kindlijnen, kruisingen=kruis,
+        kindlijnen=kindlijnen, kruisingen=kruis, label_breedte=dict(breedtes or {}),
     )
     from ketencli.genogram.routes import geweld_en_huishoudens
 

@@ -23,7 +23,6 @@ from ketencli.genogram.opmaak import (
     HALF,
     KANAAL,
     LABEL_BOVEN,
-    LABEL_BREEDTE,
     LABEL_ONDER,
     MERK_BOVEN,
     RAND,
@@ -118,8 +117,8 @@ class _Router:
         for i in self.o.x:
             cx, cy = self.o.pos(i)
             uit.append((cx - RAND - KLEER, cy - RAND - KLEER, cx + RAND + KLEER, cy + RAND + KLEER))
-            uit.append((cx - LABEL_BREEDTE / 2 - KLEER, cy - LABEL_ONDER - KLEER, cx + LABEL_BREEDTE / 2 + KLEER,
-                        cy - LABEL_BOVEN + KLEER))
+            half = self.o.breedte(i) / 2  # the label as drawn (``Opmaak.breedte``)
+            uit.append((cx - half - KLEER, cy - LABEL_ONDER - KLEER, cx + half + KLEER, cy - LABEL_BOVEN + KLEER))
             if i in self.kind:  # the '12+' mark, top right
                 uit.append((cx + RAND + 0.02 - KLEER, cy + HALF - KLEER, cx + RAND + 0.6 + KLEER,
                             cy + MERK_BOVEN + KLEER))

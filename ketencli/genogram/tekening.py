@@ -226,13 +226,22 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
         raise KetencliFout(f"Dossier {dossier.id} heeft nog geen gezinsleden: er is geen genogram te tekenen.",
                            tip=f"Voeg ze toe met `ketencli dossier lid add {dossier.id}`.")
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
-    o = opmaak(leden, gemeld_geweld(dossier))
     meter, vet = TextToPath(), FontProperties(size=NAAM_PT, weight="bold")
+    gewoon = FontProperties(size=LEEFTIJD_PT)
 
-    def past(tekst: str) -> bool:
+    def breedte(tekst: str, font=vet) -> float:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return meter.get_text_width_height_descent(tekst, vet, ismath=False)[0] <= LABEL_BREEDTE * PT
+            return meter.get_text_width_height_descent(tekst, font, ismath=False)[0]
+
+    def past(tekst: str) -> bool:
+        return breedte(tekst) <= LABEL_BREEDTE * PT
+
+    labels = {lid.id: _labels(lid, vandaag, initialen, past) for lid in leden}
+    # each label's width as drawn, so violence lines keep clear of the text itself (``opmaak``)
+    breedtes = {i: max([breedte(r) for r in naam] + [breedte(r, gewoon) for r in regels], default=0.0) / PT
+                for i, (naam, regels) in labels.items()}
+    o = opmaak(leden, gemeld_geweld(dossier), breedtes)
 
     fig = Figure(figsize=(1, 1))
     ax = fig.add_axes((0, 0, 1, 1))
@@ -261,7 +270,7 @@ def teken(dossier: model.Dossier, vandaag: date, *, initialen: bool = False) -> 
         pen.persoon(cx, cy, vorm=vorm, **kenmerken)
         gebruikt[vorm] = True
         gebruikt.update({k: True for k, v in kenmerken.items() if v})
-        naam, regels = _labels(lid, vandaag, initialen, past)
+        naam, regels = labels[lid.id]
         if " ".join(naam) != " ".join(lid.naam.split()) and not initialen:
             voluit.append((" ".join(naam), lid.naam))
         for n, regel in enumerate(naam):
