@@ -10,6 +10,9 @@ edit ever lost (issue "invoer" §3).
 - An editor that returns at once with the file unchanged (``code`` without ``--wait``, Notepad++
   without ``-multiInst``) is named as such, with how to configure it; its copy is removed.
 - Copies of the dossier are cleaned up after a successful save.
+- A dossier file that does not load (broken by hand or by another program) is opened as it is, after
+  the error is shown, so the user can repair it (``store.lees_kapot``); the repair is validated like any
+  edit, and the fase (and the historiek, where still readable) stay as they were (D8).
 """
 
 from __future__ import annotations
