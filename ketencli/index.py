@@ -306,12 +306,13 @@ def _uit_cache(data: dict[str, Any], extra: dict[str, Any] | None) -> Samenvatti
 
 
 def geldig_tot(vervaldata: Iterable[Any], nu: datetime) -> str | None:
-    """The first hour today ("HH:MM") after ``nu`` at which one of these due items
-    (``planning.Vervaldatum.naar_dict()``) falls: from then on a passed deadline can change what is due,
-    so what was computed from them is computed again. None: nothing of today is still to come."""
+    """The first hour today ("HH:MM"), from ``nu``'s minute on, at which one of these due items
+    (``planning.Vervaldatum.naar_dict()``) falls: from then on a passed deadline can change what is due
+    (an item is late from the minute after its hour, ``planning``), so what was computed from them is
+    computed again. None: nothing of today is still to come."""
     vandaag, nu_tijd = nu.date().isoformat(), f"{nu:%H:%M}"
     tijden = [str(i.get("tijd")) for i in vervaldata
-              if isinstance(i, dict) and i.get("datum") == vandaag and i.get("tijd") and str(i.get("tijd")) > nu_tijd]
+              if isinstance(i, dict) and i.get("datum") == vandaag and i.get("tijd") and str(i.get("tijd")) >= nu_tijd]
     return min(tijden, default=None)
 
 

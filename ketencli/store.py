@@ -242,10 +242,22 @@ _PER_TEKEN = {eerste: tuple(lijst) + _OVERAL
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
+def _gelezen_als(tekst: str) -> str:
+    """The tag ``_Lader`` gives ``tekst`` written plain."""
+    for tag, patroon in _PER_TEKEN.get(tekst[:1], _OVERAL):
+        if patroon.match(tekst):
+            return tag
+    return _STR
+
+
 class _OnthoudtTags:
     """The emitter asks the resolver, per scalar and twice, whether its text would read back as
     another type (then it is quoted): a regex walk in Python that was a fifth of a save (issue 19).
-    The answer depends only on the text and the question, so it is remembered per class."""
+    The answer depends only on the text and the question, so it is remembered per class.
+
+    A text that PyYAML's resolver reads as text but ``_Lader`` would not (``-.5``, ``1.5e3``: numbers
+    to ``_Lader``'s float pattern, not to PyYAML's) gets ``_Lader``'s tag, so it is quoted: what is
+    saved always reads back as what was saved (a dossier with such a contact field became unreadable)."""
 
     _tags: dict[tuple[str, Any], str]
 
@@ -257,7 +269,10 @@ class _OnthoudtTags:
         if tag is None:
             if len(tags) > 50_000:  # a long run with many texts: start over rather than grow
                 tags.clear()
-            tag = tags[(value, implicit)] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            if tag == _STR and implicit[0]:
+                tag = _gelezen_als(value)
+            tags[(value, implicit)] = tag
         return tag
 
 

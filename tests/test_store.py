@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketencli import store
 from ketencli.fouten import BestandsFout, ConflictFout
@@ -338,3 +340,17 @@ def test_een_wijziging_van_een_onbekend_dossier_laat_geen_map_achter(kc, thuis, 
     assert uit.exit_code == 1
     assert "Dossier 2026-006 bestaat niet." in uit.output
     assert not (thuis / "dossiers" / "2026-006").exists()
+
+
+@pytest.mark.parametrize("tekst", ["-.5", "+.5", "1.5e3", "1.e5", ".5e3", "2.0", "yes", "0470123456", "13:00"])
+def test_een_tekst_die_op_een_getal_lijkt_blijft_tekst(tekst):
+    """What is saved reads back as what was saved: PyYAML's resolver reads `-.5` and `1.5e3` as text,
+    ketencli's loader as numbers, so they must be quoted (a contact field `-.5` made a dossier unreadable)."""
+    assert yaml.load(store.naar_yaml({"contact": tekst}), Loader=store._Lader) == {"contact": tekst}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+               | st.sampled_from("-+.eE0123456789:_ "), max_size=12))
+def test_elke_tekst_leest_terug_zoals_hij_bewaard_werd(tekst):
+    assert yaml.load(store.naar_yaml({"veld": tekst}), Loader=store._Lader) == {"veld": tekst}

@@ -100,3 +100,19 @@ def test_een_waarschuwing_over_de_regio_instellingen_komt_elke_keer(kc, palmenei
         res = kc.ok("overzicht")
         assert "regio-instellingen bevatten een fout" in res.stderr
     assert not _bewaard(thuis, "overzicht").exists()
+
+
+def test_een_lijst_gemaakt_in_de_minuut_van_een_deadline_blijft_niet_staan(kc, palmeneire, monkeypatch):
+    """Made during the very minute of a deadline of today (not late yet), the listing is not kept past
+    it: a minute later the deadline is late (found in a review: the hour itself was left out)."""
+    with store.wijzig(palmeneire) as d:
+        d.agenderingen.append(model.Agendering(
+            id=d.volgend_agendering_id(), tafel="rondetafel", rol="opvolging", soort="rondetafel",
+            zitting=datetime(2026, 11, 26, 9, 15), deadline=datetime(2026, 11, 23, 12), status="voorbereid"))
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-23T12:00")
+    om_twaalf = kc.ok("overzicht").stdout
+    assert "Ronde Tafel" in om_twaalf.split("DEZE WEEK")[1]
+    kc.ok("dossier", "list")
+    monkeypatch.setenv("KETENCLI_NU", "2026-11-23T12:01")
+    na = kc.ok("overzicht").stdout
+    assert "Deadline agendering Ronde Tafel" in na.split("DEZE WEEK")[0]  # under TE LAAT now
