@@ -365,7 +365,7 @@ def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
     try:
         with open(pad_index, "rb") as f:
             data = f.read()
-        stempel = os.stat(pad_index).st_mtime_ns
+            stempel = os.fstat(f.fileno()).st_mtime_ns  # the file read, not one written since
     except OSError:
         return None
     if basis is None or len(data) < 32 or data[:4] != b"DIRC":
@@ -374,12 +374,16 @@ def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
     if versie not in (2, 3):
         return None
     grens = (stempel // 1_000_000_000, stempel % 1_000_000_000)
+    # the inode-change time as git and libgit2 compare it (core.trustctime): an edit of the same size
+    # whose old mtime was put back (cp -p, touch -r, os.utime) still moves it. Not on Windows, where
+    # st_ctime is the creation time and the index may hold another.
+    windows = os.name == "nt"
     gevolgd: set[str] = set()
     uit: list[str] = []
     pos = 12
     try:
         for _ in range(aantal):
-            _, _, sec, nsec, _, ino, _, _, _, grootte = struct.unpack_from(">10I", data, pos)
+            csec, cnsec, sec, nsec, _, ino, _, _, _, grootte = struct.unpack_from(">10I", data, pos)
             (vlaggen,) = struct.unpack_from(">H", data, pos + 60)
             if vlaggen & 0xF000:  # assume-valid, extended flags (skip-worktree …) or a conflict stage
                 return None
@@ -398,7 +402,9 @@ def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
                 continue
             zelfde = ((st.st_size & 0xFFFFFFFF) == grootte and (st.st_mtime_ns // 1_000_000_000) & 0xFFFFFFFF == sec
                       and (nsec == 0 or st.st_mtime_ns % 1_000_000_000 == nsec)
-                      and (ino == 0 or st.st_ino & 0xFFFFFFFF == ino))
+                      and (ino == 0 or st.st_ino & 0xFFFFFFFF == ino)
+                      and (windows or ((st.st_ctime_ns // 1_000_000_000) & 0xFFFFFFFF == csec
+                                       and (cnsec == 0 or st.st_ctime_ns % 1_000_000_000 == cnsec))))
             if zelfde and (sec, nsec) < grens:
                 continue
             if pygit2.hashfile(basis + naam).raw != oid:

@@ -588,3 +588,27 @@ def test_afgesloten_zonder_nieuwe_feiten_en_een_nieuw_pv_is_een_conflict(team, e
     # an edit of the afgesloten dossier is still refused
     assert team.run(team.b, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
                     "--omschrijving", "x", "--no-input").exit_code == 1
+
+
+def test_zelfde_grootte_met_teruggezette_mtime_wordt_toch_gedeeld(team):
+    """An edit of the same size whose old mtime was put back (``cp -p``, ``touch -r``) was never
+    committed: the quick check compared mtime, size and inode only. git compares the inode-change time
+    too (core.trustctime), and so does ketencli now (not on Windows)."""
+    import os
+    import time
+
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Versie A")
+    time.sleep(0.05)  # the index is written later than that file: not "racily clean"
+    team.ok(team.a, "dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    team.ok(team.a, "team", "sync")
+    pad = dossier_bestand(team.a, dossier_id)
+    st = pad.stat()
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("Versie A") == 1
+    pad.write_text(tekst.replace("Versie A", "Versie B"), encoding="utf-8")
+    os.utime(pad, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert pad.stat().st_size == st.st_size and pad.stat().st_mtime_ns == st.st_mtime_ns
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Versie B"
