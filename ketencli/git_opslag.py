@@ -712,7 +712,10 @@ def _vereis_gedeelde_map(url: str) -> None:
 
 def _gedeelde_map(url: str) -> Any | None:
     """The remote as a bare repository on a path, opened; None for any other kind (an https server, a
-    working tree): those go through libgit2's transport."""
+    working tree) and for a repository shared with a group (``core.sharedRepository``, as ``git init
+    --bare --shared=group`` sets it): those go through libgit2's transport. A direct copy would write
+    loose objects and their ``objects/xx/`` folders with this user's umask (libgit2 ignores that
+    setting), and colleagues could no longer write there."""
     if soort_url(url) != "pad":
         return None
     from urllib.parse import unquote, urlsplit
@@ -724,7 +727,19 @@ def _gedeelde_map(url: str) -> Any | None:
         ander = pygit2.Repository(pad, pygit2.enums.RepositoryOpenFlag.NO_SEARCH)
     except (pygit2.GitError, OSError):
         return None
-    return ander if ander.is_bare else None
+    return ander if ander.is_bare and not _gedeeld_met_groep(ander) else None
+
+
+def _gedeeld_met_groep(ander: Any) -> bool:
+    """Whether ``core.sharedRepository`` asks for group or world permissions (group, all, true, an
+    octal mode …); not for unset, false or umask."""
+    try:
+        waarde = ander.config["core.sharedRepository"]
+    except (KeyError, ValueError):
+        return False
+    except Exception:  # noqa: BLE001 - an unreadable config: the transport is always safe
+        return True
+    return str(waarde).strip().lower() not in ("", "false", "umask", "0", "no", "off")
 
 
 def _kopieer(bron: Any, doel: Any, tip: Any) -> None:

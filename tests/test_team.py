@@ -612,3 +612,29 @@ def test_zelfde_grootte_met_teruggezette_mtime_wordt_toch_gedeeld(team):
     team.ok(team.a, "team", "sync")
     team.ok(team.b, "team", "sync")
     assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Versie B"
+
+
+def test_een_groepsgedeelde_opslag_blijft_schrijfbaar_voor_de_groep(team, tmp_path):
+    """A shared bare repository made with ``git init --bare --shared=group``: the direct copy wrote
+    loose objects in new ``objects/xx/`` folders with the pusher's umask (libgit2 ignores
+    core.sharedRepository), so colleagues could no longer write there. Such a repository now goes
+    through libgit2's transport: the sync still shares, and every object folder stays group-writable."""
+    import os
+    import stat
+    import subprocess
+
+    gedeeld = tmp_path / "groep.git"
+    subprocess.run(["git", "init", "-q", "--bare", "--shared=group", str(gedeeld)], check=True)
+    oud = os.umask(0o022)
+    try:
+        dossier_id = team.start(remote=str(gedeeld))
+        team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Van A in de groep")
+        team.ok(team.a, "team", "sync")
+        team.ok(team.b, "team", "sync")
+    finally:
+        os.umask(oud)
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Van A in de groep"
+    mappen = [p for p in (gedeeld / "objects").rglob("*") if p.is_dir()]
+    assert mappen
+    zonder = [str(p) for p in mappen if not p.stat().st_mode & stat.S_IWGRP]
+    assert zonder == []
