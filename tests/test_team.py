@@ -517,8 +517,26 @@ def test_overdracht_wist_het_contact_van_de_vorige_regisseur(team):
     r = team.dossier(team.a, dossier_id).casusregisseur
     assert (r.naam, r.organisatie, r.contact) == (NAAM_B, "CAW Oost-Brabant", "")
     uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--contact", "016 99 99 99")
-    assert "gewist" not in uit.output and "016 99 99 99" in uit.output
+    assert "Het contact van de vorige regisseur" not in " ".join(uit.output.split()) and "016 99 99 99" in uit.output
     assert team.dossier(team.a, dossier_id).casusregisseur.contact == "016 99 99 99"
+
+
+def test_overdracht_wist_de_organisatie_van_de_vorige_regisseur(team):
+    """Handing over kept the previous regisseur's organisation under the new name (as it did the
+    contact): it is cleared, and said so, unless --organisatie gives the new one."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", NAAM_A, "--organisatie", "CAW Oost-Brabant",
+            "--contact", "016 12 34 56")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    tekst = " ".join(uit.output.split())
+    assert "De organisatie van de vorige regisseur (CAW Oost-Brabant) is gewist" in tekst and "--organisatie" in tekst
+    assert "Het contact van de vorige regisseur (016 12 34 56) is gewist" in tekst
+    r = team.dossier(team.a, dossier_id).casusregisseur
+    assert (r.naam, r.organisatie, r.contact) == (NAAM_B, "", "")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--organisatie", "Politiezone Leuven")
+    tekst = " ".join(uit.output.split())
+    assert "Organisatie: Politiezone Leuven" in tekst and "De organisatie van de vorige" not in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.organisatie == "Politiezone Leuven"
 
 
 def test_historiek_in_een_team_toont_de_eigen_historie_van_het_dossier(team):

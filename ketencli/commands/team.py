@@ -188,7 +188,8 @@ def historiek(
 def overdracht(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
     aan: str = typer.Option(..., "--aan", help="De naam van de collega die het dossier overneemt."),
-    organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega."),
+    organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega (zonder "
+                                                                         "--organisatie wordt de oude gewist)."),
     contact: str | None = typer.Option(None, "--contact", help="Telefoon of e-mail van die collega (zonder "
                                                                "--contact wordt het oude contact gewist)."),
     toch: bool = typer.Option(False, "--toch", help="Draag over ook al lijkt de naam een tikfout van een naam "
@@ -214,14 +215,18 @@ def overdracht(
             raise GebruiksFout(f"{naam} ken ik niet {waar}; bedoel je {' of '.join(nabij)}? Er werd niets "
                                "overgedragen: een tikfout zou het dossier bij niemand in de eigen lijst zetten.",
                                tip=f"Verbeter de naam, of draag toch over aan {naam} met --toch.")
-    gewist = team.draag_over(dossier_id, aan, organisatie, contact)
+    gewist_contact, gewiste_organisatie = team.draag_over(dossier_id, aan, organisatie, contact)
+    over_contact = ""
+    if organisatie is not None and organisatie.strip():
+        over_contact += f" Organisatie: {organisatie.strip()}."
+    elif gewiste_organisatie:
+        over_contact += (f" De organisatie van de vorige regisseur ({gewiste_organisatie}) is gewist; geef die van "
+                         f"{naam} met `ketencli dossier regisseur {dossier_id} --organisatie ...`.")
     if contact is not None and contact.strip():
-        over_contact = f" Contact: {contact.strip()}."
-    elif gewist:
-        over_contact = (f" Het contact van de vorige regisseur ({gewist}) is gewist; geef dat van {naam} met "
-                        f"`ketencli dossier regisseur {dossier_id} --contact ...`.")
-    else:
-        over_contact = ""
+        over_contact += f" Contact: {contact.strip()}."
+    elif gewist_contact:
+        over_contact += (f" Het contact van de vorige regisseur ({gewist_contact}) is gewist; geef dat van {naam} "
+                         f"met `ketencli dossier regisseur {dossier_id} --contact ...`.")
     ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}." + over_contact
               + (" Deel het met ketencli team sync." if in_team else ""))
     if onbekend and in_team:
