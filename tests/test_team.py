@@ -539,6 +539,23 @@ def test_overdracht_wist_de_organisatie_van_de_vorige_regisseur(team):
     assert team.dossier(team.a, dossier_id).casusregisseur.organisatie == "Politiezone Leuven"
 
 
+def test_overdracht_bewaart_een_gekende_naam_in_de_gekende_schrijfwijze(team):
+    """``--aan "pieter verstraete"`` when the team knows "Pieter Verstraete" stored a second spelling of
+    one person. A name that differs from a known one only in capitals or spacing is stored as the team
+    writes it, and the confirmation says so."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", "Pieter Verstraete")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "pieter  verstraete")
+    tekst = " ".join(uit.output.split())
+    assert "overgedragen aan pieter verstraete als Pieter Verstraete" in tekst and "ken ik niet" not in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Pieter Verstraete"
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B.upper().replace(" ", ""))
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == NAAM_B
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A)
+    tekst = " ".join(uit.output.split())
+    assert f"overgedragen aan {NAAM_A}." in tekst and " als " not in tekst
+
+
 def test_historiek_in_een_team_toont_de_eigen_historie_van_het_dossier(team):
     """`dossier historiek` in a team left out the dossier's own historie (overgedragen aan/van, heropend
     with its reason, hernummerd): a renumbered member appeared as "m6 toegevoegd" and then "m7 toegevoegd"
