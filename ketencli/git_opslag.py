@@ -365,7 +365,7 @@ def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
     try:
         with open(pad_index, "rb") as f:
             data = f.read()
-        stempel = os.stat(pad_index).st_mtime_ns
+            stempel = os.fstat(f.fileno()).st_mtime_ns  # the file read, not one written since
     except OSError:
         return None
     if basis is None or len(data) < 32 or data[:4] != b"DIRC":
@@ -374,12 +374,16 @@ def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
     if versie not in (2, 3):
         return None
     grens = (stempel // 1_000_000_000, stempel % 1_000_000_000)
+    # the inode-change time as git and libgit2 compare it (core.trustctime): an edit of the same size
+    # whose old mtime was put back (cp -p, touch -r, os.utime) still moves it. Not on Windows, where
+    # st_ctime is the creation time and the index may hold another.
+    windows = os.name == "nt"
     gevolgd: set[str] = set()
     uit: list[str] = []
     pos = 12
     try:
         for _ in range(aantal):
-            _, _, sec, nsec, _, ino, _, _, _, grootte = struct.unpack_from(">10I", data, pos)
+            csec, cnsec, sec, nsec, _, ino, _, _, _, grootte = struct.unpack_from(">10I", data, pos)
             (vlaggen,) = struct.unpack_from(">H", data, pos + 60)
             if vlaggen & 0xF000:  # assume-valid, extended flags (skip-worktree …) or a conflict stage
                 return None
@@ -398,7 +402,9 @@ def _op_schijf_volgens_index(repo: Any) -> list[str] | None:
                 continue
             zelfde = ((st.st_size & 0xFFFFFFFF) == grootte and (st.st_mtime_ns // 1_000_000_000) & 0xFFFFFFFF == sec
                       and (nsec == 0 or st.st_mtime_ns % 1_000_000_000 == nsec)
-                      and (ino == 0 or st.st_ino & 0xFFFFFFFF == ino))
+                      and (ino == 0 or st.st_ino & 0xFFFFFFFF == ino)
+                      and (windows or ((st.st_ctime_ns // 1_000_000_000) & 0xFFFFFFFF == csec
+                                       and (cnsec == 0 or st.st_ctime_ns % 1_000_000_000 == cnsec))))
             if zelfde and (sec, nsec) < grens:
                 continue
             if pygit2.hashfile(basis + naam).raw != oid:
@@ -706,7 +712,10 @@ def _vereis_gedeelde_map(url: str) -> None:
 
 def _gedeelde_map(url: str) -> Any | None:
     """The remote as a bare repository on a path, opened; None for any other kind (an https server, a
-    working tree): those go through libgit2's transport."""
+    working tree) and for a repository shared with a group (``core.sharedRepository``, as ``git init
+    --bare --shared=group`` sets it): those go through libgit2's transport. A direct copy would write
+    loose objects and their ``objects/xx/`` folders with this user's umask (libgit2 ignores that
+    setting), and colleagues could no longer write there."""
     if soort_url(url) != "pad":
         return None
     from urllib.parse import unquote, urlsplit
@@ -718,7 +727,19 @@ def _gedeelde_map(url: str) -> Any | None:
         ander = pygit2.Repository(pad, pygit2.enums.RepositoryOpenFlag.NO_SEARCH)
     except (pygit2.GitError, OSError):
         return None
-    return ander if ander.is_bare else None
+    return ander if ander.is_bare and not _gedeeld_met_groep(ander) else None
+
+
+def _gedeeld_met_groep(ander: Any) -> bool:
+    """Whether ``core.sharedRepository`` asks for group or world permissions (group, all, true, an
+    octal mode …); not for unset, false or umask."""
+    try:
+        waarde = ander.config["core.sharedRepository"]
+    except (KeyError, ValueError):
+        return False
+    except Exception:  # noqa: BLE001 - an unreadable config: the transport is always safe
+        return True
+    return str(waarde).strip().lower() not in ("", "false", "umask", "0", "no", "off")
 
 
 def _kopieer(bron: Any, doel: Any, tip: Any) -> None:

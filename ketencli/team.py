@@ -718,24 +718,26 @@ def _als_dict_zacht(inhoud: bytes | None) -> dict | None:
 # -- caseload --------------------------------------------------------------------------------------
 
 
-def draag_over(dossier_id: str, aan: str, organisatie: str | None, contact: str | None = None) -> str:
+def draag_over(dossier_id: str, aan: str, organisatie: str | None,
+               contact: str | None = None) -> tuple[str, str]:
     """Hand a dossier over to a colleague: its casusregisseur becomes ``aan`` (recorded in the
     dossier's historie and, in a team, as a commit). The previous regisseur's contact (phone, e-mail)
-    is not the new one's: it is replaced by ``contact`` or cleared, so no document (the weegploeg's
-    "Contact …") shows the old number under the new name. Returns the contact cleared ("" if none or
-    replaced). Raises GebruiksFout for an empty name."""
+    and organisation are not the new one's: each is replaced by ``contact`` / ``organisatie`` or
+    cleared, so no document (the weegploeg's "Contact …") shows the old details under the new name.
+    Returns (contact cleared, organisation cleared), each "" if there was none or it was replaced.
+    Raises GebruiksFout for an empty name."""
     naam = " ".join(aan.split())
     if not naam:
         raise GebruiksFout("--aan mag niet leeg zijn: geef de naam van je collega.")
     with store.wijzig(dossier_id) as d:
         vorige = d.casusregisseur.naam
-        oud_contact = d.casusregisseur.contact
+        oud_contact, oude_organisatie = d.casusregisseur.contact, d.casusregisseur.organisatie
         d.casusregisseur.naam = naam
-        if organisatie is not None:
-            d.casusregisseur.organisatie = organisatie.strip()
+        d.casusregisseur.organisatie = (organisatie or "").strip()
         d.casusregisseur.contact = (contact or "").strip()
         store.historie(d, f"overgedragen aan {naam}", reden=f"van {vorige}" if vorige else "")
-    return oud_contact if oud_contact and contact is None else ""
+    return (oud_contact if oud_contact and contact is None else "",
+            oude_organisatie if oude_organisatie and organisatie is None else "")
 
 
 def is_eigen(regisseur: str, profielnaam: str) -> bool:

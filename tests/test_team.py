@@ -517,8 +517,43 @@ def test_overdracht_wist_het_contact_van_de_vorige_regisseur(team):
     r = team.dossier(team.a, dossier_id).casusregisseur
     assert (r.naam, r.organisatie, r.contact) == (NAAM_B, "CAW Oost-Brabant", "")
     uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--contact", "016 99 99 99")
-    assert "gewist" not in uit.output and "016 99 99 99" in uit.output
+    assert "Het contact van de vorige regisseur" not in " ".join(uit.output.split()) and "016 99 99 99" in uit.output
     assert team.dossier(team.a, dossier_id).casusregisseur.contact == "016 99 99 99"
+
+
+def test_overdracht_wist_de_organisatie_van_de_vorige_regisseur(team):
+    """Handing over kept the previous regisseur's organisation under the new name (as it did the
+    contact): it is cleared, and said so, unless --organisatie gives the new one."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", NAAM_A, "--organisatie", "CAW Oost-Brabant",
+            "--contact", "016 12 34 56")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B)
+    tekst = " ".join(uit.output.split())
+    assert "De organisatie van de vorige regisseur (CAW Oost-Brabant) is gewist" in tekst and "--organisatie" in tekst
+    assert "Het contact van de vorige regisseur (016 12 34 56) is gewist" in tekst
+    r = team.dossier(team.a, dossier_id).casusregisseur
+    assert (r.naam, r.organisatie, r.contact) == (NAAM_B, "", "")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A, "--organisatie", "Politiezone Leuven")
+    tekst = " ".join(uit.output.split())
+    assert "Organisatie: Politiezone Leuven" in tekst and "De organisatie van de vorige" not in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.organisatie == "Politiezone Leuven"
+
+
+def test_overdracht_bewaart_een_gekende_naam_in_de_gekende_schrijfwijze(team):
+    """``--aan "pieter verstraete"`` when the team knows "Pieter Verstraete" stored a second spelling of
+    one person. A name that differs from a known one only in capitals or spacing is stored as the team
+    writes it, and the confirmation says so."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", "Pieter Verstraete")
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "pieter  verstraete")
+    tekst = " ".join(uit.output.split())
+    assert "overgedragen aan pieter verstraete als Pieter Verstraete" in tekst and "ken ik niet" not in tekst
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Pieter Verstraete"
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_B.upper().replace(" ", ""))
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == NAAM_B
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", NAAM_A)
+    tekst = " ".join(uit.output.split())
+    assert f"overgedragen aan {NAAM_A}." in tekst and " als " not in tekst
 
 
 def test_historiek_in_een_team_toont_de_eigen_historie_van_het_dossier(team):
@@ -588,3 +623,53 @@ def test_afgesloten_zonder_nieuwe_feiten_en_een_nieuw_pv_is_een_conflict(team, e
     # an edit of the afgesloten dossier is still refused
     assert team.run(team.b, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
                     "--omschrijving", "x", "--no-input").exit_code == 1
+
+
+def test_zelfde_grootte_met_teruggezette_mtime_wordt_toch_gedeeld(team):
+    """An edit of the same size whose old mtime was put back (``cp -p``, ``touch -r``) was never
+    committed: the quick check compared mtime, size and inode only. git compares the inode-change time
+    too (core.trustctime), and so does ketencli now (not on Windows)."""
+    import os
+    import time
+
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Versie A")
+    time.sleep(0.05)  # the index is written later than that file: not "racily clean"
+    team.ok(team.a, "dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    team.ok(team.a, "team", "sync")
+    pad = dossier_bestand(team.a, dossier_id)
+    st = pad.stat()
+    tekst = pad.read_text(encoding="utf-8")
+    assert tekst.count("Versie A") == 1
+    pad.write_text(tekst.replace("Versie A", "Versie B"), encoding="utf-8")
+    os.utime(pad, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert pad.stat().st_size == st.st_size and pad.stat().st_mtime_ns == st.st_mtime_ns
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Versie B"
+
+
+def test_een_groepsgedeelde_opslag_blijft_schrijfbaar_voor_de_groep(team, tmp_path):
+    """A shared bare repository made with ``git init --bare --shared=group``: the direct copy wrote
+    loose objects in new ``objects/xx/`` folders with the pusher's umask (libgit2 ignores
+    core.sharedRepository), so colleagues could no longer write there. Such a repository now goes
+    through libgit2's transport: the sync still shares, and every object folder stays group-writable."""
+    import os
+    import stat
+    import subprocess
+
+    gedeeld = tmp_path / "groep.git"
+    subprocess.run(["git", "init", "-q", "--bare", "--shared=group", str(gedeeld)], check=True)
+    oud = os.umask(0o022)
+    try:
+        dossier_id = team.start(remote=str(gedeeld))
+        team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Van A in de groep")
+        team.ok(team.a, "team", "sync")
+        team.ok(team.b, "team", "sync")
+    finally:
+        os.umask(oud)
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Van A in de groep"
+    mappen = [p for p in (gedeeld / "objects").rglob("*") if p.is_dir()]
+    assert mappen
+    zonder = [str(p) for p in mappen if not p.stat().st_mode & stat.S_IWGRP]
+    assert zonder == []

@@ -188,7 +188,8 @@ def historiek(
 def overdracht(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id, bv. 2026-001."),
     aan: str = typer.Option(..., "--aan", help="De naam van de collega die het dossier overneemt."),
-    organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega."),
+    organisatie: str | None = typer.Option(None, "--organisatie", help="De organisatie van die collega (zonder "
+                                                                         "--organisatie wordt de oude gewist)."),
     contact: str | None = typer.Option(None, "--contact", help="Telefoon of e-mail van die collega (zonder "
                                                                "--contact wordt het oude contact gewist)."),
     toch: bool = typer.Option(False, "--toch", help="Draag over ook al lijkt de naam een tikfout van een naam "
@@ -200,10 +201,15 @@ def overdracht(
     from ketencli import team, ui
     from ketencli.fouten import GebruiksFout
 
-    naam = " ".join(aan.split())
+    getypt = naam = " ".join(aan.split())
     bekend = _gekende_regisseurs()
     in_team = _team_actief()
-    onbekend = bool(naam) and naam.casefold() not in {g.casefold() for g in bekend}
+    # a name that differs from a known one only in capitals or spacing is that colleague, stored in the
+    # known spelling: the team never knows two spellings of one person (the own lists compare names)
+    zelfde = [g for g in bekend if _naamsleutel(g) == _naamsleutel(naam)]
+    if naam and zelfde and naam not in zelfde:
+        naam = zelfde[0]
+    onbekend = bool(naam) and not zelfde
     waar = "in dit team" if in_team else "in je datamap"
     if onbekend and not toch:
         import difflib
@@ -214,15 +220,20 @@ def overdracht(
             raise GebruiksFout(f"{naam} ken ik niet {waar}; bedoel je {' of '.join(nabij)}? Er werd niets "
                                "overgedragen: een tikfout zou het dossier bij niemand in de eigen lijst zetten.",
                                tip=f"Verbeter de naam, of draag toch over aan {naam} met --toch.")
-    gewist = team.draag_over(dossier_id, aan, organisatie, contact)
+    gewist_contact, gewiste_organisatie = team.draag_over(dossier_id, naam, organisatie, contact)
+    over_contact = ""
+    if organisatie is not None and organisatie.strip():
+        over_contact += f" Organisatie: {organisatie.strip()}."
+    elif gewiste_organisatie:
+        over_contact += (f" De organisatie van de vorige regisseur ({gewiste_organisatie}) is gewist; geef die van "
+                         f"{naam} met `ketencli dossier regisseur {dossier_id} --organisatie ...`.")
     if contact is not None and contact.strip():
-        over_contact = f" Contact: {contact.strip()}."
-    elif gewist:
-        over_contact = (f" Het contact van de vorige regisseur ({gewist}) is gewist; geef dat van {naam} met "
-                        f"`ketencli dossier regisseur {dossier_id} --contact ...`.")
-    else:
-        over_contact = ""
-    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {naam}." + over_contact
+        over_contact += f" Contact: {contact.strip()}."
+    elif gewist_contact:
+        over_contact += (f" Het contact van de vorige regisseur ({gewist_contact}) is gewist; geef dat van {naam} "
+                         f"met `ketencli dossier regisseur {dossier_id} --contact ...`.")
+    als = f" als {naam}, zoals je team die naam schrijft" if naam != getypt else ""
+    ui.gelukt(f"Dossier {dossier_id} overgedragen aan {getypt}{als}." + over_contact
               + (" Deel het met ketencli team sync." if in_team else ""))
     if onbekend and in_team:
         andere = [g for g in bekend if g.casefold() != naam.casefold()]
@@ -243,6 +254,11 @@ def _gekende_regisseurs() -> list[str]:
     namen |= {" ".join(a.split()) for a in git_opslag.auteurs()}
     namen.add(" ".join(store.lees_profiel().naam.split()))
     return sorted(n for n in namen if n)
+
+
+def _naamsleutel(naam: str) -> str:
+    """A name without its capitals and spacing: "pieter verstraete" and "Pieter Verstraete" are one."""
+    return "".join(naam.split()).casefold()
 
 
 def _team_actief() -> bool:
