@@ -164,3 +164,12 @@ def test_overlijden_voor_een_feit_waarbij_het_lid_partij_is_wordt_geweigerd(kc, 
     assert "de instemming van 30/11/2026, de enige van een volwassene, waarmee de casusregie startte" in tekst
     assert "overleden" not in _lees(thuis, did)["gezinsleden"][0]
     kc.ok("dossier", "lid", "edit", did, "m1", "--overleden", "2026-11-30")  # the day itself: still alive
+
+
+def test_overleden_zonder_datum_noemt_ook_het_jaartal(kc, thuis):
+    """--overleden takes a bare year (2019) too: the message for what is no date says so."""
+    did = _gezin(kc)
+    uit = kc("dossier", "lid", "edit", did, "m1", "--overleden", "vorig-jaar")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 2 and "Schrijf bijvoorbeeld 2019 (alleen het jaar), 15/3/2026" in tekst, tekst
+    assert "overleden" not in _lees(thuis, did)["gezinsleden"][0]

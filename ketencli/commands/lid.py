@@ -110,7 +110,7 @@ def _overleden_optie(tekst: str) -> Any:
         if not 1850 <= int(tekst) <= klok.vandaag().year:
             raise GebruiksFout(f"--overleden {tekst}: dat jaar kan niet; geef een jaar tot {klok.vandaag().year}.")
         return int(tekst)
-    return datum_optie(tekst, "--overleden", niet_na=klok.vandaag())
+    return datum_optie(tekst, "--overleden", niet_na=klok.vandaag(), ook_jaar=True)
 
 
 def _wederkerig(d: model.Dossier, lid_id: str) -> None:
