@@ -61,7 +61,7 @@ def test_dossier_show_toont_een_overledene_zonder_leeftijd_en_instemming(kc, thu
 def test_overlijden_voor_de_geboorte_of_in_de_toekomst_wordt_geweigerd(kc, thuis):
     did = _gezin(kc)
     uit = kc("dossier", "lid", "edit", did, "m2", "--overleden", "1970")
-    assert uit.exit_code == 1 and "ligt voor de geboortedatum (01/01/1978)" in " ".join(uit.stderr.split())
+    assert uit.exit_code == 1 and "Overleden (1970) ligt voor de geboortedatum (1/1/1978)" in uit.stderr
     assert kc("dossier", "lid", "edit", did, "m2", "--overleden", "2031").exit_code == 2
     uit = kc("dossier", "lid", "edit", did, "m2", "--geboortedatum", "2020-01-01")
     assert uit.exit_code == 1 and "ligt voor de geboortedatum" in " ".join(uit.stderr.split())
@@ -124,3 +124,52 @@ def test_agendeer_meldt_alleen_de_relaties_die_het_genogram_mist(kc, thuis):
     kc.ok("dossier", "lid", "edit", did, "m6", "--relatie", "m7:partner")
     uit = kc("agendeer", "rondetafel", did, "--vraag", "Nog een vraag?", "--lid", "m4", "--toch")
     assert "niet vastgelegd" not in uit.output
+
+
+def test_overlijden_voor_de_geboorte_in_gewone_woorden(kc, thuis):
+    """`lid add`/`lid edit` say it plainly, both dates as d/m/yyyy, without the schema path."""
+    did = _gezin(kc)
+    uit = kc("dossier", "lid", "add", did, "--naam", "Grootvader", "--rol", "ander", "--geboortedatum", "1950-07-01",
+             "--overleden", "1950-06-01", "--no-input")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 1 and "Overleden (1/6/1950) ligt voor de geboortedatum (1/7/1950): dat kan niet." in tekst
+    assert "het hele bestand" not in tekst and len(_lees(thuis, did)["gezinsleden"]) == 2
+    uit = kc("dossier", "lid", "edit", did, "m1", "--overleden", "1979-12-31")
+    assert uit.exit_code == 1 and "Overleden (31/12/1979) ligt voor de geboortedatum (1/3/1980)" in uit.stderr
+
+
+def test_overlijden_voor_een_feit_waarbij_het_lid_partij_is_wordt_geweigerd(kc, thuis, monkeypatch):
+    """Setting the death afterwards follows the rule for a new fact (``Gezinslid.leefde_op``): a member who
+    is --door/--tegen of a later fact, or whose consent is the only adult consent that started casusregie
+    (guide L131-135, D17), cannot have died before it. Exit 2, nothing saved."""
+    monkeypatch.setenv("KETENCLI_NU", "2026-12-02T10:00")
+    did = _gezin(kc)
+    kc.ok("dossier", "lid", "add", did, "--naam", "Oom", "--rol", "pleger", "--geboortedatum", "1975-01-01",
+          "--no-input")
+    kc.ok("tijdlijn", "add", did, "--soort", "incident", "--datum", "2026-03-01", "--omschrijving", "Slaag",
+          "--door", "m3", "--tegen", "m1", "--no-input")
+    kc.ok("tijdlijn", "add", did, "--soort", "pv", "--datum", "2026-11-30", "--omschrijving", "Pv",
+          "--tegen", "m1", "--no-input")
+    uit = kc("dossier", "lid", "edit", did, "m3", "--overleden", "2020")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 2 and "--overleden 2020: Oom (m3) leefde nog bij tijdlijnitem 1" in tekst, tekst
+    assert "1/3/2026" in tekst and "overleden" not in _lees(thuis, did)["gezinsleden"][2]
+    kc.ok("dossier", "lid", "edit", did, "m3", "--overleden", "2026")  # that year: the fact may be his
+    kc.ok("dossier", "ico", did, "--conclusie", "ketenaanpak-met-casusregie", "--regisseur-naam", "A", "--no-input")
+    uit = kc.ok("dossier", "instemming", did, "m1", "--datum", "2026-11-30")
+    assert "de casusregie start op" in " ".join(uit.output.split())
+    uit = kc("dossier", "lid", "edit", did, "m1", "--overleden", "2026-11-29")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 2 and "Moeder (m1) leefde nog bij tijdlijnitem 2 (pv van 30/11/2026)" in tekst, tekst
+    assert "de instemming van 30/11/2026, de enige van een volwassene, waarmee de casusregie startte" in tekst
+    assert "overleden" not in _lees(thuis, did)["gezinsleden"][0]
+    kc.ok("dossier", "lid", "edit", did, "m1", "--overleden", "2026-11-30")  # the day itself: still alive
+
+
+def test_overleden_zonder_datum_noemt_ook_het_jaartal(kc, thuis):
+    """--overleden takes a bare year (2019) too: the message for what is no date says so."""
+    did = _gezin(kc)
+    uit = kc("dossier", "lid", "edit", did, "m1", "--overleden", "vorig-jaar")
+    tekst = " ".join(uit.stderr.split())
+    assert uit.exit_code == 2 and "Schrijf bijvoorbeeld 2019 (alleen het jaar), 15/3/2026" in tekst, tekst
+    assert "overleden" not in _lees(thuis, did)["gezinsleden"][0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ketencli.fouten import KetencliFout
+from ketencli.fouten import GebruiksFout, KetencliFout
 
 if TYPE_CHECKING:
     from ketencli import model
@@ -79,6 +79,45 @@ def vraag_lid(bestaande: list[dict[str, Any]], lid_id: str, huidig: dict[str, An
     for sleutel in ("instemming", "tijdelijk_niet_betrokken", "notitie", "overleden", "huishouden"):
         if sleutel in huidig:
             lid[sleutel] = huidig[sleutel]
+    return lid
+
+
+def _dmj(waarde: int | date) -> str:
+    """A year as is (2019), a date as d/m/yyyy (1/6/1950): how the user writes it."""
+    return str(waarde) if isinstance(waarde, int) else f"{waarde.day}/{waarde.month}/{waarde.year}"
+
+
+def gecontroleerd_lid(d: model.Dossier, gegevens: dict[str, Any], vorig: model.Gezinslid | None = None
+                      ) -> model.Gezinslid:
+    """The member ``gegevens`` as a ``Gezinslid``, for every path that sets ``overleden`` (`dossier lid
+    add`/`edit`, the member wizard). Refused: a death before the birth (``KetencliFout``, exit 1), and a
+    (changed) death that makes the member a party (--door/--tegen) to a later timeline fact, or whose
+    consent after the death is the only adult consent that started casusregie (L131-135, D17)
+    (``GebruiksFout``, exit 2) — the same rule as ``Gezinslid.leefde_op`` for a new fact."""
+    from ketencli import klok, model
+
+    dood, geboren = gegevens.get("overleden"), gegevens.get("geboortedatum")
+    if dood is not None and geboren is not None and (
+            dood < geboren.year if isinstance(dood, int) else dood < geboren):
+        raise KetencliFout(f"Overleden ({_dmj(dood)}) ligt voor de geboortedatum ({_dmj(geboren)}): dat kan niet.",
+                           tip="Kijk de datum van overlijden en de geboortedatum na.")
+    lid = model.Gezinslid.model_validate(gegevens)
+    if lid.overleden is None or (vorig is not None and vorig.overleden == lid.overleden):
+        return lid
+    botsingen = [f"tijdlijnitem {nr} ({item.soort} van {_dmj(item.datum)})"
+                 for nr, item in enumerate(d.tijdlijn, start=1)
+                 if lid.id in (*item.door, *item.tegen) and not lid.leefde_op(item.datum)]
+    instemming = lid.instemming
+    if (instemming is not None and instemming.geldig and instemming.datum is not None
+            and not lid.leefde_op(instemming.datum) and d.casusregie_start is not None
+            and not any(x.is_volwassen(klok.vandaag()) for x in d.instemmers() if x.id != lid.id)):
+        botsingen.append(f"de instemming van {_dmj(instemming.datum)}, de enige van een volwassene, "
+                         "waarmee de casusregie startte")
+    if botsingen:
+        raise GebruiksFout(f"--overleden {_dmj(lid.overleden)}: {lid.naam} ({lid.id}) leefde nog bij "
+                           f"{' en bij '.join(botsingen)}; dat kan niet.",
+                           tip=f"Kijk de datum van overlijden na, of verbeter eerst die gegevens "
+                               f"(`ketencli tijdlijn toon {d.id}`).")
     return lid
 
 

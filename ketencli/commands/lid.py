@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ketencli.commands.gezinsleden import start_na_instemming, vind_lid, vraag_lid
+from ketencli.commands.gezinsleden import gecontroleerd_lid, start_na_instemming, vind_lid, vraag_lid
 from ketencli.commands.opties import NO_INPUT_HULP, controleer_keuze, datum_optie, niet_leeg
 from ketencli.fouten import GebruiksFout
 
@@ -110,7 +110,7 @@ def _overleden_optie(tekst: str) -> Any:
         if not 1850 <= int(tekst) <= klok.vandaag().year:
             raise GebruiksFout(f"--overleden {tekst}: dat jaar kan niet; geef een jaar tot {klok.vandaag().year}.")
         return int(tekst)
-    return datum_optie(tekst, "--overleden", niet_na=klok.vandaag())
+    return datum_optie(tekst, "--overleden", niet_na=klok.vandaag(), ook_jaar=True)
 
 
 def _wederkerig(d: model.Dossier, lid_id: str) -> None:
@@ -154,7 +154,7 @@ def lid_toevoegen(
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Voeg een gezinslid toe (met vragen, of met --naam en --rol)."""
-    from ketencli import model, store, ui
+    from ketencli import store, ui
 
     with store.wijzig(dossier_id) as d:
         lid_id = d.volgend_lid_id()
@@ -164,7 +164,7 @@ def lid_toevoegen(
         else:
             ui.vereis_terminal(no_input, "Geef minstens --naam en --rol.")
             gegevens = vraag_lid([{"id": x.id, "naam": x.naam} for x in d.gezinsleden], lid_id)
-        d.gezinsleden = [*d.gezinsleden, model.Gezinslid.model_validate(gegevens)]
+        d.gezinsleden = [*d.gezinsleden, gecontroleerd_lid(d, gegevens)]
         _wederkerig(d, lid_id)
         d.__class__.model_validate(d.model_dump())  # relation targets and duplicates
     ui.gelukt(f"Gezinslid {lid_id} toegevoegd aan dossier {dossier_id}.")
@@ -192,7 +192,7 @@ def lid_wijzigen(
     no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
 ) -> None:
     """Wijzig een gezinslid (met vragen, of alleen de opties die je geeft)."""
-    from ketencli import klok, model, store, ui
+    from ketencli import klok, store, ui
 
     if niet_betrokken is not None and wel_betrokken:
         raise GebruiksFout("Kies --niet-betrokken of --wel-betrokken, niet allebei.")
@@ -214,7 +214,7 @@ def lid_wijzigen(
             ui.vereis_terminal(no_input, "Geef de opties die je wilt wijzigen, bv. --naam of --rol.")
             anderen = [{"id": x.id, "naam": x.naam} for x in d.gezinsleden if x.id != lid_id]
             gegevens = vraag_lid(anderen, lid_id, huidig)
-        nieuw = model.Gezinslid.model_validate(gegevens)
+        nieuw = gecontroleerd_lid(d, gegevens, lid)
         d.gezinsleden = [nieuw if x.id == lid_id else x for x in d.gezinsleden]
         _wederkerig(d, lid_id)
         d.__class__.model_validate(d.model_dump())

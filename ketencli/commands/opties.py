@@ -35,13 +35,15 @@ def niet_leeg(param: typer.CallbackParam, waarde: Any) -> Any:
 
 
 def datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
-                 richting: str | None = None, jaar_verplicht: bool = False) -> date | None:
+                 richting: str | None = None, jaar_verplicht: bool = False, ook_jaar: bool = False
+                 ) -> date | None:
     """A date option as the user types it (``taal.lees_datum``). A date without a year ("21/11") is
     the most recent such date for a fact (``niet_na`` given: tijdlijn, instemming, afvinken), the
     next one for a plan (``richting="toekomst"``: a session, a terugkomdatum), else the nearest
     (issue 15 §4), and the date it became is said on stderr. ``jaar_verplicht`` (a birth date):
-    no year is a usage error. Usage errors (exit 2) for what is not a date and for a date that does
-    not exist."""
+    no year is a usage error. ``ook_jaar``: the option also takes a bare year (``--overleden 2019``),
+    and the message for what is not a date says so. Usage errors (exit 2) for what is not a date and
+    for a date that does not exist."""
     import re
 
     from ketencli import taal, ui
@@ -57,7 +59,8 @@ def datum_optie(waarde: str | None, optie: str, *, niet_na: date | None = None,
     except taal.OnbestaandeDatum as fout:
         raise GebruiksFout(f"{optie} {waarde.strip()!r}: die datum bestaat niet ({fout}).") from None
     if gelezen is None:
-        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld 15/3/2026, 15/3 of 2026-03-15.")
+        voorbeelden = ("2019 (alleen het jaar), " if ook_jaar else "") + "15/3/2026, 15/3 of 2026-03-15"
+        raise GebruiksFout(f"{optie} {waarde!r} is geen datum. Schrijf bijvoorbeeld {voorbeelden}.")
     if niet_na is not None and gelezen > niet_na:
         raise GebruiksFout(f"{optie} {gelezen:%d/%m/%Y} ligt in de toekomst; dat kan hier niet.")
     if zonder_jaar:
