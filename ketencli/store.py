@@ -902,18 +902,24 @@ def _niet_gevonden(dossier_id: str) -> DossierNietGevonden:
     return DossierNietGevonden(melding, tip=tip)
 
 
-def laad(dossier_id: str) -> model.Dossier:
-    """Load and validate a dossier. Never writes, even after a migration."""
+def _dossierbytes(dossier_id: str) -> tuple[Path, bytes]:
+    """The path and bytes of a dossier's file. Raises DossierNietGevonden (no such id or file),
+    BestandsFout (unreadable)."""
     if not ID_PATROON.match(dossier_id):
         raise _niet_gevonden(dossier_id)
     pad = dossier_pad(dossier_id)
-    bron = _weergave(pad)
     try:
-        ruw = pad.read_bytes()
+        return pad, pad.read_bytes()
     except FileNotFoundError:
         raise _niet_gevonden(dossier_id) from None
     except OSError as fout:
-        raise BestandsFout(f"{bron} kan niet gelezen worden ({fout.strerror}).") from None
+        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
+
+
+def laad(dossier_id: str) -> model.Dossier:
+    """Load and validate a dossier. Never writes, even after a migration."""
+    pad, ruw = _dossierbytes(dossier_id)
+    bron = _weergave(pad)
     dossier = dossier_uit_tekst(_decodeer(ruw, bron), bron)
     if dossier.id != dossier_id:
         raise BestandsFout(f"{bron}: het id in het bestand ({dossier.id}) verschilt van de map ({dossier_id}).")
@@ -1546,15 +1552,7 @@ def lees_kapot(dossier_id: str) -> KapotDossier:
     """The text of a dossier file that ``laad`` refuses, for repair in an editor. Bytes that are not
     UTF-8 become U+FFFD (the user sees where they were). Raises DossierNietGevonden / BestandsFout
     when the file is missing or unreadable."""
-    if not ID_PATROON.match(dossier_id):
-        raise _niet_gevonden(dossier_id)
-    pad = dossier_pad(dossier_id)
-    try:
-        ruw = pad.read_bytes()
-    except FileNotFoundError:
-        raise _niet_gevonden(dossier_id) from None
-    except OSError as fout:
-        raise BestandsFout(f"{_weergave(pad)} kan niet gelezen worden ({fout.strerror}).") from None
+    pad, ruw = _dossierbytes(dossier_id)
     tekst = ruw.decode("utf-8", errors="replace")
     fase: str | None = None
     historie: list[Any] | None = None
