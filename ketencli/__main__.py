@@ -1,6 +1,6 @@
 """`python -m ketencli`."""
 
-from ketencli.cli import main
+from ketencli.start import main
 
 if __name__ == "__main__":
     main()

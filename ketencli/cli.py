@@ -1,15 +1,14 @@
-"""The typer app: registers the commands of ``commands/`` and holds the one error handler.
+"""The typer app: registers the commands of ``commands/`` and translates click's usage errors.
 
-Every exception ends here (``KetenGroep.main``): ketencli's own errors become one red Dutch line
-on stderr with their exit code (D12); click's usage errors are translated (exit 2); Ctrl-C is 130
-with nothing saved; anything unexpected is a short Dutch message without traceback or local
-variables, unless ``KETENCLI_DEBUG=1``. Keep this module light: ``ketencli --help`` must not import
-pydantic models, questionary, docxtpl or lxml.
+Every exception ends in the one handler, ``afhandeling.voer_uit`` (``KetenGroep.main`` hands it the
+command): click's usage errors are translated here first (exit 2); ketencli's own errors, Ctrl-C,
+disk errors and anything unexpected are said there in Dutch (D12). The process starts in
+``start.main``. Keep this module light: ``ketencli --help`` must not import pydantic models,
+questionary, docxtpl or lxml.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from typing import Any
@@ -19,7 +18,8 @@ from typer import _click  # typer >= 0.26 bundles its own click (pinned in pypro
 from typer import core as typer_core
 
 from ketencli import __version__
-from ketencli.fouten import KetencliFout, schrijffout
+from ketencli.afhandeling import stderr as _stderr
+from ketencli.afhandeling import voer_uit
 
 # -- Dutch framework texts -------------------------------------------------------------------
 
@@ -200,37 +200,6 @@ def _vertaal_gebruiksfout(fout: _click.exceptions.ClickException) -> str:
     return _vertaal_pydantic(tekst)
 
 
-# -- output helpers --------------------------------------------------------------------------
-
-
-def _stderr(tekst: str, stijl: str = "") -> None:
-    from rich.markup import escape
-
-    from ketencli import ui
-
-    console = ui.console(stderr=True, soft_wrap=True)  # control characters shown escaped (issue 20 §6)
-    console.print(f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst))
-
-
-def _debug() -> bool:
-    return os.environ.get("KETENCLI_DEBUG", "").strip() not in ("", "0")
-
-
-def _bestandsnaam(fout: OSError) -> str:
-    """The file an OS error is about, relative to the data home when inside it (ids, no names)."""
-    from pathlib import Path
-
-    from ketencli import paden
-
-    if not fout.filename:
-        return "Een bestand"
-    pad = Path(os.fsdecode(fout.filename))
-    try:
-        return str(pad.relative_to(paden.home()))
-    except ValueError:
-        return str(pad)
-
-
 # -- the single exit point -------------------------------------------------------------------
 
 
@@ -261,64 +230,26 @@ class KetenGroep(typer_core.TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        try:
-            resultaat = super().main(args=args, prog_name=prog_name or "ketencli",
-                                     complete_var=complete_var, standalone_mode=False, **extra)
-        except KetencliFout as fout:
-            if _debug():
-                raise
-            _stderr(fout.melding, "bold red")
-            if fout.tip:
-                _stderr(fout.tip, "yellow")
-            sys.exit(fout.exit_code)
-        except _click.exceptions.NoArgsIsHelpError as fout:
-            fout.show()
-            sys.exit(2)
-        except _click.exceptions.UsageError as fout:
-            boodschap = _vertaal_gebruiksfout(fout)
-            pad = fout.ctx.command_path if fout.ctx else self._commandopad(args)
-            _stderr(f"Fout: {boodschap.rstrip('.')}.", "bold red")
-            _stderr(f"Probeer '{pad} --help' voor hulp.", "yellow")
-            sys.exit(2)
-        except _click.exceptions.ClickException as fout:
-            _stderr(f"Fout: {_vertaal_gebruiksfout(fout)}", "bold red")
-            sys.exit(fout.exit_code)
-        except (typer.Abort, KeyboardInterrupt, EOFError):
-            _stderr("Afgebroken: er werd niets bewaard.", "yellow")
-            sys.exit(130)
-        except SystemExit:
-            raise
-        except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
-            if _debug():
-                raise
-            vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet gelezen of geschreven worden")
-            _stderr(vertaald.melding, "bold red")
-            if vertaald.tip:
-                _stderr(vertaald.tip, "yellow")
-            sys.exit(1)
-        except Exception as fout:  # noqa: BLE001 - the one place that catches everything
-            if _debug():
-                raise
-            if type(fout).__name__ == "ValidationError" and hasattr(fout, "errors"):
-                # a change made by a command broke the schema: say what, never the input values
-                from ketencli import store
+        def opdracht() -> Any:
+            try:
+                return super(KetenGroep, self).main(args=args, prog_name=prog_name or "ketencli",
+                                                    complete_var=complete_var, standalone_mode=False, **extra)
+            except _click.exceptions.NoArgsIsHelpError as fout:
+                fout.show()
+                sys.exit(2)
+            except _click.exceptions.UsageError as fout:
+                boodschap = _vertaal_gebruiksfout(fout)
+                pad = fout.ctx.command_path if fout.ctx else self._commandopad(args)
+                _stderr(f"Fout: {boodschap.rstrip('.')}.", "bold red")
+                _stderr(f"Probeer '{pad} --help' voor hulp.", "yellow")
+                sys.exit(2)
+            except _click.exceptions.ClickException as fout:
+                _stderr(f"Fout: {_vertaal_gebruiksfout(fout)}", "bold red")
+                sys.exit(fout.exit_code)
+            except typer.Abort:  # click's Ctrl-C in a prompt: said like any interruption
+                raise KeyboardInterrupt from None
 
-                vertaald = store.vertaal_validatiefout(fout, "de wijziging")
-                _stderr(vertaald.melding, "bold red")
-                _stderr("Er werd niets bewaard.", "yellow")
-                sys.exit(1)
-            _stderr(
-                "Er ging iets onverwachts mis in ketencli; er werd niets half bewaard "
-                f"({type(fout).__name__}).", "bold red",
-            )
-            _stderr("Meld het aan wie ketencli onderhoudt, met het commando dat je gaf. "
-                    "Met KETENCLI_DEBUG=1 zie je de technische details.", "yellow")
-            sys.exit(1)
-        if isinstance(resultaat, int) and resultaat:
-            if resultaat == 130:  # typer turns a Ctrl-C outside a question into a silent Exit(130)
-                _stderr("Afgebroken: er werd niets half bewaard.", "yellow")
-            sys.exit(resultaat)
-        sys.exit(0)
+        voer_uit(opdracht)
 
 
 app = typer.Typer(
@@ -506,48 +437,3 @@ def voeg_luie_commando_s_toe(groep: typer_core.TyperGroup, pad: str = "") -> Non
         woorden = naam.split()
         if len(woorden) == diepte and " ".join(woorden[:-1]) == pad:
             groep.add_command(LuiCommando(naam, module, attribuut, hulp))
-
-
-def _utf8_uitvoer() -> None:
-    """Output redirected to a file or a pipe is UTF-8 everywhere: on Windows Python would use the
-    ANSI code page, and a name like Yılmaz – Şahin would stop `--json > bestand.json` halfway."""
-    for stroom in (sys.stdout, sys.stderr):
-        if stroom is not None and not stroom.isatty() and hasattr(stroom, "reconfigure"):
-            try:
-                stroom.reconfigure(encoding="utf-8", errors="replace")
-            except (OSError, ValueError):  # pragma: no cover - a stream that cannot change
-                pass
-
-
-def geen_pydantic_plugins() -> None:
-    """No pydantic plugin ever sees a dossier (it would get every validated value; ketencli uses none),
-    and none is searched for: that scan of every installed package cost ~25 ms of each command that
-    loads the model (issue 19). The variable alone still lets pydantic import its plugin loader, and
-    with it importlib.metadata and the email package (~10 ms), to learn there are none: a loader that
-    knows no plugins stands in for it. pydantic (2.5 to 2.14 at least) asks it for ``get_plugins``
-    only; any other name loads pydantic's own loader after all."""
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-    naam = "pydantic.plugin._loader"
-    if naam in sys.modules:
-        return
-    import types
-
-    lader = types.ModuleType(naam)
-    lader.get_plugins = lambda: ()  # type: ignore[attr-defined]
-
-    def __getattr__(attribuut: str) -> Any:
-        if attribuut.startswith("__"):  # the import system asks for __path__ and the like
-            raise AttributeError(attribuut)
-        import importlib
-
-        sys.modules.pop(naam, None)
-        return getattr(importlib.import_module(naam), attribuut)
-
-    lader.__getattr__ = __getattr__  # type: ignore[method-assign]
-    sys.modules[naam] = lader
-
-
-def main() -> None:
-    geen_pydantic_plugins()
-    _utf8_uitvoer()
-    app()

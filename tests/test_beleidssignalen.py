@@ -205,7 +205,7 @@ def test_warm_run_loads_no_model_yaml_or_settings(kc, dossiers, thuis):
     subprocess.run([sys.executable, "-m", "ketencli", "beleidssignalen", "--json"], env=omgeving, check=True,
                    capture_output=True)
     code = ("import sys\nsys.argv=['ketencli','beleidssignalen','--json']\nfrom ketencli import cli\n"
-            "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+            "try:\n    start.main()\nexcept SystemExit:\n    pass\n"
             "zwaar = ('pydantic', 'holidays', 'yaml', 'ketencli.model', 'ketencli.store', 'matplotlib', 'docxtpl')\n"
             "print(sorted(m for m in zwaar if m in sys.modules), file=sys.stderr)")
     res = subprocess.run([sys.executable, "-c", code], env=omgeving, capture_output=True, text=True, check=True)

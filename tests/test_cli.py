@@ -79,7 +79,7 @@ def test_doc_zonder_zoektocht_naar_pydantic_plugins_en_zonder_rich(kc, palmeneir
 
 def test_de_plaatsvervanger_van_pydantics_pluginlader():
     """It knows no plugin; a name pydantic's own loader has and it lacks still comes from pydantic's."""
-    code = ("from ketencli import cli; cli.geen_pydantic_plugins(); import pydantic.plugin; "
+    code = ("from ketencli import start; start.geen_pydantic_plugins(); import pydantic.plugin; "
             "from pydantic.plugin._loader import get_plugins; assert tuple(get_plugins()) == (); "
             "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP; print(PYDANTIC_ENTRY_POINT_GROUP)")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -101,9 +101,9 @@ def test_warm_path_imports_no_model_yaml_or_holidays(kc, palmeneire, westvl, thu
     _lijst(kc)  # fills the cache
     code = (
         "import sys, json\n"
-        "from ketencli import cli\n"
+        "from ketencli import start\n"
         "sys.argv = ['ketencli', 'dossier', 'list', '--json']\n"
-        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    start.main()\nexcept SystemExit:\n    pass\n"
         "zwaar = [m for m in ('ketencli.model', 'ketencli.store', 'yaml', 'holidays', 'docxtpl') if m in sys.modules]\n"
         "sys.stderr.write('ZWAAR=' + json.dumps(zwaar))\n"
     )

@@ -408,9 +408,9 @@ def test_json_imports_no_model_yaml_holidays_or_matplotlib(kc, dertig):
     kc.ok("jaarcijfers", "--json")  # fills the cache
     code = (
         "import sys, json\n"
-        "from ketencli import cli\n"
+        "from ketencli import start\n"
         "sys.argv = ['ketencli', 'jaarcijfers', '--json']\n"
-        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "try:\n    start.main()\nexcept SystemExit:\n    pass\n"
         "zwaar = [m for m in ('ketencli.model', 'ketencli.store', 'yaml', 'holidays', 'docxtpl', 'matplotlib',\n"
         "                     'pydantic') if m in sys.modules]\n"
         "sys.stderr.write('ZWAAR=' + json.dumps(zwaar))\n"

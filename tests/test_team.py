@@ -673,3 +673,43 @@ def test_een_groepsgedeelde_opslag_blijft_schrijfbaar_voor_de_groep(team, tmp_pa
     assert mappen
     zonder = [str(p) for p in mappen if not p.stat().st_mode & stat.S_IWGRP]
     assert zonder == []
+
+
+def _als_commando(home: Path, *args: str) -> tuple[int, str, str, set[str]]:
+    """`ketencli ARGS` as its own process (the entry point a user runs): exit code, stdout, stderr and
+    the modules it imported (per -X importtime)."""
+    import os
+    import subprocess
+    import sys
+
+    uit = subprocess.run([sys.executable, "-X", "importtime", "-m", "ketencli", *args], capture_output=True,
+                         text=True, encoding="utf-8", env={**os.environ, "KETENCLI_HOME": str(home)})
+    geladen = {r.split("|")[-1].strip() for r in uit.stderr.splitlines() if r.startswith("import time:")}
+    fout = "\n".join(r for r in uit.stderr.splitlines() if not r.startswith("import time:"))
+    return uit.returncode, uit.stdout, fout, geladen
+
+
+def test_team_sync_zonder_typer_zegt_hetzelfde_als_via_de_app(team):
+    """`ketencli team sync` runs without building the typer app (issue 18's start-up): it pulls, merges
+    and pushes like the command registered in the app, and says the same, errors included."""
+    # no team yet: the same Dutch error and exit code on both paths
+    code, stdout, fout, geladen = _als_commando(team.a, "team", "sync")
+    via_app = team.run(team.a, "team", "sync")
+    assert code == via_app.exit_code == 2  # a usage error (D12)
+    assert "typer" not in geladen and "ketencli.cli" not in geladen
+    assert " ".join(fout.split()) == " ".join(via_app.output.split()) and "team" in fout
+    dossier_id = team.start()
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
+            "--omschrijving", "huisbezoek", "--no-input")
+    team.ok(team.b, "team", "sync")
+    code, stdout, fout, geladen = _als_commando(team.a, "team", "sync")
+    assert code == 0 and not fout, fout
+    assert "typer" not in geladen and "ketencli.commands.team" not in geladen
+    assert " ".join(stdout.split()) == "✓ Gesynchroniseerd: 1 bestand bijgewerkt; niets nieuws te delen."
+    assert [t.omschrijving for t in team.dossier(team.a, dossier_id).tijdlijn][-1] == "huisbezoek"
+    # the same words through the app (nothing new now) and through the fast path
+    assert " ".join(team.ok(team.a, "team", "sync").output.split()) == " ".join(
+        _als_commando(team.a, "team", "sync")[1].split()) == "✓ Gesynchroniseerd: niets nieuws te delen."
+    # any other spelling goes through the app
+    code, stdout, _, geladen = _als_commando(team.a, "team", "sync", "--help")
+    assert code == 0 and "typer" in geladen and "Gebruik: ketencli team sync" in stdout

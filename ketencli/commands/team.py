@@ -9,6 +9,8 @@ import sys
 
 import typer
 
+from ketencli.commands import teamweergave
+
 app = typer.Typer(
     help="Deel de dossiers van je team via een gedeelde git-opslag (een map op een share of een https-server): "
          "historiek, wie wat deed, en geen verloren wijziging tussen collega's.",
@@ -49,46 +51,7 @@ def init(
 @app.command("sync")
 def sync() -> None:
     """Haal de wijzigingen van je team op, voeg ze samen met de jouwe en deel het resultaat."""
-    from ketencli import team, ui
-    from ketencli.fouten import Afgebroken
-    from ketencli.taal import aantal
-
-    try:
-        uit = team.sync()
-    except KeyboardInterrupt:
-        raise Afgebroken("Afgebroken: de synchronisatie stopte. Je dossiers zijn geldig en wat je bewaarde blijft "
-                         "bewaard; doe `ketencli team sync` opnieuw om ze te delen en op te halen.") from None
-    delen = []
-    if uit.opgehaald:
-        delen.append(f"{aantal(len(uit.opgehaald), 'bestand', 'bestanden')} bijgewerkt")
-    if uit.samengevoegd:
-        delen.append(f"samengevoegd: {', '.join(sorted(set(uit.samengevoegd)))}")
-    delen.append("gedeeld" if uit.gedeeld else "niets nieuws te delen")
-    ui.gelukt("Gesynchroniseerd: " + "; ".join(delen) + ".")
-    for oud, nieuw in sorted(uit.hernummerd.items()):
-        ui.melding(f"Je dossier {oud} heeft nu nummer {nieuw}: een collega gaf intussen een ander dossier "
-                   f"het nummer {oud}.")
-    for dossier_id, items in sorted(uit.hernummerde_items.items()):
-        for h in items:
-            ui.melding(team.hernummering_melding(dossier_id, h))
-    _toon_conflicten(team.conflicten(uit.dossiers()))
-
-
-def _toon_conflicten(conflicten: dict[str, list[str]]) -> None:
-    if not conflicten:
-        return
-    from rich.markup import escape
-
-    from ketencli import team, ui
-
-    for dossier_id, velden in sorted(conflicten.items()):
-        ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
-                           + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
-    eerste, velden = sorted(conflicten.items())[0]
-    nr = "" if len(velden) == 1 else " (NR: het nummer van het conflict hierboven)"
-    ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
-                              f"`{team.los_opdracht(eerste, len(velden))}` (of 2){nr}, of typ de juiste waarde "
-                              "met --waarde \"...\"."))
+    teamweergave.sync()
 
 
 @app.command("status")
@@ -107,7 +70,7 @@ def status() -> None:
               f"{st.op_te_halen}"]
     ui.console().print("\n".join(regels))
     if st.conflicten:
-        _toon_conflicten(st.conflicten)
+        teamweergave.toon_conflicten(st.conflicten)
     else:
         ui.console().print("Geen conflicten.")
 

@@ -1,0 +1,98 @@
+"""The one error handler: every command's exceptions end here, whether the command ran through the
+typer app (``cli.KetenGroep.main``, which first translates click's usage errors) or without it
+(``start.ZONDER_TYPER``).
+
+ketencli's own errors become one red Dutch line on stderr with their exit code (D12); Ctrl-C is 130
+with nothing saved; a disk error no command translated says which file; anything unexpected is a
+short Dutch message without traceback or local variables, unless ``KETENCLI_DEBUG=1``. Light: no
+typer, no rich until a message is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+from ketencli.fouten import KetencliFout, schrijffout
+
+
+def stderr(tekst: str, stijl: str = "") -> None:
+    """Print one line on stderr (``stijl``: a rich style such as "bold red"); control characters are
+    shown escaped (issue 20 §6)."""
+    from rich.markup import escape
+
+    from ketencli import ui
+
+    console = ui.console(stderr=True, soft_wrap=True)
+    console.print(f"[{stijl}]{escape(tekst)}[/]" if stijl else escape(tekst))
+
+
+def debug() -> bool:
+    """``KETENCLI_DEBUG`` is set (not empty, not 0): exceptions are raised with their traceback."""
+    return os.environ.get("KETENCLI_DEBUG", "").strip() not in ("", "0")
+
+
+def _bestandsnaam(fout: OSError) -> str:
+    """The file an OS error is about, relative to the data home when inside it (ids, no names)."""
+    from pathlib import Path
+
+    from ketencli import paden
+
+    if not fout.filename:
+        return "Een bestand"
+    pad = Path(os.fsdecode(fout.filename))
+    try:
+        return str(pad.relative_to(paden.home()))
+    except ValueError:
+        return str(pad)
+
+
+def voer_uit(opdracht: Callable[[], object]) -> NoReturn:
+    """Run a command and exit the process: 0 when it returns (or its return value when that is a
+    non-zero int, 130 said as an interruption), the exception's exit code otherwise (D12).
+    ``SystemExit`` passes unchanged."""
+    try:
+        resultaat = opdracht()
+    except KetencliFout as fout:
+        if debug():
+            raise
+        stderr(fout.melding, "bold red")
+        if fout.tip:
+            stderr(fout.tip, "yellow")
+        sys.exit(fout.exit_code)
+    except (KeyboardInterrupt, EOFError):
+        stderr("Afgebroken: er werd niets bewaard.", "yellow")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
+        if debug():
+            raise
+        vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet gelezen of geschreven worden")
+        stderr(vertaald.melding, "bold red")
+        if vertaald.tip:
+            stderr(vertaald.tip, "yellow")
+        sys.exit(1)
+    except Exception as fout:  # noqa: BLE001 - the one place that catches everything
+        if debug():
+            raise
+        if type(fout).__name__ == "ValidationError" and hasattr(fout, "errors"):
+            # a change made by a command broke the schema: say what, never the input values
+            from ketencli import store
+
+            vertaald = store.vertaal_validatiefout(fout, "de wijziging")
+            stderr(vertaald.melding, "bold red")
+            stderr("Er werd niets bewaard.", "yellow")
+            sys.exit(1)
+        stderr("Er ging iets onverwachts mis in ketencli; er werd niets half bewaard "
+               f"({type(fout).__name__}).", "bold red")
+        stderr("Meld het aan wie ketencli onderhoudt, met het commando dat je gaf. "
+               "Met KETENCLI_DEBUG=1 zie je de technische details.", "yellow")
+        sys.exit(1)
+    if isinstance(resultaat, int) and resultaat:
+        if resultaat == 130:  # typer turns a Ctrl-C outside a question into a silent Exit(130)
+            stderr("Afgebroken: er werd niets half bewaard.", "yellow")
+        sys.exit(resultaat)
+    sys.exit(0)
