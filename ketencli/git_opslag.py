@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ketencli.fouten import KetencliFout
-from ketencli.paden import alleen_eigenaar, home
+from ketencli.paden import SlotBezet, alleen_eigenaar, bestandsslot, home
 
 TAK = "main"
 REF = f"refs/heads/{TAK}"
@@ -82,15 +82,14 @@ _STALE = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HE
 def slot(wachttijd: float | None = None) -> Iterator[None]:
     """The team lock: one git operation at a time in this data home. Raises TeamFout when another
     ketencli holds it longer than ``wachttijd`` seconds."""
-    from filelock import FileLock, Timeout
-
     git = home() / ".git"
     try:
-        with FileLock(str(git / "ketencli.lock"), mode=0o600).acquire(
-                timeout=SLOT_WACHTTIJD if wachttijd is None else wachttijd):
+        # not reentrant: a save's commit inside a sync of this process waits (and is made by the next sync)
+        with bestandsslot(git / "ketencli.lock", SLOT_WACHTTIJD if wachttijd is None else wachttijd,
+                          herintreedbaar=False):
             _ruim_oude_locks(git)
             yield
-    except Timeout:
+    except SlotBezet:
         raise TeamFout("Een andere ketencli is nu aan het synchroniseren.",
                        tip="Wacht even en probeer het opnieuw.") from None
 

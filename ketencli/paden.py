@@ -13,7 +13,9 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 DOSSIER_BESTAND = "dossier.yaml"
 ID_PATROON = re.compile(r"^\d{4}-\d{3,}$")
@@ -179,3 +181,69 @@ def schrijf_atomisch(pad: Path, inhoud: bytes) -> None:
                 os.fsync(dirfd)
             finally:
                 os.close(dirfd)
+
+
+# ---------------------------------------------------------------------------------------------
+# Locks
+# ---------------------------------------------------------------------------------------------
+
+
+class SlotBezet(Exception):
+    """A lock stayed taken by another process (or thread) for the whole wait."""
+
+
+class _Slot:
+    """One lock file's state in this process: the threads' lock and how deep the holder is in."""
+
+    def __init__(self, pad: Path, herintreedbaar: bool) -> None:
+        import threading
+
+        import fasteners
+
+        self.binnen: Any = threading.RLock() if herintreedbaar else threading.Lock()
+        self.bestand = fasteners.InterProcessLock(pad)
+        self.diepte = 0
+
+
+_SLOTEN: dict[str, _Slot] = {}
+if hasattr(os, "register_at_fork"):  # a forked child holds none of its parent's locks (POSIX record locks)
+    os.register_at_fork(after_in_child=_SLOTEN.clear)
+
+
+@contextlib.contextmanager
+def bestandsslot(pad: Path, wachttijd: float, *, herintreedbaar: bool = True) -> Iterator[None]:
+    """Hold the advisory lock on the separate lock file ``pad`` (never the data file; created 0600):
+    one process at a time (fasteners' InterProcessLock: ``fcntl.lockf`` on POSIX, ``msvcrt.locking``
+    on Windows; released by the system when a process dies) and one thread of this process at a time.
+    ``herintreedbaar``: the thread that holds it may take it again (a save within a change); else a
+    second take waits like any other. Raises SlotBezet after ``wachttijd`` seconds of waiting. Locks
+    are local: a network share's locking is not relied on (README, issue 18)."""
+    slot = _SLOTEN.get(str(pad))
+    if slot is None:
+        slot = _SLOTEN.setdefault(str(pad), _Slot(pad, herintreedbaar))
+    begin = time.monotonic()
+    if not slot.binnen.acquire(timeout=max(wachttijd, 0.0)):
+        raise SlotBezet(str(pad))
+    try:
+        if slot.diepte == 0:
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            if not slot.bestand.acquire(timeout=max(wachttijd - (time.monotonic() - begin), 0.0)):
+                raise SlotBezet(str(pad))
+        slot.diepte += 1
+        try:
+            yield
+        finally:
+            slot.diepte -= 1
+            if slot.diepte == 0:
+                slot.bestand.release()
+    finally:
+        slot.binnen.release()
+
+
+def vergeet_slot(pad: Path) -> None:
+    """Forget the lock on ``pad`` when its folder goes (a removed or renumbered dossier): a later lock
+    there starts anew. A lock this process holds stays."""
+    slot = _SLOTEN.get(str(pad))
+    if slot is not None and slot.diepte == 0:
+        _SLOTEN.pop(str(pad), None)

@@ -4,7 +4,7 @@
   to ``<home>/dossiers/<id>/documenten/``. Ids are neutral (``2026-001``), never names.
 - Writes are atomic (temp file in the same folder, flush + fsync, ``os.replace``): a crash leaves
   the old or the new file, never a torn one. Files are 0600 and folders 0700 on POSIX.
-- A per-dossier lock (filelock, on a separate ``.lock`` file) plus a check that the file did not
+- A per-dossier lock (``paden.bestandsslot``, on a separate ``.lock`` file) plus a check that the file did not
   change since it was loaded: a second writer gets a clear conflict, never a silent overwrite.
 - YAML or schema errors give a Dutch message with file, line and column; a failed load never
   writes. ``schema_version`` is migrated step by step on load (``MIGRATIES``).
@@ -34,6 +34,8 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     DOSSIER_BESTAND,
     ID_PATROON,
     TEMP_KOPIE,
+    SlotBezet,
+    bestandsslot,
     config_dir,
     documenten_dir,
     dossier_dir,
@@ -42,6 +44,7 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     home,
     maak_map,
     schrijf_atomisch,
+    vergeet_slot,
     vreemde_bestanden,
 )
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
@@ -928,32 +931,24 @@ def laad(dossier_id: str) -> model.Dossier:
     return dossier
 
 
-_LOCKS: dict[str, Any] = {}
-
-
 @contextlib.contextmanager
 def slot(dossier_id: str, *, nieuw: bool = False) -> Iterator[None]:
-    """The per-dossier lock (reentrant within this process). Raises DossierNietGevonden for an
-    unknown id unless ``nieuw`` (a dossier being created or arriving from a sync): a lock never
-    leaves an empty folder behind that would take the number of the next new dossier."""
-    from filelock import FileLock, Timeout
-
+    """The per-dossier lock (``paden.bestandsslot`` on ``dossier.yaml.lock``; reentrant within this
+    process). Raises DossierNietGevonden for an unknown id unless ``nieuw`` (a dossier being created or
+    arriving from a sync): a lock never leaves an empty folder behind that would take the number of
+    the next new dossier; ConflictFout when another ketencli holds it for LOCK_WACHTTIJD seconds."""
     if not nieuw and not (ID_PATROON.match(dossier_id) and dossier_pad(dossier_id).is_file()):
         raise _niet_gevonden(dossier_id)
     map_ = dossier_dir(dossier_id)
-    sleutel = str(map_)
-    slot_ = _LOCKS.get(sleutel)
-    if slot_ is None or not map_.is_dir():
+    if not map_.is_dir():
         maak_map(map_)
-        if slot_ is None:
-            slot_ = _LOCKS[sleutel] = FileLock(str(map_ / (DOSSIER_BESTAND + ".lock")), mode=0o600)
     else:  # what maak_map does to folders that exist, without its path arithmetic (issue 19)
         for niveau in (map_.parent.parent, map_.parent, map_):
             _alleen_eigenaar(niveau)
     try:
-        with slot_.acquire(timeout=LOCK_WACHTTIJD):
+        with bestandsslot(map_ / (DOSSIER_BESTAND + ".lock"), LOCK_WACHTTIJD):
             yield
-    except Timeout:
+    except SlotBezet:
         raise ConflictFout(
             f"Dossier {dossier_id} is nu in gebruik door een ander ketencli-venster.",
             tip="Rond je werk daar af en probeer het dan opnieuw.",
@@ -1051,7 +1046,7 @@ def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = Non
                     return
                 with contextlib.suppress(FileNotFoundError):
                     pad.unlink()
-            _LOCKS.pop(str(dossier_dir(delen[1])), None)
+            vergeet_slot(dossier_dir(delen[1]) / (DOSSIER_BESTAND + ".lock"))
             shutil.rmtree(dossier_dir(delen[1]), ignore_errors=True)
             return
         if inhoud is None:
@@ -1091,7 +1086,7 @@ def team_hernummer(oud_id: str, bezet: set[str]) -> str:
     except OSError as fout:
         raise schrijffout(fout, f"Dossier {oud_id} kon geen nieuw nummer krijgen",
                           gevolg="Probeer `ketencli team sync` opnieuw.") from None
-    _LOCKS.pop(str(dossier_dir(oud_id)), None)
+    vergeet_slot(dossier_dir(oud_id) / (DOSSIER_BESTAND + ".lock"))
     _ruim_lege_map_op(oud_id)
     return nieuw_id
 
@@ -1358,7 +1353,7 @@ def verwijder_dossier(dossier_id: str, *, regio: str, jaar_afsluiting: int | Non
         vereis_afgesloten()  # unchanged under the lock
     # renamed after the lock is released: Windows cannot rename a folder with an open (lock) file in it;
     # an afgesloten dossier is read-only for every command, so nothing writes in between
-    _LOCKS.pop(str(map_), None)
+    vergeet_slot(map_ / (DOSSIER_BESTAND + ".lock"))
     try:
         os.replace(map_, weg)
     except OSError as fout:

@@ -50,10 +50,9 @@ def draai(argumenten: list[str], dood_bij: int | None) -> tuple[int, int]:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-            from ketencli import store
+            from ketencli import store  # noqa: F401 - loaded before the audit hook counts writes
             from ketencli.cli import app
 
-            store._LOCKS.clear()  # filelock refuses a lock object inherited across fork
             sys.addaudithook(haak)
 
             try:

@@ -51,8 +51,8 @@ def test_slot_van_een_ander_proces(kc, palmeneire, thuis, monkeypatch):
     houder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import sys, time
-            from filelock import FileLock
-            with FileLock({str(slotbestand)!r}):
+            import fasteners
+            with fasteners.InterProcessLock({str(slotbestand)!r}):
                 print("vast", flush=True)
                 time.sleep(20)
         """)],
@@ -354,3 +354,31 @@ def test_een_tekst_die_op_een_getal_lijkt_blijft_tekst(tekst):
                | st.sampled_from("-+.eE0123456789:_ "), max_size=12))
 def test_elke_tekst_leest_terug_zoals_hij_bewaard_werd(tekst):
     assert yaml.load(store.naar_yaml({"veld": tekst}), Loader=store._Lader) == {"veld": tekst}
+
+
+def test_slot_binnen_een_proces(palmeneire, thuis, monkeypatch):
+    """The per-dossier lock: owner-only lock file, reentrant for the thread that holds it, another
+    thread waits as another process would (and gets the Dutch conflict after the wait)."""
+    import threading
+
+
+    monkeypatch.setattr(store, "LOCK_WACHTTIJD", 0.2)
+    uitkomst: list[str] = []
+
+    def ander_draadje() -> None:
+        try:
+            with store.slot(palmeneire):
+                uitkomst.append("gekregen")
+        except ConflictFout as fout:
+            uitkomst.append(fout.melding)
+
+    with store.slot(palmeneire), store.slot(palmeneire):  # the same thread takes it again
+        slotbestand = thuis / "dossiers" / palmeneire / "dossier.yaml.lock"
+        if os.name == "posix":
+            assert slotbestand.stat().st_mode & 0o777 == 0o600
+        draad = threading.Thread(target=ander_draadje)
+        draad.start()
+        draad.join()
+    assert uitkomst == [f"Dossier {palmeneire} is nu in gebruik door een ander ketencli-venster."]
+    ander_draadje()  # released: now it gets it
+    assert uitkomst[-1] == "gekregen"

@@ -156,7 +156,6 @@ def _draai_dood_in_git(argumenten: list[str], functie: str, na: bool) -> int:
             os.dup2(devnull, 2)
             from ketencli.cli import app
 
-            store._LOCKS.clear()
             echt = getattr(git_opslag, functie)
 
             def dood(*args, **kwargs):

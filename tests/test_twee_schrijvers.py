@@ -18,7 +18,6 @@ def _schrijver(dossier_id: str, naam: str, aantal: int, wachtrij: multiprocessin
 
     from ketencli.cli import app
 
-    store._LOCKS.clear()  # filelock refuses a lock object inherited across fork
     runner = CliRunner()
     for i in range(aantal):
         uit = runner.invoke(app, ["tijdlijn", "add", dossier_id, "--soort", "contact", "--datum", "2026-11-20",
