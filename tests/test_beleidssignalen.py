@@ -204,7 +204,7 @@ def test_warm_run_loads_no_model_yaml_or_settings(kc, dossiers, thuis):
     omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}
     subprocess.run([sys.executable, "-m", "ketencli", "beleidssignalen", "--json"], env=omgeving, check=True,
                    capture_output=True)
-    code = ("import sys\nsys.argv=['ketencli','beleidssignalen','--json']\nfrom ketencli import cli\n"
+    code = ("import sys\nsys.argv=['ketencli','beleidssignalen','--json']\nfrom ketencli import start\n"
             "try:\n    start.main()\nexcept SystemExit:\n    pass\n"
             "zwaar = ('pydantic', 'holidays', 'yaml', 'ketencli.model', 'ketencli.store', 'matplotlib', 'docxtpl')\n"
             "print(sorted(m for m in zwaar if m in sys.modules), file=sys.stderr)")
