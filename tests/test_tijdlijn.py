@@ -54,7 +54,7 @@ def test_pv_with_consulent_asks_annex_b_and_creates_due_item(kc, met_consulent):
     assert items["consulent-incident-impact"]["afleiding"]["oordeel"] == "niet-voldaan"
 
     nr = str(item["nr"])
-    kc.ok("tijdlijn", "edit", met_consulent, nr, "--consulent-geinformeerd", "2026-11-21")
+    kc.ok("tijdlijn", "edit", met_consulent, nr, "--consulent-geinformeerd", "2026-11-21", "--no-input")
     kc.ok("tijdlijn", "edit", met_consulent, nr, "--impact-kinderen", "Noor was erbij; CLB volgt op",
           "--gesprek-door", "consulent met Noor, regisseur met de ouders", "--netwerk-door", "regisseur")
     item = next(t for t in _toon(kc, met_consulent) if t["nr"] == item["nr"])

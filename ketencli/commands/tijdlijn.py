@@ -206,8 +206,11 @@ def bewerken(
     netwerk: str | None = O_NETWERK,
     door: list[str] = O_DOOR,
     tegen: list[str] = O_TEGEN,
+    no_input: bool = typer.Option(False, "--no-input", help="Stel geen vragen (dit commando stelt er nooit: "
+                                                             "aanvaard zoals bij `tijdlijn add`, voor scripts)."),
 ) -> None:
     """Wijzig een item van de tijdlijn of vul de afspraken van bijlage B aan."""
+    del no_input  # nothing to ask: every change comes from the options
     from ketencli import klok, store, ui
     from ketencli.methodiek import bijlage_b
 
