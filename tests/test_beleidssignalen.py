@@ -83,6 +83,11 @@ def test_counts_over_three_regions_with_suppression(kc, dossiers):
     assert data["knelpunten"] == "x"
     assert _per(data, "per_dienst", "dienst") == {"cgg": 6, "politie": "x", "caw": "< 5"}
     assert _per(data, "per_regio", "regio") == {"co3-antwerpen": 11, "ifg-west-vlaanderen": "< 5", "leuven": "< 5"}
+    # each region also by the name its settings give it (D30), as the text and the Word report say it
+    assert {x["regio"]: x["regio_naam"] for x in data["per_regio"]} == {
+        "co3-antwerpen": "CO3 Antwerpen", "ifg-west-vlaanderen": "Ketenaanpak IFG West-Vlaanderen",
+        "leuven": "Ketenaanpak IFG Leuven"}
+    assert data["regio_naam"] == "alle regio's"
     # the dossiers with a knelpunt (10) are a lower bound of the hidden total: hidden with it, else "x
     # knelpunten in 10 dossiers" narrows the suppressed cells down
     assert data["dossiers_met_knelpunten"] == "x"

@@ -106,14 +106,15 @@ def _json(rapport: dict[str, Any]) -> dict[str, Any]:
     """The published figures (D11: plain JSON): counts are numbers, "< 5" or "x"."""
     return {
         "rapport": "beleidssignalen",
-        "regio": rapport["regio"], "van": rapport["van"], "tot": rapport["tot"],
+        "regio": rapport["regio"], "regio_naam": rapport["regio_naam"], "van": rapport["van"], "tot": rapport["tot"],
         "kleine_cel": rapport["kleine_cel"],
         "knelpunten": rapport["totaal"], "dossiers_met_knelpunten": rapport["dossiers"],
         "per_categorie": [{"categorie": c["categorie"], "label": c["label"], "aantal": c["aantal"],
                            "per_dienst": [{"dienst": x["dienst"], "aantal": x["aantal"]} for x in c["per_dienst"]],
                            "omschrijvingen": c["omschrijvingen"]} for c in rapport["categorieen"]],
         "per_dienst": [{"dienst": x["dienst"], "aantal": x["aantal"]} for x in rapport["diensten"]],
-        "per_regio": [{"regio": x["regio"], "aantal": x["aantal"]} for x in rapport["regios"]],
+        "per_regio": [{"regio": x["regio"], "regio_naam": x["label"], "aantal": x["aantal"]}
+                      for x in rapport["regios"]],
         "omschrijvingen_kleine_categorieen": rapport["overige_omschrijvingen"],
     }
 
