@@ -460,6 +460,10 @@ def _knoop(data: Any, schrijver: Any) -> Any:
     return schrijver(None, default_flow_style=False, sort_keys=False).represent_data(data)
 
 
+_BEGIN_IS_DE_FOUT = ("while scanning a simple key", "while scanning a quoted scalar",
+                     "while parsing a flow sequence", "while parsing a flow mapping")
+
+
 def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
     try:
         return yaml.load(tekst, Loader=_Lader)  # noqa: S506 - a safe loader subclass
@@ -472,7 +476,10 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
             tip="Geef de sleutel een naam (bv. 'naam:') of verwijder de regel; begint een tekst met ':', "
                 "zet die tekst dan tussen aanhalingstekens.") from None
     except yaml.MarkedYAMLError as fout:
-        merk = fout.problem_mark or fout.context_mark
+        # a key without ':', an unclosed quote or bracket: the parser notices on a later line; the mistake
+        # is where the key, quote or bracket began (the context mark)
+        merk = fout.context_mark if fout.context in _BEGIN_IS_DE_FOUT and fout.context_mark \
+            else fout.problem_mark or fout.context_mark
         plek = f"{bron}, regel {merk.line + 1}, kolom {merk.column + 1}" if merk else bron
         probleem = _yaml_probleem(fout)
         regels = tekst.splitlines()
@@ -482,6 +489,8 @@ def _lees_yaml_tekst(tekst: str, bron: str) -> Any:
         elif merk and merk.line < len(regels) and re.match(r"\s*(- +)?:(\s|$)", regels[merk.line]):
             probleem = "hier staat een sleutel zonder naam (niets voor de ':'); geef de sleutel een naam of " \
                        "zet de tekst tussen aanhalingstekens"
+        elif fout.context == "while scanning a simple key":
+            probleem += " na de sleutel die hier begint"
         elif merk and merk.line < len(regels) and merk.column < len(regels[merk.line]):
             teken = regels[merk.line][merk.column]
             probleem += f"; bij het teken '{teken}'" if teken.isprintable() and not teken.isspace() else ""
@@ -567,6 +576,8 @@ def _ongeldige_datum(tekst: str, bron: str) -> str:
 def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
     vertalingen = {
         "expected ',' or ']'": "een ',' of ']' verwacht",
+        "did not find expected ',' or ']'": "een ',' of ']' verwacht",  # libyaml's wording
+        "did not find expected ',' or '}'": "een ',' of '}' verwacht",
         "expected ',' or '}'": "een ',' of '}' verwacht",
         "mapping values are not allowed here": "hier mag geen ':' staan; zet de tekst tussen aanhalingstekens",
         "mapping values are not allowed in this context":  # libyaml's wording of the same error
@@ -579,12 +590,12 @@ def _yaml_probleem(fout: yaml.MarkedYAMLError) -> str:
         "found duplicate anchor": "dubbel anker (&)",
         "found an invalid timestamp": "dit is geen datum; schrijf jjjj-mm-dd, bv. 2026-03-15",
     }
+    if "while scanning a quoted scalar" in (fout.context or ""):
+        return "een aanhalingsteken wordt niet gesloten"
     probleem = fout.problem or ""
     for engels, nederlands in vertalingen.items():
         if probleem.startswith(engels):
             return nederlands
-    if "while scanning a quoted scalar" in (fout.context or ""):
-        return "een aanhalingsteken wordt niet gesloten"
     return "de structuur klopt niet"
 
 

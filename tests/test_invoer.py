@@ -291,7 +291,13 @@ def test_stuurteken_in_het_dossier_noemt_bestand_regel_kolom_en_teken(kc, thuis,
 @pytest.mark.parametrize(("inhoud", "verwacht"), [
     ("gezin: a: b\n", "regel 1, kolom 9"),  # libyaml says "in this context", PyYAML "here"
     ("gezin: x\n\tregio: y\n", "regel 2, kolom 1"),
-    ("gezin: \"open\n", "regel 2"),
+    # the mistake's own line, not the later one where the parser noticed it
+    ("gezin: \"open\nregio: x\n",
+     "regel 1, kolom 8: dit is geen geldige YAML (een aanhalingsteken wordt niet gesloten"),
+    ("gezin: x\nregio co3\nfase: y\n",
+     "regel 2, kolom 1: dit is geen geldige YAML (een ':' verwacht na de sleutel die hier begint)"),
+    ("gezin: [a, b\nregio: x\n",
+     "regel 1, kolom 8: dit is geen geldige YAML (een ',' of ']' verwacht; bij het teken '[')"),
     ("gezin: x\x7f\n", "U+007F"),
 ])
 def test_elke_yaml_fout_noemt_de_plek(kc, tmp_path, inhoud, verwacht):
