@@ -153,7 +153,8 @@ def test_kapot_dossier_herstellen_met_edit(kc, thuis, palmeneire, tmp_path, monk
     assert f"ketencli dossier edit {palmeneire} --herneem" in uit.stderr
     # resume: the user deletes the bad line; validated and saved, copies cleaned up
     editor(tmp_path, monkeypatch, "sed -i -e '/extra: \\[oeps/d' \"$1\"")
-    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    uit = kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "je editor opent je bewaarde bewerking" in uit.stderr and "zoals het is" not in uit.stderr
     assert "[oeps" not in pad.read_text(encoding="utf-8")
     assert kopieen(thuis) == []
     kc.ok("dossier", "show", palmeneire)

@@ -105,8 +105,9 @@ def bewerk(
         kapot = store.lees_kapot(dossier_id)
         origineel = None
         ui.melding(fout.melding, "bold red")
-        ui.melding(f"Het dossierbestand ({kapot.pad}) kan niet gelezen worden; je editor opent het zoals het is, "
-                   "zodat je het kunt verbeteren.")
+        ui.melding(f"Het dossierbestand ({kapot.pad}) kan niet gelezen worden; "
+                   + ("je editor opent je bewaarde bewerking, zodat je die kunt afmaken." if herneem else
+                      "je editor opent het zoals het is, zodat je het kunt verbeteren."))
     if kapot is not None and kapot.fase == "afgesloten":
         raise AlleenLezen(dossier_id)
     if origineel is not None:
