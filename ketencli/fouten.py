@@ -1,6 +1,6 @@
 """The exceptions ketencli raises for users, each with its exit code (decisions D12).
 
-They carry a finished Dutch message; the one handler in ``cli.py`` prints it and exits. No
+They carry a finished Dutch message; the one handler (``afhandeling.voer_uit``) prints it and exits. No
 message may contain personal data (names, case facts): dossier ids and file paths are neutral.
 """
 

@@ -4,7 +4,7 @@ command, through the one error handler (``afhandeling.voer_uit``).
 A command line in ``ZONDER_TYPER`` runs without building the typer app: `ketencli team sync`, which
 a team runs several times a day and whose start-up would otherwise cost as much as git's own pull
 and push (issue 18's benchmark). Only the exact words match; any option, ``--help`` or other spelling
-goes through the typer app, which registers the same function (tests/test_cli.py checks both paths
+goes through the typer app, which registers the same function (tests/test_team.py checks both paths
 print the same).
 """
 
