@@ -103,3 +103,19 @@ def factor_optie(waarde: str) -> tuple[str, Any]:
     if not waarde.strip():
         raise GebruiksFout("--factor mag niet leeg zijn.")
     return waarde.strip(), None
+
+
+def leden_optie(d: Any, ids: list[str], optie: str = "--bij-wie") -> list[str]:
+    """Member ids from repeatable, comma-separated option values (``--bij-wie m1,m2``), in order and
+    without doubles. Raises GebruiksFout for an id the dossier does not have."""
+    uit: list[str] = []
+    for waarde in ids:
+        for lid_id in (x.strip() for x in waarde.split(",")):
+            if not lid_id:
+                continue
+            if d.lid(lid_id) is None:
+                raise GebruiksFout(f"{optie} {lid_id}: dat gezinslid bestaat niet in dossier {d.id} "
+                                   f"(leden: {', '.join(x.id for x in d.gezinsleden) or 'geen'}).")
+            uit.append(lid_id)
+    return list(dict.fromkeys(uit))
+
