@@ -10,6 +10,7 @@ typer, no rich until a message is printed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -67,6 +68,10 @@ def voer_uit(opdracht: Callable[[], object]) -> NoReturn:
         sys.exit(130)
     except SystemExit:
         raise
+    except BrokenPipeError:  # the reader of the output went away (`ketencli ... | head`): quiet, as click is
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        sys.exit(1)
     except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
         if debug():
             raise

@@ -88,6 +88,10 @@ def schijf_oorzaak(fout: OSError) -> tuple[str, str]:
         return ("je hebt geen schrijfrechten op die map of dat bestand (het is beveiligd of alleen-lezen gemaakt)",
                 "Kijk de rechten van de map en het bestand na (heb je ze zelf alleen-lezen gemaakt?), of "
                 "vraag je beheerder om hulp.")
+    if nummer in (getattr(errno, "ENOLCK", -1), errno.ENOSYS, getattr(errno, "EOPNOTSUPP", -1)):
+        return ("de map kan geen bestanden vergrendelen (een netwerkshare zonder vergrendeling?)",
+                "Zet je datamap op een lokale schijf (KETENCLI_HOME), of vraag je beheerder om vergrendeling "
+                "op de share aan te zetten.")
     if nummer == errno.EIO:
         return ("de schijf gaf een lees- of schrijffout",
                 "Kijk de schijf na (een losgekoppelde USB-schijf of netwerkshare?) en probeer het opnieuw.")

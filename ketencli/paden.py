@@ -192,58 +192,90 @@ class SlotBezet(Exception):
     """A lock stayed taken by another process (or thread) for the whole wait."""
 
 
-class _Slot:
-    """One lock file's state in this process: the threads' lock and how deep the holder is in."""
+# what a lock call says while another process holds the lock (msvcrt: EACCES; EDEADLOCK on some builds)
+_BEZET = {errno.EAGAIN, errno.EACCES, getattr(errno, "EWOULDBLOCK", errno.EAGAIN), getattr(errno, "EDEADLOCK", -1)}
 
-    def __init__(self, pad: Path, herintreedbaar: bool) -> None:
+
+class _Slot:
+    """One lock file's state in this process: the threads' lock, how deep the holder is in, and the
+    open lock while held."""
+
+    def __init__(self, herintreedbaar: bool) -> None:
         import threading
 
-        import fasteners
-
         self.binnen: Any = threading.RLock() if herintreedbaar else threading.Lock()
-        self.bestand = fasteners.InterProcessLock(pad)
         self.diepte = 0
+        self.greep: Any = None
 
 
 _SLOTEN: dict[str, _Slot] = {}
-if hasattr(os, "register_at_fork"):  # a forked child holds none of its parent's locks (POSIX record locks)
+if hasattr(os, "register_at_fork"):  # a forked child holds none of its parent's locks
     os.register_at_fork(after_in_child=_SLOTEN.clear)
+
+
+def _neem(pad: Path) -> Any:
+    """One try at the lock: its handle, or None while another process holds it. A lock the file system
+    refuses (ENOLCK on a share without a lock service) is raised as the OSError it is."""
+    import zc.lockfile
+
+    try:
+        return zc.lockfile.SimpleLockFile(str(pad))
+    except zc.lockfile.LockError as fout:
+        oorzaak = fout.__context__
+        if isinstance(oorzaak, OSError) and oorzaak.errno not in _BEZET:
+            raise OSError(oorzaak.errno, oorzaak.strerror, str(pad)) from None
+        return None
+
+
+def _laat_los(greep: Any) -> None:
+    """Release a lock; never raises (what it guarded is done): when unlocking fails, closing the file
+    releases the lock (zc.lockfile keeps it open then)."""
+    try:
+        greep.close()
+    except Exception:  # noqa: BLE001 - an unlock error after the work succeeded must not undo its report
+        bestand = getattr(greep, "_fp", None)
+        if bestand is not None:
+            with contextlib.suppress(OSError):
+                bestand.close()
 
 
 @contextlib.contextmanager
 def bestandsslot(pad: Path, wachttijd: float, *, herintreedbaar: bool = True) -> Iterator[None]:
-    """Hold the advisory lock on the separate lock file ``pad`` (never the data file; created 0600):
-    one process at a time (fasteners' InterProcessLock: ``fcntl.lockf`` on POSIX, ``msvcrt.locking``
-    on Windows; released by the system when a process dies) and one thread of this process at a time.
-    ``herintreedbaar``: the thread that holds it may take it again (a save within a change); else a
-    second take waits like any other. Raises SlotBezet after ``wachttijd`` seconds of waiting. Locks
-    are local: a network share's locking is not relied on (README, issue 18)."""
+    """Hold the advisory lock on the separate lock file ``pad`` (never the data file; created 0600, left
+    empty): one process at a time and one thread of this process at a time. ``herintreedbaar``: the
+    thread that holds it may take it again (a save within a change); else a second take waits like any
+    other. Raises SlotBezet after ``wachttijd`` seconds of waiting; OSError when the file system refuses
+    locks.
+
+    zc.lockfile's lock: ``flock`` on POSIX (per open file, as filelock, which earlier versions used, so
+    both exclude each other), ``msvcrt.locking`` of the first byte on Windows; the system releases it
+    when a process dies. On a network share the lock is as good as the share's; across computers
+    ketencli never relies on it (README, issue 18)."""
     slot = _SLOTEN.get(str(pad))
     if slot is None:
-        slot = _SLOTEN.setdefault(str(pad), _Slot(pad, herintreedbaar))
-    begin = time.monotonic()
+        slot = _SLOTEN.setdefault(str(pad), _Slot(herintreedbaar))
+    einde = time.monotonic() + max(wachttijd, 0.0)
     if not slot.binnen.acquire(timeout=max(wachttijd, 0.0)):
         raise SlotBezet(str(pad))
     try:
         if slot.diepte == 0:
             with contextlib.suppress(FileExistsError):
                 os.close(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            if not slot.bestand.acquire(timeout=max(wachttijd - (time.monotonic() - begin), 0.0)):
-                raise SlotBezet(str(pad))
+            pauze = 0.01
+            while (greep := _neem(pad)) is None:
+                over = einde - time.monotonic()
+                if over <= 0:
+                    raise SlotBezet(str(pad))
+                time.sleep(min(pauze, over))
+                pauze = min(pauze * 2, 0.1)
+            slot.greep = greep
         slot.diepte += 1
         try:
             yield
         finally:
             slot.diepte -= 1
             if slot.diepte == 0:
-                slot.bestand.release()
+                greep, slot.greep = slot.greep, None
+                _laat_los(greep)
     finally:
         slot.binnen.release()
-
-
-def vergeet_slot(pad: Path) -> None:
-    """Forget the lock on ``pad`` when its folder goes (a removed or renumbered dossier): a later lock
-    there starts anew. A lock this process holds stays."""
-    slot = _SLOTEN.get(str(pad))
-    if slot is not None and slot.diepte == 0:
-        _SLOTEN.pop(str(pad), None)

@@ -44,7 +44,6 @@ from ketencli.paden import (  # noqa: F401 - the places are part of store's publ
     home,
     maak_map,
     schrijf_atomisch,
-    vergeet_slot,
     vreemde_bestanden,
 )
 from ketencli.paden import alleen_eigenaar as _alleen_eigenaar
@@ -1057,7 +1056,6 @@ def team_schrijf(relpad: str, inhoud: bytes | None, verwacht: bytes | None = Non
                     return
                 with contextlib.suppress(FileNotFoundError):
                     pad.unlink()
-            vergeet_slot(dossier_dir(delen[1]) / (DOSSIER_BESTAND + ".lock"))
             shutil.rmtree(dossier_dir(delen[1]), ignore_errors=True)
             return
         if inhoud is None:
@@ -1097,7 +1095,6 @@ def team_hernummer(oud_id: str, bezet: set[str]) -> str:
     except OSError as fout:
         raise schrijffout(fout, f"Dossier {oud_id} kon geen nieuw nummer krijgen",
                           gevolg="Probeer `ketencli team sync` opnieuw.") from None
-    vergeet_slot(dossier_dir(oud_id) / (DOSSIER_BESTAND + ".lock"))
     _ruim_lege_map_op(oud_id)
     return nieuw_id
 
@@ -1364,7 +1361,6 @@ def verwijder_dossier(dossier_id: str, *, regio: str, jaar_afsluiting: int | Non
         vereis_afgesloten()  # unchanged under the lock
     # renamed after the lock is released: Windows cannot rename a folder with an open (lock) file in it;
     # an afgesloten dossier is read-only for every command, so nothing writes in between
-    vergeet_slot(map_ / (DOSSIER_BESTAND + ".lock"))
     try:
         os.replace(map_, weg)
     except OSError as fout:

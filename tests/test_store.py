@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -46,16 +45,21 @@ def test_conflict_via_de_cli_na_wijziging_door_sync(kc, palmeneire, thuis, monke
     assert "gezin: Sync " in pad.read_text(encoding="utf-8")
 
 
-def test_slot_van_een_ander_proces(kc, palmeneire, thuis, monkeypatch):
+_HOUDERS = {
+    "zc.lockfile": "import zc.lockfile\nslot = zc.lockfile.SimpleLockFile({pad!r})\n",
+    # an older ketencli held its locks with filelock: flock on the same file (POSIX)
+    "flock": "import fcntl\nf = open({pad!r}, 'a')\nfcntl.flock(f.fileno(), fcntl.LOCK_EX)\n",
+}
+
+
+@pytest.mark.parametrize("houder_soort", ["zc.lockfile", "flock"])
+def test_slot_van_een_ander_proces(kc, palmeneire, thuis, monkeypatch, houder_soort):
+    if houder_soort == "flock" and os.name != "posix":
+        pytest.skip("flock is POSIX")
     slotbestand = thuis / "dossiers" / palmeneire / "dossier.yaml.lock"
     houder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys, time
-            import fasteners
-            with fasteners.InterProcessLock({str(slotbestand)!r}):
-                print("vast", flush=True)
-                time.sleep(20)
-        """)],
+        [sys.executable, "-c", _HOUDERS[houder_soort].format(pad=str(slotbestand))
+         + "import time\nprint('vast', flush=True)\ntime.sleep(20)\n"],
         stdout=subprocess.PIPE, text=True,
     )
     try:
@@ -382,3 +386,35 @@ def test_slot_binnen_een_proces(palmeneire, thuis, monkeypatch):
     assert uitkomst == [f"Dossier {palmeneire} is nu in gebruik door een ander ketencli-venster."]
     ander_draadje()  # released: now it gets it
     assert uitkomst[-1] == "gekregen"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock")
+def test_slot_dat_het_bestandssysteem_weigert_of_niet_loslaat(kc, palmeneire, monkeypatch):
+    """A file system that refuses locks (ENOLCK: a share without a lock service) is a disk message,
+    not "iets onverwachts"; an unlock that fails after the save is not reported as a failed save, and
+    the lock is free afterwards (closing the file releases it)."""
+    import errno
+    import fcntl
+
+    echt = fcntl.flock
+
+    def geen_locks(fd, operatie):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", geen_locks)
+    uit = kc("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "2026-11-20", "--omschrijving", "a",
+             "--no-input")
+    assert uit.exit_code == 1 and "dossier.yaml.lock" in uit.stderr and "onverwachts" not in uit.stderr, uit.stderr
+
+    def loslaten_mislukt(fd, operatie):
+        if operatie == fcntl.LOCK_UN:
+            raise OSError(errno.EIO, "Input/output error")
+        return echt(fd, operatie)
+
+    monkeypatch.setattr(fcntl, "flock", loslaten_mislukt)
+    kc.ok("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "2026-11-20", "--omschrijving", "b",
+          "--no-input")
+    monkeypatch.setattr(fcntl, "flock", echt)
+    kc.ok("tijdlijn", "add", palmeneire, "--soort", "contact", "--datum", "2026-11-21", "--omschrijving", "c",
+          "--no-input")
+    assert [t.omschrijving for t in store.laad(palmeneire).tijdlijn][-2:] == ["b", "c"]

@@ -713,3 +713,20 @@ def test_team_sync_zonder_typer_zegt_hetzelfde_als_via_de_app(team):
     # any other spelling goes through the app
     code, stdout, _, geladen = _als_commando(team.a, "team", "sync", "--help")
     assert code == 0 and "typer" in geladen and "Gebruik: ketencli team sync" in stdout
+
+
+def test_team_sync_naar_een_gesloten_pijp_zwijgt(team):
+    """`ketencli team sync | head -0`: the reader went away; the sync itself is done and no disk error
+    is claimed (exit 1, quiet, as click does on the typer path)."""
+    import os
+    import subprocess
+    import sys
+
+    team.start()
+    proces = subprocess.Popen([sys.executable, "-m", "ketencli", "team", "sync"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env={**os.environ, "KETENCLI_HOME": str(team.a)})
+    assert proces.stdout is not None and proces.stderr is not None
+    proces.stdout.close()
+    fout = proces.stderr.read().decode("utf-8")
+    assert proces.wait() == 1 and fout == "", fout
+    assert "Geen conflicten" in team.ok(team.a, "team", "status").output
