@@ -744,7 +744,9 @@ def _gedeeld_met_groep(ander: Any) -> bool:
 def _kopieer(bron: Any, doel: Any, tip: Any) -> None:
     """Copy the objects reachable from commit ``tip`` of ``bron`` that ``doel`` lacks: each commit after
     its parents, a tree after its entries, so a copy cut off halfway leaves only objects whose own
-    objects are all there (git's invariant, on which the check ``oid in doel`` relies)."""
+    objects are all there (git's invariant, on which the presence check relies: ``odb.exists``, a look in
+    the object folder and packs, where ``oid in repo`` would read and inflate each object)."""
+    heeft = doel.odb.exists
     volgorde: list[Any] = []
     gezien: set[Any] = set()
     stapel: list[tuple[Any, bool]] = [(tip, False)]
@@ -752,20 +754,21 @@ def _kopieer(bron: Any, doel: Any, tip: Any) -> None:
         oid, klaar = stapel.pop()
         if klaar:
             volgorde.append(oid)
-        elif oid not in gezien and oid not in doel:
+        elif oid not in gezien and not heeft(oid):
             gezien.add(oid)
             stapel.append((oid, True))
             stapel.extend((ouder, False) for ouder in bron[oid].parent_ids)
     for oid in volgorde:
         commit = bron[oid]
         basis = bron[commit.parent_ids[0]].tree if commit.parent_ids else None
-        _kopieer_boom(bron, doel, commit.tree, basis)
+        _kopieer_boom(bron, heeft, doel, commit.tree, basis)
         _kopieer_object(bron, doel, oid)
 
 
-def _kopieer_boom(bron: Any, doel: Any, boom: Any, basis: Any) -> None:
-    """Copy tree ``boom``: only the entries that differ from ``basis`` (a tree ``doel`` has whole)."""
-    if boom.id in doel:
+def _kopieer_boom(bron: Any, heeft: Any, doel: Any, boom: Any, basis: Any) -> None:
+    """Copy tree ``boom``: only the entries that differ from ``basis`` (a tree ``doel`` has whole);
+    ``heeft``: whether ``doel`` has an object."""
+    if heeft(boom.id):
         return
     oud = {e.name: e for e in basis} if basis is not None else {}
     for item in boom:
@@ -773,8 +776,8 @@ def _kopieer_boom(bron: Any, doel: Any, boom: Any, basis: Any) -> None:
         if vorig is not None and vorig.id == item.id:
             continue
         if item.type_str == "tree":
-            _kopieer_boom(bron, doel, item, vorig if vorig is not None and vorig.type_str == "tree" else None)
-        elif item.type_str == "blob" and item.id not in doel:
+            _kopieer_boom(bron, heeft, doel, item, vorig if vorig is not None and vorig.type_str == "tree" else None)
+        elif item.type_str == "blob" and not heeft(item.id):
             _kopieer_object(bron, doel, item.id)
     _kopieer_object(bron, doel, boom.id)
 
@@ -840,7 +843,9 @@ def _zet_tak(ander: Any, repo: Any, nieuw: Any) -> None:
                 huidig = ander.lookup_reference(REF).target
             except KeyError:
                 huidig = None
-            if huidig is not None and huidig != nieuw and not (huidig in repo and repo.descendant_of(nieuw, huidig)):
+            vooruit = huidig is None or huidig == nieuw or (
+                repo.odb.exists(huidig) and repo.descendant_of(nieuw, huidig))
+            if not vooruit:
                 raise Geweigerd("niet-fast-forward: iemand deelde eerst")
             with contextlib.suppress(OSError):
                 os.chmod(slot_pad, pad.stat().st_mode & 0o777)  # as the branch file was (a group share)
