@@ -6,6 +6,12 @@ message may contain personal data (names, case facts): dossier ids and file path
 
 from __future__ import annotations
 
+import re
+
+# the shape of a schema key: a message names a key from a file only when it has this shape (free text
+# from the file is never repeated in a message)
+SLEUTELVORM = re.compile(r"^[a-z0-9_-]{1,30}$")
+
 
 class KetencliFout(Exception):
     """A user error: one Dutch message, exit code 1."""

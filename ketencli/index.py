@@ -384,6 +384,10 @@ def _bereken_gevorkt(ids: list[str], nu: datetime, map_: str) -> dict[str, dict[
     import signal
     import struct
 
+    from ketencli import store
+
+    store.laad_yaml()  # PyYAML loaded once here, not in each process at its first file
+
     # [the child's next index (from the front), this process's next index (from the back)], 4 bytes each
     cursors = mmap.mmap(-1, 8)
     struct.pack_into("ii", cursors, 0, 0, len(ids) - 1)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ketencli import store
+from ketencli import store, yamltekst
 from tests.conftest import dossier_bestand
 
 
@@ -156,15 +156,14 @@ def test_dubbele_sleutel_en_sleutel_zonder_naam_ook_na_de_snelle_controle(tmp_pa
     """store's fast key check (issue 19) leaves the exact messages for duplicate and null keys."""
     import pytest as _pytest
 
-    from ketencli import store
     from ketencli.fouten import BestandsFout
 
     for tekst, woord in (("a: 1\nb:\n  c: 1\n  c: 2\n", "staat al eerder in hetzelfde blok (regel 3)"),
                          ("a: 1\n~: 2\n", "zonder naam")):
         with _pytest.raises(BestandsFout) as fout:
-            store._lees_yaml_tekst(tekst, "x.yaml")
+            yamltekst.lees(tekst, "x.yaml")
         assert woord in fout.value.melding or woord in str(fout.value.tip), (tekst, fout.value.melding)
-    assert store._lees_yaml_tekst("a: 1\n<<: {b: 2}\n", "x.yaml") == {"a": 1, "b": 2}
+    assert yamltekst.lees("a: 1\n<<: {b: 2}\n", "x.yaml") == {"a": 1, "b": 2}
 
 
 def test_listings_leave_the_side_file_unread_and_reports_repair_it(kc, palmeneire, westvl, thuis, monkeypatch):

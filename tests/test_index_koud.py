@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ketencli import index
+from ketencli import index, yamltekst
 from tests.conftest import dossier_bestand
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or (os.cpu_count() or 1) < 2,
@@ -125,15 +125,14 @@ def test_ctrl_c_stops_the_child_and_writes_no_cache(kc, palmeneire, thuis, monke
 
 
 def test_fast_yaml_pass_gives_what_pyyaml_gives():
-    """store._Lader builds a document in one pass (issue 19); PyYAML's own constructor with the same
+    """yamltekst.Lader builds a document in one pass (issue 19); PyYAML's own constructor with the same
     resolvers must give the same data, types included, for every example and for the unusual shapes
     that leave the fast pass (aliases, merge keys, tags, dates with a time)."""
     import yaml
 
-    from ketencli import store
     from tests.conftest import VOORBEELDEN
 
-    class Pyyaml(store._Lader):
+    class Pyyaml(yamltekst.Lader):
         construct_document = yaml.constructor.BaseConstructor.construct_document
 
     Pyyaml.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_timestamp)
@@ -150,7 +149,7 @@ def test_fast_yaml_pass_gives_what_pyyaml_gives():
                 "a: [2026-03-15, 2026-03-15 10:00:00, 2026-3-5 1:00:00, '2026-01-01', 013, 13:00, no, 1.5, ~, '']\n"]
     assert len(teksten) > 5
     for tekst in teksten:
-        assert typen(yaml.load(tekst, Loader=store._Lader)) == typen(yaml.load(tekst, Loader=Pyyaml)), tekst[:60]
+        assert typen(yaml.load(tekst, Loader=yamltekst.Lader)) == typen(yaml.load(tekst, Loader=Pyyaml)), tekst[:60]
 
 
 def test_a_timestamp_tag_that_is_no_date_is_named_with_its_place(kc, tmp_path):

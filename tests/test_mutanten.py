@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ketencli import store
+from ketencli import store, yamltekst
 from ketencli.fouten import BestandsFout
 from tests.conftest import voorbeeld
 
@@ -113,7 +113,7 @@ def _waarden(tekst: str) -> set[str]:
         elif isinstance(knoop, yaml.ScalarNode) and knoop.value.strip():
             uit.add(knoop.value)
 
-    loop(yaml.compose(tekst, Loader=store._Lader))
+    loop(yaml.compose(tekst, Loader=yamltekst.Lader))
     return uit
 
 
@@ -133,8 +133,8 @@ def controleer(tekst: str) -> str:
     bewaard = store.naar_tekst(d)
     opnieuw = store.dossier_uit_tekst(bewaard, BRON)
     assert opnieuw.model_dump() == d.model_dump(), "the saved file reads back differently"
-    mutant_data = store._lees_yaml_tekst(tekst, BRON)
-    bewaard_data = store._lees_yaml_tekst(bewaard, BRON)
+    mutant_data = yamltekst.lees(tekst, BRON)
+    bewaard_data = yamltekst.lees(bewaard, BRON)
     weg = verloren(mutant_data, bewaard_data)
     assert weg == [], f"accepted, but lost on save: {weg}"
     ontbreekt = {w for w in _waarden(tekst) - _waarden(bewaard) if _vergelijkbaar(w)}

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ketencli import store
+from ketencli import store, yamltekst
 from ketencli.fouten import BestandsFout, ConflictFout
 from tests.conftest import dossier_bestand
 
@@ -259,7 +259,7 @@ def test_naar_yaml_geeft_dezelfde_tekst_als_yaml_dump(thuis):
     from tests.conftest import voorbeeld
 
     def zoals_voorheen(data):
-        schrijver = store._PythonSchrijver if store._heeft_buiten_bmp(data) else store._Schrijver
+        schrijver = yamltekst._PythonSchrijver if yamltekst._heeft_buiten_bmp(data) else yamltekst._Schrijver
         return _yaml.dump(data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
                           width=100, indent=2)
 
@@ -276,7 +276,7 @@ def test_naar_yaml_geeft_dezelfde_tekst_als_yaml_dump(thuis):
 
 def _zoals_yaml_dump(data):
     """How a save wrote YAML before its events went to libyaml directly (issue 19): PyYAML's dump."""
-    schrijver = store._PythonSchrijver if store._heeft_buiten_bmp(data) else store._Schrijver
+    schrijver = yamltekst._PythonSchrijver if yamltekst._heeft_buiten_bmp(data) else yamltekst._Schrijver
     return yaml.dump(data, Dumper=schrijver, allow_unicode=True, sort_keys=False, default_flow_style=False,
                      width=100, indent=2)
 
@@ -321,7 +321,7 @@ def test_naar_yaml_is_yaml_dump_voor_elk_dossier():
     text PyYAML's own dump gave before; and the serializer has no path resolvers we would skip."""
     from hypothesis import HealthCheck, given, settings
 
-    assert not store._Schrijver.yaml_path_resolvers and not store._PythonSchrijver.yaml_path_resolvers
+    assert not yamltekst._Schrijver.yaml_path_resolvers and not yamltekst._PythonSchrijver.yaml_path_resolvers
 
     @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st_data=_yaml_strategieen())
@@ -350,14 +350,14 @@ def test_een_wijziging_van_een_onbekend_dossier_laat_geen_map_achter(kc, thuis, 
 def test_een_tekst_die_op_een_getal_lijkt_blijft_tekst(tekst):
     """What is saved reads back as what was saved: PyYAML's resolver reads `-.5` and `1.5e3` as text,
     ketencli's loader as numbers, so they must be quoted (a contact field `-.5` made a dossier unreadable)."""
-    assert yaml.load(store.naar_yaml({"contact": tekst}), Loader=store._Lader) == {"contact": tekst}
+    assert yaml.load(store.naar_yaml({"contact": tekst}), Loader=yamltekst.Lader) == {"contact": tekst}
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
                | st.sampled_from("-+.eE0123456789:_ "), max_size=12))
 def test_elke_tekst_leest_terug_zoals_hij_bewaard_werd(tekst):
-    assert yaml.load(store.naar_yaml({"veld": tekst}), Loader=store._Lader) == {"veld": tekst}
+    assert yaml.load(store.naar_yaml({"veld": tekst}), Loader=yamltekst.Lader) == {"veld": tekst}
 
 
 def test_slot_binnen_een_proces(palmeneire, thuis, monkeypatch):
