@@ -17,6 +17,14 @@ version) and returns the merged document and the list of conflicts:
   keep both versions (nothing is lost, nothing asks);
 - the same field changed differently on both sides is a ``Conflict``: the result keeps this side's
   value and the conflict both values. The caller records it in the dossier (``Dossier.conflicten``);
+- a resolution is a decision: a conflict recorded in ``basis`` (``conflicten``, by its ``veld``) that a
+  side no longer has was resolved there, and that side's value of the field counts as its change even
+  when it is the value ``basis`` kept (choosing value 1 changes nothing in the field). Resolved on both
+  sides with different values (or resolved on one and edited on the other) is a new ``Conflict``; the
+  same value on both sides is none (issue 18: nothing is ever silently lost);
+- a mapping that is one unit (``EENHEDEN``: the casusregisseur, one person's name, organisation and
+  contact) changed differently on both sides is one ``Conflict`` with both whole values, never a mix
+  (a new regisseur's name with the previous one's phone number);
 - an id created on both sides (absent from ``basis``, the two items different: two computers gave out
   the same next id offline, m4 for two different people) is two items, not one: one side keeps the id,
   the other side's item gets the next free id of that list (same prefix, a number above every id of
@@ -101,6 +109,13 @@ VERWIJZINGEN: dict[str, tuple[str, ...]] = {
 }
 
 
+# Mappings merged as one value (see the module docstring), as paths without item keys.
+EENHEDEN: frozenset[str] = frozenset({"casusregisseur"})
+
+# The dossier's list of recorded conflicts (``model.Dossier.conflicten``; each item has ``veld``, a path).
+CONFLICTEN = "conflicten"
+
+
 def voeg_samen(basis: Any, ons: Any, hun: Any) -> tuple[Any, list[Conflict]]:
     """Merge ``ons`` and ``hun`` against their common ancestor ``basis`` (``None`` or ``{}`` when the
     file is new on both sides). Returns (result, conflicts); the inputs are not changed. An item both
@@ -120,8 +135,44 @@ def samenvoeging(basis: Any, ons: Any, hun: Any, hernummer: Literal["ons", "hun"
     else:
         ons = _hernummer(b, hun, ons, hernummerd, "ons")
     conflicten: list[Conflict] = []
-    resultaat = _voeg(b, ons, hun, "", conflicten)
+    resultaat = _voeg(b, ons, hun, "", conflicten, _beslist_aan_beide_kanten(b, ons, hun))
     return Samenvoeging(resultaat, conflicten, hernummerd)
+
+
+# -- conflicts resolved on a side: decisions ------------------------------------------------------
+
+
+def _opgelost(basis: Any, kant: Any) -> set[str]:
+    """The fields of the conflicts recorded in ``basis`` that ``kant`` no longer has (resolved there)."""
+    oud = basis.get(CONFLICTEN) if isinstance(basis, dict) else None
+    if not isinstance(oud, list):
+        return set()
+    nog = kant.get(CONFLICTEN) if isinstance(kant, dict) else None
+    open_ = {_inhoud(c) for c in nog} if isinstance(nog, list) else set()
+    return {c["veld"] for c in oud
+            if isinstance(c, dict) and isinstance(c.get("veld"), str) and _inhoud(c) not in open_}
+
+
+def _beslist_aan_beide_kanten(basis: Any, ons: Any, hun: Any) -> frozenset[str]:
+    """The fields of resolved conflicts that both sides decided: each resolved the conflict or changed
+    the field since ``basis``. ``_voeg`` compares the two decisions there instead of each with ``basis``."""
+    opgelost_o, opgelost_h = _opgelost(basis, ons), _opgelost(basis, hun)
+    uit = set()
+    for pad in opgelost_o | opgelost_h:
+        b = lees(basis, pad)
+        if (pad in opgelost_o or not _gelijk(lees(ons, pad), b)) and \
+                (pad in opgelost_h or not _gelijk(lees(hun, pad), b)):
+            uit.add(pad)
+    return frozenset(uit)
+
+
+def _raakt(beslist: frozenset[str], pad: str) -> bool:
+    """Whether a decided field is ``pad`` or lies within it."""
+    if not beslist:
+        return False
+    if not pad:
+        return True
+    return any(f == pad or f.startswith(pad + ".") or f.startswith(pad + "[") for f in beslist)
 
 
 # -- items created on both sides under one id ------------------------------------------------------
@@ -201,17 +252,23 @@ def _gelijk(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b if not isinstance(a, (dict, list)) else a == b
 
 
-def _voeg(basis: Any, ons: Any, hun: Any, pad: str, conflicten: list[Conflict]) -> Any:
+def _voeg(basis: Any, ons: Any, hun: Any, pad: str, conflicten: list[Conflict],
+          beslist: frozenset[str] = frozenset()) -> Any:
+    """``beslist``: the fields both sides decided (``_beslist_aan_beide_kanten``): there and above them,
+    a side equal to ``basis`` is not "unchanged"."""
     if _gelijk(ons, hun):
         return ons
-    if _gelijk(ons, basis):
-        return hun
-    if _gelijk(hun, basis):
-        return ons
-    if isinstance(ons, dict) and isinstance(hun, dict) and (isinstance(basis, dict) or basis is ONTBREEKT):
-        return _voeg_dict(basis if isinstance(basis, dict) else {}, ons, hun, pad, conflicten)
-    if isinstance(ons, list) and isinstance(hun, list) and (isinstance(basis, list) or basis is ONTBREEKT):
-        return _voeg_lijst(basis if isinstance(basis, list) else [], ons, hun, pad, conflicten)
+    geraakt = _raakt(beslist, pad)
+    if not geraakt:
+        if _gelijk(ons, basis):
+            return hun
+        if _gelijk(hun, basis):
+            return ons
+    if pad not in beslist and re.sub(r"\[[^\]]*\]", "", pad) not in EENHEDEN:
+        if isinstance(ons, dict) and isinstance(hun, dict) and (isinstance(basis, dict) or basis is ONTBREEKT):
+            return _voeg_dict(basis if isinstance(basis, dict) else {}, ons, hun, pad, conflicten, beslist)
+        if isinstance(ons, list) and isinstance(hun, list) and (isinstance(basis, list) or basis is ONTBREEKT):
+            return _voeg_lijst(basis if isinstance(basis, list) else [], ons, hun, pad, conflicten, beslist)
     conflicten.append(Conflict(pad or "(dossier)", _waarde(ons), _waarde(hun)))
     return ons
 
@@ -220,16 +277,18 @@ def _waarde(w: Any) -> Any:
     return WEG if w is ONTBREEKT else w
 
 
-def _voeg_dict(basis: dict, ons: dict, hun: dict, pad: str, conflicten: list[Conflict]) -> dict:
+def _voeg_dict(basis: dict, ons: dict, hun: dict, pad: str, conflicten: list[Conflict],
+               beslist: frozenset[str] = frozenset()) -> dict:
     uit: dict = {}
     sleutels = list(ons) + [k for k in hun if k not in ons]
     for k in sleutels:
-        if k not in ons and k in basis and _gelijk(hun.get(k, ONTBREEKT), basis[k]):
+        kpad = f"{pad}.{k}" if pad else str(k)
+        vrij = not _raakt(beslist, kpad)
+        if vrij and k not in ons and k in basis and _gelijk(hun.get(k, ONTBREEKT), basis[k]):
             continue  # removed here, unchanged there
-        if k not in hun and k in basis and _gelijk(ons.get(k, ONTBREEKT), basis[k]):
+        if vrij and k not in hun and k in basis and _gelijk(ons.get(k, ONTBREEKT), basis[k]):
             continue  # removed there, unchanged here
-        w = _voeg(basis.get(k, ONTBREEKT), ons.get(k, ONTBREEKT), hun.get(k, ONTBREEKT),
-                  f"{pad}.{k}" if pad else str(k), conflicten)
+        w = _voeg(basis.get(k, ONTBREEKT), ons.get(k, ONTBREEKT), hun.get(k, ONTBREEKT), kpad, conflicten, beslist)
         if w is not ONTBREEKT:
             uit[k] = w
     return uit
@@ -266,32 +325,33 @@ def _sleutels(lijst: list, pad: str) -> list[str] | None:
     return ks  # type: ignore[return-value]
 
 
-def _voeg_lijst(basis: list, ons: list, hun: list, pad: str, conflicten: list[Conflict]) -> list:
+def _voeg_lijst(basis: list, ons: list, hun: list, pad: str, conflicten: list[Conflict],
+                beslist: frozenset[str] = frozenset()) -> list:
     kb, ko, kh = _sleutels(basis, pad), _sleutels(ons, pad), _sleutels(hun, pad)
     if kb is not None and ko is not None and kh is not None:
-        return _voeg_op_sleutel(basis, ons, hun, kb, ko, kh, pad, conflicten)
+        return _voeg_op_sleutel(basis, ons, hun, kb, ko, kh, pad, conflicten, beslist)
     return _voeg_als_multiset(basis, ons, hun)
 
 
 def _voeg_op_sleutel(basis: list, ons: list, hun: list, kb: list[str], ko: list[str], kh: list[str],
-                     pad: str, conflicten: list[Conflict]) -> list:
+                     pad: str, conflicten: list[Conflict], beslist: frozenset[str] = frozenset()) -> list:
     b, o, h = dict(zip(kb, basis, strict=True)), dict(zip(ko, ons, strict=True)), dict(zip(kh, hun, strict=True))
     uit: list = []
     volgorde = ko + [k for k in kh if k not in o]
     for k in volgorde:
         itempad = f"{pad}[{k}]"
         if k in o and k in h:
-            uit.append(_voeg(b.get(k, ONTBREEKT), o[k], h[k], itempad, conflicten))
+            uit.append(_voeg(b.get(k, ONTBREEKT), o[k], h[k], itempad, conflicten, beslist))
         elif k in o:  # only here: new here, or removed there
             if k not in b:
                 uit.append(o[k])
-            elif not _gelijk(o[k], b[k]):  # edited here, removed there: keep, and ask
+            elif not _gelijk(o[k], b[k]) or _raakt(beslist, itempad):  # edited (decided) here, removed there
                 conflicten.append(Conflict(itempad, o[k], WEG))
                 uit.append(o[k])
         else:  # only there
             if k not in b:
                 uit.append(h[k])
-            elif not _gelijk(h[k], b[k]):  # removed here, edited there
+            elif not _gelijk(h[k], b[k]) or _raakt(beslist, itempad):  # removed here, edited (decided) there
                 conflicten.append(Conflict(itempad, WEG, h[k]))
                 uit.append(h[k])
     return uit
@@ -384,6 +444,17 @@ def zet(document: dict, pad: str, waarde: Any) -> None:
             return
     if waarde is not None:
         ouder.append(waarde)
+
+
+def lees(document: Any, pad: str) -> Any:
+    """The value at ``pad`` in ``document``, or ``ONTBREEKT`` when the path does not exist."""
+    huidig, lijstpad = document, ""
+    try:
+        for soort, naam in _delen(pad):
+            huidig, lijstpad = _stap(huidig, soort, naam, lijstpad)
+    except KeyError:
+        return ONTBREEKT
+    return huidig
 
 
 def _stap(ouder: Any, soort: str, naam: str, lijstpad: str) -> tuple[Any, str]:

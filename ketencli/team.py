@@ -481,11 +481,12 @@ def kies_uit(n: int) -> str:
     return "kies 1 of 2" if n == 2 else f"kies 1 tot {n}"
 
 
-def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> str:
+def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> tuple[str, list[str]]:
     """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
     the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
     (a commit). An afgesloten dossier's conflict can be resolved too (a sync may merge into one, e.g.
-    ``_strijdig_na_samenvoegen``): it finishes the merge and reopens nothing. Returns the field.
+    ``_strijdig_na_samenvoegen``): it finishes the merge and reopens nothing. Returns the field and
+    the fields still in conflict, in their new order (the numbers the next `team los` takes).
     Raises GebruiksFout."""
     from ketencli import model, samenvoegen
 
@@ -533,9 +534,21 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         nieuw = model.Dossier.model_validate(data)
         nieuw._stempel = dossier._stempel
         nieuw._geladen_fase = dossier._geladen_fase
-        store.historie(nieuw, f"conflict opgelost: {conflict.veld}")
+        store.historie(nieuw, f"conflict opgelost: {conflict.veld}", reden=_keuze_in_woorden(conflict, kies))
         store.bewaar(nieuw, heropen=dossier.alleen_lezen and nieuw.alleen_lezen)
-    return conflict.veld
+    return conflict.veld, [c.veld for c in nieuw.conflicten]
+
+
+def _keuze_in_woorden(conflict: Any, kies: int | None) -> str:
+    """The reason of a resolution's historie line: which value was chosen and whose it was (a colleague's
+    name, as "overgedragen aan" has), or that a value was typed; never the value itself (case text)."""
+    if kies is None:
+        return "zelf getypte waarde"
+    gekozen = conflict.waarden[kies - 1]
+    wie = f"die van {gekozen.door}" if gekozen.door else ""
+    if gekozen.verwijderd:
+        wie = f"{wie}: verwijderd" if wie else "verwijderd"
+    return f"waarde {kies} gekozen" + (f" ({wie})" if wie else "")
 
 
 # -- history ---------------------------------------------------------------------------------------

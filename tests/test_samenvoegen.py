@@ -544,3 +544,73 @@ def test_gelijke_nieuwe_knelpunten_bij_verschillende_nieuwe_diensten_zijn_twee()
     assert s.conflicten == []
     assert [(k["id"], k["dienst"]) for k in s.resultaat["knelpunten"]] == [("k1", "d1"), ("k2", "d2"), ("k3", "d3")]
     _geldig(s.resultaat)
+
+
+# -- a resolution is a decision; a casusregisseur is one person (issue 18: nothing silently lost) ----
+
+
+def _met_conflict(veld: str) -> dict:
+    doc = _kopie()
+    doc["conflicten"] = [{"veld": veld, "moment": "2026-11-20T10:00:00",
+                          "waarden": [{"door": "P", "waarde": "x"}, {"door": "Q", "waarde": "y"}]}]
+    return doc
+
+
+def test_zelfde_conflict_verschillend_opgelost_is_een_nieuw_conflict():
+    basis = _met_conflict("aanmelding.waarom_nu")  # the merged dossier kept value 1, "basis"
+    ons, hun = copy.deepcopy(basis), copy.deepcopy(basis)
+    ons["conflicten"] = hun["conflicten"] = []
+    hun["aanmelding"]["waarom_nu"] = "gekozen door hun"  # ons chose value 1: the field did not change
+    for a, b in ((ons, hun), (hun, ons)):
+        uit, conflicten = voeg_samen(basis, a, b)
+        assert [(c.pad, c.ons, c.hun) for c in conflicten] == [
+            ("aanmelding.waarom_nu", a["aanmelding"]["waarom_nu"], b["aanmelding"]["waarom_nu"])]
+        assert uit["conflicten"] == [] and uit["aanmelding"]["waarom_nu"] == a["aanmelding"]["waarom_nu"]
+
+
+def test_zelfde_conflict_gelijk_opgelost_of_aan_een_kant_opgelost_is_geen_conflict():
+    basis = _met_conflict("aanmelding.waarom_nu")
+    ons, hun = copy.deepcopy(basis), copy.deepcopy(basis)
+    ons["conflicten"] = hun["conflicten"] = []
+    assert voeg_samen(basis, ons, hun)[1] == []  # both chose value 1
+    ons["aanmelding"]["waarom_nu"] = hun["aanmelding"]["waarom_nu"] = "waarde 2"
+    assert voeg_samen(basis, ons, hun) == (ons, [])  # both chose value 2
+    hun = copy.deepcopy(basis)  # resolved on one side only, the other did not touch the field
+    hun["tijdlijn"].append({"omschrijving": "ander werk"})
+    for a, b in ((ons, hun), (hun, ons)):
+        uit, conflicten = voeg_samen(basis, a, b)
+        assert conflicten == [] and uit["conflicten"] == [] and uit["aanmelding"]["waarom_nu"] == "waarde 2"
+
+
+def test_opgeloste_verwijdering_tegen_behouden_rij_is_een_conflict():
+    """A conflict on a PvA row (removed on one side, edited on the other) resolved as "remove" here
+    and as "keep" there: the row must not silently go."""
+    basis = _met_conflict("pva.rijen[r2]")
+    ons, hun = copy.deepcopy(basis), copy.deepcopy(basis)
+    ons["conflicten"] = hun["conflicten"] = []
+    del ons["pva"]["rijen"][1]
+    for a, b in ((ons, hun), (hun, ons)):
+        uit, conflicten = voeg_samen(basis, a, b)
+        assert [c.pad for c in conflicten] == ["pva.rijen[r2]"]
+        assert {c.ons is None for c in conflicten} == {"r2" not in [r["id"] for r in a["pva"]["rijen"]]}
+        assert "r2" in [r["id"] for r in uit["pva"]["rijen"]]
+
+
+def test_casusregisseur_is_een_geheel():
+    """Two hand-overs offline to different colleagues were three conflicts (naam, organisatie,
+    contact), resolvable into a mix of two people; a contact edited here and a hand-over there gave
+    the new name with the previous regisseur's phone. The regisseur is one conflict with both persons."""
+    basis = _kopie()
+    basis["casusregisseur"] = {"naam": "Anna", "organisatie": "CAW", "contact": "016 11"}
+    ons, hun = copy.deepcopy(basis), copy.deepcopy(basis)
+    ons["casusregisseur"] = {"naam": "Bert", "organisatie": "OCMW", "contact": "016 22"}
+    hun["casusregisseur"] = {"naam": "Chris", "organisatie": "", "contact": ""}
+    uit, conflicten = voeg_samen(basis, ons, hun)
+    assert [(c.pad, c.ons, c.hun) for c in conflicten] == [("casusregisseur", ons["casusregisseur"],
+                                                             hun["casusregisseur"])]
+    assert uit["casusregisseur"] == ons["casusregisseur"]
+    hun["casusregisseur"] = {"naam": "Anna", "organisatie": "CAW", "contact": "0477 99"}  # only the phone
+    uit, conflicten = voeg_samen(basis, ons, hun)
+    assert [c.pad for c in conflicten] == ["casusregisseur"] and uit["casusregisseur"]["contact"] == "016 22"
+    hun = copy.deepcopy(basis)  # changed on one side only: no question
+    assert voeg_samen(basis, ons, hun) == (ons, [])

@@ -730,3 +730,118 @@ def test_team_sync_naar_een_gesloten_pijp_zwijgt(team):
     fout = proces.stderr.read().decode("utf-8")
     assert proces.wait() == 1 and fout == "", fout
     assert "Geen conflicten" in team.ok(team.a, "team", "status").output
+
+
+def _conflict_op_beide(team, veld: str = "--wensen-en-noden") -> str:
+    """A conflict on one aanmelding field, recorded on both laptops (both synced after it arose)."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, veld, "Noden volgens A")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, veld, "Noden volgens B")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        assert len(team.dossier(home, dossier_id).conflicten) == 1
+    return dossier_id
+
+
+def test_zelfde_conflict_verschillend_opgelost_is_een_nieuw_conflict(team):
+    """Issue 18 "nothing is ever silently lost": P chose value 1 (the value the merged dossier already
+    kept), Q value 2; a plain three-way merge took P's choice for "no change" and Q's value won without a
+    word. Resolving is a decision: two different decisions are a new conflict, with who and when."""
+    dossier_id = _conflict_op_beide(team)
+    waarden = [w.waarde for w in team.dossier(team.a, dossier_id).conflicten[0].waarden]
+    uit = team.ok(team.a, "team", "los", dossier_id, "1", "--kies", "1")
+    assert "Geen open conflicten meer" in " ".join(uit.output.split())
+    team.ok(team.b, "team", "los", dossier_id, "1", "--kies", "2")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert [c.veld for c in d.conflicten] == ["aanmelding.wensen_en_noden"], home
+        assert {(w.door, w.waarde) for w in d.conflicten[0].waarden} == {(NAAM_A, waarden[0]), (NAAM_B, waarden[1])}
+        assert all(w.op is not None for w in d.conflicten[0].waarden)
+        assert "Geen conflicten" not in team.ok(home, "team", "status").output
+        # each resolution is in the historie with the choice, never the value (case text)
+        opgelost = [h for h in d.historie if h.wat == "conflict opgelost: aanmelding.wensen_en_noden"]
+        assert sorted(h.reden.split(" (")[0] for h in opgelost) == ["waarde 1 gekozen", "waarde 2 gekozen"]
+        assert not any("Noden" in h.reden for h in opgelost)
+    # the new conflict is resolved like any other
+    team.ok(team.b, "team", "los", dossier_id, "--waarde", "Noden volgens beiden")
+    for home in (team.b, team.a):
+        team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.conflicten == [] and d.aanmelding.wensen_en_noden == "Noden volgens beiden"
+        assert d.historie[-1].reden == "zelf getypte waarde"
+
+
+@pytest.mark.parametrize("kies", ["1", "2"])
+def test_zelfde_conflict_gelijk_opgelost_is_geen_conflict(team, kies):
+    dossier_id = _conflict_op_beide(team)
+    gekozen = team.dossier(team.a, dossier_id).conflicten[0].waarden[int(kies) - 1].waarde
+    for home in (team.a, team.b):
+        team.ok(home, "team", "los", dossier_id, "--kies", kies)
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        d = team.dossier(home, dossier_id)
+        assert d.conflicten == [] and d.aanmelding.wensen_en_noden == gekozen
+    assert "Geen conflicten" in team.ok(team.b, "team", "status").output
+
+
+def test_opgelost_aan_de_ene_kant_en_bewerkt_aan_de_andere_is_een_conflict(team):
+    """P keeps value 1 with `team los`; Q, without resolving, types a new text in the field: Q's edit
+    must not silently undo P's decision (nor the other way round)."""
+    dossier_id = _conflict_op_beide(team)
+    team.ok(team.a, "team", "los", dossier_id, "--kies", "1")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--wensen-en-noden", "Nieuwe tekst van B")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    for home in (team.a, team.b):
+        velden = [c.veld for c in team.dossier(home, dossier_id).conflicten]
+        assert velden.count("aanmelding.wensen_en_noden") >= 1
+        waarden = {w.waarde for c in team.dossier(home, dossier_id).conflicten for w in c.waarden}
+        assert "Nieuwe tekst van B" in waarden
+
+
+def test_twee_overdrachten_zijn_een_conflict_en_na_los_volgen_de_nieuwe_nummers(team):
+    """A new user resolved conflict 1, then typed `team los ID 2` for organisatie and resolved contact:
+    the numbers had shifted. Two offline hand-overs are now one conflict on the whole casusregisseur
+    (choosing side 2 takes side 2's regisseur, never a mix of two people), and after every `team los`
+    the conflicts still open are listed with their new numbers."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", NAAM_A, "--organisatie", "CAW",
+            "--contact", "016 11 11 11")
+    for home in (team.a, team.b):
+        team.ok(home, "team", "sync")
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Chris Collega", "--organisatie", "OCMW Leuven",
+            "--contact", "016 22 22 22")
+    team.ok(team.b, "dossier", "overdracht", dossier_id, "--aan", "Dirk Collega", "--organisatie", "CAW Oost",
+            "--contact", "016 33 33 33")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "A", "--wensen-en-noden", "A")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--waarom-nu", "B", "--wensen-en-noden", "B")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    d = team.dossier(team.a, dossier_id)
+    velden = [c.veld for c in d.conflicten]
+    assert sorted(velden) == ["aanmelding.waarom_nu", "aanmelding.wensen_en_noden", "casusregisseur"]
+    toon = " ".join(team.ok(team.a, "dossier", "show", dossier_id).output.split())
+    assert "naam: Chris Collega; organisatie: OCMW Leuven; contact: 016 22 22 22" in toon
+    assert "naam: Dirk Collega; organisatie: CAW Oost; contact: 016 33 33 33" in toon
+    nr = velden.index("casusregisseur") + 1
+    kant = next(i for i, w in enumerate(d.conflicten[nr - 1].waarden, 1) if w.waarde["naam"] == "Dirk Collega")
+    uit = " ".join(team.ok(team.a, "team", "los", dossier_id, str(nr), "--kies", str(kant)).output.split())
+    r = team.dossier(team.a, dossier_id).casusregisseur
+    assert (r.naam, r.organisatie, r.contact) == ("Dirk Collega", "CAW Oost", "016 33 33 33")
+    rest = [v for v in velden if v != "casusregisseur"]
+    assert [c.veld for c in team.dossier(team.a, dossier_id).conflicten] == rest
+    lijst = ", ".join(f"{i}. {team_veld}" for i, team_veld in enumerate(
+        ("aanmelding › " + v.split(".")[1].replace("_", " ") for v in rest), 1))
+    assert f"Nog open in dossier {dossier_id} (nieuwe nummers): {lijst}" in uit
+    assert f"ketencli team los {dossier_id} NR --kies 1" in uit
+    uit = " ".join(team.ok(team.a, "team", "los", dossier_id, "2", "--kies", "1").output.split())
+    assert [c.veld for c in team.dossier(team.a, dossier_id).conflicten] == rest[:1]
+    assert f"Nog open in dossier {dossier_id} (nieuwe nummers): 1. aanmelding ›" in uit
+    assert f"ketencli team los {dossier_id} 1 --kies 1" in uit
+    uit = " ".join(team.ok(team.a, "team", "los", dossier_id, "--kies", "1").output.split())
+    assert f"Geen open conflicten meer in dossier {dossier_id}." in uit

@@ -82,11 +82,16 @@ def los(
     kies: int | None = typer.Option(None, "--kies", help="Neem waarde 1 of 2 (zoals dossier show ze toont)."),
     waarde: str | None = typer.Option(None, "--waarde", help="Typ zelf de juiste waarde."),
 ) -> None:
-    """Los een conflict op: kies een van de twee waarden of typ de juiste. Bewaard zoals elke wijziging."""
+    """Los een conflict op: kies een van de twee waarden of typ de juiste. Bewaard zoals elke wijziging.
+    Daarna toont het de conflicten die nog open zijn, met hun nieuwe nummers."""
     from ketencli import team, ui
 
-    veld = team.los_op(dossier_id, nummer, kies, waarde)
+    veld, rest = team.los_op(dossier_id, nummer, kies, waarde)
     ui.gelukt(f"Conflict in {team.veld_in_woorden(veld)} opgelost. Deel het met ketencli team sync.")
+    if rest:  # the numbers shift: the next command is typed against this list, not the one before
+        teamweergave.toon_conflicten({dossier_id: rest}, kop="Nog open in dossier {id} (nieuwe nummers):")
+    else:
+        ui.console().print(f"Geen open conflicten meer in dossier {dossier_id}.")
 
 
 @app.command("inloggen")

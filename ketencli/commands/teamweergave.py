@@ -34,9 +34,9 @@ def sync() -> None:
     toon_conflicten(team.conflicten(uit.dossiers()))
 
 
-def toon_conflicten(conflicten: dict[str, list[str]]) -> None:
+def toon_conflicten(conflicten: dict[str, list[str]], kop: str = "Conflict in dossier {id}:") -> None:
     """One line per dossier with open conflicts (numbered fields in words), then how to resolve the
-    first one. ``conflicten``: dossier id → the conflicting field paths."""
+    first one. ``conflicten``: dossier id → the conflicting field paths; ``kop`` the start of each line."""
     if not conflicten:
         return
     from rich.markup import escape
@@ -44,7 +44,7 @@ def toon_conflicten(conflicten: dict[str, list[str]]) -> None:
     from ketencli import team, ui
 
     for dossier_id, velden in sorted(conflicten.items()):
-        ui.console().print(f"[yellow]Conflict in dossier {dossier_id}:[/] "
+        ui.console().print(f"[yellow]{escape(kop.format(id=dossier_id))}[/] "
                            + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
     eerste, velden = sorted(conflicten.items())[0]
     nr = "" if len(velden) == 1 else " (NR: het nummer van het conflict hierboven)"

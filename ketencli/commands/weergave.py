@@ -119,6 +119,9 @@ def _conflictwaarde(w: Any) -> str:
         return "(verwijderd)"
     if isinstance(w.waarde, str):
         return w.waarde
+    if isinstance(w.waarde, dict) and all(isinstance(x, str) for x in w.waarde.values()):
+        # a unit merged as one value (a casusregisseur: naam, organisatie, contact), every field shown
+        return "; ".join(f"{k.replace('_', ' ')}: {x or '—'}" for k, x in w.waarde.items()) or "—"
     tekst = json.dumps(w.waarde, ensure_ascii=False, default=str)
     return tekst if len(tekst) <= 300 else tekst[:299] + "…"
 
