@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ketencli import git_opslag, klok, store
-from ketencli.fouten import BestandsFout, GebruiksFout
+from ketencli.fouten import BestandsFout, GebruiksFout, KetencliFout
 from ketencli.git_opslag import TeamFout
 
 if TYPE_CHECKING:  # imported where a dossier is merged or its history read: a sync that merges none needs none
@@ -738,12 +738,22 @@ def draag_over(dossier_id: str, aan: str, organisatie: str | None,
     and organisation are not the new one's: each is replaced by ``contact`` / ``organisatie`` or
     cleared, so no document (the weegploeg's "Contact …") shows the old details under the new name.
     Returns (contact cleared, organisation cleared), each "" if there was none or it was replaced.
-    Raises GebruiksFout for an empty name."""
+    Raises GebruiksFout for an empty name, KetencliFout (nothing saved) when ``aan`` already is the
+    casusregisseur (``naamsleutel``): a hand-over to oneself would clear the organisation and contact."""
     naam = " ".join(aan.split())
     if not naam:
         raise GebruiksFout("--aan mag niet leeg zijn: geef de naam van je collega.")
     with store.wijzig(dossier_id) as d:
         vorige = d.casusregisseur.naam
+        if naamsleutel(vorige) == naamsleutel(naam):
+            r = d.casusregisseur
+            anders = [f"--{optie} ..." for optie, nieuw, oud in (("organisatie", organisatie, r.organisatie),
+                                                                ("contact", contact, r.contact))
+                      if nieuw is not None and nieuw.strip() != oud]
+            tip = (f"Pas de gegevens van de regisseur aan met `ketencli dossier regisseur {dossier_id} "
+                   f"{' '.join(anders)}`.") if anders else None
+            raise KetencliFout(f"{vorige} is al de casusregisseur van dossier {dossier_id}; er verandert niets.",
+                               tip=tip)
         oud_contact, oude_organisatie = d.casusregisseur.contact, d.casusregisseur.organisatie
         d.casusregisseur.naam = naam
         d.casusregisseur.organisatie = (organisatie or "").strip()
@@ -751,6 +761,11 @@ def draag_over(dossier_id: str, aan: str, organisatie: str | None,
         store.historie(d, f"overgedragen aan {naam}", reden=f"van {vorige}" if vorige else "")
     return (oud_contact if oud_contact and contact is None else "",
             oude_organisatie if oude_organisatie and organisatie is None else "")
+
+
+def naamsleutel(naam: str) -> str:
+    """A name without its capitals and spacing: "pieter verstraete" and "Pieter  Verstraete" are one."""
+    return "".join(naam.split()).casefold()
 
 
 def is_eigen(regisseur: str, profielnaam: str) -> bool:

@@ -544,7 +544,9 @@ def test_overdracht_bewaart_een_gekende_naam_in_de_gekende_schrijfwijze(team):
     one person. A name that differs from a known one only in capitals or spacing is stored as the team
     writes it, and the confirmation says so."""
     dossier_id = team.start()
-    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", "Pieter Verstraete")
+    uit = team.ok(team.a, "dossier", "new", "--from", voorbeeld("de-palmeneire-vercammen.yaml"), "--no-input")
+    ander = uit.output.split("Dossier ", 1)[1].split(" ", 1)[0]
+    team.ok(team.a, "dossier", "regisseur", ander, "--naam", "Pieter Verstraete")  # the team knows Pieter
     uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "pieter  verstraete")
     tekst = " ".join(uit.output.split())
     assert "overgedragen aan pieter verstraete als Pieter Verstraete" in tekst and "ken ik niet" not in tekst
@@ -845,3 +847,23 @@ def test_twee_overdrachten_zijn_een_conflict_en_na_los_volgen_de_nieuwe_nummers(
     assert f"ketencli team los {dossier_id} 1 --kies 1" in uit
     uit = " ".join(team.ok(team.a, "team", "los", dossier_id, "--kies", "1").output.split())
     assert f"Geen open conflicten meer in dossier {dossier_id}." in uit
+
+
+def test_overdracht_aan_de_huidige_regisseur_verandert_niets(team):
+    """`dossier overdracht ID --aan NAAM` with NAAM already the regisseur wiped the organisation and
+    contact and wrote "overgedragen aan X (van X)". Compared as names are (capitals and spacing aside),
+    it is refused with nothing saved (D12: a user error)."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "regisseur", dossier_id, "--naam", NAAM_A, "--organisatie", "CAW",
+            "--contact", "016 11 11 11")
+    voor = dossier_bestand(team.a, dossier_id).read_bytes()
+    for aan, extra in ((NAAM_A, ()), (f"  {NAAM_A.lower()} ", ()), (NAAM_A.upper().replace(" ", ""), ()),
+                       (NAAM_A, ("--contact", "0477 00 00 00"))):
+        uit = team.run(team.a, "dossier", "overdracht", dossier_id, "--aan", aan, *extra)
+        tekst = " ".join(uit.output.split())
+        assert uit.exit_code == 1, uit.output
+        assert f"{NAAM_A} is al de casusregisseur van dossier {dossier_id}; er verandert niets." in tekst
+        assert ("dossier regisseur" in tekst) == bool(extra) and "Traceback" not in tekst
+        assert dossier_bestand(team.a, dossier_id).read_bytes() == voor
+    r = team.dossier(team.a, dossier_id).casusregisseur
+    assert (r.naam, r.organisatie, r.contact) == (NAAM_A, "CAW", "016 11 11 11")

@@ -174,7 +174,7 @@ def overdracht(
     in_team = _team_actief()
     # a name that differs from a known one only in capitals or spacing is that colleague, stored in the
     # known spelling: the team never knows two spellings of one person (the own lists compare names)
-    zelfde = [g for g in bekend if _naamsleutel(g) == _naamsleutel(naam)]
+    zelfde = [g for g in bekend if team.naamsleutel(g) == team.naamsleutel(naam)]
     if naam and zelfde and naam not in zelfde:
         naam = zelfde[0]
     onbekend = bool(naam) and not zelfde
@@ -222,11 +222,6 @@ def _gekende_regisseurs() -> list[str]:
     namen |= {" ".join(a.split()) for a in git_opslag.auteurs()}
     namen.add(" ".join(store.lees_profiel().naam.split()))
     return sorted(n for n in namen if n)
-
-
-def _naamsleutel(naam: str) -> str:
-    """A name without its capitals and spacing: "pieter verstraete" and "Pieter Verstraete" are one."""
-    return "".join(naam.split()).casefold()
 
 
 def _team_actief() -> bool:
