@@ -34,8 +34,19 @@ DOSSIERPAD = re.compile(r"^dossiers/(\d{4}-\d{3,})/dossier\.yaml$")
 HEEL_DOSSIER = "(hele dossier)"
 
 
+def vereis_datamap() -> None:
+    """Every team command first: a data home that is a file or cannot be read gets the disk message
+    `dossier list` gives (``index.vereis_leesbare_dossiermap``), not "no team" nor a tip that fails.
+    Raises SchijfFout."""
+    from ketencli import index
+
+    index.vereis_leesbare_dossiermap()
+
+
 def vereis_team() -> None:
+    """Raises GebruiksFout when the data home is no team working tree (SchijfFout when it is unreadable)."""
     if not git_opslag.actief():
+        vereis_datamap()
         raise GebruiksFout("Er is geen team ingesteld in deze datamap.",
                            tip="Stel het in met `ketencli team init --remote PAD-OF-URL`.")
 

@@ -867,3 +867,21 @@ def test_overdracht_aan_de_huidige_regisseur_verandert_niets(team):
         assert dossier_bestand(team.a, dossier_id).read_bytes() == voor
     r = team.dossier(team.a, dossier_id).casusregisseur
     assert (r.naam, r.organisatie, r.contact) == (NAAM_A, "CAW", "016 11 11 11")
+
+
+@pytest.mark.parametrize("opdracht", [
+    ("team", "sync"), ("team", "status"), ("team", "init", "--remote", "{tmp}/team.git", "--naam", NAAM_A),
+    ("team", "los", "2026-001", "--kies", "1"), ("team", "inloggen", "--gebruiker", "x"),
+    ("dossier", "historiek", "2026-001"), ("dossier", "overdracht", "2026-001", "--aan", NAAM_B)])
+def test_een_datamap_die_een_bestand_is_krijgt_de_schijfmelding_bij_elk_teamcommando(kc, tmp_path, monkeypatch,
+                                                                                     opdracht):
+    """`team sync` and `team status` said "no team set up, use team init", and `team init` then failed:
+    every team command says what `dossier list` says about a data home that is a file."""
+    bestand = tmp_path / "datamap"
+    bestand.write_text("geen map")
+    monkeypatch.setenv("KETENCLI_HOME", str(bestand))
+    lijst = kc("dossier", "list")
+    assert lijst.exit_code == 1 and "een bestand en geen map" in lijst.output
+    uit = kc(*(a.format(tmp=tmp_path) for a in opdracht))
+    assert (uit.exit_code, uit.output) == (1, lijst.output)
+    assert bestand.read_text() == "geen map"

@@ -30,6 +30,7 @@ def init(
     from ketencli import model, store, team, ui
     from ketencli.fouten import GebruiksFout
 
+    team.vereis_datamap()
     profiel = store.lees_profiel()
     if naam is not None:
         if not naam.strip():
@@ -60,6 +61,7 @@ def status() -> None:
     from ketencli import git_opslag, team, ui
 
     if not git_opslag.actief():
+        team.vereis_datamap()
         ui.console().print("Er is geen team ingesteld: je dossiers staan enkel op deze computer. "
                            "Stel een team in met [bold]ketencli team init --remote ...[/].")
         return
@@ -86,6 +88,7 @@ def los(
     Daarna toont het de conflicten die nog open zijn, met hun nieuwe nummers."""
     from ketencli import team, ui
 
+    team.vereis_datamap()
     veld, rest = team.los_op(dossier_id, nummer, kies, waarde)
     ui.gelukt(f"Conflict in {team.veld_in_woorden(veld)} opgelost. Deel het met ketencli team sync.")
     if rest:  # the numbers shift: the next command is typed against this list, not the one before
@@ -130,6 +133,7 @@ def historiek(
     from ketencli import git_opslag, store, team, ui
 
     if not git_opslag.actief():
+        team.vereis_datamap()
         d = store.laad(dossier_id)
         items = [{"moment": h.moment.isoformat(), "auteur": None, "bericht": h.wat,
                   "wijzigingen": [{"zin": team.historie_zin(h.wat, h.reden)}]} for h in d.historie]
