@@ -674,9 +674,10 @@ def _map_pad(url: str) -> Path:
 
 
 def toestand_gedeelde_map(url: str) -> str:
-    """For a folder remote: "ontbreekt" (not there on this computer), "geen-git" (no git repository),
-    "niet-bare" (a working tree, not a shared bare repository) or "ok"; "ok" for other URLs (an
-    https server is not checked offline). A stat or two; no pygit2."""
+    """For a folder remote: "ontbreekt" (not there on this computer), "leeg" (an empty folder: no
+    repository yet), "geen-git" (a file, or a folder holding other things: no git repository),
+    "niet-bare" (a working tree, such as a colleague's data home, not a shared bare repository) or
+    "ok"; "ok" for other URLs (an https server is not checked offline). A stat or two; no pygit2."""
     if soort_url(url) != "pad":
         return "ok"
     pad = _map_pad(url)
@@ -684,7 +685,14 @@ def toestand_gedeelde_map(url: str) -> str:
         return "ontbreekt"
     if (pad / "HEAD").is_file() and (pad / "objects").is_dir() and (pad / "refs").is_dir():
         return "ok"
-    return "niet-bare" if (pad / ".git").exists() else "geen-git"
+    if (pad / ".git").exists():
+        return "niet-bare"
+    try:
+        with os.scandir(pad) as items:
+            leeg = next(items, None) is None
+    except OSError:
+        leeg = False
+    return "leeg" if leeg else "geen-git"
 
 
 def _vereis_gedeelde_map(url: str) -> None:
@@ -696,7 +704,7 @@ def _vereis_gedeelde_map(url: str) -> None:
         raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
                        tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
                            "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
-    if toestand == "geen-git":
+    if toestand in ("geen-git", "leeg"):
         raise TeamFout(f"{url} is geen git-opslag.",
                        tip="Vraag je beheerder om daar een lege gedeelde git-opslag (bare) te maken, of geef het "
                            "juiste pad met `ketencli team init --remote PAD`.")

@@ -119,25 +119,6 @@ def stempel(pad: str | Path) -> list[int] | None:
     return [st.st_mtime_ns, st.st_size]
 
 
-def _onleesbare_dossiermap(fout: OSError) -> Exception:
-    from ketencli.fouten import schrijffout
-
-    return schrijffout(fout, f"De map met je dossiers ({paden.dossiers_dir()}) kon niet gelezen worden", gevolg="")
-
-
-def vereis_leesbare_dossiermap() -> None:
-    """The check of ``dossierbestanden`` for commands that do not list (the team commands): raises its
-    SchijfFout when the dossiers folder cannot be read (a data home that is a file, a folder without
-    read rights); nothing when it does not exist yet. Opens the folder, reads no entry."""
-    try:
-        with os.scandir(paden.dossiers_dir()):
-            pass
-    except FileNotFoundError:
-        return
-    except OSError as fout:
-        raise _onleesbare_dossiermap(fout) from None
-
-
 def dossierbestanden() -> list[tuple[str, list[int]]]:
     """(id, stamp) of every dossier folder with a dossier file, sorted by id. The stamp is the
     file's (mtime_ns, size) and the folder's mtime_ns: a file added beside it (a sync tool's
@@ -147,7 +128,7 @@ def dossierbestanden() -> list[tuple[str, list[int]]]:
     except FileNotFoundError:  # no dossier yet
         return []
     except OSError as fout:  # a data home that is a file, a folder without read rights
-        raise _onleesbare_dossiermap(fout) from None
+        raise paden.dossiermap_fout(fout) from None
     gevonden = []
     past, bestand = paden.ID_PATROON.match, os.sep + paden.DOSSIER_BESTAND
     for item in items:  # a loop kept lean: it runs once per dossier on every listing (issue 19)

@@ -60,6 +60,26 @@ def dossier_pad(dossier_id: str) -> Path:
     return dossier_dir(dossier_id) / DOSSIER_BESTAND
 
 
+def dossiermap_fout(fout: OSError) -> Exception:
+    """The SchijfFout for a dossiers folder that cannot be read (a data home that is a file, a folder
+    without read rights): the one message of `dossier list` and the team commands."""
+    from ketencli.fouten import schrijffout
+
+    return schrijffout(fout, f"De map met je dossiers ({dossiers_dir()}) kon niet gelezen worden", gevolg="")
+
+
+def vereis_leesbare_dossiermap() -> None:
+    """Raise ``dossiermap_fout`` when the dossiers folder cannot be read; nothing when it does not exist
+    yet. Opens the folder, reads no entry (for commands that do not list it, such as the team commands)."""
+    try:
+        with os.scandir(dossiers_dir()):
+            pass
+    except FileNotFoundError:
+        return
+    except OSError as fout:
+        raise dossiermap_fout(fout) from None
+
+
 def documenten_dir(dossier_id: str, *, maak: bool = False) -> Path:
     pad = dossier_dir(dossier_id) / "documenten"
     if maak:

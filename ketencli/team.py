@@ -36,11 +36,11 @@ HEEL_DOSSIER = "(hele dossier)"
 
 def vereis_datamap() -> None:
     """Every team command first: a data home that is a file or cannot be read gets the disk message
-    `dossier list` gives (``index.vereis_leesbare_dossiermap``), not "no team" nor a tip that fails.
+    `dossier list` gives (``paden.vereis_leesbare_dossiermap``), not "no team" nor a tip that fails.
     Raises SchijfFout."""
-    from ketencli import index
+    from ketencli import paden
 
-    index.vereis_leesbare_dossiermap()
+    paden.vereis_leesbare_dossiermap()
 
 
 def vereis_team() -> None:
@@ -97,21 +97,32 @@ def init(url: str) -> tuple[bool, int]:
 
 def _vereis_gedeelde_opslag(url: str) -> None:
     """At `team init`: a folder remote must be there and be a shared (bare) git repository; else a
-    Dutch refusal with how to make one (nothing is set up). An https address is not checked offline.
-    Raises GebruiksFout."""
+    Dutch refusal (nothing is set up). How to make one is said only for a folder that is not there yet
+    or is empty: an existing folder with other things in it (a colleague's data home, someone's git
+    folder) is never offered as the place to create one. Making it is the job of whoever sets up the
+    share, once, with git (ketencli needs no git program, but does not create the shared repository:
+    who may write in it on the share is that person's to set). An https address is not checked
+    offline. Raises GebruiksFout."""
     toestand = git_opslag.toestand_gedeelde_map(url)
     if toestand == "ok":
         return
-    maak = (f"Een lege gedeelde opslag maak je met `git init --bare {url}` (of vraag je beheerder om er een te "
-            "maken), en doe dan `ketencli team init --remote` opnieuw.")
+    maak = ("Wie de share beheert, maakt de gedeelde opslag één keer (met git: "
+            f"`git init --bare --shared=group {url}`); vraag het je beheerder, en doe daarna "
+            f"`ketencli team init --remote {url}` opnieuw.")
+    vraag = ("Geef het pad van de gedeelde opslag van je team (bv. \\\\server\\share\\ketencli.git of "
+             "/mnt/team/ketencli.git); vraag het aan wie ze instelde (je beheerder) als je het niet weet.")
     if toestand == "ontbreekt":
         raise GebruiksFout(f"--remote {url}: die map bestaat niet op deze computer. Er werd geen team ingesteld.",
-                           tip="Is de netwerkshare gekoppeld (en de VPN aan), en klopt het pad? " + maak)
+                           tip="Is de netwerkshare gekoppeld (en de VPN aan), en klopt het pad? Bestaat de "
+                               "gedeelde opslag nog niet: " + maak[0].lower() + maak[1:])
+    if toestand == "leeg":
+        raise GebruiksFout(f"--remote {url}: die map is leeg, er staat nog geen gedeelde opslag in. Er werd geen "
+                           "team ingesteld.", tip=maak)
     if toestand == "niet-bare":
-        raise GebruiksFout(f"--remote {url}: dat is de git-map van iemands computer, geen gedeelde opslag. Er "
-                           "werd geen team ingesteld.", tip=maak)
-    raise GebruiksFout(f"--remote {url}: die map is geen gedeelde git-opslag. Er werd geen team ingesteld.",
-                       tip=maak)
+        raise GebruiksFout(f"--remote {url}: dat is de datamap of git-map van iemands computer, geen gedeelde "
+                           "opslag. Er werd geen team ingesteld.", tip=vraag)
+    raise GebruiksFout(f"--remote {url}: dat is geen gedeelde opslag (er staan andere bestanden in). Er werd geen "
+                       "team ingesteld.", tip=vraag)
 
 
 # -- sync ------------------------------------------------------------------------------------------

@@ -249,21 +249,39 @@ def test_bewaring_tijdens_de_sync_wordt_niet_overschreven(team, monkeypatch):
         assert d.conflicten == []
 
 
-@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "geen-git", "werkmap"])
+@pytest.mark.parametrize("soort", ["ontbreekt", "file-url", "windows", "leeg", "werkmap", "datamap",
+                                   "team-datamap"])
 def test_team_init_weigert_een_pad_zonder_gedeelde_git_opslag(kc, palmeneire, tmp_path, soort):
     """`team init --remote /tmp/x/teem.git` (a typo, a share not mounted, a Windows path on macOS/Linux, an
     empty folder, someone's working tree) was accepted and failed only at the first sync. Now init refuses
-    it in Dutch with how to make a shared repository; nothing is set up."""
+    it in Dutch; nothing is set up. How to make a shared repository (a job for whoever sets up the share)
+    is said only for a path that is not there or an empty folder: pointed at a colleague's data home,
+    it suggested `git init --bare` in there."""
     (tmp_path / "leeg").mkdir()
     pygit2.init_repository(str(tmp_path / "werk"))
+    (tmp_path / "collega" / "dossiers" / "2026-001").mkdir(parents=True)
+    (tmp_path / "collega" / "dossiers" / "2026-001" / "dossier.yaml").write_text("id: 2026-001\n")
+    pygit2.init_repository(str(tmp_path / "teamcollega"))
+    (tmp_path / "teamcollega" / "dossiers").mkdir()
     url = {"ontbreekt": str(tmp_path / "x" / "teem.git"), "file-url": f"file://{tmp_path}/bestaatniet.git",
-           "windows": "C:\\Gebruikers\\an\\team.git", "geen-git": str(tmp_path / "leeg"),
-           "werkmap": str(tmp_path / "werk")}[soort]
+           "windows": "C:\\Gebruikers\\an\\team.git", "leeg": str(tmp_path / "leeg"),
+           "werkmap": str(tmp_path / "werk"), "datamap": str(tmp_path / "collega"),
+           "team-datamap": str(tmp_path / "teamcollega")}[soort]
+    doel = {"leeg": tmp_path / "leeg", "werkmap": tmp_path / "werk", "datamap": tmp_path / "collega",
+            "team-datamap": tmp_path / "teamcollega"}.get(soort)
+    voor = sorted(p.name for p in doel.rglob("*")) if doel else []
     uit = kc("team", "init", "--remote", url, "--naam", "Anna Testregisseur")
     tekst = " ".join(uit.output.split())
     assert uit.exit_code == 2 and "Er werd geen team ingesteld" in tekst and "Traceback" not in tekst
-    assert "git init --bare" in tekst and "beheerder" in tekst
+    assert "beheerder" in tekst
+    maken = soort in ("ontbreekt", "file-url", "windows", "leeg")
+    assert ("git init --bare" in tekst) == maken
+    if maken:  # the git command is for whoever sets up the share: ketencli itself needs no git program
+        assert "Wie de share beheert" in tekst or "wie de share beheert" in tekst
+    else:
+        assert "geen gedeelde opslag" in tekst
     assert ("bestaat niet" in tekst) == (soort in ("ontbreekt", "file-url", "windows"))
+    assert (sorted(p.name for p in doel.rglob("*")) if doel else []) == voor  # nothing written there
     for engels in ("unsupported", "could not", "failed to", "resolve"):
         assert engels not in tekst
     assert not (store.home() / ".git").exists()
