@@ -570,7 +570,7 @@ def _keuze_in_woorden(conflict: Any, kies: int | None) -> str:
     wie = f"die van {gekozen.door}" if gekozen.door else ""
     if gekozen.verwijderd:
         wie = f"{wie}: verwijderd" if wie else "verwijderd"
-    return f"waarde {kies} gekozen" + (f" ({wie})" if wie else "")
+    return f"waarde {kies} gekozen" + (f", {wie}" if wie else "")
 
 
 # -- history ---------------------------------------------------------------------------------------
@@ -600,6 +600,8 @@ _ISO_DATUM = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}
                         r"(?:[+-]\d{2}:?\d{2}|Z)?)?(?![\d-])")
 # "fase aanmelding → niet-ingestroomd", "fase: verkenning → casusregie", "heropend: fase afgesloten → …"
 _FASEWISSEL = re.compile(r"\b(fase:?\s+)([a-z]+(?:-[a-z]+)*)(\s*→\s*)([a-z]+(?:-[a-z]+)*)")
+# "conflict opgelost: aanmelding.waarom_nu" (los_op): the field as a path
+_OPGELOST = re.compile(r"^(conflict opgelost: )(\S+)")
 # a key of the method with a hyphen ("geen-ketenaanpak"), not part of a longer word
 _SLEUTEL = re.compile(r"(?<![\w-])[a-z]+(?:-[a-z]+)+(?![\w-])")
 
@@ -608,9 +610,11 @@ def in_woorden(tekst: str) -> str:
     """A line of a dossier's historie as stored ("fase aanmelding → niet-ingestroomd", reden "ICO
     2026-11-24: geen-ketenaanpak") in the words the other commands use: fase names as `dossier show`
     shows them (``FASE_LABELS``), ICO conclusions as `dossier ico` says them (``ICO_LABELS``), dates
-    as 24/11/2026. Only for showing: the stored text stays as it is (``methodiek`` reads it)."""
+    as 24/11/2026, a resolved conflict's field as `team status` names it (``veld_in_woorden``). Only for
+    showing: the stored text stays as it is (``methodiek`` reads it)."""
     from ketencli.methodiek.aanmelding import FASE_LABELS, ICO_LABELS
 
+    tekst = _OPGELOST.sub(lambda m: m[1] + veld_in_woorden(m[2]), tekst)
     tekst = _FASEWISSEL.sub(lambda m: f"{m[1]}{FASE_LABELS.get(m[2], m[2])}{m[3]}{FASE_LABELS.get(m[4], m[4])}",
                             tekst)
     tekst = _SLEUTEL.sub(lambda m: ICO_LABELS.get(m[0]) or FASE_LABELS.get(m[0], m[0]), tekst)

@@ -765,7 +765,8 @@ def test_zelfde_conflict_verschillend_opgelost_is_een_nieuw_conflict(team):
         assert "Geen conflicten" not in team.ok(home, "team", "status").output
         # each resolution is in the historie with the choice, never the value (case text)
         opgelost = [h for h in d.historie if h.wat == "conflict opgelost: aanmelding.wensen_en_noden"]
-        assert sorted(h.reden.split(" (")[0] for h in opgelost) == ["waarde 1 gekozen", "waarde 2 gekozen"]
+        assert sorted(h.reden for h in opgelost) == [f"waarde 1 gekozen, die van {NAAM_B}",
+                                                     f"waarde 2 gekozen, die van {NAAM_A}"]
         assert not any("Noden" in h.reden for h in opgelost)
     # the new conflict is resolved like any other
     team.ok(team.b, "team", "los", dossier_id, "--waarde", "Noden volgens beiden")
@@ -885,3 +886,10 @@ def test_een_datamap_die_een_bestand_is_krijgt_de_schijfmelding_bij_elk_teamcomm
     uit = kc(*(a.format(tmp=tmp_path) for a in opdracht))
     assert (uit.exit_code, uit.output) == (1, lijst.output)
     assert bestand.read_text() == "geen map"
+
+
+def test_historiek_zegt_welke_waarde_een_conflict_oploste(team):
+    dossier_id = _conflict_op_beide(team)
+    team.ok(team.a, "team", "los", dossier_id, "--kies", "2")
+    tekst = " ".join(team.ok(team.a, "dossier", "historiek", dossier_id).output.split())
+    assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, die van {NAAM_A})" in tekst
