@@ -614,3 +614,48 @@ def test_casusregisseur_is_een_geheel():
     assert [c.pad for c in conflicten] == ["casusregisseur"] and uit["casusregisseur"]["contact"] == "016 22"
     hun = copy.deepcopy(basis)  # changed on one side only: no question
     assert voeg_samen(basis, ons, hun) == (ons, [])
+
+
+_VELDEN = ("aanmelding.waarom_nu", "aanmelding.wensen_en_noden")
+
+
+@st.composite
+def _beslissing(draw: Any, basis: dict, kant: str) -> dict:
+    """A side after a merge that recorded a conflict on every field of ``_VELDEN``: per field it
+    leaves the conflict open or resolves it, and keeps the value, chooses another, or edits the field."""
+    doc = copy.deepcopy(basis)
+    open_ = []
+    for veld, record in zip(_VELDEN, basis["conflicten"], strict=True):
+        if not draw(st.booleans()):
+            open_.append(record)
+        waarde = draw(st.sampled_from(["basis", "x", "y", f"eigen-{kant}"]))
+        if waarde != "basis":
+            samenvoegen.zet(doc, veld, waarde)
+    doc["conflicten"] = open_
+    return doc
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_geen_beslissing_gaat_verloren(data: Any):
+    """Issue 18 "nothing is ever silently lost", for resolutions: a side that resolved a conflict (even
+    by keeping the value the merge left) or edited its field has its value in the result or in a new
+    conflict; two equal values are never a conflict."""
+    basis = _kopie()
+    basis["conflicten"] = [{"veld": v, "moment": "2026-11-20T10:00:00", "waarden": [{"waarde": "basis"},
+                                                                                   {"waarde": "y"}]}
+                           for v in _VELDEN]
+    for v in _VELDEN:
+        samenvoegen.zet(basis, v, "basis")
+    ons, hun = data.draw(_beslissing(basis, "o")), data.draw(_beslissing(basis, "h"))
+    uit, conflicten = voeg_samen(basis, ons, hun)
+    paden = {c.pad for c in conflicten}
+    for veld, record in zip(_VELDEN, basis["conflicten"], strict=True):
+        o, h = samenvoegen.lees(ons, veld), samenvoegen.lees(hun, veld)
+        beslist = [w for doc, w in ((ons, o), (hun, h)) if record not in doc["conflicten"] or w != "basis"]
+        if o == h:
+            assert veld not in paden and samenvoegen.lees(uit, veld) == o
+        elif len(beslist) == 2:
+            assert veld in paden
+        for w in beslist:
+            assert samenvoegen.lees(uit, veld) == w or veld in paden
