@@ -21,7 +21,9 @@ version) and returns the merged document and the list of conflicts:
   side no longer has was resolved there, and that side's value of the field counts as its change even
   when it is the value ``basis`` kept (choosing value 1 changes nothing in the field). Resolved on both
   sides with different values (or resolved on one and edited on the other) is a new ``Conflict``; the
-  same value on both sides is none (issue 18: nothing is ever silently lost);
+  same value on both sides is none (issue 18: nothing is ever silently lost). The whole-dossier
+  conflict (``HEEL_DOSSIER``) resolved on both sides merges the two as if they had no common version:
+  every field they differ in is a conflict, list items of either side are kept;
 - a mapping that is one unit (``EENHEDEN``: the casusregisseur, one person's name, organisation and
   contact) changed differently on both sides is one ``Conflict`` with both whole values, never a mix
   (a new regisseur's name with the previous one's phone number);
@@ -112,8 +114,10 @@ VERWIJZINGEN: dict[str, tuple[str, ...]] = {
 # Mappings merged as one value (see the module docstring), as paths without item keys.
 EENHEDEN: frozenset[str] = frozenset({"casusregisseur"})
 
-# The dossier's list of recorded conflicts (``model.Dossier.conflicten``; each item has ``veld``, a path).
+# The dossier's list of recorded conflicts (``model.Dossier.conflicten``; each item has ``veld``, a path),
+# and the ``veld`` of a conflict on the whole dossier (``team.HEEL_DOSSIER``: a merge that was not valid).
 CONFLICTEN = "conflicten"
+HEEL_DOSSIER = "(hele dossier)"
 
 
 def voeg_samen(basis: Any, ons: Any, hun: Any) -> tuple[Any, list[Conflict]]:
@@ -135,7 +139,10 @@ def samenvoeging(basis: Any, ons: Any, hun: Any, hernummer: Literal["ons", "hun"
     else:
         ons = _hernummer(b, hun, ons, hernummerd, "ons")
     conflicten: list[Conflict] = []
-    resultaat = _voeg(b, ons, hun, "", conflicten, _beslist_aan_beide_kanten(b, ons, hun))
+    beslist = _beslist_aan_beide_kanten(b, ons, hun)
+    if HEEL_DOSSIER in beslist:  # each side chose a whole version: no common version left to compare with
+        b, beslist = ONTBREEKT, beslist - {HEEL_DOSSIER}
+    resultaat = _voeg(b, ons, hun, "", conflicten, beslist)
     return Samenvoeging(resultaat, conflicten, hernummerd)
 
 

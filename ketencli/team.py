@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # imported where a dossier is merged or its history read: a s
 
 POGINGEN = 5
 DOSSIERPAD = re.compile(r"^dossiers/(\d{4}-\d{3,})/dossier\.yaml$")
-HEEL_DOSSIER = "(hele dossier)"
+HEEL_DOSSIER = "(hele dossier)"  # as samenvoegen.HEEL_DOSSIER (not imported here: a sync that merges none)
 
 
 def vereis_datamap() -> None:

@@ -659,3 +659,24 @@ def test_geen_beslissing_gaat_verloren(data: Any):
             assert veld in paden
         for w in beslist:
             assert samenvoegen.lees(uit, veld) == w or veld in paden
+
+
+def test_hele_dossier_verschillend_gekozen_aan_beide_kanten_is_een_conflict_per_veld():
+    """A merge that was not valid is one conflict on the whole dossier (``team.HEEL_DOSSIER``): this side's
+    version stays. P keeps it (value 1), Q takes the other (value 2): Q's version must not win silently."""
+    from ketencli import team
+
+    assert samenvoegen.HEEL_DOSSIER == team.HEEL_DOSSIER
+    hier, daar = _kopie(), _kopie()
+    hier["aanmelding"]["waarom_nu"], daar["aanmelding"]["waarom_nu"] = "hier", "daar"
+    daar["tijdlijn"].append({"omschrijving": "alleen daar"})
+    basis = copy.deepcopy(hier)
+    basis["conflicten"] = [{"veld": team.HEEL_DOSSIER, "moment": "2026-11-20T10:00:00",
+                            "waarden": [{"waarde": "(deze versie)"}, {"waarde": daar}]}]
+    p_kiest_1 = copy.deepcopy(hier)
+    q_kiest_2 = copy.deepcopy(daar)
+    for a, b in ((p_kiest_1, q_kiest_2), (q_kiest_2, p_kiest_1)):
+        uit, conflicten = voeg_samen(basis, a, b)
+        assert [c.pad for c in conflicten] == ["aanmelding.waarom_nu"]
+        assert {"omschrijving": "alleen daar"} in uit["tijdlijn"]
+    assert voeg_samen(basis, p_kiest_1, copy.deepcopy(hier))[1] == []  # the same choice: no conflict
