@@ -705,6 +705,7 @@ def test_team_sync_zonder_typer_zegt_hetzelfde_als_via_de_app(team):
     code, stdout, fout, geladen = _als_commando(team.a, "team", "sync")
     assert code == 0 and not fout, fout
     assert "typer" not in geladen and "ketencli.commands.team" not in geladen
+    assert not {"yaml", "pydantic", "rich"} & geladen  # nothing merged: no YAML, no model, no rich (issue 18)
     assert " ".join(stdout.split()) == "✓ Gesynchroniseerd: 1 bestand bijgewerkt; niets nieuws te delen."
     assert [t.omschrijving for t in team.dossier(team.a, dossier_id).tijdlijn][-1] == "huisbezoek"
     # the same words through the app (nothing new now) and through the fast path
@@ -730,3 +731,19 @@ def test_team_sync_naar_een_gesloten_pijp_zwijgt(team):
     fout = proces.stderr.read().decode("utf-8")
     assert proces.wait() == 1 and fout == "", fout
     assert "Geen conflicten" in team.ok(team.a, "team", "status").output
+
+
+def test_de_auteur_volgt_het_profiel_ook_met_de_hand_gewijzigd(team):
+    """The author's name is kept beside the caches while the profile file is unchanged; a change through
+    `ketencli profiel` or by hand in profile.yaml is the author of the next commit."""
+    from ketencli import store
+
+    dossier_id = team.start()
+    team.ok(team.a, "profiel", "--naam", "Anna Nieuw")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Eerste")
+    assert _berichten(team.a)[0][0] == "Anna Nieuw"
+    with team.bij(team.a):
+        pad = store.profiel_pad()
+    pad.write_text(pad.read_text(encoding="utf-8").replace("Anna Nieuw", "Anna Hand"), encoding="utf-8")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Tweede")
+    assert _berichten(team.a)[0][0] == "Anna Hand"
