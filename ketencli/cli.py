@@ -157,6 +157,7 @@ _USAGE_VERTALINGEN: list[tuple[str, str]] = [
     (r"^Missing argument '(.+)'\.?$", "het argument {0} ontbreekt"),
     (r"^Missing option '(.+)'\.?$", "de optie {0} ontbreekt"),
     (r"^Missing parameter: (.+)$", "{0} ontbreekt"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \(\s*\)\.?$", "te veel argumenten: een leeg argument ('')"),
     (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)\.?$", "te veel argumenten: {0}"),
     (r"^Option '(.+)' requires an argument\.$", "de optie {0} heeft een waarde nodig"),
     (r"^Option '(.+)' does not take a value\.$", "de optie {0} neemt geen waarde"),

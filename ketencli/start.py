@@ -60,17 +60,21 @@ def geen_pydantic_plugins() -> None:
 
 
 def main() -> None:
-    """Run ketencli with ``sys.argv``; exits the process (D12's exit codes)."""
-    geen_pydantic_plugins()
-    _utf8_uitvoer()
-    snel = ZONDER_TYPER.get(tuple(sys.argv[1:]))
-    if snel is not None:
-        import importlib
+    """Run ketencli with ``sys.argv``; exits the process (D12's exit codes). Ctrl-C while ketencli is
+    still loading is 130 with the same words as later, not a traceback."""
+    try:
+        geen_pydantic_plugins()
+        _utf8_uitvoer()
+        snel = ZONDER_TYPER.get(tuple(sys.argv[1:]))
+        if snel is not None:
+            import importlib
 
-        from ketencli.afhandeling import voer_uit
+            from ketencli.afhandeling import voer_uit
 
-        module, functie = snel
-        voer_uit(getattr(importlib.import_module(module), functie))
-    from ketencli.cli import app
-
+            module, functie = snel
+            voer_uit(lambda: getattr(importlib.import_module(module), functie)())
+        from ketencli.cli import app
+    except KeyboardInterrupt:
+        sys.stderr.write("Afgebroken: er werd niets bewaard.\n")
+        sys.exit(130)
     app()

@@ -211,3 +211,24 @@ def test_een_optie_zonder_waarde_wijst_naar_de_hulp_van_dat_commando(kc, argumen
     uit = kc(*argumenten)
     assert uit.exit_code == 2 and f"Probeer '{hulp}' voor hulp." in uit.stderr
     assert "Traceback" not in uit.output
+
+
+def test_ctrl_c_terwijl_ketencli_laadt():
+    """Ctrl-C while ketencli is still importing its modules: 130 and the Dutch line, no traceback."""
+    code = ("import sys\n"
+            "class Onderbreek:\n"
+            "    def find_spec(self, naam, pad, doel=None):\n"
+            "        if naam == 'ketencli.cli':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Onderbreek())\n"
+            "sys.argv = ['ketencli', 'overzicht']\n"
+            "from ketencli import start\n"
+            "start.main()\n")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert uit.returncode == 130 and uit.stderr == "Afgebroken: er werd niets bewaard.\n", uit.stderr
+
+
+def test_een_leeg_argument_in_het_nederlands(kc):
+    uit = kc("dossier", "list", "")
+    assert uit.exit_code == 2 and "te veel argumenten: een leeg argument ('')" in uit.stderr
+    assert "Got unexpected" not in uit.output
