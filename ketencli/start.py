@@ -22,7 +22,12 @@ ZONDER_TYPER: dict[tuple[str, ...], tuple[str, str]] = {
 
 def _utf8_uitvoer() -> None:
     """Output redirected to a file or a pipe is UTF-8 everywhere: on Windows Python would use the
-    ANSI code page, and a name like Yılmaz – Şahin would stop `--json > bestand.json` halfway."""
+    ANSI code page, and a name like Yılmaz – Şahin would stop `--json > bestand.json` halfway. A closed
+    output (`>&-`: Python has no stream then) goes nowhere instead of failing the command."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stroom in (sys.stdout, sys.stderr):
         if stroom is not None and not stroom.isatty() and hasattr(stroom, "reconfigure"):
             try:
