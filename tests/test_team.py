@@ -164,6 +164,9 @@ def test_zelfde_veld_is_een_conflict_getoond_en_opgelost(team):
         assert "Conflict" in toon and "Vraag van A" in toon and "Vraag van B" in toon
         overzicht = team.ok(home, "overzicht", "--team").output
         assert "conflict" in overzicht.lower()
+        # the dossier is neither A's nor B's: the own overzicht names it too (a sync's conflict is not hidden)
+        eigen = team.ok(home, "overzicht")
+        assert "Ook in dossiers van collega's staat een conflict" in eigen.stderr and dossier_id in eigen.stderr
     # A chooses A's value; after the sync both homes agree and the conflict is gone
     nr_a = next(i for i, w in enumerate(team.dossier(team.a, dossier_id).conflicten[0].waarden, 1)
                 if w.door == NAAM_A)
