@@ -652,9 +652,16 @@ def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
     says so in Dutch and names the folder ("vraag je beheerder"); any other error says it was
     unreachable, with libgit2's (English) text only as the technical detail in the tip."""
     if geen_toegang(fout):
-        return TeamFout(f"Je mag niet schrijven in de gedeelde opslag ({_toon_map(url)}); er werd niets gedeeld.",
-                        tip="Vraag je beheerder om je schrijfrechten te geven op die map. Je wijzigingen blijven "
-                            "op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+        lokaal = home() / ".git"
+        if str(lokaal) in f"{getattr(fout, 'filename', None) or ''} {fout}":  # this computer's side, not the share
+            return TeamFout(f"Je mag niet schrijven in de team-opslag in je datamap ({lokaal}); er werd niets "
+                            "gedeeld of opgehaald.",
+                            tip="Kijk de rechten van die map na (werd ze alleen-lezen gemaakt?). Je dossiers zelf "
+                                "zijn bewaard; doe daarna `ketencli team sync` opnieuw.")
+        return TeamFout(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
+                        "geweigerd; er werd niets gedeeld.",
+                        tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map. Je wijzigingen "
+                            "blijven op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
     return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald.",
                     tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
                         "VPN) na en probeer `ketencli team sync` later opnieuw. Technische melding: "
