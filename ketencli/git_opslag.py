@@ -78,15 +78,47 @@ def open_repo() -> Any:
 _STALE = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock", "FETCH_HEAD.lock")
 
 
+# the user's own umask while ketencli's (077) is set: the shared folder is written with it
+_UMASK_BUITEN: list[int] = []
+
+
+@contextlib.contextmanager
+def _eigen_bestanden() -> Iterator[None]:
+    """What libgit2 writes in this data home's ``.git`` is owner-only, as everything in the data home
+    (folders 0700, files 0600 or 0400): the process umask is 077 meanwhile. The shared folder is
+    written with the user's own umask (``_gedeelde_umask``): colleagues must read it."""
+    oud = os.umask(0o077)
+    _UMASK_BUITEN.append(oud)
+    try:
+        yield
+    finally:
+        _UMASK_BUITEN.pop()
+        os.umask(oud)
+
+
+@contextlib.contextmanager
+def _gedeelde_umask() -> Iterator[None]:
+    """The user's own umask for writes to the shared folder inside ``_eigen_bestanden``."""
+    if not _UMASK_BUITEN:
+        yield
+        return
+    eigen = os.umask(_UMASK_BUITEN[-1])
+    try:
+        yield
+    finally:
+        os.umask(eigen)
+
+
 @contextlib.contextmanager
 def slot(wachttijd: float | None = None) -> Iterator[None]:
-    """The team lock: one git operation at a time in this data home. Raises TeamFout when another
-    ketencli holds it longer than ``wachttijd`` seconds."""
+    """The team lock: one git operation at a time in this data home (with owner-only files in ``.git``,
+    ``_eigen_bestanden``). Raises TeamFout when another ketencli holds it longer than ``wachttijd``
+    seconds."""
     git = home() / ".git"
     try:
         # not reentrant: a save's commit inside a sync of this process waits (and is made by the next sync)
         with bestandsslot(git / "ketencli.lock", SLOT_WACHTTIJD if wachttijd is None else wachttijd,
-                          herintreedbaar=False):
+                          herintreedbaar=False), _eigen_bestanden():
             _ruim_oude_locks(git)
             yield
     except SlotBezet:
@@ -129,25 +161,32 @@ def vertaald() -> Iterator[None]:
 
 def initialiseer(url: str) -> bool:
     """Make the data home a git working tree with ``url`` as its remote ``origin`` (again: only the
-    remote changes). Returns True when the repository is new."""
+    remote changes). Returns True when the repository is new. Everything in ``.git`` is owner-only."""
     import pygit2
 
     basis = home()
     nieuw = not actief(basis)
-    if nieuw:
-        pygit2.init_repository(str(basis), initial_head=TAK)
-    alleen_eigenaar(basis / ".git", 0o700)  # the objects hold every version of every dossier
-    repo = open_repo()
-    gitignore = basis / ".gitignore"
-    if not gitignore.exists():
-        from ketencli.paden import schrijf_atomisch
+    with _eigen_bestanden():
+        if nieuw:
+            pygit2.init_repository(str(basis), initial_head=TAK)
+        repo = open_repo()
+        gitignore = basis / ".gitignore"
+        if not gitignore.exists():
+            from ketencli.paden import schrijf_atomisch
 
-        schrijf_atomisch(gitignore, GITIGNORE.encode("utf-8"))
-    if "origin" in [r.name for r in repo.remotes]:
-        repo.remotes.set_url("origin", url)
-    else:
-        repo.remotes.create("origin", url, f"+{REF}:{REF_REMOTE}")
-    repo.config["core.autocrlf"] = "false"
+            schrijf_atomisch(gitignore, GITIGNORE.encode("utf-8"))
+        if "origin" in [r.name for r in repo.remotes]:
+            repo.remotes.set_url("origin", url)
+        else:
+            repo.remotes.create("origin", url, f"+{REF}:{REF_REMOTE}")
+        repo.config["core.autocrlf"] = "false"
+    # the objects hold every version of every dossier: owner-only, also what an older ketencli made
+    for map_, mappen, bestanden in os.walk(basis / ".git"):
+        for naam in mappen:
+            alleen_eigenaar(Path(map_) / naam, 0o700)
+        for naam in bestanden:
+            alleen_eigenaar(Path(map_) / naam, 0o600)
+    alleen_eigenaar(basis / ".git", 0o700)
     return nieuw
 
 
@@ -932,8 +971,9 @@ def duw(repo: Any) -> None:
     if ander is not None:
         kop = head_commit(repo)
         try:
-            _kopieer(repo, ander, kop.id)
-            _zet_tak(ander, repo, kop.id)
+            with _gedeelde_umask():
+                _kopieer(repo, ander, kop.id)
+                _zet_tak(ander, repo, kop.id)
         except _ZonderHardeLinks:
             pass  # pushed below through libgit2 (the objects copied so far are harmless extras)
         except (pygit2.GitError, OSError, KeyError) as fout:
@@ -943,7 +983,8 @@ def duw(repo: Any) -> None:
             return
     terug = _terugroep(remote.url)
     try:
-        remote.push([f"{REF}:{REF}"], callbacks=terug)
+        with _gedeelde_umask():
+            remote.push([f"{REF}:{REF}"], callbacks=terug)
     except TeamFout:
         raise
     except pygit2.GitError as fout:

@@ -750,3 +750,23 @@ def test_de_auteur_volgt_het_profiel_ook_met_de_hand_gewijzigd(team):
     pad.write_text(pad.read_text(encoding="utf-8").replace("Anna Nieuw", "Anna Hand"), encoding="utf-8")
     team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Tweede")
     assert _berichten(team.a)[0][0] == "Anna Hand"
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX modes")
+def test_de_eigen_team_opslag_is_alleen_voor_jou_de_gedeelde_volgt_je_umask(team):
+    """Everything in the data home's .git is owner-only (the trial found 0755 folders and 0644 files
+    there); what a sync writes into the shared folder keeps the user's umask, so colleagues can read it."""
+    import os
+    import stat
+
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Rechten")
+    oud = os.umask(0o022)
+    try:
+        team.ok(team.a, "team", "sync")
+    finally:
+        os.umask(oud)
+    ruim = [str(p) for p in (team.a / ".git").rglob("*") if p.stat().st_mode & 0o077]
+    assert ruim == [], ruim[:5]
+    gedeeld = [p for p in (team.remote / "objects").rglob("*") if p.is_file() and len(p.parent.name) == 2]
+    assert gedeeld and all(p.stat().st_mode & stat.S_IROTH for p in gedeeld)
