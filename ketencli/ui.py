@@ -262,16 +262,24 @@ def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[
     # too wide: the widest wrapping column gives way first (down to the next widest, never below its
     # minimum), then the widest cut column; a terminal narrower than all minimums gets a wider table
     te_veel = sum(breedtes) + 3 * len(kolommen) + 1 - totaal
-    for kort in (False, True):
-        while te_veel > 0:
-            kandidaten = [i for i, k in enumerate(kolommen) if k.kort == kort and breedtes[i] > k.min_breedte]
-            if not kandidaten:
-                break
-            i = max(kandidaten, key=lambda j: breedtes[j])
-            volgende = max([breedtes[j] for j in kandidaten if j != i] + [kolommen[i].min_breedte])
-            minder = min(te_veel, breedtes[i] - volgende) or 1
-            breedtes[i] -= minder
-            te_veel -= minder
+    if te_veel > 0:
+        # a wrapping column keeps its longest word whole as long as it can: first down to its minimum or
+        # that word, then below its minimum down to that word, only then (and the cut columns) further
+        woord = [0 if k.kort else max((_breedte(w) for rij in cellen if rij is not None for w in rij[i].split()),
+                                      default=0) for i, k in enumerate(kolommen)]
+        vloeren = [[max(k.min_breedte, woord[i]) for i, k in enumerate(kolommen)],
+                   [max(min(k.min_breedte, 4), woord[i]) for i, k in enumerate(kolommen)],
+                   [k.min_breedte for k in kolommen]]
+        for kort, vloer in ((False, vloeren[0]), (False, vloeren[1]), (False, vloeren[2]), (True, vloeren[2])):
+            while te_veel > 0:
+                kandidaten = [i for i, k in enumerate(kolommen) if k.kort == kort and breedtes[i] > vloer[i]]
+                if not kandidaten:
+                    break
+                i = max(kandidaten, key=lambda j: breedtes[j])
+                volgende = max([breedtes[j] for j in kandidaten if j != i] + [vloer[i]])
+                minder = min(te_veel, breedtes[i] - volgende) or 1
+                breedtes[i] -= minder
+                te_veel -= minder
     kleur = kleuren()
 
     def stijl(tekst: str, naam: str | None) -> str:
