@@ -239,6 +239,17 @@ def schrijf(tekst: str) -> None:
     sys.stdout.flush()
 
 
+def _langste_woord(teksten: set[str]) -> int:
+    """The width of the longest word in these texts (listings repeat their texts: each counted once)."""
+    langste = 0
+    for tekst in teksten:
+        for w in tekst.split():
+            b = len(w) if w.isascii() else _breedte(w)
+            if b > langste:
+                langste = b
+    return langste
+
+
 def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
                 stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> str:
     """A table as the text ``tabel`` prints, at the terminal's width. ``rijen``: the cells per row (plain
@@ -265,8 +276,8 @@ def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[
     if te_veel > 0:
         # a wrapping column keeps its longest word whole as long as it can: first down to its minimum or
         # that word, then below its minimum down to that word, only then (and the cut columns) further
-        woord = [0 if k.kort else max((_breedte(w) for rij in cellen if rij is not None for w in rij[i].split()),
-                                      default=0) for i, k in enumerate(kolommen)]
+        woord = [0 if k.kort else _langste_woord({rij[i] for rij in cellen if rij is not None})
+                 for i, k in enumerate(kolommen)]
         vloeren = [[max(k.min_breedte, woord[i]) for i, k in enumerate(kolommen)],
                    [max(min(k.min_breedte, 4), woord[i]) for i, k in enumerate(kolommen)],
                    [k.min_breedte for k in kolommen]]
