@@ -340,6 +340,13 @@ COMMANDO_S: tuple[tuple[str, str, str, str], ...] = (
      "Teken het genogram van het gezin (SVG en PNG, voor weegploeg en ronde tafel)."),
     ("afronding", "ketencli.commands.afronding", "app",
      "Veilig loslaten: de afrondingstoets, de afronding en de afsluiting."),
+    ("afronding start", "ketencli.commands.afronding_volgorde", "start",
+     "Rond de casusregie af na het akkoord van de tafel die het plan bespreekt (in Antwerpen de weegploeg): fase "
+     "afgerond, opvolging tot zes maanden later."),
+    ("afronding afsluiten", "ketencli.commands.afronding_volgorde", "afsluiten",
+     "Sluit het dossier af op de ronde tafel, na de laatste check; daarna kan het alleen gelezen worden."),
+    ("afronding herneem", "ketencli.commands.afronding_volgorde", "herneem",
+     "Neem een afgerond dossier terug in casusregie (bv. na nieuwe feiten); de afronding wordt gewist."),
     ("bewaring", "ketencli.commands.bewaring", "bewaring",
      "Bewaartermijn: afgesloten dossiers waarvan de termijn verstreken is, en ze verwijderen."),
     ("regio", "ketencli.commands.regio", "app",
