@@ -148,9 +148,11 @@ def vertaald() -> Iterator[None]:
     try:
         yield
     except pygit2.GitError as fout:
-        raise TeamFout("De team-opslag in je datamap kon niet bijgewerkt worden.",
-                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw; je "
-                           f"dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}") from None
+        raise TeamFout("De team-opslag in je datamap kon niet gelezen of bijgewerkt worden.",
+                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw. Helpt dat "
+                           "niet, dan is de team-opslag (de map .git in je datamap) misschien beschadigd: vraag je "
+                           f"beheerder om hulp. Je dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}"
+                       ) from None
     except OSError as fout:
         raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
                           gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None

@@ -541,3 +541,15 @@ def test_een_andere_fout_van_de_gedeelde_opslag_zegt_het_engels_niet_in_de_hoofd
     regels = [r for r in uit.output.splitlines() if r.strip()]
     assert uit.exit_code == 1 and "niet bereikbaar" in regels[0] and "object not found" not in regels[0]
     assert "a" * 40 in " ".join(uit.output.split()).replace(" ", "")  # the technical text, whole, in the tip
+
+
+def test_een_beschadigde_team_opslag_in_het_nederlands_ook_bij_status(team):
+    """A damaged .git/HEAD: `team status` said "onverwachts (GitError)"; now status and sync say in Dutch
+    that the team repository in the data home could not be read, and where to look."""
+    team.start()
+    (team.a / ".git" / "HEAD").write_text("kapot\n", encoding="utf-8")
+    for opdracht in (("team", "status"), ("team", "sync")):
+        uit = team.run(team.a, *opdracht)
+        tekst = " ".join(uit.output.split())
+        assert uit.exit_code == 1 and "onverwachts" not in tekst, (opdracht, tekst)
+        assert "De team-opslag in je datamap kon niet gelezen of bijgewerkt worden" in tekst and ".git" in tekst
