@@ -175,3 +175,51 @@ def test_foutmelding_over_dossierbestand_noemt_volledig_pad(kc, thuis, palmeneir
     _breek(pad)
     uit = kc("dossier", "show", palmeneire)
     assert uit.exit_code == 1 and f"{pad}, regel" in uit.stderr
+
+
+def _gelijktijdig(ketencli: Path, dossier_id: str, gezin: str) -> str:
+    """An editor script that saves another change to the dossier (`tijdlijn add`) while it is open,
+    then makes the user's change: the edit's save is refused as "changed meanwhile"."""
+    return (f"'{ketencli}' tijdlijn add {dossier_id} --soort contact --datum 2026-11-22 --omschrijving GELIJKTIJDIG "
+            f"--no-input >/dev/null 2>&1 </dev/null\nsed -i 's/^gezin: .*/gezin: {gezin}/' \"$1\"")
+
+
+def test_geslaagde_bewerking_laat_andere_bewaarde_bewerking_staan(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """New-user trial: an edit refused because the dossier changed meanwhile keeps its copy ("Je bewerking
+    is bewaard in …"); a later, unrelated edit that saves removes only its own copy, says the kept one is
+    still there, and `--herneem` still finds the kept one."""
+    ketencli = Path(sys.executable).parent / "ketencli"
+    editor(tmp_path, monkeypatch, _gelijktijdig(ketencli, palmeneire, "Mijn wijziging"))
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "intussen gewijzigd" in uit.stderr
+    kopie = Path(KEEP.search(uit.stderr).group(1))
+    bewaard = kopie.read_bytes()
+    assert b"gezin: Mijn wijziging" in bewaard
+    # a new, unrelated edit that saves
+    editor(tmp_path, monkeypatch, "sed -i 's/^gezin: .*/gezin: Andere bewerking/' \"$1\"")
+    uit = kc.ok("dossier", "edit", palmeneire, "--no-input")
+    assert "niet-bewaarde bewerking" in uit.stderr and "--herneem" in uit.stderr  # said at the start
+    assert "\ngezin: Andere bewerking\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert kopieen(thuis) == [kopie] and kopie.read_bytes() == bewaard  # only its own copy went
+    assert str(kopie) in " ".join(uit.stderr.split())  # and the kept one is named after the save
+    # --herneem still offers the kept copy: the dossier changed since, so it shows the differences
+    editor(tmp_path, monkeypatch, "true")
+    uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert uit.exit_code == 1 and "geen bewaarde bewerking" not in uit.stderr
+    assert "+gezin: Mijn wijziging" in uit.stderr and "-gezin: Andere bewerking" in uit.stderr
+    assert kopie.read_bytes() == bewaard
+
+
+def test_herneem_na_geslaagde_herneem_van_een_andere_kopie(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """A resumed copy that saves removes that copy only, not an older kept one."""
+    editor(tmp_path, monkeypatch, 'printf "gezinsnaamm: oud\\n" >> "$1"')
+    oud = Path(KEEP.search(kc("dossier", "edit", palmeneire, "--no-input").stderr).group(1))
+    os.utime(oud, (1, 1))  # older than the next one (the newest is resumed first)
+    editor(tmp_path, monkeypatch, 'printf "gezinsnaamm: nieuw\\n" >> "$1"')
+    nieuw = Path(KEEP.search(kc("dossier", "edit", palmeneire, "--no-input").stderr).group(1))
+    editor(tmp_path, monkeypatch, "sed -i -e '/^gezinsnaamm/d' -e 's/^gezin: .*/gezin: Hersteld/' \"$1\"")
+    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "\ngezin: Hersteld\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert not nieuw.exists() and kopieen(thuis) == [oud]
+    assert [p.name for p in (thuis / "bewerken").iterdir() if p.name.startswith(nieuw.name)] == []  # its lock too
+

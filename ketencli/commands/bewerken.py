@@ -9,7 +9,8 @@ edit ever lost (issue "invoer" §3).
   refuses, so neither side is silently overwritten.
 - An editor that returns at once with the file unchanged (``code`` without ``--wait``, Notepad++
   without ``-multiInst``) is named as such, with how to configure it; its copy is removed.
-- Copies of the dossier are cleaned up after a successful save.
+- A successful save removes the copy it saved (the new one, or the one resumed with ``--herneem``) and
+  nothing else: a copy kept from an earlier failed edit stays, and the user is reminded of it.
 - A dossier file that does not load (broken by hand or by another program) is opened as it is, after
   the error is shown, so the user can repair it (``store.lees_kapot``); the repair is validated like any
   edit, and the fase (and the historiek, where still readable) stay as they were (D8).
@@ -198,8 +199,11 @@ def bewerk(
             ) from None
         ui.gelukt(f"Dossier {dossier_id} bewaard.")
         waarschuw_instemming(nieuw)
-        for oud in store.bewaarde_kopieen(dossier_id):  # older kept copies are done with too
-            store.verwijder_bewerkkopie(oud)
+        andere = [p for p in store.bewaarde_kopieen(dossier_id) if p != kopie]  # the user's, never removed here
+        if andere:
+            ui.melding(f"Er blijft nog een niet-bewaarde bewerking van dit dossier bewaard ({andere[0]}"
+                       + (f" en {len(andere) - 1} oudere" if len(andere) > 1 else "")
+                       + f"); bekijk ze met `ketencli dossier edit {dossier_id} --herneem`.")
     except BaseException:
         # any other way out (a full or read-only disk, Ctrl-C while the editor is open or at a question):
         # a copy the user changed is never thrown away
