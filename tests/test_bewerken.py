@@ -223,3 +223,92 @@ def test_herneem_na_geslaagde_herneem_van_een_andere_kopie(kc, thuis, palmeneire
     assert not nieuw.exists() and kopieen(thuis) == [oud]
     assert [p.name for p in (thuis / "bewerken").iterdir() if p.name.startswith(nieuw.name)] == []  # its lock too
 
+
+def _wacht_op(pad: Path, proces, seconden: float = 30) -> None:
+    import time
+
+    einde = time.monotonic() + seconden
+    while not pad.exists():
+        assert proces.poll() is None, f"the first ketencli ended early ({proces.returncode})"
+        assert time.monotonic() < einde, f"{pad} never appeared"
+        time.sleep(0.05)
+
+
+def test_kopie_die_een_ander_venster_bewerkt_is_geen_bewaarde_bewerking(kc, thuis, palmeneire, tmp_path,
+                                                                         monkeypatch):
+    """New-user trial: window 1 has the dossier open in its editor; window 2's `--herneem` took window 1's
+    live copy, saved and deleted it, and window 1's change was lost. Now window 2 is told there is nothing
+    to resume and may start its own edit; window 1 then gets the normal "changed meanwhile" refusal with
+    its copy kept."""
+    import subprocess
+
+    open_ = tmp_path / "venster1-open"
+    verder = tmp_path / "venster1-verder"
+    script = tmp_path / "venster1.sh"
+    script.write_text(f"#!/bin/sh\ntouch '{open_}'\nn=0\nwhile [ ! -e '{verder}' ] && [ $n -lt 600 ]; do "
+                      f"sleep 0.05; n=$((n+1)); done\nsed -i 's/^gezin: .*/gezin: Venster een/' \"$1\"\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    env = {**os.environ, "EDITOR": str(script)}
+    env.pop("VISUAL", None)
+    venster1 = subprocess.Popen([str(Path(sys.executable).parent / "ketencli"), "dossier", "edit", palmeneire,
+                                 "--no-input"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    try:
+        _wacht_op(open_, venster1)
+        [live] = kopieen(thuis)
+        # window 2: nothing to resume, window 1's copy untouched
+        editor(tmp_path, monkeypatch, "sed -i 's/^gezin: .*/gezin: Venster twee/' \"$1\"")
+        uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+        assert uit.exit_code == 1 and "geen bewaarde bewerking" in uit.stderr, uit.output
+        assert "ander ketencli-venster" in uit.stderr and "Traceback" not in uit.output
+        assert live.exists() and kopieen(thuis) == [live]
+        # window 2 starts its own edit instead: no "kept edit" offered, told the dossier is open elsewhere
+        uit = kc.ok("dossier", "edit", palmeneire, "--no-input")
+        assert "niet-bewaarde bewerking" not in uit.stderr and "ander ketencli-venster" in uit.stderr
+        assert live.exists() and kopieen(thuis) == [live]
+        assert "\ngezin: Venster twee\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    finally:
+        verder.touch()
+        uit1, fout1 = venster1.communicate(timeout=60)
+    # window 1: the normal protection; its change is kept, never lost
+    assert venster1.returncode == 1, fout1
+    assert "intussen gewijzigd" in fout1 and "bestaat (niet meer)" not in fout1 and "Traceback" not in fout1
+    assert Path(KEEP.search(fout1).group(1)) == live and "gezin: Venster een" in live.read_text(encoding="utf-8")
+    assert "\ngezin: Venster twee\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    # window 1 is done: now its copy is a kept edit, offered by --herneem (with the differences)
+    editor(tmp_path, monkeypatch, "true")
+    uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert uit.exit_code == 1 and "+gezin: Venster een" in uit.stderr and live.exists()
+
+
+def test_kopie_van_een_gestopte_ketencli_blijft_een_bewaarde_bewerking(kc, thuis, palmeneire, tmp_path,
+                                                                        monkeypatch):
+    """A ketencli killed while its editor was open (a closed terminal, a crash) holds no copy any more:
+    its copy is a kept edit, offered by --herneem, and saved from there."""
+    import signal
+    import subprocess
+
+    open_ = tmp_path / "open"
+    script = tmp_path / "onderbroken.sh"
+    script.write_text(f"#!/bin/sh\nsed -i 's/^gezin: .*/gezin: Onderbroken/' \"$1\"\ntouch '{open_}'\nsleep 60\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    env = {**os.environ, "EDITOR": str(script)}
+    env.pop("VISUAL", None)
+    gestopt = subprocess.Popen([str(Path(sys.executable).parent / "ketencli"), "dossier", "edit", palmeneire,
+                                "--no-input"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wacht_op(open_, gestopt)
+    finally:
+        os.killpg(gestopt.pid, signal.SIGKILL)
+        gestopt.wait(timeout=30)
+    [kopie] = kopieen(thuis)
+    assert "gezin: Onderbroken" in kopie.read_text(encoding="utf-8")
+    editor(tmp_path, monkeypatch, "sleep 1.1")
+    assert "niet-bewaarde bewerking" in kc.ok("dossier", "edit", palmeneire).stderr  # a plain edit says so
+    editor(tmp_path, monkeypatch, "grep -q '^gezin: Onderbroken' \"$1\" && sed -i 's/Onderbroken/Hervat/' \"$1\"")
+    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "\ngezin: Hervat\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert list((thuis / "bewerken").iterdir()) == []  # the copy and its lock file are gone
