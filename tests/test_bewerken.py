@@ -312,3 +312,15 @@ def test_kopie_van_een_gestopte_ketencli_blijft_een_bewaarde_bewerking(kc, thuis
     kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
     assert "\ngezin: Hervat\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
     assert list((thuis / "bewerken").iterdir()) == []  # the copy and its lock file are gone
+
+
+def test_kopie_verdwenen_terwijl_de_editor_openstond(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """The copy removed by hand while the editor was open: said so in words, not as a disk error about a
+    folder ("de map bestaat (niet meer)", as the new-user trial saw)."""
+    pad = dossier_bestand(thuis, palmeneire)
+    voor = pad.read_bytes()
+    editor(tmp_path, monkeypatch, 'rm "$1"')
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "bestaat niet meer" in uit.stderr and "verwijderd of verplaatst" in uit.stderr
+    assert "map bestaat" not in uit.stderr and pad.read_bytes() == voor
+    assert list((thuis / "bewerken").iterdir()) == []  # its lock file went too

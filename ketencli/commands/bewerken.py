@@ -177,6 +177,12 @@ def _sessie(kopie: Path, dossier_id: str, origineel: model.Dossier | None, kapot
                 behouden = herneem
                 raise KetencliFout(f"De editor '{opdracht[0]}' werd niet gevonden.", tip=EDITOR_TIP) from None
             duur = time.monotonic() - begin
+            if not kopie.is_file():  # removed or moved by hand (or by another program) while the editor was open
+                behouden = True  # nothing left to remove
+                raise KetencliFout(
+                    f"Je bewerking ({kopie}) bestaat niet meer: ze werd verwijderd of verplaatst terwijl je editor "
+                    "openstond. Er werd niets bewaard.",
+                    tip=f"Begin opnieuw met `ketencli dossier edit {dossier_id}`.")
             store.alleen_eigenaar_bestand(kopie)
             gewijzigd = kopie.read_bytes() != voor
             if resultaat.returncode != 0:
