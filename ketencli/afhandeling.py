@@ -41,8 +41,6 @@ def _bestandsnaam(fout: OSError) -> str:
 
     from ketencli import paden
 
-    if not fout.filename:
-        return "Een bestand"
     pad = Path(os.fsdecode(fout.filename))
     try:
         return str(pad.relative_to(paden.home()))
@@ -75,7 +73,11 @@ def voer_uit(opdracht: Callable[[], object]) -> NoReturn:
     except OSError as fout:  # a write path's disk error that no command translated (issue 20 §3)
         if debug():
             raise
-        vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet gelezen of geschreven worden")
+        if fout.filename:
+            vertaald = schrijffout(fout, f"{_bestandsnaam(fout)} kon niet gelezen of geschreven worden")
+        else:  # no file named: most often the output itself (`> /dev/full`), after the work was done
+            vertaald = schrijffout(fout, "De uitvoer (of een bestand) kon niet geschreven worden",
+                                   gevolg="Wat al bewaard was, blijft bewaard; er werd niets half bewaard.")
         stderr(vertaald.melding, "bold red")
         if vertaald.tip:
             stderr(vertaald.tip, "yellow")

@@ -78,15 +78,47 @@ def open_repo() -> Any:
 _STALE = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "ORIG_HEAD.lock", "FETCH_HEAD.lock")
 
 
+# the user's own umask while ketencli's (077) is set: the shared folder is written with it
+_UMASK_BUITEN: list[int] = []
+
+
+@contextlib.contextmanager
+def _eigen_bestanden() -> Iterator[None]:
+    """What libgit2 writes in this data home's ``.git`` is owner-only, as everything in the data home
+    (folders 0700, files 0600 or 0400): the process umask is 077 meanwhile. The shared folder is
+    written with the user's own umask (``_gedeelde_umask``): colleagues must read it."""
+    oud = os.umask(0o077)
+    _UMASK_BUITEN.append(oud)
+    try:
+        yield
+    finally:
+        _UMASK_BUITEN.pop()
+        os.umask(oud)
+
+
+@contextlib.contextmanager
+def _gedeelde_umask() -> Iterator[None]:
+    """The user's own umask for writes to the shared folder inside ``_eigen_bestanden``."""
+    if not _UMASK_BUITEN:
+        yield
+        return
+    eigen = os.umask(_UMASK_BUITEN[-1])
+    try:
+        yield
+    finally:
+        os.umask(eigen)
+
+
 @contextlib.contextmanager
 def slot(wachttijd: float | None = None) -> Iterator[None]:
-    """The team lock: one git operation at a time in this data home. Raises TeamFout when another
-    ketencli holds it longer than ``wachttijd`` seconds."""
+    """The team lock: one git operation at a time in this data home (with owner-only files in ``.git``,
+    ``_eigen_bestanden``). Raises TeamFout when another ketencli holds it longer than ``wachttijd``
+    seconds."""
     git = home() / ".git"
     try:
         # not reentrant: a save's commit inside a sync of this process waits (and is made by the next sync)
         with bestandsslot(git / "ketencli.lock", SLOT_WACHTTIJD if wachttijd is None else wachttijd,
-                          herintreedbaar=False):
+                          herintreedbaar=False), _eigen_bestanden():
             _ruim_oude_locks(git)
             yield
     except SlotBezet:
@@ -116,9 +148,11 @@ def vertaald() -> Iterator[None]:
     try:
         yield
     except pygit2.GitError as fout:
-        raise TeamFout("De team-opslag in je datamap kon niet bijgewerkt worden.",
-                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw; je "
-                           f"dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}") from None
+        raise TeamFout("De team-opslag in je datamap kon niet gelezen of bijgewerkt worden.",
+                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw. Helpt dat "
+                           "niet, dan is de team-opslag (de map .git in je datamap) misschien beschadigd: vraag je "
+                           f"beheerder om hulp. Je dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}"
+                       ) from None
     except OSError as fout:
         raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
                           gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None
@@ -129,25 +163,32 @@ def vertaald() -> Iterator[None]:
 
 def initialiseer(url: str) -> bool:
     """Make the data home a git working tree with ``url`` as its remote ``origin`` (again: only the
-    remote changes). Returns True when the repository is new."""
+    remote changes). Returns True when the repository is new. Everything in ``.git`` is owner-only."""
     import pygit2
 
     basis = home()
     nieuw = not actief(basis)
-    if nieuw:
-        pygit2.init_repository(str(basis), initial_head=TAK)
-    alleen_eigenaar(basis / ".git", 0o700)  # the objects hold every version of every dossier
-    repo = open_repo()
-    gitignore = basis / ".gitignore"
-    if not gitignore.exists():
-        from ketencli.paden import schrijf_atomisch
+    with _eigen_bestanden():
+        if nieuw:
+            pygit2.init_repository(str(basis), initial_head=TAK)
+        repo = open_repo()
+        gitignore = basis / ".gitignore"
+        if not gitignore.exists():
+            from ketencli.paden import schrijf_atomisch
 
-        schrijf_atomisch(gitignore, GITIGNORE.encode("utf-8"))
-    if "origin" in [r.name for r in repo.remotes]:
-        repo.remotes.set_url("origin", url)
-    else:
-        repo.remotes.create("origin", url, f"+{REF}:{REF_REMOTE}")
-    repo.config["core.autocrlf"] = "false"
+            schrijf_atomisch(gitignore, GITIGNORE.encode("utf-8"))
+        if "origin" in [r.name for r in repo.remotes]:
+            repo.remotes.set_url("origin", url)
+        else:
+            repo.remotes.create("origin", url, f"+{REF}:{REF_REMOTE}")
+        repo.config["core.autocrlf"] = "false"
+    # the objects hold every version of every dossier: owner-only, also what an older ketencli made
+    for map_, mappen, bestanden in os.walk(basis / ".git"):
+        for naam in mappen:
+            alleen_eigenaar(Path(map_) / naam, 0o700)
+        for naam in bestanden:
+            alleen_eigenaar(Path(map_) / naam, 0o600)
+    alleen_eigenaar(basis / ".git", 0o700)
     return nieuw
 
 
@@ -652,9 +693,16 @@ def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
     says so in Dutch and names the folder ("vraag je beheerder"); any other error says it was
     unreachable, with libgit2's (English) text only as the technical detail in the tip."""
     if geen_toegang(fout):
-        return TeamFout(f"Je mag niet schrijven in de gedeelde opslag ({_toon_map(url)}); er werd niets gedeeld.",
-                        tip="Vraag je beheerder om je schrijfrechten te geven op die map. Je wijzigingen blijven "
-                            "op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+        lokaal = home() / ".git"
+        if str(lokaal) in f"{getattr(fout, 'filename', None) or ''} {fout}":  # this computer's side, not the share
+            return TeamFout(f"Je mag niet schrijven in de team-opslag in je datamap ({lokaal}); er werd niets "
+                            "gedeeld of opgehaald.",
+                            tip="Kijk de rechten van die map na (werd ze alleen-lezen gemaakt?). Je dossiers zelf "
+                                "zijn bewaard; doe daarna `ketencli team sync` opnieuw.")
+        return TeamFout(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
+                        "geweigerd; er werd niets gedeeld.",
+                        tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map. Je wijzigingen "
+                            "blijven op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
     return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald.",
                     tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
                         "VPN) na en probeer `ketencli team sync` later opnieuw. Technische melding: "
@@ -933,8 +981,9 @@ def duw(repo: Any) -> None:
     if ander is not None:
         kop = head_commit(repo)
         try:
-            _kopieer(repo, ander, kop.id)
-            _zet_tak(ander, repo, kop.id)
+            with _gedeelde_umask():
+                _kopieer(repo, ander, kop.id)
+                _zet_tak(ander, repo, kop.id)
         except _ZonderHardeLinks:
             pass  # pushed below through libgit2 (the objects copied so far are harmless extras)
         except (pygit2.GitError, OSError, KeyError) as fout:
@@ -944,7 +993,8 @@ def duw(repo: Any) -> None:
             return
     terug = _terugroep(remote.url)
     try:
-        remote.push([f"{REF}:{REF}"], callbacks=terug)
+        with _gedeelde_umask():
+            remote.push([f"{REF}:{REF}"], callbacks=terug)
     except TeamFout:
         raise
     except pygit2.GitError as fout:

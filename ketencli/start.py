@@ -22,7 +22,12 @@ ZONDER_TYPER: dict[tuple[str, ...], tuple[str, str]] = {
 
 def _utf8_uitvoer() -> None:
     """Output redirected to a file or a pipe is UTF-8 everywhere: on Windows Python would use the
-    ANSI code page, and a name like Yılmaz – Şahin would stop `--json > bestand.json` halfway."""
+    ANSI code page, and a name like Yılmaz – Şahin would stop `--json > bestand.json` halfway. A closed
+    output (`>&-`: Python has no stream then) goes nowhere instead of failing the command."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stroom in (sys.stdout, sys.stderr):
         if stroom is not None and not stroom.isatty() and hasattr(stroom, "reconfigure"):
             try:
@@ -60,17 +65,21 @@ def geen_pydantic_plugins() -> None:
 
 
 def main() -> None:
-    """Run ketencli with ``sys.argv``; exits the process (D12's exit codes)."""
-    geen_pydantic_plugins()
-    _utf8_uitvoer()
-    snel = ZONDER_TYPER.get(tuple(sys.argv[1:]))
-    if snel is not None:
-        import importlib
+    """Run ketencli with ``sys.argv``; exits the process (D12's exit codes). Ctrl-C while ketencli is
+    still loading is 130 with the same words as later, not a traceback."""
+    try:
+        geen_pydantic_plugins()
+        _utf8_uitvoer()
+        snel = ZONDER_TYPER.get(tuple(sys.argv[1:]))
+        if snel is not None:
+            import importlib
 
-        from ketencli.afhandeling import voer_uit
+            from ketencli.afhandeling import voer_uit
 
-        module, functie = snel
-        voer_uit(getattr(importlib.import_module(module), functie))
-    from ketencli.cli import app
-
+            module, functie = snel
+            voer_uit(lambda: getattr(importlib.import_module(module), functie)())
+        from ketencli.cli import app
+    except KeyboardInterrupt:
+        sys.stderr.write("Afgebroken: er werd niets bewaard.\n")
+        sys.exit(130)
     app()

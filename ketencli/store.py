@@ -17,7 +17,7 @@ import difflib
 import hashlib
 import os
 import re
-import tempfile
+import stat as _stat
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1036,30 +1036,93 @@ BEWERKEN = "bewerken"
 _BASIS_REGEL = re.compile(r"^# basis: ([0-9a-f]{64})\b", re.M)
 
 
-def bewerkkopie(dossier: model.Dossier) -> Path:
-    """An owner-only copy (0600) in the data home (never the system temp dir) to edit in an editor.
-
-    Its name carries only the dossier id; a comment line records the fingerprint of the dossier file
-    it was made from (``kopie_basis``), so a resumed copy (`dossier edit --herneem`) can tell whether
-    the dossier changed in the meantime."""
-    return _schrijf_bewerkkopie(dossier.id, naar_tekst(dossier), dossier._stempel)
+def _kopieslot(pad: Path) -> Path:
+    """The lock file of an editing copy: ``<copy>.lock`` next to it (an editor may replace the copy
+    itself by a rename, so the lock is never on the copy)."""
+    pad = Path(pad)
+    return pad.with_name(pad.name + ".lock")
 
 
-def _schrijf_bewerkkopie(dossier_id: str, tekst: str, stempel: str | None) -> Path:
+@contextlib.contextmanager
+def _houd_kopie_vast(pad: Path) -> Iterator[None]:
+    """Hold an editing copy's lock (``paden.bestandsslot`` on ``_kopieslot``, no wait): the copy is
+    then in use, so no other ketencli offers it for ``--herneem`` or deletes it. Raises SlotBezet when
+    another process (or another edit in this process) holds it; OSError when the file system refuses
+    locks. The system releases the lock when a process dies, so a killed edit's copy is kept, not in
+    use. A lock file whose copy is gone is removed once released (Windows cannot remove an open file)."""
+    gehouden = False
+    try:
+        with bestandsslot(_kopieslot(pad), 0, herintreedbaar=False):
+            gehouden = True
+            yield
+    finally:
+        if gehouden and not os.path.lexists(pad):
+            with contextlib.suppress(OSError):
+                _kopieslot(pad).unlink()
+
+
+def _in_gebruik(pad: Path) -> bool:
+    """True while another ketencli (or another edit in this process) has the copy open in an editor."""
+    if not _kopieslot(pad).exists():  # made by a ketencli without copy locks, or the lock file was removed
+        return False
+    try:
+        with _houd_kopie_vast(pad):
+            return False
+    except SlotBezet:
+        return True
+    except OSError:  # no locks on this file system: then no edit could hold one either
+        return False
+
+
+@contextlib.contextmanager
+def bewerkkopie(dossier: model.Dossier) -> Iterator[Path]:
+    """An owner-only copy (0600) in the data home (never the system temp dir) to edit in an editor,
+    held (in use) for the ``with`` block: no other ketencli lists it in ``bewaarde_kopieen`` or
+    deletes it. After the block it stays until ``verwijder_bewerkkopie``: then it is a kept copy.
+
+    Its name carries only the dossier id (``<id>-<8 hex>.yaml``); a comment line records the
+    fingerprint of the dossier file it was made from (``kopie_basis``), so a resumed copy (`dossier
+    edit --herneem`) can tell whether the dossier changed in the meantime. Raises OSError when the disk
+    refuses the copy or its lock."""
+    with _schrijf_bewerkkopie(dossier.id, naar_tekst(dossier), dossier._stempel) as pad:
+        yield pad
+
+
+@contextlib.contextmanager
+def _schrijf_bewerkkopie(dossier_id: str, tekst: str, stempel: str | None) -> Iterator[Path]:
+    import secrets
+
     map_ = maak_map(home() / BEWERKEN)
-    fd, naam = tempfile.mkstemp(dir=map_, prefix=f"{dossier_id}-", suffix=".yaml")
     if tekst and not tekst.endswith("\n"):
         tekst += "\n"
     basis = (f"# basis: {stempel} (laat deze regel staan: zo ziet ketencli of het dossier intussen "
              "veranderde)\n" if stempel else "")
-    with os.fdopen(fd, "wb") as f:
-        f.write((tekst + basis).encode("utf-8"))
-    return Path(naam)
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0)
+    while True:
+        pad = map_ / f"{dossier_id}-{secrets.token_hex(4)}.yaml"
+        # the lock before the copy exists: another ketencli never sees it unheld (a kept copy)
+        with contextlib.ExitStack() as sloten:
+            try:
+                sloten.enter_context(_houd_kopie_vast(pad))
+                fd = os.open(pad, vlaggen, 0o600)
+            except (SlotBezet, FileExistsError):  # a name taken already: another one
+                continue
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write((tekst + basis).encode("utf-8"))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    pad.unlink()
+                raise
+            yield pad
+            return
 
 
-def bewerkkopie_van(kapot: KapotDossier) -> Path:
+@contextlib.contextmanager
+def bewerkkopie_van(kapot: KapotDossier) -> Iterator[Path]:
     """``bewerkkopie`` for a dossier file that does not load: its own text, to repair."""
-    return _schrijf_bewerkkopie(kapot.id, kapot.tekst, kapot.stempel)
+    with _schrijf_bewerkkopie(kapot.id, kapot.tekst, kapot.stempel) as pad:
+        yield pad
 
 
 @dataclass
@@ -1113,13 +1176,46 @@ def kopie_basis(pad: Path) -> str | None:
     return m.group(1) if m else None
 
 
-def bewaarde_kopieen(dossier_id: str) -> list[Path]:
-    """The kept editing copies of a dossier (a rejected or conflicting edit), newest first."""
+def _kopieen(dossier_id: str) -> list[Path]:
     map_ = home() / BEWERKEN
     if not map_.is_dir() or not ID_PATROON.match(dossier_id):
         return []
-    kopieen = [p for p in map_.glob(f"{dossier_id}-*.yaml") if p.is_file()]
-    return sorted(kopieen, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    kopieen = []
+    for pad in map_.glob(f"{dossier_id}-*.yaml"):
+        with contextlib.suppress(OSError):  # removed meanwhile
+            if pad.is_file():
+                kopieen.append((pad.stat().st_mtime_ns, pad))
+    return [pad for _, pad in sorted(kopieen, key=lambda t: t[0], reverse=True)]
+
+
+def bewaarde_kopieen(dossier_id: str) -> list[Path]:
+    """The kept editing copies of a dossier (a rejected or conflicting edit, or one whose ketencli was
+    killed), newest first. A copy that another ketencli has open in an editor right now (its lock is
+    held, ``bewerkkopie``) is not kept: it is never listed here."""
+    return [pad for pad in _kopieen(dossier_id) if not _in_gebruik(pad)]
+
+
+def kopieen_in_gebruik(dossier_id: str) -> list[Path]:
+    """The editing copies of a dossier that another ketencli (another window) has open in an editor now."""
+    return [pad for pad in _kopieen(dossier_id) if _in_gebruik(pad)]
+
+
+@contextlib.contextmanager
+def herneem_kopie(dossier_id: str) -> Iterator[Path | None]:
+    """The newest kept copy of a dossier (``bewaarde_kopieen``), held for the ``with`` block as
+    ``bewerkkopie`` holds a new one, so two ketencli's never resume the same copy; None when there is
+    none (or every one is in use)."""
+    for pad in bewaarde_kopieen(dossier_id):
+        with contextlib.ExitStack() as sloten:
+            try:
+                sloten.enter_context(_houd_kopie_vast(pad))
+            except SlotBezet:  # taken by another ketencli since it was listed
+                continue
+            if not pad.is_file():  # resumed, saved and removed by another ketencli meanwhile
+                continue
+            yield pad
+            return
+    yield None
 
 
 def alleen_eigenaar_bestand(pad: Path) -> None:
@@ -1143,8 +1239,12 @@ def lees_bewerkkopie(pad: Path, dossier_id: str) -> model.Dossier:
 
 
 def verwijder_bewerkkopie(pad: Path) -> None:
+    """Remove an editing copy and its lock file (call it while the copy is held: ``bewerkkopie``,
+    ``herneem_kopie``; on Windows the lock file goes when the lock is released). Never raises."""
     with contextlib.suppress(OSError):
         Path(pad).unlink()
+    with contextlib.suppress(OSError):
+        _kopieslot(pad).unlink()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1233,17 +1333,37 @@ def lees_profiel() -> model.Profiel:
 def profielnaam() -> str:
     """The profile's name (``lees_profiel().naam``) without loading the model: a team sync or save needs
     only the author (issue 18). A file that is not a plain block of known keys with a text name goes
-    through ``lees_profiel`` for its Dutch error."""
+    through ``lees_profiel`` for its Dutch error. The name read last is kept in ``cache/profielnaam``
+    (owner-only, beside the other caches, never shared) with the profile file's identity, size and time:
+    while the file is unchanged no YAML is read (PyYAML's import alone is ~11 ms of a sync)."""
     pad = profiel_pad()
-    if not pad.is_file():
+    try:
+        st = pad.stat()
+    except OSError:
         return ""
+    if not _stat.S_ISREG(st.st_mode):
+        return ""
+    stempel = f"{st.st_dev} {st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+    bewaard = home() / "cache" / "profielnaam"
+    try:
+        regel, naam = bewaard.read_text(encoding="utf-8").split("\n", 1)
+        if regel == stempel and "\n" not in naam:
+            return naam
+    except (OSError, ValueError):  # none yet, unreadable or torn: read the profile
+        pass
     data, _ = lees_fragment(pad)
     if data is None:
-        return ""
-    if isinstance(data, dict) and set(data) <= {"naam", "organisatie", "contact", "regio"} \
+        naam = ""
+    elif isinstance(data, dict) and set(data) <= {"naam", "organisatie", "contact", "regio"} \
             and isinstance(data.get("naam", ""), str):
-        return str(data.get("naam", ""))
-    return lees_profiel().naam
+        naam = str(data.get("naam", ""))
+    else:
+        naam = lees_profiel().naam
+    if "\n" not in naam:
+        with contextlib.suppress(OSError):
+            maak_map(bewaard.parent)
+            _schrijf_atomisch(bewaard, f"{stempel}\n{naam}".encode())
+    return naam
 
 
 def bewaar_profiel(profiel: model.Profiel) -> Path:

@@ -475,9 +475,11 @@ def conflicten(ids: Iterable[str] | None = None) -> dict[str, list[str]]:
 
 def status() -> Status:
     vereis_team()
-    repo = git_opslag.open_repo()
-    voor, achter = git_opslag.voorsprong(repo)
-    return Status(url=toon_url(git_opslag.remote_url() or ""), niet_vastgelegd=git_opslag.gewijzigd_op_schijf(repo),
+    with git_opslag.vertaald():  # a damaged repository in Dutch, as in a sync
+        repo = git_opslag.open_repo()
+        voor, achter = git_opslag.voorsprong(repo)
+        niet_vastgelegd = git_opslag.gewijzigd_op_schijf(repo)
+    return Status(url=toon_url(git_opslag.remote_url() or ""), niet_vastgelegd=niet_vastgelegd,
                   te_delen=voor, op_te_halen=achter, conflicten=conflicten())
 
 

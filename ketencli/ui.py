@@ -239,6 +239,17 @@ def schrijf(tekst: str) -> None:
     sys.stdout.flush()
 
 
+def _langste_woord(teksten: set[str]) -> int:
+    """The width of the longest word in these texts (listings repeat their texts: each counted once)."""
+    langste = 0
+    for tekst in teksten:
+        for w in tekst.split():
+            b = len(w) if w.isascii() else _breedte(w)
+            if b > langste:
+                langste = b
+    return langste
+
+
 def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[str] | None], *,
                 stijlen: Sequence[Sequence[str] | None] | None = None, titel_links: bool = False) -> str:
     """A table as the text ``tabel`` prints, at the terminal's width. ``rijen``: the cells per row (plain
@@ -262,16 +273,24 @@ def tabel_tekst(titel: str, kolommen: Sequence[Kolom], rijen: Sequence[Sequence[
     # too wide: the widest wrapping column gives way first (down to the next widest, never below its
     # minimum), then the widest cut column; a terminal narrower than all minimums gets a wider table
     te_veel = sum(breedtes) + 3 * len(kolommen) + 1 - totaal
-    for kort in (False, True):
-        while te_veel > 0:
-            kandidaten = [i for i, k in enumerate(kolommen) if k.kort == kort and breedtes[i] > k.min_breedte]
-            if not kandidaten:
-                break
-            i = max(kandidaten, key=lambda j: breedtes[j])
-            volgende = max([breedtes[j] for j in kandidaten if j != i] + [kolommen[i].min_breedte])
-            minder = min(te_veel, breedtes[i] - volgende) or 1
-            breedtes[i] -= minder
-            te_veel -= minder
+    if te_veel > 0:
+        # a wrapping column keeps its longest word whole as long as it can: first down to its minimum or
+        # that word, then below its minimum down to that word, only then (and the cut columns) further
+        woord = [0 if k.kort else _langste_woord({rij[i] for rij in cellen if rij is not None})
+                 for i, k in enumerate(kolommen)]
+        vloeren = [[max(k.min_breedte, woord[i]) for i, k in enumerate(kolommen)],
+                   [max(min(k.min_breedte, 4), woord[i]) for i, k in enumerate(kolommen)],
+                   [k.min_breedte for k in kolommen]]
+        for kort, vloer in ((False, vloeren[0]), (False, vloeren[1]), (False, vloeren[2]), (True, vloeren[2])):
+            while te_veel > 0:
+                kandidaten = [i for i, k in enumerate(kolommen) if k.kort == kort and breedtes[i] > vloer[i]]
+                if not kandidaten:
+                    break
+                i = max(kandidaten, key=lambda j: breedtes[j])
+                volgende = max([breedtes[j] for j in kandidaten if j != i] + [vloer[i]])
+                minder = min(te_veel, breedtes[i] - volgende) or 1
+                breedtes[i] -= minder
+                te_veel -= minder
     kleur = kleuren()
 
     def stijl(tekst: str, naam: str | None) -> str:

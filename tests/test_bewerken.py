@@ -175,3 +175,152 @@ def test_foutmelding_over_dossierbestand_noemt_volledig_pad(kc, thuis, palmeneir
     _breek(pad)
     uit = kc("dossier", "show", palmeneire)
     assert uit.exit_code == 1 and f"{pad}, regel" in uit.stderr
+
+
+def _gelijktijdig(ketencli: Path, dossier_id: str, gezin: str) -> str:
+    """An editor script that saves another change to the dossier (`tijdlijn add`) while it is open,
+    then makes the user's change: the edit's save is refused as "changed meanwhile"."""
+    return (f"'{ketencli}' tijdlijn add {dossier_id} --soort contact --datum 2026-11-22 --omschrijving GELIJKTIJDIG "
+            f"--no-input >/dev/null 2>&1 </dev/null\nsed -i 's/^gezin: .*/gezin: {gezin}/' \"$1\"")
+
+
+def test_geslaagde_bewerking_laat_andere_bewaarde_bewerking_staan(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """New-user trial: an edit refused because the dossier changed meanwhile keeps its copy ("Je bewerking
+    is bewaard in …"); a later, unrelated edit that saves removes only its own copy, says the kept one is
+    still there, and `--herneem` still finds the kept one."""
+    ketencli = Path(sys.executable).parent / "ketencli"
+    editor(tmp_path, monkeypatch, _gelijktijdig(ketencli, palmeneire, "Mijn wijziging"))
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "intussen gewijzigd" in uit.stderr
+    kopie = Path(KEEP.search(uit.stderr).group(1))
+    bewaard = kopie.read_bytes()
+    assert b"gezin: Mijn wijziging" in bewaard
+    # a new, unrelated edit that saves
+    editor(tmp_path, monkeypatch, "sed -i 's/^gezin: .*/gezin: Andere bewerking/' \"$1\"")
+    uit = kc.ok("dossier", "edit", palmeneire, "--no-input")
+    assert "niet-bewaarde bewerking" in uit.stderr and "--herneem" in uit.stderr  # said at the start
+    assert "\ngezin: Andere bewerking\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert kopieen(thuis) == [kopie] and kopie.read_bytes() == bewaard  # only its own copy went
+    assert str(kopie) in " ".join(uit.stderr.split())  # and the kept one is named after the save
+    # --herneem still offers the kept copy: the dossier changed since, so it shows the differences
+    editor(tmp_path, monkeypatch, "true")
+    uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert uit.exit_code == 1 and "geen bewaarde bewerking" not in uit.stderr
+    assert "+gezin: Mijn wijziging" in uit.stderr and "-gezin: Andere bewerking" in uit.stderr
+    assert kopie.read_bytes() == bewaard
+
+
+def test_herneem_na_geslaagde_herneem_van_een_andere_kopie(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """A resumed copy that saves removes that copy only, not an older kept one."""
+    editor(tmp_path, monkeypatch, 'printf "gezinsnaamm: oud\\n" >> "$1"')
+    oud = Path(KEEP.search(kc("dossier", "edit", palmeneire, "--no-input").stderr).group(1))
+    os.utime(oud, (1, 1))  # older than the next one (the newest is resumed first)
+    editor(tmp_path, monkeypatch, 'printf "gezinsnaamm: nieuw\\n" >> "$1"')
+    nieuw = Path(KEEP.search(kc("dossier", "edit", palmeneire, "--no-input").stderr).group(1))
+    editor(tmp_path, monkeypatch, "sed -i -e '/^gezinsnaamm/d' -e 's/^gezin: .*/gezin: Hersteld/' \"$1\"")
+    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "\ngezin: Hersteld\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert not nieuw.exists() and kopieen(thuis) == [oud]
+    assert [p.name for p in (thuis / "bewerken").iterdir() if p.name.startswith(nieuw.name)] == []  # its lock too
+
+
+def _wacht_op(pad: Path, proces, seconden: float = 30) -> None:
+    import time
+
+    einde = time.monotonic() + seconden
+    while not pad.exists():
+        assert proces.poll() is None, f"the first ketencli ended early ({proces.returncode})"
+        assert time.monotonic() < einde, f"{pad} never appeared"
+        time.sleep(0.05)
+
+
+def test_kopie_die_een_ander_venster_bewerkt_is_geen_bewaarde_bewerking(kc, thuis, palmeneire, tmp_path,
+                                                                         monkeypatch):
+    """New-user trial: window 1 has the dossier open in its editor; window 2's `--herneem` took window 1's
+    live copy, saved and deleted it, and window 1's change was lost. Now window 2 is told there is nothing
+    to resume and may start its own edit; window 1 then gets the normal "changed meanwhile" refusal with
+    its copy kept."""
+    import subprocess
+
+    open_ = tmp_path / "venster1-open"
+    verder = tmp_path / "venster1-verder"
+    script = tmp_path / "venster1.sh"
+    script.write_text(f"#!/bin/sh\ntouch '{open_}'\nn=0\nwhile [ ! -e '{verder}' ] && [ $n -lt 600 ]; do "
+                      f"sleep 0.05; n=$((n+1)); done\nsed -i 's/^gezin: .*/gezin: Venster een/' \"$1\"\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    env = {**os.environ, "EDITOR": str(script)}
+    env.pop("VISUAL", None)
+    venster1 = subprocess.Popen([str(Path(sys.executable).parent / "ketencli"), "dossier", "edit", palmeneire,
+                                 "--no-input"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    try:
+        _wacht_op(open_, venster1)
+        [live] = kopieen(thuis)
+        # window 2: nothing to resume, window 1's copy untouched
+        editor(tmp_path, monkeypatch, "sed -i 's/^gezin: .*/gezin: Venster twee/' \"$1\"")
+        uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+        assert uit.exit_code == 1 and "geen bewaarde bewerking" in uit.stderr, uit.output
+        assert "ander ketencli-venster" in uit.stderr and "Traceback" not in uit.output
+        assert live.exists() and kopieen(thuis) == [live]
+        # window 2 starts its own edit instead: no "kept edit" offered, told the dossier is open elsewhere
+        uit = kc.ok("dossier", "edit", palmeneire, "--no-input")
+        assert "niet-bewaarde bewerking" not in uit.stderr and "ander ketencli-venster" in uit.stderr
+        assert live.exists() and kopieen(thuis) == [live]
+        assert "\ngezin: Venster twee\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    finally:
+        verder.touch()
+        uit1, fout1 = venster1.communicate(timeout=60)
+    # window 1: the normal protection; its change is kept, never lost
+    assert venster1.returncode == 1, fout1
+    assert "intussen gewijzigd" in fout1 and "bestaat (niet meer)" not in fout1 and "Traceback" not in fout1
+    assert Path(KEEP.search(fout1).group(1)) == live and "gezin: Venster een" in live.read_text(encoding="utf-8")
+    assert "\ngezin: Venster twee\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    # window 1 is done: now its copy is a kept edit, offered by --herneem (with the differences)
+    editor(tmp_path, monkeypatch, "true")
+    uit = kc("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert uit.exit_code == 1 and "+gezin: Venster een" in uit.stderr and live.exists()
+
+
+def test_kopie_van_een_gestopte_ketencli_blijft_een_bewaarde_bewerking(kc, thuis, palmeneire, tmp_path,
+                                                                        monkeypatch):
+    """A ketencli killed while its editor was open (a closed terminal, a crash) holds no copy any more:
+    its copy is a kept edit, offered by --herneem, and saved from there."""
+    import signal
+    import subprocess
+
+    open_ = tmp_path / "open"
+    script = tmp_path / "onderbroken.sh"
+    script.write_text(f"#!/bin/sh\nsed -i 's/^gezin: .*/gezin: Onderbroken/' \"$1\"\ntouch '{open_}'\nsleep 60\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    env = {**os.environ, "EDITOR": str(script)}
+    env.pop("VISUAL", None)
+    gestopt = subprocess.Popen([str(Path(sys.executable).parent / "ketencli"), "dossier", "edit", palmeneire,
+                                "--no-input"], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wacht_op(open_, gestopt)
+    finally:
+        os.killpg(gestopt.pid, signal.SIGKILL)
+        gestopt.wait(timeout=30)
+    [kopie] = kopieen(thuis)
+    assert "gezin: Onderbroken" in kopie.read_text(encoding="utf-8")
+    editor(tmp_path, monkeypatch, "sleep 1.1")
+    assert "niet-bewaarde bewerking" in kc.ok("dossier", "edit", palmeneire).stderr  # a plain edit says so
+    editor(tmp_path, monkeypatch, "grep -q '^gezin: Onderbroken' \"$1\" && sed -i 's/Onderbroken/Hervat/' \"$1\"")
+    kc.ok("dossier", "edit", palmeneire, "--herneem", "--no-input")
+    assert "\ngezin: Hervat\n" in dossier_bestand(thuis, palmeneire).read_text(encoding="utf-8")
+    assert list((thuis / "bewerken").iterdir()) == []  # the copy and its lock file are gone
+
+
+def test_kopie_verdwenen_terwijl_de_editor_openstond(kc, thuis, palmeneire, tmp_path, monkeypatch):
+    """The copy removed by hand while the editor was open: said so in words, not as a disk error about a
+    folder ("de map bestaat (niet meer)", as the new-user trial saw)."""
+    pad = dossier_bestand(thuis, palmeneire)
+    voor = pad.read_bytes()
+    editor(tmp_path, monkeypatch, 'rm "$1"')
+    uit = kc("dossier", "edit", palmeneire, "--no-input")
+    assert uit.exit_code == 1 and "bestaat niet meer" in uit.stderr and "verwijderd of verplaatst" in uit.stderr
+    assert "map bestaat" not in uit.stderr and pad.read_bytes() == voor
+    assert list((thuis / "bewerken").iterdir()) == []  # its lock file went too

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -211,3 +212,42 @@ def test_een_optie_zonder_waarde_wijst_naar_de_hulp_van_dat_commando(kc, argumen
     uit = kc(*argumenten)
     assert uit.exit_code == 2 and f"Probeer '{hulp}' voor hulp." in uit.stderr
     assert "Traceback" not in uit.output
+
+
+def test_ctrl_c_terwijl_ketencli_laadt():
+    """Ctrl-C while ketencli is still importing its modules: 130 and the Dutch line, no traceback."""
+    code = ("import sys\n"
+            "class Onderbreek:\n"
+            "    def find_spec(self, naam, pad, doel=None):\n"
+            "        if naam == 'ketencli.cli':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Onderbreek())\n"
+            "sys.argv = ['ketencli', 'overzicht']\n"
+            "from ketencli import start\n"
+            "start.main()\n")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert uit.returncode == 130 and uit.stderr == "Afgebroken: er werd niets bewaard.\n", uit.stderr
+
+
+def test_een_leeg_argument_in_het_nederlands(kc):
+    uit = kc("dossier", "list", "")
+    assert uit.exit_code == 2 and "te veel argumenten: een leeg argument ('')" in uit.stderr
+    assert "Got unexpected" not in uit.output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full")
+def test_uitvoer_die_niet_geschreven_kan_worden(thuis):
+    """`> /dev/full`: the output failed, not a save (no "niets bewaard" after a command that did its work);
+    a closed stdout (`>&-`) is no unexpected error."""
+    import os
+
+    omgeving = {**os.environ, "KETENCLI_HOME": str(thuis)}
+    with open("/dev/full", "w") as vol:
+        uit = subprocess.run([sys.executable, "-m", "ketencli", "dossier", "list", "--alle"], stdout=vol,
+                             stderr=subprocess.PIPE, text=True, env=omgeving)
+    assert uit.returncode == 1 and uit.stderr.startswith("De uitvoer (of een bestand) kon niet geschreven worden")
+    assert "Er werd niets bewaard" not in uit.stderr
+    gesloten = subprocess.run([sys.executable, "-c", "import os, sys; os.close(1); sys.stdout = None\n"
+                               "sys.argv = ['ketencli', 'dossier', 'list']\nfrom ketencli import start\nstart.main()"],
+                              stderr=subprocess.PIPE, text=True, env=omgeving)
+    assert gesloten.returncode == 0 and "onverwachts" not in gesloten.stderr, gesloten.stderr

@@ -51,3 +51,16 @@ def test_zonder_kleur_zijn_risico_en_bescherming_te_onderscheiden(kc, palmeneire
     beschermend = next(r for r in uit.splitlines() if "Er is een effectief veiligheidsplan" in r)
     assert "risico" in risico and "beschermend" not in risico
     assert "beschermend" in beschermend
+
+
+def test_een_tafelnaam_wordt_niet_midden_in_een_woord_gebroken(kc, palmeneire, monkeypatch):
+    """At 60 columns the overzicht's table column kept 10 of "Overlegtafel"'s 12 letters ("Overlegtaf" /
+    "el"): a wrapping column keeps its longest word whole while the others can still give way."""
+    from tests.conftest import voorbeeld
+
+    kc.ok("dossier", "new", "--from", voorbeeld("west-vlaanderen-gezin.yaml"), "--no-input")
+    monkeypatch.setenv("COLUMNS", "60")
+    uit = kc.ok("overzicht").stdout
+    regels = [r for r in uit.splitlines() if r.startswith("│")]
+    assert any(r.rstrip("│ ").endswith("Overlegtafel") for r in regels), uit
+    assert all(len(r) <= 60 for r in uit.splitlines()), uit

@@ -199,13 +199,14 @@ def test_een_map_met_naam_wordt_niet_als_dossier_gelezen(thuis, palmeneire):
 
 
 def test_editor_kopie_staat_in_de_home(palmeneire, thuis):
-    kopie = store.bewerkkopie(store.laad(palmeneire))
-    try:
-        assert Path(kopie).parent == thuis / "bewerken"
-        if sys.platform != "win32":
-            assert (kopie.stat().st_mode & 0o777) == 0o600
-    finally:
-        store.verwijder_bewerkkopie(kopie)
+    with store.bewerkkopie(store.laad(palmeneire)) as kopie:
+        try:
+            assert Path(kopie).parent == thuis / "bewerken"
+            if sys.platform != "win32":
+                assert (kopie.stat().st_mode & 0o777) == 0o600
+        finally:
+            store.verwijder_bewerkkopie(kopie)
+    assert list((thuis / "bewerken").iterdir()) == []  # the copy's lock file went with it
 
 
 def test_onbestaande_datum_en_tabs_met_regel(kc, tmp_path):

@@ -164,6 +164,9 @@ def test_zelfde_veld_is_een_conflict_getoond_en_opgelost(team):
         assert "Conflict" in toon and "Vraag van A" in toon and "Vraag van B" in toon
         overzicht = team.ok(home, "overzicht", "--team").output
         assert "conflict" in overzicht.lower()
+        # the dossier is neither A's nor B's: the own overzicht names it too (a sync's conflict is not hidden)
+        eigen = team.ok(home, "overzicht")
+        assert "Ook in dossiers van collega's staat een conflict" in eigen.stderr and dossier_id in eigen.stderr
     # A chooses A's value; after the sync both homes agree and the conflict is gone
     nr_a = next(i for i, w in enumerate(team.dossier(team.a, dossier_id).conflicten[0].waarden, 1)
                 if w.door == NAAM_A)
@@ -707,6 +710,7 @@ def test_team_sync_zonder_typer_zegt_hetzelfde_als_via_de_app(team):
     code, stdout, fout, geladen = _als_commando(team.a, "team", "sync")
     assert code == 0 and not fout, fout
     assert "typer" not in geladen and "ketencli.commands.team" not in geladen
+    assert not {"yaml", "pydantic", "rich"} & geladen  # nothing merged: no YAML, no model, no rich (issue 18)
     assert " ".join(stdout.split()) == "✓ Gesynchroniseerd: 1 bestand bijgewerkt; niets nieuws te delen."
     assert [t.omschrijving for t in team.dossier(team.a, dossier_id).tijdlijn][-1] == "huisbezoek"
     # the same words through the app (nothing new now) and through the fast path
@@ -732,6 +736,42 @@ def test_team_sync_naar_een_gesloten_pijp_zwijgt(team):
     fout = proces.stderr.read().decode("utf-8")
     assert proces.wait() == 1 and fout == "", fout
     assert "Geen conflicten" in team.ok(team.a, "team", "status").output
+
+
+def test_de_auteur_volgt_het_profiel_ook_met_de_hand_gewijzigd(team):
+    """The author's name is kept beside the caches while the profile file is unchanged; a change through
+    `ketencli profiel` or by hand in profile.yaml is the author of the next commit."""
+    from ketencli import store
+
+    dossier_id = team.start()
+    team.ok(team.a, "profiel", "--naam", "Anna Nieuw")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Eerste")
+    assert _berichten(team.a)[0][0] == "Anna Nieuw"
+    with team.bij(team.a):
+        pad = store.profiel_pad()
+    pad.write_text(pad.read_text(encoding="utf-8").replace("Anna Nieuw", "Anna Hand"), encoding="utf-8")
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Tweede")
+    assert _berichten(team.a)[0][0] == "Anna Hand"
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX modes")
+def test_de_eigen_team_opslag_is_alleen_voor_jou_de_gedeelde_volgt_je_umask(team):
+    """Everything in the data home's .git is owner-only (the trial found 0755 folders and 0644 files
+    there); what a sync writes into the shared folder keeps the user's umask, so colleagues can read it."""
+    import os
+    import stat
+
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Rechten")
+    oud = os.umask(0o022)
+    try:
+        team.ok(team.a, "team", "sync")
+    finally:
+        os.umask(oud)
+    ruim = [str(p) for p in (team.a / ".git").rglob("*") if p.stat().st_mode & 0o077]
+    assert ruim == [], ruim[:5]
+    gedeeld = [p for p in (team.remote / "objects").rglob("*") if p.is_file() and len(p.parent.name) == 2]
+    assert gedeeld and all(p.stat().st_mode & stat.S_IROTH for p in gedeeld)
 
 
 def _conflict_op_beide(team, veld: str = "--wensen-en-noden") -> str:

@@ -505,7 +505,7 @@ def test_een_alleen_lezen_gedeelde_map_zegt_dat_je_er_niet_mag_schrijven(team):
         _chattr(team.remote, "-i")
     tekst = " ".join(uit.output.split())
     assert uit.exit_code == 1 and "Traceback" not in tekst
-    assert "Je mag niet schrijven in de gedeelde opslag" in tekst and str(team.remote) in tekst
+    assert "Je hebt geen toegang tot de gedeelde opslag" in tekst and str(team.remote) in tekst
     assert "vraag je beheerder" in tekst.lower()
     assert "Operation not permitted" not in tekst and "failed to create" not in tekst
     assert "Kijk de verbinding" not in tekst
@@ -527,8 +527,24 @@ def test_geen_schrijfrechten_op_de_gedeelde_opslag_in_het_nederlands(team, monke
     monkeypatch.setattr(git_opslag, "_kopieer", geweigerd)
     uit = team.run(team.a, "team", "sync")
     tekst = " ".join(uit.output.split())
-    assert uit.exit_code == 1 and "Je mag niet schrijven in de gedeelde opslag" in tekst
+    assert uit.exit_code == 1 and "Je hebt geen toegang tot de gedeelde opslag" in tekst
     assert "Permission denied" not in tekst and "vraag je beheerder" in tekst.lower()
+    _geldig(team, dossier_id)
+
+
+def test_geen_schrijfrechten_in_de_eigen_team_opslag_stuurt_niet_naar_de_beheerder(team, monkeypatch):
+    """A refused write in this computer's own .git (made read-only) is said as such: not "the shared
+    folder, ask your administrator" (from the new-user trial)."""
+    dossier_id = _tweezijdig(team)
+
+    def geweigerd(*args):
+        raise pygit2.GitError(f"failed to make directory '{team.a / '.git' / 'objects' / 'ab'}': Permission denied")
+
+    monkeypatch.setattr(git_opslag, "_kopieer", geweigerd)
+    uit = team.run(team.a, "team", "sync")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Je mag niet schrijven in de team-opslag in je datamap" in tekst
+    assert str(team.a / ".git") in tekst and "beheerder" not in tekst.lower()
     _geldig(team, dossier_id)
 
 
@@ -543,3 +559,15 @@ def test_een_andere_fout_van_de_gedeelde_opslag_zegt_het_engels_niet_in_de_hoofd
     regels = [r for r in uit.output.splitlines() if r.strip()]
     assert uit.exit_code == 1 and "niet bereikbaar" in regels[0] and "object not found" not in regels[0]
     assert "a" * 40 in " ".join(uit.output.split()).replace(" ", "")  # the technical text, whole, in the tip
+
+
+def test_een_beschadigde_team_opslag_in_het_nederlands_ook_bij_status(team):
+    """A damaged .git/HEAD: `team status` said "onverwachts (GitError)"; now status and sync say in Dutch
+    that the team repository in the data home could not be read, and where to look."""
+    team.start()
+    (team.a / ".git" / "HEAD").write_text("kapot\n", encoding="utf-8")
+    for opdracht in (("team", "status"), ("team", "sync")):
+        uit = team.run(team.a, *opdracht)
+        tekst = " ".join(uit.output.split())
+        assert uit.exit_code == 1 and "onverwachts" not in tekst, (opdracht, tekst)
+        assert "De team-opslag in je datamap kon niet gelezen of bijgewerkt worden" in tekst and ".git" in tekst

@@ -9,7 +9,12 @@ edit ever lost (issue "invoer" §3).
   refuses, so neither side is silently overwritten.
 - An editor that returns at once with the file unchanged (``code`` without ``--wait``, Notepad++
   without ``-multiInst``) is named as such, with how to configure it; its copy is removed.
-- Copies of the dossier are cleaned up after a successful save.
+- A successful save removes the copy it saved (the new one, or the one resumed with ``--herneem``) and
+  nothing else: a copy kept from an earlier failed edit stays, and the user is reminded of it.
+- The copy is held (``store.bewerkkopie``, ``store.herneem_kopie``: a lock next to it) while the editor is
+  open: a second window neither offers it for ``--herneem`` nor removes it, and starts its own edit
+  instead (the normal "changed meanwhile" protection applies at its save). A copy whose ketencli was
+  killed holds no lock any more: it is kept, and ``--herneem`` offers it.
 - A dossier file that does not load (broken by hand or by another program) is opened as it is, after
   the error is shown, so the user can repair it (``store.lees_kapot``); the repair is validated like any
   edit, and the fase (and the historiek, where still readable) stay as they were (D8).
@@ -17,6 +22,7 @@ edit ever lost (issue "invoer" §3).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -29,7 +35,7 @@ import typer
 from ketencli.fouten import AlleenLezen, ConflictFout, KetencliFout
 
 if TYPE_CHECKING:
-    from ketencli import model
+    from ketencli import model, store
 
 SNEL = 1.0  # seconds: an editor that returns sooner with the file unchanged did not wait
 
@@ -93,7 +99,6 @@ def bewerk(
 ) -> None:
     """Bewerk het dossier in je teksteditor ($VISUAL, $EDITOR of Kladblok); bewaard als het klopt."""
     from ketencli import store, ui
-    from ketencli.commands.weergave import waarschuw_instemming
     from ketencli.fouten import BestandsFout
 
     kapot: store.KapotDossier | None = None
@@ -114,27 +119,49 @@ def bewerk(
         store.vereis_schrijfbaar(origineel)  # before the editor opens: an afgesloten dossier is read-only
     stempel = origineel._stempel if origineel is not None else kapot.stempel  # type: ignore[union-attr]
     huidige_tekst = store.naar_tekst(origineel) if origineel is not None else kapot.tekst  # type: ignore[union-attr]
-    bewaard = store.bewaarde_kopieen(dossier_id)
-    if herneem:
-        if not bewaard:
-            raise KetencliFout(f"Er is geen bewaarde bewerking van dossier {dossier_id} om te hernemen.",
-                               tip=f"Begin een nieuwe met `ketencli dossier edit {dossier_id}`.")
-        kopie = bewaard[0]
-        if store.kopie_basis(kopie) != stempel:
-            verschil = _verschillen(huidige_tekst, kopie)
-            if verschil:
-                ui.console(stderr=True).print(verschil, markup=False, highlight=False, soft_wrap=True)
-            raise ConflictFout(
-                f"Dossier {dossier_id} werd intussen gewijzigd, nadat je bewerking begon: je bewerking hernemen "
-                f"zou die wijziging overschrijven. Hierboven staan de verschillen. {_bewaard_in(kopie, dossier_id)}",
-                tip=f"Neem je wijziging over in een nieuwe bewerking (`ketencli dossier edit {dossier_id}`) en "
-                    f"verwijder daarna de kopie.",
-            )
-    else:
-        if bewaard:
-            ui.melding(f"Er staat nog een niet-bewaarde bewerking van dit dossier klaar; hernemen kan met "
-                       f"`ketencli dossier edit {dossier_id} --herneem`. Nu open je het dossier zoals het is.")
-        kopie = store.bewerkkopie(origineel) if origineel is not None else store.bewerkkopie_van(kapot)  # type: ignore[arg-type]
+    with contextlib.ExitStack() as sloten:
+        if herneem:
+            # the newest kept copy, held for the whole session: a copy another window is editing now is
+            # not a kept one and is never taken (a new-user trial lost an edit that way)
+            kopie = sloten.enter_context(store.herneem_kopie(dossier_id))
+            if kopie is None:
+                open_elders = bool(store.kopieen_in_gebruik(dossier_id))
+                raise KetencliFout(
+                    f"Er is geen bewaarde bewerking van dossier {dossier_id} om te hernemen."
+                    + (" Het dossier is wel open in een editor in een ander ketencli-venster: werk het daar af."
+                       if open_elders else ""),
+                    tip=f"Begin een nieuwe met `ketencli dossier edit {dossier_id}`.")
+            if store.kopie_basis(kopie) != stempel:
+                verschil = _verschillen(huidige_tekst, kopie)
+                if verschil:
+                    ui.console(stderr=True).print(verschil, markup=False, highlight=False, soft_wrap=True)
+                raise ConflictFout(
+                    f"Dossier {dossier_id} werd intussen gewijzigd, nadat je bewerking begon: je bewerking "
+                    f"hernemen zou die wijziging overschrijven. Hierboven staan de verschillen. "
+                    f"{_bewaard_in(kopie, dossier_id)}",
+                    tip=f"Neem je wijziging over in een nieuwe bewerking (`ketencli dossier edit {dossier_id}`) en "
+                        f"verwijder daarna de kopie.",
+                )
+        else:
+            if store.bewaarde_kopieen(dossier_id):
+                ui.melding(f"Er staat nog een niet-bewaarde bewerking van dit dossier klaar; hernemen kan met "
+                           f"`ketencli dossier edit {dossier_id} --herneem`. Nu open je het dossier zoals het is.")
+            if store.kopieen_in_gebruik(dossier_id):
+                ui.melding(f"Dossier {dossier_id} is ook open in een editor in een ander ketencli-venster. Wie als "
+                           "tweede bewaart, krijgt te horen dat het intussen gewijzigd werd; zijn bewerking blijft "
+                           "dan bewaard.")
+            kopie = sloten.enter_context(
+                store.bewerkkopie(origineel) if origineel is not None else store.bewerkkopie_van(kapot))  # type: ignore[arg-type]
+        _sessie(kopie, dossier_id, origineel, kapot, stempel, herneem=herneem, no_input=no_input)
+
+
+def _sessie(kopie: Path, dossier_id: str, origineel: model.Dossier | None, kapot: store.KapotDossier | None,
+            stempel: str | None, *, herneem: bool, no_input: bool) -> None:
+    """The editor session on ``kopie`` (held by the caller): edit, check, save. Only ``kopie`` is removed
+    after a save; other kept copies of the dossier stay (they are the user's unsaved work)."""
+    from ketencli import store, ui
+    from ketencli.commands.weergave import waarschuw_instemming
+
     behouden = False
     begin_inhoud = kopie.read_bytes()
     try:
@@ -150,6 +177,12 @@ def bewerk(
                 behouden = herneem
                 raise KetencliFout(f"De editor '{opdracht[0]}' werd niet gevonden.", tip=EDITOR_TIP) from None
             duur = time.monotonic() - begin
+            if not kopie.is_file():  # removed or moved by hand (or by another program) while the editor was open
+                behouden = True  # nothing left to remove
+                raise KetencliFout(
+                    f"Je bewerking ({kopie}) bestaat niet meer: ze werd verwijderd of verplaatst terwijl je editor "
+                    "openstond. Er werd niets bewaard.",
+                    tip=f"Begin opnieuw met `ketencli dossier edit {dossier_id}`.")
             store.alleen_eigenaar_bestand(kopie)
             gewijzigd = kopie.read_bytes() != voor
             if resultaat.returncode != 0:
@@ -198,8 +231,11 @@ def bewerk(
             ) from None
         ui.gelukt(f"Dossier {dossier_id} bewaard.")
         waarschuw_instemming(nieuw)
-        for oud in store.bewaarde_kopieen(dossier_id):  # older kept copies are done with too
-            store.verwijder_bewerkkopie(oud)
+        andere = [p for p in store.bewaarde_kopieen(dossier_id) if p != kopie]  # the user's, never removed here
+        if andere:
+            ui.melding(f"Er blijft nog een niet-bewaarde bewerking van dit dossier bewaard ({andere[0]}"
+                       + (f" en {len(andere) - 1} oudere" if len(andere) > 1 else "")
+                       + f"); bekijk ze met `ketencli dossier edit {dossier_id} --herneem`.")
     except BaseException:
         # any other way out (a full or read-only disk, Ctrl-C while the editor is open or at a question):
         # a copy the user changed is never thrown away

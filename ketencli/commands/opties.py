@@ -119,3 +119,26 @@ def leden_optie(d: Any, ids: list[str], optie: str = "--bij-wie") -> list[str]:
             uit.append(lid_id)
     return list(dict.fromkeys(uit))
 
+
+def tekst_optie(waarde: str | None, optie: str) -> str:
+    """A text option that must say something: stripped; GebruiksFout when empty."""
+    if waarde is None or not waarde.strip():
+        raise GebruiksFout(f"{optie} mag niet leeg zijn.")
+    return waarde.strip()
+
+
+def sinds_optie(sinds: str | None, maanden: int | None, vandaag: date) -> date:
+    """The start of the period without violence of the afrondingstoets (guide III.E): ``--sinds DATUM``
+    or ``--maanden N`` back from today (not both), else three months ago."""
+    from ketencli.methodiek import afronding
+
+    if sinds is not None and maanden is not None:
+        raise GebruiksFout("Geef --sinds of --maanden, niet allebei.")
+    if maanden is not None:
+        return afronding.standaard_sinds(vandaag, maanden)
+    return datum_optie(sinds, "--sinds", niet_na=vandaag) or afronding.standaard_sinds(vandaag)
+
+
+SINDS_OPT = typer.Option(None, "--sinds", help="Begin van de periode zonder geweld (standaard: drie maanden geleden).")
+MAANDEN_OPT = typer.Option(None, "--maanden", metavar="N", min=1, max=60,
+                           help="Periode zonder geweld in maanden, tot vandaag (standaard 3, hoogstens 60).")

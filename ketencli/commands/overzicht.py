@@ -47,6 +47,9 @@ def overzicht(
     nu = klok.nu()
     alle_dossiers = index.samenvattingen(extra=False, bestanden=bestanden)
     samenvattingen = index.caseload(alle_dossiers, team=heel_team, regisseur=regisseur)
+    # conflicts in the colleagues' dossiers this listing leaves out: said, so a sync's conflict is not lost
+    getoond = {s.id for s in samenvattingen}
+    verborgen = [s for s in alle_dossiers if s.conflicten and s.id not in getoond]
     regios = _regio_instellingen()  # the table names set in regio.yaml, in every column and the .ics (D30)
     rijen = planning.overzicht(samenvattingen, nu, weken or 2, regios)
     fouten = [s for s in samenvattingen if s.fout]
@@ -65,7 +68,7 @@ def overzicht(
         ui.console().print(uitleg, markup=False)
     else:
         tekst = _toon(rijen, weken or 2, len(samenvattingen))
-        gemeld = any(s.fout or s.vreemde_bestanden or s.conflicten for s in samenvattingen)
+        gemeld = any(s.fout or s.vreemde_bestanden or s.conflicten for s in samenvattingen) or bool(verborgen)
         if tabel and tekst is not None and not gemeld:
             weergavecache.bewaar("overzicht", opties, bestanden, tekst,
                                  index.geldig_tot((i for s in alle_dossiers for i in s.vervaldata), nu),
@@ -86,6 +89,11 @@ def overzicht(
                    + f"`{los_opdracht(eerste.id, eerste.conflicten)}` (of 2)"
                    + (" (NR: het nummer van het conflict in dossier show)" if eerste.conflicten != 1 else "")
                    + (", en zo ook voor de andere." if len(met_conflict) > 1 else "."))
+    if verborgen and not als_json:
+        ui.melding("Ook in dossiers van collega's staat een conflict na een team-sync: "
+                   + ", ".join(f"{s.id} ({s.conflicten})" for s in verborgen)
+                   + ". Je ziet ze met `ketencli overzicht --team`; wie het dossier heeft, lost het op met "
+                   + "`ketencli team los`.")
 
 
 def _toon(rijen: list[dict], weken: int, aantal_dossiers: int) -> str | None:

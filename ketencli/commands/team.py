@@ -63,7 +63,8 @@ def status() -> None:
     if not git_opslag.actief():
         team.vereis_datamap()
         ui.console().print("Er is geen team ingesteld: je dossiers staan enkel op deze computer. "
-                           "Stel een team in met [bold]ketencli team init --remote ...[/].")
+                           "Stel een team in met [bold]ketencli team init --remote PAD[/] (de map of het "
+                           "https-adres van de gedeelde opslag).")
         return
     st = team.status()
     regels = [f"Gedeelde opslag: {st.url or '—'}",

@@ -202,3 +202,11 @@ def regio_woorden() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]
             pass  # `regio toon` and `overzicht` say what is wrong; the built-in names here
     tafels = {k: {t.key: t.naam for t in r.tafels} for k, r in alle.items()}
     return tafels, {k: regios.woorden(r) for k, r in alle.items()}
+
+
+def in_regiowoorden(d: Any, tekst: str) -> str:
+    """``tekst`` in the words of the dossier's region (D30: ``{plan}`` is "de weegploeg" in Antwerp)."""
+    from ketencli import planning
+    from ketencli.methodiek import regios
+
+    return regios.in_woorden(tekst, planning.woorden(d.regio))
