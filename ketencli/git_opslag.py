@@ -745,17 +745,22 @@ def toestand_gedeelde_map(url: str) -> str:
 
 def _vereis_gedeelde_map(url: str) -> None:
     """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
-    typo, a Windows path on another system) or is no git repository, before libgit2 answers in
-    English ("unsupported URL protocol", "could not find repository")."""
+    typo, a Windows path on another system) or is no shared git repository (making one is suggested
+    only for an empty folder), before libgit2 answers in English ("unsupported URL protocol", "could
+    not find repository")."""
     toestand = toestand_gedeelde_map(url)
     if toestand == "ontbreekt":
         raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
                        tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
                            "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
-    if toestand in ("geen-git", "leeg"):
-        raise TeamFout(f"{url} is geen git-opslag.",
-                       tip="Vraag je beheerder om daar een lege gedeelde git-opslag (bare) te maken, of geef het "
+    if toestand == "leeg":
+        raise TeamFout(f"{url} is een lege map, geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.",
+                       tip="Vraag je beheerder om daar de gedeelde git-opslag (bare) te maken, of geef het "
                            "juiste pad met `ketencli team init --remote PAD`.")
+    if toestand in ("geen-git", "niet-bare"):  # other things in it (a colleague's data home): never made one there
+        raise TeamFout(f"{url} is geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.",
+                       tip="Geef het pad van de gedeelde opslag van je team met `ketencli team init --remote PAD` "
+                           "(vraag het aan je beheerder als je het niet weet).")
 
 
 # -- a shared bare repository on a path: objects copied directly ----------------------------------

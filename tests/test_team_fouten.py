@@ -571,3 +571,24 @@ def test_een_beschadigde_team_opslag_in_het_nederlands_ook_bij_status(team):
         tekst = " ".join(uit.output.split())
         assert uit.exit_code == 1 and "onverwachts" not in tekst, (opdracht, tekst)
         assert "De team-opslag in je datamap kon niet gelezen of bijgewerkt worden" in tekst and ".git" in tekst
+
+
+@pytest.mark.parametrize("soort", ["leeg", "datamap", "werkmap"])
+def test_sync_naar_een_map_die_geen_gedeelde_opslag_meer_is(team, tmp_path, soort):
+    """The shared folder replaced (an empty folder, a colleague's data home, someone's git folder): sync
+    says so in Dutch and suggests making a shared repository only in an empty folder."""
+    team.start()
+    import shutil
+
+    shutil.rmtree(team.remote)
+    team.remote.mkdir()
+    if soort == "datamap":
+        (team.remote / "dossiers").mkdir()
+    elif soort == "werkmap":
+        pygit2.init_repository(str(team.remote))
+    uit = team.run(team.a, "team", "sync")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Traceback" not in tekst and "niets gedeeld" in tekst
+    assert ("te maken" in tekst) == (soort == "leeg")
+    for engels in ("unsupported", "could not", "failed to", "resolve"):
+        assert engels not in tekst
