@@ -534,6 +534,15 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         if waarde is not None and not waarde.strip():
             raise GebruiksFout("--waarde is leeg: zo zouden beide waarden verloren gaan. Er werd niets bewaard.",
                                tip="Typ de juiste waarde tussen aanhalingstekens, of kies er een met --kies 1 of 2.")
+        if waarde is not None and any(isinstance(w.waarde, (dict, list)) for w in conflict.waarden):
+            # a whole item or unit (a casusregisseur, a PvA row) is no line of text: choose, then edit
+            aanpassen = (f"ketencli dossier regisseur {dossier_id} --naam ... --organisatie ... --contact ..."
+                         if conflict.veld == "casusregisseur" else f"ketencli dossier edit {dossier_id}")
+            raise GebruiksFout(f"Conflict {nummer} ({veld_in_woorden(conflict.veld)}) is een geheel van meerdere "
+                               "velden: dat typ je niet met --waarde. Er werd niets bewaard.",
+                               tip=f"Kies een van de waarden met `ketencli team los {dossier_id} "
+                                   f"{'' if len(dossier.conflicten) == 1 else f'{nummer} '}--kies 1` (of 2) en pas "
+                                   f"het daarna aan met `{aanpassen}`.")
         if kies is not None:
             if not 1 <= kies <= len(conflict.waarden):
                 raise GebruiksFout(f"--kies {kies}: {kies_uit(len(conflict.waarden))}.")

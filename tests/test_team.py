@@ -872,6 +872,10 @@ def test_twee_overdrachten_zijn_een_conflict_en_na_los_volgen_de_nieuwe_nummers(
     assert "naam: Chris Collega; organisatie: OCMW Leuven; contact: 016 22 22 22" in toon
     assert "naam: Dirk Collega; organisatie: CAW Oost; contact: 016 33 33 33" in toon
     nr = velden.index("casusregisseur") + 1
+    uit = team.run(team.a, "team", "los", dossier_id, str(nr), "--waarde", "Els Collega")  # a unit is no text
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and f"Conflict {nr} (casusregisseur) is een geheel van meerdere velden" in tekst
+    assert f"ketencli dossier regisseur {dossier_id}" in tekst and len(team.dossier(team.a, dossier_id).conflicten) == 3
     kant = next(i for i, w in enumerate(d.conflicten[nr - 1].waarden, 1) if w.waarde["naam"] == "Dirk Collega")
     uit = " ".join(team.ok(team.a, "team", "los", dossier_id, str(nr), "--kies", str(kant)).output.split())
     r = team.dossier(team.a, dossier_id).casusregisseur
