@@ -489,12 +489,16 @@ def gewijzigd_op_schijf(repo: Any) -> list[str]:
     return sorted(uit)
 
 
-def leg_alles_vast(bericht_voor: Any, auteur: str, moment: datetime | None, repo: Any) -> list[str]:
+def leg_alles_vast(bericht_voor: Any, auteur: str, moment: datetime | None, repo: Any,
+                   controleer: Any = None) -> list[str]:
     """Commit every tracked file that changed on disk since the last commit (a save whose commit was
-    skipped or killed, the first commit of `team init`). ``bericht_voor(paden)`` gives the message.
-    Caller holds the team lock. Returns the committed paths."""
+    skipped or killed, the first commit of `team init`). ``bericht_voor(paden)`` gives the message;
+    ``controleer(paden)``, when given, may refuse them (raising) before anything is committed. Caller
+    holds the team lock. Returns the committed paths."""
     paden = gewijzigd_op_schijf(repo)
     if paden:
+        if controleer is not None:
+            controleer(paden)
         _leg_vast(repo, paden, bericht_voor(paden), auteur, moment)
     return paden
 

@@ -157,7 +157,7 @@ def sync() -> Uitkomst:
     wie = auteur()
     with git_opslag.slot(wachttijd=30.0), git_opslag.vertaald():
         uit.vastgelegd = git_opslag.leg_alles_vast(lambda p: f"Lokale wijzigingen vastgelegd: {_ids_tekst(p)}",
-                                                   wie, klok.nu(), repo)
+                                                   wie, klok.nu(), repo, controleer=_vereis_geldige_dossiers)
         for _ in range(POGINGEN):
             daar = git_opslag.haal_op(repo)
             hier = git_opslag.head_commit(repo)
@@ -180,6 +180,23 @@ def sync() -> Uitkomst:
             return uit
     raise TeamFout("De gedeelde opslag veranderde telkens opnieuw terwijl ketencli synchroniseerde.",
                    tip="Je wijzigingen staan veilig op deze computer. Probeer `ketencli team sync` zo meteen opnieuw.")
+
+
+def _vereis_geldige_dossiers(paden: list[str]) -> None:
+    """Own changes on disk that no ketencli save checked (a file edited by hand or by another program)
+    are checked like every save before they are shared: a dossier ketencli cannot read is never
+    committed or pushed to the team. Raises TeamFout naming the dossier and how to repair it."""
+    for pad in paden:
+        dossier_id = _id(pad)
+        if dossier_id is None or not (store.dossiers_dir() / dossier_id / store.DOSSIER_BESTAND).is_file():
+            continue
+        try:
+            store.laad(dossier_id)
+        except BestandsFout as fout:
+            raise TeamFout(f"Dossier {dossier_id} is niet geldig en wordt niet gedeeld; er werd niets gedeeld of "
+                           f"opgehaald. {fout.melding}",
+                           tip=f"Herstel het met `ketencli dossier edit {dossier_id}` (je editor opent het zoals het "
+                               "is) en doe daarna `ketencli team sync` opnieuw.") from None
 
 
 def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:

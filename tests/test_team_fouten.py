@@ -592,3 +592,26 @@ def test_sync_naar_een_map_die_geen_gedeelde_opslag_meer_is(team, tmp_path, soor
     assert ("te maken" in tekst) == (soort == "leeg")
     for engels in ("unsupported", "could not", "failed to", "resolve"):
         assert engels not in tekst
+
+
+def test_een_met_de_hand_kapotgemaakt_dossier_wordt_niet_gedeeld(team):
+    """A dossier.yaml broken by hand was committed and pushed by the next sync (the colleagues got a
+    dossier they could not read; the history showed every field removed and added again). Now the sync
+    checks own changes like every save: nothing is committed or shared until it is repaired."""
+    dossier_id = team.start()
+    pad = team.a / "dossiers" / dossier_id / "dossier.yaml"
+    goed = pad.read_text(encoding="utf-8")
+    regels = goed.splitlines(keepends=True)
+    nr = next(i for i, r in enumerate(regels) if r.startswith("fase:"))
+    pad.write_text("".join(regels[:nr + 1] + ["  extra: [oeps\n"] + regels[nr + 1:]), encoding="utf-8")
+    voor = pygit2.Repository(str(team.remote)).lookup_reference(git_opslag.REF).target
+    uit = team.run(team.a, "team", "sync")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and f"Dossier {dossier_id} is niet geldig en wordt niet gedeeld" in tekst
+    assert f"ketencli dossier edit {dossier_id}" in tekst and "Traceback" not in tekst
+    assert pygit2.Repository(str(team.remote)).lookup_reference(git_opslag.REF).target == voor
+    assert "Nog niet vastgelegd: 1" in team.ok(team.a, "team", "status").output
+    pad.write_text(goed.replace("gezin: ", "gezin: Hersteld ", 1), encoding="utf-8")  # repaired by hand
+    team.ok(team.a, "team", "sync")
+    team.ok(team.b, "team", "sync")
+    assert team.dossier(team.b, dossier_id).gezin.startswith("Hersteld ")
