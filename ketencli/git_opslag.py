@@ -149,10 +149,10 @@ def vertaald() -> Iterator[None]:
         yield
     except pygit2.GitError as fout:
         raise TeamFout("De team-opslag in je datamap kon niet gelezen of bijgewerkt worden.",
-                       tip="Is de schijf vol? Maak ruimte vrij en probeer `ketencli team sync` opnieuw. Helpt dat "
-                           "niet, dan is de team-opslag (de map .git in je datamap) misschien beschadigd: vraag je "
-                           f"beheerder om hulp. Je dossiers zelf zijn bewaard. Technische melding: {_kort(fout)}"
-                       ) from None
+                       tip="De team-opslag (de map .git in je datamap) is beschadigd, of de schijf is vol. Maak "
+                           "ruimte vrij als de schijf vol is en probeer `ketencli team sync` opnieuw; helpt dat niet, "
+                           "vraag je beheerder om hulp. Je dossiers zelf zijn bewaard. Technische melding: "
+                           f"{_kort(fout)}") from None
     except OSError as fout:
         raise schrijffout(fout, "De team-opslag kon niet bijgewerkt worden",
                           gevolg="Je dossiers zelf zijn bewaard; probeer `ketencli team sync` opnieuw.") from None

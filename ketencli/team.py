@@ -697,7 +697,9 @@ def historiek(dossier_id: str) -> list[dict[str, Any]]:
     vereis_team()
     pad = f"dossiers/{dossier_id}/dossier.yaml"
     uit = []
-    for versie in reversed(git_opslag.versies(pad)):
+    with git_opslag.vertaald():  # a damaged repository in Dutch, as in a sync
+        versies = git_opslag.versies(pad)
+    for versie in reversed(versies):
         na = _als_dict_zacht(versie.na)
         lijsten = [samenvoegen.verschillen(_als_dict_zacht(v), na) for v in (versie.voor or [None])]
         if len(lijsten) > 1:

@@ -566,7 +566,8 @@ def test_een_beschadigde_team_opslag_in_het_nederlands_ook_bij_status(team):
     that the team repository in the data home could not be read, and where to look."""
     team.start()
     (team.a / ".git" / "HEAD").write_text("kapot\n", encoding="utf-8")
-    for opdracht in (("team", "status"), ("team", "sync")):
+    dossier_id = next(p.name for p in (team.a / "dossiers").iterdir())
+    for opdracht in (("team", "status"), ("team", "sync"), ("dossier", "historiek", dossier_id)):
         uit = team.run(team.a, *opdracht)
         tekst = " ".join(uit.output.split())
         assert uit.exit_code == 1 and "onverwachts" not in tekst, (opdracht, tekst)
