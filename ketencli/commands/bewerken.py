@@ -92,8 +92,9 @@ def _verschillen(huidig: str, kopie: Path) -> str:
 
 def bewerk(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
-    herneem: bool = typer.Option(False, "--herneem", help="Open je laatste niet-bewaarde bewerking opnieuw "
-                                 "(na een fout, een 'Nee' of een gelijktijdige wijziging)."),
+    herneem: bool = typer.Option(False, "--herneem", help="Open je laatste niet-bewaarde bewerking opnieuw (na een "
+                                 "fout of een 'Nee'). Werd het dossier intussen gewijzigd, dan toont het de "
+                                 "verschillen: neem je wijziging dan over in een nieuwe bewerking."),
     no_input: bool = typer.Option(False, "--no-input", help="Bij een fout niet vragen om opnieuw te openen; "
                                   "je bewerking blijft dan bewaard om te hernemen."),
 ) -> None:
