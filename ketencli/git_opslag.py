@@ -806,6 +806,66 @@ def _gedeeld_met_groep(ander: Any) -> bool:
     return str(waarde).strip().lower() not in ("", "false", "umask", "0", "no", "off")
 
 
+def _geef_groep_rechten(url: str, sinds: float) -> None:
+    """After libgit2's push into a repository shared with a group (``core.sharedRepository``, as ``git
+    init --bare --shared=group`` sets it): what this user wrote there since ``sinds`` (a time.time())
+    gets the group's permissions, as git itself gives them. libgit2 follows the umask only, so a
+    colleague with umask 077 left a branch and pack files the others could not read, and the team's
+    repository was broken for them. Files: group read (and write where the owner may write); folders:
+    group rwx and setgid; "all"/"world" also for others. POSIX only; never raises."""
+    if os.name != "posix" or soort_url(url) != "pad":
+        return
+    try:
+        import pygit2
+
+        pad = _map_pad(url)
+        ander = pygit2.Repository(str(pad), pygit2.enums.RepositoryOpenFlag.NO_SEARCH)
+        if not _gedeeld_met_groep(ander):
+            return
+        waarde = str(ander.config["core.sharedRepository"]).strip().lower()
+    except Exception:  # noqa: BLE001 - a repository that cannot be read here: nothing to adjust
+        return
+    wereld = waarde in ("all", "world", "everybody", "2")
+    lees, map_bits = (0o044, 0o2075) if wereld else (0o040, 0o2070)
+    eigen = os.getuid()
+
+    def pas_aan(pad_: str, st: os.stat_result) -> None:
+        if st.st_uid != eigen or st.st_mtime < sinds:
+            return
+        if _stat_is_map(st.st_mode):
+            nieuw = st.st_mode | map_bits
+        else:
+            nieuw = st.st_mode | lees | (0o020 if st.st_mode & 0o200 else 0)
+        if nieuw & 0o7777 != st.st_mode & 0o7777:
+            with contextlib.suppress(OSError):
+                os.chmod(pad_, nieuw & 0o7777)
+
+    def loop(map_: Path, alles: bool) -> None:
+        """Every entry under ``map_``; with ``alles`` False only folders changed since ``sinds`` (a new
+        object changes its ``objects/xx`` folder's time, not that of ``objects``)."""
+        with contextlib.suppress(OSError):
+            for item in os.scandir(map_):
+                st = item.stat(follow_symlinks=False)
+                if item.is_dir(follow_symlinks=False):
+                    if alles or st.st_mtime >= sinds:
+                        pas_aan(item.path, st)
+                        loop(Path(item.path), True)
+                else:
+                    pas_aan(item.path, st)
+
+    for deel, alles in (("refs", True), ("logs", True), ("objects", False)):
+        loop(pad / deel, alles)
+    with contextlib.suppress(OSError):
+        for naam in ("packed-refs", "HEAD"):
+            pas_aan(str(pad / naam), (pad / naam).stat())
+
+
+def _stat_is_map(modus: int) -> bool:
+    import stat
+
+    return stat.S_ISDIR(modus)
+
+
 def _kopieer(bron: Any, doel: Any, tip: Any) -> None:
     """Copy the objects reachable from commit ``tip`` of ``bron`` that ``doel`` lacks: each commit after
     its parents, a tree after its entries, so a copy cut off halfway leaves only objects whose own
@@ -1001,9 +1061,17 @@ def duw(repo: Any) -> None:
             repo.references.create(REF_REMOTE, kop.id, force=True)
             return
     terug = _terugroep(remote.url)
+    begin = time.time() - 2  # file times may be coarser than the clock
     try:
         with _gedeelde_umask():
             remote.push([f"{REF}:{REF}"], callbacks=terug)
+        _geef_groep_rechten(remote.url, begin)
+        # libgit2 updated this computer's copy of the branch under the user's umask meanwhile: owner-only
+        for deel in (Path(repo.path) / "refs" / "remotes", Path(repo.path) / "logs" / "refs" / "remotes"):
+            alleen_eigenaar(deel)
+            for map_, mappen, bestanden in os.walk(deel):
+                for naam in [*mappen, *bestanden]:
+                    alleen_eigenaar(Path(map_) / naam)
     except TeamFout:
         raise
     except pygit2.GitError as fout:

@@ -937,3 +937,33 @@ def test_historiek_zegt_welke_waarde_een_conflict_oploste(team):
     team.ok(team.a, "team", "los", dossier_id, "--kies", "2")
     tekst = " ".join(team.ok(team.a, "dossier", "historiek", dossier_id).output.split())
     assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, die van {NAAM_A})" in tekst
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX modes")
+def test_een_collega_met_umask_077_breekt_de_groepsopslag_niet(team, tmp_path):
+    """A colleague with umask 077 pushing into a `git init --bare --shared=group` repository left the
+    branch file 0600 and the pack 0400 (libgit2 follows the umask only): the others could no longer read
+    the team's repository. What a push writes there now gets the group's permissions, as git gives them."""
+    import os
+    import stat
+    import subprocess
+
+    gedeeld = tmp_path / "groep.git"
+    subprocess.run(["git", "init", "-q", "--bare", "--shared=group", str(gedeeld)], check=True)
+    dossier_id = team.start(remote=str(gedeeld))
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Met umask 077")
+    oud = os.umask(0o077)
+    try:
+        team.ok(team.a, "team", "sync")
+    finally:
+        os.umask(oud)
+    geschreven = [p for p in [gedeeld / "refs" / "heads" / "main", *(gedeeld / "objects").rglob("*")]
+                  if p.exists() and p.stat().st_uid == os.getuid()]
+    zonder_groep = [str(p) for p in geschreven if not p.stat().st_mode & stat.S_IRGRP]
+    assert geschreven and zonder_groep == [], zonder_groep[:5]
+    assert (gedeeld / "refs" / "heads" / "main").stat().st_mode & stat.S_IWGRP
+    # and this computer's own copy of the branch stays owner-only
+    eigen = [str(p) for p in (team.a / ".git").rglob("*") if p.stat().st_mode & 0o077]
+    assert eigen == [], eigen
+    team.ok(team.b, "team", "sync")
+    assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Met umask 077"
