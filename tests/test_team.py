@@ -967,3 +967,16 @@ def test_een_collega_met_umask_077_breekt_de_groepsopslag_niet(team, tmp_path):
     assert eigen == [], eigen
     team.ok(team.b, "team", "sync")
     assert team.dossier(team.b, dossier_id).aanmelding.waarom_nu == "Met umask 077"
+
+
+def test_team_init_met_een_andere_naam_zegt_wat_er_verandert(team):
+    """`team init` again with another --naam renamed the user silently: their dossiers dropped out of
+    their own overzicht. Now it says so, and how to move the dossiers to the new name."""
+    team.start()
+    uit = team.ok(team.a, "team", "init", "--remote", str(team.remote), "--naam", "Anna Nieuwenaam")
+    tekst = " ".join(uit.stderr.split())
+    assert f"Je naam in je profiel verandert van {NAAM_A} naar Anna Nieuwenaam" in tekst
+    assert "ketencli dossier overdracht ID --aan \"Anna Nieuwenaam\"" in tekst
+    # the same name again (other capitals or spacing): nothing to say
+    uit = team.ok(team.a, "team", "init", "--remote", str(team.remote), "--naam", "anna  nieuwenaam")
+    assert "verandert" not in uit.stderr

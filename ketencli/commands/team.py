@@ -32,11 +32,17 @@ def init(
 
     team.vereis_datamap()
     profiel = store.lees_profiel()
+    vorige_naam = profiel.naam
     if naam is not None:
         if not naam.strip():
             raise GebruiksFout("--naam mag niet leeg zijn.")
         profiel = model.Profiel.model_validate({**profiel.model_dump(), "naam": naam.strip()})
         store.bewaar_profiel(profiel)
+        if vorige_naam and team.naamsleutel(vorige_naam) != team.naamsleutel(profiel.naam):
+            # own dossiers are found by the regisseur's name (overzicht, dossier list): say what changes
+            ui.melding(f"Je naam in je profiel verandert van {vorige_naam} naar {profiel.naam}. Dossiers met "
+                       f"{vorige_naam} als casusregisseur staan niet meer bij je eigen dossiers; zet ze op je "
+                       f"nieuwe naam met `ketencli dossier overdracht ID --aan \"{profiel.naam}\"`.")
     if not profiel.naam:
         raise GebruiksFout("Je profiel heeft nog geen naam: die staat als auteur bij elke wijziging.",
                            tip="Geef ze mee met `ketencli team init --remote ... --naam \"Voornaam Naam\"` "
