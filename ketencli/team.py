@@ -573,14 +573,14 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
 
 
 def _keuze_in_woorden(conflict: Any, kies: int | None) -> str:
-    """The reason of a resolution's historie line: which value was chosen and whose it was (a colleague's
-    name, as "overgedragen aan" has), or that a value was typed; never the value itself (case text)."""
+    """The reason of a resolution's historie line: which value was chosen and who filled it in (a
+    colleague's name; "waarde 2 gekozen, ingevuld door Lien Maes", never "die van", which read as if
+    she became regisseur), or that a value was typed; never the value itself (case text)."""
     if kies is None:
         return "zelf getypte waarde"
     gekozen = conflict.waarden[kies - 1]
-    wie = f"die van {gekozen.door}" if gekozen.door else ""
-    if gekozen.verwijderd:
-        wie = f"{wie}: verwijderd" if wie else "verwijderd"
+    actie = "verwijderd" if gekozen.verwijderd else "ingevuld"
+    wie = f"{actie} door {gekozen.door}" if gekozen.door else ("verwijderd" if gekozen.verwijderd else "")
     return f"waarde {kies} gekozen" + (f", {wie}" if wie else "")
 
 

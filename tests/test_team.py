@@ -805,8 +805,8 @@ def test_zelfde_conflict_verschillend_opgelost_is_een_nieuw_conflict(team):
         assert "Geen conflicten" not in team.ok(home, "team", "status").output
         # each resolution is in the historie with the choice, never the value (case text)
         opgelost = [h for h in d.historie if h.wat == "conflict opgelost: aanmelding.wensen_en_noden"]
-        assert sorted(h.reden for h in opgelost) == [f"waarde 1 gekozen, die van {NAAM_B}",
-                                                     f"waarde 2 gekozen, die van {NAAM_A}"]
+        assert sorted(h.reden for h in opgelost) == [f"waarde 1 gekozen, ingevuld door {NAAM_B}",
+                                                     f"waarde 2 gekozen, ingevuld door {NAAM_A}"]
         assert not any("Noden" in h.reden for h in opgelost)
     # the new conflict is resolved like any other
     team.ok(team.b, "team", "los", dossier_id, "--waarde", "Noden volgens beiden")
@@ -880,6 +880,10 @@ def test_twee_overdrachten_zijn_een_conflict_en_na_los_volgen_de_nieuwe_nummers(
     uit = " ".join(team.ok(team.a, "team", "los", dossier_id, str(nr), "--kies", str(kant)).output.split())
     r = team.dossier(team.a, dossier_id).casusregisseur
     assert (r.naam, r.organisatie, r.contact) == ("Dirk Collega", "CAW Oost", "016 33 33 33")
+    # the historie names who filled value N in, not "die van NAAM" (which read as if NAAM became regisseur)
+    door = d.conflicten[nr - 1].waarden[kant - 1].door
+    reden = team.dossier(team.a, dossier_id).historie[-1].reden
+    assert reden == f"waarde {kant} gekozen, ingevuld door {door}" and "Dirk" not in reden
     rest = [v for v in velden if v != "casusregisseur"]
     assert [c.veld for c in team.dossier(team.a, dossier_id).conflicten] == rest
     lijst = ", ".join(f"{i}. {team_veld}" for i, team_veld in enumerate(
@@ -936,4 +940,5 @@ def test_historiek_zegt_welke_waarde_een_conflict_oploste(team):
     dossier_id = _conflict_op_beide(team)
     team.ok(team.a, "team", "los", dossier_id, "--kies", "2")
     tekst = " ".join(team.ok(team.a, "dossier", "historiek", dossier_id).output.split())
-    assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, die van {NAAM_A})" in tekst
+    assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, ingevuld door {NAAM_A})" in tekst
+    assert "die van" not in tekst
