@@ -505,13 +505,50 @@ def kies_uit(n: int) -> str:
     return "kies 1 of 2" if n == 2 else f"kies 1 tot {n}"
 
 
-def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> tuple[str, list[str]]:
-    """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
-    the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
-    (a commit). An afgesloten dossier's conflict can be resolved too (a sync may merge into one, e.g.
-    ``_strijdig_na_samenvoegen``): it finishes the merge and reopens nothing. Returns the field and
-    the fields still in conflict, in their new order (the numbers the next `team los` takes).
-    Raises GebruiksFout."""
+def _veldsleutel(tekst: str) -> str:
+    """A field as typed or shown, for comparing: no capitals, ``_`` as a space, "›" as ">", no
+    parentheses, spacing as one space ("Aanmelding ›  waarom_nu" and "aanmelding > waarom nu" are one)."""
+    t = tekst.casefold().replace("_", " ").replace("›", ">").replace("(", " ").replace(")", " ")
+    return re.sub(r"\s*>\s*", ">", " ".join(t.split()))
+
+
+def conflict_nummer(dossier_id: str, velden: list[str], nr: str) -> int:
+    """The 1-based number of the conflict that ``nr`` names among the open conflicts' ``velden`` (their
+    paths, in the dossier's order): a number as listed, or the field: its path (``aanmelding.waarom_nu``),
+    its words as `team status` shows them ("aanmelding › waarom nu", ``veld_in_woorden``) or their last
+    part ("waarom nu"). Numbers are positions and shift when a conflict is resolved (here or by a
+    colleague, after a sync); a field stays the same field (issue 18). Raises GebruiksFout for a field
+    with no open conflict, or one that names more than one."""
+    tekst = nr.strip()
+    if tekst.isdigit():
+        nummer = int(tekst)
+        if not 1 <= nummer <= len(velden):
+            raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} ({kies_uit(len(velden))}).")
+        return nummer
+    sleutel = _veldsleutel(tekst)
+    for vorm in (lambda v: v, veld_in_woorden, lambda v: veld_in_woorden(v).rsplit(" › ", 1)[-1]):
+        treffers = [i for i, v in enumerate(velden, 1) if sleutel and _veldsleutel(vorm(v)) == sleutel]
+        if len(treffers) == 1:
+            return treffers[0]
+        if treffers:
+            raise GebruiksFout(f"'{tekst}' past op {len(treffers)} conflicten in dossier {dossier_id}: "
+                               + ", ".join(f"{i}. {veld_in_woorden(velden[i - 1])} ({velden[i - 1]})"
+                                           for i in treffers) + ".",
+                               tip="Geef het nummer." if len({velden[i - 1] for i in treffers}) == 1
+                               else "Geef het volledige veld (zoals tussen haakjes) of het nummer.")
+    lijst = ", ".join(f"{i}. {veld_in_woorden(v)} ({v})" for i, v in enumerate(velden, 1))
+    kort = veld_in_woorden(velden[0]).rsplit(" › ", 1)[-1]
+    raise GebruiksFout(f"Dossier {dossier_id} heeft geen open conflict op '{tekst}'. Open conflicten: {lijst}.",
+                       tip=f"Geef het veld zoals de lijst het noemt (bv. \"{kort}\" of {velden[0]}) of het nummer.")
+
+
+def los_op(dossier_id: str, nummer: int | str | None, kies: int | None, waarde: str | None) -> tuple[str, list[str]]:
+    """Resolve conflict ``nummer`` (1-based, or the field as ``conflict_nummer`` takes it; may be left
+    out when there is one) of a dossier with the value of side ``kies`` (1 or 2) or the typed
+    ``waarde``; validated and saved like every edit (a commit). An afgesloten dossier's conflict can be
+    resolved too (a sync may merge into one, e.g. ``_strijdig_na_samenvoegen``): it finishes the merge
+    and reopens nothing. Returns the field and the fields still in conflict, in their new order (the
+    numbers the next `team los` takes). Raises GebruiksFout."""
     from ketencli import model, samenvoegen
 
     with store.slot(dossier_id):
@@ -522,12 +559,10 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         if nummer is None:
             if len(dossier.conflicten) > 1:
                 raise GebruiksFout(f"Dossier {dossier_id} heeft {len(dossier.conflicten)} conflicten: "
-                                   "zeg welk met zijn nummer.",
+                                   "zeg welk met het veld of zijn nummer.",
                                    tip=f"Bekijk ze met `ketencli team status` of `ketencli dossier show {dossier_id}`.")
             nummer = 1
-        if not 1 <= nummer <= len(dossier.conflicten):
-            raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} "
-                               f"({kies_uit(len(dossier.conflicten))}).")
+        nummer = conflict_nummer(dossier_id, [c.veld for c in dossier.conflicten], str(nummer))
         conflict = dossier.conflicten[nummer - 1]
         if (kies is None) == (waarde is None):
             raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")

@@ -942,3 +942,38 @@ def test_historiek_zegt_welke_waarde_een_conflict_oploste(team):
     tekst = " ".join(team.ok(team.a, "dossier", "historiek", dossier_id).output.split())
     assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, ingevuld door {NAAM_A})" in tekst
     assert "die van" not in tekst
+
+
+def test_los_met_het_veld_in_plaats_van_een_nummer_dat_verschoof(team):
+    """Numbers are positions: after a colleague resolved conflict 1 and both synced, `team los ID 2`
+    (the "2." shown earlier) is no conflict any more. The field, as the list names it or as its path,
+    stays the same field; a number still works, and the command says which field it resolved."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "A", "--geweld-nu", "A")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--waarom-nu", "B", "--geweld-nu", "B")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    velden = [c.veld for c in team.dossier(team.a, dossier_id).conflicten]
+    assert sorted(velden) == ["aanmelding.geweld_nu", "aanmelding.waarom_nu"]
+    eerste = velden[0]
+    team.ok(team.b, "team", "los", dossier_id, eerste, "--kies", "1")
+    for home in (team.b, team.a):
+        team.ok(home, "team", "sync")
+    uit = team.run(team.a, "team", "los", dossier_id, "2", "--kies", "2")
+    assert uit.exit_code == 2 and "geen conflict 2 (alleen 1 bestaat)" in uit.output
+    uit = team.run(team.a, "team", "los", dossier_id, "diensten", "--kies", "2")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and "geen open conflict op 'diensten'" in tekst and velden[1] in tekst
+    uit = team.run(team.a, "team", "los", dossier_id, eerste, "--kies", "2")  # resolved by the colleague
+    assert uit.exit_code == 2 and "geen open conflict op" in uit.output
+    woorden = velden[1].split(".")[1].replace("_", " ")
+    voor = dossier_bestand(team.a, dossier_id).read_bytes()
+    for nr in (woorden.upper(), f"aanmelding › {woorden}", velden[1]):
+        with team.bij(team.a):
+            uit = team.kc("team", "los", dossier_id, nr, "--kies", "2")
+        assert uit.exit_code == 0, uit.output
+        assert f"Conflict in aanmelding › {woorden} opgelost" in " ".join(uit.output.split())
+        assert not team.dossier(team.a, dossier_id).conflicten
+        dossier_bestand(team.a, dossier_id).write_bytes(voor)  # the conflict again, for the next spelling
+    uit = team.ok(team.a, "team", "los", dossier_id, "1", "--kies", "2")
+    assert f"Conflict in aanmelding › {woorden} opgelost" in " ".join(uit.output.split())

@@ -81,7 +81,10 @@ def status() -> None:
 @app.command("los")
 def los(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier met het conflict."),
-    nummer: int | None = typer.Argument(None, metavar="NR", help="Het nummer van het conflict (zie team status)."),
+    nummer: str | None = typer.Argument(None, metavar="NR", help="Welk conflict: het veld zoals team status het "
+                                        "noemt (bv. \"waarom nu\" of aanmelding.waarom_nu) of zijn nummer in die "
+                                        "lijst. Nummers schuiven op wanneer een conflict opgelost wordt (ook door een "
+                                        "collega, na een sync); het veld niet."),
     kies: int | None = typer.Option(None, "--kies", help="Neem waarde 1 of 2 (zoals dossier show ze toont)."),
     waarde: str | None = typer.Option(None, "--waarde", help="Typ zelf de juiste waarde."),
 ) -> None:

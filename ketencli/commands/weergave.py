@@ -142,7 +142,7 @@ def conflict_paneel(d: model.Dossier) -> Any:
         for i, w in enumerate(c.waarden, 1):
             wie = escape(w.door or "onbekend") + (f", {w.op:%d/%m/%Y %H:%M}" if w.op else "")
             regels.append(f"   waarde {i} ({wie}): {escape(_conflictwaarde(w))}")
-    nr = "" if len(d.conflicten) == 1 else " (NR: het nummer van het conflict)"
+    nr = "" if len(d.conflicten) == 1 else " (NR: het veld of het nummer van het conflict)"
     regels.append(f"[dim]Kies met `{los_opdracht(d.id, len(d.conflicten))}` (of 2){nr}, of typ de juiste waarde "
                   "met --waarde. Tot dan staat waarde 1 in het dossier (bij een verwijdering: de bewerkte versie).[/]")
     return Panel("\n".join(regels), title=f"[yellow]Conflict{'en' if len(d.conflicten) > 1 else ''} na een "
