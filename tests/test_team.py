@@ -977,3 +977,71 @@ def test_los_met_het_veld_in_plaats_van_een_nummer_dat_verschoof(team):
         dossier_bestand(team.a, dossier_id).write_bytes(voor)  # the conflict again, for the next spelling
     uit = team.ok(team.a, "team", "los", dossier_id, "1", "--kies", "2")
     assert f"Conflict in aanmelding › {woorden} opgelost" in " ".join(uit.output.split())
+
+
+def test_los_kies_vervangt_een_latere_wijziging_alleen_met_toch(team):
+    """Issue 18 "nothing is ever silently lost": after a conflict the user typed a new text in the field;
+    `dossier show` still said "Tot dan staat waarde 1 in het dossier" and `team los --kies 2` overwrote
+    the newer text without a word. Now the change is said when it is made, the box says a later change
+    is in the dossier (without showing it), and --kies refuses (exit 1, nothing saved) unless --toch."""
+    dossier_id = _conflict_op_beide(team, "--waarom-nu")
+    waarden = [w.waarde for w in team.dossier(team.a, dossier_id).conflicten[0].waarden]
+    uit = team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Nieuwe tekst na conflict")
+    tekst = " ".join(uit.output.split())
+    assert "Let op: er is een open conflict op dit veld (aanmelding › waarom nu)" in tekst
+    assert f"ketencli team los {dossier_id} aanmelding.waarom_nu --waarde" in tekst
+    # another field of the same dossier: no note
+    uit = team.ok(team.a, "dossier", "aanmelding", dossier_id, "--wensen-en-noden", "Andere tekst")
+    assert "Let op" not in uit.output
+    toon = " ".join(team.ok(team.a, "dossier", "show", dossier_id).output.split())
+    assert "In het dossier staat nu een latere wijziging." in toon and "Tot dan staat waarde 1" not in toon
+    assert toon.count("Nieuwe tekst na conflict") == 1  # the aanmelding shows it; the box does not repeat it
+    voor = dossier_bestand(team.a, dossier_id).read_bytes()
+    for kies in ("1", "2"):
+        uit = team.run(team.a, "team", "los", dossier_id, "1", "--kies", kies)
+        tekst = " ".join(uit.output.split())
+        assert uit.exit_code == 1, uit.output
+        assert "Het veld aanmelding › waarom nu werd na het conflict nog gewijzigd" in tekst
+        assert f"ketencli team los {dossier_id} aanmelding.waarom_nu --kies {kies} --toch" in tekst
+        assert "--waarde" in tekst
+        assert "Traceback" not in tekst and dossier_bestand(team.a, dossier_id).read_bytes() == voor
+    team.ok(team.a, "team", "los", dossier_id, "1", "--kies", "2", "--toch")
+    d = team.dossier(team.a, dossier_id)
+    assert d.aanmelding.waarom_nu == waarden[1] and d.conflicten == []
+    assert d.historie[-1].reden == f"waarde 2 gekozen, ingevuld door {NAAM_A}; een latere wijziging vervangen"
+
+
+def test_los_kies_van_de_waarde_die_er_staat_vraagt_geen_toch(team):
+    """The field holds one of the values (value 1 as merged, or value 2 typed again by hand): no later
+    change to lose, so --kies needs no --toch, and the box says which value is in the dossier."""
+    dossier_id = _conflict_op_beide(team, "--waarom-nu")
+    waarden = [w.waarde for w in team.dossier(team.a, dossier_id).conflicten[0].waarden]
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", waarden[1])
+    toon = " ".join(team.ok(team.a, "dossier", "show", dossier_id).output.split())
+    assert "In het dossier staat nu waarde 2." in toon and "latere wijziging" not in toon
+    team.ok(team.a, "team", "los", dossier_id, "--kies", "1")
+    assert team.dossier(team.a, dossier_id).aanmelding.waarom_nu == waarden[0]
+
+
+def test_een_nieuwe_overdracht_na_een_regisseursconflict_gaat_niet_stil_verloren(team):
+    """A conflict on the whole casusregisseur (two offline hand-overs), then a new hand-over: choosing
+    a value of the conflict would undo it; the hand-over says the conflict is open."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Chris Collega", "--toch")
+    team.ok(team.b, "dossier", "overdracht", dossier_id, "--aan", "Dirk Collega", "--toch")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    conflicten = team.dossier(team.a, dossier_id).conflicten
+    assert [c.veld for c in conflicten] == ["casusregisseur"]
+    tweede = conflicten[0].waarden[1].waarde["naam"]
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Els Collega", "--toch")
+    tekst = " ".join(uit.output.split())
+    assert "Let op: er is een open conflict op dit veld (casusregisseur)" in tekst
+    assert f"ketencli team los {dossier_id} casusregisseur --kies N --toch" in tekst
+    assert "In het dossier staat nu een latere wijziging." in team.ok(team.a, "dossier", "show", dossier_id).output
+    uit = team.run(team.a, "team", "los", dossier_id, "casusregisseur", "--kies", "2")
+    assert uit.exit_code == 1 and "werd na het conflict nog gewijzigd" in uit.output
+    assert "--waarde" not in uit.output  # a whole regisseur is not typed
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Els Collega"
+    team.ok(team.a, "team", "los", dossier_id, "casusregisseur", "--kies", "2", "--toch")
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == tweede
