@@ -48,15 +48,34 @@ def _bestandsnaam(fout: OSError) -> str:
         return str(pad)
 
 
+def _meld_geraakte_conflicten() -> None:
+    """Say once, after the command, each open team conflict whose field a save of this run changed
+    (``store.geraakte_conflicten``, issue 18); store itself prints nothing. Without store loaded, none."""
+    store = sys.modules.get("ketencli.store")
+    geraakt = list(getattr(store, "geraakte_conflicten", None) or [])
+    if not geraakt:
+        return
+    store.geraakte_conflicten.clear()  # type: ignore[union-attr]
+    from ketencli import team
+
+    for dossier_id, veld, geheel in geraakt:
+        stderr(team.geraakt_melding(dossier_id, veld, geheel), "yellow")
+
+
 def voer_uit(opdracht: Callable[[], object]) -> NoReturn:
     """Run a command and exit the process: 0 when it returns (or its return value when that is a
     non-zero int, 130 said as an interruption), the exception's exit code otherwise (D12).
-    ``SystemExit`` passes unchanged."""
+    ``SystemExit`` passes unchanged. Then (also after a user error) the notes of saves that changed the
+    field of an open team conflict (``_meld_geraakte_conflicten``)."""
+    geladen = sys.modules.get("ketencli.store")
+    if geladen is not None:  # notes of an earlier run in this process (tests) are not this one's
+        geladen.geraakte_conflicten.clear()
     try:
         resultaat = opdracht()
     except KetencliFout as fout:
         if debug():
             raise
+        _meld_geraakte_conflicten()
         stderr(fout.melding, "bold red")
         if fout.tip:
             stderr(fout.tip, "yellow")
@@ -98,6 +117,7 @@ def voer_uit(opdracht: Callable[[], object]) -> NoReturn:
         stderr("Meld het aan wie ketencli onderhoudt, met het commando dat je gaf. "
                "Met KETENCLI_DEBUG=1 zie je de technische details.", "yellow")
         sys.exit(1)
+    _meld_geraakte_conflicten()
     if isinstance(resultaat, int) and resultaat:
         if resultaat == 130:  # typer turns a Ctrl-C outside a question into a silent Exit(130)
             stderr("Afgebroken: er werd niets half bewaard.", "yellow")

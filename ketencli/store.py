@@ -489,11 +489,18 @@ def slot(dossier_id: str, *, nieuw: bool = False) -> Iterator[None]:
         ) from None
 
 
+# (dossier id, field path, whether the values are a whole such as the casusregisseur) of every open team
+# conflict (issue 18) whose field a save of this run changed: store prints nothing, so the one handler
+# (``afhandeling``) says it after the command, once, and empties the list
+geraakte_conflicten: list[tuple[str, str, bool]] = []
+
+
 def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
     """Save a loaded (or new) dossier, refusing when the file changed since it was loaded.
 
     A dossier that was afgesloten when loaded is read-only; only ``heropen=True`` (the command
-    ``dossier heropen``) may save it.
+    ``dossier heropen``) may save it. A save that changes the field of an open team conflict (one that
+    was already open before it) is noted in ``geraakte_conflicten``.
     """
     if dossier._geladen_fase == "afgesloten" and not heropen:
         raise AlleenLezen(dossier.id)
@@ -521,8 +528,33 @@ def bewaar(dossier: model.Dossier, *, heropen: bool = False) -> None:
         dossier._stempel = hashlib.sha256(inhoud).hexdigest()
         dossier._geladen_fase = dossier.fase
         _ruim_op(dossier)
+        if dossier.conflicten and huidig is not None:
+            _noteer_geraakte_conflicten(dossier.id, huidig, inhoud)
         if (home() / ".git").is_dir():  # a team data home (issue 18): every save is a commit
             _team_commit([f"dossiers/{dossier.id}/{DOSSIER_BESTAND}"], _commitbericht(dossier.id, huidig, inhoud))
+
+
+def _noteer_geraakte_conflicten(dossier_id: str, oud: bytes, nieuw: bytes) -> None:
+    """Add to ``geraakte_conflicten`` the open conflicts of the saved version (``nieuw``) that the version
+    before (``oud``) had too and whose field differs between the two; never fails the save."""
+    from ketencli import samenvoegen
+
+    try:
+        voor, na = _lees_yaml_tekst(oud.decode("utf-8"), "oud"), _lees_yaml_tekst(nieuw.decode("utf-8"), "nieuw")
+    except Exception:  # noqa: BLE001 - only a note: the save itself succeeded
+        return
+    if not isinstance(voor, dict) or not isinstance(na, dict):
+        return
+    eerder = {c.get("veld") for c in voor.get(samenvoegen.CONFLICTEN) or [] if isinstance(c, dict)}
+    for c in na.get(samenvoegen.CONFLICTEN) or []:
+        veld = c.get("veld") if isinstance(c, dict) else None
+        if not isinstance(veld, str) or veld not in eerder or veld == samenvoegen.HEEL_DOSSIER:
+            continue
+        if samenvoegen.lees(voor, veld) != samenvoegen.lees(na, veld):
+            geheel = any(isinstance(w.get("waarde"), (dict, list)) for w in c.get("waarden") or []
+                         if isinstance(w, dict))
+            if (dossier_id, veld, geheel) not in geraakte_conflicten:
+                geraakte_conflicten.append((dossier_id, veld, geheel))
 
 
 _SOORTEN = {"pva": "plan van aanpak", "ico": "ICO", "ifg_profielen": "IFG-profielen", "fase": "fase",

@@ -515,6 +515,22 @@ def los_opdracht(dossier_id: str, aantal_conflicten: int) -> str:
     return f"ketencli team los {dossier_id} {nr} --kies 1"
 
 
+def veld_als_nr(veld: str) -> str:
+    """A conflict's field as the NR of a `team los` command to show: its path, quoted when a shell
+    would read it otherwise (``"pva.rijen[r2].aanpak"``: brackets are a pattern in zsh)."""
+    return veld if re.fullmatch(r"[\w.]+", veld, re.ASCII) else f'"{veld}"'
+
+
+def geraakt_melding(dossier_id: str, veld: str, geheel: bool) -> str:
+    """The one line said after a command changed the field of an open conflict (``store.geraakte_conflicten``):
+    the conflict is still open, and `--kies` would now replace that change (``in_het_dossier``)."""
+    opdracht = f"ketencli team los {dossier_id} {veld_als_nr(veld)}"
+    hoe = (f"`{opdracht} --kies N --toch` (en pas het daarna opnieuw aan)" if geheel
+           else f"`{opdracht} --waarde \"...\"` (of `--kies N --toch`)")
+    return (f"Let op: er is een open conflict op dit veld ({veld_in_woorden(veld)}) in dossier {dossier_id}; "
+            f"los het op met {hoe}.")
+
+
 def kies_uit(n: int) -> str:
     """"kies 1 of 2", "kies 1 tot 3"; with one: "alleen 1 bestaat"."""
     if n <= 1:
@@ -522,13 +538,83 @@ def kies_uit(n: int) -> str:
     return "kies 1 of 2" if n == 2 else f"kies 1 tot {n}"
 
 
-def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | None) -> tuple[str, list[str]]:
-    """Resolve conflict ``nummer`` (1-based; may be left out when there is one) of a dossier with
-    the value of side ``kies`` (1 or 2) or the typed ``waarde``; validated and saved like every edit
-    (a commit). An afgesloten dossier's conflict can be resolved too (a sync may merge into one, e.g.
-    ``_strijdig_na_samenvoegen``): it finishes the merge and reopens nothing. Returns the field and
-    the fields still in conflict, in their new order (the numbers the next `team los` takes).
-    Raises GebruiksFout."""
+def _veldsleutel(tekst: str) -> str:
+    """A field as typed or shown, for comparing: no capitals, ``_`` as a space, "›" as ">", no
+    parentheses, spacing as one space ("Aanmelding ›  waarom_nu" and "aanmelding > waarom nu" are one)."""
+    t = tekst.casefold().replace("_", " ").replace("›", ">").replace("(", " ").replace(")", " ")
+    return re.sub(r"\s*>\s*", ">", " ".join(t.split()))
+
+
+def conflict_nummer(dossier_id: str, velden: list[str], nr: str) -> int:
+    """The 1-based number of the conflict that ``nr`` names among the open conflicts' ``velden`` (their
+    paths, in the dossier's order): a number as listed, or the field: its path (``aanmelding.waarom_nu``),
+    its words as `team status` shows them ("aanmelding › waarom nu", ``veld_in_woorden``) or their last
+    part ("waarom nu"). Numbers are positions and shift when a conflict is resolved (here or by a
+    colleague, after a sync); a field stays the same field (issue 18). Raises GebruiksFout for a field
+    with no open conflict, or one that names more than one."""
+    tekst = nr.strip()
+    if tekst.isdigit():
+        nummer = int(tekst)
+        if not 1 <= nummer <= len(velden):
+            raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} ({kies_uit(len(velden))}).")
+        return nummer
+    sleutel = _veldsleutel(tekst)
+    for vorm in (lambda v: v, veld_in_woorden, lambda v: veld_in_woorden(v).rsplit(" › ", 1)[-1]):
+        treffers = [i for i, v in enumerate(velden, 1) if sleutel and _veldsleutel(vorm(v)) == sleutel]
+        if len(treffers) == 1:
+            return treffers[0]
+        if treffers:
+            raise GebruiksFout(f"'{tekst}' past op {len(treffers)} conflicten in dossier {dossier_id}: "
+                               + ", ".join(f"{i}. {veld_in_woorden(velden[i - 1])} ({velden[i - 1]})"
+                                           for i in treffers) + ".",
+                               tip="Geef het nummer." if len({velden[i - 1] for i in treffers}) == 1
+                               else "Geef het volledige veld (zoals tussen haakjes) of het nummer.")
+    lijst = ", ".join(f"{i}. {veld_in_woorden(v)} ({v})" for i, v in enumerate(velden, 1))
+    kort = veld_in_woorden(velden[0]).rsplit(" › ", 1)[-1]
+    raise GebruiksFout(f"Dossier {dossier_id} heeft geen open conflict op '{tekst}'. Open conflicten: {lijst}.",
+                       tip=f"Geef het veld zoals de lijst het noemt (bv. \"{kort}\" of {velden[0]}) of het nummer.")
+
+
+def _zelfde(a: Any, b: Any) -> bool:
+    import json
+
+    return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+
+
+def in_het_dossier(data: dict, nummer: int) -> int | None:
+    """Which value (1-based) of conflict ``nummer`` the dossier holds now in the conflict's field, or
+    None when it holds none of them: the field was changed after the conflict arose (a local edit, a
+    hand-over, a colleague's edit merged by a sync), so choosing a value would overwrite that later
+    change (issue 18: nothing is ever silently lost). ``data`` is the dossier as
+    ``model_dump(mode="json", exclude_none=True)`` gives it (the conflict's values compared in the same
+    form). A value that is a removal matches a field or item that is not there. The whole-dossier
+    conflict (``HEEL_DOSSIER``) holds value 1, "this version", by definition."""
+    from ketencli import samenvoegen
+
+    conflict = data["conflicten"][nummer - 1]
+    if conflict["veld"] == HEEL_DOSSIER:
+        return 1
+    nu = samenvoegen.lees(data, conflict["veld"])
+    for i, w in enumerate(conflict.get("waarden") or [], 1):
+        if w.get("verwijderd"):
+            if nu is samenvoegen.ONTBREEKT:
+                return i
+        elif nu is not samenvoegen.ONTBREEKT and _zelfde(nu, w.get("waarde")):
+            return i
+    return None
+
+
+def los_op(dossier_id: str, nummer: int | str | None, kies: int | None, waarde: str | None,
+           toch: bool = False) -> tuple[str, list[str]]:
+    """Resolve conflict ``nummer`` (1-based, or the field as ``conflict_nummer`` takes it; may be left
+    out when there is one) of a dossier with the value of side ``kies`` (1 or 2) or the typed
+    ``waarde``; validated and saved like every edit (a commit). An afgesloten dossier's conflict can be
+    resolved too (a sync may merge into one, e.g. ``_strijdig_na_samenvoegen``): it finishes the merge
+    and reopens nothing. When the field was changed after the conflict arose (``in_het_dossier`` is
+    None), ``kies`` would overwrite that later change: refused (KetencliFout, exit 1, nothing saved)
+    unless ``toch``, and then the historie says a later change was replaced. Returns the field and the
+    fields still in conflict, in their new order (the numbers the next `team los` takes).
+    Raises GebruiksFout, KetencliFout."""
     from ketencli import model, samenvoegen
 
     with store.slot(dossier_id):
@@ -539,12 +625,10 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         if nummer is None:
             if len(dossier.conflicten) > 1:
                 raise GebruiksFout(f"Dossier {dossier_id} heeft {len(dossier.conflicten)} conflicten: "
-                                   "zeg welk met zijn nummer.",
+                                   "zeg welk met het veld of zijn nummer.",
                                    tip=f"Bekijk ze met `ketencli team status` of `ketencli dossier show {dossier_id}`.")
             nummer = 1
-        if not 1 <= nummer <= len(dossier.conflicten):
-            raise GebruiksFout(f"Dossier {dossier_id} heeft geen conflict {nummer} "
-                               f"({kies_uit(len(dossier.conflicten))}).")
+        nummer = conflict_nummer(dossier_id, [c.veld for c in dossier.conflicten], str(nummer))
         conflict = dossier.conflicten[nummer - 1]
         if (kies is None) == (waarde is None):
             raise GebruiksFout("Kies een van de waarden met --kies 1 of --kies 2, of typ de juiste met --waarde.")
@@ -568,6 +652,17 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         else:
             nieuwe_waarde = waarde
         data = dossier.model_dump(mode="json", exclude_none=True)
+        later = kies is not None and in_het_dossier(data, nummer) is None
+        if later and not toch:
+            geheel = any(isinstance(w.waarde, (dict, list)) for w in conflict.waarden)
+            opdracht = f"ketencli team los {dossier_id} {veld_als_nr(conflict.veld)} --kies {kies} --toch"
+            raise KetencliFout(f"Het veld {veld_in_woorden(conflict.veld)} werd na het conflict nog gewijzigd: in het "
+                               "dossier staat nu geen van de waarden van het conflict maar een latere wijziging. Er "
+                               "werd niets bewaard.",
+                               tip=f"Kies met `{opdracht}` om die wijziging te vervangen"
+                                   + (" (en pas het daarna opnieuw aan)." if geheel else
+                                      ", of los het op met --waarde \"...\" (de juiste tekst).")
+                                   + f" Bekijk het eerst met `ketencli dossier show {dossier_id}`.")
         del data["conflicten"][nummer - 1]
         if conflict.veld == HEEL_DOSSIER:
             if isinstance(nieuwe_waarde, dict):
@@ -584,21 +679,23 @@ def los_op(dossier_id: str, nummer: int | None, kies: int | None, waarde: str | 
         nieuw = model.Dossier.model_validate(data)
         nieuw._stempel = dossier._stempel
         nieuw._geladen_fase = dossier._geladen_fase
-        store.historie(nieuw, f"conflict opgelost: {conflict.veld}", reden=_keuze_in_woorden(conflict, kies))
+        store.historie(nieuw, f"conflict opgelost: {conflict.veld}", reden=_keuze_in_woorden(conflict, kies, later))
         store.bewaar(nieuw, heropen=dossier.alleen_lezen and nieuw.alleen_lezen)
     return conflict.veld, [c.veld for c in nieuw.conflicten]
 
 
-def _keuze_in_woorden(conflict: Any, kies: int | None) -> str:
-    """The reason of a resolution's historie line: which value was chosen and whose it was (a colleague's
-    name, as "overgedragen aan" has), or that a value was typed; never the value itself (case text)."""
+def _keuze_in_woorden(conflict: Any, kies: int | None, later: bool = False) -> str:
+    """The reason of a resolution's historie line: which value was chosen and who filled it in (a
+    colleague's name; "waarde 2 gekozen, ingevuld door Lien Maes", never "die van", which read as if
+    she became regisseur), or that a value was typed; whether it replaced a change made after the
+    conflict arose (``later``, with --toch); never the value itself (case text)."""
     if kies is None:
         return "zelf getypte waarde"
     gekozen = conflict.waarden[kies - 1]
-    wie = f"die van {gekozen.door}" if gekozen.door else ""
-    if gekozen.verwijderd:
-        wie = f"{wie}: verwijderd" if wie else "verwijderd"
-    return f"waarde {kies} gekozen" + (f", {wie}" if wie else "")
+    actie = "verwijderd" if gekozen.verwijderd else "ingevuld"
+    wie = f"{actie} door {gekozen.door}" if gekozen.door else ("verwijderd" if gekozen.verwijderd else "")
+    return (f"waarde {kies} gekozen" + (f", {wie}" if wie else "")
+            + ("; een latere wijziging vervangen" if later else ""))
 
 
 # -- history ---------------------------------------------------------------------------------------

@@ -805,8 +805,8 @@ def test_zelfde_conflict_verschillend_opgelost_is_een_nieuw_conflict(team):
         assert "Geen conflicten" not in team.ok(home, "team", "status").output
         # each resolution is in the historie with the choice, never the value (case text)
         opgelost = [h for h in d.historie if h.wat == "conflict opgelost: aanmelding.wensen_en_noden"]
-        assert sorted(h.reden for h in opgelost) == [f"waarde 1 gekozen, die van {NAAM_B}",
-                                                     f"waarde 2 gekozen, die van {NAAM_A}"]
+        assert sorted(h.reden for h in opgelost) == [f"waarde 1 gekozen, ingevuld door {NAAM_B}",
+                                                     f"waarde 2 gekozen, ingevuld door {NAAM_A}"]
         assert not any("Noden" in h.reden for h in opgelost)
     # the new conflict is resolved like any other
     team.ok(team.b, "team", "los", dossier_id, "--waarde", "Noden volgens beiden")
@@ -880,6 +880,10 @@ def test_twee_overdrachten_zijn_een_conflict_en_na_los_volgen_de_nieuwe_nummers(
     uit = " ".join(team.ok(team.a, "team", "los", dossier_id, str(nr), "--kies", str(kant)).output.split())
     r = team.dossier(team.a, dossier_id).casusregisseur
     assert (r.naam, r.organisatie, r.contact) == ("Dirk Collega", "CAW Oost", "016 33 33 33")
+    # the historie names who filled value N in, not "die van NAAM" (which read as if NAAM became regisseur)
+    door = d.conflicten[nr - 1].waarden[kant - 1].door
+    reden = team.dossier(team.a, dossier_id).historie[-1].reden
+    assert reden == f"waarde {kant} gekozen, ingevuld door {door}" and "Dirk" not in reden
     rest = [v for v in velden if v != "casusregisseur"]
     assert [c.veld for c in team.dossier(team.a, dossier_id).conflicten] == rest
     lijst = ", ".join(f"{i}. {team_veld}" for i, team_veld in enumerate(
@@ -936,7 +940,8 @@ def test_historiek_zegt_welke_waarde_een_conflict_oploste(team):
     dossier_id = _conflict_op_beide(team)
     team.ok(team.a, "team", "los", dossier_id, "--kies", "2")
     tekst = " ".join(team.ok(team.a, "dossier", "historiek", dossier_id).output.split())
-    assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, die van {NAAM_A})" in tekst
+    assert f"conflict opgelost: aanmelding › wensen en noden (waarde 2 gekozen, ingevuld door {NAAM_A})" in tekst
+    assert "die van" not in tekst
 
 
 @pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX modes")
@@ -980,3 +985,106 @@ def test_team_init_met_een_andere_naam_zegt_wat_er_verandert(team):
     # the same name again (other capitals or spacing): nothing to say
     uit = team.ok(team.a, "team", "init", "--remote", str(team.remote), "--naam", "anna  nieuwenaam")
     assert "verandert" not in uit.stderr
+
+
+def test_los_met_het_veld_in_plaats_van_een_nummer_dat_verschoof(team):
+    """Numbers are positions: after a colleague resolved conflict 1 and both synced, `team los ID 2`
+    (the "2." shown earlier) is no conflict any more. The field, as the list names it or as its path,
+    stays the same field; a number still works, and the command says which field it resolved."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "A", "--geweld-nu", "A")
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--waarom-nu", "B", "--geweld-nu", "B")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    velden = [c.veld for c in team.dossier(team.a, dossier_id).conflicten]
+    assert sorted(velden) == ["aanmelding.geweld_nu", "aanmelding.waarom_nu"]
+    eerste = velden[0]
+    team.ok(team.b, "team", "los", dossier_id, eerste, "--kies", "1")
+    for home in (team.b, team.a):
+        team.ok(home, "team", "sync")
+    uit = team.run(team.a, "team", "los", dossier_id, "2", "--kies", "2")
+    assert uit.exit_code == 2 and "geen conflict 2 (alleen 1 bestaat)" in uit.output
+    uit = team.run(team.a, "team", "los", dossier_id, "diensten", "--kies", "2")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and "geen open conflict op 'diensten'" in tekst and velden[1] in tekst
+    uit = team.run(team.a, "team", "los", dossier_id, eerste, "--kies", "2")  # resolved by the colleague
+    assert uit.exit_code == 2 and "geen open conflict op" in uit.output
+    woorden = velden[1].split(".")[1].replace("_", " ")
+    voor = dossier_bestand(team.a, dossier_id).read_bytes()
+    for nr in (woorden.upper(), f"aanmelding › {woorden}", velden[1]):
+        with team.bij(team.a):
+            uit = team.kc("team", "los", dossier_id, nr, "--kies", "2")
+        assert uit.exit_code == 0, uit.output
+        assert f"Conflict in aanmelding › {woorden} opgelost" in " ".join(uit.output.split())
+        assert not team.dossier(team.a, dossier_id).conflicten
+        dossier_bestand(team.a, dossier_id).write_bytes(voor)  # the conflict again, for the next spelling
+    uit = team.ok(team.a, "team", "los", dossier_id, "1", "--kies", "2")
+    assert f"Conflict in aanmelding › {woorden} opgelost" in " ".join(uit.output.split())
+
+
+def test_los_kies_vervangt_een_latere_wijziging_alleen_met_toch(team):
+    """Issue 18 "nothing is ever silently lost": after a conflict the user typed a new text in the field;
+    `dossier show` still said "Tot dan staat waarde 1 in het dossier" and `team los --kies 2` overwrote
+    the newer text without a word. Now the change is said when it is made, the box says a later change
+    is in the dossier (without showing it), and --kies refuses (exit 1, nothing saved) unless --toch."""
+    dossier_id = _conflict_op_beide(team, "--waarom-nu")
+    waarden = [w.waarde for w in team.dossier(team.a, dossier_id).conflicten[0].waarden]
+    uit = team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Nieuwe tekst na conflict")
+    tekst = " ".join(uit.output.split())
+    assert "Let op: er is een open conflict op dit veld (aanmelding › waarom nu)" in tekst
+    assert f"ketencli team los {dossier_id} aanmelding.waarom_nu --waarde" in tekst
+    # another field of the same dossier: no note
+    uit = team.ok(team.a, "dossier", "aanmelding", dossier_id, "--wensen-en-noden", "Andere tekst")
+    assert "Let op" not in uit.output
+    toon = " ".join(team.ok(team.a, "dossier", "show", dossier_id).output.split())
+    assert "In het dossier staat nu een latere wijziging." in toon and "Tot dan staat waarde 1" not in toon
+    assert toon.count("Nieuwe tekst na conflict") == 1  # the aanmelding shows it; the box does not repeat it
+    voor = dossier_bestand(team.a, dossier_id).read_bytes()
+    for kies in ("1", "2"):
+        uit = team.run(team.a, "team", "los", dossier_id, "1", "--kies", kies)
+        tekst = " ".join(uit.output.split())
+        assert uit.exit_code == 1, uit.output
+        assert "Het veld aanmelding › waarom nu werd na het conflict nog gewijzigd" in tekst
+        assert f"ketencli team los {dossier_id} aanmelding.waarom_nu --kies {kies} --toch" in tekst
+        assert "--waarde" in tekst
+        assert "Traceback" not in tekst and dossier_bestand(team.a, dossier_id).read_bytes() == voor
+    team.ok(team.a, "team", "los", dossier_id, "1", "--kies", "2", "--toch")
+    d = team.dossier(team.a, dossier_id)
+    assert d.aanmelding.waarom_nu == waarden[1] and d.conflicten == []
+    assert d.historie[-1].reden == f"waarde 2 gekozen, ingevuld door {NAAM_A}; een latere wijziging vervangen"
+
+
+def test_los_kies_van_de_waarde_die_er_staat_vraagt_geen_toch(team):
+    """The field holds one of the values (value 1 as merged, or value 2 typed again by hand): no later
+    change to lose, so --kies needs no --toch, and the box says which value is in the dossier."""
+    dossier_id = _conflict_op_beide(team, "--waarom-nu")
+    waarden = [w.waarde for w in team.dossier(team.a, dossier_id).conflicten[0].waarden]
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", waarden[1])
+    toon = " ".join(team.ok(team.a, "dossier", "show", dossier_id).output.split())
+    assert "In het dossier staat nu waarde 2." in toon and "latere wijziging" not in toon
+    team.ok(team.a, "team", "los", dossier_id, "--kies", "1")
+    assert team.dossier(team.a, dossier_id).aanmelding.waarom_nu == waarden[0]
+
+
+def test_een_nieuwe_overdracht_na_een_regisseursconflict_gaat_niet_stil_verloren(team):
+    """A conflict on the whole casusregisseur (two offline hand-overs), then a new hand-over: choosing
+    a value of the conflict would undo it; the hand-over says the conflict is open."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Chris Collega", "--toch")
+    team.ok(team.b, "dossier", "overdracht", dossier_id, "--aan", "Dirk Collega", "--toch")
+    for home in (team.a, team.b, team.a):
+        team.ok(home, "team", "sync")
+    conflicten = team.dossier(team.a, dossier_id).conflicten
+    assert [c.veld for c in conflicten] == ["casusregisseur"]
+    tweede = conflicten[0].waarden[1].waarde["naam"]
+    uit = team.ok(team.a, "dossier", "overdracht", dossier_id, "--aan", "Els Collega", "--toch")
+    tekst = " ".join(uit.output.split())
+    assert "Let op: er is een open conflict op dit veld (casusregisseur)" in tekst
+    assert f"ketencli team los {dossier_id} casusregisseur --kies N --toch" in tekst
+    assert "In het dossier staat nu een latere wijziging." in team.ok(team.a, "dossier", "show", dossier_id).output
+    uit = team.run(team.a, "team", "los", dossier_id, "casusregisseur", "--kies", "2")
+    assert uit.exit_code == 1 and "werd na het conflict nog gewijzigd" in uit.output
+    assert "--waarde" not in uit.output  # a whole regisseur is not typed
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == "Els Collega"
+    team.ok(team.a, "team", "los", dossier_id, "casusregisseur", "--kies", "2", "--toch")
+    assert team.dossier(team.a, dossier_id).casusregisseur.naam == tweede

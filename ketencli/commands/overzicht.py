@@ -87,7 +87,8 @@ def overzicht(
         ui.melding("Conflict na een team-sync in " + ", ".join(f"{s.id} ({s.conflicten})" for s in met_conflict)
                    + f": bekijk het met `ketencli dossier show {eerste.id}` en los het op met "
                    + f"`{los_opdracht(eerste.id, eerste.conflicten)}` (of 2)"
-                   + (" (NR: het nummer van het conflict in dossier show)" if eerste.conflicten != 1 else "")
+                   + (" (NR: het veld of het nummer van het conflict in dossier show)"
+                      if eerste.conflicten != 1 else "")
                    + (", en zo ook voor de andere." if len(met_conflict) > 1 else "."))
     if verborgen and not als_json:
         ui.melding("Ook in dossiers van collega's staat een conflict na een team-sync: "

@@ -87,16 +87,22 @@ def status() -> None:
 @app.command("los")
 def los(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier met het conflict."),
-    nummer: int | None = typer.Argument(None, metavar="NR", help="Het nummer van het conflict (zie team status)."),
+    nummer: str | None = typer.Argument(None, metavar="NR", help="Welk conflict: het veld zoals team status het "
+                                        "noemt (bv. \"waarom nu\" of aanmelding.waarom_nu) of zijn nummer in die "
+                                        "lijst. Nummers schuiven op wanneer een conflict opgelost wordt (ook door een "
+                                        "collega, na een sync); het veld niet."),
     kies: int | None = typer.Option(None, "--kies", help="Neem waarde 1 of 2 (zoals dossier show ze toont)."),
     waarde: str | None = typer.Option(None, "--waarde", help="Typ zelf de juiste waarde."),
+    toch: bool = typer.Option(False, "--toch", help="Kies ook als het veld na het conflict nog gewijzigd werd: die "
+                                                    "latere wijziging wordt dan vervangen."),
 ) -> None:
     """Los een conflict op: kies een van de twee waarden of typ de juiste. Bewaard zoals elke wijziging.
+    Werd het veld na het conflict nog gewijzigd, dan vervangt --kies die wijziging alleen met --toch.
     Daarna toont het de conflicten die nog open zijn, met hun nieuwe nummers."""
     from ketencli import team, ui
 
     team.vereis_datamap()
-    veld, rest = team.los_op(dossier_id, nummer, kies, waarde)
+    veld, rest = team.los_op(dossier_id, nummer, kies, waarde, toch=toch)
     ui.gelukt(f"Conflict in {team.veld_in_woorden(veld)} opgelost. Deel het met ketencli team sync.")
     if rest:  # the numbers shift: the next command is typed against this list, not the one before
         teamweergave.toon_conflicten({dossier_id: rest}, kop="Nog open in dossier {id} (nieuwe nummers):")

@@ -47,7 +47,7 @@ def toon_conflicten(conflicten: dict[str, list[str]], kop: str = "Conflict in do
         ui.console().print(f"[yellow]{escape(kop.format(id=dossier_id))}[/] "
                            + ", ".join(f"{i}. {escape(team.veld_in_woorden(v))}" for i, v in enumerate(velden, 1)))
     eerste, velden = sorted(conflicten.items())[0]
-    nr = "" if len(velden) == 1 else " (NR: het nummer van het conflict hierboven)"
+    nr = "" if len(velden) == 1 else " (NR: het veld of het nummer van het conflict hierboven)"
     ui.console().print(escape(f"Bekijk de twee waarden met `ketencli dossier show {eerste}` en kies met "
                               f"`{team.los_opdracht(eerste, len(velden))}` (of 2){nr}, of typ de juiste waarde "
                               "met --waarde \"...\"."))

@@ -128,23 +128,40 @@ def _conflictwaarde(w: Any) -> str:
 
 def conflict_paneel(d: model.Dossier) -> Any:
     """The open merge conflicts of a team sync (issue 18), numbered for `team los`, with both values,
-    who and when; None when there are none."""
+    who and when, and what the dossier holds now when that is not what the merge kept (value 1, or at a
+    removal the edited version): another value, or a change made after the conflict arose
+    (``team.in_het_dossier``), said without showing it (no more case text than the values); None when
+    there are none."""
     from rich.markup import escape
     from rich.panel import Panel
 
     if not d.conflicten:
         return None
-    from ketencli.team import los_opdracht, veld_in_woorden
+    from ketencli.team import in_het_dossier, los_opdracht, veld_in_woorden
 
+    data = d.model_dump(mode="json", exclude_none=True)
     regels = []
+    anders = False
     for nr, c in enumerate(d.conflicten, 1):
         regels.append(f"[bold]{nr}. {escape(veld_in_woorden(c.veld))}[/] (samengevoegd op {c.moment:%d/%m/%Y %H:%M})")
         for i, w in enumerate(c.waarden, 1):
             wie = escape(w.door or "onbekend") + (f", {w.op:%d/%m/%Y %H:%M}" if w.op else "")
             regels.append(f"   waarde {i} ({wie}): {escape(_conflictwaarde(w))}")
-    nr = "" if len(d.conflicten) == 1 else " (NR: het nummer van het conflict)"
+        nu = in_het_dossier(data, nr)
+        bewaard = next((i for i, w in enumerate(c.waarden, 1) if not w.verwijderd), 1)
+        if nu is None:
+            regels.append("   [yellow]In het dossier staat nu een latere wijziging.[/] Kiezen met --kies vervangt "
+                          "die (alleen met --toch).")
+        elif nu != bewaard:
+            regels.append(f"   In het dossier staat nu waarde {nu}.")
+        anders = anders or nu != bewaard
+    nr = "" if len(d.conflicten) == 1 else " (NR: het veld of het nummer van het conflict)"
+    tot_dan = ("Tot dan staat waarde 1 in het dossier (bij een verwijdering: de bewerkte versie)"
+               + (", tenzij hierboven anders staat." if anders else "."))
+    if len(d.conflicten) == 1 and anders:
+        tot_dan = "Tot dan blijft in het dossier wat er nu staat."
     regels.append(f"[dim]Kies met `{los_opdracht(d.id, len(d.conflicten))}` (of 2){nr}, of typ de juiste waarde "
-                  "met --waarde. Tot dan staat waarde 1 in het dossier (bij een verwijdering: de bewerkte versie).[/]")
+                  f"met --waarde. {tot_dan}[/]")
     return Panel("\n".join(regels), title=f"[yellow]Conflict{'en' if len(d.conflicten) > 1 else ''} na een "
                  "team-sync[/]", title_align="left", border_style="yellow")
 
