@@ -716,6 +716,24 @@ def _toon_map(url: str | None) -> str:
     return url
 
 
+class GeenToegang(TeamFout):
+    """Reading or writing the shared folder was refused (its permissions, not this computer's)."""
+
+
+def geen_toegang_tot(url: str | None, bij_init: bool = False) -> GeenToegang:
+    """The refusal of a shared folder that may not be read or written, naming it; at `team init`
+    (``bij_init``) with nothing set up and init to do again."""
+    if bij_init:
+        return GeenToegang(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
+                           "geweigerd. Er werd geen team ingesteld.",
+                           tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map, en doe daarna "
+                               f"`ketencli team init --remote {url}` opnieuw.")
+    return GeenToegang(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
+                       "geweigerd; er werd niets gedeeld.",
+                       tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map. Je wijzigingen "
+                           "blijven op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+
+
 def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
     """The TeamFout for a shared repository that could not be read or written: a refused permission
     says so in Dutch and names the folder ("vraag je beheerder"); any other error says it was
@@ -727,10 +745,7 @@ def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
                             "gedeeld of opgehaald.",
                             tip="Kijk de rechten van die map na (werd ze alleen-lezen gemaakt?). Je dossiers zelf "
                                 "zijn bewaard; doe daarna `ketencli team sync` opnieuw.")
-        return TeamFout(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
-                        "geweigerd; er werd niets gedeeld.",
-                        tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map. Je wijzigingen "
-                            "blijven op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+        return geen_toegang_tot(url)
     return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald.",
                     tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
                         "VPN) na en probeer `ketencli team sync` later opnieuw. Technische melding: "

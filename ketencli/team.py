@@ -105,11 +105,14 @@ def _vereis_gedeelde_opslag(url: str) -> None:
     share, once, with git (ketencli needs no git program, but does not create the shared repository:
     who may write in it on the share is that person's to set). An https address is not checked
     offline (its first sync checks what it holds). Raises GebruiksFout, TeamFout (no access)."""
-    toestand = git_opslag.toestand_gedeelde_map(url)
+    try:
+        toestand = git_opslag.toestand_gedeelde_map(url)
+        vreemd = git_opslag.vreemd_in_gedeelde_map(url) if toestand == "ok" else None
+    except git_opslag.GeenToegang:
+        raise git_opslag.geen_toegang_tot(url, bij_init=True) from None
+    if vreemd:
+        raise git_opslag.geen_ketencli_opslag(url, vreemd, bij_init=True)
     if toestand == "ok":
-        vreemd = git_opslag.vreemd_in_gedeelde_map(url)
-        if vreemd:
-            raise git_opslag.geen_ketencli_opslag(url, vreemd, bij_init=True)
         return
     maak = ("Wie de share beheert, maakt de gedeelde opslag één keer (met git: "
             f"`git init --bare --shared=group {url}`); vraag het je beheerder, en doe daarna "

@@ -764,3 +764,5 @@ def test_een_onleesbare_gedeelde_map_zegt_geen_toegang(team, monkeypatch, opdrac
     assert (f"Je hebt geen toegang tot de gedeelde opslag ({team.remote}): lezen of schrijven werd geweigerd"
             in tekst), tekst
     assert "je hebt geen schrijfrechten" not in tekst.lower() and "alleen-lezen" not in tekst
+    opnieuw = f"ketencli team init --remote {team.remote}` opnieuw" if opdracht == "init" else "team sync` opnieuw"
+    assert opnieuw in tekst and ("Er werd geen team ingesteld" in tekst) == (opdracht == "init")
