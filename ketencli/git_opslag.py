@@ -355,6 +355,34 @@ def _schrijf_boom(index: Any) -> Any:
 _GEVOLGD = re.compile(r"^(dossiers/\d{4}-\d{3,}/dossier\.yaml|register/[^/]+|\.gitignore)$")
 
 
+_GEVOLGDE_MAP = re.compile(r"^(dossiers|register|dossiers/\d{4}-\d{3,})$")
+
+
+def gedeeld(pad: str) -> bool:
+    """Whether a '/'-separated path is part of the shared layout (``dossiers/<id>/dossier.yaml`` with a
+    valid id, ``register/<file>``, ``.gitignore``): the only paths a sync writes in the data home or
+    commits from it. Anything else in a shared repository is never taken over (issue 18)."""
+    return bool(_GEVOLGD.match(pad))
+
+
+def buiten_de_opslag(boom: Any) -> str | None:
+    """The first path in tree ``boom`` outside the shared layout (``gedeeld``), the shallowest first
+    ("README.md" before "src/x.py"); None when everything in it is ketencli's. Reads every subtree:
+    for `team init` and a sync's first contact with a repository, not for every sync."""
+    rij: list[tuple[str, Any]] = [("", boom)]
+    while rij:
+        voor, deel = rij.pop(0)
+        for item in deel:
+            pad = voor + item.name
+            if item.type_str == "tree":
+                if not _GEVOLGDE_MAP.match(pad):
+                    return pad + "/"
+                rij.append((pad + "/", item))
+            elif not gedeeld(pad):
+                return pad
+    return None
+
+
 def _gewijzigd(repo: Any) -> Iterator[str]:
     """The paths whose file differs from the index (changed, removed, new: a new folder is one entry
     ending in "/", not walked into, so a dossier's documenten/ stays unread), then those staged in the
@@ -692,6 +720,24 @@ def _toon_map(url: str | None) -> str:
     return url
 
 
+class GeenToegang(TeamFout):
+    """Reading or writing the shared folder was refused (its permissions, not this computer's)."""
+
+
+def geen_toegang_tot(url: str | None, bij_init: bool = False) -> GeenToegang:
+    """The refusal of a shared folder that may not be read or written, naming it; at `team init`
+    (``bij_init``) with nothing set up and init to do again."""
+    if bij_init:
+        return GeenToegang(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
+                           "geweigerd. Er werd geen team ingesteld.",
+                           tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map, en doe daarna "
+                               f"`ketencli team init --remote {url}` opnieuw.")
+    return GeenToegang(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
+                       "geweigerd; er werd niets gedeeld.",
+                       tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map. Je wijzigingen "
+                           "blijven op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+
+
 def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
     """The TeamFout for a shared repository that could not be read or written: a refused permission
     says so in Dutch and names the folder ("vraag je beheerder"); any other error says it was
@@ -703,10 +749,7 @@ def _onbereikbaar(fout: Exception, url: str | None = None) -> TeamFout:
                             "gedeeld of opgehaald.",
                             tip="Kijk de rechten van die map na (werd ze alleen-lezen gemaakt?). Je dossiers zelf "
                                 "zijn bewaard; doe daarna `ketencli team sync` opnieuw.")
-        return TeamFout(f"Je hebt geen toegang tot de gedeelde opslag ({_toon_map(url)}): lezen of schrijven werd "
-                        "geweigerd; er werd niets gedeeld.",
-                        tip="Vraag je beheerder om je lees- en schrijfrechten te geven op die map. Je wijzigingen "
-                            "blijven op deze computer bewaard; doe daarna `ketencli team sync` opnieuw.")
+        return geen_toegang_tot(url)
     return TeamFout("De gedeelde opslag is niet bereikbaar; er werd niets gedeeld of opgehaald.",
                     tip="Je wijzigingen blijven op deze computer bewaard. Kijk de verbinding (netwerk, share, "
                         "VPN) na en probeer `ketencli team sync` later opnieuw. Technische melding: "
@@ -726,32 +769,109 @@ def _map_pad(url: str) -> Path:
 
 
 def toestand_gedeelde_map(url: str) -> str:
-    """For a folder remote: "ontbreekt" (not there on this computer), "leeg" (an empty folder: no
+    """For a folder remote: "ontbreekt" (not there on this computer), "eigen" (this data home or a
+    folder in it, its own ``.git`` included: nothing would ever be shared), "leeg" (an empty folder: no
     repository yet), "geen-git" (a file, or a folder holding other things: no git repository),
-    "niet-bare" (a working tree, such as a colleague's data home, not a shared bare repository) or
-    "ok"; "ok" for other URLs (an https server is not checked offline). A stat or two; no pygit2."""
+    "niet-bare" (a working tree or its ``.git``, such as a colleague's data home, not a shared bare
+    repository) or "ok"; "ok" for other URLs (an https server is not checked offline). A few stats and
+    the repository's ``config``; no pygit2. Raises TeamFout (``_onbereikbaar``) when the folder may not
+    be read: a refused permission on the share, not a missing folder."""
     if soort_url(url) != "pad":
         return "ok"
     pad = _map_pad(url)
-    if not pad.exists():
-        return "ontbreekt"
-    if (pad / "HEAD").is_file() and (pad / "objects").is_dir() and (pad / "refs").is_dir():
-        return "ok"
-    if (pad / ".git").exists():
-        return "niet-bare"
     try:
+        if not pad.exists():
+            return "ontbreekt"
+        if _in_datamap(pad):
+            return "eigen"
+        if (pad / "HEAD").is_file() and (pad / "objects").is_dir() and (pad / "refs").is_dir():
+            return "ok" if _is_bare(pad) else "niet-bare"
+        if (pad / ".git").exists():
+            return "niet-bare"
         with os.scandir(pad) as items:
             leeg = next(items, None) is None
-    except OSError:
-        leeg = False
+    except OSError as fout:
+        if geen_toegang(fout):
+            raise _onbereikbaar(fout, url) from None
+        return "geen-git"
     return "leeg" if leeg else "geen-git"
+
+
+def _in_datamap(pad: Path) -> bool:
+    eigen = os.path.normcase(os.path.realpath(home()))
+    doel = os.path.normcase(os.path.realpath(pad))
+    return doel == eigen or doel.startswith(eigen.rstrip(os.sep) + os.sep)
+
+
+def _is_bare(pad: Path) -> bool:
+    """Whether the git folder ``pad`` is a bare repository, as git decides it: ``core.bare`` in its
+    config, else whether the folder is not named ``.git``. Raises OSError for an unreadable config."""
+    try:
+        tekst = (pad / "config").read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        tekst = ""
+    sectie = ""
+    for regel in tekst.splitlines():
+        regel = regel.split("#", 1)[0].split(";", 1)[0].strip()
+        if regel.startswith("["):
+            sectie = regel.strip("[]").strip().lower()
+            continue
+        m = re.match(r"bare\s*=\s*(\w+)", regel, re.I)
+        if sectie == "core" and m:
+            return m[1].lower() in ("true", "yes", "on", "1")
+    return pad.name != ".git"
+
+
+def vreemd_in_gedeelde_map(url: str) -> str | None:
+    """For a folder remote that is a bare repository (``toestand_gedeelde_map`` "ok"): the first path
+    outside the shared layout on any of its branches (``buiten_de_opslag``: "README.md"), None for an
+    empty repository or a ketencli team's; None for other URLs and a repository libgit2 cannot open
+    (both checked at the first sync, ``team._vereis_ketencli_opslag``). Raises TeamFout when reading it
+    is refused."""
+    if soort_url(url) != "pad":
+        return None
+    import pygit2
+
+    try:
+        ander = pygit2.Repository(str(_map_pad(url)), pygit2.enums.RepositoryOpenFlag.NO_SEARCH)
+        for naam in list(ander.branches.local):
+            vreemd = buiten_de_opslag(ander.branches.local[naam].peel(pygit2.Commit).tree)
+            if vreemd:
+                return vreemd
+    except (pygit2.GitError, OSError, KeyError, ValueError) as fout:
+        if geen_toegang(fout):
+            raise _onbereikbaar(fout, url) from None
+        return None  # not readable as a repository now: its first sync checks what it holds
+    return None
+
+
+def geen_ketencli_opslag(url: str, voorbeeld: str, bij_init: bool) -> KetencliFout:
+    """The refusal of a shared repository that holds other files than ketencli's (a project's
+    repository, another tool's): nothing of it is taken over and nothing is shared there. At `team
+    init` a GebruiksFout (nothing set up), at a sync a TeamFout."""
+    from ketencli.fouten import GebruiksFout
+
+    tip = ("Je team heeft een lege gedeelde opslag nodig die voor ketencli gemaakt werd (één keer, door wie de "
+           "share of server beheert, bv. met `git init --bare --shared=group PAD`): vraag ze aan je beheerder en "
+           "stel ze in met `ketencli team init --remote PAD-OF-URL`.")
+    if bij_init:
+        return GebruiksFout(f"--remote {url} is geen ketencli-opslag: er staan andere bestanden in (bv. {voorbeeld}). "
+                            "Er werd geen team ingesteld.", tip=tip)
+    return TeamFout(f"{_toon_map(url)} is geen ketencli-opslag: er staan andere bestanden in (bv. {voorbeeld}); er "
+                    "werd niets gedeeld of opgehaald.", tip=tip + " Je dossiers blijven op deze computer bewaard.")
+
+
+def vergeet_opgehaald(repo: Any) -> None:
+    """Forget the branch last fetched (a repository refused after the fetch): `team status` counts none of it."""
+    with contextlib.suppress(KeyError):
+        repo.references.delete(REF_REMOTE)
 
 
 def _vereis_gedeelde_map(url: str) -> None:
     """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
-    typo, a Windows path on another system) or is no shared git repository (making one is suggested
-    only for an empty folder), before libgit2 answers in English ("unsupported URL protocol", "could
-    not find repository")."""
+    typo, a Windows path on another system), cannot be read, or is no shared git repository (making
+    one is suggested only for an empty folder; this data home's own repository is none), before
+    libgit2 answers in English ("unsupported URL protocol", "could not find repository")."""
     toestand = toestand_gedeelde_map(url)
     if toestand == "ontbreekt":
         raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
@@ -761,10 +881,16 @@ def _vereis_gedeelde_map(url: str) -> None:
         raise TeamFout(f"{url} is een lege map, geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.",
                        tip="Vraag je beheerder om daar de gedeelde git-opslag (bare) te maken, of geef het "
                            "juiste pad met `ketencli team init --remote PAD`.")
-    if toestand in ("geen-git", "niet-bare"):  # other things in it (a colleague's data home): never made one there
-        raise TeamFout(f"{url} is geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.",
-                       tip="Geef het pad van de gedeelde opslag van je team met `ketencli team init --remote PAD` "
-                           "(vraag het aan je beheerder als je het niet weet).")
+    tip = ("Geef het pad van de gedeelde opslag van je team met `ketencli team init --remote PAD` (vraag het aan je "
+           "beheerder als je het niet weet).")
+    if toestand == "eigen":
+        raise TeamFout(f"{url} is je eigen datamap (of een map erin), geen gedeelde opslag; er werd niets gedeeld "
+                       "of opgehaald.", tip=tip)
+    if toestand == "niet-bare":
+        raise TeamFout(f"{url} is de werkmap van iemands git, geen gedeelde opslag; er werd niets gedeeld of "
+                       "opgehaald.", tip=tip)
+    if toestand == "geen-git":  # other things in it (a colleague's data home): never made one there
+        raise TeamFout(f"{url} is geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.", tip=tip)
 
 
 # -- a shared bare repository on a path: objects copied directly ----------------------------------
@@ -1117,12 +1243,27 @@ def _vergelijk(van: Any, naar: Any, voor: str, uit: set[str]) -> None:
             _vergelijk(boom_a, boom_b, f"{voor}{naam}/", uit)
 
 
-def werk_index_bij(repo: Any, paden: list[str]) -> Any:
-    """Bring the index in line with the files on disk at ``paden``; returns the index."""
+def werk_index_bij(repo: Any, paden: list[str], boom: Any = None) -> Any:
+    """Bring the index in line with the files on disk at ``paden``; returns the index. A path outside
+    the shared layout (``gedeeld``: a file a shared repository holds besides ketencli's) is never read
+    from disk: its entry is taken from tree ``boom`` (the commit the branch moves to) or left as it is,
+    so a local file of that name (the profile in ``config/``) is never committed."""
+    import pygit2
+
     index = repo.index
     basis = home()
     for pad in paden:
-        if (basis / pad).is_file():
+        if not gedeeld(pad):
+            if boom is None:
+                continue
+            try:
+                item = boom[pad]
+            except KeyError:
+                with contextlib.suppress(KeyError, OSError):
+                    index.remove(pad)
+                continue
+            index.add(pygit2.IndexEntry(pad, item.id, item.filemode))
+        elif (basis / pad).is_file():
             index.add(pad)
         else:
             with contextlib.suppress(KeyError, OSError):

@@ -96,14 +96,22 @@ def init(url: str) -> tuple[bool, int]:
 
 
 def _vereis_gedeelde_opslag(url: str) -> None:
-    """At `team init`: a folder remote must be there and be a shared (bare) git repository; else a
-    Dutch refusal (nothing is set up). How to make one is said only for a folder that is not there yet
+    """At `team init`: a folder remote must be there, readable, not this data home's own repository, and
+    be a shared (bare) git repository that is empty or holds only ketencli's layout (a project's
+    repository would get the family's dossiers, and give its files to the data home); else a Dutch
+    refusal (nothing is set up). How to make one is said only for a folder that is not there yet
     or is empty: an existing folder with other things in it (a colleague's data home, someone's git
     folder) is never offered as the place to create one. Making it is the job of whoever sets up the
     share, once, with git (ketencli needs no git program, but does not create the shared repository:
     who may write in it on the share is that person's to set). An https address is not checked
-    offline. Raises GebruiksFout."""
-    toestand = git_opslag.toestand_gedeelde_map(url)
+    offline (its first sync checks what it holds). Raises GebruiksFout, TeamFout (no access)."""
+    try:
+        toestand = git_opslag.toestand_gedeelde_map(url)
+        vreemd = git_opslag.vreemd_in_gedeelde_map(url) if toestand == "ok" else None
+    except git_opslag.GeenToegang:
+        raise git_opslag.geen_toegang_tot(url, bij_init=True) from None
+    if vreemd:
+        raise git_opslag.geen_ketencli_opslag(url, vreemd, bij_init=True)
     if toestand == "ok":
         return
     maak = ("Wie de share beheert, maakt de gedeelde opslag één keer (met git: "
@@ -119,8 +127,11 @@ def _vereis_gedeelde_opslag(url: str) -> None:
         raise GebruiksFout(f"--remote {url}: die map is leeg, er staat nog geen gedeelde opslag in. Er werd geen "
                            "team ingesteld.", tip=maak)
     if toestand == "niet-bare":
-        raise GebruiksFout(f"--remote {url}: dat is de datamap of git-map van iemands computer, geen gedeelde "
-                           "opslag. Er werd geen team ingesteld.", tip=vraag)
+        raise GebruiksFout(f"--remote {url} is de werkmap van iemands git (of de map .git erin, bv. van de "
+                           "datamap van een collega), geen gedeelde opslag. Er werd geen team ingesteld.", tip=vraag)
+    if toestand == "eigen":
+        raise GebruiksFout(f"--remote {url} is je eigen datamap (of een map erin), geen gedeelde opslag: zo wordt "
+                           "er niets gedeeld. Er werd geen team ingesteld.", tip=vraag)
     raise GebruiksFout(f"--remote {url}: dat is geen gedeelde opslag (er staan andere bestanden in). Er werd geen "
                        "team ingesteld.", tip=vraag)
 
@@ -141,6 +152,7 @@ class Uitkomst:
     hernummerd: dict[str, str] = field(default_factory=dict)
     # dossier id -> items this computer added under an id a colleague also gave out (renumbered here)
     hernummerde_items: dict[str, list[samenvoegen.Hernummering]] = field(default_factory=dict)
+    genegeerd: int = 0  # files in the shared repository outside ketencli's layout: not taken over
 
     def dossiers(self) -> set[str]:
         """The ids of the dossiers this sync changed here (taken over, merged, renumbered)."""
@@ -164,8 +176,10 @@ def sync() -> Uitkomst:
             if daar is not None and (hier is None or hier.id != daar.id):
                 # one merge base says it all: ours behind (fast-forward), theirs behind (nothing to take), or both
                 basis = git_opslag.merge_basis(repo, hier, daar) if hier is not None else None
+                if basis is None:  # a history new to this data home: the whole repository, checked once
+                    _vereis_ketencli_opslag(repo, daar)
                 if hier is None or (basis is not None and basis.id == hier.id):
-                    uit.opgehaald += _spoel_door(repo, hier, daar)
+                    uit.opgehaald += _spoel_door(repo, hier, daar, uit)
                 elif basis is None or basis.id != daar.id:
                     _voeg_samen(repo, hier, daar, basis, wie, uit)
             git_opslag.merk_index(repo)
@@ -199,21 +213,44 @@ def _vereis_geldige_dossiers(paden: list[str]) -> None:
                                "is) en doe daarna `ketencli team sync` opnieuw.") from None
 
 
-def _spoel_door(repo: Any, hier: Any, daar: Any) -> list[str]:
-    """Fast-forward: write the files that differ, then move the branch. Returns the paths."""
+def _vereis_ketencli_opslag(repo: Any, daar: Any) -> None:
+    """A shared branch whose history this data home does not have yet (its first sync, or the shared
+    folder replaced): everything in it must be ketencli's layout, else it is another repository (a
+    project's, another tool's) and nothing is taken over or shared. An https remote is checked here
+    only; a folder remote at `team init` too. Raises TeamFout."""
+    vreemd = git_opslag.buiten_de_opslag(daar.tree)
+    if vreemd:
+        git_opslag.vergeet_opgehaald(repo)
+        raise git_opslag.geen_ketencli_opslag(repo.remotes["origin"].url, vreemd, bij_init=False)
+
+
+def _spoel_door(repo: Any, hier: Any, daar: Any, uit: Uitkomst) -> list[str]:
+    """Fast-forward: write the files that differ, then move the branch. Returns the paths written."""
     paden = sorted(git_opslag.gewijzigde_paden(repo, hier.tree if hier is not None else None, daar.tree))
+    gedeeld = _gedeeld(paden, uit)
     _schrijf_alle([(pad, git_opslag.blob(daar.tree, pad), git_opslag.blob(hier.tree, pad) if hier is not None else None)
-                   for pad in paden])
+                   for pad in gedeeld])
     git_opslag.verplaats_head(repo, daar)
-    git_opslag.werk_index_bij(repo, paden).write()  # after the branch: never ahead of it (maak_commit)
-    return paden
+    git_opslag.werk_index_bij(repo, paden, daar.tree).write()  # after the branch: never ahead of it (maak_commit)
+    return gedeeld
+
+
+def _gedeeld(paden: Iterable[str], uit: Uitkomst) -> list[str]:
+    """The paths of the shared layout (``git_opslag.gedeeld``); the others a shared repository holds
+    (a file someone added there with git) are counted in ``uit.genegeerd`` and never written here."""
+    gedeeld = [p for p in paden if git_opslag.gedeeld(p)]
+    uit.genegeerd += sum(1 for p in paden if not git_opslag.gedeeld(p))
+    return gedeeld
 
 
 def _schrijf_alle(taken: list[tuple[str, bytes | None, bytes | None]]) -> None:
     """``store.team_schrijf`` for each (path, content, expected): side by side in a few threads, since
     waiting for the disk (each file is fsynced, with its folder) is most of their time; each file is
     still written atomically under its dossier's lock. Raises the first error after all have ended
-    (the branch has not moved: the next sync finds what was written and completes)."""
+    (the branch has not moved: the next sync finds what was written and completes). Only paths of the
+    shared layout are written (``git_opslag.gedeeld``): nothing else in the data home (its config, a
+    project's files) is ever touched by a sync."""
+    taken = [taak for taak in taken if git_opslag.gedeeld(taak[0])]
     if len(taken) < 4:
         for taak in taken:
             store.team_schrijf(*taak)
@@ -271,7 +308,8 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, basis: Any, wie: str, uit: Uitk
         hier = git_opslag.head_commit(repo)
         ons_p = git_opslag.gewijzigde_paden(repo, bt, hier.tree)
     te_schrijven: dict[str, bytes | None] = {}
-    for pad in sorted(hun_p):
+    vreemd = sorted(set(hun_p) - set(_gedeeld(hun_p, uit)))  # kept in the merge as they are there, never here
+    for pad in sorted(set(hun_p) - set(vreemd)):
         if git_opslag.blob_id(hier.tree, pad) == git_opslag.blob_id(daar.tree, pad):
             continue
         ons_b, hun_b = git_opslag.blob(hier.tree, pad), git_opslag.blob(daar.tree, pad)
@@ -296,7 +334,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, basis: Any, wie: str, uit: Uitk
             te_schrijven[pad] = nieuw
     _schrijf_alle([(pad, inhoud, git_opslag.blob(hier.tree, pad)) for pad, inhoud in te_schrijven.items()])
     uit.opgehaald += sorted(te_schrijven)
-    index = git_opslag.werk_index_bij(repo, sorted(te_schrijven))
+    index = git_opslag.werk_index_bij(repo, sorted(te_schrijven) + vreemd, daar.tree)
     beide = sorted(set(ons_p) & set(hun_p)) or sorted(te_schrijven)
     bericht = f"Samengevoegd met de gedeelde opslag: {_ids_tekst(beide)}"
     if uit.conflicten:
@@ -304,7 +342,7 @@ def _voeg_samen(repo: Any, hier: Any, daar: Any, basis: Any, wie: str, uit: Uitk
     if uit.hernummerde_items:
         bericht += "; hernummerd: " + ", ".join(f"{i} {hernummering_in_woorden(h)}"
                                                 for i, hs in sorted(uit.hernummerde_items.items()) for h in hs)
-    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar, paden=sorted(te_schrijven))
+    git_opslag.maak_commit(repo, index, bericht, wie, klok.nu(), tweede_ouder=daar, paden=sorted(te_schrijven) + vreemd)
 
 
 def _voeg_regels_samen(ons: bytes | None, hun: bytes | None) -> bytes | None:

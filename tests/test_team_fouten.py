@@ -616,3 +616,177 @@ def test_een_met_de_hand_kapotgemaakt_dossier_wordt_niet_gedeeld(team):
     team.ok(team.a, "team", "sync")
     team.ok(team.b, "team", "sync")
     assert team.dossier(team.b, dossier_id).gezin.startswith("Hersteld ")
+
+
+# -- a shared repository that is not ketencli's (issue 18, new-user trial) ------------------------
+
+VREEMD = {"README.md": "# Ons project\n", "src/x.py": "print('x')\n", "config/profiel.yaml": "naam: Hacker\n"}
+
+
+def _zet_bestanden(repo_pad: Path, bestanden: dict[str, str]) -> str:
+    """Commit ``bestanden`` on top of the main branch of the bare repository (as someone with git would
+    push them). Returns the new commit id."""
+    repo = pygit2.Repository(str(repo_pad))
+    try:
+        kop = repo.lookup_reference("refs/heads/main").peel(pygit2.Commit)
+    except KeyError:
+        kop = None
+    index = pygit2.Index()
+    if kop is not None:
+        index.read_tree(kop.tree)
+    for pad, inhoud in bestanden.items():
+        index.add(pygit2.IndexEntry(pad, repo.create_blob(inhoud.encode()), pygit2.enums.FileMode.BLOB))
+    sig = pygit2.Signature("Iemand Anders", "iemand@elders")
+    oid = repo.create_commit("refs/heads/main", sig, sig, "Eigen bestanden", index.write_tree(repo),
+                             [kop.id] if kop is not None else [])
+    return str(oid)
+
+
+def _boom(repo_pad: Path) -> set[str]:
+    repo = pygit2.Repository(str(repo_pad))
+    uit: set[str] = set()
+
+    def loop(boom, voor: str) -> None:
+        for item in boom:
+            if item.type_str == "tree":
+                loop(item, f"{voor}{item.name}/")
+            else:
+                uit.add(voor + item.name)
+
+    loop(repo.lookup_reference("refs/heads/main").peel(pygit2.Commit).tree, "")
+    return uit
+
+
+def _niets_vreemds_hier(home: Path, naam: str) -> None:
+    assert not (home / "README.md").exists() and not (home / "src").exists()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KETENCLI_HOME", str(home))
+        assert store.lees_profiel().naam == naam  # the profile in <home>/config is the user's own
+
+
+def test_team_init_weigert_een_vreemde_git_opslag(kc, palmeneire, tmp_path):
+    """`team init --remote` of a bare repository holding other files (a project: README.md, src/, a
+    config/profiel.yaml) was accepted; the first sync wrote those files into the data home, overwrote
+    the user's profile and pushed the family's dossier there. Now init refuses it; nothing is set up."""
+    vreemd = tmp_path / "project.git"
+    pygit2.init_repository(str(vreemd), bare=True)
+    kop = _zet_bestanden(vreemd, VREEMD)
+    uit = kc("team", "init", "--remote", str(vreemd), "--naam", "Anna Testregisseur")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and "Traceback" not in tekst, tekst
+    assert f"{vreemd} is geen ketencli-opslag: er staan andere bestanden in (bv. README.md)" in tekst
+    assert "Er werd geen team ingesteld" in tekst and "lege gedeelde opslag" in tekst and "beheerder" in tekst
+    assert not (store.home() / ".git").exists()
+    assert str(pygit2.Repository(str(vreemd)).lookup_reference("refs/heads/main").target) == kop
+    _niets_vreemds_hier(store.home(), "Anna Testregisseur")
+    kc.ok("dossier", "show", palmeneire)
+
+
+@pytest.mark.parametrize("wie", ["met-dossiers", "nieuw"])
+def test_sync_naar_een_vreemde_git_opslag_schrijft_en_deelt_niets(team, tmp_path, wie):
+    """The shared folder replaced by another repository after init (or an https remote, not checked at
+    init): the sync's first contact with that history finds the other files and refuses; nothing is
+    written in the data home (README.md, src/, the profile) and no dossier is pushed there."""
+    dossier_id = team.start()
+    home = team.a if wie == "met-dossiers" else tmp_path / "c"
+    naam = "Anna Testregisseur" if wie == "met-dossiers" else "Carla Testregisseur"
+    if wie == "nieuw":
+        team.ok(home, "team", "init", "--remote", str(team.remote), "--naam", naam)
+    shutil.rmtree(team.remote)
+    pygit2.init_repository(str(team.remote), bare=True)
+    kop = _zet_bestanden(team.remote, VREEMD)
+    for _ in range(2):
+        uit = team.run(home, "team", "sync")
+        tekst = " ".join(uit.output.split())
+        assert uit.exit_code == 1 and "Traceback" not in tekst, tekst
+        assert "is geen ketencli-opslag: er staan andere bestanden in (bv. README.md)" in tekst
+        assert "niets gedeeld" in tekst and "lege gedeelde opslag" in tekst
+    _niets_vreemds_hier(home, naam)
+    assert str(pygit2.Repository(str(team.remote)).lookup_reference("refs/heads/main").target) == kop
+    assert _boom(team.remote) == set(VREEMD)
+    assert "klaar om op te halen (bij de laatste sync): 0" in " ".join(team.ok(home, "team", "status").output.split())
+    if wie == "met-dossiers":
+        team.dossier(home, dossier_id)
+
+
+def test_andere_bestanden_in_de_team_opslag_worden_niet_overgenomen(team):
+    """Someone pushed other files into the team's own shared repository (with git): a sync takes over
+    the dossiers as always and says once, without names, that the rest is not put in the data home;
+    the user's profile stays, no local file of such a path is ever committed, and the files stay in the
+    shared repository (a merge and a fast-forward alike)."""
+    dossier_id = team.start()
+    team.ok(team.a, "dossier", "aanmelding", dossier_id, "--waarom-nu", "Van A, nog niet gedeeld")
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "overleg", "--datum", "2026-11-21",
+            "--omschrijving", "Van B", "--no-input")
+    team.ok(team.b, "team", "sync")
+    _zet_bestanden(team.remote, VREEMD)
+    for home, naam in ((team.a, "Anna Testregisseur"), (team.b, "Bert Testregisseur")):  # a merge, a fast-forward
+        uit = team.ok(home, "team", "sync")
+        tekst = " ".join(uit.output.split())
+        assert tekst.count("andere bestanden dan dossiers en het register") == 1, tekst
+        assert not any(n in tekst for n in ("README", "src", "profiel")), tekst
+        _niets_vreemds_hier(home, naam)
+        assert "Nog niet vastgelegd: 0" in team.ok(home, "team", "status").output
+        uit = team.ok(home, "team", "sync")
+        assert "andere bestanden" not in uit.output  # said once
+    team.ok(team.b, "dossier", "aanmelding", dossier_id, "--geweld-nu", "Van B, later")
+    team.ok(team.b, "team", "sync")
+    team.ok(team.a, "team", "sync")
+    assert set(VREEMD) <= _boom(team.remote)  # not removed by the merge nor by later commits
+    assert pygit2.Repository(str(team.remote)).revparse_single("main:config/profiel.yaml").data == b"naam: Hacker\n"
+    d = team.dossier(team.a, dossier_id)
+    assert d.aanmelding.waarom_nu == "Van A, nog niet gedeeld" and d.aanmelding.geweld_nu == "Van B, later"
+    assert "Van B" in {t.omschrijving for t in d.tijdlijn}
+
+
+@pytest.mark.parametrize("soort", ["andere-datamap", "eigen-git", "eigen-datamap"])
+def test_team_init_en_sync_weigeren_een_werkmap_of_de_eigen_opslag(team, soort):
+    """`team init --remote /tmp/x/A/.git` (a colleague's data home's git folder: no bare repository)
+    was accepted, and the first sync merged that home's dossiers, then failed with a false "VPN"
+    message; `--remote <own home>/.git` was accepted and every sync said it shared while nothing
+    ever was. Now init refuses both, and a sync to such a remote (set before) does too."""
+    dossier_id = team.start()
+    doel = {"andere-datamap": team.b / ".git", "eigen-git": team.a / ".git", "eigen-datamap": team.a}[soort]
+    verwacht = "werkmap van iemands git" if soort == "andere-datamap" else "je eigen datamap"
+    uit = team.run(team.a, "team", "init", "--remote", str(doel))
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 2 and verwacht in tekst and "geen gedeelde opslag" in tekst, tekst
+    assert "Er werd geen team ingesteld" in tekst and "Traceback" not in tekst
+    assert pygit2.Repository(str(team.a)).remotes["origin"].url == str(team.remote)
+    # a remote set before this check: sync refuses it the same way, before fetching anything
+    team.ok(team.b, "tijdlijn", "add", dossier_id, "--soort", "overleg", "--datum", "2026-11-21",
+            "--omschrijving", "Alleen bij B", "--no-input")
+    pygit2.Repository(str(team.a)).remotes.set_url("origin", str(doel))
+    uit = team.run(team.a, "team", "sync")
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and verwacht in tekst and "geen gedeelde opslag" in tekst, tekst
+    for fout in ("VPN", "niet bereikbaar", "Gesynchroniseerd", "could not", "failed"):
+        assert fout not in tekst, tekst
+    assert "Alleen bij B" not in {t.omschrijving for t in team.dossier(team.a, dossier_id).tijdlijn}
+
+
+@pytest.mark.parametrize("opdracht", ["init", "sync"])
+def test_een_onleesbare_gedeelde_map_zegt_geen_toegang(team, monkeypatch, opdracht):
+    """`chmod 000 team.git` (here: every stat of the shared folder refused, as for a user without
+    rights; root is never refused): the message blamed the local side ("je hebt geen schrijfrechten …
+    zelf alleen-lezen gemaakt?") without the path. Now it names the shared folder and the refused access."""
+    import pathlib
+
+    team.start()
+    echte_stat = pathlib.Path.stat
+
+    def geweigerd(self, *args, **kwargs):
+        if str(self).startswith(str(team.remote)):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return echte_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", geweigerd)
+    args = ("team", "init", "--remote", str(team.remote)) if opdracht == "init" else ("team", "sync")
+    uit = team.run(team.a, *args)
+    tekst = " ".join(uit.output.split())
+    assert uit.exit_code == 1 and "Traceback" not in tekst, tekst
+    assert (f"Je hebt geen toegang tot de gedeelde opslag ({team.remote}): lezen of schrijven werd geweigerd"
+            in tekst), tekst
+    assert "je hebt geen schrijfrechten" not in tekst.lower() and "alleen-lezen" not in tekst
+    opnieuw = f"ketencli team init --remote {team.remote}` opnieuw" if opdracht == "init" else "team sync` opnieuw"
+    assert opnieuw in tekst and ("Er werd geen team ingesteld" in tekst) == (opdracht == "init")

@@ -25,6 +25,9 @@ def sync() -> None:
         delen.append(f"samengevoegd: {', '.join(sorted(set(uit.samengevoegd)))}")
     delen.append("gedeeld" if uit.gedeeld else "niets nieuws te delen")
     ui.gelukt("Gesynchroniseerd: " + "; ".join(delen) + ".")
+    if uit.genegeerd:
+        ui.melding("De gedeelde opslag bevat ook andere bestanden dan dossiers en het register; die worden niet "
+                   "in je datamap gezet.")
     for oud, nieuw in sorted(uit.hernummerd.items()):
         ui.melding(f"Je dossier {oud} heeft nu nummer {nieuw}: een collega gaf intussen een ander dossier "
                    f"het nummer {oud}.")
