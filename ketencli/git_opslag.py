@@ -867,6 +867,17 @@ def vergeet_opgehaald(repo: Any) -> None:
         repo.references.delete(REF_REMOTE)
 
 
+# what a folder given as the shared repository is instead (``toestand_gedeelde_map``): the words of
+# `team init`'s refusal and of `team sync`'s
+GEEN_OPSLAG = {
+    "leeg": "die map is leeg, er staat nog geen gedeelde opslag in",
+    "niet-bare": "dat is de werkmap van iemands git (of de map .git erin, bv. van de datamap van een collega), "
+                 "geen gedeelde opslag",
+    "eigen": "dat is je eigen datamap (of een map erin), geen gedeelde opslag: zo wordt er niets gedeeld",
+    "geen-git": "dat is geen gedeelde opslag (er staan andere bestanden in)",
+}
+
+
 def _vereis_gedeelde_map(url: str) -> None:
     """For a folder remote: a clear TeamFout when the folder is not there (a share not mounted, a
     typo, a Windows path on another system), cannot be read, or is no shared git repository (making
@@ -877,20 +888,12 @@ def _vereis_gedeelde_map(url: str) -> None:
         raise TeamFout(f"De gedeelde opslag is niet bereikbaar: de map {url} is niet gevonden op deze computer.",
                        tip="Is de netwerkshare gekoppeld (en de VPN aan)? Klopt het pad niet, geef dan het juiste "
                            "met `ketencli team init --remote PAD`. Je dossiers blijven op deze computer bewaard.")
-    if toestand == "leeg":
-        raise TeamFout(f"{url} is een lege map, geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.",
-                       tip="Vraag je beheerder om daar de gedeelde git-opslag (bare) te maken, of geef het "
-                           "juiste pad met `ketencli team init --remote PAD`.")
-    tip = ("Geef het pad van de gedeelde opslag van je team met `ketencli team init --remote PAD` (vraag het aan je "
-           "beheerder als je het niet weet).")
-    if toestand == "eigen":
-        raise TeamFout(f"{url} is je eigen datamap (of een map erin), geen gedeelde opslag; er werd niets gedeeld "
-                       "of opgehaald.", tip=tip)
-    if toestand == "niet-bare":
-        raise TeamFout(f"{url} is de werkmap van iemands git, geen gedeelde opslag; er werd niets gedeeld of "
-                       "opgehaald.", tip=tip)
-    if toestand == "geen-git":  # other things in it (a colleague's data home): never made one there
-        raise TeamFout(f"{url} is geen gedeelde git-opslag; er werd niets gedeeld of opgehaald.", tip=tip)
+    if toestand in GEEN_OPSLAG:
+        tip = ("Vraag je beheerder om daar de gedeelde git-opslag (bare) te maken, of geef het juiste pad met "
+               "`ketencli team init --remote PAD`." if toestand == "leeg" else
+               "Geef het pad van de gedeelde opslag van je team met `ketencli team init --remote PAD` (vraag het "
+               "aan je beheerder als je het niet weet).")
+        raise TeamFout(f"{url}: {GEEN_OPSLAG[toestand]}; er werd niets gedeeld of opgehaald.", tip=tip)
 
 
 # -- a shared bare repository on a path: objects copied directly ----------------------------------

@@ -123,17 +123,8 @@ def _vereis_gedeelde_opslag(url: str) -> None:
         raise GebruiksFout(f"--remote {url}: die map bestaat niet op deze computer. Er werd geen team ingesteld.",
                            tip="Is de netwerkshare gekoppeld (en de VPN aan), en klopt het pad? Bestaat de "
                                "gedeelde opslag nog niet: " + maak[0].lower() + maak[1:])
-    if toestand == "leeg":
-        raise GebruiksFout(f"--remote {url}: die map is leeg, er staat nog geen gedeelde opslag in. Er werd geen "
-                           "team ingesteld.", tip=maak)
-    if toestand == "niet-bare":
-        raise GebruiksFout(f"--remote {url} is de werkmap van iemands git (of de map .git erin, bv. van de "
-                           "datamap van een collega), geen gedeelde opslag. Er werd geen team ingesteld.", tip=vraag)
-    if toestand == "eigen":
-        raise GebruiksFout(f"--remote {url} is je eigen datamap (of een map erin), geen gedeelde opslag: zo wordt "
-                           "er niets gedeeld. Er werd geen team ingesteld.", tip=vraag)
-    raise GebruiksFout(f"--remote {url}: dat is geen gedeelde opslag (er staan andere bestanden in). Er werd geen "
-                       "team ingesteld.", tip=vraag)
+    raise GebruiksFout(f"--remote {url}: {git_opslag.GEEN_OPSLAG[toestand]}. Er werd geen team ingesteld.",
+                       tip=maak if toestand == "leeg" else vraag)
 
 
 # -- sync ------------------------------------------------------------------------------------------
