@@ -137,21 +137,34 @@ _LID_OPTIES_HULP = {
 }
 
 
+# the options `lid add` and `lid edit` share (one definition each)
+O_GEBOORTEDATUM = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14.")
+O_RELATIE = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"])
+O_GEVANGENIS = typer.Option(None, "--gevangenis", help=_LID_OPTIES_HULP["gevangenis"])
+O_DETENTIE = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld.")
+O_DETENTIE_SINDS = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting.")
+O_NOTITIE = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"])
+O_GESLACHT = typer.Option(None, "--geslacht", help=_LID_OPTIES_HULP["geslacht"])
+O_OVERLEDEN = typer.Option(None, "--overleden", metavar="JAAR|DATUM", help=_LID_OPTIES_HULP["overleden"])
+O_HUISHOUDEN = typer.Option(None, "--huishouden", metavar="LABEL", help=_LID_OPTIES_HULP["huishouden"])
+O_NO_INPUT = typer.Option(False, "--no-input", help=NO_INPUT_HULP)
+
+
 @lid_app.command("add")
 def lid_toevoegen(
     dossier_id: str = typer.Argument(..., metavar="ID", help="Het dossier-id."),
     naam: str | None = typer.Option(None, "--naam", help="Naam van het gezinslid.", callback=niet_leeg),
     rol: list[str] = typer.Option([], "--rol", help=_LID_OPTIES_HULP["rol"]),
-    geboortedatum: str | None = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14."),
-    relatie: list[str] = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"]),
-    gevangenis: str | None = typer.Option(None, "--gevangenis", help=_LID_OPTIES_HULP["gevangenis"]),
-    detentie: str | None = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld."),
-    detentie_sinds: str | None = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting."),
-    notitie: str | None = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"]),
-    geslacht: str | None = typer.Option(None, "--geslacht", help=_LID_OPTIES_HULP["geslacht"]),
-    overleden: str | None = typer.Option(None, "--overleden", metavar="JAAR|DATUM", help=_LID_OPTIES_HULP["overleden"]),
-    huishouden: str | None = typer.Option(None, "--huishouden", metavar="LABEL", help=_LID_OPTIES_HULP["huishouden"]),
-    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+    geboortedatum: str | None = O_GEBOORTEDATUM,
+    relatie: list[str] = O_RELATIE,
+    gevangenis: str | None = O_GEVANGENIS,
+    detentie: str | None = O_DETENTIE,
+    detentie_sinds: str | None = O_DETENTIE_SINDS,
+    notitie: str | None = O_NOTITIE,
+    geslacht: str | None = O_GESLACHT,
+    overleden: str | None = O_OVERLEDEN,
+    huishouden: str | None = O_HUISHOUDEN,
+    no_input: bool = O_NO_INPUT,
 ) -> None:
     """Voeg een gezinslid toe (met vragen, of met --naam en --rol)."""
     from ketencli import store, ui
@@ -176,20 +189,20 @@ def lid_wijzigen(
     lid_id: str = typer.Argument(..., metavar="LID", help="Het id van het gezinslid, bv. m2."),
     naam: str | None = typer.Option(None, "--naam", help="Nieuwe naam.", callback=niet_leeg),
     rol: list[str] = typer.Option([], "--rol", help="Vervangt de rollen; " + _LID_OPTIES_HULP["rol"]),
-    geboortedatum: str | None = typer.Option(None, "--geboortedatum", help="bv. 2012-05-14."),
-    relatie: list[str] = typer.Option([], "--relatie", help=_LID_OPTIES_HULP["relatie"]),
-    gevangenis: str | None = typer.Option(None, "--gevangenis", help=_LID_OPTIES_HULP["gevangenis"]),
-    detentie: str | None = typer.Option(None, "--detentie", help="voorlopige-hechtenis of veroordeeld."),
-    detentie_sinds: str | None = typer.Option(None, "--detentie-sinds", help="Datum van opsluiting."),
+    geboortedatum: str | None = O_GEBOORTEDATUM,
+    relatie: list[str] = O_RELATIE,
+    gevangenis: str | None = O_GEVANGENIS,
+    detentie: str | None = O_DETENTIE,
+    detentie_sinds: str | None = O_DETENTIE_SINDS,
     niet_betrokken: str | None = typer.Option(
         None, "--niet-betrokken", metavar="REDEN",
         help="Betrek dit lid tijdelijk niet (bv. wanneer dat het geweld zou doen escaleren), met de reden."),
     wel_betrokken: bool = typer.Option(False, "--wel-betrokken", help="Betrek dit lid weer."),
-    notitie: str | None = typer.Option(None, "--notitie", help=_LID_OPTIES_HULP["notitie"]),
-    geslacht: str | None = typer.Option(None, "--geslacht", help=_LID_OPTIES_HULP["geslacht"]),
-    overleden: str | None = typer.Option(None, "--overleden", metavar="JAAR|DATUM", help=_LID_OPTIES_HULP["overleden"]),
-    huishouden: str | None = typer.Option(None, "--huishouden", metavar="LABEL", help=_LID_OPTIES_HULP["huishouden"]),
-    no_input: bool = typer.Option(False, "--no-input", help=NO_INPUT_HULP),
+    notitie: str | None = O_NOTITIE,
+    geslacht: str | None = O_GESLACHT,
+    overleden: str | None = O_OVERLEDEN,
+    huishouden: str | None = O_HUISHOUDEN,
+    no_input: bool = O_NO_INPUT,
 ) -> None:
     """Wijzig een gezinslid (met vragen, of alleen de opties die je geeft)."""
     from ketencli import klok, store, ui
